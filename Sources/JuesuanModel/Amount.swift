@@ -1,0 +1,131 @@
+/// An exact decimal amount as written in the report, kept in ten-thousandths so that sums never
+/// drift (never `Double`). `decimals` is how many fraction digits the text showed.
+package struct Amount: Hashable, Sendable, Comparable, CustomStringConvertible {
+  /// The value × 10 000.
+  package var tenThousandths: Int64
+  /// Fraction digits as written ("1,128.9" → 1); sums carry the larger of their parts.
+  package var decimals: Int
+
+  package static let scale: Int64 = 10_000
+  package static let zero = Amount(tenThousandths: 0, decimals: 2)
+
+  package init(tenThousandths: Int64, decimals: Int = 2) {
+    self.tenThousandths = tenThousandths
+    self.decimals = decimals
+  }
+
+  /// From hundredths (0.01): the usual resolution of 万元 figures.
+  package init(hundredths: Int64) {
+    self.init(tenThousandths: hundredths * 100, decimals: 2)
+  }
+
+  /// Parses "1,862.53", "-3.2", "(3.20)", "１２３.４５", "0", "5"; nil for anything else.
+  /// Thousands separators must be in groups of three ("1,2,3" is not a number).
+  package init?(parsing text: Substring) {
+    var digits: [UInt8] = []
+    var negative = false
+    var sawPoint = false
+    var fraction = 0
+    var groupDigits = -1  // digits since the last comma; -1 before any comma
+    var chars = Array(text.unicodeScalars)
+    if chars.first == "(" || chars.first == "（", chars.last == ")" || chars.last == "）", chars.count > 2 {
+      negative = true
+      chars = Array(chars.dropFirst().dropLast())
+    }
+    if chars.first == "-" || chars.first == "－" || chars.first == "−" {
+      negative.toggle()
+      chars.removeFirst()
+    }
+    guard !chars.isEmpty else { return nil }
+    for scalar in chars {
+      var value = scalar.value
+      if value >= 0xFF10, value <= 0xFF19 { value -= 0xFF10 - 0x30 }  // full-width digits
+      if value == 0xFF0E { value = 0x2E }
+      if value == 0xFF0C { value = 0x2C }
+      switch value {
+      case 0x30...0x39:
+        if sawPoint {
+          fraction += 1
+          if fraction > 4 { return nil }
+        } else if groupDigits >= 0 {
+          groupDigits += 1
+        }
+        digits.append(UInt8(value - 0x30))
+      case 0x2C:
+        if sawPoint || digits.isEmpty || (groupDigits >= 0 && groupDigits != 3) { return nil }
+        if groupDigits < 0, digits.count > 3 { return nil }
+        groupDigits = 0
+      case 0x2E:
+        if sawPoint || digits.isEmpty { return nil }
+        if groupDigits >= 0, groupDigits != 3 { return nil }
+        sawPoint = true
+      default:
+        return nil
+      }
+    }
+    if !sawPoint, groupDigits >= 0, groupDigits != 3 { return nil }
+    if sawPoint, fraction == 0 { return nil }
+    guard digits.count <= 15 else { return nil }
+    var value: Int64 = 0
+    for digit in digits { value = value * 10 + Int64(digit) }
+    for _ in fraction..<4 { value *= 10 }
+    self.init(tenThousandths: negative ? -value : value, decimals: fraction)
+  }
+
+  package init?(parsing text: String) { self.init(parsing: Substring(text)) }
+
+  package static func + (lhs: Amount, rhs: Amount) -> Amount {
+    Amount(tenThousandths: lhs.tenThousandths + rhs.tenThousandths, decimals: max(lhs.decimals, rhs.decimals))
+  }
+
+  package static func - (lhs: Amount, rhs: Amount) -> Amount {
+    Amount(tenThousandths: lhs.tenThousandths - rhs.tenThousandths, decimals: max(lhs.decimals, rhs.decimals))
+  }
+
+  package static prefix func - (value: Amount) -> Amount {
+    Amount(tenThousandths: -value.tenThousandths, decimals: value.decimals)
+  }
+
+  package static func < (lhs: Amount, rhs: Amount) -> Bool { lhs.tenThousandths < rhs.tenThousandths }
+
+  /// Equal in value, whatever the written precision.
+  package func isSameValue(as other: Amount) -> Bool { tenThousandths == other.tenThousandths }
+
+  package var isZero: Bool { tenThousandths == 0 }
+  package var magnitude: Amount { Amount(tenThousandths: abs(tenThousandths), decimals: decimals) }
+  package var doubleValue: Double { Double(tenThousandths) / Double(Self.scale) }
+
+  /// "1862.53": two decimals (or more when written with more), no separators.
+  package var description: String { formatted(decimals: max(2, decimals)) }
+
+  /// The value with exactly `decimals` fraction digits (rounded half away from zero).
+  package func formatted(decimals places: Int) -> String {
+    let places = max(0, min(4, places))
+    var divisor: Int64 = 1
+    for _ in places..<4 { divisor *= 10 }
+    let magnitude = abs(tenThousandths)
+    let rounded = (magnitude + divisor / 2) / divisor
+    var unit: Int64 = 1
+    for _ in 0..<places { unit *= 10 }
+    let whole = rounded / unit
+    let fraction = rounded % unit
+    var text = (tenThousandths < 0 && rounded != 0 ? "-" : "") + String(whole)
+    if places > 0 {
+      let digits = String(fraction)
+      text += "." + String(repeating: "0", count: places - digits.count) + digits
+    }
+    return text
+  }
+
+  /// Rounded to hundredths (0.01).
+  package var roundedToHundredths: Amount {
+    let magnitude = abs(tenThousandths)
+    let rounded = (magnitude + 50) / 100 * 100
+    return Amount(tenThousandths: tenThousandths < 0 ? -rounded : rounded, decimals: 2)
+  }
+
+  /// The sum of `amounts` (zero for none).
+  package static func sum(_ amounts: some Sequence<Amount>) -> Amount {
+    amounts.reduce(Amount(tenThousandths: 0, decimals: 0), +)
+  }
+}

@@ -1,0 +1,66 @@
+/// A draft final-accounts report read into a model: where its parts, tables and statements are,
+/// each with the byte range it came from. Built by `ReportParser`; rules only read it.
+package struct Report: Sendable {
+  package var source: SourceText
+  /// The report year ("2023年度…部门决算" → 2023), nil when the title does not say.
+  package var year: Int?
+  package var yearRange: Range<Int>?
+  /// The unit (部门/单位) as the cover or a 部门： line names it.
+  package var unitName: String?
+  package var unitNameRange: Range<Int>?
+  package var headings: [Heading]
+  package var tables: [Table]
+  package var paragraphs: [Paragraph]
+  /// Regions that look like tables but could not be read.
+  package var unreadRegions: [UnreadRegion]
+
+  package init(
+    source: SourceText, year: Int? = nil, yearRange: Range<Int>? = nil, unitName: String? = nil,
+    unitNameRange: Range<Int>? = nil, headings: [Heading] = [], tables: [Table] = [], paragraphs: [Paragraph] = [],
+    unreadRegions: [UnreadRegion] = []
+  ) {
+    self.source = source
+    self.year = year
+    self.yearRange = yearRange
+    self.unitName = unitName
+    self.unitNameRange = unitNameRange
+    self.headings = headings
+    self.tables = tables
+    self.paragraphs = paragraphs
+    self.unreadRegions = unreadRegions
+  }
+
+  /// The first table of `kind`, if recognised.
+  package func table(_ kind: Table.Kind) -> Table? { tables.first { $0.kind == kind } }
+}
+
+/// A heading: a part (第三部分 …), a numbered section (一、…, （一）…) or a Markdown heading.
+package struct Heading: Sendable, Hashable {
+  package enum Level: Int, Sendable, Hashable, Comparable {
+    case part = 1
+    case section = 2
+    case subsection = 3
+    package static func < (lhs: Level, rhs: Level) -> Bool { lhs.rawValue < rhs.rawValue }
+  }
+
+  package var text: String
+  package var level: Level
+  package var range: Range<Int>
+
+  package init(text: String, level: Level, range: Range<Int>) {
+    self.text = text
+    self.level = level
+    self.range = range
+  }
+}
+
+/// A region the parser saw as tabular but could not read.
+package struct UnreadRegion: Sendable, Hashable {
+  package var range: Range<Int>
+  package var reason: String
+
+  package init(range: Range<Int>, reason: String) {
+    self.range = range
+    self.reason = reason
+  }
+}

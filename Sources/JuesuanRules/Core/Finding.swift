@@ -1,0 +1,92 @@
+package import JuesuanModel
+
+/// How serious a finding is; raw values are LSP `DiagnosticSeverity`.
+package enum Severity: Int, Sendable, Codable, Comparable, CaseIterable {
+  case error = 1
+  case warning = 2
+  case information = 3
+  case hint = 4
+
+  /// "error", "warning", "info", "hint": the words of configuration and `--fail-level`.
+  package var name: String {
+    switch self {
+    case .error: "error"
+    case .warning: "warning"
+    case .information: "info"
+    case .hint: "hint"
+    }
+  }
+
+  package init?(name: String) {
+    switch name.lowercased() {
+    case "error": self = .error
+    case "warning", "warn": self = .warning
+    case "info", "information": self = .information
+    case "hint": self = .hint
+    default: return nil
+    }
+  }
+
+  /// More severe compares smaller (error < warning), as in LSP.
+  package static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rawValue < rhs.rawValue }
+}
+
+/// One replacement of a byte range of the document.
+package struct TextEdit: Hashable, Sendable {
+  package var range: Range<Int>
+  package var newText: String
+
+  package init(range: Range<Int>, newText: String) {
+    self.range = range
+    self.newText = newText
+  }
+}
+
+/// A quick fix: a titled set of non-overlapping edits.
+package struct Fix: Hashable, Sendable {
+  package var title: String
+  package var edits: [TextEdit]
+  /// Safe fixes are applied by `juesuan fix` and `source.fixAll`; the others only on request.
+  package var isSafe: Bool
+  /// The fix an editor may pick by default; at most one per finding, none when two are plausible.
+  package var isPreferred: Bool
+
+  package init(title: String, edits: [TextEdit], isSafe: Bool = false, isPreferred: Bool = false) {
+    self.title = title
+    self.edits = edits
+    self.isSafe = isSafe
+    self.isPreferred = isPreferred
+  }
+}
+
+/// A diagnostic as data: what rule, where (byte range), what, and how to fix it.
+package struct Finding: Hashable, Sendable {
+  /// Another place involved (the other cell, the other table), with a short note.
+  package struct Related: Hashable, Sendable {
+    package var range: Range<Int>
+    package var message: String
+
+    package init(range: Range<Int>, message: String) {
+      self.range = range
+      self.message = message
+    }
+  }
+
+  package var code: String
+  package var severity: Severity
+  package var range: Range<Int>
+  package var message: String
+  package var related: [Related]
+  package var fixes: [Fix]
+
+  package init(
+    code: String, severity: Severity, range: Range<Int>, message: String, related: [Related] = [], fixes: [Fix] = []
+  ) {
+    self.code = code
+    self.severity = severity
+    self.range = range
+    self.message = message
+    self.related = related
+    self.fixes = fixes
+  }
+}

@@ -1,0 +1,90 @@
+package import JuesuanCatalogue
+package import JuesuanModel
+
+/// A rule's identity and documentation, with the examples that are also its tests.
+package struct RuleDescription: Sendable {
+  /// An example document. `⟦…⟧` marks the range each finding must underline; `fixed` is the text
+  /// after applying the first fix of each finding (nil: no fix expected).
+  package struct Example: Sendable {
+    package var text: String
+    package var fixed: String?
+    /// The line in the rule's source file, so a failing example points at itself.
+    package var line: UInt
+
+    package init(_ text: String, fixed: String? = nil, line: UInt = #line) {
+      self.text = text
+      self.fixed = fixed
+      self.line = line
+    }
+  }
+
+  package var code: String
+  /// One sentence in Chinese: what the rule demands.
+  package var summary: String
+  /// Why a reviewer cares, and what the rule does not check.
+  package var rationale: String
+  package var defaultSeverity: Severity
+  package var nonTriggeringExamples: [Example]
+  package var triggeringExamples: [Example]
+
+  package init(
+    code: String, summary: String, rationale: String, defaultSeverity: Severity,
+    nonTriggeringExamples: [Example], triggeringExamples: [Example]
+  ) {
+    self.code = code
+    self.summary = summary
+    self.rationale = rationale
+    self.defaultSeverity = defaultSeverity
+    self.nonTriggeringExamples = nonTriggeringExamples
+    self.triggeringExamples = triggeringExamples
+  }
+
+  /// The rule's category, the part of the code before the slash ("sum").
+  package var category: Substring { code.split(separator: "/").first ?? Substring(code) }
+}
+
+/// A check over the report model. One rule per file; registered in `RuleRegistry`.
+package protocol Rule: Sendable {
+  static var description: RuleDescription { get }
+  init()
+  func check(_ report: Report, context: inout RuleContext)
+}
+
+/// What a rule reads besides the report, and where it puts its findings.
+package struct RuleContext {
+  package let report: Report
+  package let configuration: Configuration
+  package let catalogue: SubjectCatalogue
+  package private(set) var findings: [Finding] = []
+  /// Checks that could not run, and why (the coverage summary).
+  package private(set) var skipped: [String] = []
+  /// Checks that ran.
+  package private(set) var checksRun = 0
+  package var currentCode = ""
+  package var currentSeverity = Severity.error
+
+  package init(report: Report, configuration: Configuration, catalogue: SubjectCatalogue) {
+    self.report = report
+    self.configuration = configuration
+    self.catalogue = catalogue
+  }
+
+  /// Records a finding under the current rule's code and configured severity (or `severity`,
+  /// when the rule deliberately says less than its default, e.g. for an ambiguous case).
+  package mutating func report(
+    _ range: Range<Int>, _ message: String, severity: Severity? = nil, related: [Finding.Related] = [],
+    fixes: [Fix] = []
+  ) {
+    var level = severity ?? currentSeverity
+    if severity != nil, currentSeverity > level { level = currentSeverity }
+    findings.append(
+      Finding(
+        code: currentCode, severity: level, range: range, message: message, related: related, fixes: fixes))
+  }
+
+  /// Counts a check that ran (for coverage).
+  package mutating func ran(_ count: Int = 1) { checksRun += count }
+
+  /// Counts a check that could not run, with the reason.
+  package mutating func skip(_ reason: String) { skipped.append("\(currentCode): \(reason)") }
+}

@@ -1,0 +1,94 @@
+package import JuesuanModel
+
+/// The suppression comments of DOMAIN.md §5:
+/// `<!-- juesuan-disable-next-line CODE -->`, `<!-- juesuan-disable CODE -->` …
+/// `<!-- juesuan-enable CODE -->`. CODE may be a list separated by spaces or commas, a category
+/// wildcard (`text/*`), or absent (every rule).
+package struct Suppressions: Sendable {
+  private struct Span {
+    var codes: [String]  // empty: all
+    var lines: ClosedRange<Int>
+  }
+
+  private var spans: [Span] = []
+
+  /// - Complexity: O(n) in the text.
+  package init(source: SourceText) {
+    var open: [(codes: [String], line: Int)] = []
+    let marker = Array("juesuan-".utf8)
+    for line in 0..<source.lineCount {
+      let range = source.byteRange(ofLine: line)
+      guard source.bytes[range].firstRange(of: marker) != nil else { continue }
+      let text = source.text(in: range)
+      for comment in Self.comments(in: text) {
+        let words = comment.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "\t" }).map(String.init)
+        guard let directive = words.first else { continue }
+        let codes = Array(words.dropFirst())
+        switch directive {
+        case "juesuan-disable-next-line":
+          spans.append(Span(codes: codes, lines: (line + 1)...(line + 1)))
+        case "juesuan-disable-line":
+          spans.append(Span(codes: codes, lines: line...line))
+        case "juesuan-disable":
+          open.append((codes, line))
+        case "juesuan-enable":
+          if codes.isEmpty {
+            for entry in open { spans.append(Span(codes: entry.codes, lines: entry.line...line)) }
+            open.removeAll()
+          } else if let index = open.lastIndex(where: { $0.codes == codes || $0.codes.isEmpty }) {
+            spans.append(Span(codes: open[index].codes, lines: open[index].line...line))
+            open.remove(at: index)
+          }
+        default:
+          continue
+        }
+      }
+    }
+    for entry in open { spans.append(Span(codes: entry.codes, lines: entry.line...Int.max)) }
+  }
+
+  private static func comments(in line: String) -> [String] {
+    var result: [String] = []
+    var rest = Substring(line)
+    while let open = rest.range(of: "<!--") {
+      let after = rest[open.upperBound...]
+      guard let close = after.range(of: "-->") else { break }
+      result.append(after[..<close.lowerBound].trimmingCharacters())
+      rest = after[close.upperBound...]
+    }
+    return result
+  }
+
+  /// True when a comment silences `finding` on the line where it starts.
+  package func suppresses(_ finding: Finding, in source: SourceText) -> Bool {
+    guard !spans.isEmpty else { return false }
+    let line = source.line(ofUTF8Offset: finding.range.lowerBound)
+    return spans.contains { span in
+      span.lines.contains(line) && (span.codes.isEmpty || span.codes.contains { Self.matches($0, finding.code) })
+    }
+  }
+
+  private static func matches(_ pattern: String, _ code: String) -> Bool {
+    if pattern == code || pattern == "*" { return true }
+    if pattern.hasSuffix("/*") { return code.hasPrefix(pattern.dropLast()) }
+    return false
+  }
+
+  /// The "忽略此行的 CODE" fix: a disable-next-line comment on its own line above the finding.
+  package func ignoreFix(for finding: Finding, in source: SourceText) -> Fix {
+    let line = source.line(ofUTF8Offset: finding.range.lowerBound)
+    let start = source.lineStarts[line]
+    let lineText = source.text(ofLine: line)
+    let indent = String(lineText.prefix { $0 == " " || $0 == "\t" })
+    let newline = source.bytes[source.byteRange(ofLine: line).upperBound...].starts(with: [0x0D, 0x0A]) ? "\r\n" : "\n"
+    return Fix(
+      title: "忽略此行的 \(finding.code)",
+      edits: [TextEdit(range: start..<start, newText: "\(indent)<!-- juesuan-disable-next-line \(finding.code) -->\(newline)")])
+  }
+}
+
+extension Substring {
+  fileprivate func trimmingCharacters() -> String {
+    String(drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed())
+  }
+}

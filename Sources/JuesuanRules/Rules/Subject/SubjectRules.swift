@@ -1,0 +1,4 @@
+/// The subject/* rules, in the order they run.
+enum SubjectRules {
+  static let all: [any Rule.Type] = []
+}

@@ -1,0 +1,4 @@
+/// The text/* rules, in the order they run.
+enum TextRules {
+  static let all: [any Rule.Type] = []
+}

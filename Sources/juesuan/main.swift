@@ -1,0 +1,3 @@
+import JuesuanCommandLine
+
+exitProcess(CommandLine.run(arguments: Array(Swift.CommandLine.arguments.dropFirst())))
