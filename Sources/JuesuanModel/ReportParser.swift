@@ -1,8 +1,293 @@
+import Foundation
+
 /// Reads a draft (plain text, Markdown, TSV or space-aligned tables) into a `Report`.
+///
+/// One pass over the lines: table titles open table regions (a repeated title continues the
+/// table on its next page); notes, headings and prose close them; everything else is prose,
+/// joined across hard wraps into paragraphs.
 package enum ReportParser {
-  /// Never fails: what cannot be read becomes an `UnreadRegion`.
+  /// Never fails: what cannot be read becomes an `UnreadRegion` or a table's `damage`.
   /// - Complexity: O(n) in the text.
   package static func parse(_ source: SourceText) -> Report {
-    Report(source: source)
+    let lines = (0..<source.lineCount).map { Line(index: $0, source: source) }
+    var report = Report(source: source)
+    var prose: [Line] = []
+    var index = 0
+    var open: (kind: Table.Kind, title: Line, body: [Line], notes: [Line])?
+
+    func closeTable() {
+      guard let table = open else { return }
+      open = nil
+      report.tables.append(buildTable(table.kind, title: table.title, body: table.body, notes: table.notes, source: source))
+    }
+
+    while index < lines.count {
+      let line = lines[index]
+      defer { index += 1 }
+      if line.isBlank {
+        if open != nil { continue }
+        prose.append(line)
+        continue
+      }
+      if isTableOfContents(line) { continue }
+      if let kind = TableTitle.kind(of: line) {
+        if let current = open, current.kind == kind, kind != .selfEvaluation || current.body.count < 3 {
+          // The same title again: the table's next page (or a heading naming it, then its title).
+          continue
+        }
+        closeTable()
+        flush(&prose, into: &report)
+        open = (kind, line, [], [])
+        continue
+      }
+      if open != nil {
+        if isNote(line) {
+          open?.notes.append(line)
+          // A note may wrap onto the next lines; they end at a blank line.
+          while index + 1 < lines.count, !lines[index + 1].isBlank, !isProseOrHeading(lines[index + 1]),
+            TableTitle.kind(of: lines[index + 1]) == nil, headingLevel(of: lines[index + 1]) == nil
+          {
+            index += 1
+            open?.notes.append(lines[index])
+          }
+          closeTable()
+          continue
+        }
+        if isProseOrHeading(line) {
+          closeTable()
+        } else {
+          open?.body.append(line)
+          continue
+        }
+      }
+      prose.append(line)
+    }
+    closeTable()
+    flush(&prose, into: &report)
+    readCover(lines, into: &report)
+    return report
+  }
+
+  // MARK: Tables
+
+  private static func buildTable(_ kind: Table.Kind, title: Line, body: [Line], notes: [Line], source: SourceText) -> Table {
+    var unit: String?
+    var unitRange: Range<Int>?
+    var header = ""
+    var data: [Line] = []
+    var sawData = false
+    for line in body {
+      let compact = line.compact
+      if let found = unitName(in: compact) {
+        unit = found
+        unitRange = line.range
+        continue
+      }
+      if compact.hasPrefix("部门：") || compact.hasPrefix("部门名称") || compact.hasPrefix("单位名称") || compact.hasPrefix("编制单位")
+        || compact.hasPrefix("公开") && compact.count <= 8 || isYearOnly(compact)
+      {
+        continue
+      }
+      if isHeaderLine(line, sawData: sawData) {
+        header += compact
+        continue
+      }
+      sawData = true
+      data.append(line)
+    }
+    var parser = TableParser(kind: kind, source: source)
+    let panels = parser.parse(lines: data, header: header)
+    let end = (notes.last ?? body.last ?? title).range.upperBound
+    var table = Table(
+      kind: kind, title: title.plain, titleRange: title.range, range: title.range.lowerBound..<end, panels: panels,
+      unit: unit, unitRange: unitRange, damage: parser.damage, notes: notes.map(\.plain))
+    if kind == .selfEvaluation { table.year = firstYear(in: title.compact + header) }
+    return table
+  }
+
+  /// "单位：万元", "金额单位：元" → the unit.
+  private static func unitName(in compact: String) -> String? {
+    guard let range = compact.range(of: "单位：") ?? compact.range(of: "单位:") else { return nil }
+    let rest = compact[range.upperBound...]
+    if rest.hasPrefix("万元") { return "万元" }
+    if rest.hasPrefix("元") { return "元" }
+    return nil
+  }
+
+  private static func isYearOnly(_ compact: String) -> Bool {
+    compact.count <= 8 && compact.hasSuffix("年度") && compact.first?.isASCIIDigit == true
+  }
+
+  /// Header lines: column titles, with no figure and no subject code.
+  private static func isHeaderLine(_ line: Line, sawData: Bool) -> Bool {
+    let tokens = TableToken.tokens(of: line)
+    let hasData = tokens.contains { token in
+      switch token {
+      case .code: true
+      case .figure(let cell): cell.amount.map { $0.decimals > 0 } ?? false
+      default: false
+      }
+    }
+    if hasData { return false }
+    let keys = ["项目", "科目", "编码", "栏次", "行次", "决算数", "预算数", "金额", "本年收", "本年支", "基本支出", "类款项"]
+    let compact = line.compact
+    if compact == "类款项" || compact.hasPrefix("类款项") { return true }
+    if keys.contains(where: { compact.contains($0) }) { return !compact.contains("合计") || !sawData || compact.hasPrefix("项目") }
+    if !sawData, compact == "收入支出" || compact == "收入" || compact == "支出" { return true }
+    return !sawData && !tokens.contains(where: \.isFigure)
+  }
+
+  private static func isNote(_ line: Line) -> Bool {
+    let text = line.compact
+    return text.hasPrefix("注：") || text.hasPrefix("注:") || text.hasPrefix("说明：") || text.hasPrefix("说明:")
+      || text.hasPrefix("注1") || text.hasPrefix("备注：")
+  }
+
+  /// A line that cannot belong to a table: prose, a part heading, a Markdown heading.
+  private static func isProseOrHeading(_ line: Line) -> Bool {
+    let text = line.compact
+    if text.hasPrefix("第") && text.contains("部分") && text.count <= 20 { return true }
+    if text.hasSuffix("。") || text.contains("。") && text.count > 12 { return true }
+    if line.shape == .plain, text.count > 30, text.contains("，") { return true }
+    if text.hasPrefix("本部门") || text.hasPrefix("我部门") || text.hasPrefix("本单位") { return true }
+    return false
+  }
+
+  private static func isTableOfContents(_ line: Line) -> Bool {
+    let text = line.compact
+    return text.contains("......") || text.contains("……") || text.contains("·····") || text == "目录"
+  }
+
+  // MARK: Prose
+
+  /// Turns collected prose lines into headings and paragraphs.
+  private static func flush(_ lines: inout [Line], into report: inout Report) {
+    defer { lines.removeAll() }
+    var pending: [Line] = []
+    func closeParagraph() {
+      guard !pending.isEmpty else { return }
+      let segments = pending.map { (text: $0.raw, sourceOffset: $0.trimmedRange.lowerBound) }
+      report.paragraphs.append(Paragraph(segments: segments, headingIndex: report.headings.indices.last))
+      pending.removeAll()
+    }
+    var index = 0
+    while index < lines.count {
+      let line = lines[index]
+      defer { index += 1 }
+      if line.isBlank {
+        // PDF export puts blank lines inside wrapped sentences: join when the text so far does
+        // not end a sentence and the next text line is not a heading.
+        guard let last = pending.last else { continue }
+        let next = lines[(index + 1)...].first { !$0.isBlank }
+        if let next, !endsSentence(last.compact), headingLevel(of: next) == nil { continue }
+        closeParagraph()
+        continue
+      }
+      if let level = headingLevel(of: line) {
+        closeParagraph()
+        report.headings.append(Heading(text: line.plain, level: level, range: line.range))
+        continue
+      }
+      if let last = pending.last, endsSentence(last.compact), startsNewParagraph(line.compact) {
+        closeParagraph()
+      }
+      pending.append(line)
+    }
+    closeParagraph()
+  }
+
+  private static func endsSentence(_ compact: String) -> Bool {
+    guard let last = compact.last else { return true }
+    return "。！？；：:!?”".contains(last) || compact.hasSuffix("。）")
+  }
+
+  private static func startsNewParagraph(_ compact: String) -> Bool {
+    guard let first = compact.first else { return false }
+    return "（(一二三四五六七八九十0123456789".contains(first) || compact.count > 0
+  }
+
+  /// Part, section or subsection headings: "第三部分 …", "一、…", "（一）…", Markdown `#`.
+  static func headingLevel(of line: Line) -> Heading.Level? {
+    let text = line.compact
+    guard !text.isEmpty, text.count <= 40, !text.contains("。") else { return nil }
+    if text.hasPrefix("第"), text.contains("部分"), text.count <= 24 { return .part }
+    let raw = source(of: line)
+    if raw.hasPrefix("#") {
+      let hashes = raw.prefix { $0 == "#" }.count
+      return hashes <= 2 ? .part : hashes == 3 ? .section : .subsection
+    }
+    if text.count > 30 || text.contains("，") { return nil }
+    let numerals = "一二三四五六七八九十"
+    let lead = text.prefix { numerals.contains($0) }
+    if !lead.isEmpty, text.dropFirst(lead.count).first == "、" { return .section }
+    if text.first == "（" || text.first == "(" {
+      let inner = text.dropFirst().prefix { numerals.contains($0) }
+      if !inner.isEmpty, [")", "）"].contains(text.dropFirst(1 + inner.count).first) { return .subsection }
+    }
+    return nil
+  }
+
+  private static func source(of line: Line) -> Substring { Substring(line.raw) }
+
+  // MARK: Cover
+
+  /// The report year and unit name, from the cover, the title or a 部门： line.
+  private static func readCover(_ lines: [Line], into report: inout Report) {
+    for line in lines.prefix(80) {
+      let text = line.compact
+      if report.year == nil, text.contains("年度"), let year = firstYear(in: text),
+        text.count <= 30 || text.contains("决算")
+      {
+        report.year = year
+        report.yearRange = line.range
+      }
+      if report.unitName == nil {
+        for prefix in ["部门名称：", "单位名称：", "部门：", "单位：", "部门:"] where text.hasPrefix(prefix) {
+          var name = String(text.dropFirst(prefix.count))
+          if let cut = name.range(of: "单位：") ?? name.range(of: "金额单位") { name = String(name[..<cut.lowerBound]) }
+          if !name.isEmpty, !name.hasPrefix("万元"), !name.hasPrefix("元") {
+            report.unitName = name
+            report.unitNameRange = line.range
+          }
+        }
+      }
+    }
+    if report.unitName == nil {
+      // Cover lines: "福州市晋安区人民政府" / "办公室部门决算".
+      var joined = ""
+      var start: Int?
+      for line in lines.prefix(20) where !line.isBlank {
+        let text = line.compact
+        if firstYear(in: text) != nil && text.count <= 8 { continue }
+        if start == nil { start = line.range.lowerBound }
+        joined += text
+        if let end = joined.range(of: "部门决算") ?? joined.range(of: "决算") {
+          var name = String(joined[..<end.lowerBound])
+          if let year = name.range(of: "年度") { name = String(name[year.upperBound...]) }
+          if name.count >= 4 {
+            report.unitName = name
+            report.unitNameRange = (start ?? 0)..<line.range.upperBound
+          }
+          break
+        }
+        if joined.count > 60 { break }
+      }
+    }
+  }
+
+  /// The first "20xx" (1990–2099) in a text.
+  static func firstYear(in text: String) -> Int? {
+    var digits = ""
+    for character in text {
+      if character.isASCIIDigit {
+        digits.append(character)
+        continue
+      }
+      if digits.count == 4, let value = Int(digits), (1990...2099).contains(value) { return value }
+      digits = ""
+    }
+    if digits.count == 4, let value = Int(digits), (1990...2099).contains(value) { return value }
+    return nil
   }
 }
+

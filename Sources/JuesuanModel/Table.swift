@@ -103,6 +103,11 @@ package struct Table: Sendable {
     package var range: Range<Int>
     /// The 0-based line where the row starts.
     package var line: Int
+    /// True when each cell is known to sit in its column: a tab/pipe row, or a space-aligned row
+    /// that fills every column. Otherwise only the first cell (the total) is placed for certain.
+    package var isPositional = true
+    /// True when a cell of the row was cut by a page break or line wrap.
+    package var hasBrokenCell = false
 
     package init(
       code: String?, codeRange: Range<Int>?, name: String, nameRange: Range<Int>?, cells: [Cell?],
@@ -128,7 +133,7 @@ package struct Table: Sendable {
     package var label: String { Table.normalizedLabel(name) }
 
     /// True when a cell of the row is damaged or the row holds no figure at all.
-    package var isDamaged: Bool { cells.contains { $0?.isDamaged == true } }
+    package var isDamaged: Bool { hasBrokenCell || cells.contains { $0?.isDamaged == true } }
   }
 
   package var kind: Kind

@@ -1,3 +1,4 @@
+import Foundation
 package import JuesuanModel
 
 /// The suppression comments of DOMAIN.md §5:

@@ -1,0 +1,293 @@
+/// Reads the lines of one table region (title excluded) into a `Table`.
+struct TableParser {
+  let kind: Table.Kind
+  let source: SourceText
+  private(set) var damage: [String] = []
+
+  init(kind: Table.Kind, source: SourceText) {
+    self.kind = kind
+    self.source = source
+  }
+
+  /// A row being assembled from tokens.
+  private struct Draft {
+    var code: String?
+    var codeRange: Range<Int>?
+    var name = ""
+    var nameRange: Range<Int>?
+    var cells: [Table.Cell?] = []
+    var sawFigure = false
+    var start: Int
+    var end: Int
+    var line: Int
+    var side = 0
+
+    mutating func appendName(_ text: String, _ range: Range<Int>) {
+      name += text
+      nameRange = (nameRange?.lowerBound ?? range.lowerBound)..<range.upperBound
+      end = max(end, range.upperBound)
+    }
+
+    mutating func append(_ cell: Table.Cell?, at range: Range<Int>) {
+      cells.append(cell)
+      sawFigure = true
+      end = max(end, range.upperBound)
+    }
+  }
+
+  /// Header text (spaces removed) and data lines of a region.
+  mutating func parse(lines: [Line], header: String) -> [Table.Panel] {
+    switch TableSchema.layout(of: kind) {
+    case .coded, .economic, .free:
+      let columns = TableSchema.columns(of: kind, header: header)
+      var rows = codedRows(lines)
+      for index in rows.indices where !rows[index].isPositional && rows[index].cells.count == columns.count {
+        rows[index].isPositional = !rows[index].hasBrokenCell
+      }
+      return [Table.Panel(columns: columns, rows: rows)]
+    case .labelled:
+      return labelledPanels(lines, header: header)
+    case .sangong:
+      return [sangongPanel(lines, header: header)]
+    }
+  }
+
+  // MARK: Coded tables (02, 03, 05, 06, 08, 09)
+
+  private mutating func codedRows(_ lines: [Line]) -> [Table.Row] {
+    let triplets = TableSchema.layout(of: kind).isEconomic
+    var rows: [Table.Row] = []
+    var draft: Draft?
+    var sawTotal = false
+    var draftIsPositional = false
+    func finish() {
+      guard let done = draft else { return }
+      draft = nil
+      var cells = done.cells
+      if !triplets { while cells.last == .some(nil) { cells.removeLast() } }
+      guard done.code != nil || !done.name.isEmpty || !cells.isEmpty else { return }
+      var name = done.name
+      if done.code == nil, name.hasPrefix("类款项") { name = String(name.dropFirst(3)) }
+      if done.code == nil, name.isEmpty || name == "合计" || name == "总计" {
+        // Figures with no label right under the header: the 合计 row of a page, repeated on each.
+        if sawTotal || (name.isEmpty && rows.contains(where: { $0.code != nil })) { return }
+        if name.isEmpty { name = "合计" }
+      }
+      if done.code == nil, Table.normalizedLabel(name).hasSuffix("合计") { sawTotal = true }
+      var row = Table.Row(
+        code: done.code, codeRange: done.codeRange, name: name, nameRange: done.nameRange, cells: cells,
+        range: done.start..<max(done.start, done.end), line: done.line)
+      row.isPositional = draftIsPositional
+      rows.append(row)
+    }
+    func start(_ range: Range<Int>, line: Line, code: String? = nil) {
+      finish()
+      draft = Draft(code: code, codeRange: code == nil ? nil : range, start: range.lowerBound, end: range.upperBound, line: line.index)
+      draftIsPositional = line.shape != .plain
+    }
+    for line in lines {
+      var tokens = TableToken.tokens(of: line)
+      Self.joinSplitCode(&tokens, line: line)
+      if line.shape == .tabbed || line.shape == .piped, Self.isFragment(tokens) {
+        damage.append("第 \(line.index + 1) 行：数字或名称被分页、折行拆开，无法确定属于哪一格")
+        if let last = rows.indices.last { rows[last].isPositional = false; rows[last].hasBrokenCell = true }
+        continue
+      }
+      if case .text(let text, _) = tokens.first, text.hasPrefix("栏次") || text == "行次" { continue }
+      if Self.isColumnNumbering(tokens) { continue }
+      for (position, token) in tokens.enumerated() {
+        let isLineStart = position == 0 || tokens[..<position].allSatisfy { if case .blank = $0 { true } else { false } }
+        switch token {
+        case .code(let code, let range):
+          let nextIsText = position + 1 < tokens.count && { if case .text = tokens[position + 1] { true } else { false } }()
+          if !triplets, code.count == 3, !isLineStart, !nextIsText, let current = draft,
+            current.code != nil || !current.name.isEmpty
+          {
+            // A three-digit integer where a figure belongs ("272"), not a code.
+            draft?.append(Table.Cell(amount: Amount(parsing: code), text: code, range: range), at: range)
+            continue
+          }
+          start(range, line: line, code: code)
+        case .text(let text, let range):
+          if draft == nil || draft?.sawFigure == true { start(range, line: line) }
+          draft?.appendName(text, range)
+        case .figure(let cell):
+          if draft == nil { start(cell.range, line: line) }
+          if triplets, let current = draft, current.sawFigure {
+            if current.cells.allSatisfy({ $0 == nil }) {
+              draft?.cells = []  // the blank before it was padding, not the amount
+            } else {
+              start(cell.range, line: line)
+            }
+          }
+          draft?.append(cell, at: cell.range)
+        case .blank(let range):
+          guard let current = draft else { continue }
+          if triplets {
+            if (current.code != nil || !current.name.isEmpty) && !current.sawFigure { draft?.append(nil, at: range) }
+          } else if current.sawFigure {
+            draft?.append(nil, at: range)
+          }
+        }
+      }
+      if !triplets, draft?.sawFigure == true { finish() }
+    }
+    finish()
+    return rows
+  }
+
+  /// "2011" "399" (or "2013" "2"): a code split over the 类/款/项 columns of a tabbed row.
+  private static func joinSplitCode(_ tokens: inout [TableToken], line: Line) {
+    guard let first = tokens.firstIndex(where: { if case .blank = $0 { false } else { true } }),
+      first + 1 < tokens.count,
+      case .figure(let head) = tokens[first], head.text.count == 4, head.text.allSatisfy(\.isASCIIDigit)
+    else { return }
+    let tailText: String
+    switch tokens[first + 1] {
+    case .figure(let tail) where tail.text.allSatisfy(\.isASCIIDigit): tailText = tail.text
+    case .code(let code, _): tailText = code
+    default: return
+    }
+    guard tailText.count == 1 || tailText.count == 3 else { return }
+    let code = head.text + tailText
+    guard TableToken.isCode(code) else { return }
+    tokens[first] = .code(code, head.range.lowerBound..<tokens[first + 1].range.upperBound)
+    tokens.remove(at: first + 1)
+  }
+
+  /// "1 2 3 … 12": the column numbers under a header.
+  private static func isColumnNumbering(_ tokens: [TableToken]) -> Bool {
+    let figures = tokens.compactMap { token -> String? in
+      if case .figure(let cell) = token { return cell.text }
+      if case .blank = token { return nil }
+      return "x"
+    }
+    guard figures.count >= 3 else { return false }
+    return figures.enumerated().allSatisfy { $0.element == String($0.offset + 1) }
+  }
+
+  /// A tabbed line holding only pieces of cells broken by a page break ("62", "出", "4.").
+  private static func isFragment(_ tokens: [TableToken]) -> Bool {
+    let filled = tokens.filter { if case .blank = $0 { false } else { true } }
+    guard !filled.isEmpty else { return false }
+    return filled.allSatisfy { token in
+      switch token {
+      case .code: false
+      case .text(let text, _): text.count <= 2
+      case .figure(let cell): cell.text.count <= 3 || cell.isDamaged
+      case .blank: true
+      }
+    }
+  }
+
+  // MARK: Label tables (01, 04)
+
+  private mutating func labelledPanels(_ lines: [Line], header: String) -> [Table.Panel] {
+    let hasLineNumbers = header.contains("行次")
+    let rightColumns = TableSchema.columns(of: kind, header: header)
+    let leftColumns = [Table.Column(title: "金额", role: .total)]
+    let lineNumber = Table.Column(title: "行次", role: .other)
+    var panels = [
+      Table.Panel(columns: (hasLineNumbers ? [lineNumber] : []) + leftColumns, rows: []),
+      Table.Panel(columns: (hasLineNumbers ? [lineNumber] : []) + rightColumns, rows: []),
+    ]
+    for line in lines {
+      let tokens = TableToken.tokens(of: line)
+      if tokens.contains(where: { if case .text(let text, _) = $0 { text.hasPrefix("栏次") || text == "项目" } else { false } }) {
+        continue
+      }
+      var segments: [Draft] = []
+      var orphanPrefix = true
+      for token in tokens {
+        switch token {
+        case .text(let text, let range):
+          orphanPrefix = false
+          if var last = segments.last, !last.sawFigure, line.shape == .plain {
+            last.appendName(text, range)
+            segments[segments.count - 1] = last
+          } else {
+            var draft = Draft(start: range.lowerBound, end: range.upperBound, line: line.index)
+            draft.appendName(text, range)
+            draft.side = segments.isEmpty && line.shape != .plain ? Self.side(ofCell: range, in: line) : segments.count
+            segments.append(draft)
+          }
+        case .figure(let cell):
+          if orphanPrefix, line.shape == .plain { continue }  // the other side's 行次 with no label
+          if segments.isEmpty {
+            var draft = Draft(start: cell.range.lowerBound, end: cell.range.upperBound, line: line.index)
+            draft.side = Self.side(ofCell: cell.range, in: line)
+            segments.append(draft)
+          }
+          segments[segments.count - 1].append(cell, at: cell.range)
+        case .blank(let range):
+          guard !segments.isEmpty else { continue }
+          segments[segments.count - 1].append(nil, at: range)
+        case .code(let code, let range):
+          let cell = Table.Cell(amount: Amount(parsing: code), text: code, range: range)
+          if segments.isEmpty { continue }
+          segments[segments.count - 1].append(cell, at: range)
+        }
+      }
+      if line.shape == .plain, segments.count == 1, let only = segments.first {
+        segments[0].side = Self.isExpenditureLabel(only.name) ? 1 : 0
+      }
+      let sideLabels: Set<String> = ["收入", "支出", "项目", "收入支出", "项目（按功能分类）", "项目（按支出功能分类）"]
+      for var segment in segments where !segment.name.isEmpty && !sideLabels.contains(Table.normalizedLabel(segment.name)) {
+        let side = min(segment.side, 1)
+        if line.shape != .plain {
+          // Positional: a tabbed row's label cell is followed by exactly its columns.
+          let width = panels[side].columns.count
+          if segment.cells.count > width { segment.cells = Array(segment.cells.prefix(width)) }
+        }
+        panels[side].rows.append(
+          Table.Row(
+            code: nil, codeRange: nil, name: segment.name, nameRange: segment.nameRange, cells: segment.cells,
+            range: segment.start..<segment.end, line: segment.line))
+      }
+    }
+    return panels
+  }
+
+  /// For a tabbed label row: the side a cell belongs to, from its cell index.
+  private static func side(ofCell range: Range<Int>, in line: Line) -> Int {
+    guard let index = line.pieces.firstIndex(where: { $0.range.lowerBound >= range.lowerBound }) else { return 0 }
+    let count = line.pieces.count
+    return index >= max(2, count / 2 - 1) && index >= 2 ? 1 : 0
+  }
+
+  private static func isExpenditureLabel(_ label: String) -> Bool {
+    label.contains("支出") || label.contains("结余分配") || label.contains("年末结转")
+  }
+
+  // MARK: 三公 (07)
+
+  private mutating func sangongPanel(_ lines: [Line], header: String) -> Table.Panel {
+    var columns = TableSchema.columns(of: kind, header: header)
+    let rows = codedRows(lines)
+    // A horizontal table: one row of 6 (决算) or 12 (预算 + 决算) figures under a column header.
+    if let wide = rows.first(where: { $0.cells.count >= 6 }), rows.filter({ $0.code == nil && $0.name != "合计" }).count <= 1 {
+      let figures = wide.cells
+      let hasBudget = figures.count >= 12
+      columns = (hasBudget ? [Table.Column(title: "预算数", role: .budget)] : []) + [Table.Column(title: "决算数", role: .total)]
+      var result: [Table.Row] = []
+      for (index, label) in TableSchema.sangongLabels.enumerated() {
+        var cells: [Table.Cell?] = []
+        if hasBudget { cells.append(figures[index]) }
+        cells.append(figures[hasBudget ? index + 6 : index])
+        result.append(
+          Table.Row(code: nil, codeRange: nil, name: label, nameRange: nil, cells: cells, range: wide.range, line: wide.line))
+      }
+      return Table.Panel(columns: columns, rows: result)
+    }
+    // Vertical: label, 行次, figures.
+    if header.contains("行次") { columns.insert(Table.Column(title: "行次", role: .other), at: 0) }
+    return Table.Panel(columns: columns, rows: rows.filter { $0.code == nil })
+  }
+}
+
+extension TableSchema.Layout {
+  var isEconomic: Bool {
+    if case .economic = self { return true }
+    return false
+  }
+}

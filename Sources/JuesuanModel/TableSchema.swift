@@ -1,0 +1,102 @@
+/// The columns each standard table is expected to have, with the keywords that find them in a
+/// header whose cells were broken by PDF export ("本年收 入合计").
+enum TableSchema {
+  struct ColumnSpec {
+    var title: String
+    var role: Table.Column.Role
+    /// Any of these (spaces removed) in the header text means the column is present.
+    var keys: [String]
+  }
+
+  /// How rows of a table are laid out.
+  enum Layout {
+    case coded  // one subject per row: code, name, amounts
+    case economic  // code–name–amount triplets, several per line (06)
+    case labelled(sides: Int)  // label rows, possibly two sides (01, 04)
+    case sangong  // 07: label rows, or one row of 6/12 figures
+    case free  // self-evaluation, unknown: rows kept, not checked by sum rules
+  }
+
+  static func layout(of kind: Table.Kind) -> Layout {
+    switch kind {
+    case .income, .expenditure, .generalBudget, .governmentFund, .stateCapital: .coded
+    case .basicExpenditure: .economic
+    case .summary, .fiscalSummary: .labelled(sides: 2)
+    case .sangong: .sangong
+    case .selfEvaluation, .unknown: .free
+    }
+  }
+
+  /// Amount columns for coded tables, in the official order.
+  static func columns(of kind: Table.Kind, header: String) -> [Table.Column] {
+    let specs: [ColumnSpec]
+    switch kind {
+    case .income:
+      specs = [
+        ColumnSpec(title: "本年收入合计", role: .total, keys: ["合计"]),
+        ColumnSpec(title: "财政拨款收入", role: .component, keys: ["财政拨款", "财政拨"]),
+        ColumnSpec(title: "上级补助收入", role: .component, keys: ["上级补助", "上级补"]),
+        ColumnSpec(title: "事业收入", role: .component, keys: ["事业"]),
+        ColumnSpec(title: "经营收入", role: .component, keys: ["经营"]),
+        ColumnSpec(title: "附属单位上缴收入", role: .component, keys: ["附属单位"]),
+        ColumnSpec(title: "其他收入", role: .component, keys: ["其他收入", "其他"]),
+      ]
+    case .expenditure:
+      specs = [
+        ColumnSpec(title: "本年支出合计", role: .total, keys: ["合计"]),
+        ColumnSpec(title: "基本支出", role: .component, keys: ["基本"]),
+        ColumnSpec(title: "项目支出", role: .component, keys: ["项目支出", "项目支"]),
+        ColumnSpec(title: "上缴上级支出", role: .component, keys: ["上缴上级", "上缴上"]),
+        ColumnSpec(title: "经营支出", role: .component, keys: ["经营"]),
+        ColumnSpec(title: "对附属单位补助支出", role: .component, keys: ["附属单位"]),
+      ]
+    case .generalBudget, .stateCapital:
+      var list: [ColumnSpec] = []
+      if header.contains("年初预算") {
+        list.append(ColumnSpec(title: "年初预算", role: .budget, keys: ["年初预算"]))
+      }
+      if header.contains("调整预算") || header.contains("全年预算") {
+        list.append(ColumnSpec(title: "全年预算", role: .budget, keys: ["调整预算", "全年预算"]))
+      }
+      list += [
+        ColumnSpec(title: "合计", role: .total, keys: ["合计", "小计", "本年支出"]),
+        ColumnSpec(title: "基本支出", role: .component, keys: ["基本"]),
+        ColumnSpec(title: "项目支出", role: .component, keys: ["项目支出", "项目支"]),
+      ]
+      specs = list
+    case .governmentFund:
+      specs = [
+        ColumnSpec(title: "年初结转和结余", role: .other, keys: ["年初结转"]),
+        ColumnSpec(title: "本年收入", role: .other, keys: ["本年收入", "本年收"]),
+        ColumnSpec(title: "本年支出合计", role: .total, keys: ["本年支出", "小计", "合计"]),
+        ColumnSpec(title: "基本支出", role: .component, keys: ["基本"]),
+        ColumnSpec(title: "项目支出", role: .component, keys: ["项目支出", "项目支"]),
+        ColumnSpec(title: "年末结转和结余", role: .other, keys: ["年末结转"]),
+      ]
+    case .basicExpenditure:
+      specs = [ColumnSpec(title: "决算数", role: .total, keys: ["决算数", "金额"])]
+    case .summary:
+      specs = [ColumnSpec(title: "决算数", role: .total, keys: ["决算数", "金额"])]
+    case .fiscalSummary:
+      specs = [
+        ColumnSpec(title: "合计", role: .total, keys: ["合计"]),
+        ColumnSpec(title: "一般公共预算财政拨款", role: .component, keys: ["一般公共预算"]),
+        ColumnSpec(title: "政府性基金预算财政拨款", role: .component, keys: ["政府性基金"]),
+        ColumnSpec(title: "国有资本经营预算财政拨款", role: .component, keys: ["国有资本"]),
+      ]
+    case .sangong:
+      let hasBudget = header.contains("预算数") || header.contains("预算")
+      specs =
+        (hasBudget ? [ColumnSpec(title: "预算数", role: .budget, keys: ["预算"])] : [])
+        + [ColumnSpec(title: "决算数", role: .total, keys: ["决算"])]
+    case .selfEvaluation, .unknown:
+      specs = []
+    }
+    return specs.map { Table.Column(title: $0.title, role: $0.role) }
+  }
+
+  /// Column order of a horizontal 三公 row: 合计, 出国, 车小计, 购置, 运行, 接待.
+  static let sangongLabels = [
+    "合计", "因公出国（境）费", "公务用车购置及运行费", "公务用车购置费", "公务用车运行维护费", "公务接待费",
+  ]
+}

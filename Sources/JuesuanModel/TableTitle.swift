@@ -1,0 +1,56 @@
+/// Recognises table titles ("支出决算表", "公开05表 一般公共预算财政拨款支出决算表") by content.
+enum TableTitle {
+  /// The kind a line names when it is a table title; nil for prose, table-of-contents entries
+  /// ("一、收入决算表.....9") and narrative headings ("…决算情况说明").
+  static func kind(of line: Line) -> Table.Kind? {
+    var text = line.compact
+    guard !text.isEmpty, text.count <= 60 else { return nil }
+    if text.contains("……") || text.contains("....") || text.contains("···") || text.contains("。") { return nil }
+    if text.hasPrefix("第") && text.contains("部分") || text.contains("年度部门决算表") { return nil }
+    if text.contains("说明") || text.contains("解释") || text.contains("情况") && !text.contains("自评") { return nil }
+    // "公开01表" labels and leading enumerators are not part of the title.
+    text = Table.normalizedLabel(text)
+    if text.hasPrefix("附件") || text.hasPrefix("附表") {
+      text = String(text.drop { $0 != "：" && $0 != ":" && !$0.isWhitespace }.dropFirst())
+    }
+    if text.hasSuffix("表"), text.count <= 40 || text.contains("自评") {
+      return kind(ofTitle: text)
+    }
+    // A title cell followed by unit/side labels in the same row: "收入支出决算总表→→→".
+    if line.shape == .tabbed || line.shape == .piped,
+      let first = line.pieces.first(where: { !$0.text.isEmpty }),
+      line.pieces.filter({ !$0.text.isEmpty }).count <= 2
+    {
+      let cell = Table.normalizedLabel(first.text)
+      if cell.hasSuffix("表") { return kind(ofTitle: cell) }
+    }
+    return nil
+  }
+
+  /// Maps a title text (spaces removed) to a kind.
+  static func kind(ofTitle raw: String) -> Table.Kind? {
+    let title = raw.replacingAll("\"", with: "“")
+    guard title.hasSuffix("表") else { return nil }
+    if title.contains("绩效自评表") || title.contains("绩效目标自评表") { return .selfEvaluation }
+    if title.contains("三公") { return .sangong }
+    if title.contains("政府性基金") { return .governmentFund }
+    if title.contains("国有资本经营") { return .stateCapital }
+    if title.contains("财政拨款收入支出决算总表") { return .fiscalSummary }
+    if title.contains("收入支出决算总表") { return .summary }
+    if title.contains("基本支出决算") { return .basicExpenditure }
+    if title.contains("一般公共预算财政拨款支出决算表") || title.contains("一般公共预算财政拨款支出决算明细表") {
+      return .generalBudget
+    }
+    if title.hasSuffix("收入决算表") { return .income }
+    if title.hasSuffix("支出决算表") && title.count <= 8 { return .expenditure }
+    if title.hasSuffix("统计表") || title.hasSuffix("决算表") { return .unknown }
+    return nil
+  }
+}
+
+extension String {
+  /// Replaces every occurrence of `target` (a single character) with `replacement`.
+  func replacingAll(_ target: Character, with replacement: Character) -> String {
+    String(map { $0 == target ? replacement : $0 })
+  }
+}
