@@ -173,6 +173,11 @@ package enum OutgoingMessage {
     encode(Call(id: id, method: method, params: params)) ?? Data()
   }
 
+  /// A request from the server to the client without params.
+  package static func request(id: RequestID, method: String) -> Data {
+    encode(Call<Int>(id: id, method: method, params: nil)) ?? Data()
+  }
+
   /// The encoder every message uses: sorted keys, `/` unescaped.
   package static func makeEncoder() -> JSONEncoder {
     let encoder = JSONEncoder()
@@ -204,7 +209,7 @@ package enum OutgoingMessage {
   private struct Call<Params: Encodable>: Encodable {
     var id: RequestID?
     var method: String
-    var params: Params
+    var params: Params?
 
     enum CodingKeys: String, CodingKey {
       case jsonrpc, id, method, params
@@ -215,7 +220,7 @@ package enum OutgoingMessage {
       try container.encode("2.0", forKey: .jsonrpc)
       try container.encodeIfPresent(id, forKey: .id)
       try container.encode(method, forKey: .method)
-      try container.encode(params, forKey: .params)
+      try container.encodeIfPresent(params, forKey: .params)
     }
   }
 }

@@ -1,4 +1,56 @@
 extension SubjectCatalogue {
-  /// The catalogue shipped with juesuan (placeholder until the data lands).
-  package static let bundled = SubjectCatalogue(entries: [])
+  /// The editions the bundled data describes in full: a report year selects its edition, later years use the
+  /// newest and earlier years the oldest. Rows for older names reach further back.
+  package static let bundledEditions: ClosedRange<Int> = 2023...2025
+
+  /// The catalogue shipped with juesuan, parsed once from the embedded TSV on first use.
+  package static let bundled = SubjectCatalogue(entries: parseBundledRows(bundledTSV))
+
+  /// The rows of the embedded TSV (`code, name, firstEdition, lastEdition, flags`); comment lines start with `#`.
+  ///
+  /// A row whose code is not a 3/5/7-digit subject code, or whose name is empty, is skipped; a test keeps the
+  /// bundled data free of such rows.
+  /// - Complexity: O(n) in the length of the text.
+  static func parseBundledRows(_ text: String) -> [Entry] {
+    var result: [Entry] = []
+    result.reserveCapacity(2_000)
+    for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
+      if line.hasPrefix("#") { continue }
+      let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+      guard fields.count >= 2 else { continue }
+      let code = fields[0]
+      let name = fields[1].trimmingWhitespace()
+      guard !name.isEmpty, let classification = classification(ofCode: code), let level = level(ofCode: code)
+      else { continue }
+      let first = fields.count > 2 ? Int(fields[2]) ?? bundledEditions.lowerBound : bundledEditions.lowerBound
+      let last = fields.count > 3 ? Int(fields[3]) ?? bundledEditions.upperBound : bundledEditions.upperBound
+      guard first <= last else { continue }
+      let isUncertain = fields.count > 4 && fields[4].contains("?")
+      result.append(
+        Entry(
+          code: code, name: name, classification: classification, level: level, editions: first...last,
+          isUncertain: isUncertain, source: bundledSource))
+    }
+    return result
+  }
+
+  /// The `source` of every bundled entry.
+  package static let bundledSource = "内置目录"
+
+  /// "2023 年版", "2019–2025 年版".
+  package static func editionDescription(_ editions: ClosedRange<Int>) -> String {
+    editions.lowerBound == editions.upperBound
+      ? "\(editions.lowerBound) 年版" : "\(editions.lowerBound)–\(editions.upperBound) 年版"
+  }
+}
+
+extension String {
+  /// The string without leading and trailing whitespace (Foundation-free).
+  func trimmingWhitespace() -> String {
+    let scalars = unicodeScalars
+    guard let start = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+      let end = scalars.lastIndex(where: { !$0.properties.isWhitespace })
+    else { return "" }
+    return String(scalars[start...end])
+  }
 }

@@ -64,9 +64,41 @@ package struct SubjectCatalogue: Sendable {
     }
   }
 
-  package var entries: [Entry]
+  /// Every row: one per code and name, in catalogue order. Changing it rebuilds the look-up indexes.
+  package var entries: [Entry] {
+    didSet { index = Index(entries) }
+  }
 
+  /// Look-up tables derived from `entries`.
+  private(set) var index: Index
+
+  /// A catalogue of the given rows.
+  ///
+  /// - Complexity: O(n log n) in the number of entries (the indexes are built here).
   package init(entries: [Entry]) {
     self.entries = entries
+    self.index = Index(entries)
+  }
+
+  /// Entries by code (each list ordered by first edition) and by normalised name.
+  struct Index: Sendable {
+    var byCode: [String: [Entry]] = [:]
+    var byName: [String: [Entry]] = [:]
+    /// Every code, ascending.
+    var codes: [String] = []
+
+    init(_ entries: [Entry]) {
+      for entry in entries {
+        byCode[entry.code, default: []].append(entry)
+        byName[SubjectCatalogue.normalizedName(entry.name), default: []].append(entry)
+      }
+      for (code, list) in byCode {
+        byCode[code] = list.sorted { ($0.editions.lowerBound, $0.editions.upperBound) < ($1.editions.lowerBound, $1.editions.upperBound) }
+      }
+      for (name, list) in byName {
+        byName[name] = list.sorted { ($0.code, $0.editions.lowerBound) < ($1.code, $1.editions.lowerBound) }
+      }
+      codes = byCode.keys.sorted()
+    }
   }
 }

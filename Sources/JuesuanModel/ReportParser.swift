@@ -76,7 +76,7 @@ package enum ReportParser {
     var header = ""
     var data: [Line] = []
     var sawData = false
-    for line in body {
+    for line in body where line.shape != .pipeSeparator {
       let compact = line.compact
       if let found = unitName(in: compact) {
         unit = found

@@ -1,0 +1,208 @@
+import Foundation
+import JuesuanModel
+import JuesuanRules
+
+/// The `--format json` contract of DOMAIN.md §5:
+/// `{"version":1,"files":[{"path":…,"diagnostics":[LSP Diagnostic + "fixes"]}]}`.
+enum JSONOutput {
+  static let documentationBase = "https://github.com/juesuan/juesuan/blob/main/docs/rules.md#"
+
+  static func render(_ results: [FileResult]) -> String {
+    let files: [[String: Any]] = results.map { result in
+      ["path": result.path, "diagnostics": result.lint.findings.map { diagnostic($0, in: result) }]
+    }
+    let object: [String: Any] = ["version": 1, "files": files]
+    let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
+    return String(decoding: data, as: UTF8.self) + "\n"
+  }
+
+  static func range(_ bytes: Range<Int>, in source: SourceText) -> [String: Any] {
+    let lsp = source.lineRange(of: bytes)
+    return [
+      "start": ["line": lsp.start.line, "character": lsp.start.character],
+      "end": ["line": lsp.end.line, "character": lsp.end.character],
+    ]
+  }
+
+  static func anchor(of code: String) -> String { code.replacingOccurrences(of: "/", with: "-") }
+
+  static func diagnostic(_ finding: Finding, in result: FileResult) -> [String: Any] {
+    let source = result.source
+    var object: [String: Any] = [
+      "range": range(finding.range, in: source),
+      "severity": finding.severity.rawValue,
+      "code": finding.code,
+      "source": "juesuan",
+      "message": finding.message,
+      "codeDescription": ["href": documentationBase + anchor(of: finding.code)],
+      "fixes": finding.fixes.map { fix -> [String: Any] in
+        [
+          "title": fix.title, "isPreferred": fix.isPreferred, "safe": fix.isSafe,
+          "edits": fix.edits.map { ["range": range($0.range, in: source), "newText": $0.newText] },
+        ]
+      },
+    ]
+    if !finding.related.isEmpty {
+      let uri = result.path == "-" ? "stdin" : URL(fileURLWithPath: result.path).absoluteString
+      object["relatedInformation"] = finding.related.map { related -> [String: Any] in
+        ["location": ["uri": uri, "range": range(related.range, in: source)], "message": related.message]
+      }
+    }
+    return object
+  }
+}
+
+/// `--format text` (file:line:col: severity code message) and `--format github`.
+enum TextOutput {
+  static func render(_ results: [FileResult], options: CheckCommand.Options) -> String {
+    var out = ""
+    var counts: [Severity: Int] = [:]
+    for result in results {
+      for finding in result.lint.findings {
+        counts[finding.severity, default: 0] += 1
+        if options.quiet, finding.severity > (options.failLevel ?? result.failLevel) { continue }
+        let position = result.source.position(ofUTF8Offset: finding.range.lowerBound)
+        let level = colored(finding.severity, options.color)
+        out += "\(result.path):\(position.line + 1):\(position.character + 1): \(level) \(finding.code) \(finding.message)\n"
+      }
+    }
+    if !options.quiet {
+      let total = counts.values.reduce(0, +)
+      out += total == 0
+        ? "检查了 \(results.count) 个文件，未发现问题。\n"
+        : "检查了 \(results.count) 个文件：\(counts[.error] ?? 0) 个错误，\(counts[.warning] ?? 0) 个警告，\(counts[.information] ?? 0) 条提示。\n"
+    }
+    return out
+  }
+
+  private static func colored(_ severity: Severity, _ color: Bool) -> String {
+    guard color else { return severity.name }
+    let code = switch severity {
+    case .error: "31"
+    case .warning: "33"
+    case .information: "36"
+    case .hint: "37"
+    }
+    return "\u{1B}[\(code)m\(severity.name)\u{1B}[0m"
+  }
+
+  /// GitHub Actions workflow commands.
+  static func github(_ results: [FileResult]) -> String {
+    var out = ""
+    for result in results {
+      for finding in result.lint.findings {
+        let start = result.source.position(ofUTF8Offset: finding.range.lowerBound)
+        let end = result.source.position(ofUTF8Offset: finding.range.upperBound)
+        let command = switch finding.severity {
+        case .error: "error"
+        case .warning: "warning"
+        default: "notice"
+        }
+        let message = escape(finding.message, property: false)
+        out += "::\(command) file=\(escape(result.path, property: true)),line=\(start.line + 1),col=\(start.character + 1),"
+        out += "endLine=\(end.line + 1),endColumn=\(end.character + 1),title=\(escape(finding.code, property: true))::\(message)\n"
+      }
+    }
+    return out
+  }
+
+  private static func escape(_ text: String, property: Bool) -> String {
+    var result = text.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D")
+      .replacingOccurrences(of: "\n", with: "%0A")
+    if property { result = result.replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C") }
+    return result
+  }
+
+  /// `--statistics`: per file the tables recognised, checks run and skipped; per rule the counts.
+  static func statistics(_ results: [FileResult]) -> String {
+    var out = ""
+    var perRule: [String: Int] = [:]
+    for result in results {
+      let coverage = result.lint.coverage
+      out += "\(result.path): 识别到 \(coverage.tablesRecognised.count) 张表；运行检查 \(coverage.checksRun) 项，跳过 \(coverage.skipped.count) 项\n"
+      for table in coverage.tablesRecognised { out += "  表 \(table)\n" }
+      for skipped in coverage.skipped { out += "  跳过 \(skipped)\n" }
+      for finding in result.lint.findings { perRule[finding.code, default: 0] += 1 }
+    }
+    for (code, count) in perRule.sorted(by: { ($1.value, $0.key) < ($0.value, $1.key) }) {
+      out += String(format: "%5d  ", count) + code + "\n"
+    }
+    return out
+  }
+}
+
+/// SARIF 2.1.0 for code-scanning uploads.
+enum SARIFOutput {
+  static func render(_ results: [FileResult]) -> String {
+    let rules: [[String: Any]] = RuleRegistry.all.map { rule in
+      let description = rule.description
+      return [
+        "id": description.code,
+        "shortDescription": ["text": description.summary],
+        "fullDescription": ["text": description.rationale],
+        "help": ["text": description.summary + "\n" + description.rationale],
+        "helpUri": JSONOutput.documentationBase + JSONOutput.anchor(of: description.code),
+        "defaultConfiguration": ["level": level(description.defaultSeverity)],
+      ]
+    }
+    var sarifResults: [[String: Any]] = []
+    for result in results {
+      for finding in result.lint.findings {
+        let start = result.source.position(ofUTF8Offset: finding.range.lowerBound)
+        let end = result.source.position(ofUTF8Offset: finding.range.upperBound)
+        let region: [String: Any] = [
+          "startLine": start.line + 1, "startColumn": start.character + 1, "endLine": end.line + 1,
+          "endColumn": end.character + 1,
+        ]
+        var entry: [String: Any] = [
+          "ruleId": finding.code, "level": level(finding.severity), "message": ["text": finding.message],
+          "locations": [["physicalLocation": ["artifactLocation": ["uri": result.path], "region": region]]],
+        ]
+        let fixes = finding.fixes.filter { !$0.title.hasPrefix("忽略") }
+        if !fixes.isEmpty {
+          entry["fixes"] = fixes.map { fix -> [String: Any] in
+            [
+              "description": ["text": fix.title],
+              "artifactChanges": [
+                [
+                  "artifactLocation": ["uri": result.path],
+                  "replacements": fix.edits.map { edit -> [String: Any] in
+                    let a = result.source.position(ofUTF8Offset: edit.range.lowerBound)
+                    let b = result.source.position(ofUTF8Offset: edit.range.upperBound)
+                    return [
+                      "deletedRegion": [
+                        "startLine": a.line + 1, "startColumn": a.character + 1, "endLine": b.line + 1,
+                        "endColumn": b.character + 1,
+                      ],
+                      "insertedContent": ["text": edit.newText],
+                    ]
+                  },
+                ]
+              ],
+            ]
+          }
+        }
+        sarifResults.append(entry)
+      }
+    }
+    let object: [String: Any] = [
+      "$schema": "https://json.schemastore.org/sarif-2.1.0.json", "version": "2.1.0",
+      "runs": [
+        [
+          "tool": ["driver": ["name": "juesuan", "informationUri": "https://github.com/juesuan/juesuan", "rules": rules]],
+          "results": sarifResults,
+        ]
+      ],
+    ]
+    let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
+    return String(decoding: data, as: UTF8.self) + "\n"
+  }
+
+  private static func level(_ severity: Severity) -> String {
+    switch severity {
+    case .error: "error"
+    case .warning: "warning"
+    default: "note"
+    }
+  }
+}

@@ -1,0 +1,57 @@
+package import JuesuanModel
+import JuesuanRules
+package import LanguageServerProtocol
+
+/// An open document: its text and the last lint of it.
+struct Document: Sendable {
+  var uri: String
+  var version: Int
+  var source: SourceText
+  /// Changes with every edit (a version number may repeat after close and reopen).
+  var generation: Int
+  var lint: CachedLint?
+
+  struct CachedLint: Sendable {
+    var generation: Int
+    var configurationGeneration: Int
+    var result: LintResult
+  }
+}
+
+extension SourceText {
+  /// The text after applying one LSP content change. A missing range replaces everything; a range
+  /// past the end clamps to it; an inverted range is put in order.
+  /// - Complexity: O(n) in the document (the line table is rebuilt).
+  package func applying(_ change: TextDocumentContentChangeEvent, encoding: PositionEncoding) -> SourceText {
+    guard let range = change.range else { return SourceText(change.text) }
+    let first = utf8Offset(of: JuesuanModel.Position(range.start), encoding: encoding)
+    let second = utf8Offset(of: JuesuanModel.Position(range.end), encoding: encoding)
+    var bytes = self.bytes
+    bytes.replaceSubrange(min(first, second)..<max(first, second), with: change.text.utf8)
+    return SourceText(decoding: bytes)
+  }
+
+  /// The LSP range of a byte range.
+  func positionRange(of range: Range<Int>, encoding: PositionEncoding) -> PositionRange {
+    PositionRange(lineRange(of: range, encoding: encoding))
+  }
+
+  /// The byte offset of an LSP position (clamped).
+  func utf8Offset(of position: LanguageServerProtocol.Position, encoding: PositionEncoding) -> Int {
+    utf8Offset(of: JuesuanModel.Position(position), encoding: encoding)
+  }
+}
+
+extension JuesuanModel.Position {
+  init(_ position: LanguageServerProtocol.Position) {
+    self.init(line: position.line, character: position.character)
+  }
+}
+
+extension PositionRange {
+  init(_ range: LineRange) {
+    self.init(
+      start: .init(line: range.start.line, character: range.start.character),
+      end: .init(line: range.end.line, character: range.end.character))
+  }
+}

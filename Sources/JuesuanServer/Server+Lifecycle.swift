@@ -1,0 +1,111 @@
+import JSONRPC
+import JuesuanModel
+import LanguageServerProtocol
+
+extension Server {
+  /// The code actions the server can return.
+  static let fixAllKind = "source.fixAll.juesuan"
+
+  func initialize(_ params: InitializeParams) -> InitializeResult {
+    clientCapabilities = params.capabilities
+    encoding = Self.negotiatedEncoding(params.capabilities.positionEncodings)
+    usesPullDiagnostics = params.capabilities.supportsPullDiagnostics
+    if let trace = params.trace { self.trace = trace }
+    if let options = params.initializationOptions, let section = Self.juesuanSection(of: options) {
+      settings = section
+    }
+    phase = .running
+    log(.info, "juesuan 语言服务器已初始化（位置编码 \(encoding.rawValue)，\(usesPullDiagnostics ? "拉取" : "推送")诊断）")
+    let capabilities = ServerCapabilities(
+      positionEncoding: encoding.rawValue,
+      textDocumentSync: .init(openClose: true, change: 2, save: .init(includeText: false)),
+      diagnosticProvider: usesPullDiagnostics
+        ? .init(identifier: "juesuan", interFileDependencies: false, workspaceDiagnostics: false) : nil,
+      codeActionProvider: .init(codeActionKinds: ["quickfix", Self.fixAllKind], resolveProvider: false),
+      hoverProvider: true,
+      documentSymbolProvider: true,
+      completionProvider: options.catalogue.entries.isEmpty ? nil : .init(triggerCharacters: nil, resolveProvider: false)
+    )
+    return InitializeResult(capabilities: capabilities, serverInfo: .init(name: "juesuan", version: "0.1.0"))
+  }
+
+  /// The first of the client's encodings the server supports, utf-16 when it names none.
+  static func negotiatedEncoding(_ offered: [String]) -> PositionEncoding {
+    offered.lazy.compactMap(PositionEncoding.init(rawValue:)).first ?? .utf16
+  }
+
+  func initialized() {
+    if clientCapabilities.wantsConfigurationRegistration {
+      let registration = RegistrationParams.Registration(
+        id: "juesuan-configuration", method: "workspace/didChangeConfiguration")
+      sendRequest("client/registerCapability", params: RegistrationParams(registrations: [registration]), pending: .ignored)
+    }
+    requestConfiguration()
+  }
+
+  func shutDown() {
+    phase = .shutDown
+    for task in pushTasks.values { task.cancel() }
+    pushTasks.removeAll()
+  }
+
+  func exit() {
+    exitCode = phase == .shutDown ? 0 : 1
+    for task in pushTasks.values { task.cancel() }
+    pushTasks.removeAll()
+    phase = .exited
+  }
+
+  /// Requests are answered synchronously, so by the time a cancellation arrives its request has
+  /// been answered: per the specification, nothing more is sent.
+  func cancelRequest(_ params: CancelParams) {
+    if trace != "off" { log(.log, "取消请求 \(params.id)：已答复，忽略") }
+  }
+
+  // MARK: Configuration
+
+  /// The `juesuan` section of a settings object: `{"juesuan": {…}}`, or the object itself when it
+  /// has no such member.
+  static func juesuanSection(of value: LSPAny) -> [String: LSPAny]? {
+    guard case .object(let members) = value else { return nil }
+    if let section = members["juesuan"] {
+      if case .object(let inner) = section { return inner }
+      return nil
+    }
+    return members
+  }
+
+  func requestConfiguration() {
+    guard clientCapabilities.supportsConfigurationRequest else { return }
+    sendRequest(
+      "workspace/configuration", params: ConfigurationParams(items: [.init(section: "juesuan")]),
+      pending: .configuration)
+  }
+
+  func didChangeConfiguration(_ params: DidChangeConfigurationParams) {
+    if let value = params.settings, let section = Self.juesuanSection(of: value) {
+      updateSettings(section)
+    } else {
+      configurationFileCache.removeAll()
+    }
+    requestConfiguration()
+  }
+
+  /// Adopts new settings and re-lints every open document.
+  func updateSettings(_ section: [String: LSPAny]) {
+    settings = section
+    configurationChanged()
+  }
+
+  func configurationChanged() {
+    configurationGeneration += 1
+    configurationFileCache.removeAll()
+    if usesPullDiagnostics {
+      if clientCapabilities.supportsDiagnosticRefresh {
+        sendRequest("workspace/diagnostic/refresh", params: LSPAny?.none, pending: .ignored)
+      }
+    } else {
+      for uri in documents.keys { scheduleDiagnostics(for: uri, delay: .zero) }
+    }
+  }
+}

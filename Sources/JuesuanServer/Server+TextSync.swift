@@ -1,0 +1,44 @@
+import JuesuanModel
+import JuesuanRules
+import LanguageServerProtocol
+
+extension Server {
+  func didOpen(_ params: DidOpenTextDocumentParams) {
+    let item = params.textDocument
+    nextGeneration += 1
+    documents[item.uri] = Document(
+      uri: item.uri, version: item.version, source: SourceText(item.text), generation: nextGeneration)
+    scheduleDiagnostics(for: item.uri, delay: .zero)
+  }
+
+  func didChange(_ params: DidChangeTextDocumentParams) {
+    let uri = params.textDocument.uri
+    guard var document = documents[uri] else {
+      log(.warning, "didChange：文档未打开，已忽略 \(uri)")
+      return
+    }
+    for change in params.contentChanges {
+      document.source = document.source.applying(change, encoding: encoding)
+    }
+    nextGeneration += 1
+    document.version = params.textDocument.version
+    document.generation = nextGeneration
+    document.lint = nil
+    documents[uri] = document
+    scheduleDiagnostics(for: uri, delay: options.debounce)
+  }
+
+  func didClose(_ params: TextDocumentParams) {
+    let uri = params.textDocument.uri
+    pushTasks.removeValue(forKey: uri)?.cancel()
+    guard documents.removeValue(forKey: uri) != nil else { return }
+    if !usesPullDiagnostics {
+      sendNotification(
+        "textDocument/publishDiagnostics", params: PublishDiagnosticsParams(uri: uri, version: nil, diagnostics: []))
+    }
+  }
+
+  func didSave(_ params: DidSaveTextDocumentParams) {
+    if params.textDocument.uri.hasSuffix("/.juesuan.json") { configurationChanged() }
+  }
+}
