@@ -10,7 +10,7 @@ VENV="$ROOT/.build/tools/venv"
 if [ -z "${JUESUAN:-}" ]; then
   JUESUAN="$ROOT/.build/release/juesuan"
   if [ ! -x "$JUESUAN" ] && [ -x "$ROOT/.build/debug/juesuan" ]; then
-    echo "note: $JUESUAN not built; using $ROOT/.build/debug/juesuan"
+    JUESUAN_NOTE="no release build; using the debug one"
     JUESUAN="$ROOT/.build/debug/juesuan"
   fi
 fi
@@ -45,7 +45,7 @@ require_juesuan() {
   if [ ! -x "$JUESUAN" ]; then
     missing "juesuan binary not found at $JUESUAN (build it with 'swift build -c release', or set JUESUAN=path)"
   fi
-  echo "juesuan: $JUESUAN"
+  echo "juesuan: $JUESUAN${JUESUAN_NOTE:+ ($JUESUAN_NOTE)}"
 }
 
 # missing REASON: a prerequisite is absent. Fails (exit 1) unless

@@ -1,4 +1,4 @@
-package import Foundation
+import Foundation
 
 /// One decoded JSON-RPC message from the client, or the error to answer when it is not one.
 package enum IncomingMessage: Sendable {

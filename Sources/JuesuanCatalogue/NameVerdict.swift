@@ -41,8 +41,8 @@ extension SubjectCatalogue {
   }
 
   /// The difference between a written name and the official one when they are close, described in Chinese; nil
-  /// when they are not close. Close means at most two single-character edits (and fewer than half the official
-  /// name's characters), or one run of up to four characters dropped or added.
+  /// when they are not close. Close means at most two single-character edits (and at most half the official
+  /// name's characters), or one run of up to four characters dropped or added (less than half the name).
   static func closeDifference(written: String, official: String) -> String? {
     let lhs = Array(written)
     let rhs = Array(official)
@@ -50,7 +50,7 @@ extension SubjectCatalogue {
     let runs = editRuns(from: lhs, to: rhs)
     let distance = runs.reduce(0) { $0 + max($1.written.count, $1.official.count) }
     let isSingleIndel = runs.count == 1 && (runs[0].written.isEmpty || runs[0].official.isEmpty)
-    let isSmallEdit = (1...2).contains(distance) && distance * 2 < rhs.count
+    let isSmallEdit = (1...2).contains(distance) && distance * 2 <= rhs.count
     let isWordChange = isSingleIndel && distance <= 4 && distance * 2 < rhs.count
     guard isSmallEdit || isWordChange else { return nil }
     return runs.map(\.description).joined(separator: "，")

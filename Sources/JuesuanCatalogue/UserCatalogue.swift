@@ -28,7 +28,7 @@ extension SubjectCatalogue {
     var overrides: [String: Entry] = [:]
     var order: [String] = []
     var lineNumber = 0
-    for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+    for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
       lineNumber += 1
       let line = String(rawLine).trimmingWhitespace()
       if line.isEmpty || line.hasPrefix("#") { continue }

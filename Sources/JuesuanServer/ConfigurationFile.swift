@@ -1,6 +1,6 @@
-import Foundation
-import JuesuanRules
-import LanguageServerProtocol
+internal import Foundation
+internal import JuesuanRules
+internal import LanguageServerProtocol
 
 /// A `.juesuan.json` found upward from a document, read as JSON.
 struct ConfigurationFile: Sendable {

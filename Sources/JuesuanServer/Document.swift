@@ -1,6 +1,6 @@
-package import JuesuanModel
-import JuesuanRules
-package import LanguageServerProtocol
+import JuesuanModel
+internal import JuesuanRules
+import LanguageServerProtocol
 
 /// An open document: its text and the last lint of it.
 struct Document: Sendable {

@@ -1,7 +1,7 @@
-import JSONRPC
-import JuesuanModel
-import JuesuanRules
-import LanguageServerProtocol
+internal import JSONRPC
+internal import JuesuanModel
+internal import JuesuanRules
+internal import LanguageServerProtocol
 
 extension Server {
   /// Where each rule is documented; the anchor is the code with `/` replaced by `-`.

@@ -1,6 +1,6 @@
-import JSONRPC
-import JuesuanModel
-import LanguageServerProtocol
+internal import JSONRPC
+internal import JuesuanModel
+internal import LanguageServerProtocol
 
 extension Server {
   /// The code actions the server can return.

@@ -1,6 +1,6 @@
-import JuesuanModel
-import JuesuanRules
-import LanguageServerProtocol
+internal import JuesuanModel
+internal import JuesuanRules
+internal import LanguageServerProtocol
 
 extension Server {
   func didOpen(_ params: DidOpenTextDocumentParams) {

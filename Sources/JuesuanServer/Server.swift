@@ -1,9 +1,9 @@
-package import Foundation
-package import JSONRPC
-package import JuesuanCatalogue
-import JuesuanModel
-import JuesuanRules
-import LanguageServerProtocol
+import Foundation
+import JSONRPC
+import JuesuanCatalogue
+internal import JuesuanModel
+internal import JuesuanRules
+internal import LanguageServerProtocol
 
 /// The language server: one actor owning the open documents, the negotiated settings and the
 /// configuration. Messages go in through `handle(_:)` in the order they were read; everything

@@ -32,11 +32,7 @@ let statusItem;
 let stopping = false;
 let crashTimes = [];
 
-/**
- * The settings the server reads (the keys of .juesuan.json), without the
- * client-only ones and without unset (null) values, so that an unset VS Code
- * setting never overrides .juesuan.json.
- */
+/** The settings the server reads: no client-only keys, no null values. */
 function serverSettings(raw) {
   const out = {};
   if (!raw || typeof raw !== 'object') return out;
@@ -50,7 +46,11 @@ function serverSettings(raw) {
   return out;
 }
 
-/** Only the settings the user set somewhere (not the contributed defaults). */
+/**
+ * The settings the user set somewhere (user, workspace or folder), not the
+ * contributed defaults: a default must never override .juesuan.json, which
+ * the server reads itself. `scope` is a resource Uri (or undefined).
+ */
 function explicitSettings(scope) {
   const config = vscode.workspace.getConfiguration(SECTION, scope);
   const raw = {};
@@ -127,21 +127,23 @@ function createClient() {
     },
     middleware: {
       workspace: {
-        // Answers to workspace/configuration: only what the server reads.
+        // Answers to workspace/configuration for the `juesuan` section:
+        // the settings the user set, for the item's scope.
         configuration: async (params, token, next) => {
           const result = await next(params, token);
           if (!Array.isArray(result)) return result;
           return result.map((value, i) => {
             const item = params.items[i] || {};
-            if (item.section === SECTION) return serverSettings(value);
-            return value;
+            if (item.section !== SECTION) return value;
+            return explicitSettings(item.scopeUri ? vscode.Uri.parse(item.scopeUri) : undefined);
           });
         },
-        // workspace/didChangeConfiguration carries the cleaned settings too.
+        // workspace/didChangeConfiguration carries the same settings.
         didChangeConfiguration: async () => {
           if (!client || !client.isRunning()) return;
-          const settings = { [SECTION]: serverSettings(vscode.workspace.getConfiguration(SECTION)) };
-          await client.sendNotification(DidChangeConfigurationNotification.type, { settings });
+          await client.sendNotification(DidChangeConfigurationNotification.type, {
+            settings: { [SECTION]: explicitSettings() },
+          });
         },
       },
     },
@@ -152,11 +154,8 @@ function createClient() {
     if (event.newState === State.Starting) setStatus('starting', command);
     else if (event.newState === State.Running) setStatus('running', command);
     else if (event.newState === State.Stopped) {
-      if (stopping || statusItem.text.includes('$(error)')) {
-        if (stopping) setStatus('stopped');
-      } else {
-        setStatus('error', 'the server stopped unexpectedly');
-      }
+      if (stopping) setStatus('stopped');
+      else if (!statusItem.text.includes('$(error)')) setStatus('error', 'the server stopped unexpectedly');
     }
   });
   return created;

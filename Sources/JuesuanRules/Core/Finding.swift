@@ -1,4 +1,4 @@
-package import JuesuanModel
+import JuesuanModel
 
 /// How serious a finding is; raw values are LSP `DiagnosticSeverity`.
 package enum Severity: Int, Sendable, Codable, Comparable, CaseIterable {

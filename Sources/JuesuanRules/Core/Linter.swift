@@ -1,5 +1,5 @@
-package import JuesuanCatalogue
-package import JuesuanModel
+import JuesuanCatalogue
+import JuesuanModel
 
 /// What one lint run produced: the model, the findings (in document order) and the coverage.
 package struct LintResult: Sendable {
@@ -45,7 +45,15 @@ package struct Linter: Sendable {
       rule.init().check(report, context: &context)
     }
     let suppressions = Suppressions(source: report.source)
-    var findings = context.findings.filter { !suppressions.suppresses($0, in: report.source) }
+    var findings = context.findings.compactMap { finding -> Finding? in
+      // Findings made under another rule's code (sum/rounding-tail) follow that code's settings.
+      guard configuration.ruleSeverities.keys.contains(finding.code) else { return finding }
+      guard let configured = configuration.ruleSeverities[finding.code] ?? nil else { return nil }
+      var adjusted = finding
+      adjusted.severity = configured
+      return adjusted
+    }
+    findings = findings.filter { !suppressions.suppresses($0, in: report.source) }
     findings.sort { ($0.range.lowerBound, $0.code) < ($1.range.lowerBound, $1.code) }
     findings = Self.removingDuplicates(findings)
     for index in findings.indices {

@@ -1,5 +1,5 @@
-package import JuesuanCatalogue
-package import JuesuanModel
+import JuesuanCatalogue
+import JuesuanModel
 
 /// A rule's identity and documentation, with the examples that are also its tests.
 package struct RuleDescription: Sendable {

@@ -1,5 +1,5 @@
 import Foundation
-package import JuesuanModel
+import JuesuanModel
 
 /// The suppression comments of DOMAIN.md §5:
 /// `<!-- juesuan-disable-next-line CODE -->`, `<!-- juesuan-disable CODE -->` …

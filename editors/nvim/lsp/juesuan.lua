@@ -17,6 +17,8 @@ return {
   filetypes = { 'text', 'markdown' },
   root_markers = { '.juesuan.json', '.git' },
   settings = {
-    juesuan = {},
+    -- An empty object, not `{}`: Neovim encodes an empty Lua table as a JSON
+    -- array, and the server expects the `juesuan` section to be an object.
+    juesuan = vim.empty_dict(),
   },
 }

@@ -1,0 +1,69 @@
+import JuesuanModel
+
+/// 类 = Σ its 款, 款 = Σ its 项, in every amount column (function-classification tables).
+struct CodeHierarchyRule: Rule {
+  static let description = RuleDescription(
+    code: "sum/code-hierarchy",
+    summary: "“类”等于其下各“款”之和，“款”等于其下各“项”之和，逐栏检查。",
+    rationale: "上下级科目金额不衔接，说明漏列了科目或金额填错。只在表中列出了下级科目时检查。",
+    defaultSeverity: .error,
+    nonTriggeringExamples: [
+      .init("一般公共预算财政拨款支出决算表\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n20103\t政府办公厅（室）及相关机构事务\t25.00\t25.00\t\n2010301\t行政运行\t10.00\t10.00\t\n2010350\t事业运行\t15.00\t15.00\t\n")
+    ],
+    triggeringExamples: [
+      .init(
+        "一般公共预算财政拨款支出决算表\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n20103\t政府办公厅（室）及相关机构事务\t⟦26.00⟧\t25.00\t\n2010301\t行政运行\t10.00\t10.00\t\n2010350\t事业运行\t15.00\t15.00\t\n",
+        fixed: "一般公共预算财政拨款支出决算表\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n20103\t政府办公厅（室）及相关机构事务\t25.00\t25.00\t\n2010301\t行政运行\t10.00\t10.00\t\n2010350\t事业运行\t15.00\t15.00\t\n")
+    ])
+
+  func check(_ report: Report, context: inout RuleContext) {
+    let rounding = SumSupport.reportExplainsRounding(report)
+    for table in report.tables {
+      switch table.kind {
+      case .income, .expenditure, .generalBudget, .governmentFund, .stateCapital: break
+      default: continue
+      }
+      for panel in table.panels {
+        Self.checkHierarchy(panel, table: table, report: report, context: &context, rounding: rounding)
+      }
+    }
+  }
+
+  /// Checks every parent code whose children are listed; shared with sum/basic-expense.
+  static func checkHierarchy(
+    _ panel: Table.Panel, table: Table, report: Report, context: inout RuleContext, rounding: Bool
+  ) {
+    let coded = panel.rows.filter { $0.code != nil }
+    for parent in coded {
+      guard let code = parent.code, code.count < 7 else { continue }
+      let childLength = code.count + 2
+      let children = coded.filter { $0.code!.count == childLength && $0.code!.hasPrefix(code) }
+      guard !children.isEmpty else { continue }
+      let columns = max(parent.cells.count, children.map(\.cells.count).max() ?? 0)
+      for column in 0..<min(columns, max(panel.columns.count, 1)) {
+        let involved = [parent] + children
+        guard involved.allSatisfy({ !$0.isDamaged && ($0.isPositional || column == 0) }) else {
+          context.skip("\(code) 第 \(column + 1) 栏：有数字位置不确定或被拆断，未检查上下级衔接")
+          continue
+        }
+        guard let total = column < parent.cells.count ? parent.cells[column] : nil else {
+          if children.contains(where: { column < $0.cells.count && ($0.cells[column]?.amount.map { !$0.isZero } ?? false) }),
+            column < panel.columns.count, parent.isPositional, !parent.cells.isEmpty
+          {
+            let sum = Amount.sum(children.map { column < $0.cells.count ? $0.cells[column]?.value ?? .zero : .zero })
+            context.ran()
+            context.report(
+              parent.codeRange ?? parent.range,
+              "\(code)“\(parent.name)”的“\(panel.columns[column].title)”为空，但其下级合计 \(sum.formatted(decimals: 2))")
+          }
+          continue
+        }
+        let title = column < panel.columns.count ? panel.columns[column].title : "第 \(column + 1) 栏"
+        let parts = children.map { row in (label: row.code ?? "", cell: column < row.cells.count ? row.cells[column] : nil) }
+        SumSupport.compare(
+          total: total, parts: parts, what: "\(code)“\(parent.name)”的“\(title)”", in: report, context: &context,
+          roundingExplained: rounding)
+      }
+    }
+  }
+}

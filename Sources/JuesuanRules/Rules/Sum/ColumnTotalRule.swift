@@ -1,0 +1,48 @@
+import JuesuanModel
+
+/// A 合计 row equals the sum of the 类 rows it totals, in every amount column.
+struct ColumnTotalRule: Rule {
+  static let description = RuleDescription(
+    code: "sum/column-total",
+    summary: "合计行等于其所合计各行（各“类”）之和，逐栏检查。",
+    rationale: "合计与明细不符是决算公开中最常见的差错。只在表中列出了“类”级科目时检查；位置不确定或被分页拆断的数字不参与检查。",
+    defaultSeverity: .error,
+    nonTriggeringExamples: [
+      .init("一般公共预算财政拨款支出决算表\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n合计\t\t25.00\t25.00\t\n201\t一般公共服务支出\t10.00\t10.00\t\n208\t社会保障和就业支出\t15.00\t15.00\t\n")
+    ],
+    triggeringExamples: [
+      .init(
+        "一般公共预算财政拨款支出决算表\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n合计\t\t⟦30.00⟧\t25.00\t\n201\t一般公共服务支出\t10.00\t10.00\t\n208\t社会保障和就业支出\t15.00\t15.00\t\n",
+        fixed: "一般公共预算财政拨款支出决算表\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n合计\t\t25.00\t25.00\t\n201\t一般公共服务支出\t10.00\t10.00\t\n208\t社会保障和就业支出\t15.00\t15.00\t\n")
+    ])
+
+  func check(_ report: Report, context: inout RuleContext) {
+    let rounding = SumSupport.reportExplainsRounding(report)
+    for table in report.tables {
+      switch table.kind {
+      case .income, .expenditure, .generalBudget, .governmentFund, .stateCapital: break
+      default: continue
+      }
+      guard let panel = table.panels.first,
+        let totalRow = panel.rows.first(where: { $0.isTotalRow && !$0.cells.isEmpty })
+      else { continue }
+      let categories = panel.rows.filter { $0.code?.count == 3 }
+      guard !categories.isEmpty else {
+        context.skip("\(table.kind.rawValue) 表未列出“类”级科目，未检查合计行")
+        continue
+      }
+      for (column, title) in panel.columns.enumerated().map({ ($0.offset, $0.element.title) }) {
+        guard column < totalRow.cells.count || categories.contains(where: { column < $0.cells.count && $0.cells[column]?.amount != nil }) else { continue }
+        let involved = [totalRow] + categories
+        guard involved.allSatisfy({ !$0.isDamaged && ($0.isPositional || column == 0) }) else {
+          context.skip("\(table.kind.rawValue) 表第 \(column + 1) 栏：有数字位置不确定，未检查合计")
+          continue
+        }
+        guard let total = column < totalRow.cells.count ? totalRow.cells[column] : nil else { continue }
+        let parts = categories.map { row in (label: row.code ?? row.label, cell: column < row.cells.count ? row.cells[column] : nil) }
+        SumSupport.compare(
+          total: total, parts: parts, what: "合计行“\(title)”", in: report, context: &context, roundingExplained: rounding)
+      }
+    }
+  }
+}

@@ -1,0 +1,68 @@
+internal import JuesuanCatalogue
+internal import JuesuanModel
+internal import JuesuanRules
+internal import LanguageServerProtocol
+
+extension Server {
+  /// At most this many completion items; the list is marked incomplete beyond.
+  static let completionLimit = 200
+
+  /// Subject codes completing the digits before the cursor, or subject names containing the
+  /// word before it, from the catalogue edition of the report's year.
+  func completion(_ params: TextDocumentPositionParams) -> CompletionList {
+    guard let document = documents[params.textDocument.uri], !options.catalogue.entries.isEmpty else {
+      return CompletionList(isIncomplete: false, items: [])
+    }
+    let source = document.source
+    let offset = source.utf8Offset(of: params.position, encoding: encoding)
+    let year = document.lint?.result.report.year
+    let digits = Self.digitRun(around: offset, in: source).map { $0.lowerBound..<offset } ?? offset..<offset
+    let replaced: Range<Int>
+    let matches: [SubjectCatalogue.Entry]
+    if !digits.isEmpty {
+      replaced = digits
+      let prefix = source.text(in: digits)
+      matches = options.catalogue.latestEntries(year: year) { $0.code.hasPrefix(prefix) }
+    } else {
+      replaced = Self.wordBefore(offset, in: source)
+      let word = source.text(in: replaced)
+      matches = options.catalogue.latestEntries(year: year) { word.isEmpty || $0.name.contains(word) }
+    }
+    let range = source.positionRange(of: replaced, encoding: encoding)
+    let items = matches.prefix(Self.completionLimit).map { entry in
+      CompletionItem(
+        label: "\(entry.code) \(entry.name)", kind: 12, detail: "\(entry.level.chineseName)级科目",
+        filterText: digits.isEmpty ? entry.name : entry.code, sortText: entry.code,
+        textEdit: .init(range: range, newText: digits.isEmpty ? entry.name : entry.code))
+    }
+    return CompletionList(isIncomplete: matches.count > Self.completionLimit, items: Array(items))
+  }
+
+  /// The non-blank, non-separator run just before `offset` (a name being typed).
+  private static func wordBefore(_ offset: Int, in source: SourceText) -> Range<Int> {
+    let line = source.byteRange(ofLine: source.line(ofUTF8Offset: offset))
+    let text = source.text(in: line.lowerBound..<offset)
+    let word = text.reversed().prefix { !$0.isWhitespace && !"|｜\t,，:：".contains($0) }
+    return (offset - String(word.reversed()).utf8.count)..<offset
+  }
+}
+
+extension SubjectCatalogue {
+  /// One entry per code (the one official in `year`, else the latest) passing `filter`, by code.
+  /// - Complexity: O(entries · log entries).
+  func latestEntries(year: Int?, where filter: (Entry) -> Bool) -> [Entry] {
+    var best: [String: Entry] = [:]
+    for entry in entries where filter(entry) {
+      guard let current = best[entry.code] else {
+        best[entry.code] = entry
+        continue
+      }
+      let fits = year.map { entry.editions.contains($0) } ?? false
+      let currentFits = year.map { current.editions.contains($0) } ?? false
+      if (fits && !currentFits) || (fits == currentFits && entry.editions.upperBound > current.editions.upperBound) {
+        best[entry.code] = entry
+      }
+    }
+    return best.values.sorted { $0.code < $1.code }
+  }
+}
