@@ -117,6 +117,22 @@ cat > "$WORK/test.el" <<'ELISP'
             (e2e-write (getenv "E2E_OUT") lines)
             (e2e-result "diagnostics" (length lines)))
           (e2e-result "placeholder_found" (if got "true" "false")))
+        ;; M-x juesuan-check-buffer: `juesuan check' into a compilation buffer.
+        (let ((buffer (juesuan-check-buffer)))
+          (e2e-wait timeout (lambda () (not (get-buffer-process buffer))))
+          (with-current-buffer buffer
+            (e2e-write (getenv "E2E_CHECK_OUT") (list (buffer-string)))
+            (e2e-result "check_buffer_placeholder"
+                        (if (save-excursion (goto-char (point-min))
+                                            (search-forward "text/placeholder" nil t))
+                            "true" "false"))
+            ;; next-error must find a location in the draft.
+            (e2e-result "check_buffer_locus"
+                        (condition-case nil
+                            (progn (goto-char (point-min))
+                                   (compilation-next-error 1)
+                                   "true")
+                          (error "false")))))
         (let ((proc (jsonrpc--process server)))
           (eglot-shutdown server)
           (e2e-result "stopped" (if (e2e-wait timeout (lambda () (not (process-live-p proc))))
@@ -134,7 +150,7 @@ ELISP
 step "running emacs --batch (timeout ${JUESUAN_E2E_TIMEOUT:-15} s per wait)"
 set +e
 E2E_TIMEOUT="${JUESUAN_E2E_TIMEOUT:-15}" E2E_JUESUAN_EL="$ROOT/editors/emacs/juesuan.el" \
-E2E_DRAFT="$DRAFT" E2E_OUT="$OUT" E2E_RESULT="$RESULT" HOME="$WORK/home" \
+E2E_DRAFT="$DRAFT" E2E_OUT="$OUT" E2E_RESULT="$RESULT" E2E_CHECK_OUT="$WORK/check-buffer.txt" HOME="$WORK/home" \
   timeout 180 "$EMACS" --batch -l "$WORK/test.el" </dev/null >"$WORK/emacs.out" 2>&1
 rc=$?
 set -e
@@ -176,6 +192,15 @@ if [ -n "$found_line" ]; then
   pass "text/placeholder diagnostic on line $found_line"
 else
   fail "no text/placeholder diagnostic on the expected line(s) $EXPECTED_LINES"
+fi
+if [ -n "$(get check_buffer_placeholder)" ]; then
+  echo "--- *juesuan check* buffer"
+  sed 's/^/    /' "$WORK/check-buffer.txt"
+  if [ "$(get check_buffer_placeholder)" = true ] && [ "$(get check_buffer_locus)" = true ]; then
+    pass "M-x juesuan-check-buffer lists text/placeholder with a location next-error can visit"
+  else
+    fail "M-x juesuan-check-buffer: placeholder listed=$(get check_buffer_placeholder), visitable location=$(get check_buffer_locus)"
+  fi
 fi
 if [ -n "$(get stopped)" ]; then
   if [ "$(get stopped)" = true ]; then

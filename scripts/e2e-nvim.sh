@@ -56,6 +56,8 @@ else
   echo "draft: built-in (placeholder on line $EXPECTED_LINES)"
 fi
 echo '{}' > "$WORK/draft/.juesuan.json"   # a root marker, with default settings
+DRAFT_TXT="$WORK/draft/report.txt"
+write_defective_draft "$DRAFT_TXT"
 
 OUT="$WORK/diagnostics.tsv"     # lnum (1-based) TAB code TAB message
 AFTER="$WORK/after-fix.tsv"     # the same, after applying the code action
@@ -120,54 +122,66 @@ local function main()
   if not got then return end
 
   -- Code action round-trip on the first placeholder diagnostic.
-  local diag
-  for _, d in ipairs(vim.diagnostic.get(bufnr)) do
-    if code_of(d) == 'text/placeholder' and (not diag or d.lnum < diag.lnum) then diag = d end
-  end
-  local lsp_diag = vim.tbl_get(diag, 'user_data', 'lsp') or {
-    range = { start = { line = diag.lnum, character = diag.col },
-              ['end'] = { line = diag.end_lnum, character = diag.end_col } },
-    code = code_of(diag), message = diag.message, severity = diag.severity, source = diag.source,
-  }
-  local params = {
-    textDocument = { uri = vim.uri_from_bufnr(bufnr) },
-    range = lsp_diag.range,
-    context = { diagnostics = { lsp_diag }, triggerKind = 1 },
-  }
-  local resp, err = client:request_sync('textDocument/codeAction', params, timeout, bufnr)
-  if not resp or resp.err then
-    result('code_action_error', vim.inspect(err or resp.err):gsub('\n', ' '))
-    return
-  end
-  local actions = resp.result or {}
-  local titles = {}
-  for _, a in ipairs(actions) do titles[#titles + 1] = (a.kind or '') .. '\t' .. a.title end
-  write_lines(env.E2E_ACTIONS, titles)
-  result('code_actions', #actions)
-
-  -- Prefer the suppression action (it must make the diagnostic go away).
-  local function edit_text(a)
-    return a.edit and vim.inspect(a.edit) or ''
-  end
-  local chosen
-  for _, a in ipairs(actions) do
-    if a.edit == nil and a.command == nil and a.data ~= nil
-      and vim.tbl_get(client.server_capabilities, 'codeActionProvider', 'resolveProvider') then
-      local r = client:request_sync('codeAction/resolve', a, timeout, bufnr)
-      if r and r.result then a = r.result end
+  local function code_action_roundtrip()
+    local diag
+    for _, d in ipairs(vim.diagnostic.get(bufnr)) do
+      if code_of(d) == 'text/placeholder' and (not diag or d.lnum < diag.lnum) then diag = d end
     end
-    if a.edit and edit_text(a):find('juesuan%-disable%-next%-line') then chosen = a break end
+    local lsp_diag = vim.tbl_get(diag, 'user_data', 'lsp') or {
+      range = { start = { line = diag.lnum, character = diag.col },
+                ['end'] = { line = diag.end_lnum, character = diag.end_col } },
+      code = code_of(diag), message = diag.message, severity = diag.severity, source = diag.source,
+    }
+    local params = {
+      textDocument = { uri = vim.uri_from_bufnr(bufnr) },
+      range = lsp_diag.range,
+      context = { diagnostics = { lsp_diag }, triggerKind = 1 },
+    }
+    local resp, err = client:request_sync('textDocument/codeAction', params, timeout, bufnr)
+    if not resp or resp.err then
+      result('code_action_error', vim.inspect(err or resp.err):gsub('\n', ' '))
+      return
+    end
+    local actions = resp.result or {}
+    local titles = {}
+    for _, a in ipairs(actions) do titles[#titles + 1] = (a.kind or '') .. '\t' .. a.title end
+    write_lines(env.E2E_ACTIONS, titles)
+    result('code_actions', #actions)
+
+    -- Prefer the suppression action (it must make the diagnostic go away).
+    local function edit_text(a)
+      return a.edit and vim.inspect(a.edit) or ''
+    end
+    local chosen
+    for _, a in ipairs(actions) do
+      if a.edit == nil and a.command == nil and a.data ~= nil
+        and vim.tbl_get(client.server_capabilities, 'codeActionProvider', 'resolveProvider') then
+        local r = client:request_sync('codeAction/resolve', a, timeout, bufnr)
+        if r and r.result then a = r.result end
+      end
+      if a.edit and edit_text(a):find('juesuan%-disable%-next%-line') then chosen = a break end
+    end
+    result('suppress_action', chosen and chosen.title or '')
+    if not chosen then return end
+    local before = placeholders(bufnr)
+    vim.lsp.util.apply_workspace_edit(chosen.edit, client.offset_encoding)
+    local text = table.concat(vim.api.nvim_buf_get_lines(bufnr, 0, -1, false), '\n')
+    result('buffer_has_comment', text:find('juesuan%-disable%-next%-line', 1) ~= nil)
+    local gone = vim.wait(timeout, function() return placeholders(bufnr) < before end, 50)
+    vim.wait(300)
+    dump(bufnr, env.E2E_AFTER)
+    result('suppressed', gone)
   end
-  result('suppress_action', chosen and chosen.title or '')
-  if not chosen then return end
-  local before = placeholders(bufnr)
-  vim.lsp.util.apply_workspace_edit(chosen.edit, client.offset_encoding)
-  local text = table.concat(vim.api.nvim_buf_get_lines(bufnr, 0, -1, false), '\n')
-  result('buffer_has_comment', text:find('juesuan%-disable%-next%-line', 1) ~= nil)
-  local gone = vim.wait(timeout, function() return placeholders(bufnr) < before end, 50)
-  vim.wait(300)
-  dump(bufnr, env.E2E_AFTER)
-  result('suppressed', gone)
+  code_action_roundtrip()
+
+  -- The same draft as plain text (filetype `text`) is served too.
+  vim.cmd.edit(vim.fn.fnameescape(env.E2E_DRAFT_TXT))
+  local txt = vim.api.nvim_get_current_buf()
+  result('txt_filetype', vim.bo[txt].filetype)
+  result('txt_attached', vim.wait(timeout, function()
+    return #vim.lsp.get_clients({ bufnr = txt, name = 'juesuan' }) > 0
+  end, 50))
+  result('txt_placeholder', vim.wait(timeout, function() return placeholders(txt) > 0 end, 50))
 
   -- Graceful stop: shutdown + exit, and the process ends.
   client:stop()
@@ -182,14 +196,14 @@ LUA
 
 step "running headless Neovim (timeout ${JUESUAN_E2E_TIMEOUT:-15} s per wait)"
 set +e
-E2E_TIMEOUT="${JUESUAN_E2E_TIMEOUT:-15}" E2E_RTP="$ROOT/editors/nvim" E2E_DRAFT="$DRAFT" \
+E2E_TIMEOUT="${JUESUAN_E2E_TIMEOUT:-15}" E2E_RTP="$ROOT/editors/nvim" E2E_DRAFT="$DRAFT" E2E_DRAFT_TXT="$DRAFT_TXT" \
 E2E_OUT="$OUT" E2E_AFTER="$AFTER" E2E_ACTIONS="$ACTIONS" E2E_RESULT="$RESULT" \
 NVIM_LOG_FILE="$LOG" XDG_STATE_HOME="$WORK/state" XDG_CACHE_HOME="$WORK/cache" \
   timeout 180 "$NVIM" --headless --clean -c "luafile $WORK/test.lua" </dev/null >"$WORK/nvim.out" 2>&1
 rc=$?
 set -e
 echo "nvim exited with $rc"
-[ -s "$WORK/nvim.out" ] && { echo "--- nvim output"; cat "$WORK/nvim.out"; }
+[ -s "$WORK/nvim.out" ] && { echo "--- nvim output"; cat "$WORK/nvim.out"; echo; }
 if [ ! -f "$RESULT" ]; then
   fail "Neovim wrote no result (exit $rc)"
   [ -f "$WORK/state/nvim/lsp.log" ] && { echo "--- lsp.log"; tail -n 40 "$WORK/state/nvim/lsp.log"; }
@@ -258,6 +272,13 @@ if [ "$(get placeholder_found)" = true ]; then
   fi
 fi
 
+if [ -n "$(get txt_attached)" ]; then
+  if [ "$(get txt_attached)" = true ] && [ "$(get txt_placeholder)" = true ]; then
+    pass "a .txt draft (filetype $(get txt_filetype)) gets the text/placeholder diagnostic too"
+  else
+    fail "a .txt draft (filetype $(get txt_filetype)): attached=$(get txt_attached), placeholder=$(get txt_placeholder)"
+  fi
+fi
 if [ -n "$(get stopped)" ]; then
   if [ "$(get stopped)" = true ]; then
     pass "server stopped on shutdown/exit"

@@ -56,9 +56,10 @@ package final class MessageWriter: Sendable {
     let framed = FrameParser.frame(body)
     return lock.withLock { _ in
       framed.withUnsafeBytes { buffer in
+        guard let base = buffer.baseAddress else { return true }
         var offset = 0
         while offset < buffer.count {
-          let written = systemWrite(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+          let written = systemWrite(descriptor, base + offset, buffer.count - offset)
           if written < 0, errno == EINTR { continue }
           guard written > 0 else { return false }
           offset += written
@@ -75,9 +76,10 @@ package enum StandardError {
   package static func write(_ line: String) {
     let bytes = Array((line + "\n").utf8)
     bytes.withUnsafeBytes { buffer in
+      guard let base = buffer.baseAddress else { return }
       var offset = 0
       while offset < buffer.count {
-        let written = systemWrite(2, buffer.baseAddress! + offset, buffer.count - offset)
+        let written = systemWrite(2, base + offset, buffer.count - offset)
         if written < 0, errno == EINTR { continue }
         guard written > 0 else { return }
         offset += written

@@ -26,7 +26,7 @@ extension SubjectCatalogue {
   ///     2210202 提租补贴
   ///     分类：支出功能分类科目 项
   ///     上级：22102 住房改革支出 ← 221 住房保障支出
-  ///     版本：2023–2025 年版
+  ///     版本：2023–2025 年版，适用于 2023 年度报告；来源：内置目录
   package func explanation(code: String, year: Int?) -> String? {
     guard let entry = entry(code: code, year: year) else { return nil }
     var lines = ["\(entry.code) \(entry.name)"]
@@ -44,8 +44,8 @@ extension SubjectCatalogue {
       }
     }
     if !parents.isEmpty { lines.append("上级：" + parents.joined(separator: " ← ")) }
-    if let year { lines.append("\(year) 年度报告适用：\(entry.name)（\(Self.editionDescription(entry.editions))）") }
-    lines.append("版本：\(Self.editionDescription(entry.editions))；来源：\(entry.source)")
+    let applies = year.map { "，适用于 \($0) 年度报告" } ?? ""
+    lines.append("版本：\(Self.editionDescription(entry.editions))\(applies)；来源：\(entry.source)")
     for other in history(code: code) where other != entry {
       let relation = other.editions.upperBound < entry.editions.lowerBound ? "曾用名" : "后续名称"
       let marker = other.isUncertain ? "（措辞或年份未经核实）" : ""
@@ -78,7 +78,9 @@ extension SubjectCatalogue {
         }
         let total = counts.values.reduce(0, +)
         guard total > 0 else { continue }
-        let parts = [Level.category, .section, .item].map { "\($0.chineseName) \(counts[$0] ?? 0)" }
+        // Economic codes have no 项 level: show only the levels the classification has.
+        let levels: [Level] = title.hasPrefix("支出功能") ? [.category, .section, .item] : [.category, .section]
+        let parts = levels.map { "\($0.chineseName) \(counts[$0] ?? 0)" }
         lines.append("\(title) \(year) 年版：\(parts.joined(separator: "，"))，共 \(total)")
       }
     }

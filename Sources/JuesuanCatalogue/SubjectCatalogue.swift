@@ -93,7 +93,9 @@ package struct SubjectCatalogue: Sendable {
         byName[SubjectCatalogue.normalizedName(entry.name), default: []].append(entry)
       }
       for (code, list) in byCode {
-        byCode[code] = list.sorted { ($0.editions.lowerBound, $0.editions.upperBound) < ($1.editions.lowerBound, $1.editions.upperBound) }
+        byCode[code] = list.sorted {
+          ($0.editions.lowerBound, $0.editions.upperBound) < ($1.editions.lowerBound, $1.editions.upperBound)
+        }
       }
       for (name, list) in byName {
         byName[name] = list.sorted { ($0.code, $0.editions.lowerBound) < ($1.code, $1.editions.lowerBound) }

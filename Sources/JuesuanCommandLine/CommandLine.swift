@@ -12,6 +12,13 @@ package enum CommandLine {
     let rest = Array(arguments.dropFirst())
     switch command {
     case "check": return CheckCommand.run(rest)
+    case "fix": return FixCommand.run(rest)
+    case "rules": return RulesCommand.run(rest)
+    case "explain-code": return RulesCommand.explainCode(rest)
+    case "lsp": return LanguageServerEntry.run(rest)
+    case "--version", "version":
+      print("juesuan 0.1.0")
+      return 0
     case "dump":
       for path in rest {
         guard let data = FileManager.default.contents(atPath: path) else { return 2 }

@@ -12,7 +12,8 @@ enum JSONOutput {
       ["path": result.path, "diagnostics": result.lint.findings.map { diagnostic($0, in: result) }]
     }
     let object: [String: Any] = ["version": 1, "files": files]
-    let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
+    let data =
+      (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
     return String(decoding: data, as: UTF8.self) + "\n"
   }
 
@@ -63,12 +64,14 @@ enum TextOutput {
         if options.quiet, finding.severity > (options.failLevel ?? result.failLevel) { continue }
         let position = result.source.position(ofUTF8Offset: finding.range.lowerBound)
         let level = colored(finding.severity, options.color)
-        out += "\(result.path):\(position.line + 1):\(position.character + 1): \(level) \(finding.code) \(finding.message)\n"
+        out +=
+          "\(result.path):\(position.line + 1):\(position.character + 1): \(level) \(finding.code) \(finding.message)\n"
       }
     }
     if !options.quiet {
       let total = counts.values.reduce(0, +)
-      out += total == 0
+      out +=
+        total == 0
         ? "检查了 \(results.count) 个文件，未发现问题。\n"
         : "检查了 \(results.count) 个文件：\(counts[.error] ?? 0) 个错误，\(counts[.warning] ?? 0) 个警告，\(counts[.information] ?? 0) 条提示。\n"
     }
@@ -77,12 +80,13 @@ enum TextOutput {
 
   private static func colored(_ severity: Severity, _ color: Bool) -> String {
     guard color else { return severity.name }
-    let code = switch severity {
-    case .error: "31"
-    case .warning: "33"
-    case .information: "36"
-    case .hint: "37"
-    }
+    let code =
+      switch severity {
+      case .error: "31"
+      case .warning: "33"
+      case .information: "36"
+      case .hint: "37"
+      }
     return "\u{1B}[\(code)m\(severity.name)\u{1B}[0m"
   }
 
@@ -93,14 +97,17 @@ enum TextOutput {
       for finding in result.lint.findings {
         let start = result.source.position(ofUTF8Offset: finding.range.lowerBound)
         let end = result.source.position(ofUTF8Offset: finding.range.upperBound)
-        let command = switch finding.severity {
-        case .error: "error"
-        case .warning: "warning"
-        default: "notice"
-        }
+        let command =
+          switch finding.severity {
+          case .error: "error"
+          case .warning: "warning"
+          default: "notice"
+          }
         let message = escape(finding.message, property: false)
-        out += "::\(command) file=\(escape(result.path, property: true)),line=\(start.line + 1),col=\(start.character + 1),"
-        out += "endLine=\(end.line + 1),endColumn=\(end.character + 1),title=\(escape(finding.code, property: true))::\(message)\n"
+        out +=
+          "::\(command) file=\(escape(result.path, property: true)),line=\(start.line + 1),col=\(start.character + 1),"
+        out +=
+          "endLine=\(end.line + 1),endColumn=\(end.character + 1),title=\(escape(finding.code, property: true))::\(message)\n"
       }
     }
     return out
@@ -109,7 +116,9 @@ enum TextOutput {
   private static func escape(_ text: String, property: Bool) -> String {
     var result = text.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D")
       .replacingOccurrences(of: "\n", with: "%0A")
-    if property { result = result.replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C") }
+    if property {
+      result = result.replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
+    }
     return result
   }
 
@@ -119,7 +128,8 @@ enum TextOutput {
     var perRule: [String: Int] = [:]
     for result in results {
       let coverage = result.lint.coverage
-      out += "\(result.path): 识别到 \(coverage.tablesRecognised.count) 张表；运行检查 \(coverage.checksRun) 项，跳过 \(coverage.skipped.count) 项\n"
+      out +=
+        "\(result.path): 识别到 \(coverage.tablesRecognised.count) 张表；运行检查 \(coverage.checksRun) 项，跳过 \(coverage.skipped.count) 项\n"
       for table in coverage.tablesRecognised { out += "  表 \(table)\n" }
       for skipped in coverage.skipped { out += "  跳过 \(skipped)\n" }
       for finding in result.lint.findings { perRule[finding.code, default: 0] += 1 }
@@ -189,12 +199,15 @@ enum SARIFOutput {
       "$schema": "https://json.schemastore.org/sarif-2.1.0.json", "version": "2.1.0",
       "runs": [
         [
-          "tool": ["driver": ["name": "juesuan", "informationUri": "https://github.com/juesuan/juesuan", "rules": rules]],
+          "tool": [
+            "driver": ["name": "juesuan", "informationUri": "https://github.com/juesuan/juesuan", "rules": rules]
+          ],
           "results": sarifResults,
         ]
       ],
     ]
-    let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
+    let data =
+      (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
     return String(decoding: data, as: UTF8.self) + "\n"
   }
 

@@ -12,7 +12,9 @@ extension Report {
       for (index, panel) in table.panels.enumerated() {
         out += "  panel \(index): \(panel.columns.map(\.title).joined(separator: " | "))\n"
         for row in panel.rows {
-          let cells = row.cells.map { cell in cell.map { $0.amount?.description ?? ($0.isDamaged ? "?\($0.text)" : "—") } ?? "·" }
+          let cells = row.cells.map { cell in
+            cell.map { $0.amount?.description ?? ($0.isDamaged ? "?\($0.text)" : "—") } ?? "·"
+          }
           var flags = row.isPositional ? "" : " ~"
           if row.isDamaged { flags += " !" }
           out += "    L\(row.line + 1) \(row.code ?? "-") \(row.name) [\(cells.joined(separator: ", "))]\(flags)\n"

@@ -18,7 +18,8 @@ package enum ReportParser {
     func closeTable() {
       guard let table = open else { return }
       open = nil
-      report.tables.append(buildTable(table.kind, title: table.title, body: table.body, notes: table.notes, source: source))
+      report.tables.append(
+        buildTable(table.kind, title: table.title, body: table.body, notes: table.notes, source: source))
     }
 
     while index < lines.count {
@@ -70,7 +71,9 @@ package enum ReportParser {
 
   // MARK: Tables
 
-  private static func buildTable(_ kind: Table.Kind, title: Line, body: [Line], notes: [Line], source: SourceText) -> Table {
+  private static func buildTable(_ kind: Table.Kind, title: Line, body: [Line], notes: [Line], source: SourceText)
+    -> Table
+  {
     var unit: String?
     var unitRange: Range<Int>?
     var header = ""
@@ -132,7 +135,9 @@ package enum ReportParser {
     let keys = ["项目", "科目", "编码", "栏次", "行次", "决算数", "预算数", "金额", "本年收", "本年支", "基本支出", "类款项"]
     let compact = line.compact
     if compact == "类款项" || compact.hasPrefix("类款项") { return true }
-    if keys.contains(where: { compact.contains($0) }) { return !compact.contains("合计") || !sawData || compact.hasPrefix("项目") }
+    if keys.contains(where: { compact.contains($0) }) {
+      return !compact.contains("合计") || !sawData || compact.hasPrefix("项目")
+    }
     if !sawData, compact == "收入支出" || compact == "收入" || compact == "支出" { return true }
     return !sawData && !tokens.contains(where: \.isFigure)
   }
@@ -290,4 +295,3 @@ package enum ReportParser {
     return nil
   }
 }
-

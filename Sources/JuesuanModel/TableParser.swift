@@ -82,7 +82,9 @@ struct TableParser {
     }
     func start(_ range: Range<Int>, line: Line, code: String? = nil) {
       finish()
-      draft = Draft(code: code, codeRange: code == nil ? nil : range, start: range.lowerBound, end: range.upperBound, line: line.index)
+      draft = Draft(
+        code: code, codeRange: code == nil ? nil : range, start: range.lowerBound, end: range.upperBound,
+        line: line.index)
       draftIsPositional = line.shape != .plain
     }
     for line in lines {
@@ -96,10 +98,12 @@ struct TableParser {
       if case .text(let text, _) = tokens.first, text.hasPrefix("栏次") || text == "行次" { continue }
       if Self.isColumnNumbering(tokens) { continue }
       for (position, token) in tokens.enumerated() {
-        let isLineStart = position == 0 || tokens[..<position].allSatisfy { if case .blank = $0 { true } else { false } }
+        let isLineStart =
+          position == 0 || tokens[..<position].allSatisfy { if case .blank = $0 { true } else { false } }
         switch token {
         case .code(let code, let range):
-          let nextIsText = position + 1 < tokens.count && { if case .text = tokens[position + 1] { true } else { false } }()
+          let nextIsText =
+            position + 1 < tokens.count && { if case .text = tokens[position + 1] { true } else { false } }()
           if !triplets, code.count == 3, !isLineStart, !nextIsText, let current = draft,
             current.code != nil || !current.name.isEmpty
           {
@@ -109,7 +113,8 @@ struct TableParser {
           }
           start(range, line: line, code: code)
         case .text(let text, let range):
-          if draft == nil || draft?.sawFigure == true { start(range, line: line) }
+          let positionalLineStart = isLineStart && line.shape != .plain && draft?.code == nil
+          if draft == nil || draft?.sawFigure == true || positionalLineStart { start(range, line: line) }
           draft?.appendName(text, range)
         case .figure(let cell):
           if draft == nil { start(cell.range, line: line) }
@@ -130,7 +135,7 @@ struct TableParser {
           }
         }
       }
-      if !triplets, draft?.sawFigure == true { finish() }
+      if !triplets, draft?.sawFigure == true || line.shape != .plain && draft?.code == nil { finish() }
     }
     finish()
     return rows
@@ -193,7 +198,9 @@ struct TableParser {
     ]
     for line in lines {
       let tokens = TableToken.tokens(of: line)
-      if tokens.contains(where: { if case .text(let text, _) = $0 { text.hasPrefix("栏次") || text == "项目" } else { false } }) {
+      if tokens.contains(where: {
+        if case .text(let text, _) = $0 { text.hasPrefix("栏次") || text == "项目" } else { false }
+      }) {
         continue
       }
       var segments: [Draft] = []
@@ -232,7 +239,8 @@ struct TableParser {
         segments[0].side = Self.isExpenditureLabel(only.name) ? 1 : 0
       }
       let sideLabels: Set<String> = ["收入", "支出", "项目", "收入支出", "项目（按功能分类）", "项目（按支出功能分类）"]
-      for var segment in segments where !segment.name.isEmpty && !sideLabels.contains(Table.normalizedLabel(segment.name)) {
+      for var segment in segments
+      where !segment.name.isEmpty && !sideLabels.contains(Table.normalizedLabel(segment.name)) {
         let side = min(segment.side, 1)
         if line.shape != .plain {
           // Positional: a tabbed row's label cell is followed by exactly its columns.
@@ -265,17 +273,21 @@ struct TableParser {
     var columns = TableSchema.columns(of: kind, header: header)
     let rows = codedRows(lines)
     // A horizontal table: one row of 6 (决算) or 12 (预算 + 决算) figures under a column header.
-    if let wide = rows.first(where: { $0.cells.count >= 6 }), rows.filter({ $0.code == nil && $0.name != "合计" }).count <= 1 {
+    if let wide = rows.first(where: { $0.cells.count >= 6 }),
+      rows.filter({ $0.code == nil && $0.name != "合计" }).count <= 1
+    {
       let figures = wide.cells
       let hasBudget = figures.count >= 12
-      columns = (hasBudget ? [Table.Column(title: "预算数", role: .budget)] : []) + [Table.Column(title: "决算数", role: .total)]
+      columns =
+        (hasBudget ? [Table.Column(title: "预算数", role: .budget)] : []) + [Table.Column(title: "决算数", role: .total)]
       var result: [Table.Row] = []
       for (index, label) in TableSchema.sangongLabels.enumerated() {
         var cells: [Table.Cell?] = []
         if hasBudget { cells.append(figures[index]) }
         cells.append(figures[hasBudget ? index + 6 : index])
         result.append(
-          Table.Row(code: nil, codeRange: nil, name: label, nameRange: nil, cells: cells, range: wide.range, line: wide.line))
+          Table.Row(
+            code: nil, codeRange: nil, name: label, nameRange: nil, cells: cells, range: wide.range, line: wide.line))
       }
       return Table.Panel(columns: columns, rows: result)
     }

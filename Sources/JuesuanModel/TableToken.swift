@@ -31,7 +31,8 @@ enum TableToken {
         if let last = merged.last, last.text.hasSuffix("."), last.text.count > 1,
           piece.text.count <= 2, piece.text.allSatisfy(\.isASCIIDigit)
         {
-          merged[merged.count - 1] = Line.Piece(text: last.text + piece.text, range: last.range.lowerBound..<piece.range.upperBound)
+          merged[merged.count - 1] = Line.Piece(
+            text: last.text + piece.text, range: last.range.lowerBound..<piece.range.upperBound)
         } else {
           merged.append(piece)
         }
@@ -62,7 +63,10 @@ enum TableToken {
       if isCode(head), text[space...].contains(where: { !$0.isASCII }) {
         let nameStart = range.lowerBound + text.utf8.distance(from: text.startIndex, to: space) + 1
         let name = String(text[space...].drop { $0 == " " })
-        return [.code(head, range.lowerBound..<(range.lowerBound + head.utf8.count)), .text(name, nameStart..<range.upperBound)]
+        return [
+          .code(head, range.lowerBound..<(range.lowerBound + head.utf8.count)),
+          .text(name, nameStart..<range.upperBound),
+        ]
       }
     }
     if let amount = Amount(parsing: text) {

@@ -1,6 +1,6 @@
-import JuesuanModel
+package import JuesuanModel
 internal import JuesuanRules
-import LanguageServerProtocol
+package import LanguageServerProtocol
 
 /// An open document: its text and the last lint of it.
 struct Document: Sendable {

@@ -1,5 +1,5 @@
 internal import Dispatch
-internal import JSONRPC
+package import JSONRPC
 internal import Synchronization
 
 /// The `juesuan lsp` entry point: a language server on stdin/stdout.
@@ -7,13 +7,19 @@ package enum LanguageServer {
   /// Serves on stdin/stdout until `exit` or end of input; returns the process exit code
   /// (0 after `shutdown` then `exit`, 1 otherwise). Logs go to stderr.
   package static func runStdio() -> Int32 {
+    run(input: 0, output: 1)
+  }
+
+  /// Serves on two file descriptors (stdin/stdout, or pipes in tests); blocks until `exit` or end
+  /// of input and returns the exit code.
+  package static func run(input: Int32, output: Int32, options: Server.Options = Server.Options()) -> Int32 {
     StandardStreams.ignoreBrokenPipes()
-    let writer = MessageWriter(descriptor: 1)
-    let server = Server(send: { writer.write($0) })
+    let writer = MessageWriter(descriptor: output)
+    let server = Server(options: options, send: { writer.write($0) })
     let outcome = Outcome()
     let done = DispatchSemaphore(value: 0)
     Task.detached {
-      let code = await serve(server, messages: StandardStreams.messages(readingFrom: 0))
+      let code = await serve(server, messages: StandardStreams.messages(readingFrom: input))
       outcome.code.withLock { $0 = code }
       done.signal()
     }

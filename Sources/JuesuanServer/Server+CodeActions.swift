@@ -46,7 +46,7 @@ extension Server {
 
   /// The edits of the first safe fix of each finding (never the suppression fix), skipping fixes
   /// that overlap an edit already taken. Sorted by position.
-  static func safeEdits(of findings: [Finding]) -> [JuesuanRules.TextEdit] {
+  package static func safeEdits(of findings: [Finding]) -> [JuesuanRules.TextEdit] {
     var taken: [JuesuanRules.TextEdit] = []
     for finding in findings {
       for fix in finding.fixes.dropLast() where fix.isSafe {

@@ -1,6 +1,6 @@
-import Foundation
-import JSONRPC
-import JuesuanCatalogue
+package import Foundation
+package import JSONRPC
+package import JuesuanCatalogue
 internal import JuesuanModel
 internal import JuesuanRules
 internal import LanguageServerProtocol
@@ -49,7 +49,7 @@ package actor Server {
   let send: @Sendable (Data) -> Void
   var phase = Phase.uninitialized
   /// Set by `exit`: 0 after `shutdown`, 1 otherwise.
-  package private(set) var exitCode: Int32?
+  package internal(set) var exitCode: Int32?
   var encoding = PositionEncoding.utf16
   var clientCapabilities = ClientCapabilities()
   var usesPullDiagnostics = false

@@ -87,3 +87,18 @@ public enum IntegerOrString: Hashable, Sendable, Codable {
     }
   }
 }
+
+extension LSPAny: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral,
+  ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral, ExpressibleByNilLiteral
+{
+  public init(stringLiteral value: String) { self = .string(value) }
+  public init(integerLiteral value: Int) { self = .int(value) }
+  public init(booleanLiteral value: Bool) { self = .bool(value) }
+  public init(arrayLiteral elements: LSPAny...) { self = .array(elements) }
+  public init(nilLiteral: ()) { self = .null }
+
+  /// Later duplicates win.
+  public init(dictionaryLiteral elements: (String, LSPAny)...) {
+    self = .object(Dictionary(elements, uniquingKeysWith: { $1 }))
+  }
+}

@@ -67,7 +67,9 @@ struct CorpusCodeTests {
     var result: [CorpusCode] = []
     for file in files {
       let text = try String(contentsOf: directory.appendingPathComponent(file), encoding: .utf8)
-      for (offset, rawLine) in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).enumerated() {
+      for (offset, rawLine) in text.split(
+        omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }
+      ).enumerated() {
         let line = rawLine.replacingOccurrences(of: "<b>", with: "").replacingOccurrences(of: "</b>", with: "")
         let tokens = line.split(whereSeparator: { $0 == "|" || $0.isWhitespace }).map(String.init)
         for (index, token) in tokens.enumerated() {

@@ -24,9 +24,10 @@ struct NameVerdictTests {
     }
     #expect(current.name == "资源勘探工业信息等支出")
     #expect(span == 2014...2018)
-    for (code, name) in [("207", "文化体育与传媒支出"), ("210", "医疗卫生与计划生育支出"), ("220", "国土海洋气象等支出"),
-      ("20805", "行政事业单位离退休（款）")]
-    {
+    for (code, name) in [
+      ("207", "文化体育与传媒支出"), ("210", "医疗卫生与计划生育支出"), ("220", "国土海洋气象等支出"),
+      ("20805", "行政事业单位离退休（款）"),
+    ] {
       guard case .outdated = catalogue.judge(name: name, code: code, year: 2023) else {
         Issue.record("\(code) \(name) should be outdated")
         continue

@@ -84,7 +84,9 @@ package struct Suppressions: Sendable {
     let newline = source.bytes[source.byteRange(ofLine: line).upperBound...].starts(with: [0x0D, 0x0A]) ? "\r\n" : "\n"
     return Fix(
       title: "忽略此行的 \(finding.code)",
-      edits: [TextEdit(range: start..<start, newText: "\(indent)<!-- juesuan-disable-next-line \(finding.code) -->\(newline)")])
+      edits: [
+        TextEdit(range: start..<start, newText: "\(indent)<!-- juesuan-disable-next-line \(finding.code) -->\(newline)")
+      ])
   }
 }
 

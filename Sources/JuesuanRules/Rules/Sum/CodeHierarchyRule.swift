@@ -8,12 +8,16 @@ struct CodeHierarchyRule: Rule {
     rationale: "上下级科目金额不衔接，说明漏列了科目或金额填错。只在表中列出了下级科目时检查。",
     defaultSeverity: .error,
     nonTriggeringExamples: [
-      .init("一般公共预算财政拨款支出决算表\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n20103\t政府办公厅（室）及相关机构事务\t25.00\t25.00\t\n2010301\t行政运行\t10.00\t10.00\t\n2010350\t事业运行\t15.00\t15.00\t\n")
+      .init(
+        "一般公共预算财政拨款支出决算表\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n20103\t政府办公厅（室）及相关机构事务\t25.00\t25.00\t\n2010301\t行政运行\t10.00\t10.00\t\n2010350\t事业运行\t15.00\t15.00\t\n"
+      )
     ],
     triggeringExamples: [
       .init(
         "一般公共预算财政拨款支出决算表\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n20103\t政府办公厅（室）及相关机构事务\t⟦26.00⟧\t25.00\t\n2010301\t行政运行\t10.00\t10.00\t\n2010350\t事业运行\t15.00\t15.00\t\n",
-        fixed: "一般公共预算财政拨款支出决算表\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n20103\t政府办公厅（室）及相关机构事务\t25.00\t25.00\t\n2010301\t行政运行\t10.00\t10.00\t\n2010350\t事业运行\t15.00\t15.00\t\n")
+        fixed:
+          "一般公共预算财政拨款支出决算表\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n20103\t政府办公厅（室）及相关机构事务\t25.00\t25.00\t\n2010301\t行政运行\t10.00\t10.00\t\n2010350\t事业运行\t15.00\t15.00\t\n"
+      )
     ])
 
   func check(_ report: Report, context: inout RuleContext) {
@@ -47,7 +51,9 @@ struct CodeHierarchyRule: Rule {
           continue
         }
         guard let total = column < parent.cells.count ? parent.cells[column] : nil else {
-          if children.contains(where: { column < $0.cells.count && ($0.cells[column]?.amount.map { !$0.isZero } ?? false) }),
+          if children.contains(where: {
+            column < $0.cells.count && ($0.cells[column]?.amount.map { !$0.isZero } ?? false)
+          }),
             column < panel.columns.count, parent.isPositional, !parent.cells.isEmpty
           {
             let sum = Amount.sum(children.map { column < $0.cells.count ? $0.cells[column]?.value ?? .zero : .zero })
@@ -59,7 +65,9 @@ struct CodeHierarchyRule: Rule {
           continue
         }
         let title = column < panel.columns.count ? panel.columns[column].title : "第 \(column + 1) 栏"
-        let parts = children.map { row in (label: row.code ?? "", cell: column < row.cells.count ? row.cells[column] : nil) }
+        let parts = children.map { row in
+          (label: row.code ?? "", cell: column < row.cells.count ? row.cells[column] : nil)
+        }
         SumSupport.compare(
           total: total, parts: parts, what: "\(code)“\(parent.name)”的“\(title)”", in: report, context: &context,
           roundingExplained: rounding)

@@ -8,12 +8,16 @@ struct ColumnTotalRule: Rule {
     rationale: "合计与明细不符是决算公开中最常见的差错。只在表中列出了“类”级科目时检查；位置不确定或被分页拆断的数字不参与检查。",
     defaultSeverity: .error,
     nonTriggeringExamples: [
-      .init("一般公共预算财政拨款支出决算表\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n合计\t\t25.00\t25.00\t\n201\t一般公共服务支出\t10.00\t10.00\t\n208\t社会保障和就业支出\t15.00\t15.00\t\n")
+      .init(
+        "一般公共预算财政拨款支出决算表\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n合计\t\t25.00\t25.00\t\n201\t一般公共服务支出\t10.00\t10.00\t\n208\t社会保障和就业支出\t15.00\t15.00\t\n"
+      )
     ],
     triggeringExamples: [
       .init(
         "一般公共预算财政拨款支出决算表\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n合计\t\t⟦30.00⟧\t25.00\t\n201\t一般公共服务支出\t10.00\t10.00\t\n208\t社会保障和就业支出\t15.00\t15.00\t\n",
-        fixed: "一般公共预算财政拨款支出决算表\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n合计\t\t25.00\t25.00\t\n201\t一般公共服务支出\t10.00\t10.00\t\n208\t社会保障和就业支出\t15.00\t15.00\t\n")
+        fixed:
+          "一般公共预算财政拨款支出决算表\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n合计\t\t25.00\t25.00\t\n201\t一般公共服务支出\t10.00\t10.00\t\n208\t社会保障和就业支出\t15.00\t15.00\t\n"
+      )
     ])
 
   func check(_ report: Report, context: inout RuleContext) {
@@ -32,14 +36,19 @@ struct ColumnTotalRule: Rule {
         continue
       }
       for (column, title) in panel.columns.enumerated().map({ ($0.offset, $0.element.title) }) {
-        guard column < totalRow.cells.count || categories.contains(where: { column < $0.cells.count && $0.cells[column]?.amount != nil }) else { continue }
+        guard
+          column < totalRow.cells.count
+            || categories.contains(where: { column < $0.cells.count && $0.cells[column]?.amount != nil })
+        else { continue }
         let involved = [totalRow] + categories
         guard involved.allSatisfy({ !$0.isDamaged && ($0.isPositional || column == 0) }) else {
           context.skip("\(table.kind.rawValue) 表第 \(column + 1) 栏：有数字位置不确定，未检查合计")
           continue
         }
         guard let total = column < totalRow.cells.count ? totalRow.cells[column] : nil else { continue }
-        let parts = categories.map { row in (label: row.code ?? row.label, cell: column < row.cells.count ? row.cells[column] : nil) }
+        let parts = categories.map { row in
+          (label: row.code ?? row.label, cell: column < row.cells.count ? row.cells[column] : nil)
+        }
         SumSupport.compare(
           total: total, parts: parts, what: "合计行“\(title)”", in: report, context: &context, roundingExplained: rounding)
       }

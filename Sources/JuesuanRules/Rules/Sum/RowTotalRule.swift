@@ -33,11 +33,16 @@ struct RowTotalRule: Rule {
             continue
           }
           guard row.cells.count > totalIndex else { continue }
-          let parts = components.map { (label: panel.columns[$0].title, cell: $0 < row.cells.count ? row.cells[$0] : nil) }
-          guard parts.contains(where: { $0.cell?.amount != nil }) || row.cells[totalIndex]?.amount != nil else { continue }
+          let parts = components.map {
+            (label: panel.columns[$0].title, cell: $0 < row.cells.count ? row.cells[$0] : nil)
+          }
+          guard parts.contains(where: { $0.cell?.amount != nil }) || row.cells[totalIndex]?.amount != nil else {
+            continue
+          }
           let total = row.cells[totalIndex] ?? Table.Cell(amount: nil, text: "", range: row.nameRange ?? row.range)
           SumSupport.compare(
-            total: total, parts: parts, what: "“\(row.code ?? row.label)”的\(panel.columns[totalIndex].title)", in: report,
+            total: total, parts: parts, what: "“\(row.code ?? row.label)”的\(panel.columns[totalIndex].title)",
+            in: report,
             context: &context, roundingExplained: rounding)
         }
       }

@@ -9,7 +9,8 @@ enum SumSupport {
   /// True when the report says its figures may not add up by rounding (尾差, 尾数误差, 四舍五入).
   static func reportExplainsRounding(_ report: Report) -> Bool {
     let words = ["尾差", "尾数误差", "四舍五入", "尾数差异"]
-    if report.tables.contains(where: { table in table.notes.contains { note in words.contains { note.contains($0) } } }) {
+    if report.tables.contains(where: { table in table.notes.contains { note in words.contains { note.contains($0) } } })
+    {
       return true
     }
     return report.paragraphs.contains { paragraph in words.contains { paragraph.text.contains($0) } }
@@ -36,7 +37,9 @@ enum SumSupport {
     let shownTotal = total.amount?.formatted(decimals: 2) ?? "（空）"
     let shownSum = sum.formatted(decimals: 2)
     let gap = Amount(tenThousandths: abs(difference)).formatted(decimals: 2)
-    let related = parts.compactMap { part in part.cell.map { Finding.Related(range: $0.range, message: "\(part.label) \($0.value.formatted(decimals: 2))") } }
+    let related = parts.compactMap { part in
+      part.cell.map { Finding.Related(range: $0.range, message: "\(part.label) \($0.value.formatted(decimals: 2))") }
+    }
     if abs(difference) <= tolerance(parts: parts.count) {
       guard !roundingExplained else { return false }
       let saved = context.currentCode

@@ -1,4 +1,6 @@
 /// The text/* rules, in the order they run.
 enum TextRules {
-  static let all: [any Rule.Type] = []
+  static let all: [any Rule.Type] = [
+    TemplateResidueRule.self, PlaceholderRule.self, DuplicateSentenceRule.self, YearMismatchRule.self,
+  ]
 }

@@ -1,0 +1,72 @@
+import JuesuanModel
+
+/// A stated growth/decline percentage equals Δ ÷ last year's figure.
+struct PercentRule: Rule {
+  static let description = RuleDescription(
+    code: "change/percent",
+    summary: "“较上年增加/减少 X 万元，增长/下降 Y%”中的 Y 应等于 X ÷ 上年数。",
+    rationale: """
+      上年数 = 本年数 − 增加额（或 + 减少额）。常见错误是用本年数作分母。按所写小数位比较，\
+      并容许各金额的四舍五入误差及末位 ±1。本年数取句中（或“与上年相比”前一句中）同一项目的金额；\
+      找不到时不检查。
+      """,
+    defaultSeverity: .error,
+    nonTriggeringExamples: [
+      .init("（一）2010301-行政运行 907.12 万元，较上年决算数减少 45.76 万元，下降 4.80%。主要原因是人员减少。"),
+      .init("2023年机关运行经费支出49.25万元，比2022年增加8.54万元，增长20.98%，主要原因是业务增加。"),
+    ],
+    triggeringExamples: [
+      .init(
+        "（二）2010350-事业运行 188.57 万元，较上年决算数增加 76.97 万元，增长 ⟦40.82%⟧。主要原因是项目支出。",
+        fixed: "（二）2010350-事业运行 188.57 万元，较上年决算数增加 76.97 万元，增长 68.97%。主要原因是项目支出。")
+    ])
+
+  init() {}
+
+  func check(_ report: Report, context: inout RuleContext) {
+    for paragraph in report.paragraphs {
+      let reader = NarrativeReader(paragraph, year: report.year)
+      for change in reader.changes {
+        guard change.isResolved, let percent = change.percent, let percentVerb = change.percentVerb,
+          percentVerb.isIncrease == change.verb.isIncrease
+        else { continue }
+        let delta = change.delta.value
+        let previous: Amount
+        let tolerance: Int64
+        let working: String
+        if let stated = change.previous {
+          previous = stated.value
+          tolerance = RatioCheck.halfUnit(stated.value)
+          working = "上年 \(previous)"
+        } else if let current = change.current {
+          previous = change.verb.isIncrease ? current.value - delta : current.value + delta
+          tolerance = RatioCheck.halfUnit(current.value) + RatioCheck.halfUnit(delta)
+          working = "上年 \(previous)（\(current.value) \(change.verb.isIncrease ? "−" : "+") \(delta)）"
+        } else {
+          context.skip("未找到“\(change.verb.text) \(delta)”对应的本年数，未核对增长率")
+          continue
+        }
+        guard previous.tenThousandths > tolerance else { continue }  // zero base: change/zero-base
+        context.ran()
+        guard
+          let agrees = RatioCheck.agrees(
+            stated: percent.value, part: delta, partTolerance: RatioCheck.halfUnit(delta), whole: previous,
+            wholeTolerance: tolerance), !agrees,
+          let expected = RatioCheck.percent(part: delta, whole: previous, decimals: percent.value.decimals)
+        else { continue }
+        var message = "\(percentVerb.text)率应为 Δ \(delta) ÷ \(working) = \(expected)%，文中为 \(percent.value.asWritten)%"
+        if let current = change.current,
+          RatioCheck.agrees(
+            stated: percent.value, part: delta, partTolerance: RatioCheck.halfUnit(delta), whole: current.value,
+            wholeTolerance: RatioCheck.halfUnit(current.value)) == true
+        {
+          message += "（文中数值等于 Δ ÷ 本年数 \(current.value)，分母用错）"
+        }
+        let edit = TextEdit(range: paragraph.sourceRange(ofTextRange: reader.digitsRange(of: percent)), newText: expected)
+        context.report(
+          percent.range, message,
+          fixes: [Fix(title: "改为 \(expected)%", edits: [edit], isSafe: false, isPreferred: true)])
+      }
+    }
+  }
+}

@@ -1,0 +1,111 @@
+import JuesuanModel
+
+/// A percentage whose denominator is zero: growth from a zero last year, execution of a zero
+/// budget, a share of a zero whole.
+struct ZeroBaseRule: Rule {
+  static let description = RuleDescription(
+    code: "change/zero-base",
+    summary: "分母为 0 的百分比没有意义：上年为 0 的“增长 100%”、预算为 0 的“完成预算的 X%”、整体为 0 的“占…的 X%”。",
+    rationale: """
+      上年数由“本年数 − 增加额”推得为 0、句中写明预算为 0、或“三公”经费预算总额为 0 时其各项的完成率，\
+      以及“占 X 的 W%”而 X 在同段写明为 0，均按零基数报告（0/0 写成 0% 或 100% 也算）。\
+      “下降 100%”（本年为 0、上年不为 0）是正确的，不报告。
+      """,
+    defaultSeverity: .error,
+    nonTriggeringExamples: [
+      .init("(四) 2040220-执法办案 0 万元，较上年决算数减少 37.06 万元，下降 100%。主要原因是本年无该项支出。"),
+      .init("城乡社区支出年初预算0.00万元，支出决算284.40万元，较2022年决算增加284.40万元。"),
+    ],
+    triggeringExamples: [
+      .init(
+        "(三) 2011301-行政运行 19.46 万元，较上年决算数增加 19.46 万元，增长 ⟦100%⟧。主要原因是新增该项目。",
+        fixed: "(三) 2011301-行政运行 19.46 万元，较上年决算数增加 19.46 万元。主要原因是新增该项目。"),
+      .init("政府性基金预算财政拨款支出年初预算为0.00万元，支出决算为 0.00 万元，完成年初预算的 ⟦0.00%⟧。"),
+      .init("授予中小企业合同金额 0.00 万元，其中：授予小微企业合同金额 0.00 万元，占授予中小企业合同金额的 ⟦0%⟧。"),
+    ])
+
+  init() {}
+
+  private static let sangongItems = ["三公", "出国", "公务用车", "公务接待", "接待费", "车辆"]
+
+  func check(_ report: Report, context: inout RuleContext) {
+    var zeroSangongBudget = false
+    var lastHeading: Int?
+    for paragraph in report.paragraphs {
+      // A section heading (一、… or higher) ends the 三公 scope.
+      if paragraph.headingIndex != lastHeading {
+        let from = (lastHeading ?? -1) + 1
+        let to = paragraph.headingIndex ?? -1
+        if from <= to, report.headings[from...to].contains(where: { $0.level <= .section }) {
+          zeroSangongBudget = false
+        }
+        lastHeading = paragraph.headingIndex
+      }
+      let reader = NarrativeReader(paragraph, year: report.year)
+      checkChanges(reader, context: &context)
+      for rate in reader.rates {
+        let sentence = paragraph.text(in: rate.sentence)
+        if let budget = rate.budget {
+          context.ran()
+          guard budget.value.isZero else { continue }
+          if Self.sangongItems.contains(where: sentence.contains), sentence.contains("三公") {
+            zeroSangongBudget = true
+          }
+          let actual = rate.actual.map { "，决算 \($0.value)" } ?? ""
+          context.report(
+            rate.rate.range,
+            "预算为 \(budget.value)\(actual)，分母为 0，“完成预算的 \(rate.rate.value.asWritten)%”没有意义；应写明“年初预算为 0，无法计算完成率”或删去比例",
+            related: [Finding.Related(range: budget.range, message: "预算数 \(budget.value)")])
+        } else if zeroSangongBudget, Self.sangongItems.contains(where: sentence.contains) {
+          context.ran()
+          context.report(
+            rate.rate.range,
+            "“三公”经费预算总额为 0，其各项预算均为 0，“完成预算的 \(rate.rate.value.asWritten)%”分母为 0，没有意义")
+        }
+      }
+      for share in reader.shares {
+        guard let whole = share.whole else { continue }
+        context.ran()
+        guard whole.value.isZero else { continue }
+        context.report(
+          share.share.range,
+          "\(share.wholeName)为 \(whole.value)，分母为 0，“占\(share.wholeName)的 \(share.share.value.asWritten)%”没有意义",
+          related: [Finding.Related(range: whole.range, message: "\(share.wholeName) \(whole.value)")])
+      }
+    }
+  }
+
+  private func checkChanges(_ reader: NarrativeReader, context: inout RuleContext) {
+    let paragraph = reader.paragraph
+    for change in reader.changes {
+      guard change.isResolved, change.verb.isIncrease, let percent = change.percent,
+        let percentVerb = change.percentVerb, percentVerb.isIncrease
+      else { continue }
+      let delta = change.delta.value
+      let working: String
+      if let previous = change.previous {
+        guard previous.value.isZero else { continue }
+        working = "上年为 \(previous.value)"
+      } else if let current = change.current {
+        let previous = current.value - delta
+        let tolerance = RatioCheck.halfUnit(current.value) + RatioCheck.halfUnit(delta)
+        guard abs(previous.tenThousandths) <= tolerance else { continue }
+        working = "上年 = 本年 \(current.value) − 增加 \(delta) = \(previous)"
+      } else {
+        continue
+      }
+      context.ran()
+      var fixes: [Fix] = []
+      // Delete "，增长 100%" (the comma before the percentage verb up to the percentage).
+      let gapStart = change.delta.textRange.upperBound
+      if gapStart < percentVerb.range.lowerBound {
+        let edit = TextEdit(
+          range: paragraph.sourceRange(ofTextRange: gapStart..<percent.textRange.upperBound), newText: "")
+        fixes.append(Fix(title: "删除增长率（上年为 0）", edits: [edit]))
+      }
+      context.report(
+        percent.range, "\(working)，以 0 为基数的“\(percentVerb.text) \(percent.value.asWritten)%”没有意义；可写“新增”或“上年无此项支出”",
+        fixes: fixes)
+    }
+  }
+}

@@ -1,0 +1,217 @@
+import JuesuanModel
+
+/// An empty standard table needs its "本部门无…" statement; a statement of "无" contradicted by
+/// figures in the table is an error.
+struct ExplainEmptyTableRule: Rule {
+  static let description = RuleDescription(
+    code: "explain/empty-table",
+    summary: "没有数据的公开表须说明原因（如“本部门无…，故本表无数据”）；说明“无此项收支”而表内有数的，说明与表矛盾。",
+    rationale: """
+      空表不加说明，读者无法判断是没有此项收支还是漏填。说明写在表下注释、表后文字或情况说明中对应的一节均可。\
+      反过来，说明称没有此项收支而表内却有非零金额，是错误（表或说明必有一处不对）；缺少说明只是警告。\
+      表内有无法读取的部分时，不判断是否为空表。
+      """,
+    defaultSeverity: .error,
+    nonTriggeringExamples: [
+      .init(
+        "政府性基金预算财政拨款收入支出决算表\n单位：万元\n科目编码\t科目名称\t本年支出合计\t基本支出\t项目支出\n合计\t\t\t\t\n说明：本部门2023年度没有使用政府性基金预算财政拨款安排的支出，故本表无数据。\n"),
+      .init(
+        "国有资本经营预算财政拨款支出决算表\n单位：万元\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n2080501\t行政单位离退休\t5.00\t5.00\t\n"),
+    ],
+    triggeringExamples: [
+      .init(
+        "⟦政府性基金预算财政拨款收入支出决算表⟧\n单位：万元\n科目编码\t科目名称\t本年支出合计\t基本支出\t项目支出\n合计\t\t\t\t\n"),
+      .init(
+        "国有资本经营预算财政拨款支出决算表\n单位：万元\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n2080501\t行政单位离退休\t5.00\t5.00\t\n⟦说明：本部门没有使用国有资本经营预算财政拨款安排的支出，故本表无数据。⟧\n"),
+    ])
+
+  /// Phrases that say a table is empty on purpose.
+  static let statements = [
+    "本表无数据", "无数据", "为空表", "无此项", "没有使用", "没有", "本部门无", "我部门无", "本单位无", "我单位无", "未发生", "不涉及",
+    "未安排", "均为0", "均为零",
+  ]
+  /// Words naming one line of a table, not the whole ("因公出国（境）费：无此项支出").
+  static let itemWords = ["出国", "用车", "接待", "购置", "运行", "其中"]
+  /// Phrases that say the whole table is empty (used to find a contradiction).
+  static let wholeTableStatements = ["本表无数据", "故本表为空", "无此项收支", "无此项支出", "无此项收入", "本表为空表"]
+
+  func check(_ report: Report, context: inout RuleContext) {
+    let ordered = report.tables.sorted { $0.range.lowerBound < $1.range.lowerBound }
+    for (index, table) in ordered.enumerated() where Table.Kind.standard.contains(table.kind) {
+      context.ran()
+      let nextStart = index + 1 < ordered.count ? ordered[index + 1].titleRange.lowerBound : report.source.bytes.count
+      let near = Self.nearbyStatements(report, table, before: nextStart)
+      let section = Self.sectionStatements(report, table.kind)
+      if table.hasNoData {
+        if near.contains(where: { $0.isEmptyStatement }) || section.contains(where: { $0.isEmptyStatement || $0.allZero })
+        {
+          continue
+        }
+        if !table.damage.isEmpty || Self.hasUnreadFigures(report.source, table) {
+          context.skip("“\(table.title)”未读出数据，但表内有无法读取的部分，未判断是否为空表")
+          continue
+        }
+        context.report(
+          table.titleRange,
+          "“\(table.title)”没有数据，也没有说明原因：请在表下注明“本部门\(report.year.map { "\($0)年度" } ?? "本年度")无…，故本表无数据”",
+          severity: .warning)
+        continue
+      }
+      guard let figure = Self.firstFigure(table) else { continue }
+      for statement in near + section where statement.isWholeTable {
+        let line = report.source.line(ofUTF8Offset: figure.cell.range.lowerBound) + 1
+        let shown = figure.cell.amount?.description ?? figure.cell.text
+        context.report(
+          statement.range,
+          "说明称“\(statement.text)”，但“\(table.title)”有数据：\(figure.label) \(shown)（第 \(line) 行）；说明与表不符，请核对哪一处有误",
+          severity: table.damage.isEmpty ? nil : .warning,
+          related: [.init(range: figure.cell.range, message: "表内金额 \(shown)")])
+      }
+    }
+  }
+
+  struct Statement {
+    var text: String
+    var range: Range<Int>
+    var isEmptyStatement: Bool
+    var isWholeTable: Bool
+    var allZero: Bool
+  }
+
+  /// Notes of the table and the paragraphs right after it (before the next table).
+  static func nearbyStatements(_ report: Report, _ table: Table, before limit: Int) -> [Statement] {
+    var result: [Statement] = []
+    let bytes = report.source.bytes
+    for note in table.notes {
+      let needle = Array(note.utf8)
+      guard let start = Self.find(needle, in: bytes, within: table.range) else { continue }
+      result.append(statement(note, start..<(start + needle.count), topic: nil))
+    }
+    var taken = 0
+    for paragraph in report.paragraphs where paragraph.range.lowerBound >= table.range.upperBound {
+      guard paragraph.range.lowerBound < limit, taken < 2 else { break }
+      taken += 1
+      for sentence in paragraph.sentenceRanges {
+        let text = paragraph.text(in: sentence).trimmingSpaces
+        guard !text.isEmpty else { continue }
+        result.append(statement(text, paragraph.sourceRange(ofTextRange: sentence), topic: nil))
+      }
+    }
+    return result
+  }
+
+  /// Sentences of the narrative section about `kind` (its heading names the table's topic).
+  static func sectionStatements(_ report: Report, _ kind: Table.Kind) -> [Statement] {
+    guard let topic = topic(of: kind) else { return [] }
+    var result: [Statement] = []
+    for paragraph in report.paragraphs {
+      guard let heading = sectionHeading(report, of: paragraph), heading.contains(topic),
+        heading.contains("说明") || heading.contains("情况"), let own = paragraph.headingIndex
+      else { continue }
+      // A statement speaks for the whole table only directly under the section's own heading.
+      let direct = report.headings[own].text.contains(topic)
+      for sentence in paragraph.sentenceRanges {
+        let text = paragraph.text(in: sentence).trimmingSpaces
+        guard !text.isEmpty else { continue }
+        let numbers = paragraph.numbers.filter {
+          $0.unit == .tenThousandYuan && sentence.contains($0.textRange.lowerBound)
+        }
+        var item = statement(text, paragraph.sourceRange(ofTextRange: sentence), topic: topic)
+        if !direct || itemWords.contains(where: { text.contains($0) }) { item.isWholeTable = false }
+        item.allZero = !numbers.isEmpty && numbers.allSatisfy(\.value.isZero)
+        result.append(item)
+      }
+    }
+    // The section says 0 for its total only when every sentence with an amount says 0.
+    let withAmounts = result.filter { $0.allZero || $0.text.contains("万元") }
+    if !withAmounts.allSatisfy(\.allZero) {
+      for index in result.indices { result[index].allZero = false }
+    }
+    return result
+  }
+
+  private static func statement(_ text: String, _ range: Range<Int>, topic: String?) -> Statement {
+    let isEmpty = statements.contains { text.contains($0) }
+    var whole = wholeTableStatements.contains { text.contains($0) }
+    if !whole, let topic, let no = text.range(of: "没有") ?? text.range(of: "本部门无") ?? text.range(of: "我部门无"),
+      text[no.upperBound...].contains(topic), topic != "三公"
+    {
+      whole = true
+    }
+    return Statement(text: text, range: range, isEmptyStatement: isEmpty, isWholeTable: whole, allZero: false)
+  }
+
+  /// The heading text of the section a paragraph stands in (its own heading and the section above).
+  static func sectionHeading(_ report: Report, of paragraph: Paragraph) -> String? {
+    guard var index = paragraph.headingIndex else { return nil }
+    var text = ""
+    var steps = 0
+    while index >= 0, steps < 3 {
+      let heading = report.headings[index]
+      text += heading.text
+      if heading.level <= .section || heading.text.first.map({ "一二三四五六七八九十".contains($0) }) == true { break }
+      index -= 1
+      steps += 1
+    }
+    return text
+  }
+
+  static func topic(of kind: Table.Kind) -> String? {
+    switch kind {
+    case .governmentFund: "政府性基金"
+    case .stateCapital: "国有资本经营"
+    case .sangong: "三公"
+    case .basicExpenditure: "基本支出"
+    default: nil
+    }
+  }
+
+  /// The first non-zero figure, preferring a total row.
+  static func firstFigure(_ table: Table) -> (label: String, cell: Table.Cell)? {
+    let rows = table.rows.filter(\.isTotalRow) + table.rows.filter { !$0.isTotalRow }
+    for row in rows {
+      if let cell = row.cells.compactMap({ $0 }).first(where: { $0.amount.map { !$0.isZero } ?? false }) {
+        return ((row.code.map { $0 + " " } ?? "") + row.label, cell)
+      }
+    }
+    return nil
+  }
+
+  /// A non-zero decimal figure somewhere in the table's text that no row holds.
+  static func hasUnreadFigures(_ source: SourceText, _ table: Table) -> Bool {
+    let bytes = source.bytes
+    var index = table.titleRange.upperBound
+    let end = min(table.range.upperBound, bytes.count)
+    while index + 2 < end {
+      if bytes[index] == UInt8(ascii: "."), isDigit(bytes[index - 1]), isDigit(bytes[index + 1]) {
+        var start = index - 1
+        while start > table.range.lowerBound, isDigit(bytes[start - 1]) || bytes[start - 1] == UInt8(ascii: ",") { start -= 1 }
+        var stop = index + 1
+        while stop < end, isDigit(bytes[stop]) { stop += 1 }
+        if let value = Amount(parsing: source.text(in: start..<stop)), !value.isZero { return true }
+        index = stop
+      } else {
+        index += 1
+      }
+    }
+    return false
+  }
+
+  private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+
+  static func find(_ needle: [UInt8], in bytes: [UInt8], within range: Range<Int>) -> Int? {
+    guard !needle.isEmpty, range.count >= needle.count else { return nil }
+    var index = range.lowerBound
+    while index + needle.count <= min(range.upperBound, bytes.count) {
+      if bytes[index] == needle[0], bytes[index..<(index + needle.count)].elementsEqual(needle) { return index }
+      index += 1
+    }
+    return nil
+  }
+}
+
+extension String {
+  fileprivate var trimmingSpaces: String {
+    String(drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed())
+  }
+}

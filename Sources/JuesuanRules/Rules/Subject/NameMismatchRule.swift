@@ -1,0 +1,66 @@
+import JuesuanCatalogue
+import JuesuanModel
+
+/// A code written with a name that is not its official name (a near miss such as 公务招待费 for
+/// 30217 公务接待费, or another name altogether).
+struct NameMismatchRule: Rule {
+  static let description = RuleDescription(
+    code: "subject/name-mismatch",
+    summary: "科目编码后的名称应为该编码在当年科目表中的正式名称。",
+    rationale:
+      "科目名称以当年《政府收支分类科目》为准。被分页截断的名称（正式名称的前半段）、旧版名称（见 subject/outdated-name）"
+      + "和目录中没有的编码（见 subject/unknown-code）不在此报告。目录中不确定的条目最多报警告。",
+    defaultSeverity: .error,
+    nonTriggeringExamples: [
+      .init("一般公共预算财政拨款基本支出决算表\n科目编码\t科目名称\t决算数\n30217\t公务接待费\t1.00\n"),
+      .init("一般公共预算财政拨款基本支出决算表\n科目编码\t科目名称\t决算数\n30227\t委托业务\t1.00\n"),
+    ],
+    triggeringExamples: [
+      .init(
+        "一般公共预算财政拨款基本支出决算表\n科目编码\t科目名称\t决算数\n30217\t⟦公务招待费⟧\t1.00\n",
+        fixed: "一般公共预算财政拨款基本支出决算表\n科目编码\t科目名称\t决算数\n30217\t公务接待费\t1.00\n")
+    ])
+
+  init() {}
+
+  func check(_ report: Report, context: inout RuleContext) {
+    let year = SubjectMention.edition(report, context)
+    for mention in SubjectMention.collect(report) {
+      guard let code = mention.code else { continue }
+      context.ran()
+      let verdict = context.catalogue.judge(name: mention.name, code: code, year: year)
+      let official: SubjectCatalogue.Entry
+      var detail = ""
+      var severity: Severity? = nil
+      switch verdict {
+      case .closeVariant(let entry, let difference):
+        official = entry
+        detail = "（\(difference)）"
+      case .mismatch(let entry):
+        official = entry
+        // Another name altogether may be another line's subject: less certain than a typo.
+        if mention.isNarrative { severity = .warning }
+      default:
+        continue
+      }
+      guard !SubjectMention.isTruncation(mention.name, of: official.name) else { continue }
+      if official.isUncertain {
+        // An uncertain row: a near miss is worth a warning, another name only a note.
+        if case .mismatch = verdict { severity = .information } else { severity = .warning }
+      }
+      let written = SubjectCatalogue.normalizedName(mention.name)
+      let edition = year.map { "\($0) 年" } ?? "现行"
+      let fixes =
+        mention.isReplaceable
+        ? [
+          Fix(
+            title: "改为正式名称“\(official.name)”", edits: [TextEdit(range: mention.range, newText: official.name)],
+            isSafe: !official.isUncertain, isPreferred: true)
+        ] : []
+      context.report(
+        mention.range,
+        "科目 \(code) 写作“\(written)”，\(edition)科目表的正式名称为“\(official.name)”\(detail)。",
+        severity: severity, fixes: fixes)
+    }
+  }
+}

@@ -1,0 +1,101 @@
+import JuesuanModel
+
+/// One of the nine standard tables is absent and no statement explains why.
+struct TableMissingRule: Rule {
+  static let description = RuleDescription(
+    code: "table/missing",
+    summary: "部门决算公开应包含九张公开表；缺少某张表时须说明原因（如“本部门不涉及…，故未公开此表”）。",
+    rationale: """
+      财政部规定的九张公开表缺一不可；确无此项收支的，也应公开空表并说明，或至少写明不公开的理由。\
+      只检查看起来是完整报告的文本（至少识别出三张公开表，或有“第二部分”部门决算表标题）；\
+      表名出现在正文中、但未被识别为表的，视为已有该表而未能读取，不报告。
+      """,
+    defaultSeverity: .warning,
+    nonTriggeringExamples: [
+      .init(
+        "收入决算表\n科目编码\t科目名称\t本年收入合计\t财政拨款收入\n201\t一般公共服务支出\t5.00\t5.00\n\n支出决算表\n科目编码\t科目名称\t本年支出合计\t基本支出\t项目支出\n201\t一般公共服务支出\t5.00\t5.00\t\n"),
+      .init(
+        "第二部分 部门决算表\n\n收入支出决算总表\n项目\t金额\n总计\t5.00\n\n收入决算表\n科目编码\t科目名称\t本年收入合计\n201\t一般公共服务支出\t5.00\n\n支出决算表\n科目编码\t科目名称\t本年支出合计\n201\t一般公共服务支出\t5.00\n\n财政拨款收入支出决算总表\n项目\t金额\n总计\t5.00\n\n一般公共预算财政拨款支出决算表\n科目编码\t科目名称\t合计\n201\t一般公共服务支出\t5.00\n\n一般公共预算财政拨款基本支出决算表\n科目编码\t科目名称\t决算数\n301\t工资福利支出\t5.00\n\n一般公共预算财政拨款“三公”经费支出决算表\n项目\t决算数\n合计\t0.00\n\n本部门没有政府性基金预算财政拨款收支，也不涉及国有资本经营预算财政拨款支出，故未公开相关决算表。\n"
+      ),
+    ],
+    triggeringExamples: [
+      .init(
+        "⟦第二部分 部门决算表⟧\n\n收入支出决算总表\n项目\t金额\n总计\t5.00\n\n收入决算表\n科目编码\t科目名称\t本年收入合计\n201\t一般公共服务支出\t5.00\n\n支出决算表\n科目编码\t科目名称\t本年支出合计\n201\t一般公共服务支出\t5.00\n\n财政拨款收入支出决算总表\n项目\t金额\n总计\t5.00\n\n一般公共预算财政拨款支出决算表\n科目编码\t科目名称\t合计\n201\t一般公共服务支出\t5.00\n\n一般公共预算财政拨款基本支出决算表\n科目编码\t科目名称\t决算数\n301\t工资福利支出\t5.00\n\n一般公共预算财政拨款“三公”经费支出决算表\n项目\t决算数\n合计\t0.00\n\n本部门没有政府性基金预算财政拨款收支，故未公开相关决算表。\n"
+      )
+    ])
+
+  func check(_ report: Report, context: inout RuleContext) {
+    let present = Set(report.tables.map(\.kind))
+    let recognised = Table.Kind.standard.filter { present.contains($0) }
+    let partTwo = report.headings.first { $0.level == .part && ($0.text.contains("第二部分") || $0.text.contains("决算表")) }
+    guard recognised.count >= 3 || partTwo != nil else { return }
+    let anchor = partTwo?.range ?? report.tables.first { Table.Kind.standard.contains($0.kind) }?.titleRange
+    guard let anchor else { return }
+    let lines = Self.meaningfulLines(report.source)
+    for kind in Table.Kind.standard where !present.contains(kind) {
+      context.ran()
+      let keys = Self.keywords(of: kind)
+      // A line naming the table (a title the parser did not take): present but unread.
+      if lines.contains(where: { line in line.hasSuffix("表") && line.count <= 50 && keys.title(line) }) {
+        context.skip("“\(kind.officialTitle)”的表名出现在文中，但未能识别为表")
+        continue
+      }
+      if lines.contains(where: { line in keys.topic(line) && Self.explains(line) }) { continue }
+      context.report(
+        anchor,
+        "报告缺少公开表“\(kind.officialTitle)”，也没有说明原因：请补上该表（无数据时公开空表并注明“本部门无…，故本表无数据”），或说明为何不公开")
+    }
+  }
+
+  struct Keywords {
+    var title: (String) -> Bool
+    var topic: (String) -> Bool
+  }
+
+  static func keywords(of kind: Table.Kind) -> Keywords {
+    func has(_ words: String...) -> (String) -> Bool { { line in words.allSatisfy { line.contains($0) } } }
+    switch kind {
+    case .summary:
+      return Keywords(
+        title: { $0.contains("收入支出决算总表") && !$0.contains("财政拨款收入支出") }, topic: has("收入支出决算总表"))
+    case .income: return Keywords(title: { $0.hasSuffix("收入决算表") }, topic: has("收入决算表"))
+    case .expenditure:
+      return Keywords(
+        title: { $0.hasSuffix("支出决算表") && !$0.contains("财政拨款") && !$0.contains("三公") }, topic: has("支出决算表"))
+    case .fiscalSummary: return Keywords(title: has("财政拨款收入支出决算总表"), topic: has("财政拨款收入支出"))
+    case .generalBudget:
+      return Keywords(
+        title: { $0.contains("一般公共预算财政拨款支出决算") }, topic: has("一般公共预算财政拨款"))
+    case .basicExpenditure: return Keywords(title: has("基本支出决算"), topic: has("基本支出"))
+    case .sangong: return Keywords(title: has("三公"), topic: has("三公"))
+    case .governmentFund: return Keywords(title: has("政府性基金"), topic: has("政府性基金"))
+    case .stateCapital: return Keywords(title: has("国有资本经营"), topic: has("国有资本经营"))
+    default: return Keywords(title: { _ in false }, topic: { _ in false })
+    }
+  }
+
+  /// A line that says a table is left out or empty on purpose.
+  static func explains(_ line: String) -> Bool {
+    let words = ["未公开", "不公开", "不涉及", "无此项", "本表无数据", "故本表", "没有", "本部门无", "我部门无", "本单位无", "无相关"]
+    return words.contains { line.contains($0) }
+  }
+
+  /// Every line without whitespace and Markdown/HTML decoration, skipping table-of-contents lines.
+  static func meaningfulLines(_ source: SourceText) -> [String] {
+    var result: [String] = []
+    for index in 0..<source.lineCount {
+      var text = ""
+      var inTag = false
+      for character in source.text(ofLine: index) {
+        if character == "<" { inTag = true } else if character == ">" && inTag { inTag = false } else if !inTag,
+          !character.isWhitespace, character != "#", character != "*", character != "|"
+        {
+          text.append(character)
+        }
+      }
+      guard !text.isEmpty, !text.contains("……"), !text.contains("...."), !text.contains("···") else { continue }
+      result.append(text)
+    }
+    return result
+  }
+}

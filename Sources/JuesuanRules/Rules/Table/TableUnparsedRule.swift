@@ -1,0 +1,104 @@
+import JuesuanModel
+
+/// A region that looks like a table but was not read as one, or the parts of a recognised table
+/// that could not be read: the checks on them were skipped.
+struct TableUnparsedRule: Rule {
+  static let description = RuleDescription(
+    code: "table/unparsed",
+    summary: "看起来是表格、但未能读取的内容，相关核对已跳过。",
+    rationale: """
+      检查只对能读懂的表进行。没有可识别表名的表格（连续几行以制表符或竖线分栏，或每行有两个以上金额），\
+      以及公开表中被分页、折行拆开而无法确定所在栏的数字，都不参与加总、勾稽等核对。\
+      此提示让使用者知道哪些内容未被检查，以便人工复核或改正格式（如补上表名、合并被拆开的单元格）。
+      """,
+    defaultSeverity: .information,
+    nonTriggeringExamples: [
+      .init("支出决算表\n科目编码\t科目名称\t本年支出合计\t基本支出\t项目支出\n2010301\t行政运行\t25.00\t10.00\t15.00\n"),
+      .init("本部门共有车辆 22 辆，其中：一般公务用车 12 辆。\n\n机关运行经费支出 355.09 万元。\n"),
+    ],
+    triggeringExamples: [
+      .init("⟦项目\t预算数\t决算数⟧\n办公费\t12.50\t11.20\n印刷费\t3.00\t2.80\n差旅费\t6.00\t5.10\n")
+    ])
+
+  func check(_ report: Report, context: inout RuleContext) {
+    let source = report.source
+    for table in report.tables where !table.damage.isEmpty {
+      context.ran()
+      let shown = table.damage.prefix(3).joined(separator: "；")
+      let more = table.damage.count > 3 ? "等 \(table.damage.count) 处" : ""
+      context.report(
+        table.titleRange,
+        "“\(table.title)”有部分内容未能读取（\(shown)\(more)），涉及这些数字的核对已跳过，请人工复核")
+    }
+    var covered = [Bool](repeating: false, count: source.lineCount)
+    for table in report.tables {
+      let first = source.line(ofUTF8Offset: table.range.lowerBound)
+      let last = source.line(ofUTF8Offset: max(table.range.lowerBound, table.range.upperBound - 1))
+      for line in first...last { covered[line] = true }
+    }
+    var line = 0
+    while line < source.lineCount {
+      guard !covered[line], Self.isTabular(source, line) else {
+        line += 1
+        continue
+      }
+      var end = line
+      var blanks = 0
+      var amountLines = 0
+      var next = line
+      while next < source.lineCount, !covered[next] {
+        if source.byteRange(ofLine: next).isEmpty || source.text(ofLine: next).allSatisfy(\.isWhitespace) {
+          blanks += 1
+          if blanks > 1 { break }
+        } else if Self.isTabular(source, next) {
+          blanks = 0
+          end = next
+          if Self.amountCells(source.text(ofLine: next)) >= 2 { amountLines += 1 }
+        } else {
+          break
+        }
+        next += 1
+      }
+      let rows = (line...end).filter { !source.text(ofLine: $0).allSatisfy(\.isWhitespace) }.count
+      if rows >= 3, amountLines >= 2 {
+        context.ran()
+        let range = source.byteRange(ofLine: line)
+        let trimmed = Self.trimmed(source, range)
+        context.report(
+          trimmed,
+          "第 \(line + 1)–\(end + 1) 行看起来是表格（\(rows) 行），但没有可识别的表名或表头，未能读取：其中的数字未参与任何核对。如是公开表，请补上表名（如“支出决算表”）")
+      }
+      line = end + 1
+    }
+  }
+
+  /// A tab- or pipe-separated line with two or more cells, or a line with two or more amounts.
+  static func isTabular(_ source: SourceText, _ line: Int) -> Bool {
+    let text = source.text(ofLine: line)
+    let trimmed = text.drop { $0 == " " || $0 == "\u{3000}" }
+    if trimmed.hasPrefix("|"), trimmed.dropFirst().contains("|") { return true }
+    if text.filter({ $0 == "\t" }).count >= 1, text.split(separator: "\t").filter({ !$0.allSatisfy(\.isWhitespace) }).count >= 2 {
+      return true
+    }
+    return amountCells(text) >= 2
+  }
+
+  /// Whitespace/tab/pipe separated cells that are numbers with decimals ("12.50", "1,862.53").
+  static func amountCells(_ text: String) -> Int {
+    text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "|" || $0 == "\u{3000}" }).filter { cell in
+      cell.contains(".") && Amount(parsing: cell) != nil
+    }.count
+  }
+
+  static func trimmed(_ source: SourceText, _ range: Range<Int>) -> Range<Int> {
+    var low = range.lowerBound
+    var high = range.upperBound
+    while low < high, source.bytes[low] == 0x20 || source.bytes[low] == 0x09 || source.bytes[low] == UInt8(ascii: "|") {
+      low += 1
+    }
+    while high > low, source.bytes[high - 1] == 0x20 || source.bytes[high - 1] == 0x09 || source.bytes[high - 1] == UInt8(ascii: "|") {
+      high -= 1
+    }
+    return low..<high
+  }
+}

@@ -1,0 +1,73 @@
+import JuesuanModel
+
+/// Unfilled template placeholders: ××, XX, ＊＊, 【】, "X万元".
+struct PlaceholderRule: Rule {
+  static let description = RuleDescription(
+    code: "text/placeholder",
+    summary: "不得留有未填写的占位符（××、XX、＊＊、【】、X万元）。",
+    rationale: "占位符说明模板内容没有填写。ASCII 的 XX 只在前后不是字母数字时报告；Markdown 的 ** 不算。",
+    defaultSeverity: .error,
+    nonTriggeringExamples: [.init("涉及财政拨款资金共计 50 万元，10×5.68% = 0.57。")],
+    triggeringExamples: [
+      .init("涉及财政拨款资金共计⟦××⟧万元。"),
+      .init("项目资金⟦X⟧万元，详见【附件】。"),
+    ])
+
+  init() {}
+
+  private static let runs: [[UInt8]] = [Array("×".utf8), Array("Ｘ".utf8), Array("＊".utf8)]
+
+  func check(_ report: Report, context: inout RuleContext) {
+    let bytes = report.source.bytes
+    context.ran()
+    var index = 0
+    while index < bytes.count {
+      // Full-width runs of two or more: ××, ＸＸ, ＊＊.
+      if let run = Self.runs.first(where: { bytes[index...].starts(with: $0) }) {
+        var end = index
+        while bytes[end...].starts(with: run) { end += run.count }
+        let count = (end - index) / run.count
+        if count >= 2 || (followedByUnit(bytes, end) && !isAlnum(bytes, before: index)) {
+          context.report(index..<end, "未填写的占位符“\(String(decoding: bytes[index..<end], as: UTF8.self))”")
+        }
+        index = end
+        continue
+      }
+      // ASCII XX / xx (not inside a word), or a single X before 万元/元.
+      if bytes[index] == UInt8(ascii: "X") || bytes[index] == UInt8(ascii: "x") {
+        var end = index
+        while end < bytes.count, bytes[end] == bytes[index] { end += 1 }
+        let isolated = !isAlnum(bytes, before: index) && !(end < bytes.count && isLetterOrDigit(bytes[end]))
+        if isolated, end - index >= 2 || followedByUnit(bytes, end) {
+          context.report(index..<end, "未填写的占位符“\(String(decoding: bytes[index..<end], as: UTF8.self))”")
+        }
+        index = end
+        continue
+      }
+      if bytes[index...].starts(with: Array("【".utf8)) {
+        var end = index + 3
+        while end < bytes.count, bytes[end] == 0x20 { end += 1 }
+        if bytes[end...].starts(with: Array("】".utf8)) {
+          context.report(index..<(end + 3), "空的占位括号“【】”未填写")
+          index = end + 3
+          continue
+        }
+      }
+      index += 1
+    }
+  }
+
+  private func followedByUnit(_ bytes: [UInt8], _ offset: Int) -> Bool {
+    var index = offset
+    while index < bytes.count, bytes[index] == 0x20 { index += 1 }
+    return bytes[index...].starts(with: Array("万元".utf8)) || bytes[index...].starts(with: Array("元".utf8))
+  }
+
+  private func isLetterOrDigit(_ byte: UInt8) -> Bool {
+    (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+  }
+
+  private func isAlnum(_ bytes: [UInt8], before offset: Int) -> Bool {
+    offset > 0 && (isLetterOrDigit(bytes[offset - 1]) || bytes[offset - 1] == UInt8(ascii: "."))
+  }
+}

@@ -1,0 +1,151 @@
+import JuesuanModel
+
+/// A sentence cut off: it ends in U+FFFD, or a paragraph / long table cell stops mid-phrase
+/// ("…信息交换与信息共") with no closing punctuation.
+struct TextTruncatedRule: Rule {
+  static let description = RuleDescription(
+    code: "text/truncated",
+    summary: "句子不应在中途截断（以乱码“�”结尾，或段落、单元格停在“的”“与”“及”“主要原因是”等半截处）。",
+    rationale: """
+      从 Word/PDF 导出时，单元格宽度或分页常把一句话截断，读者看到的是半句话。只报告有把握的情形：\
+      段落或较长的单元格（15 字以上）没有任何句末标点，且以明显未完的字词结尾（的、和、与、及、共、顿号、逗号、\
+      “主要原因是”）；或文字以替换字符 U+FFFD 结尾。“目的”“参与”“涉及”等完整词语不算。
+      """,
+    defaultSeverity: .warning,
+    nonTriggeringExamples: [
+      .init("（三）公务接待费支出 0.00 万元，与上年决算持平。主要是本年无公务接待费用支出。\n"),
+      .init("项目年度绩效目标\t年度目标\t实际完成情况\n\t通过政务网信息管理进行维护，提高政务网的安全稳定运行，实现信息共享。\t已完成\n"),
+      .init("本项目的实施达到了预期目的\n"),
+    ],
+    triggeringExamples: [
+      .init(
+        "项目年度绩效目标\t年度目标\t实际完成情况\n\t通过政务网信息管理进行维护，⟦实现在安全体系框架下的信息交换与信息共⟧\t已完成\n"),
+      .init("（二）事业运行 188.57 万元，较上年决算数增加 76.97 万元，⟦主要原因是⟧\n\n支出决算表\n科目编码\t科目名称\t本年支出合计\n2010350\t事业运行\t188.57\n"),
+      .init("本年度公务用车运行费用主要用于车辆维修⟦\u{FFFD}⟧\n"),
+    ])
+
+  /// Endings that leave a phrase unfinished, and complete words that end the same way.
+  static let endings = ["主要原因是", "原因是", "主要是", "的", "和", "与", "及", "共", "、", "，", ","]
+  static let wholeWords = [
+    "目的", "标的", "参与", "给与", "涉及", "普及", "波及", "企及", "来不及", "总和", "温和", "平和", "缓和", "柔和", "祥和",
+    "谐和", "共和",
+  ]
+  static let closers: Set<Character> = ["。", "！", "？", "；", "…", "）", ")", "”", "」", "》", "!", "?", ";", "："]
+
+  func check(_ report: Report, context: inout RuleContext) {
+    var seen = Set<Int>()
+    let source = report.source
+    // Prose paragraphs.
+    for paragraph in report.paragraphs where !paragraph.text.contains("\t") && !paragraph.text.hasPrefix("|") {
+      context.ran()
+      let text = paragraph.text.trimmingTrailingSpaces
+      guard let clause = Self.truncatedClause(text, minimumLength: 10) else { continue }
+      let range = paragraph.sourceRange(ofTextRange: clause.range)
+      guard seen.insert(range.lowerBound).inserted else { continue }
+      reportCut(clause.text, clause.ending, range, context: &context)
+    }
+    // Long table cells (tab- or pipe-separated lines).
+    for line in 0..<source.lineCount {
+      let lineRange = source.byteRange(ofLine: line)
+      let bytes = source.bytes[lineRange]
+      guard bytes.contains(0x09) || bytes.first == UInt8(ascii: "|") else { continue }
+      for cell in Self.cells(source, lineRange) {
+        guard let clause = Self.truncatedClause(cell.text, minimumLength: 15) else { continue }
+        context.ran()
+        let start = cell.range.lowerBound + clause.range.lowerBound
+        let range = start..<(cell.range.lowerBound + clause.range.upperBound)
+        guard seen.insert(range.lowerBound).inserted else { continue }
+        reportCut(clause.text, clause.ending, range, context: &context)
+      }
+    }
+    // U+FFFD at the end of a line, cell or sentence.
+    let replacement: [UInt8] = [0xEF, 0xBF, 0xBD]
+    var index = 0
+    let all = source.bytes
+    while index + 3 <= all.count {
+      guard all[index] == 0xEF, all[index + 1] == 0xBF, all[index + 2] == 0xBD else {
+        index += 1
+        continue
+      }
+      var next = index + 3
+      while next + 3 <= all.count, all[next..<(next + 3)].elementsEqual(replacement) { next += 3 }
+      var after = next
+      while after < all.count, all[after] == 0x20 { after += 1 }
+      let atEnd = after >= all.count || [0x0A, 0x0D, 0x09, UInt8(ascii: "|")].contains(all[after])
+        || all[after...].starts(with: Array("。".utf8))
+      if atEnd, seen.insert(index).inserted {
+        context.ran()
+        context.report(
+          index..<next, "文字在此处以乱码字符（U+FFFD）结尾，句子被截断或编码损坏：请对照原稿补全")
+      }
+      index = next
+    }
+  }
+
+  private func reportCut(_ clause: String, _ ending: String, _ range: Range<Int>, context: inout RuleContext) {
+    context.report(
+      range,
+      "“\(clause)”在“\(ending)”处中断，没有句末标点，句子不完整（疑被表格边界或分页截断）：请补全这句话")
+  }
+
+  struct Clause {
+    var range: Range<Int>  // UTF-8 offsets in the text
+    var text: String
+    var ending: String
+  }
+
+  /// The last clause of `text` when the text ends mid-phrase.
+  static func truncatedClause(_ text: String, minimumLength: Int) -> Clause? {
+    guard text.count >= minimumLength, let last = text.last, !closers.contains(last) else { return nil }
+    guard let ending = endings.first(where: { text.hasSuffix($0) }) else { return nil }
+    if wholeWords.contains(where: { text.hasSuffix($0) }) { return nil }
+    // A heading-like or label text ("其中：", "说明，") is too short to judge.
+    let body = text.dropLast(ending.count)
+    var start = body.endIndex
+    while start > body.startIndex {
+      let previous = body.index(before: start)
+      if "，。；：、,;:（(".contains(body[previous]) { break }
+      start = previous
+    }
+    // Keep the ending inside the clause; a clause that is only the ending takes the previous one.
+    var clauseStart = start
+    if body.distance(from: start, to: body.endIndex) < 2, start > body.startIndex {
+      clauseStart = body.index(before: start)
+      while clauseStart > body.startIndex, !"，。；：、,;:（(".contains(body[body.index(before: clauseStart)]) {
+        clauseStart = body.index(before: clauseStart)
+      }
+    }
+    let lower = text.utf8.distance(from: text.startIndex, to: clauseStart)
+    let upper = text.utf8.count
+    guard upper > lower else { return nil }
+    return Clause(range: lower..<upper, text: String(text[clauseStart...]), ending: ending)
+  }
+
+  private struct Cell {
+    var text: String
+    var range: Range<Int>
+  }
+
+  private static func cells(_ source: SourceText, _ range: Range<Int>) -> [Cell] {
+    var result: [Cell] = []
+    var start = range.lowerBound
+    for offset in range.lowerBound...range.upperBound
+    where offset == range.upperBound || source.bytes[offset] == 0x09 || source.bytes[offset] == UInt8(ascii: "|") {
+      var low = start
+      var high = offset
+      while low < high, source.bytes[low] == 0x20 { low += 1 }
+      while high > low, source.bytes[high - 1] == 0x20 || source.bytes[high - 1] == 0x0D { high -= 1 }
+      if high > low { result.append(Cell(text: source.text(in: low..<high), range: low..<high)) }
+      start = offset + 1
+    }
+    return result
+  }
+}
+
+extension String {
+  fileprivate var trimmingTrailingSpaces: String {
+    var result = Substring(self)
+    while let last = result.last, last.isWhitespace { result = result.dropLast() }
+    return String(result)
+  }
+}

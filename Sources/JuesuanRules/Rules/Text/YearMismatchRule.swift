@@ -1,0 +1,107 @@
+import JuesuanModel
+
+/// A year that contradicts the report year: a work summary opening with the following year, or
+/// figures for a year two or more years back stated as this year's results.
+struct YearMismatchRule: Rule {
+  static let description = RuleDescription(
+    code: "text/year-mismatch",
+    summary: "正文年份应与报告年度一致（工作总结写成下一年度、绩效结果写成前几年的数据）。",
+    rationale: """
+      只报告两种明确的情形：段首“20XX年，…”为报告年度的下一年且段落不是计划（没有“将、计划、拟”等）；\
+      以及“20XX 年…为 N”式的指标结果而年份早于上年。文号〔2024〕、日期“2024年6月25日”、\
+      年份区间和“上年（2022年）”均不报告。
+      """,
+    defaultSeverity: .warning,
+    nonTriggeringExamples: [
+      .init("2023年度部门决算\n\n主要原因是 2022 年未支出项目在 2023 年支出，依据〔2024〕36 号文，于2024年6月25日完成评价。"),
+      .init("2023年度部门决算\n\n2024年，本单位将继续加强预算管理。"),
+    ],
+    triggeringExamples: [
+      .init("2023年度部门决算\n\n⟦2024年⟧，本单位主要任务是：围绕中心工作，重点完成了以下工作。"),
+      .init("2023年度部门决算\n\n效益方面：该部分分值 20 分，评价得 20 分。⟦2021 年⟧服务对象数量为 12 万人，完成目标值。"),
+    ])
+
+  init() {}
+
+  private static let futureMarkers = ["将", "计划", "拟", "预计", "展望", "下一步", "思路", "打算", "力争"]
+
+  func check(_ report: Report, context: inout RuleContext) {
+    guard let year = report.year else {
+      context.skip("报告年度未知，未核对年份")
+      return
+    }
+    for paragraph in report.paragraphs {
+      context.ran()
+      let reader = NarrativeReader(paragraph, year: year)
+      let bytes = reader.bytes
+      var index = 0
+      while index + 4 <= bytes.count {
+        guard let (value, end) = yearLiteral(bytes, at: index) else {
+          index += 1
+          continue
+        }
+        defer { index = end }
+        var after = reader.skippingSpaces(from: end)
+        guard reader.has("年", at: after) else { continue }
+        after += 3
+        let yearRange = index..<after
+        let isParagraphStart = reader.skippingSpaces(from: 0) == index
+        if value == year + 1, isParagraphStart {
+          var next = after
+          if reader.has("度", at: next) { next += 3 }
+          guard reader.has("，", at: next) else { continue }
+          let text = paragraph.text
+          guard !Self.futureMarkers.contains(where: text.contains) else { continue }
+          context.report(
+            paragraph.sourceRange(ofTextRange: yearRange),
+            "\(year) 年度报告的工作总结写成了“\(value)年”，应为“\(year)年”",
+            fixes: [
+              Fix(
+                title: "改为 \(year)年",
+                edits: [TextEdit(range: paragraph.sourceRange(ofTextRange: index..<end), newText: String(year))])
+            ])
+        } else if value <= year - 2, value >= year - 10 {
+          guard isResultStatement(reader, from: after, yearStart: index) else { continue }
+          context.report(
+            paragraph.sourceRange(ofTextRange: yearRange),
+            "\(year) 年度报告中出现“\(value)年”的指标结果，可能是以前年度报告的残留")
+        }
+      }
+    }
+  }
+
+  /// Four ASCII digits 20xx not inside a longer number.
+  private func yearLiteral(_ bytes: [UInt8], at index: Int) -> (Int, Int)? {
+    guard index + 4 <= bytes.count, bytes[index] == 0x32, bytes[index + 1] == 0x30 else { return nil }
+    if index > 0, bytes[index - 1] >= 0x30 && bytes[index - 1] <= 0x39 { return nil }
+    var value = 0
+    for offset in 0..<4 {
+      let byte = bytes[index + offset]
+      guard byte >= 0x30, byte <= 0x39 else { return nil }
+      value = value * 10 + Int(byte - 0x30)
+    }
+    if index + 4 < bytes.count, bytes[index + 4] >= 0x30 && bytes[index + 4] <= 0x39 { return nil }
+    return (value, index + 4)
+  }
+
+  /// "2021 年服务对象数量为 12 万人": a year, a measure without dates or ranges, "为" and a number,
+  /// all in one clause that starts the sentence or follows a comma.
+  private func isResultStatement(_ reader: NarrativeReader, from offset: Int, yearStart: Int) -> Bool {
+    // Not a date, a range, a document number or a "2022年度…项目" name.
+    let bytes = reader.bytes
+    if yearStart >= 3 {
+      let before = String(decoding: bytes[(yearStart - 3)..<yearStart], as: UTF8.self)
+      if ["〔", "（", "【", "至", "从", "于", "自"].contains(before) { return false }
+    }
+    if yearStart > 0, [UInt8(ascii: "("), UInt8(ascii: "["), UInt8(ascii: "-")].contains(bytes[yearStart - 1]) { return false }
+    let start = reader.skippingSpaces(from: offset)
+    var end = start
+    while end < bytes.count, !["，", "。", "；", "、"].contains(where: { reader.has($0, at: end) }) { end += 1 }
+    let clause = reader.paragraph.text(in: start..<end)
+    if clause.hasPrefix("度") || clause.hasPrefix("-") || clause.hasPrefix("—") || clause.hasPrefix("至") { return false }
+    guard !clause.contains("月"), !clause.contains("年"), !clause.contains("项目"), !clause.contains("〕") else { return false }
+    guard let marker = clause.firstRange(of: "为") else { return false }
+    let value = clause[marker.upperBound...].drop { $0 == " " }
+    return value.first?.isASCII == true && value.first?.isNumber == true
+  }
+}

@@ -1,0 +1,150 @@
+import Foundation
+import JSONRPC
+import JuesuanServer
+import LanguageServerProtocol
+import Testing
+
+@Suite("Diagnostics, pushed and pulled")
+struct DiagnosticsTests {
+  private static let uri = "file:///draft.md"
+
+  private static func placeholders(_ diagnostics: [Diagnostic]) -> [PositionRange] {
+    diagnostics.filter { $0.code == .string("text/placeholder") }.map(\.range)
+  }
+
+  @Test("didOpen publishes a text/placeholder diagnostic with its documentation link")
+  func publishOnOpen() async throws {
+    let client = TestClient()
+    try await client.initialize()
+    await client.open(Self.uri, "共计××万元")
+    let published = try await client.diagnostics(for: Self.uri, version: 1)
+    let diagnostic = try #require(published.diagnostics.first { $0.code == .string("text/placeholder") })
+    #expect(diagnostic.range == range(0, 2, 4))
+    #expect(diagnostic.source == "juesuan")
+    #expect(diagnostic.codeDescription?.href == "https://github.com/juesuan/juesuan/blob/main/docs/rules.md#text-placeholder")
+    guard case .array(let fixes)? = diagnostic.data?["fixes"] else {
+      Issue.record("no fixes in data")
+      return
+    }
+    #expect(fixes.last?["title"] == .string("忽略此行的 text/placeholder"))
+  }
+
+  @Test(
+    "ranges are counted in the negotiated encoding after astral characters and CRLF",
+    arguments: [
+      ("utf-16", range(1, 4, 6)), ("utf-8", range(1, 8, 12)), ("utf-32", range(1, 2, 4)),
+    ])
+  func encodings(encoding: String, expected: PositionRange) async throws {
+    let client = TestClient()
+    try await client.initialize(encodings: [encoding])
+    await client.open(Self.uri, "𠀀😀说明\r\n😀𠀀××万元\r\n")
+    let published = try await client.diagnostics(for: Self.uri, version: 1)
+    #expect(Self.placeholders(published.diagnostics) == [expected])
+  }
+
+  @Test("incremental edits, including a range past the end and an inverted one, update the diagnostics")
+  func incrementalEdits() async throws {
+    let client = TestClient()
+    try await client.initialize()
+    await client.open(Self.uri, "共计××万元\r\n说明")
+    #expect(Self.placeholders(try await client.diagnostics(for: Self.uri, version: 1).diagnostics) == [range(0, 2, 4)])
+    await client.change(Self.uri, version: 2, [.init(range: range(0, 2, 4), text: "100")])
+    #expect(Self.placeholders(try await client.diagnostics(for: Self.uri, version: 2).diagnostics) == [])
+    #expect(await client.server.text(ofDocument: Self.uri) == "共计100万元\r\n说明")
+    await client.change(Self.uri, version: 3, [.init(range: range(9, 0, to: 12, 5), text: "，合计××")])
+    #expect(await client.server.text(ofDocument: Self.uri) == "共计100万元\r\n说明，合计××")
+    #expect(Self.placeholders(try await client.diagnostics(for: Self.uri, version: 3).diagnostics) == [range(1, 5, 7)])
+    await client.change(Self.uri, version: 4, [.init(range: range(1, 7, to: 1, 2), text: "")])
+    #expect(await client.server.text(ofDocument: Self.uri) == "共计100万元\r\n说明")
+    #expect(Self.placeholders(try await client.diagnostics(for: Self.uri, version: 4).diagnostics) == [])
+  }
+
+  @Test("a burst of edits publishes only the latest version")
+  func debounce() async throws {
+    let client = TestClient(debounce: .milliseconds(100))
+    try await client.initialize()
+    await client.open(Self.uri, "共计万元")
+    _ = try await client.diagnostics(for: Self.uri, version: 1)
+    for version in 2...6 { await client.change(Self.uri, version: version, [.init(range: range(0, 2, 2), text: "×")]) }
+    let published = try await client.diagnostics(for: Self.uri, version: 6)
+    #expect(!Self.placeholders(published.diagnostics).isEmpty)
+    let versions = client.notifications("textDocument/publishDiagnostics").compactMap { $0["version"]?.intValue }
+    #expect(versions == [1, 6])
+  }
+
+  @Test("didClose clears the diagnostics; didChange of an unknown document is ignored")
+  func closeAndUnknown() async throws {
+    let client = TestClient()
+    try await client.initialize()
+    await client.open(Self.uri, "共计××万元")
+    _ = try await client.diagnostics(for: Self.uri, version: 1)
+    await client.notify("textDocument/didClose", TextDocumentParams(textDocument: .init(uri: Self.uri)))
+    #expect(client.notifications("textDocument/publishDiagnostics").last?["diagnostics"] == .array([]))
+    await client.change("file:///never-opened.md", version: 2, [.init(text: "××")])
+    #expect(await client.server.text(ofDocument: "file:///never-opened.md") == nil)
+  }
+
+  @Test("pull diagnostics report a resultId, then unchanged, and nothing is pushed")
+  func pull() async throws {
+    let client = TestClient()
+    let result = try await client.initialize(pull: true)
+    #expect(result.capabilities.diagnosticProvider?.identifier == "juesuan")
+    await client.open(Self.uri, "共计××万元")
+    let first = try await client.request(
+      "textDocument/diagnostic", DocumentDiagnosticParams(textDocument: .init(uri: Self.uri)),
+      as: DocumentDiagnosticReport.self)
+    guard case .full(let resultID?, let items) = first else {
+      Issue.record("expected a full report, got \(first)")
+      return
+    }
+    #expect(Self.placeholders(items) == [range(0, 2, 4)])
+    let second = try await client.request(
+      "textDocument/diagnostic", DocumentDiagnosticParams(textDocument: .init(uri: Self.uri), previousResultId: resultID),
+      as: DocumentDiagnosticReport.self)
+    #expect(second == .unchanged(resultId: resultID))
+    await client.change(Self.uri, version: 2, [.init(range: range(0, 2, 4), text: "5")])
+    let third = try await client.request(
+      "textDocument/diagnostic", DocumentDiagnosticParams(textDocument: .init(uri: Self.uri), previousResultId: resultID),
+      as: DocumentDiagnosticReport.self)
+    guard case .full(let newID, let newItems) = third else {
+      Issue.record("expected a full report, got \(third)")
+      return
+    }
+    #expect(newID != resultID)
+    #expect(Self.placeholders(newItems) == [])
+    try await Task.sleep(for: .milliseconds(20))
+    #expect(client.notifications("textDocument/publishDiagnostics").isEmpty)
+  }
+
+  @Test("configuration from initializationOptions and didChangeConfiguration changes severities")
+  func configuration() async throws {
+    let client = TestClient()
+    try await client.initialize(options: ["juesuan": ["rules": ["text/placeholder": "off"]]])
+    await client.open(Self.uri, "共计××万元")
+    #expect(Self.placeholders(try await client.diagnostics(for: Self.uri, version: 1).diagnostics) == [])
+    let before = client.notifications("textDocument/publishDiagnostics").count
+    await client.notify(
+      "workspace/didChangeConfiguration",
+      DidChangeConfigurationParams(settings: ["juesuan": ["rules": ["text/placeholder": "hint"]]]))
+    try await client.waitUntil { client.notifications("textDocument/publishDiagnostics").count > before }
+    let published = try await client.diagnostics(for: Self.uri, version: 1)
+    #expect(published.diagnostics.first { $0.code == .string("text/placeholder") }?.severity == 4)
+  }
+
+  @Test("workspace/configuration is requested after initialized and its answer applies")
+  func configurationRequest() async throws {
+    let client = TestClient()
+    try await client.initialize(configurationRequests: true)
+    let request = try #require(client.sent.first { $0["method"] == .string("workspace/configuration") })
+    #expect(request["params"] == ["items": [["section": "juesuan"]]])
+    await client.open(Self.uri, "共计××万元")
+    _ = try await client.diagnostics(for: Self.uri, version: 1)
+    let id = try #require(request["id"]?.stringValue)
+    await client.sendRaw(#"{"jsonrpc":"2.0","id":"\#(id)","result":[{"rules":{"text/placeholder":false}}]}"#)
+    try await client.waitUntil { client.notifications("textDocument/publishDiagnostics").count >= 2 }
+    let last = try #require(client.notifications("textDocument/publishDiagnostics").last)
+    let data = try OutgoingMessage.makeEncoder().encode(last)
+    let published = try JSONDecoder().decode(PublishDiagnosticsParams.self, from: data)
+    #expect(Self.placeholders(published.diagnostics) == [])
+  }
+}

@@ -1,0 +1,140 @@
+import Foundation
+import JSONRPC
+import JuesuanCatalogue
+import JuesuanServer
+import LanguageServerProtocol
+import Synchronization
+import Testing
+
+/// An in-process client: sends JSON bodies to a `Server` and collects everything it sends back.
+final class TestClient: Sendable {
+  let server: Server
+  private let outbox: Outbox
+  private let counter = Mutex(0)
+
+  private final class Outbox: Sendable {
+    /// Each message as sent, and decoded once.
+    let messages = Mutex<[(data: Data, json: LSPAny)]>([])
+  }
+
+  init(catalogue: SubjectCatalogue = SubjectCatalogue(entries: []), debounce: Duration = .milliseconds(1)) {
+    let outbox = Outbox()
+    self.outbox = outbox
+    server = Server(
+      options: .init(debounce: debounce, logsToStandardError: false, readsConfigurationFiles: false, catalogue: catalogue),
+      send: { data in
+        let json = (try? JSONDecoder().decode(LSPAny.self, from: data)) ?? .null
+        outbox.messages.withLock { $0.append((data, json)) }
+      })
+  }
+
+  /// Initializes with the given client capabilities and sends `initialized`.
+  @discardableResult
+  func initialize(
+    pull: Bool = false, encodings: [String]? = nil, configurationRequests: Bool = false, options: LSPAny? = nil
+  ) async throws -> InitializeResult {
+    var general: [String: LSPAny] = [:]
+    if let encodings { general["positionEncodings"] = .array(encodings.map(LSPAny.string)) }
+    let capabilities = ClientCapabilities(
+      general: .object(general),
+      textDocument: pull ? .object(["diagnostic": .object([:])]) : .object([:]),
+      workspace: .object(["configuration": .bool(configurationRequests)]))
+    let result = try await request(
+      "initialize", InitializeParams(processId: nil, capabilities: capabilities, initializationOptions: options),
+      as: InitializeResult.self)
+    await notify("initialized", LSPAny.object([:]))
+    return result
+  }
+
+  /// Sends a request and returns its decoded result, or throws its error.
+  func request<Result: Decodable>(_ method: String, _ params: some Encodable, as: Result.Type) async throws -> Result {
+    let number = counter.withLock { value -> Int in
+      value += 1
+      return value
+    }
+    let body = OutgoingMessage.request(id: .number(number), method: method, params: params)
+    await server.handle(body: Array(body))
+    guard let reply = response(to: .number(number)) else { throw ResponseError.internalError("no response") }
+    return try reply.get().decode(Result.self)
+  }
+
+  /// Sends a notification.
+  func notify(_ method: String, _ params: some Encodable) async {
+    await server.handle(body: Array(OutgoingMessage.notification(method: method, params: params)))
+  }
+
+  /// Sends raw bytes as one message body.
+  func sendRaw(_ text: String) async {
+    await server.handle(body: Array(text.utf8))
+  }
+
+  /// Every message the server sent, as JSON values.
+  var sent: [LSPAny] {
+    outbox.messages.withLock { $0.map(\.json) }
+  }
+
+  /// The response to request `id`, if sent.
+  func response(to id: RequestID) -> Swift.Result<Payload, ResponseError>? {
+    for data in outbox.messages.withLock({ $0.map(\.data) }) {
+      if case .response(id, let result) = IncomingMessage(body: Array(data)) { return result }
+    }
+    return nil
+  }
+
+  /// The error responses with a null id.
+  var errorsWithoutID: [Int] {
+    sent.compactMap { message in
+      guard message["id"] == .null, let code = message["error"]?["code"]?.intValue else { return nil }
+      return code
+    }
+  }
+
+  /// The params of every notification `method` sent so far.
+  func notifications(_ method: String) -> [LSPAny] {
+    sent.filter { $0["method"]?.stringValue == method && $0["id"] == nil }.compactMap { $0["params"] }
+  }
+
+  /// Waits (up to 5 s) until `condition` holds.
+  func waitUntil(_ condition: () -> Bool) async throws {
+    for _ in 0..<1000 {
+      if condition() { return }
+      try await Task.sleep(for: .milliseconds(5))
+    }
+    Issue.record("timed out")
+  }
+
+  /// Waits (up to 5 s) for diagnostics of `uri` at `version`.
+  func diagnostics(for uri: String, version: Int) async throws -> PublishDiagnosticsParams {
+    for _ in 0..<1000 {
+      for params in notifications("textDocument/publishDiagnostics").reversed()
+      where params["uri"]?.stringValue == uri && params["version"]?.intValue == version {
+        let data = try OutgoingMessage.makeEncoder().encode(params)
+        return try JSONDecoder().decode(PublishDiagnosticsParams.self, from: data)
+      }
+      try await Task.sleep(for: .milliseconds(5))
+    }
+    throw ResponseError.internalError("no diagnostics for \(uri) version \(version)")
+  }
+
+  func open(_ uri: String, _ text: String, version: Int = 1) async {
+    await notify(
+      "textDocument/didOpen",
+      DidOpenTextDocumentParams(textDocument: .init(uri: uri, languageId: "markdown", version: version, text: text)))
+  }
+
+  func change(_ uri: String, version: Int, _ changes: [TextDocumentContentChangeEvent]) async {
+    await notify(
+      "textDocument/didChange",
+      DidChangeTextDocumentParams(textDocument: .init(uri: uri, version: version), contentChanges: changes))
+  }
+}
+
+/// A range on one line.
+func range(_ line: Int, _ start: Int, _ end: Int) -> PositionRange {
+  PositionRange(start: Position(line: line, character: start), end: Position(line: line, character: end))
+}
+
+/// A range across lines.
+func range(_ startLine: Int, _ start: Int, to endLine: Int, _ end: Int) -> PositionRange {
+  PositionRange(start: Position(line: startLine, character: start), end: Position(line: endLine, character: end))
+}

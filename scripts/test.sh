@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Runs every test of the project: formatting, the Swift test suite, the generated-docs check,
+# the editor integrations (static checks; Neovim, Emacs and pre-commit end-to-end when the
+# tools are installed — scripts/install-test-tools.sh installs them, and CI does so first).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+step() { printf '\n== %s\n' "$*"; }
+failures=0
+run() {
+  local name=$1
+  shift
+  if "$@"; then
+    echo "ok: $name"
+  else
+    echo "FAILED: $name"
+    failures=$((failures + 1))
+  fi
+}
+
+if [[ "${CI:-}" == "true" || "${JUESUAN_INSTALL_TOOLS:-}" == "1" ]]; then
+  step "installing test tools (Neovim, Emacs + eglot, pre-commit)"
+  bash scripts/install-test-tools.sh --require || { echo "FAILED: installing test tools"; failures=$((failures + 1)); }
+fi
+
+step "swift format lint --strict"
+run "format" swift format lint --strict -r Sources Tests Package.swift
+
+step "swift build -c release"
+swift build -c release
+export JUESUAN="$PWD/.build/release/juesuan"
+
+step "swift test"
+run "swift test" swift test --parallel
+
+step "docs/rules.md is up to date"
+run "docs/rules.md" diff -u docs/rules.md <("$JUESUAN" rules --markdown)
+
+for script in check-editors e2e-nvim e2e-emacs e2e-precommit; do
+  if [[ -f "scripts/$script.sh" ]]; then
+    step "$script"
+    run "$script" bash "scripts/$script.sh"
+  fi
+done
+
+step "summary"
+if ((failures > 0)); then
+  echo "$failures step(s) failed"
+  exit 1
+fi
+echo "all steps passed"
