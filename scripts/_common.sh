@@ -92,7 +92,14 @@ write_clean_draft() {  # write_clean_draft FILE
 DRAFT
 }
 
-# Lines (1-based, one per line) of FILE holding a template placeholder.
+# Lines (1-based, one per line) of FILE where text/placeholder is expected:
+# from FILE's sibling NAME.expected.tsv (line TAB code) when there is one,
+# else the lines holding a placeholder pattern.
 placeholder_lines() {  # placeholder_lines FILE
-  grep -nE '××|XX|＊＊|【】' "$1" | cut -d: -f1 || true
+  local expected="${1%.*}.expected.tsv"
+  if [ -f "$expected" ] && grep -q $'\ttext/placeholder' "$expected"; then
+    awk -F'\t' '$1 !~ /^#/ && $2 == "text/placeholder" { print $1 }' "$expected"
+  else
+    grep -nE '××|XX|＊＊|【】' "$1" | cut -d: -f1 || true
+  fi
 }

@@ -37,7 +37,7 @@ DRAFT="$WORK/draft/report.md"
 mkdir -p "$WORK/draft"
 if [ -f "$ROOT/samples/defective.md" ] && [ -n "$(placeholder_lines "$ROOT/samples/defective.md")" ]; then
   cp "$ROOT/samples/defective.md" "$DRAFT"
-  EXPECTED_LINES="$(placeholder_lines "$DRAFT" | tr '\n' ' ')"
+  EXPECTED_LINES="$(placeholder_lines "$ROOT/samples/defective.md" | tr '\n' ' ')"
   echo "draft: copy of samples/defective.md (placeholders on lines: $EXPECTED_LINES)"
 else
   write_defective_draft "$DRAFT"

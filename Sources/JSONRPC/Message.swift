@@ -202,7 +202,11 @@ package enum OutgoingMessage {
       var container = encoder.container(keyedBy: CodingKeys.self)
       try container.encode("2.0", forKey: .jsonrpc)
       if let id { try container.encode(id, forKey: .id) } else { try container.encodeNil(forKey: .id) }
-      if let error { try container.encode(error, forKey: .error) } else { try container.encode(result, forKey: .result) }
+      if let error {
+        try container.encode(error, forKey: .error)
+      } else {
+        try container.encode(result, forKey: .result)
+      }
     }
   }
 

@@ -24,6 +24,8 @@ package struct ResponseError: Error, Hashable, Sendable, Codable {
   package static let serverNotInitialized = ResponseError(code: -32002, message: "服务器尚未初始化")
   /// -32800: the client cancelled the request.
   package static let requestCancelled = ResponseError(code: -32800, message: "请求已取消")
+  /// -32801: the document changed before the result could be computed; the client may retry.
+  package static let contentModified = ResponseError(code: -32801, message: "文档已更改，请重试")
   /// -32803: the request was valid but could not be carried out.
   package static func requestFailed(_ message: String) -> ResponseError { .init(code: -32803, message: message) }
 }

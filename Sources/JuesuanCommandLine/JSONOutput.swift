@@ -12,9 +12,7 @@ enum JSONOutput {
       ["path": result.path, "diagnostics": result.lint.findings.map { diagnostic($0, in: result) }]
     }
     let object: [String: Any] = ["version": 1, "files": files]
-    let data =
-      (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
-    return String(decoding: data, as: UTF8.self) + "\n"
+    return JSONWriter.string(object) + "\n"
   }
 
   static func range(_ bytes: Range<Int>, in source: SourceText) -> [String: Any] {
@@ -206,9 +204,7 @@ enum SARIFOutput {
         ]
       ],
     ]
-    let data =
-      (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
-    return String(decoding: data, as: UTF8.self) + "\n"
+    return JSONWriter.string(object) + "\n"
   }
 
   private static func level(_ severity: Severity) -> String {

@@ -48,7 +48,7 @@ struct Line {
     trimmedRange = low..<high
     raw = source.text(in: low..<high)
     plain = Self.stripDecoration(raw)
-    compact = String(plain.unicodeScalars.filter { !$0.properties.isWhitespace }.map(Character.init))
+    compact = Self.removingWhitespace(plain)
     if plain.isEmpty {
       shape = .blank
       pieces = []
@@ -71,6 +71,26 @@ struct Line {
   }
 
   var isBlank: Bool { shape == .blank }
+
+  /// The text without ASCII spaces, tabs, CR and U+3000 (fast path over UTF-8).
+  static func removingWhitespace(_ text: String) -> String {
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(text.utf8.count)
+    var iterator = text.utf8.makeIterator()
+    var pending: [UInt8] = []
+    while let byte = iterator.next() {
+      if byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0A { continue }
+      if byte == 0xE3 {
+        pending = [byte]
+        if let second = iterator.next() { pending.append(second) }
+        if let third = iterator.next() { pending.append(third) }
+        if pending != [0xE3, 0x80, 0x80] { bytes += pending }
+        continue
+      }
+      bytes.append(byte)
+    }
+    return String(decoding: bytes, as: UTF8.self)
+  }
 
   /// Splits at `separator`, trimming each cell (ranges cover the trimmed text).
   private static func split(_ bytes: [UInt8], range: Range<Int>, separator: UInt8) -> [Piece] {
@@ -117,9 +137,12 @@ struct Line {
 
   /// Removes HTML tags, leading `#`s, `**`, `>` quote marks; trims.
   static func stripDecoration(_ text: String) -> String {
-    guard text.contains(where: { $0 == "<" || $0 == "#" || $0 == "*" || $0 == ">" || $0.isWhitespace }) else {
-      return text
-    }
+    let utf8 = text.utf8
+    let decorated = utf8.contains { $0 == 0x3C || $0 == 0x23 || $0 == 0x2A }
+    let padded =
+      utf8.first.map { $0 == 0x20 || $0 == 0x09 || $0 == 0xE3 } == true
+      || utf8.last.map { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D || $0 == 0x80 } == true
+    guard decorated || padded else { return text }
     var result = ""
     var inTag = false
     var previous: Character = " "

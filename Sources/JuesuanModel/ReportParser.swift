@@ -151,6 +151,8 @@ package enum ReportParser {
   /// A line that cannot belong to a table: prose, a part heading, a Markdown heading.
   private static func isProseOrHeading(_ line: Line) -> Bool {
     let text = line.compact
+    if line.raw.hasPrefix("#") { return true }
+    if line.shape == .plain, text.contains("万元"), text.contains("，") || text.contains("。") { return true }
     if text.hasPrefix("第") && text.contains("部分") && text.count <= 20 { return true }
     if text.hasSuffix("。") || text.contains("。") && text.count > 12 { return true }
     if line.shape == .plain, text.count > 30, text.contains("，") { return true }

@@ -1,15 +1,15 @@
 internal import JuesuanModel
-internal import JuesuanRules
+package import JuesuanRules
 internal import LanguageServerProtocol
 
 extension Server {
   /// Every fix of the findings touching the range as a `quickfix` (the last one of each finding
   /// being "忽略此行的 CODE"), and `source.fixAll.juesuan` with every safe fix that does not
   /// collide with an earlier one.
-  func codeActions(_ params: CodeActionParams) -> [CodeAction] {
-    let uri = params.textDocument.uri
-    guard let (document, result) = currentLint(ofDocument: uri) else { return [] }
-    let source = document.source
+  func codeActions(_ params: CodeActionParams, _ snapshot: Snapshot) -> [CodeAction] {
+    let uri = snapshot.document.uri
+    let result = snapshot.result
+    let source = snapshot.document.source
     let first = source.utf8Offset(of: params.range.start, encoding: encoding)
     let second = source.utf8Offset(of: params.range.end, encoding: encoding)
     let selection = min(first, second)...max(first, second)
@@ -64,6 +64,7 @@ extension Server {
     a.lowerBound == b.lowerBound || (a.lowerBound < b.upperBound && b.lowerBound < a.upperBound)
   }
 
+  /// Byte-range edits of one document as an LSP workspace edit in the negotiated encoding.
   func workspaceEdit(_ edits: [JuesuanRules.TextEdit], in source: SourceText, uri: String) -> WorkspaceEdit {
     WorkspaceEdit(changes: [
       uri: edits.map {

@@ -15,19 +15,11 @@ extension Server {
     }
     let source = document.source
     let offset = source.utf8Offset(of: params.position, encoding: encoding)
-    let year = document.lint?.result.report.year
+    let linter = linter(forDocument: document.uri)
+    let year = linter.configuration.catalogueEdition ?? document.lint?.result.report.year
     let digits = Self.digitRun(around: offset, in: source).map { $0.lowerBound..<offset } ?? offset..<offset
-    let replaced: Range<Int>
-    let matches: [SubjectCatalogue.Entry]
-    if !digits.isEmpty {
-      replaced = digits
-      let prefix = source.text(in: digits)
-      matches = options.catalogue.latestEntries(year: year) { $0.code.hasPrefix(prefix) }
-    } else {
-      replaced = Self.wordBefore(offset, in: source)
-      let word = source.text(in: replaced)
-      matches = options.catalogue.latestEntries(year: year) { word.isEmpty || $0.name.contains(word) }
-    }
+    let replaced = digits.isEmpty ? Self.wordBefore(offset, in: source) : digits
+    let matches = linter.catalogue.completions(prefix: source.text(in: replaced), year: year)
     let range = source.positionRange(of: replaced, encoding: encoding)
     let items = matches.prefix(Self.completionLimit).map { entry in
       CompletionItem(
@@ -35,7 +27,7 @@ extension Server {
         filterText: digits.isEmpty ? entry.name : entry.code, sortText: entry.code,
         textEdit: .init(range: range, newText: digits.isEmpty ? entry.name : entry.code))
     }
-    return CompletionList(isIncomplete: matches.count > Self.completionLimit, items: Array(items))
+    return CompletionList(isIncomplete: matches.count >= Self.completionLimit, items: Array(items))
   }
 
   /// The non-blank, non-separator run just before `offset` (a name being typed).
@@ -44,25 +36,5 @@ extension Server {
     let text = source.text(in: line.lowerBound..<offset)
     let word = text.reversed().prefix { !$0.isWhitespace && !"|｜\t,，:：".contains($0) }
     return (offset - String(word.reversed()).utf8.count)..<offset
-  }
-}
-
-extension SubjectCatalogue {
-  /// One entry per code (the one official in `year`, else the latest) passing `filter`, by code.
-  /// - Complexity: O(entries · log entries).
-  func latestEntries(year: Int?, where filter: (Entry) -> Bool) -> [Entry] {
-    var best: [String: Entry] = [:]
-    for entry in entries where filter(entry) {
-      guard let current = best[entry.code] else {
-        best[entry.code] = entry
-        continue
-      }
-      let fits = year.map { entry.editions.contains($0) } ?? false
-      let currentFits = year.map { current.editions.contains($0) } ?? false
-      if (fits && !currentFits) || (fits == currentFits && entry.editions.upperBound > current.editions.upperBound) {
-        best[entry.code] = entry
-      }
-    }
-    return best.values.sorted { $0.code < $1.code }
   }
 }

@@ -1,4 +1,6 @@
+internal import Foundation
 internal import JSONRPC
+internal import JuesuanCatalogue
 internal import JuesuanModel
 internal import JuesuanRules
 internal import LanguageServerProtocol
@@ -7,83 +9,163 @@ extension Server {
   /// Where each rule is documented; the anchor is the code with `/` replaced by `-`.
   static let rulesDocumentation = "https://github.com/juesuan/juesuan/blob/main/docs/rules.md#"
 
-  /// The linter for a document: `.juesuan.json` above it, overridden by the LSP settings.
+  /// The linter for a document: `.juesuan.json` above it, overridden by the LSP settings, with
+  /// the user catalogue they name (a relative path is resolved against the `.juesuan.json`, else
+  /// against the workspace root).
   func linter(forDocument uri: String) -> Linter {
-    var base: [String: LSPAny] = [:]
-    if options.readsConfigurationFiles, let directory = ConfigurationFile.directory(ofDocument: uri) {
-      if let cached = configurationFileCache[directory] {
-        base = cached?.settings ?? [:]
-      } else {
-        let found = ConfigurationFile.find(from: directory) { log(.warning, $0) }
-        configurationFileCache[directory] = .some(found)
-        base = found?.settings ?? [:]
-      }
-    }
+    let file = configurationFile(forDocument: uri)
+    let configuration: Configuration
     do {
-      return Linter(configuration: try Configuration.merging(base, settings), catalogue: options.catalogue)
+      configuration = try Configuration.merging(file?.settings ?? [:], settings)
     } catch {
-      log(.warning, "juesuan 配置无效，使用默认配置：\(error.description)")
-      return Linter(catalogue: options.catalogue)
+      reportConfigurationProblem("juesuan 配置无效，使用默认配置：\(error.description)")
+      configuration = Configuration()
     }
+    var catalogue = options.catalogue
+    if let name = configuration.catalogueFile {
+      let base = file.map { URL(fileURLWithPath: $0.path).deletingLastPathComponent().path } ?? rootPath
+      let path =
+        name.hasPrefix("/") || base == nil ? name : URL(fileURLWithPath: base ?? "").appendingPathComponent(name).path
+      catalogue = userCatalogue(at: path)
+    }
+    return Linter(configuration: configuration, catalogue: catalogue)
   }
 
-  /// The lint of the document's current text, computed now when the cache is stale.
-  func currentLint(ofDocument uri: String) -> (Document, LintResult)? {
-    guard var document = documents[uri] else { return nil }
-    if let cached = document.lint, cached.generation == document.generation,
-      cached.configurationGeneration == configurationGeneration
-    {
-      return (document, cached.result)
+  /// Logs a configuration problem, and shows it to the user once until the configuration changes.
+  func reportConfigurationProblem(_ message: String) {
+    log(.warning, message)
+    guard !shownConfigurationProblems.contains(message) else { return }
+    shownConfigurationProblems.insert(message)
+    sendNotification("window/showMessage", params: LogMessageParams(type: LogLevel.warning.rawValue, message: message))
+  }
+
+  private func configurationFile(forDocument uri: String) -> ConfigurationFile? {
+    guard options.readsConfigurationFiles, let directory = ConfigurationFile.directory(ofDocument: uri) else {
+      return nil
     }
-    let result = linter(forDocument: uri).lint(document.source)
-    document.lint = .init(
-      generation: document.generation, configurationGeneration: configurationGeneration, result: result)
+    if let cached = configurationFileCache[directory] { return cached }
+    let found = ConfigurationFile.find(from: directory) { reportConfigurationProblem($0) }
+    configurationFileCache[directory] = .some(found)
+    return found
+  }
+
+  /// The server's catalogue extended by the user TSV at `path` (cached until the configuration
+  /// changes); the plain catalogue, with a warning, when the file cannot be used.
+  private func userCatalogue(at path: String) -> SubjectCatalogue {
+    if let cached = catalogueCache[path] { return cached }
+    var catalogue = options.catalogue
+    if let data = FileManager.default.contents(atPath: path) {
+      do {
+        catalogue = try options.catalogue.merging(userTSV: String(decoding: data, as: UTF8.self), source: path)
+      } catch {
+        reportConfigurationProblem("用户科目表无效，仅使用内置科目表：\(error.description)")
+      }
+    } else {
+      reportConfigurationProblem("无法读取用户科目表 \(path)，仅使用内置科目表")
+    }
+    catalogueCache[path] = catalogue
+    return catalogue
+  }
+
+  /// The cached lint of the document's current text under the current configuration.
+  func cachedLint(of document: Document) -> LintResult? {
+    guard let cached = document.lint, cached.generation == document.generation,
+      cached.configurationGeneration == configurationGeneration
+    else { return nil }
+    return cached.result
+  }
+
+  /// The lint of the document's current text: the one already running, or a new one off the
+  /// actor. Lints of one document run one at a time: a new one waits for the previous one and is
+  /// skipped (nil) if by then the document or the configuration has moved on, so that slow rules
+  /// and fast typing never pile up lints of outdated text.
+  func runningLint(of document: Document) -> Task<LintResult?, Never> {
+    let uri = document.uri
+    let generation = document.generation
+    let configurationGeneration = configurationGeneration
+    if let running = runningLints[uri], running.generation == generation,
+      running.configurationGeneration == configurationGeneration
+    {
+      return running.task
+    }
+    let previous = runningLints[uri]?.task
+    let linter = linter(forDocument: uri)
+    let source = document.source
+    let beforeLint = options.beforeLint
+    let task = Task.detached { [weak self] () -> LintResult? in
+      if let previous {
+        _ = await previous.value
+        guard await self?.isCurrent(uri, generation, configurationGeneration) == true else { return nil }
+      }
+      await beforeLint?()
+      return linter.lint(source)
+    }
+    runningLints[uri] = RunningLint(
+      generation: generation, configurationGeneration: configurationGeneration, task: task)
+    return task
+  }
+
+  private func isCurrent(_ uri: String, _ generation: Int, _ configurationGeneration: Int) -> Bool {
+    documents[uri]?.generation == generation && configurationGeneration == self.configurationGeneration
+  }
+
+  /// Keeps a finished lint if it is still the document's current one.
+  func store(_ result: LintResult?, uri: String, generation: Int, configurationGeneration: Int) {
+    if let running = runningLints[uri], running.generation == generation,
+      running.configurationGeneration == configurationGeneration
+    {
+      runningLints[uri] = nil
+    }
+    guard let result, var document = documents[uri], document.generation == generation,
+      configurationGeneration == self.configurationGeneration
+    else { return }
+    document.lint = .init(generation: generation, configurationGeneration: configurationGeneration, result: result)
     documents[uri] = document
-    return (document, result)
   }
 
   /// Lints the document after `delay` off the actor and publishes, unless a newer edit came first.
   func scheduleDiagnostics(for uri: String, delay: Duration) {
     guard !usesPullDiagnostics, phase == .running, let document = documents[uri] else { return }
     pushTasks.removeValue(forKey: uri)?.cancel()
-    let linter = linter(forDocument: uri)
-    let source = document.source
     let generation = document.generation
-    let configurationGeneration = configurationGeneration
-    pushTasks[uri] = Task.detached { [weak self] in
+    pushTasks[uri] = Task { [weak self] in
       if delay > .zero {
         do { try await Task.sleep(for: delay) } catch { return }
       }
-      guard !Task.isCancelled else { return }
-      let result = linter.lint(source)
-      guard !Task.isCancelled else { return }
-      await self?.publish(result, uri: uri, generation: generation, configurationGeneration: configurationGeneration)
+      guard !Task.isCancelled, let lint = await self?.lintForPush(uri: uri, generation: generation) else { return }
+      guard let result = await lint.task.value, !Task.isCancelled else { return }
+      await self?.publish(
+        result, uri: uri, generation: generation, configurationGeneration: lint.configurationGeneration)
     }
   }
 
+  private func lintForPush(uri: String, generation: Int) -> RunningLint? {
+    guard let document = documents[uri], document.generation == generation else { return nil }
+    return RunningLint(
+      generation: generation, configurationGeneration: configurationGeneration, task: runningLint(of: document))
+  }
+
   private func publish(_ result: LintResult, uri: String, generation: Int, configurationGeneration: Int) {
-    guard phase == .running, var document = documents[uri], document.generation == generation,
+    store(result, uri: uri, generation: generation, configurationGeneration: configurationGeneration)
+    guard phase == .running, let document = documents[uri], document.generation == generation,
       configurationGeneration == self.configurationGeneration
     else { return }
-    document.lint = .init(generation: generation, configurationGeneration: configurationGeneration, result: result)
-    documents[uri] = document
     pushTasks[uri] = nil
     let diagnostics = result.findings.map { diagnostic(for: $0, in: document.source, uri: uri) }
     sendNotification(
       "textDocument/publishDiagnostics",
       params: PublishDiagnosticsParams(uri: uri, version: document.version, diagnostics: diagnostics))
+    options.publishObserver?(uri, document.version)
   }
 
   /// `textDocument/diagnostic`: the full list, or `unchanged` when `previousResultId` is current.
-  func diagnosticReport(_ params: DocumentDiagnosticParams) throws(ResponseError) -> DocumentDiagnosticReport {
-    let uri = params.textDocument.uri
-    guard let (document, result) = currentLint(ofDocument: uri) else {
-      return .full(resultId: nil, items: [])
-    }
-    let resultID = "\(document.generation).\(configurationGeneration)"
+  func diagnosticReport(_ params: DocumentDiagnosticParams, _ snapshot: Snapshot) -> DocumentDiagnosticReport {
+    let document = snapshot.document
+    let resultID = "\(document.generation).\(snapshot.configurationGeneration)"
     if params.previousResultId == resultID { return .unchanged(resultId: resultID) }
     return .full(
-      resultId: resultID, items: result.findings.map { diagnostic(for: $0, in: document.source, uri: uri) })
+      resultId: resultID,
+      items: snapshot.result.findings.map { diagnostic(for: $0, in: document.source, uri: document.uri) })
   }
 
   /// A finding as an LSP diagnostic; `data` carries the fixes (titles, flags and LSP edits).

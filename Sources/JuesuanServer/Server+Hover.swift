@@ -6,8 +6,9 @@ internal import LanguageServerProtocol
 extension Server {
   /// On a finding: the rule's summary and rationale with the message. On a subject code (3, 5 or
   /// 7 digits): its official name, level and parent. Elsewhere: null.
-  func hover(_ params: TextDocumentPositionParams) -> Hover? {
-    guard let (document, result) = currentLint(ofDocument: params.textDocument.uri) else { return nil }
+  func hover(_ params: TextDocumentPositionParams, _ snapshot: Snapshot) -> Hover? {
+    let document = snapshot.document
+    let result = snapshot.result
     let source = document.source
     let offset = source.utf8Offset(of: params.position, encoding: encoding)
     let findings = result.findings.filter {
@@ -21,12 +22,15 @@ extension Server {
     guard let codeRange = Self.digitRun(around: offset, in: source), [3, 5, 7].contains(codeRange.count) else {
       return nil
     }
-    let code = source.text(in: codeRange)
-    let year = linter(forDocument: document.uri).configuration.catalogueEdition ?? result.report.year
-    guard let entry = options.catalogue.entry(forCode: code, year: year) else { return nil }
+    let linter = linter(forDocument: document.uri)
+    let year = linter.configuration.catalogueEdition ?? result.report.year
+    guard let explanation = linter.catalogue.explanation(code: source.text(in: codeRange), year: year) else {
+      return nil
+    }
+    let lines = explanation.split(separator: "\n").map(String.init)
+    let markdown = (["**\(lines.first ?? "")**"] + lines.dropFirst()).joined(separator: "\n\n")
     return Hover(
-      contents: MarkupContent(value: options.catalogue.markdown(for: entry)),
-      range: source.positionRange(of: codeRange, encoding: encoding))
+      contents: MarkupContent(value: markdown), range: source.positionRange(of: codeRange, encoding: encoding))
   }
 
   private static func markdown(for finding: Finding) -> String {
@@ -53,27 +57,4 @@ extension Server {
 extension RuleDescription {
   /// The description of the rule with `code`.
   static func of(_ code: String) -> RuleDescription? { RuleRegistry.description(of: code) }
-}
-
-extension SubjectCatalogue {
-  /// The entry for `code` official in `year`, else its latest edition.
-  /// - Complexity: O(entries).
-  func entry(forCode code: String, year: Int?) -> Entry? {
-    let matches = entries.filter { $0.code == code }
-    if let year, let exact = matches.last(where: { $0.editions.contains(year) }) { return exact }
-    return matches.max { $0.editions.upperBound < $1.editions.upperBound }
-  }
-
-  /// A hover text for an entry: name, classification, level, parent, editions.
-  func markdown(for entry: Entry) -> String {
-    let classification = entry.classification == .function ? "支出功能分类科目" : "部门预算支出经济分类科目"
-    var details = ["\(classification) · \(entry.level.chineseName)级"]
-    if let parentCode = entry.parentCode {
-      let parent = self.entry(forCode: parentCode, year: entry.editions.upperBound)
-      details.append("上级：\(parentCode)\(parent.map { " " + $0.name } ?? "")")
-    }
-    details.append("适用年度：\(entry.editions.lowerBound)–\(entry.editions.upperBound)（\(entry.source)）")
-    if entry.isUncertain { details.append("官方措辞尚待核实") }
-    return "**\(entry.code) \(entry.name)**\n\n" + details.joined(separator: "\n\n")
-  }
 }

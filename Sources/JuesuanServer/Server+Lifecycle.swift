@@ -1,3 +1,4 @@
+internal import Foundation
 internal import JSONRPC
 internal import JuesuanModel
 internal import LanguageServerProtocol
@@ -6,11 +7,14 @@ extension Server {
   /// The code actions the server can return.
   static let fixAllKind = "source.fixAll.juesuan"
 
+  /// `initialize`: records the client's capabilities, negotiates the position encoding, adopts
+  /// the initialization options and advertises exactly what the server implements.
   func initialize(_ params: InitializeParams) -> InitializeResult {
     clientCapabilities = params.capabilities
     encoding = Self.negotiatedEncoding(params.capabilities.positionEncodings)
     usesPullDiagnostics = params.capabilities.supportsPullDiagnostics
     if let trace = params.trace { self.trace = trace }
+    if let root = params.rootUri, let url = URL(string: root), url.isFileURL { rootPath = url.path }
     if let options = params.initializationOptions, let section = Self.juesuanSection(of: options) {
       settings = section
     }
@@ -24,7 +28,8 @@ extension Server {
       codeActionProvider: .init(codeActionKinds: ["quickfix", Self.fixAllKind], resolveProvider: false),
       hoverProvider: true,
       documentSymbolProvider: true,
-      completionProvider: options.catalogue.entries.isEmpty ? nil : .init(triggerCharacters: nil, resolveProvider: false)
+      completionProvider: options.catalogue.entries.isEmpty
+        ? nil : .init(triggerCharacters: nil, resolveProvider: false)
     )
     return InitializeResult(capabilities: capabilities, serverInfo: .init(name: "juesuan", version: "0.1.0"))
   }
@@ -34,32 +39,46 @@ extension Server {
     offered.lazy.compactMap(PositionEncoding.init(rawValue:)).first ?? .utf16
   }
 
+  /// `initialized`: registers for configuration changes when the client wants that, and asks for
+  /// the `juesuan` settings.
   func initialized() {
     if clientCapabilities.wantsConfigurationRegistration {
       let registration = RegistrationParams.Registration(
         id: "juesuan-configuration", method: "workspace/didChangeConfiguration")
-      sendRequest("client/registerCapability", params: RegistrationParams(registrations: [registration]), pending: .ignored)
+      sendRequest(
+        "client/registerCapability", params: RegistrationParams(registrations: [registration]), pending: .ignored)
     }
     requestConfiguration()
   }
 
+  /// `shutdown`: stops pending work; from now on only `exit` is accepted.
   func shutDown() {
     phase = .shutDown
     for task in pushTasks.values { task.cancel() }
     pushTasks.removeAll()
   }
 
+  /// `exit`: records the exit code (0 after `shutdown`, 1 otherwise) and stops handling messages.
   func exit() {
     exitCode = phase == .shutDown ? 0 : 1
     for task in pushTasks.values { task.cancel() }
     pushTasks.removeAll()
+    for task in requestsInFlight.values { task.cancel() }
+    requestsInFlight.removeAll()
     phase = .exited
   }
 
-  /// Requests are answered synchronously, so by the time a cancellation arrives its request has
-  /// been answered: per the specification, nothing more is sent.
+  /// `$/cancelRequest`: a request still waiting for its lint is answered with RequestCancelled;
+  /// one already answered is left alone, as the specification asks.
   func cancelRequest(_ params: CancelParams) {
-    if trace != "off" { log(.log, "取消请求 \(params.id)：已答复，忽略") }
+    let id: RequestID =
+      switch params.id {
+      case .integer(let number): .number(number)
+      case .string(let string): .string(string)
+      }
+    guard let task = requestsInFlight.removeValue(forKey: id) else { return }
+    task.cancel()
+    send(OutgoingMessage.error(id: id, .requestCancelled))
   }
 
   // MARK: Configuration
@@ -75,6 +94,7 @@ extension Server {
     return members
   }
 
+  /// Sends `workspace/configuration` for the `juesuan` section when the client supports it.
   func requestConfiguration() {
     guard clientCapabilities.supportsConfigurationRequest else { return }
     sendRequest(
@@ -82,6 +102,7 @@ extension Server {
       pending: .configuration)
   }
 
+  /// `workspace/didChangeConfiguration`: adopts pushed settings, then asks for the current ones.
   func didChangeConfiguration(_ params: DidChangeConfigurationParams) {
     if let value = params.settings, let section = Self.juesuanSection(of: value) {
       updateSettings(section)
@@ -97,9 +118,12 @@ extension Server {
     configurationChanged()
   }
 
+  /// Drops cached configuration and re-lints (push) or asks the client to re-pull.
   func configurationChanged() {
     configurationGeneration += 1
     configurationFileCache.removeAll()
+    catalogueCache.removeAll()
+    shownConfigurationProblems.removeAll()
     if usesPullDiagnostics {
       if clientCapabilities.supportsDiagnosticRefresh {
         sendRequest("workspace/diagnostic/refresh", params: LSPAny?.none, pending: .ignored)

@@ -5,10 +5,9 @@ internal import LanguageServerProtocol
 extension Server {
   /// The outline: parts containing sections containing subsections, tables under the heading
   /// they follow.
-  func documentSymbols(uri: String) -> [DocumentSymbol] {
-    guard let (document, result) = currentLint(ofDocument: uri) else { return [] }
-    let source = document.source
-    let report = result.report
+  func documentSymbols(_ snapshot: Snapshot) -> [DocumentSymbol] {
+    let source = snapshot.document.source
+    let report = snapshot.result.report
     var items: [OutlineItem] = report.headings.map {
       OutlineItem(
         name: $0.text, detail: nil, kind: $0.level == .part ? 2 : 3, depth: $0.level.rawValue, range: $0.range,
@@ -60,7 +59,8 @@ private struct OutlineItem {
 
   func symbol(in source: SourceText, encoding: PositionEncoding) -> DocumentSymbol {
     let clampedSelection =
-      max(selection.lowerBound, range.lowerBound)..<max(
+      max(
+        selection.lowerBound, range.lowerBound)..<max(
         max(selection.lowerBound, range.lowerBound), min(selection.upperBound, range.upperBound))
     return DocumentSymbol(
       name: name.isEmpty ? "（无标题）" : name, detail: detail, kind: kind,

@@ -3,6 +3,7 @@ internal import JuesuanRules
 internal import LanguageServerProtocol
 
 extension Server {
+  /// `textDocument/didOpen`: stores the text and lints it at once.
   func didOpen(_ params: DidOpenTextDocumentParams) {
     let item = params.textDocument
     nextGeneration += 1
@@ -11,6 +12,7 @@ extension Server {
     scheduleDiagnostics(for: item.uri, delay: .zero)
   }
 
+  /// `textDocument/didChange`: applies the changes in order, then lints after the debounce.
   func didChange(_ params: DidChangeTextDocumentParams) {
     let uri = params.textDocument.uri
     guard var document = documents[uri] else {
@@ -28,9 +30,11 @@ extension Server {
     scheduleDiagnostics(for: uri, delay: options.debounce)
   }
 
+  /// `textDocument/didClose`: forgets the document and clears its pushed diagnostics.
   func didClose(_ params: TextDocumentParams) {
     let uri = params.textDocument.uri
     pushTasks.removeValue(forKey: uri)?.cancel()
+    runningLints[uri] = nil
     guard documents.removeValue(forKey: uri) != nil else { return }
     if !usesPullDiagnostics {
       sendNotification(
@@ -38,6 +42,7 @@ extension Server {
     }
   }
 
+  /// `textDocument/didSave`: saving a `.juesuan.json` reloads the configuration.
   func didSave(_ params: DidSaveTextDocumentParams) {
     if params.textDocument.uri.hasSuffix("/.juesuan.json") { configurationChanged() }
   }

@@ -9,9 +9,11 @@ internal import LanguageServerProtocol
 /// configuration. Messages go in through `handle(_:)` in the order they were read; everything
 /// the server says goes out through `send` as an encoded JSON body.
 ///
-/// Requests are answered synchronously and in order, so a request always sees every edit sent
-/// before it. Push diagnostics are linted off the actor after a debounce; a newer edit cancels the
-/// stale run, and a result for an outdated version is dropped.
+/// Text synchronisation is handled in order on the actor. Linting runs off the actor: push
+/// diagnostics after a debounce (a newer edit cancels the stale run; a result for an outdated
+/// version is dropped), and requests that need findings (pull diagnostics, code actions, hover,
+/// outline) are answered against the text as it was when they arrived, as soon as its lint is
+/// ready, so a slow lint never blocks edits and `$/cancelRequest` can still cancel them.
 package actor Server {
   /// Tunables, mostly for tests.
   package struct Options: Sendable {
@@ -23,15 +25,22 @@ package actor Server {
     package var readsConfigurationFiles: Bool
     /// The subject catalogue for hover and completion (and the rules).
     package var catalogue: SubjectCatalogue
+    /// Called after each `publishDiagnostics` with the URI and version (benchmarks).
+    package var publishObserver: (@Sendable (_ uri: String, _ version: Int) -> Void)?
+    /// Awaited before each lint starts (tests use it to hold a lint back).
+    package var beforeLint: (@Sendable () async -> Void)?
 
     package init(
       debounce: Duration = .milliseconds(150), logsToStandardError: Bool = true, readsConfigurationFiles: Bool = true,
-      catalogue: SubjectCatalogue = .bundled
+      catalogue: SubjectCatalogue = .bundled,
+      publishObserver: (@Sendable (_ uri: String, _ version: Int) -> Void)? = nil
     ) {
       self.debounce = debounce
       self.logsToStandardError = logsToStandardError
       self.readsConfigurationFiles = readsConfigurationFiles
       self.catalogue = catalogue
+      self.publishObserver = publishObserver
+      self.beforeLint = nil
     }
   }
 
@@ -62,6 +71,15 @@ package actor Server {
   var settings: [String: LSPAny] = [:]
   var configurationGeneration = 0
   var configurationFileCache: [String: ConfigurationFile?] = [:]
+  var catalogueCache: [String: SubjectCatalogue] = [:]
+  /// Configuration problems already shown with `window/showMessage`.
+  var shownConfigurationProblems: Set<String> = []
+  /// The workspace root (from `rootUri`), for relative catalogue paths.
+  var rootPath: String?
+  /// Requests waiting for a lint, by id; cancelling one answers it with RequestCancelled.
+  var requestsInFlight: [RequestID: Task<Void, Never>] = [:]
+  /// The lint running for each document, shared by the push run and the requests that need it.
+  var runningLints: [String: RunningLint] = [:]
   var nextRequestNumber = 0
   var pendingRequests: [RequestID: PendingRequest] = [:]
 
@@ -94,8 +112,10 @@ package actor Server {
     guard phase != .exited else { return }
     switch message {
     case .request(let id, let method, let params):
+      trace("收到请求 \(method)（\(id)）")
       handleRequest(id: id, method: method, params: params)
     case .notification(let method, let params):
+      if method != "$/setTrace" { trace("收到通知 \(method)") }
       handleNotification(method: method, params: params)
     case .response(let id, let result):
       handleResponse(id: id, result: result)
@@ -120,7 +140,7 @@ package actor Server {
       break
     }
     do throws(ResponseError) {
-      send(try response(id: id, method: method, params: params))
+      if let response = try response(id: id, method: method, params: params) { send(response) }
     } catch {
       if error.code != ResponseError.methodNotFound(method).code {
         log(.warning, "\(method) 失败：\(error.message)")
@@ -129,7 +149,8 @@ package actor Server {
     }
   }
 
-  private func response(id: RequestID, method: String, params: Payload) throws(ResponseError) -> Data {
+  /// The response to a request, or nil when it will be sent once the document's lint is ready.
+  private func response(id: RequestID, method: String, params: Payload) throws(ResponseError) -> Data? {
     switch method {
     case "initialize":
       return OutgoingMessage.response(id: id, result: initialize(try params.decode(InitializeParams.self)))
@@ -137,14 +158,17 @@ package actor Server {
       shutDown()
       return OutgoingMessage.response(id: id, result: LSPAny.null)
     case "textDocument/diagnostic":
-      return OutgoingMessage.response(id: id, result: try diagnosticReport(try params.decode()))
+      let request = try params.decode(DocumentDiagnosticParams.self)
+      return answer(.diagnostic(request), id: id, uri: request.textDocument.uri)
     case "textDocument/codeAction":
-      return OutgoingMessage.response(id: id, result: codeActions(try params.decode()))
+      let request = try params.decode(CodeActionParams.self)
+      return answer(.codeAction(request), id: id, uri: request.textDocument.uri)
     case "textDocument/hover":
-      return OutgoingMessage.response(id: id, result: hover(try params.decode()))
+      let request = try params.decode(TextDocumentPositionParams.self)
+      return answer(.hover(request), id: id, uri: request.textDocument.uri)
     case "textDocument/documentSymbol":
       let request = try params.decode(TextDocumentParams.self)
-      return OutgoingMessage.response(id: id, result: documentSymbols(uri: request.textDocument.uri))
+      return answer(.documentSymbol, id: id, uri: request.textDocument.uri)
     case "textDocument/completion":
       return OutgoingMessage.response(id: id, result: completion(try params.decode()))
     default:
@@ -226,6 +250,12 @@ package actor Server {
     case warning = 2
     case info = 3
     case log = 4
+  }
+
+  /// Sends `$/logTrace` when the client asked for tracing with `$/setTrace` or `initialize`.
+  func trace(_ message: String) {
+    guard trace != "off", phase == .running else { return }
+    sendNotification("$/logTrace", params: ["message": message])
   }
 
   /// Logs to stderr (unless disabled) and to the client's log.

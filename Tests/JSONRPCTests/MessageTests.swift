@@ -13,7 +13,8 @@ struct MessageTests {
 
   @Test("requests, notifications and responses are told apart")
   func classification() throws {
-    guard case .request(.number(7), "shutdown", let params) = Self.message(#"{"jsonrpc":"2.0","id":7,"method":"shutdown"}"#)
+    guard
+      case .request(.number(7), "shutdown", let params) = Self.message(#"{"jsonrpc":"2.0","id":7,"method":"shutdown"}"#)
     else {
       Issue.record("not a request")
       return

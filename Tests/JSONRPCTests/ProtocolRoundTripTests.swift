@@ -43,7 +43,8 @@ struct ProtocolRoundTripTests {
   @Test("document diagnostic reports, full and unchanged")
   func documentDiagnosticReport() throws {
     try Self.roundTrip(DocumentDiagnosticReport.unchanged(resultId: "3.0"), #"{"kind":"unchanged","resultId":"3.0"}"#)
-    try Self.roundTrip(DocumentDiagnosticReport.full(resultId: "1", items: []), #"{"items":[],"kind":"full","resultId":"1"}"#)
+    try Self.roundTrip(
+      DocumentDiagnosticReport.full(resultId: "1", items: []), #"{"items":[],"kind":"full","resultId":"1"}"#)
   }
 
   @Test("content changes with and without a range")
@@ -65,7 +66,8 @@ struct ProtocolRoundTripTests {
 
   @Test("initialize params read capabilities leniently")
   func initializeParams() throws {
-    let json = #"{"processId":null,"capabilities":{"general":{"positionEncodings":["utf-8","utf-16"]},"#
+    let json =
+      #"{"processId":null,"capabilities":{"general":{"positionEncodings":["utf-8","utf-16"]},"#
       + #""textDocument":{"diagnostic":{"dynamicRegistration":false}},"workspace":{"configuration":true}},"#
       + #""initializationOptions":{"juesuan":{"reportYear":2023}},"trace":7}"#
     let params = try JSONDecoder().decode(InitializeParams.self, from: Data(json.utf8))

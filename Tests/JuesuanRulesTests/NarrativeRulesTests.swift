@@ -170,4 +170,32 @@ struct NarrativeRulesTests {
       """
     #expect(findings("text/year-mismatch", in: text).isEmpty)
   }
+
+  @Test("change/share checks a list against the total of the paragraph before it")
+  func listShares() {
+    let text = "2023年度支出合计1,654.78万元，其中：\n\n基本支出622.19万元，占比37.70%；\n\n项目支出1,032.60万元，占比62.40%。"
+    let found = findings("change/share", in: text)
+    #expect(found.count == 1)
+    #expect(found.first.map { underlined($0, in: text) } == "37.70%")
+  }
+
+  @Test("change/execution-rate accepts any of several 预算 figures (年初, 调整)")
+  func severalBudgets() {
+    let text = "年初预算100.00万元，调整预算120.00万元，支出决算110.00万元，完成调整预算的91.67%，主要原因是节约。"
+    #expect(findings("change/execution-rate", in: text).isEmpty)
+    #expect(findings("explain/missing", in: text).isEmpty)
+  }
+
+  @Test("text/count-mismatch reads the list after the count as well as before it")
+  func countAfter() {
+    #expect(findings("text/count-mismatch", in: "内设机构 3 个，包括：设办公室、\n\n督察室、投诉管理室。").isEmpty)
+    #expect(findings("text/count-mismatch", in: "本单位设 4 个科室，分别是：办公室、财务科和业务科。").count == 1)
+    #expect(findings("text/count-mismatch", in: "对 1 个项目评价，分别是 1 个、0 个、0 个、0 个。").isEmpty)
+  }
+
+  @Test("text/placeholder: 20XX年 is a placeholder, a URL's xx is not")
+  func yearPlaceholder() {
+    #expect(findings("text/placeholder", in: "20XX年度决算。").count == 1)
+    #expect(findings("text/placeholder", in: "网址 www.xx.gov.cn，型号 AB2XX。").isEmpty)
+  }
 }

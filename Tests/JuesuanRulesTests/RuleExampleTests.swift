@@ -1,3 +1,4 @@
+import Foundation
 import JuesuanModel
 import JuesuanRules
 import Testing
@@ -117,5 +118,23 @@ struct RuleExampleTests {
           SourceText(marked.text).line(ofUTF8Offset: f.range.lowerBound)
             == SourceText(marked.text).line(ofUTF8Offset: first.range.lowerBound)
         }.count)
+  }
+}
+
+@Suite("Rule registry")
+struct RuleRegistryTests {
+  @Test("every *Rule.swift file under Sources/JuesuanRules/Rules declares a registered rule")
+  func filesAreRegistered() throws {
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent().appendingPathComponent("Sources/JuesuanRules/Rules")
+    let files =
+      FileManager.default.enumerator(atPath: root.path)?.compactMap { $0 as? String }
+      .filter { $0.hasSuffix("Rule.swift") } ?? []
+    #expect(files.count >= 10)
+    let registered = Set(RuleRegistry.all.map { String(describing: $0) })
+    for file in files {
+      let name = String((file as NSString).lastPathComponent.dropLast(".swift".count))
+      #expect(registered.contains(name), "\(file) is not in RuleRegistry")
+    }
   }
 }

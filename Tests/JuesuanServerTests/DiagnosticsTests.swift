@@ -21,7 +21,8 @@ struct DiagnosticsTests {
     let diagnostic = try #require(published.diagnostics.first { $0.code == .string("text/placeholder") })
     #expect(diagnostic.range == range(0, 2, 4))
     #expect(diagnostic.source == "juesuan")
-    #expect(diagnostic.codeDescription?.href == "https://github.com/juesuan/juesuan/blob/main/docs/rules.md#text-placeholder")
+    #expect(
+      diagnostic.codeDescription?.href == "https://github.com/juesuan/juesuan/blob/main/docs/rules.md#text-placeholder")
     guard case .array(let fixes)? = diagnostic.data?["fixes"] else {
       Issue.record("no fixes in data")
       return
@@ -99,12 +100,14 @@ struct DiagnosticsTests {
     }
     #expect(Self.placeholders(items) == [range(0, 2, 4)])
     let second = try await client.request(
-      "textDocument/diagnostic", DocumentDiagnosticParams(textDocument: .init(uri: Self.uri), previousResultId: resultID),
+      "textDocument/diagnostic",
+      DocumentDiagnosticParams(textDocument: .init(uri: Self.uri), previousResultId: resultID),
       as: DocumentDiagnosticReport.self)
     #expect(second == .unchanged(resultId: resultID))
     await client.change(Self.uri, version: 2, [.init(range: range(0, 2, 4), text: "5")])
     let third = try await client.request(
-      "textDocument/diagnostic", DocumentDiagnosticParams(textDocument: .init(uri: Self.uri), previousResultId: resultID),
+      "textDocument/diagnostic",
+      DocumentDiagnosticParams(textDocument: .init(uri: Self.uri), previousResultId: resultID),
       as: DocumentDiagnosticReport.self)
     guard case .full(let newID, let newItems) = third else {
       Issue.record("expected a full report, got \(third)")
@@ -146,5 +149,28 @@ struct DiagnosticsTests {
     let data = try OutgoingMessage.makeEncoder().encode(last)
     let published = try JSONDecoder().decode(PublishDiagnosticsParams.self, from: data)
     #expect(Self.placeholders(published.diagnostics) == [])
+  }
+
+  @Test("an invalid configuration is shown to the user once and the defaults apply")
+  func invalidConfiguration() async throws {
+    let client = TestClient()
+    try await client.initialize(options: ["juesuan": ["rules": ["text/placeholder": "loud"]]])
+    await client.open(Self.uri, "共计××万元")
+    let published = try await client.diagnostics(for: Self.uri, version: 1)
+    #expect(Self.placeholders(published.diagnostics) == [range(0, 2, 4)])
+    await client.change(Self.uri, version: 2, [.init(range: range(0, 0, 0), text: "一")])
+    _ = try await client.diagnostics(for: Self.uri, version: 2)
+    let shown = client.notifications("window/showMessage")
+    #expect(shown.count == 1)
+    #expect(shown.first?["message"]?.stringValue?.contains("loud") == true)
+  }
+
+  @Test("$/setTrace turns on $/logTrace")
+  func trace() async throws {
+    let client = TestClient()
+    try await client.initialize()
+    await client.notify("$/setTrace", SetTraceParams(value: "messages"))
+    await client.open(Self.uri, "正文")
+    #expect(client.notifications("$/logTrace").contains { $0["message"]?.stringValue?.contains("didOpen") == true })
   }
 }

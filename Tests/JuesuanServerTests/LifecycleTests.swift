@@ -51,7 +51,8 @@ struct LifecycleTests {
     try await client.initialize()
     _ = try await client.request("shutdown", LSPAny?.none, as: LSPAny?.self)
     do {
-      _ = try await client.request("textDocument/documentSymbol", TextDocumentParams(textDocument: .init(uri: "u")), as: LSPAny.self)
+      _ = try await client.request(
+        "textDocument/documentSymbol", TextDocumentParams(textDocument: .init(uri: "u")), as: LSPAny.self)
       Issue.record("expected an error")
     } catch let error as ResponseError {
       #expect(error.code == -32600)

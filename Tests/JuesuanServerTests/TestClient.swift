@@ -17,15 +17,37 @@ final class TestClient: Sendable {
     let messages = Mutex<[(data: Data, json: LSPAny)]>([])
   }
 
-  init(catalogue: SubjectCatalogue = SubjectCatalogue(entries: []), debounce: Duration = .milliseconds(1)) {
+  private let gate: LintGate
+
+  private final class LintGate: Sendable {
+    let isHolding = Mutex(false)
+  }
+
+  init(
+    catalogue: SubjectCatalogue = SubjectCatalogue(entries: []), debounce: Duration = .milliseconds(1),
+    readsConfigurationFiles: Bool = false
+  ) {
     let outbox = Outbox()
     self.outbox = outbox
+    let gate = LintGate()
+    self.gate = gate
+    var options = Server.Options(
+      debounce: debounce, logsToStandardError: false, readsConfigurationFiles: readsConfigurationFiles,
+      catalogue: catalogue)
+    options.beforeLint = {
+      while gate.isHolding.withLock({ $0 }) { try? await Task.sleep(for: .milliseconds(1)) }
+    }
     server = Server(
-      options: .init(debounce: debounce, logsToStandardError: false, readsConfigurationFiles: false, catalogue: catalogue),
+      options: options,
       send: { data in
         let json = (try? JSONDecoder().decode(LSPAny.self, from: data)) ?? .null
         outbox.messages.withLock { $0.append((data, json)) }
       })
+  }
+
+  /// While held, every lint waits before it starts.
+  func holdLints(_ hold: Bool) {
+    gate.isHolding.withLock { $0 = hold }
   }
 
   /// Initializes with the given client capabilities and sends `initialized`.
@@ -48,13 +70,25 @@ final class TestClient: Sendable {
 
   /// Sends a request and returns its decoded result, or throws its error.
   func request<Result: Decodable>(_ method: String, _ params: some Encodable, as: Result.Type) async throws -> Result {
+    let id = await startRequest(method, params)
+    return try await response(to: id, as: Result.self)
+  }
+
+  /// Sends a request without waiting for its response.
+  func startRequest(_ method: String, _ params: some Encodable) async -> RequestID {
     let number = counter.withLock { value -> Int in
       value += 1
       return value
     }
     let body = OutgoingMessage.request(id: .number(number), method: method, params: params)
     await server.handle(body: Array(body))
-    guard let reply = response(to: .number(number)) else { throw ResponseError.internalError("no response") }
+    return .number(number)
+  }
+
+  /// Waits (up to 5 s) for the response to `id` and decodes it.
+  func response<Result: Decodable>(to id: RequestID, as: Result.Type) async throws -> Result {
+    try await waitUntil { response(to: id) != nil }
+    guard let reply = response(to: id) else { throw ResponseError.internalError("no response") }
     return try reply.get().decode(Result.self)
   }
 

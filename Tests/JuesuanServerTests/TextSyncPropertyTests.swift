@@ -80,7 +80,9 @@ struct TextSyncPropertyTests {
     for version in 2...1001 {
       let lineCount = reference.lineStarts.count
       func randomPosition() -> Position {
-        Position(line: Int.random(in: 0...(lineCount + 1), using: &generator), character: Int.random(in: 0...12, using: &generator))
+        Position(
+          line: Int.random(in: 0...(lineCount + 1), using: &generator),
+          character: Int.random(in: 0...12, using: &generator))
       }
       let edit = PositionRange(start: randomPosition(), end: randomPosition())  // often inverted
       let count = Int.random(in: 0...3, using: &generator)
@@ -89,7 +91,9 @@ struct TextSyncPropertyTests {
       await client.change(uri, version: version, [.init(range: edit, text: text)])
       let actual = await client.server.text(ofDocument: uri)
       guard actual == reference.string else {
-        Issue.record("version \(version): edit \(edit) with \(text.debugDescription) gave \(actual.debugDescription), expected \(reference.string.debugDescription)")
+        Issue.record(
+          "version \(version): edit \(edit) with \(text.debugDescription) gave \(actual.debugDescription), expected \(reference.string.debugDescription)"
+        )
         return
       }
     }
@@ -105,7 +109,8 @@ struct TextSyncPropertyTests {
       "file:///a.md", version: 2,
       [.init(range: range(0, 1, 2), text: "XY"), .init(range: range(0, 0, 1), text: ""), .init(text: "全文替换")])
     #expect(await client.server.text(ofDocument: "file:///a.md") == "全文替换")
-    await client.change("file:///a.md", version: 3, [.init(range: range(0, 1, 2), text: "XY"), .init(range: range(0, 0, 1), text: "")])
+    await client.change(
+      "file:///a.md", version: 3, [.init(range: range(0, 1, 2), text: "XY"), .init(range: range(0, 0, 1), text: "")])
     #expect(await client.server.text(ofDocument: "file:///a.md") == "XY替换")
   }
 }

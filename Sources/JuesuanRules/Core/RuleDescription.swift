@@ -62,6 +62,9 @@ package struct RuleContext {
   package private(set) var checksRun = 0
   package var currentCode = ""
   package var currentSeverity = Severity.error
+  /// Views of the report that several rules read (subject mentions, narrative readers…),
+  /// computed once per lint run; see `memoized(_:_:)`.
+  private var memo: [String: Any] = [:]
 
   package init(report: Report, configuration: Configuration, catalogue: SubjectCatalogue) {
     self.report = report
@@ -80,6 +83,15 @@ package struct RuleContext {
     findings.append(
       Finding(
         code: currentCode, severity: level, range: range, message: message, related: related, fixes: fixes))
+  }
+
+  /// The value stored under `key`, computed by `make` the first time it is asked for. Keys are
+  /// type names plus whatever distinguishes instances ("NarrativeReader@1234/2023").
+  package mutating func memoized<Value>(_ key: String, _ make: () -> Value) -> Value {
+    if let value = memo[key] as? Value { return value }
+    let value = make()
+    memo[key] = value
+    return value
   }
 
   /// Counts a check that ran (for coverage).

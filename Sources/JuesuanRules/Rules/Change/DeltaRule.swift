@@ -20,7 +20,7 @@ struct DeltaRule: Rule {
 
   func check(_ report: Report, context: inout RuleContext) {
     for paragraph in report.paragraphs {
-      let reader = NarrativeReader(paragraph, year: report.year)
+      let reader = context.narrativeReader(paragraph, year: report.year)
       for change in reader.changes {
         guard change.isResolved, let previous = change.previous, let current = change.current else { continue }
         context.ran()
@@ -32,14 +32,16 @@ struct DeltaRule: Rule {
         guard abs((difference - signed).tenThousandths) > tolerance else { continue }
         let word = difference.tenThousandths >= 0 ? "增加" : "减少"
         let expected = difference.magnitude.formatted(decimals: max(2, change.delta.value.decimals))
-        var message = "本年 \(current.value) − 上年 \(previous.value) = \(difference)，文中为“\(change.verb.text) \(change.delta.value)”"
+        var message =
+          "本年 \(current.value) − 上年 \(previous.value) = \(difference)，文中为“\(change.verb.text) \(change.delta.value)”"
         var fixes: [Fix] = []
         if word == change.verb.text || (word == "增加") == change.verb.isIncrease {
           fixes.append(
             Fix(
               title: "改为 \(expected)",
               edits: [
-                TextEdit(range: paragraph.sourceRange(ofTextRange: reader.digitsRange(of: change.delta)), newText: expected)
+                TextEdit(
+                  range: paragraph.sourceRange(ofTextRange: reader.digitsRange(of: change.delta)), newText: expected)
               ], isPreferred: true))
         } else {
           message += "（方向也不符，应为“\(word)”）"

@@ -21,7 +21,7 @@ struct DirectionRule: Rule {
 
   func check(_ report: Report, context: inout RuleContext) {
     for paragraph in report.paragraphs {
-      let reader = NarrativeReader(paragraph, year: report.year)
+      let reader = context.narrativeReader(paragraph, year: report.year)
       for change in reader.changes {
         guard change.isResolved, let percent = change.percent, let percentVerb = change.percentVerb else { continue }
         context.ran()
@@ -50,13 +50,17 @@ struct DirectionRule: Rule {
           title: "改为“\(percentWord)”",
           edits: [TextEdit(range: paragraph.sourceRange(ofTextRange: percentVerb.range), newText: percentWord)],
           isPreferred: supported == change.verb.isIncrease)
-        var message = "方向矛盾：金额为“\(change.verb.text) \(change.delta.value)”，百分比为“\(percentVerb.text) \(percent.value.asWritten)%”"
+        var message =
+          "方向矛盾：金额为“\(change.verb.text) \(change.delta.value)”，百分比为“\(percentVerb.text) \(percent.value.asWritten)%”"
         if let supported, let current = change.current {
           let previous = supported ? current.value - change.delta.value : current.value + change.delta.value
-          message += "；按本年 \(current.value) 推算，上年 \(previous) 时 \(change.delta.value) ÷ \(previous) 与 \(percent.value.asWritten)% 相符，应为“\(supported ? "增加" : "减少")”"
+          message +=
+            "；按本年 \(current.value) 推算，上年 \(previous) 时 \(change.delta.value) ÷ \(previous) 与 \(percent.value.asWritten)% 相符，实为\(supported ? "增加" : "减少")，"
+            + (supported == change.verb.isIncrease ? "百分比应写“\(percentWord)”" : "金额应写“\(amountWord)”")
         }
         let range = paragraph.sourceRange(ofTextRange: change.verb.range.lowerBound..<percent.textRange.upperBound)
-        context.report(range, message, fixes: fixPercent.isPreferred ? [fixPercent, fixAmount] : [fixAmount, fixPercent])
+        context.report(
+          range, message, fixes: fixPercent.isPreferred ? [fixPercent, fixAmount] : [fixAmount, fixPercent])
       }
     }
   }

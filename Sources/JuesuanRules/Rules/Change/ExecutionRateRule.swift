@@ -24,17 +24,29 @@ struct ExecutionRateRule: Rule {
 
   func check(_ report: Report, context: inout RuleContext) {
     for paragraph in report.paragraphs {
-      let reader = NarrativeReader(paragraph, year: report.year)
+      let reader = context.narrativeReader(paragraph, year: report.year)
       for rate in reader.rates {
+        if checkAgainstSangongTable(rate, reader, table: report.table(.sangong), context: &context) { continue }
         guard let actual = rate.actual else { continue }
         if let budget = rate.budget {
           guard !budget.value.isZero else { continue }  // change/zero-base
           context.ran()
+          // With several 预算 figures (年初, 调整), any that fits is accepted.
+          let fitsAnother = rate.budgets.contains { other in
+            !other.value.isZero
+              && rate.actuals.contains { spent in
+                RatioCheck.agrees(
+                  stated: rate.rate.value, part: spent.value, partTolerance: RatioCheck.halfUnit(spent.value),
+                  whole: other.value, wholeTolerance: RatioCheck.halfUnit(other.value)) == true
+              }
+          }
+          guard !fitsAnother else { continue }
           guard
             let agrees = RatioCheck.agrees(
               stated: rate.rate.value, part: actual.value, partTolerance: RatioCheck.halfUnit(actual.value),
               whole: budget.value, wholeTolerance: RatioCheck.halfUnit(budget.value)), !agrees,
-            let expected = RatioCheck.percent(part: actual.value, whole: budget.value, decimals: rate.rate.value.decimals)
+            let expected = RatioCheck.percent(
+              part: actual.value, whole: budget.value, decimals: rate.rate.value.decimals)
           else { continue }
           let edit = TextEdit(
             range: paragraph.sourceRange(ofTextRange: reader.digitsRange(of: rate.rate)), newText: expected)
@@ -43,7 +55,7 @@ struct ExecutionRateRule: Rule {
             "完成率应为 决算 \(actual.value) ÷ 预算 \(budget.value) = \(expected)%，文中为 \(rate.rate.value.asWritten)%",
             related: [Finding.Related(range: budget.range, message: "预算数 \(budget.value)")],
             fixes: [Fix(title: "改为 \(expected)%", edits: [edit], isPreferred: true)])
-        } else if actual.value.isZero, !rate.rate.value.isZero {
+        } else if rate.actuals.allSatisfy({ $0.value.isZero }), !rate.rate.value.isZero {
           context.ran()
           context.report(
             rate.rate.range,
@@ -51,5 +63,45 @@ struct ExecutionRateRule: Rule {
         }
       }
     }
+  }
+
+  /// A 三公 rate compared with the 三公 table's 决算数 ÷ 预算数 for the item its clause names.
+  /// True when the table decided the check (so the prose-only checks do not repeat it).
+  private func checkAgainstSangongTable(
+    _ rate: NarrativeReader.Rate, _ reader: NarrativeReader, table: Table?, context: inout RuleContext
+  ) -> Bool {
+    let paragraph = reader.paragraph
+    let ratePosition = rate.rate.textRange.lowerBound
+    var clauseStart = rate.sentence.lowerBound
+    if let semicolon = reader.occurrences(of: "；", in: rate.sentence.lowerBound..<ratePosition).last {
+      clauseStart = semicolon + 3
+    }
+    let clause = paragraph.text(in: clauseStart..<ratePosition)
+    guard clause.contains("完成预算") || clause.contains("完成全年预算") || clause.contains("完成年初预算"),
+      let (row, budget, actual) = SangongLookup.figures(forLastItemIn: clause, table: table)
+    else { return false }
+    guard !budget.isZero else { return true }  // change/zero-base
+    // Prose that states both figures and agrees with them is a figure mismatch (xref), not a rate error.
+    if let statedBudget = rate.budget, !statedBudget.value.isZero, let statedActual = rate.actual,
+      RatioCheck.agrees(
+        stated: rate.rate.value, part: statedActual.value, partTolerance: RatioCheck.halfUnit(statedActual.value),
+        whole: statedBudget.value, wholeTolerance: RatioCheck.halfUnit(statedBudget.value)) == true
+    {
+      return true
+    }
+    context.ran()
+    guard
+      let agrees = RatioCheck.agrees(
+        stated: rate.rate.value, part: actual, partTolerance: RatioCheck.halfUnit(actual), whole: budget,
+        wholeTolerance: RatioCheck.halfUnit(budget))
+    else { return true }
+    if agrees { return true }
+    guard let expected = RatioCheck.percent(part: actual, whole: budget, decimals: rate.rate.value.decimals)
+    else { return true }
+    context.report(
+      rate.rate.range,
+      "按“三公”经费表，\(row.name)决算 \(actual) ÷ 预算 \(budget) = \(expected)%，文中为 \(rate.rate.value.asWritten)%",
+      related: [Finding.Related(range: row.range, message: "\(row.name) 预算 \(budget)，决算 \(actual)")])
+    return true
   }
 }

@@ -24,6 +24,9 @@ package struct NarrativeReader {
     package var current: Paragraph.Number?
     /// Last year's amount when written ("较2022年决算1,035.60万元增加…").
     package var previous: Paragraph.Number?
+    /// Other amounts of the sentence before the comparison that could be this year's figure; a
+    /// check that fails with `current` but passes with one of these is ambiguous.
+    package var alternatives: [Paragraph.Number] = []
     /// The sentence (。-delimited) the change is in.
     package var sentence: Range<Int>
 
@@ -34,9 +37,13 @@ package struct NarrativeReader {
   /// "预算为 B 万元，支出决算为 A 万元，完成年初预算的 R%".
   package struct Rate: Sendable {
     package var rate: Paragraph.Number
-    /// The 预算 figure of the same sentence, if written.
+    /// The 预算 figure of the same sentence, if written (the last one).
     package var budget: Paragraph.Number?
-    /// The 决算/支出 figure of the same sentence, if written.
+    /// Every 预算 figure of the clause (年初预算, 调整预算…).
+    package var budgets: [Paragraph.Number] = []
+    /// Every 决算/支出 figure of the clause ("支出决算 A 万元，其中基本支出 B 万元").
+    package var actuals: [Paragraph.Number] = []
+    /// The (first) 决算/支出 figure of the same sentence, if written.
     package var actual: Paragraph.Number?
     package var sentence: Range<Int>
   }
@@ -55,11 +62,19 @@ package struct NarrativeReader {
   /// The report year, to recognise "较2022年" as last year.
   package let year: Int?
 
+  /// Sentences ended by 。！？ (not ；, which separates the clauses of one statement).
+  package let sentences: [Range<Int>]
+
   package init(_ paragraph: Paragraph, year: Int?) {
     self.paragraph = paragraph
     self.bytes = paragraph.utf8
     self.year = year
+    self.sentences = Self.sentences(of: paragraph.utf8)
+    self.computedChanges = []
+    self.computedChanges = Self.computeChanges(self)
   }
+
+  private var computedChanges: [Change]
 
   static let increaseWords = ["增加", "增长", "上升"]
   static let decreaseWords = ["减少", "下降", "降低"]
@@ -68,9 +83,13 @@ package struct NarrativeReader {
 
   /// Whether `word` is written at `offset`.
   package func has(_ word: String, at offset: Int) -> Bool {
-    let pattern = Array(word.utf8)
-    guard offset >= 0, offset + pattern.count <= bytes.count else { return false }
-    return bytes[offset..<(offset + pattern.count)].elementsEqual(pattern)
+    guard offset >= 0 else { return false }
+    var index = offset
+    for byte in word.utf8 {
+      guard index < bytes.count, bytes[index] == byte else { return false }
+      index += 1
+    }
+    return true
   }
 
   /// Offsets of every occurrence of `word` in `range` (default: the whole paragraph).
@@ -135,13 +154,15 @@ package struct NarrativeReader {
     return number.textRange.lowerBound..<end
   }
 
-  /// Sentences ended by 。！？ (not ；, which separates the clauses of one statement).
-  package var sentences: [Range<Int>] {
+  /// - Complexity: O(n) in the paragraph's length.
+  static func sentences(of bytes: [UInt8]) -> [Range<Int>] {
+    let enders: [[UInt8]] = [Array("。".utf8), Array("！".utf8), Array("？".utf8)]
     var result: [Range<Int>] = []
     var start = 0
     var index = 0
     while index < bytes.count {
-      if has("。", at: index) || has("！", at: index) || has("？", at: index) {
+      // 。 is E3 80 82; ！ and ？ are EF BC 81 / EF BC 9F.
+      if bytes[index] == 0xE3 || bytes[index] == 0xEF, enders.contains(where: { bytes[index...].starts(with: $0) }) {
         index += 3
         result.append(start..<index)
         start = index
@@ -157,26 +178,50 @@ package struct NarrativeReader {
     sentences.first { $0.contains(offset) } ?? 0..<bytes.count
   }
 
+  /// The direction words as bytes, with their direction (built once).
+  private static let directionPatterns: [(bytes: [UInt8], text: String, isIncrease: Bool)] =
+    increaseWords.map { (Array($0.utf8), $0, true) } + decreaseWords.map { (Array($0.utf8), $0, false) }
+  private static let residueWords: Set<String> = Set(increaseWords + decreaseWords)
+  private static let openFull: [UInt8] = Array("（".utf8)
+  private static let closeFull: [UInt8] = Array("）".utf8)
+
   /// A direction word at `offset`, with a template alternative "（减少）" right after it.
+  /// - Complexity: O(1): a few byte comparisons, no allocation unless a word is found.
   func directionWord(at offset: Int) -> Word? {
-    for (words, isIncrease) in [(Self.increaseWords, true), (Self.decreaseWords, false)] {
-      for word in words where has(word, at: offset) {
-        let end = offset + word.utf8.count
-        var residue: Range<Int>?
-        for open in ["（", "("] where has(open, at: end) {
-          if let close = [occurrences(of: "）", in: end..<min(bytes.count, end + 24)).first,
-            occurrences(of: ")", in: end..<min(bytes.count, end + 24)).first].compactMap({ $0 }).min()
-          {
-            let inner = String(decoding: bytes[(end + open.utf8.count)..<close], as: UTF8.self)
-            if (Self.increaseWords + Self.decreaseWords).contains(inner) {
-              residue = end..<(close + (has("）", at: close) ? 3 : 1))
-            }
+    // Every direction word starts 增 減 上 下 降: lead bytes E5, E4, E9.
+    guard offset >= 0, offset < bytes.count, bytes[offset] == 0xE5 || bytes[offset] == 0xE4 || bytes[offset] == 0xE9
+    else {
+      return nil
+    }
+    for pattern in Self.directionPatterns where matches(pattern.bytes, at: offset) {
+      let end = offset + pattern.bytes.count
+      var residue: Range<Int>?
+      let openLength = matches(Self.openFull, at: end) ? 3 : (end < bytes.count && bytes[end] == 0x28 ? 1 : 0)
+      if openLength > 0 {
+        var close = end + openLength
+        let limit = min(bytes.count, end + 24)
+        while close < limit, !matches(Self.closeFull, at: close), bytes[close] != 0x29 { close += 1 }
+        if close < limit {
+          let inner = String(decoding: bytes[(end + openLength)..<close], as: UTF8.self)
+          if Self.residueWords.contains(inner) {
+            residue = end..<(close + (bytes[close] == 0x29 ? 1 : 3))
           }
         }
-        return Word(text: word, range: offset..<end, isIncrease: isIncrease, residue: residue)
       }
+      return Word(text: pattern.text, range: offset..<end, isIncrease: pattern.isIncrease, residue: residue)
     }
     return nil
+  }
+
+  /// Whether `pattern` is written at `offset` (no allocation).
+  private func matches(_ pattern: [UInt8], at offset: Int) -> Bool {
+    guard offset >= 0, offset + pattern.count <= bytes.count else { return false }
+    var index = 0
+    while index < pattern.count {
+      if bytes[offset + index] != pattern[index] { return false }
+      index += 1
+    }
+    return true
   }
 
   // MARK: Changes
@@ -185,16 +230,23 @@ package struct NarrativeReader {
   func comparesWithLastYear(before offset: Int) -> Bool {
     let sentence = sentence(containing: offset)
     let prefix = String(decoding: bytes[sentence.lowerBound..<offset], as: UTF8.self).filter { $0 != " " }
-    if prefix.contains("上年") || prefix.contains("上一年") || prefix.contains("去年") || prefix.contains("同期") {
+    if prefix.contains("上年") || prefix.contains("上一年") || prefix.contains("去年") || prefix.contains("同期")
+      || prefix.contains("同比")
+    {
       return true
     }
     if let year { return prefix.contains("\(year - 1)年") }
-    return false
+    // Without a report year, "较2022年…" / "比2022年…" still names a year compared with.
+    return prefix.contains("较20") || prefix.contains("比20")
   }
 
   /// Every "增加/减少 X 万元[，增长/下降 Y%]" that compares with last year.
   /// - Complexity: O(n · numbers) in the paragraph's length.
-  package var changes: [Change] {
+  package var changes: [Change] { computedChanges }
+
+  private static func computeChanges(_ reader: NarrativeReader) -> [Change] { reader.findChanges() }
+
+  private func findChanges() -> [Change] {
     var result: [Change] = []
     var consumed = Set<Int>()  // number offsets that are Δ or previous figures
     var index = 0
@@ -205,7 +257,7 @@ package struct NarrativeReader {
       }
       var after = skippingSpaces(from: verb.residue?.upperBound ?? verb.range.upperBound)
       if has("了", at: after) { after = skippingSpaces(from: after + 3) }
-      guard let delta = number(startingAt: after), delta.unit == .tenThousandYuan || delta.unit == .yuan,
+      guard let delta = number(startingAt: after), delta.unit == .tenThousandYuan,
         comparesWithLastYear(before: index)
       else {
         index = verb.range.upperBound
@@ -236,12 +288,31 @@ package struct NarrativeReader {
         consumed.insert(previous.textRange.lowerBound)
       }
       consumed.insert(delta.textRange.lowerBound)
-      change.current = currentAmount(
-        before: change.previous?.textRange.lowerBound ?? index, verbStart: index, consumed: consumed)
+      let limit = change.previous?.textRange.lowerBound ?? index
+      change.current = currentAmount(before: limit, verbStart: index, consumed: consumed)
+      // Before the comparison, or after the change in the same clause ("…，增长 10%，达到 55 万元").
+      let clauseEnd = (change.percent?.textRange.upperBound ?? delta.textRange.upperBound)
+      let followingEnd =
+        occurrences(of: "；", in: clauseEnd..<change.sentence.upperBound).first
+        ?? change.sentence.upperBound
+      change.alternatives = paragraph.numbers.filter {
+        $0.unit == .tenThousandYuan && !consumed.contains($0.textRange.lowerBound)
+          && $0.textRange != change.current?.textRange
+          && (($0.textRange.lowerBound >= change.sentence.lowerBound && $0.textRange.upperBound <= limit)
+            || ($0.textRange.lowerBound >= clauseEnd && $0.textRange.upperBound <= followingEnd
+              && !isChangeAmount($0)))
+      }
       result.append(change)
       index = (change.percent?.textRange.upperBound ?? delta.textRange.upperBound)
     }
     return result
+  }
+
+  /// Whether `number` is itself the Δ of a change ("增加 5.00 万元").
+  func isChangeAmount(_ number: Paragraph.Number) -> Bool {
+    var start = skippingSpacesBackward(from: number.textRange.lowerBound)
+    if has("了", at: start - 3) { start -= 3 }
+    return directionWord(at: start - 6) != nil
   }
 
   /// The amount the change is about: the figure the subject before the verb is given elsewhere in
@@ -260,7 +331,8 @@ package struct NarrativeReader {
     var subject = String(decoding: bytes[start..<verbStart], as: UTF8.self).filter { $0 != " " }
     if subject.hasSuffix("各") || subject.hasSuffix("均") { subject.removeLast() }
     if subject.hasSuffix("分别") { subject.removeLast(2) }
-    let usable = subject.count >= 2 && !subject.contains("上年") && !subject.contains("相比")
+    let usable =
+      subject.count >= 2 && !subject.contains("上年") && !subject.contains("相比")
       && !subject.contains("年") && !subject.contains("较") && !subject.contains("比")
     if usable {
       for offset in occurrences(of: subject, in: 0..<start) {
@@ -285,128 +357,21 @@ package struct NarrativeReader {
       }
     }
     if let found = candidates(sentences[here].lowerBound..<limit) { return found }
-    // Only a sentence that opens with the comparison ("与上年相比，…") borrows the figure before.
+    // Only a sentence that opens with the comparison ("与上年相比，…", "较上年…") borrows the figure
+    // before.
     guard here > 0 else { return nil }
     let opening = String(decoding: bytes[sentences[here].lowerBound..<limit], as: UTF8.self)
-    guard opening.trimmingPrefix(while: { $0 == " " }).hasPrefix("与上") else { return nil }
+    let trimmed = opening.trimmingPrefix(while: { $0 == " " })
+    guard ["与上", "较上", "比上", "同比"].contains(where: { trimmed.hasPrefix($0) }) else { return nil }
     return candidates(sentences[here - 1])
   }
-
-  // MARK: Rates and shares
-
-  /// Every "完成(年初|全年)预算的 R%" with the 预算 and 决算 figures of its sentence.
-  package var rates: [Rate] {
-    var result: [Rate] = []
-    for offset in occurrences(of: "完成") {
-      var cursor = offset + 6
-      for qualifier in ["年初", "全年", "调整"] where has(qualifier, at: cursor) { cursor += 6 }
-      guard has("预算", at: cursor) else { continue }
-      cursor += 6
-      if has("数", at: cursor) { cursor += 3 }
-      guard has("的", at: cursor) else { continue }
-      cursor = skippingSpaces(from: cursor + 3)
-      guard let rate = number(startingAt: cursor), rate.unit == .percent else { continue }
-      let sentence = sentence(containing: offset)
-      // Within the clause group before the rate (not past a ；, which starts another item).
-      var clauseStart = sentence.lowerBound
-      if let semicolon = occurrences(of: "；", in: sentence.lowerBound..<offset).last { clauseStart = semicolon + 3 }
-      var budget: Paragraph.Number?
-      var actual: Paragraph.Number?
-      for number in paragraph.numbers
-      where number.unit == .tenThousandYuan && number.textRange.lowerBound >= clauseStart
-        && number.textRange.upperBound <= offset
-      {
-        let before = String(decoding: bytes[max(clauseStart, number.textRange.lowerBound - 24)..<number.textRange.lowerBound],
-          as: UTF8.self)
-        if before.contains("预算"), !before.contains("决算") {
-          budget = number
-        } else if before.contains("决算") || before.contains("支出") {
-          actual = number
-        }
-      }
-      result.append(Rate(rate: rate, budget: budget, actual: actual, sentence: sentence))
-    }
-    return result
-  }
-
-  /// Every "占X的 W%" whose whole X is given a figure in the same paragraph.
-  package var shares: [Share] {
-    var result: [Share] = []
-    for offset in occurrences(of: "占") {
-      // The whole's name: up to the first 的 (at most 20 characters).
-      let limit = min(bytes.count, offset + 3 + 60)
-      guard let de = occurrences(of: "的", in: (offset + 3)..<limit).first else { continue }
-      let cursor = skippingSpaces(from: de + 3)
-      guard let share = number(startingAt: cursor), share.unit == .percent else { continue }
-      let name = String(decoding: bytes[(offset + 3)..<de], as: UTF8.self).filter { $0 != " " }
-      guard name.count >= 2, !name.contains("，") else { continue }
-      var entry = Share(share: share, wholeName: name)
-      var names = [name]
-      for suffix in ["金额"] where name.hasSuffix(suffix) && name.count > suffix.count + 1 {
-        names.append(String(name.dropLast(suffix.count)))
-      }
-      search: for candidate in names {
-        // The whole is stated before the share ("…总额 40.19 万元，…占…总额的 0%").
-        for found in occurrences(of: candidate, in: 0..<offset) {
-          var next = skippingSpaces(from: found + candidate.utf8.count)
-          for glue in ["为", "共计", "共"] where has(glue, at: next) {
-            next = skippingSpaces(from: next + glue.utf8.count)
-            break
-          }
-          if let whole = number(startingAt: next), whole.unit == .tenThousandYuan {
-            entry.whole = whole
-            break search
-          }
-        }
-      }
-      // The part: the amount right before "，占".
-      var back = skippingSpacesBackward(from: offset)
-      if back >= 3, has("，", at: back - 3) { back -= 3 }
-      entry.part = number(endingBefore: back).flatMap { $0.unit == .tenThousandYuan ? $0 : nil }
-      result.append(entry)
-    }
-    return result
-  }
 }
 
-extension Amount {
-  /// As written: a percentage "100%" stays "100", "43.3%" stays "43.3".
-  package var asWritten: String { formatted(decimals: decimals) }
-}
-
-/// Percentage arithmetic with the rounding of the written figures.
-package enum RatioCheck {
-  /// Half a unit of the last written digit, in ten-thousandths ("0.75" → 50; "13" → 5 000).
-  package static func halfUnit(_ amount: Amount) -> Int64 {
-    var unit: Int64 = 10_000
-    for _ in 0..<min(4, max(0, amount.decimals)) { unit /= 10 }
-    return unit / 2
-  }
-
-  /// Whether `stated` percent (as written, with its decimals) is reachable as part/whole × 100
-  /// when part and whole may each be off by the given tolerances (ten-thousandths), allowing ±1
-  /// in the stated last digit. Nil when the whole may be zero or negative.
-  package static func agrees(
-    stated: Amount, part: Amount, partTolerance: Int64, whole: Amount, wholeTolerance: Int64
-  ) -> Bool? {
-    let wholeLow = Double(whole.tenThousandths - wholeTolerance)
-    guard wholeLow > 0 else { return nil }
-    let wholeHigh = Double(whole.tenThousandths + wholeTolerance)
-    let partLow = Double(max(0, part.tenThousandths - partTolerance))
-    let partHigh = Double(part.tenThousandths + partTolerance)
-    let low = partLow / wholeHigh * 100
-    let high = partHigh / wholeLow * 100
-    var unit = 1.0
-    for _ in 0..<max(0, stated.decimals) { unit /= 10 }
-    let value = stated.doubleValue
-    return value >= low - unit - 1e-9 && value <= high + unit + 1e-9
-  }
-
-  /// part/whole × 100 written with `decimals` places (half away from zero); nil for a zero whole.
-  package static func percent(part: Amount, whole: Amount, decimals: Int) -> String? {
-    guard whole.tenThousandths != 0 else { return nil }
-    let value = Double(part.tenThousandths) / Double(whole.tenThousandths) * 100
-    guard value.isFinite, abs(value) < 1e12 else { return nil }
-    return Amount(tenThousandths: Int64((value * 10_000).rounded())).formatted(decimals: decimals)
+extension RuleContext {
+  /// The reader of `paragraph`, built once per lint run and shared by every rule that asks.
+  mutating func narrativeReader(_ paragraph: Paragraph, year: Int?) -> NarrativeReader {
+    memoized("NarrativeReader@\(paragraph.range.lowerBound)/\(year.map(String.init) ?? "-")") {
+      NarrativeReader(paragraph, year: year)
+    }
   }
 }

@@ -25,7 +25,7 @@ struct PercentRule: Rule {
 
   func check(_ report: Report, context: inout RuleContext) {
     for paragraph in report.paragraphs {
-      let reader = NarrativeReader(paragraph, year: report.year)
+      let reader = context.narrativeReader(paragraph, year: report.year)
       for change in reader.changes {
         guard change.isResolved, let percent = change.percent, let percentVerb = change.percentVerb,
           percentVerb.isIncrease == change.verb.isIncrease
@@ -54,6 +54,18 @@ struct PercentRule: Rule {
             wholeTolerance: tolerance), !agrees,
           let expected = RatioCheck.percent(part: delta, whole: previous, decimals: percent.value.decimals)
         else { continue }
+        // Ambiguous when another figure of the sentence, taken as this year's, fits the percentage.
+        if change.previous == nil,
+          change.alternatives.contains(where: { alternative in
+            let base = change.verb.isIncrease ? alternative.value - delta : alternative.value + delta
+            return RatioCheck.agrees(
+              stated: percent.value, part: delta, partTolerance: RatioCheck.halfUnit(delta), whole: base,
+              wholeTolerance: RatioCheck.halfUnit(alternative.value) + RatioCheck.halfUnit(delta)) == true
+          })
+        {
+          context.skip("“\(change.verb.text) \(delta)”的本年数不唯一，未核对增长率")
+          continue
+        }
         var message = "\(percentVerb.text)率应为 Δ \(delta) ÷ \(working) = \(expected)%，文中为 \(percent.value.asWritten)%"
         if let current = change.current,
           RatioCheck.agrees(
@@ -62,7 +74,8 @@ struct PercentRule: Rule {
         {
           message += "（文中数值等于 Δ ÷ 本年数 \(current.value)，分母用错）"
         }
-        let edit = TextEdit(range: paragraph.sourceRange(ofTextRange: reader.digitsRange(of: percent)), newText: expected)
+        let edit = TextEdit(
+          range: paragraph.sourceRange(ofTextRange: reader.digitsRange(of: percent)), newText: expected)
         context.report(
           percent.range, message,
           fixes: [Fix(title: "改为 \(expected)%", edits: [edit], isSafe: false, isPreferred: true)])

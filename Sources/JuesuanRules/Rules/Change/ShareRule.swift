@@ -5,7 +5,11 @@ struct ShareRule: Rule {
   static let description = RuleDescription(
     code: "change/share",
     summary: "“X 万元，占 Y 的 W%”中 W 应等于 X ÷ Y。",
-    rationale: "只在 Y 的金额于同段写明时核对；Y 为 0 的由 change/zero-base 报告。按所写小数位，容许末位 ±1。",
+    rationale: """
+      “占 Y 的 W%”只在 Y 的金额于同段写明时核对；“合计 T 万元，其中：A 万元，占 W%”式列举按合计 T 核对\
+      （T 在同段开头，或在以“其中：”“以下方面：”结尾的上一段）。Y 为 0 的由 change/zero-base 报告。\
+      按所写小数位，容许各金额的四舍五入误差及末位 ±1。
+      """,
     defaultSeverity: .warning,
     nonTriggeringExamples: [
       .init("政府采购支出总额 40.19 万元。授予中小企业合同金额 0.00 万元，占政府采购支出总额的 0.00%。")
@@ -13,17 +17,41 @@ struct ShareRule: Rule {
     triggeringExamples: [
       .init(
         "政府采购支出总额 40.19 万元。授予中小企业合同金额 20.00 万元，占政府采购支出总额的 ⟦60.00%⟧。",
-        fixed: "政府采购支出总额 40.19 万元。授予中小企业合同金额 20.00 万元，占政府采购支出总额的 49.76%。")
+        fixed: "政府采购支出总额 40.19 万元。授予中小企业合同金额 20.00 万元，占政府采购支出总额的 49.76%。"),
+      .init(
+        "2023 年度收入合计 162.25 万元，其中：财政拨款收入 150.25 万元，占 ⟦90.00%⟧；其他收入 12.00 万元，占 7.40%。",
+        fixed: "2023 年度收入合计 162.25 万元，其中：财政拨款收入 150.25 万元，占 92.60%；其他收入 12.00 万元，占 7.40%。"),
     ])
 
   init() {}
 
   func check(_ report: Report, context: inout RuleContext) {
+    var listTotal: Paragraph.Number?  // the total of a list that continues over paragraphs
+    var lastHeading: Int?
     for paragraph in report.paragraphs {
-      let reader = NarrativeReader(paragraph, year: report.year)
+      let reader = context.narrativeReader(paragraph, year: report.year)
+      if paragraph.headingIndex != lastHeading {
+        listTotal = nil
+        lastHeading = paragraph.headingIndex
+      }
+      if let total = reader.listTotal {
+        checkList(reader, total: total, context: &context)
+        listTotal = nil
+      } else if let total = listTotal {
+        checkList(reader, total: total, context: &context)
+        if paragraph.numbers.contains(where: { $0.unit == .tenThousandYuan }) && reader.unnamedShares.isEmpty {
+          listTotal = nil
+        }
+      }
+      if reader.opensList, let total = paragraph.numbers.last(where: { $0.unit == .tenThousandYuan }),
+        paragraph.numbers.filter({ $0.unit == .tenThousandYuan }).count == 1
+      {
+        listTotal = total
+      }
       for share in reader.shares {
         guard let whole = share.whole, let part = share.part, !whole.value.isZero,
-          whole.textRange.upperBound <= part.textRange.lowerBound || whole.textRange.lowerBound > share.share.textRange.upperBound
+          whole.textRange.upperBound <= part.textRange.lowerBound
+            || whole.textRange.lowerBound > share.share.textRange.upperBound
         else { continue }
         context.ran()
         guard
@@ -40,6 +68,27 @@ struct ShareRule: Rule {
           related: [Finding.Related(range: whole.range, message: "\(share.wholeName) \(whole.value)")],
           fixes: [Fix(title: "改为 \(expected)%", edits: [edit], isPreferred: true)])
       }
+    }
+  }
+
+  /// "X 万元，占 W%" items of a list checked against the list's total.
+  private func checkList(_ reader: NarrativeReader, total: Paragraph.Number, context: inout RuleContext) {
+    let paragraph = reader.paragraph
+    for (part, share) in reader.unnamedShares where part.textRange != total.textRange {
+      guard !total.value.isZero else { continue }  // a zero whole: nothing to compare
+      guard part.value <= total.value else { continue }  // not a part of this total
+      context.ran()
+      guard
+        let agrees = RatioCheck.agrees(
+          stated: share.value, part: part.value, partTolerance: RatioCheck.halfUnit(part.value), whole: total.value,
+          wholeTolerance: RatioCheck.halfUnit(total.value)), !agrees,
+        let expected = RatioCheck.percent(part: part.value, whole: total.value, decimals: share.value.decimals)
+      else { continue }
+      let edit = TextEdit(range: paragraph.sourceRange(ofTextRange: reader.digitsRange(of: share)), newText: expected)
+      context.report(
+        share.range, "占比应为 \(part.value) ÷ 合计 \(total.value) = \(expected)%，文中为 \(share.value.asWritten)%",
+        related: [Finding.Related(range: total.range, message: "合计 \(total.value)")],
+        fixes: [Fix(title: "改为 \(expected)%", edits: [edit], isPreferred: true)])
     }
   }
 }

@@ -36,12 +36,13 @@ struct ZeroBaseRule: Rule {
       if paragraph.headingIndex != lastHeading {
         let from = (lastHeading ?? -1) + 1
         let to = paragraph.headingIndex ?? -1
-        if from <= to, report.headings[from...to].contains(where: { $0.level <= .section }) {
+        if from <= to, to < report.headings.count, report.headings[from...to].contains(where: { $0.level <= .section })
+        {
           zeroSangongBudget = false
         }
         lastHeading = paragraph.headingIndex
       }
-      let reader = NarrativeReader(paragraph, year: report.year)
+      let reader = context.narrativeReader(paragraph, year: report.year)
       checkChanges(reader, context: &context)
       for rate in reader.rates {
         let sentence = paragraph.text(in: rate.sentence)

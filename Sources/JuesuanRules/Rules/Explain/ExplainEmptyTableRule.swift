@@ -1,3 +1,4 @@
+import Foundation
 import JuesuanModel
 
 /// An empty standard table needs its "本部门无…" statement; a statement of "无" contradicted by
@@ -39,7 +40,11 @@ struct ExplainEmptyTableRule: Rule {
     let ordered = report.tables.sorted { $0.range.lowerBound < $1.range.lowerBound }
     for (index, table) in ordered.enumerated() where Table.Kind.standard.contains(table.kind) {
       context.ran()
-      let nextStart = index + 1 < ordered.count ? ordered[index + 1].titleRange.lowerBound : report.source.bytes.count
+      var nextStart = index + 1 < ordered.count ? ordered[index + 1].titleRange.lowerBound : report.source.bytes.count
+      // Prose after a heading belongs to that heading's section, not to the table.
+      if let heading = report.headings.first(where: { $0.range.lowerBound >= table.range.upperBound }) {
+        nextStart = min(nextStart, heading.range.lowerBound)
+      }
       let near = Self.nearbyStatements(report, table, before: nextStart)
       let section = Self.sectionStatements(report, table.kind)
       if table.hasNoData {
@@ -134,7 +139,7 @@ struct ExplainEmptyTableRule: Rule {
     let isEmpty = statements.contains { text.contains($0) }
     var whole = wholeTableStatements.contains { text.contains($0) }
     if !whole, let topic, let no = text.range(of: "没有") ?? text.range(of: "本部门无") ?? text.range(of: "我部门无"),
-      text[no.upperBound...].contains(topic), topic != "三公"
+      text[no.upperBound...].contains(topic), ["政府性基金", "国有资本经营"].contains(topic)
     {
       whole = true
     }
@@ -180,7 +185,7 @@ struct ExplainEmptyTableRule: Rule {
   /// A non-zero decimal figure somewhere in the table's text that no row holds.
   static func hasUnreadFigures(_ source: SourceText, _ table: Table) -> Bool {
     let bytes = source.bytes
-    var index = table.titleRange.upperBound
+    var index = max(1, table.titleRange.upperBound)
     let end = min(table.range.upperBound, bytes.count)
     while index + 2 < end {
       if bytes[index] == UInt8(ascii: "."), isDigit(bytes[index - 1]), isDigit(bytes[index + 1]) {

@@ -7,22 +7,25 @@ struct MissingRule: Rule {
     code: "explain/missing",
     summary: "说明变动或预决算差异时必须给出原因，不能留空（“主要是：。”）。",
     rationale: """
-      报告原因标记后紧接句末的空原因，以及同一句写明的预算数与决算数不同却称“不存在差异”的情况。\
+      报告原因标记后紧接句末的空原因；同一句写明的预算数与决算数不同（或“三公”经费表中两者不同）却称\
+      “不存在差异”；以及预算数与决算数不同、其后（本段余下部分或下一段开头）没有任何原因的完成率。\
       是否每一项变动都有原因由 explain/threshold 检查。
       """,
     defaultSeverity: .warning,
     nonTriggeringExamples: [
-      .init("2023 年度机关运行经费支出 0.00 万元。主要原因是：我单位不是行政机关，没有机关运行经费支出。")
+      .init("2023 年度机关运行经费支出 0.00 万元。主要原因是：我单位不是行政机关，没有机关运行经费支出。"),
+      .init("年初预算为 3.20 万元，支出决算为 3.01 万元，完成年初预算的 94.06%，决算数与年初预算数存在差异的主要原因是未及时缴纳部分社保。"),
     ],
     triggeringExamples: [
       .init("财政拨款收入总计 1,862.53 万元，与上年相比增加 327.51 万元，增长 21.34%，⟦主要是：。⟧"),
       .init("公务接待费预算为 0.39 万元，支出决算为 0.05 万元，完成预算的 12.82%。⟦决算数与预算数不存在差异⟧。"),
+      .init("住房公积金年初预算为 7.20 万元，支出决算为 9.15 万元，完成年初预算的 ⟦127.08%⟧。"),
     ])
 
   init() {}
 
   func check(_ report: Report, context: inout RuleContext) {
-    for paragraph in report.paragraphs {
+    for (index, paragraph) in report.paragraphs.enumerated() {
       for reason in ReasonReader.reasons(in: paragraph) {
         context.ran()
         let body = reason.text.filter { !$0.isWhitespace }
@@ -33,11 +36,65 @@ struct MissingRule: Rule {
           paragraph.sourceRange(ofTextRange: reason.marker.lowerBound..<end),
           "“\(paragraph.text(in: reason.marker))”后没有写原因")
       }
-      checkClaimedNoDifference(paragraph, year: report.year, context: &context)
+      let next = index + 1 < report.paragraphs.count ? report.paragraphs[index + 1].text : ""
+      checkUnexplainedVariance(paragraph, next: next, year: report.year, context: &context)
+      if !checkClaimedNoDifference(paragraph, year: report.year, context: &context) {
+        // A quote mark at a line end may split one sentence into two paragraphs: read on from the last.
+        let earlier = index > 0 ? report.paragraphs[index - 1].text : ""
+        checkSangongClaim(paragraph, after: earlier, table: report.table(.sangong), context: &context)
+      }
     }
   }
 
-  private func checkClaimedNoDifference(_ paragraph: Paragraph, year: Int?, context: inout RuleContext) {
+  private static let claims = ["决算数与预算数不存在差异", "决算数与年初预算数不存在差异", "不存在差异", "无差异"]
+  /// "…“三公”经费支出决算数与预算数不存在差异" while the 三公 table's 预算数 and 决算数 differ.
+  private func checkSangongClaim(
+    _ paragraph: Paragraph, after earlier: String, table: Table?, context: inout RuleContext
+  ) {
+    guard let table else { return }
+    let reader = NarrativeReader(paragraph, year: nil)
+    for claim in Self.claims {
+      guard let offset = reader.occurrences(of: claim).first else { continue }
+      // The item: the last one named before the claim.
+      var before = paragraph.text(in: 0..<offset)
+      if !SangongLookup.mentionsItem(before) { before = earlier + before }
+      guard let (row, budget, actual) = SangongLookup.figures(forLastItemIn: before, table: table) else { return }
+      context.ran()
+      let difference = (budget - actual).magnitude
+      guard difference.tenThousandths > RatioCheck.halfUnit(budget) + RatioCheck.halfUnit(actual) else { return }
+      context.report(
+        paragraph.sourceRange(ofTextRange: offset..<(offset + claim.utf8.count)),
+        "“三公”经费表中\(row.name)预算数 \(budget)、决算数 \(actual)，相差 \(difference)，却称“\(claim)”，未说明差异原因",
+        related: [Finding.Related(range: row.range, message: "\(row.name) 预算 \(budget)，决算 \(actual)")])
+      return
+    }
+  }
+
+  private static let reasonWords = ["原因", "主要是", "主要系", "由于", "因为", "其中", "不存在差异", "无差异", "主要用于"]
+
+  /// "年初预算为 B 万元，支出决算为 A 万元，完成年初预算的 R%。" with A ≠ B and no reason after it
+  /// (in the rest of the paragraph or at the start of the next one).
+  private func checkUnexplainedVariance(_ paragraph: Paragraph, next: String, year: Int?, context: inout RuleContext) {
+    let reader = NarrativeReader(paragraph, year: year)
+    for rate in reader.rates {
+      guard let budget = rate.budget, let actual = rate.actual, !budget.value.isZero else { continue }
+      context.ran()
+      let tolerance = RatioCheck.halfUnit(budget.value) + RatioCheck.halfUnit(actual.value)
+      guard abs((budget.value - actual.value).tenThousandths) > tolerance else { continue }
+      let rest = paragraph.text(in: rate.rate.textRange.upperBound..<paragraph.utf8.count)
+      let opening = String(next.filter { !$0.isWhitespace }.prefix(12))
+      guard !Self.reasonWords.contains(where: { rest.contains($0) || opening.contains($0) }) else { continue }
+      context.report(
+        rate.rate.range,
+        "决算 \(actual.value) 与预算 \(budget.value) 不同（完成 \(rate.rate.value.asWritten)%），未说明差异原因",
+        related: [Finding.Related(range: budget.range, message: "预算数 \(budget.value)")])
+    }
+  }
+
+  /// Reports a claim of no difference after a rate whose stated 预算 and 决算 differ; true when it did.
+  @discardableResult
+  private func checkClaimedNoDifference(_ paragraph: Paragraph, year: Int?, context: inout RuleContext) -> Bool {
+    var reported = false
     let reader = NarrativeReader(paragraph, year: year)
     for rate in reader.rates {
       guard let budget = rate.budget, let actual = rate.actual else { continue }
@@ -46,13 +103,15 @@ struct MissingRule: Rule {
       // The claim in the sentence that follows the rate.
       let following = reader.sentences.first { $0.lowerBound >= rate.sentence.upperBound }
       guard let following else { continue }
-      for claim in ["决算数与预算数不存在差异", "决算数与年初预算数不存在差异", "不存在差异", "无差异"] {
+      for claim in Self.claims {
         guard let offset = reader.occurrences(of: claim, in: following).first else { continue }
+        reported = true
         context.report(
           paragraph.sourceRange(ofTextRange: offset..<(offset + claim.utf8.count)),
           "预算 \(budget.value) 与决算 \(actual.value) 相差 \((budget.value - actual.value).magnitude)，却称“\(claim)”，未说明差异原因")
         break
       }
     }
+    return reported
   }
 }

@@ -32,7 +32,7 @@ struct NonExplanationRule: Rule {
 
   func check(_ report: Report, context: inout RuleContext) {
     for paragraph in report.paragraphs {
-      let reader = NarrativeReader(paragraph, year: report.year)
+      let reader = context.narrativeReader(paragraph, year: report.year)
       let reasons = ReasonReader.reasons(in: paragraph)
       var reported = Set<Int>()
       for reason in reasons {
@@ -41,6 +41,9 @@ struct NonExplanationRule: Rule {
         context.ran()
         var rest = body
         for word in Self.restatement { rest = rest.replacingAll(word) }
+        // "偏差原因：无" in a self-evaluation table means there was no deviation.
+        let before = paragraph.text(in: max(0, reason.marker.lowerBound - 6)..<reason.marker.lowerBound)
+        guard !before.hasSuffix("偏差"), !paragraph.utf8.contains(0x09) else { continue }
         if ["无", "暂无", "没有", "无。"].contains(body) || rest.isEmpty {
           reported.insert(reason.body.lowerBound)
           context.report(
@@ -51,7 +54,9 @@ struct NonExplanationRule: Rule {
       for (index, change) in changes.enumerated() where change.isResolved {
         let nextStart = index + 1 < changes.count ? changes[index + 1].verb.range.lowerBound : reader.bytes.count
         let afterChange = change.percent?.textRange.upperBound ?? change.delta.textRange.upperBound
-        guard let reason = reasons.first(where: { $0.marker.lowerBound >= afterChange && $0.marker.lowerBound < nextStart }),
+        guard
+          let reason = reasons.first(where: { $0.marker.lowerBound >= afterChange && $0.marker.lowerBound < nextStart }
+          ),
           !reported.contains(reason.body.lowerBound), let name = itemName(of: change, in: reader)
         else { continue }
         let body = reason.text.filter { !$0.isWhitespace }

@@ -33,7 +33,14 @@ struct ReasonReader {
         start = reader.skippingSpaces(from: start + colon.utf8.count)
       }
       var end = start
-      while end < reader.bytes.count, !["。", "；", "！", "？"].contains(where: { reader.has($0, at: end) }) { end += 1 }
+      // 。 ； ！ ？ start with E3 or EF.
+      while end < reader.bytes.count,
+        !((reader.bytes[end] == 0xE3 || reader.bytes[end] == 0xEF)
+          && (reader.has("。", at: end) || reader.has("；", at: end) || reader.has("！", at: end)
+            || reader.has("？", at: end)))
+      {
+        end += 1
+      }
       return Reason(marker: marker, body: start..<end, text: paragraph.text(in: start..<end))
     }
   }

@@ -12,11 +12,12 @@ struct InconsistentNameRule: Rule {
     defaultSeverity: .warning,
     nonTriggeringExamples: [
       .init(
-        "一般公共预算财政拨款支出决算表\n科目编码\t科目名称\t合计\n2019901\t地方自设事务\t1.00\n\n（一）2019901-地方自设事务1.00万元。\n")
+        "一般公共预算财政拨款支出决算表\n科目编码\t科目名称\t合计\n2990101\t地方自设事务\t1.00\n\n（一）2990101-地方自设事务1.00万元。\n")
     ],
     triggeringExamples: [
       .init(
-        "一般公共预算财政拨款支出决算表\n科目编码\t科目名称\t合计\n2019901\t地方自设事务\t1.00\n\n支出决算表\n科目编码\t科目名称\t本年支出合计\n2019901\t⟦地方自设事物⟧\t1.00\n")
+        "一般公共预算财政拨款支出决算表\n科目编码\t科目名称\t合计\n2990101\t地方自设事务\t1.00\n\n支出决算表\n科目编码\t科目名称\t本年支出合计\n2990101\t⟦地方自设事物⟧\t1.00\n"
+      )
     ])
 
   init() {}
@@ -24,7 +25,7 @@ struct InconsistentNameRule: Rule {
   func check(_ report: Report, context: inout RuleContext) {
     let year = SubjectMention.edition(report, context)
     var byCode: [String: [SubjectMention]] = [:]
-    for mention in SubjectMention.collect(report) {
+    for mention in context.memoized("SubjectMention.collect", { SubjectMention.collect(report) }) {
       guard let code = mention.code else { continue }
       // Names another subject rule already judges are left to it.
       switch context.catalogue.judge(name: mention.name, code: code, year: year) {

@@ -25,7 +25,7 @@ struct NameMismatchRule: Rule {
 
   func check(_ report: Report, context: inout RuleContext) {
     let year = SubjectMention.edition(report, context)
-    for mention in SubjectMention.collect(report) {
+    for mention in context.memoized("SubjectMention.collect", { SubjectMention.collect(report) }) {
       guard let code = mention.code else { continue }
       context.ran()
       let verdict = context.catalogue.judge(name: mention.name, code: code, year: year)
@@ -36,14 +36,22 @@ struct NameMismatchRule: Rule {
       case .closeVariant(let entry, let difference):
         official = entry
         detail = "（\(difference)）"
+        // Only "支出" added or dropped: the usual shorthand, worth less than a wrong character.
+        if NarrativeBinder.core(mention.name) == NarrativeBinder.core(entry.name) { severity = .warning }
       case .mismatch(let entry):
         official = entry
         // Another name altogether may be another line's subject: less certain than a typo.
-        if mention.isNarrative { severity = .warning }
+        if mention.isNarrative || !mention.isClean { severity = .warning }
       default:
         continue
       }
       guard !SubjectMention.isTruncation(mention.name, of: official.name) else { continue }
+      if mention.isNarrative {
+        // "2010301-行政运行支出决算为…": the prose runs on after the name; only the name is compared.
+        let written = SubjectCatalogue.normalizedName(mention.name)
+        if written.hasPrefix(NarrativeBinder.core(official.name)) { continue }
+        if ["预算", "决算", "上年", "为", "是"].contains(where: { written.contains($0) }) { continue }
+      }
       if official.isUncertain {
         // An uncertain row: a near miss is worth a warning, another name only a note.
         if case .mismatch = verdict { severity = .information } else { severity = .warning }

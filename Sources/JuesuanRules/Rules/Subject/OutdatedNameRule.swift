@@ -17,7 +17,8 @@ struct OutdatedNameRule: Rule {
       .init(
         "一般公共预算财政拨款支出决算表\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n20805\t行政事业单位养老支出\t1.39\t1.39\t\n\n3.社会保障和就业支出（类）⟦行政事业单位离退休⟧（款）事业单位离退休（项）。\n",
         fixed:
-          "一般公共预算财政拨款支出决算表\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n20805\t行政事业单位养老支出\t1.39\t1.39\t\n\n3.社会保障和就业支出（类）行政事业单位养老支出（款）事业单位离退休（项）。\n")
+          "一般公共预算财政拨款支出决算表\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n20805\t行政事业单位养老支出\t1.39\t1.39\t\n\n3.社会保障和就业支出（类）行政事业单位养老支出（款）事业单位离退休（项）。\n"
+      )
     ])
 
   init() {}
@@ -25,7 +26,7 @@ struct OutdatedNameRule: Rule {
   func check(_ report: Report, context: inout RuleContext) {
     let year = SubjectMention.edition(report, context)
     let tableCodes = Set(report.tables.flatMap { $0.rows.compactMap(\.code) })
-    for mention in SubjectMention.collect(report) {
+    for mention in context.memoized("SubjectMention.collect", { SubjectMention.collect(report) }) {
       let current: SubjectCatalogue.Entry
       let former: ClosedRange<Int>
       if let code = mention.code {

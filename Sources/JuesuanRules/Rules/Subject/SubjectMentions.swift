@@ -22,6 +22,9 @@ struct SubjectMention {
   var place: Place
   /// True when `range` holds exactly the name on one line, so a fix may replace it.
   var isReplaceable: Bool
+  /// False for a table row the parser flagged (a cut cell, a row not aligned to its columns): its
+  /// name may have picked up a neighbour's text.
+  var isClean = true
 
   var isNarrative: Bool {
     switch place {
@@ -46,7 +49,9 @@ struct SubjectMention {
   /// - Complexity: O(n) in the rows and the narrative.
   static func collect(_ report: Report) -> [SubjectMention] {
     var result: [SubjectMention] = []
-    let codedKinds: [Table.Kind] = [.income, .expenditure, .generalBudget, .basicExpenditure, .governmentFund, .stateCapital]
+    let codedKinds: [Table.Kind] = [
+      .income, .expenditure, .generalBudget, .basicExpenditure, .governmentFund, .stateCapital,
+    ]
     for table in report.tables {
       if codedKinds.contains(table.kind) {
         for row in table.rows {
@@ -56,7 +61,8 @@ struct SubjectMention {
           result.append(
             SubjectMention(
               code: code, name: row.name, range: range, place: .tableRow(table.kind),
-              isReplaceable: replaceable(range, row.name, in: report.source)))
+              isReplaceable: replaceable(range, row.name, in: report.source),
+              isClean: !row.isDamaged && row.isPositional))
         }
       } else if table.kind == .summary || table.kind == .fiscalSummary {
         for panel in table.panels.dropFirst() {
@@ -122,7 +128,9 @@ struct SubjectMention {
     while index < characters.count {
       let char = characters[index].char
       // code-name: 3/5/7 ASCII digits, a dash, a name up to a digit, space or punctuation.
-      if char.isASCII, char.isNumber, index == 0 || !(characters[index - 1].char.isASCII && characters[index - 1].char.isNumber) {
+      if char.isASCII, char.isNumber,
+        index == 0 || !(characters[index - 1].char.isASCII && characters[index - 1].char.isNumber)
+      {
         var end = index
         while end < characters.count, characters[end].char.isASCII, characters[end].char.isNumber { end += 1 }
         if [3, 5, 7].contains(end - index), end < characters.count, "-－—".contains(characters[end].char),
@@ -145,7 +153,9 @@ struct SubjectMention {
           }
           var kept = trimmed
           if let found = marker(endingAt: kept) { kept -= found.text.count }
-          if kept > end + 1 { add(code, end + 1, kept, .narrativeCode) }
+          if kept > end + 1, characters[(end + 1)..<kept].contains(where: { $0.char.isLetter && !$0.char.isASCII }) {
+            add(code, end + 1, kept, .narrativeCode)
+          }
           index = nameEnd
           continue
         }
@@ -163,7 +173,8 @@ struct SubjectMention {
           start -= 1
         }
         if start < nameEnd, characters[start].char == "（" || characters[start].char == "(",
-          let close = characters[start..<min(nameEnd, start + 5)].firstIndex(where: { $0.char == "）" || $0.char == ")" }),
+          let close = characters[start..<min(nameEnd, start + 5)].firstIndex(where: { $0.char == "）" || $0.char == ")" }
+          ),
           characters[(start + 1)..<close].allSatisfy({ "一二三四五六七八九十0123456789".contains($0.char) })
         {
           start = close + 1

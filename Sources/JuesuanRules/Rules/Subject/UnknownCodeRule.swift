@@ -18,12 +18,13 @@ struct UnknownCodeRule: Rule {
   init() {}
 
   func check(_ report: Report, context: inout RuleContext) {
-    for mention in SubjectMention.collect(report) {
+    for mention in context.memoized("SubjectMention.collect", { SubjectMention.collect(report) }) {
       guard let code = mention.code else { continue }
       context.ran()
       guard !context.catalogue.contains(code: code) else { continue }
       context.report(
-        mention.range, "科目编码 \(code)（“\(SubjectCatalogue.normalizedName(mention.name))”）不在科目表中；如为地方自设科目，可在配置的 catalogue 中补充。")
+        mention.range,
+        "科目编码 \(code)（“\(SubjectCatalogue.normalizedName(mention.name))”）不在科目表中；如为地方自设科目，可在配置的 catalogue 中补充。")
     }
   }
 }

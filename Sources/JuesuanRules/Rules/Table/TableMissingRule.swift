@@ -76,7 +76,7 @@ struct TableMissingRule: Rule {
 
   /// A line that says a table is left out or empty on purpose.
   static func explains(_ line: String) -> Bool {
-    let words = ["未公开", "不公开", "不涉及", "无此项", "本表无数据", "故本表", "没有", "本部门无", "我部门无", "本单位无", "无相关"]
+    let words = ["未公开", "不公开", "不涉及", "无此项", "本表无数据", "故本表", "没有", "本部门无", "我部门无", "本单位无", "无相关", "未编制", "不编制", "无需公开", "空表"]
     return words.contains { line.contains($0) }
   }
 

@@ -64,12 +64,32 @@ struct TableUnparsedRule: Rule {
         context.ran()
         let range = source.byteRange(ofLine: line)
         let trimmed = Self.trimmed(source, range)
-        context.report(
-          trimmed,
-          "第 \(line + 1)–\(end + 1) 行看起来是表格（\(rows) 行），但没有可识别的表名或表头，未能读取：其中的数字未参与任何核对。如是公开表，请补上表名（如“支出决算表”）")
+        if let title = Self.titleAbove(source, line) {
+          context.report(
+            trimmed,
+            "第 \(line + 1)–\(end + 1) 行的表格（\(rows) 行，表名“\(title)”）未能识别为已知的表，未能读取：其中的数字未参与任何核对，请人工复核")
+        } else {
+          context.report(
+            trimmed,
+            "第 \(line + 1)–\(end + 1) 行看起来是表格（\(rows) 行），但没有可识别的表名，未能读取：其中的数字未参与任何核对。如是决算表或绩效自评表，请在表前写明表名（如“支出决算表”）")
+        }
       }
       line = end + 1
     }
+  }
+
+  /// A title-like line ("…表", "…表 (2023年度)") among the three non-blank lines above `line`.
+  static func titleAbove(_ source: SourceText, _ line: Int) -> String? {
+    var index = line - 1
+    var seen = 0
+    while index >= 0, seen < 3 {
+      let text = source.text(ofLine: index).filter { !$0.isWhitespace && $0 != "#" && $0 != "*" }
+      index -= 1
+      guard !text.isEmpty else { continue }
+      seen += 1
+      if text.contains("表"), text.count <= 60, !text.contains("。"), !text.contains("\t") { return text }
+    }
+    return nil
   }
 
   /// A tab- or pipe-separated line with two or more cells, or a line with two or more amounts.
@@ -80,6 +100,8 @@ struct TableUnparsedRule: Rule {
     if text.filter({ $0 == "\t" }).count >= 1, text.split(separator: "\t").filter({ !$0.allSatisfy(\.isWhitespace) }).count >= 2 {
       return true
     }
+    // Space-aligned rows: two or more amounts and no prose (no sentence punctuation, no units).
+    if ["。", "，", "；", "万元"].contains(where: { text.contains($0) }) { return false }
     return amountCells(text) >= 2
   }
 

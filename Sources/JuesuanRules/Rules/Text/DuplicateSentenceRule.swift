@@ -20,7 +20,7 @@ struct DuplicateSentenceRule: Rule {
   func check(_ report: Report, context: inout RuleContext) {
     // A paragraph with tabs is a table row read as prose: its cells may repeat legitimately.
     for paragraph in report.paragraphs where !paragraph.utf8.contains(0x09) {
-      let reader = NarrativeReader(paragraph, year: report.year)
+      let reader = context.narrativeReader(paragraph, year: report.year)
       let sentences = reader.sentences
       let keys = sentences.map { paragraph.text(in: $0).filter { !$0.isWhitespace } }
       context.ran()
@@ -40,7 +40,9 @@ struct DuplicateSentenceRule: Rule {
           context.report(
             range, "与前一句重复：“\(key)”",
             related: [Finding.Related(range: paragraph.sourceRange(ofTextRange: sentences[first]), message: "前一句")],
-            fixes: [Fix(title: "删除重复的句子", edits: [TextEdit(range: deleteRange, newText: "")], isSafe: true, isPreferred: true)])
+            fixes: [
+              Fix(title: "删除重复的句子", edits: [TextEdit(range: deleteRange, newText: "")], isSafe: true, isPreferred: true)
+            ])
         } else {
           context.report(
             range, "与本段前文重复：“\(key)”", severity: .information,

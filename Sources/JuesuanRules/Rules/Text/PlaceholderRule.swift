@@ -11,6 +11,7 @@ struct PlaceholderRule: Rule {
     triggeringExamples: [
       .init("涉及财政拨款资金共计⟦××⟧万元。"),
       .init("项目资金⟦X⟧万元，详见【附件】。"),
+      .init("⟦20XX⟧年度部门决算。"),
     ])
 
   init() {}
@@ -21,7 +22,16 @@ struct PlaceholderRule: Rule {
     let bytes = report.source.bytes
     context.ran()
     var index = 0
+    let bracket = Array("【".utf8)
+    let closing = Array("】".utf8)
     while index < bytes.count {
+      // Only ×, Ｘ, ＊, 【 (lead bytes C3, EF, E3) and ASCII X/x start a placeholder.
+      let lead = bytes[index]
+      guard lead == 0xC3 || lead == 0xEF || lead == 0xE3 || lead == UInt8(ascii: "X") || lead == UInt8(ascii: "x")
+      else {
+        index += 1
+        continue
+      }
       // Full-width runs of two or more: ××, ＸＸ, ＊＊.
       if let run = Self.runs.first(where: { bytes[index...].starts(with: $0) }) {
         var end = index
@@ -37,17 +47,25 @@ struct PlaceholderRule: Rule {
       if bytes[index] == UInt8(ascii: "X") || bytes[index] == UInt8(ascii: "x") {
         var end = index
         while end < bytes.count, bytes[end] == bytes[index] { end += 1 }
-        let isolated = !isAlnum(bytes, before: index) && !(end < bytes.count && isLetterOrDigit(bytes[end]))
+        // "20XX年" is a placeholder too: digits may precede a run that a 年 follows.
+        let afterYear = bytes[end...].starts(with: Array("年".utf8))
+        let previous = index > 0 ? bytes[index - 1] : 0x20
+        let previousIsDigit = previous >= 0x30 && previous <= 0x39
+        let isolated =
+          (!isAlnum(bytes, before: index) || (previousIsDigit && afterYear))
+          && !(end < bytes.count && isLetterOrDigit(bytes[end]))
         if isolated, end - index >= 2 || followedByUnit(bytes, end) {
-          context.report(index..<end, "未填写的占位符“\(String(decoding: bytes[index..<end], as: UTF8.self))”")
+          var start = index
+          if previousIsDigit { while start > 0, bytes[start - 1] >= 0x30 && bytes[start - 1] <= 0x39 { start -= 1 } }
+          context.report(start..<end, "未填写的占位符“\(String(decoding: bytes[start..<end], as: UTF8.self))”")
         }
         index = end
         continue
       }
-      if bytes[index...].starts(with: Array("【".utf8)) {
+      if bytes[index...].starts(with: bracket) {
         var end = index + 3
         while end < bytes.count, bytes[end] == 0x20 { end += 1 }
-        if bytes[end...].starts(with: Array("】".utf8)) {
+        if bytes[end...].starts(with: closing) {
           context.report(index..<(end + 3), "空的占位括号“【】”未填写")
           index = end + 3
           continue

@@ -28,7 +28,7 @@ struct TemplateResidueRule: Rule {
   func check(_ report: Report, context: inout RuleContext) {
     for paragraph in report.paragraphs {
       context.ran()
-      let reader = NarrativeReader(paragraph, year: report.year)
+      let reader = context.narrativeReader(paragraph, year: report.year)
       checkAlternatives(reader, context: &context)
       checkInstructions(reader, context: &context)
       checkGrades(reader, context: &context)

@@ -2,5 +2,7 @@
 enum TextRules {
   static let all: [any Rule.Type] = [
     TemplateResidueRule.self, PlaceholderRule.self, DuplicateSentenceRule.self, YearMismatchRule.self,
+    CountMismatchRule.self, TextUnitRule.self,
+    TextPrecisionRule.self, TextTruncatedRule.self, TextEntityMismatchRule.self,
   ]
 }

@@ -58,6 +58,7 @@ struct TextTruncatedRule: Rule {
         reportCut(clause.text, clause.ending, range, context: &context)
       }
     }
+    checkDocumentEnd(report, context: &context)
     // U+FFFD at the end of a line, cell or sentence.
     let replacement: [UInt8] = [0xEF, 0xBF, 0xBD]
     var index = 0
@@ -82,6 +83,28 @@ struct TextTruncatedRule: Rule {
     }
   }
 
+  /// The document ends inside a self-evaluation table that never reaches its 总分 row.
+  private func checkDocumentEnd(_ report: Report, context: inout RuleContext) {
+    let source = report.source
+    var last = source.lineCount - 1
+    while last > 0, source.text(ofLine: last).allSatisfy(\.isWhitespace) { last -= 1 }
+    // The last line is a table row (cells) and the last table title above it is a self-evaluation's.
+    let lastRange = source.byteRange(ofLine: last)
+    guard source.bytes[lastRange].contains(0x09) || source.text(in: lastRange).hasPrefix("|"),
+      let table = report.tables.max(by: { $0.titleRange.lowerBound < $1.titleRange.lowerBound }),
+      table.kind == .selfEvaluation, table.titleRange.upperBound <= lastRange.lowerBound,
+      !source.text(in: table.titleRange.lowerBound..<source.bytes.count).contains("总分")
+    else { return }
+    context.ran()
+    var range = source.byteRange(ofLine: last)
+    while range.lowerBound < range.upperBound, [0x20, 0x09, UInt8(ascii: "|")].contains(source.bytes[range.lowerBound]) {
+      range = (range.lowerBound + 1)..<range.upperBound
+    }
+    guard !range.isEmpty else { return }
+    context.report(
+      range, "文档在“\(table.title)”中途结束：表内没有“总分”行，后面的指标或合计疑被截掉，请对照原稿补全", severity: .information)
+  }
+
   private func reportCut(_ clause: String, _ ending: String, _ range: Range<Int>, context: inout RuleContext) {
     context.report(
       range,
@@ -99,7 +122,6 @@ struct TextTruncatedRule: Rule {
     guard text.count >= minimumLength, let last = text.last, !closers.contains(last) else { return nil }
     guard let ending = endings.first(where: { text.hasSuffix($0) }) else { return nil }
     if wholeWords.contains(where: { text.hasSuffix($0) }) { return nil }
-    // A heading-like or label text ("其中：", "说明，") is too short to judge.
     let body = text.dropLast(ending.count)
     var start = body.endIndex
     while start > body.startIndex {
@@ -107,14 +129,7 @@ struct TextTruncatedRule: Rule {
       if "，。；：、,;:（(".contains(body[previous]) { break }
       start = previous
     }
-    // Keep the ending inside the clause; a clause that is only the ending takes the previous one.
-    var clauseStart = start
-    if body.distance(from: start, to: body.endIndex) < 2, start > body.startIndex {
-      clauseStart = body.index(before: start)
-      while clauseStart > body.startIndex, !"，。；：、,;:（(".contains(body[body.index(before: clauseStart)]) {
-        clauseStart = body.index(before: clauseStart)
-      }
-    }
+    let clauseStart = start
     let lower = text.utf8.distance(from: text.startIndex, to: clauseStart)
     let upper = text.utf8.count
     guard upper > lower else { return nil }

@@ -7,22 +7,27 @@ struct YearMismatchRule: Rule {
     code: "text/year-mismatch",
     summary: "正文年份应与报告年度一致（工作总结写成下一年度、绩效结果写成前几年的数据）。",
     rationale: """
-      只报告两种明确的情形：段首“20XX年，…”为报告年度的下一年且段落不是计划（没有“将、计划、拟”等）；\
+      只报告三种明确的情形：与上年比较（“较/比 20XX 年…增加/减少”）而年份不是报告年度的上一年；\
+      段首“20XX年，…”为报告年度的下一年且段落是工作总结而不是计划（没有“将、计划、拟”等）；\
       以及“20XX 年…为 N”式的指标结果而年份早于上年。文号〔2024〕、日期“2024年6月25日”、\
       年份区间和“上年（2022年）”均不报告。
       """,
     defaultSeverity: .warning,
     nonTriggeringExamples: [
-      .init("2023年度部门决算\n\n主要原因是 2022 年未支出项目在 2023 年支出，依据〔2024〕36 号文，于2024年6月25日完成评价。"),
-      .init("2023年度部门决算\n\n2024年，本单位将继续加强预算管理。"),
+      .init("# 2023年度部门决算\n\n主要原因是 2022 年未支出项目在 2023 年支出，依据〔2024〕36 号文，于2024年6月25日完成评价。"),
+      .init("# 2023年度部门决算\n\n2024年，本单位将继续加强预算管理。"),
     ],
     triggeringExamples: [
-      .init("2023年度部门决算\n\n⟦2024年⟧，本单位主要任务是：围绕中心工作，重点完成了以下工作。"),
-      .init("2023年度部门决算\n\n效益方面：该部分分值 20 分，评价得 20 分。⟦2021 年⟧服务对象数量为 12 万人，完成目标值。"),
+      .init("# 2023年度部门决算\n\n⟦2024年⟧，本单位主要任务是：围绕中心工作，重点完成了以下工作。"),
+      .init("# 2023年度部门决算\n\n效益方面：该部分分值 20 分，评价得 20 分。⟦2021 年⟧服务对象数量为 12 万人，完成目标值。"),
+      .init(
+        "# 2023年度部门决算\n\n机关运行经费支出49.25万元，比⟦2021年⟧增加8.54万元，增长20.98%。",
+        fixed: "# 2023年度部门决算\n\n机关运行经费支出49.25万元，比2022年增加8.54万元，增长20.98%。"),
     ])
 
   init() {}
 
+  private static let summaryMarkers = ["主要任务是", "重点完成了", "主要工作是", "主要完成了"]
   private static let futureMarkers = ["将", "计划", "拟", "预计", "展望", "下一步", "思路", "打算", "力争"]
 
   func check(_ report: Report, context: inout RuleContext) {
@@ -32,7 +37,7 @@ struct YearMismatchRule: Rule {
     }
     for paragraph in report.paragraphs {
       context.ran()
-      let reader = NarrativeReader(paragraph, year: year)
+      let reader = context.narrativeReader(paragraph, year: year)
       let bytes = reader.bytes
       var index = 0
       while index + 4 <= bytes.count {
@@ -46,12 +51,29 @@ struct YearMismatchRule: Rule {
         after += 3
         let yearRange = index..<after
         let isParagraphStart = reader.skippingSpaces(from: 0) == index
-        if value == year + 1, isParagraphStart {
+        if value != year - 1, isComparison(reader, yearStart: index, yearEnd: after) {
+          context.report(
+            paragraph.sourceRange(ofTextRange: yearRange),
+            "\(year) 年度报告与上年比较，上年应为 \(year - 1) 年，文中写作“\(value)年”",
+            fixes: [
+              Fix(
+                title: "改为 \(year - 1)年",
+                edits: [TextEdit(range: paragraph.sourceRange(ofTextRange: index..<end), newText: String(year - 1))])
+            ])
+        } else if value == year + 1, isParagraphStart {
           var next = after
           if reader.has("度", at: next) { next += 3 }
           guard reader.has("，", at: next) else { continue }
           let text = paragraph.text
           guard !Self.futureMarkers.contains(where: text.contains) else { continue }
+          // A work summary: under a 工作总结 heading, or saying what the year's tasks were.
+          let heading =
+            paragraph.headingIndex.flatMap { report.headings.indices.contains($0) ? report.headings[$0].text : nil }
+            ?? ""
+          guard
+            heading.contains("工作总结") || heading.contains("主要工作")
+              || Self.summaryMarkers.contains(where: text.contains)
+          else { continue }
           context.report(
             paragraph.sourceRange(ofTextRange: yearRange),
             "\(year) 年度报告的工作总结写成了“\(value)年”，应为“\(year)年”",
@@ -68,6 +90,21 @@ struct YearMismatchRule: Rule {
         }
       }
     }
+  }
+
+  /// "较2021年决算…增加" / "比2021年增加": a comparison with a year, followed in its clause by a
+  /// change word.
+  private func isComparison(_ reader: NarrativeReader, yearStart: Int, yearEnd: Int) -> Bool {
+    guard reader.has("较", at: yearStart - 3) || reader.has("比", at: yearStart - 3) else { return false }
+    var end = yearEnd
+    var characters = 0
+    while end < reader.bytes.count, characters < 30, !(reader.has("，", at: end) || reader.has("。", at: end)) {
+      end += 1
+      if end < reader.bytes.count, reader.bytes[end] & 0xC0 != 0x80 { characters += 1 }
+    }
+    let clause = reader.paragraph.text(in: yearEnd..<end)
+    return (NarrativeReader.increaseWords + NarrativeReader.decreaseWords).contains(where: clause.contains)
+      || clause.hasPrefix("相比") || clause.hasPrefix("度相比")
   }
 
   /// Four ASCII digits 20xx not inside a longer number.
@@ -93,13 +130,17 @@ struct YearMismatchRule: Rule {
       let before = String(decoding: bytes[(yearStart - 3)..<yearStart], as: UTF8.self)
       if ["〔", "（", "【", "至", "从", "于", "自"].contains(before) { return false }
     }
-    if yearStart > 0, [UInt8(ascii: "("), UInt8(ascii: "["), UInt8(ascii: "-")].contains(bytes[yearStart - 1]) { return false }
+    if yearStart > 0, [UInt8(ascii: "("), UInt8(ascii: "["), UInt8(ascii: "-")].contains(bytes[yearStart - 1]) {
+      return false
+    }
     let start = reader.skippingSpaces(from: offset)
     var end = start
     while end < bytes.count, !["，", "。", "；", "、"].contains(where: { reader.has($0, at: end) }) { end += 1 }
     let clause = reader.paragraph.text(in: start..<end)
     if clause.hasPrefix("度") || clause.hasPrefix("-") || clause.hasPrefix("—") || clause.hasPrefix("至") { return false }
-    guard !clause.contains("月"), !clause.contains("年"), !clause.contains("项目"), !clause.contains("〕") else { return false }
+    guard !clause.contains("月"), !clause.contains("年"), !clause.contains("项目"), !clause.contains("〕") else {
+      return false
+    }
     guard let marker = clause.firstRange(of: "为") else { return false }
     let value = clause[marker.upperBound...].drop { $0 == " " }
     return value.first?.isASCII == true && value.first?.isNumber == true

@@ -20,16 +20,26 @@ struct NarrativeBinding {
 /// level markers ("一般公共服务（类）…（款）事业运行（项）"). Anything else binds nothing.
 struct NarrativeBinder {
   /// A label the narrative uses for a table figure, and how to find the figure (actual, budget).
-  private struct Anchor {
+  struct Anchor {
     var text: [Character]
     var lookup: (_ isBudget: Bool) -> [TableFigure]
+    /// For a 三公 item: its economic code, compared instead in a listing of 06's items.
+    var economicCode: String?
+    /// True for a 三公 anchor (not comparable in a listing of 06's items).
+    var isSangong = false
+    /// The figure when "一般公共预算"/"财政拨款" precede the label (04/05 rather than 01/02/03).
+    var fiscalLookup: (() -> [TableFigure])?
   }
 
-  private let report: Report
+  let report: Report
   private let catalogue: SubjectCatalogue
-  private var anchors: [Anchor] = []
+  var anchors: [Anchor] = []
   /// Coded rows of 05, 03 and 02 (in that order), by code.
   private var codedRows: [String: [(table: Table, row: Table.Row)]] = [:]
+  /// Unambiguous 类/款 names of the function-code tables (no code written), longest first.
+  private var functionNames: [(name: [Character], code: String)] = []
+  /// Unambiguous item names of 06, longest first: bound only in a listing ("主要包括…").
+  private var economicNames: [(name: [Character], row: Table.Row, table: Table)] = []
 
   static let amountMark: Character = "§"
   static let otherNumberMark: Character = "¤"
@@ -60,6 +70,36 @@ struct NarrativeBinder {
       }
     }
     buildAnchors()
+    buildNames()
+  }
+
+  private mutating func buildNames() {
+    var byName: [String: Set<String>] = [:]
+    for (code, rows) in codedRows where code.count == 3 || code.count == 5 {
+      for (_, row) in rows where !row.name.isEmpty {
+        byName[SubjectCatalogue.normalizedName(row.name), default: []].insert(code)
+      }
+    }
+    functionNames = byName.compactMap { name, codes in
+      codes.count == 1 && name.count >= 5 ? (Array(name), codes.first ?? "") : nil
+    }.sorted { $0.name.count > $1.name.count }
+    var economic: [String: [(Table.Row, Table)]] = [:]
+    for table in tables(.basicExpenditure) {
+      for row in table.rows where row.code != nil && !row.isDamaged {
+        economic[SubjectCatalogue.normalizedName(row.name), default: []].append((row, table))
+      }
+    }
+    economicNames = economic.compactMap { name, rows in
+      rows.count == 1 && name.count >= 2 ? (Array(name), rows[0].0, rows[0].1) : nil
+    }.sorted { $0.name.count > $1.name.count }
+  }
+
+  /// True when the sentence up to `end` lists 06's items ("公用经费…主要包括办公费…").
+  private static func isListing(_ chars: [Character], _ end: Int) -> Bool {
+    var start = end
+    while start > 0, chars[start - 1] != "。" { start -= 1 }
+    let sentence = String(chars[start..<end])
+    return sentence.contains("包括") || sentence.contains("公用经费") || sentence.contains("人员经费")
   }
 
   // MARK: Reading backwards
@@ -70,13 +110,36 @@ struct NarrativeBinder {
     var end = end
     var crossed = false
     var qualifiers: [String] = []
+    let listing = Self.isListing(chars, end)
     for _ in 0..<40 {
       guard end > 0 else { return nil }
       let isBudget = qualifiers.contains { $0.contains("预算") } && !qualifiers.contains { $0.contains("决算") }
       if let anchor = anchors.first(where: { Self.ends(chars, end, with: $0.text) }) {
-        guard prefixIsClean(chars, end - anchor.text.count) else { return nil }
-        let figures = anchor.lookup(isBudget)
+        guard let fiscal = prefixScan(chars, end - anchor.text.count) else { return nil }
+        // "2010301-行政运行 907.12 万元，其中基本支出 …" speaks of that subject's part, not the total.
+        if !anchor.isSangong, sentenceNamesSubject(chars, end - anchor.text.count) { return nil }
+        // The 三公 table's 预算数 is the full-year budget; a 年初预算 may differ from it.
+        if isBudget, qualifiers.contains(where: { $0.contains("年初") }) { return nil }
+        var figures = anchor.lookup(isBudget)
+        if fiscal, !isBudget, let fiscalLookup = anchor.fiscalLookup { figures = fiscalLookup() }
+        if listing, anchor.isSangong {
+          // "公用经费主要包括…公务接待费 X 万元": 06's basic-expenditure item, not the 三公 table.
+          guard let code = anchor.economicCode, !isBudget else { return nil }
+          figures = economicFigures(code: code)
+        }
         return figures.isEmpty ? nil : NarrativeBinding(subject: String(anchor.text), figures: figures)
+      }
+      if listing, !isBudget, let item = economicNames.first(where: { Self.ends(chars, end, with: $0.name) }) {
+        let start = end - item.name.count
+        guard start == 0 || Self.boundaries.contains(chars[start - 1]) || chars[start - 1] == "括" else { return nil }
+        guard let figure = figure(item.table, item.row, column: 0) else { return nil }
+        return NarrativeBinding(subject: "\(item.row.code ?? "") \(String(item.name))", figures: [figure])
+      }
+      if let named = functionNames.first(where: { Self.ends(chars, end, with: $0.name) }) {
+        guard !isBudget, prefixIsClean(chars, end - named.name.count) else { return nil }
+        let figures = figures(code: named.code)
+        return figures.isEmpty
+          ? nil : NarrativeBinding(subject: "\(named.code) \(String(named.name))", figures: figures)
       }
       if Self.markers.contains(where: { Self.ends(chars, end, with: $0.text) }) {
         return isBudget ? nil : chain(chars, end)
@@ -112,19 +175,52 @@ struct NarrativeBinder {
 
   /// True when the words before a total label are only a year, "一般公共预算", "财政拨款", an
   /// enumerator and the like (so "政府性基金预算财政拨款基本支出" or "2022年基本支出" do not bind).
-  private func prefixIsClean(_ chars: [Character], _ start: Int) -> Bool {
+  private func prefixIsClean(_ chars: [Character], _ start: Int) -> Bool { prefixScan(chars, start) != nil }
+
+  /// True when the sentence before `start` names a subject of its own: a "code-name", a level
+  /// marker or a 类/款 name.
+  private func sentenceNamesSubject(_ chars: [Character], _ start: Int) -> Bool {
+    var index = start
+    while index > 0, chars[index - 1] != "。" { index -= 1 }
+    let sentence = Array(chars[index..<start])
+    if Self.markers.contains(where: { marker in
+      sentence.count >= marker.text.count
+        && (0...(sentence.count - marker.text.count)).contains {
+          sentence[$0..<($0 + marker.text.count)].elementsEqual(marker.text)
+        }
+    }) {
+      return true
+    }
+    var run = 0
+    for char in sentence {
+      if char.isASCII, char.isNumber {
+        run += 1
+        continue
+      }
+      if [3, 5, 7].contains(run), "-－—".contains(char) { return true }
+      run = 0
+    }
+    let text = String(sentence)
+    return functionNames.contains { text.contains(String($0.name)) }
+  }
+
+  /// Whether the words before a total label are clean (nil when not), and whether they say
+  /// 一般公共预算/财政拨款.
+  private func prefixScan(_ chars: [Character], _ start: Int) -> Bool? {
+    var fiscal = false
     var index = start
     var digits = ""
     func yearIsFine() -> Bool {
       defer { digits = "" }
-      guard digits.count == 4, let year = report.year else { return true }
-      return Int(digits) == year
+      guard digits.count == 4 else { return true }
+      return report.year != nil && Int(digits) == report.year
     }
     while index > 0 {
       let char = chars[index - 1]
-      if Self.boundaries.contains(char) { return yearIsFine() }
+      if Self.boundaries.contains(char) { return yearIsFine() ? fiscal : nil }
       if let filler = Self.prefixFillers.first(where: { Self.ends(chars, index, with: $0) }) {
-        guard yearIsFine() else { return false }
+        guard yearIsFine() else { return nil }
+        if filler.count >= 2, String(filler).contains("拨款") || String(filler).contains("预算") { fiscal = true }
         index -= filler.count
         continue
       }
@@ -133,14 +229,14 @@ struct NarrativeBinder {
         index -= 1
         continue
       }
-      guard yearIsFine() else { return false }
+      guard yearIsFine() else { return nil }
       if "（）().．一二三四五六七八九十".contains(char) {
         index -= 1
         continue
       }
-      return false
+      return nil
     }
-    return yearIsFine()
+    return yearIsFine() ? fiscal : nil
   }
 
   // MARK: Subject codes and names
@@ -212,131 +308,8 @@ struct NarrativeBinder {
     return text
   }
 
-  private func figures(code: String) -> [TableFigure] {
+  func figures(code: String) -> [TableFigure] {
     (codedRows[code] ?? []).compactMap { table, row in figure(table, row, column: 0) }
   }
 
-  // MARK: Table figures
-
-  private func figure(_ table: Table, _ row: Table.Row, column: Int) -> TableFigure? {
-    guard column >= 0, column < row.cells.count, let cell = row.cells[column], !cell.isDamaged, !row.isDamaged
-    else { return nil }
-    if column > 0, !row.isPositional { return nil }
-    return TableFigure(value: cell.value, range: cell.range, tableTitle: Table.normalizedLabel(table.title))
-  }
-
-  /// The first column of `panel` that holds amounts (not 行次/栏次).
-  private static func amountColumn(_ panel: Table.Panel) -> Int? {
-    panel.columns.firstIndex { !$0.title.contains("行次") && !$0.title.contains("栏次") && !$0.title.contains("项目") }
-  }
-
-  private static func column(_ panel: Table.Panel, titled title: String) -> Int? {
-    panel.columns.firstIndex { $0.title.filter { !$0.isWhitespace } == title }
-  }
-
-  private func tables(_ kind: Table.Kind) -> [Table] {
-    report.tables.filter { $0.kind == kind && $0.unit != "元" }
-  }
-
-  /// A labelled row of 01/04 on one side (panel 0 收入, panel 1 支出; nil: both), its amount column.
-  private func summaryFigures(_ kind: Table.Kind, side: Int?, label: String) -> [TableFigure] {
-    tables(kind).flatMap { table in
-      table.panels.indices.filter { side == nil || $0 == side }.compactMap { index -> TableFigure? in
-        let panel = table.panels[index]
-        guard let column = Self.amountColumn(panel), let row = panel.rows.first(where: { $0.label == label }) else {
-          return nil
-        }
-        return figure(table, row, column: column)
-      }
-    }
-  }
-
-  /// The 合计 row of a coded table, in the column titled `title` (nil: the first column).
-  private func totalRowFigures(_ kind: Table.Kind, column title: String?) -> [TableFigure] {
-    tables(kind).compactMap { table in
-      guard let panel = table.panels.first, let row = panel.rows.first(where: { $0.isTotalRow && $0.code == nil }) else {
-        return nil
-      }
-      guard let title else { return figure(table, row, column: 0) }
-      guard let column = Self.column(panel, titled: title) else { return nil }
-      return figure(table, row, column: column)
-    }
-  }
-
-  private func basicFigures(_ label: String) -> [TableFigure] {
-    tables(.basicExpenditure).compactMap { table in
-      guard let row = table.rows.first(where: { $0.label == label }) else { return nil }
-      return figure(table, row, column: 0)
-    }
-  }
-
-  /// A row of the 三公 table whose label satisfies `matches`, in its 预算/决算 column.
-  private func sangongFigures(isBudget: Bool, _ matches: @escaping (String) -> Bool) -> [TableFigure] {
-    tables(.sangong).compactMap { table in
-      guard let panel = table.panels.first,
-        let column = panel.columns.firstIndex(where: { $0.title.contains(isBudget ? "预算" : "决算") }),
-        let row = panel.rows.first(where: { matches($0.label) })
-      else { return nil }
-      return figure(table, row, column: column)
-    }
-  }
-
-  private mutating func add(_ texts: [String], _ lookup: @escaping (_ isBudget: Bool) -> [TableFigure]) {
-    for text in texts { anchors.append(Anchor(text: Array(text), lookup: lookup)) }
-  }
-
-  private mutating func buildAnchors() {
-    let binder = self
-    func actual(_ body: @escaping () -> [TableFigure]) -> (Bool) -> [TableFigure] { { $0 ? [] : body() } }
-    add(["收入总计"], actual { binder.summaryFigures(.summary, side: 0, label: "总计") })
-    add(["支出总计"], actual { binder.summaryFigures(.summary, side: 1, label: "总计") })
-    add(["收、支总计", "收支总计"], actual { binder.summaryFigures(.summary, side: nil, label: "总计") })
-    add(["财政拨款收入总计"], actual { binder.summaryFigures(.fiscalSummary, side: 0, label: "总计") })
-    add(["财政拨款支出总计"], actual { binder.summaryFigures(.fiscalSummary, side: 1, label: "总计") })
-    add(["财政拨款收、支总计", "财政拨款收支总计"], actual { binder.summaryFigures(.fiscalSummary, side: nil, label: "总计") })
-    add(["本年收入合计", "收入合计"], actual {
-      binder.summaryFigures(.summary, side: 0, label: "本年收入合计") + binder.totalRowFigures(.income, column: nil)
-    })
-    add(["本年支出合计", "支出合计"], actual {
-      binder.summaryFigures(.summary, side: 1, label: "本年支出合计") + binder.totalRowFigures(.expenditure, column: nil)
-    })
-    add(["一般公共预算财政拨款支出"], actual { binder.totalRowFigures(.generalBudget, column: nil) })
-    add(["一般公共预算财政拨款收入"], actual {
-      binder.summaryFigures(.summary, side: 0, label: "一般公共预算财政拨款收入")
-        + binder.summaryFigures(.fiscalSummary, side: 0, label: "一般公共预算财政拨款")
-    })
-    add(["财政拨款收入"], actual { binder.totalRowFigures(.income, column: "财政拨款收入") })
-    for label in ["上级补助收入", "事业收入", "经营收入", "附属单位上缴收入"] {
-      add([label], actual {
-        binder.summaryFigures(.summary, side: 0, label: label) + binder.totalRowFigures(.income, column: label)
-      })
-    }
-    for label in ["基本支出", "项目支出"] {
-      add([label], actual {
-        binder.totalRowFigures(.expenditure, column: label) + binder.totalRowFigures(.generalBudget, column: label)
-      })
-    }
-    for label in ["上缴上级支出", "对附属单位补助支出"] {
-      add([label], actual { binder.totalRowFigures(.expenditure, column: label) })
-    }
-    add(["人员经费"], actual { binder.basicFigures("人员经费合计") })
-    add(["公用经费"], actual { binder.basicFigures("公用经费合计") })
-    add(["“三公”经费", "\"三公\"经费", "三公经费", "‘三公’经费"]) { budget in
-      binder.sangongFigures(isBudget: budget) { $0 == "合计" }
-    }
-    add(["因公出国（境）费", "因公出国(境)费", "因公出国（境）费用"]) { budget in
-      binder.sangongFigures(isBudget: budget) { $0.hasPrefix("因公出国") }
-    }
-    add(["公务用车购置及运行费", "公务用车购置及运行维护费"]) { budget in
-      binder.sangongFigures(isBudget: budget) { $0.hasPrefix("公务用车购置及运行") }
-    }
-    add(["公务用车购置费", "公务用车购置"]) { budget in
-      binder.sangongFigures(isBudget: budget) { $0 == "公务用车购置费" }
-    }
-    add(["公务用车运行维护费", "公务用车运行维护", "公务用车运行费"]) { budget in
-      binder.sangongFigures(isBudget: budget) { $0 == "公务用车运行维护费" || $0 == "公务用车运行费" }
-    }
-    add(["公务接待费"]) { budget in binder.sangongFigures(isBudget: budget) { $0 == "公务接待费" } }
-    anchors.sort { $0.text.count > $1.text.count }
-  }
 }

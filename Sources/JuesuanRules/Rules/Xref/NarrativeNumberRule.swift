@@ -34,6 +34,10 @@ struct NarrativeNumberRule: Rule {
   init() {}
 
   func check(_ report: Report, context: inout RuleContext) {
+    guard report.tables.contains(where: { $0.kind != .unknown && $0.kind != .selfEvaluation }) else {
+      context.skip("没有识别出决算表，情况说明中的金额无从对照")
+      return
+    }
     let binder = NarrativeBinder(report: report, catalogue: context.catalogue)
     for paragraph in report.paragraphs where paragraph.numbers.contains(where: { $0.unit == .tenThousandYuan }) {
       // Performance sections speak of subsets (self-evaluated projects), not of the tables' totals.

@@ -1,0 +1,92 @@
+import JuesuanModel
+
+/// The funds block of a self-evaluation table adds up: 年度资金总额 = Σ its sources, a 小计 row =
+/// Σ the rows under it, 合计 = Σ the 小计 rows (年初预算数, 全年预算数, 全年执行数, 结余 columns).
+struct PerfFundsTotalRule: Rule {
+  static let description = RuleDescription(
+    code: "perf/funds-total",
+    summary: "绩效自评表资金栏的合计行等于其下各资金来源之和（小计等于其下各行，合计等于各小计）。",
+    rationale:
+      "资金总额与来源不符，执行率和资金得分便失去依据。只比较金额栏（预算数、执行数、结余），缺失或写“—”的格不计为 0，该栏跳过。",
+    defaultSeverity: .error,
+    nonTriggeringExamples: [.init(Self.example(total: "50.00"))],
+    triggeringExamples: [.init(Self.example(total: "⟦60.00⟧"), fixed: Self.example(total: "50.00"))])
+
+  static func example(total: String) -> String {
+    """
+    2023年度部门决算
+    项目支出绩效自评表
+    (2023年度)
+    项目资金（万元）\t\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分
+    \t年度资金总额\t\(total)\t50.00\t45.50\t10\t91.00\t9.1
+    \t其中：当年财政拨款\t50.00\t50.00\t45.50\t—\t91.00\t—
+    \t其他资金\t0.00\t0.00\t0.00\t—\t0.00\t—
+
+    """
+  }
+
+  private static let amountColumns: [SelfEvaluation.FundsColumn] = [
+    .declared, .initialBudget, .adjustment, .annualBudget, .executed, .balance,
+  ]
+
+  func check(_ report: Report, context: inout RuleContext) {
+    for evaluation in PerfSupport.evaluations(report) {
+      let rows = evaluation.funds
+      guard rows.count >= 2 else { continue }
+      let subtotals = rows.indices.filter { rows[$0].label.hasSuffix("小计") }
+      if subtotals.isEmpty {
+        compare(rows[0], rows[1...], context: &context)
+        continue
+      }
+      var consistent = true
+      for (position, index) in subtotals.enumerated() {
+        let end = position + 1 < subtotals.count ? subtotals[position + 1] : rows.count
+        guard index + 1 < end else { continue }
+        if compare(rows[index], rows[(index + 1)..<end], context: &context) { consistent = false }
+      }
+      if consistent, let first = subtotals.first, first > 0 {
+        compare(rows[0], subtotals.map { rows[$0] }[...], context: &context)
+      }
+    }
+  }
+
+  /// Compares `total` with Σ `parts` in every amount column; true when something was reported.
+  @discardableResult
+  private func compare(
+    _ total: SelfEvaluation.FundsRow, _ parts: ArraySlice<SelfEvaluation.FundsRow>, context: inout RuleContext
+  ) -> Bool {
+    var wrong: [(column: SelfEvaluation.FundsColumn, stated: SelfEvaluation.Figure, sum: Amount, terms: [Amount])] = []
+    for column in Self.amountColumns {
+      guard let stated = total[column] else { continue }
+      let figures = parts.map { $0[column] }
+      guard figures.allSatisfy({ $0 != nil }) else { continue }
+      context.ran()
+      let terms = figures.compactMap { $0?.value }
+      let sum = Amount.sum(terms)
+      if (stated.value - sum).magnitude.tenThousandths > 50 * Int64(terms.count + 1) {
+        wrong.append((column, stated, sum, terms))
+      }
+    }
+    guard let first = wrong.first else { return false }
+    let label = total.label.isEmpty ? "资金总额" : total.label
+    let names = parts.map { $0.label.isEmpty ? "（无名行）" : $0.label }.joined(separator: "、")
+    var message =
+      "“\(label)”的\(first.column.rawValue) \(first.stated.text) ≠ \(names) 之和 \(PerfSupport.terms(first.terms)) = \(first.sum.formatted(decimals: 2))"
+    if wrong.count > 1 {
+      message += "；另有 \(wrong.count - 1) 栏（\(wrong.dropFirst().map(\.column.rawValue).joined(separator: "、"))）同样不符"
+    }
+    context.report(
+      first.stated.range, message,
+      related: parts.compactMap { part in
+        part[first.column].map { Finding.Related(range: $0.range, message: "\(part.label) \($0.text)") }
+      },
+      fixes: [
+        Fix(
+          title: "将“\(label)”改为各行之和",
+          edits: wrong.map {
+            TextEdit(range: $0.stated.range, newText: $0.sum.formatted(decimals: max(2, $0.stated.value.decimals)))
+          })
+      ])
+    return true
+  }
+}

@@ -1,0 +1,118 @@
+import JuesuanModel
+
+/// "N个指标全部完成" / "完成了全部绩效目标" while the table shows an indicator short of its target.
+struct PerfTargetCountRule: Rule {
+  static let description = RuleDescription(
+    code: "perf/target-count",
+    summary: "评价报告称指标“全部完成”时，自评表中不应有未达到年度指标值的指标。",
+    rationale:
+      "只比较数值明确的指标（“≥2次”对“1次”、“=4135人”对“4072人”，单位相同）；“达成预期”之类的文字不作比较。说法限定了指标类别（“产出数量中的各项指标均完成”）时，只看该类指标。",
+    defaultSeverity: .warning,
+    nonTriggeringExamples: [
+      .init(PerfExamples.table(score: "100", secondScore: "40") + "\n各项指标均完成目标。\n")
+    ],
+    triggeringExamples: [
+      .init(
+        PerfExamples.table(score: "99", secondScore: "39", secondActual: "85%") + "\n⟦各项指标均完成⟧目标。\n")
+    ])
+
+  private static let claims = ["全部完成", "均完成", "均已完成", "全部达成", "均达成", "完成了全部", "全部实现", "均已达到"]
+
+  func check(_ report: Report, context: inout RuleContext) {
+    for evaluation in PerfSupport.evaluations(report) {
+      let short = evaluation.indicators.compactMap { indicator -> (SelfEvaluation.Indicator, String)? in
+        guard let gap = Self.shortfall(target: indicator.target, actual: indicator.actual) else { return nil }
+        return (indicator, gap)
+      }
+      for paragraph in PerfSupport.proseLines(evaluation, source: report.source) {
+        for range in paragraph.sentenceRanges {
+          let sentence = paragraph.text(in: range)
+          guard let claim = Self.claims.first(where: { sentence.contains($0) }) else { continue }
+          if sentence.contains("未完成") || sentence.contains("但") || sentence.contains("除") { continue }
+          context.ran()
+          // A claim about one group ("产出数量中的各项指标均完成") covers that group only.
+          let before = String(sentence[..<(sentence.range(of: claim)?.lowerBound ?? sentence.endIndex)])
+          let scoped = short.filter { indicator, _ in
+            let groups = [indicator.level1, indicator.level2].map { $0.replacingOccurrences("指标", with: "") }
+              .filter { $0.count >= 2 }
+            let named = ["产出", "效益", "满意度", "成本", "质量", "数量", "时效", "决策", "过程"].filter { before.contains($0) }
+            return named.isEmpty || named.allSatisfy { word in groups.contains { $0.contains(word) } }
+          }
+          guard let (indicator, gap) = scoped.first else { continue }
+          let claimStart = before.utf8.count
+          let start = range.lowerBound + claimStart
+          let claimRange = paragraph.sourceRange(ofTextRange: start..<(start + claim.utf8.count))
+          let extended =
+            extendedClaim(paragraph, start: range.lowerBound, sentence: sentence, claim: claim) ?? claimRange
+          context.report(
+            extended,
+            "称指标“\(claim)”，但自评表中“\(indicator.level3)”\(gap)",
+            related: indicator.actualRange.map { [Finding.Related(range: $0, message: "实际完成值 \(indicator.actual)")] }
+              ?? [])
+        }
+      }
+    }
+  }
+
+  /// "各项指标均完成" / "3个指标全部完成": the claim with its subject.
+  private func extendedClaim(_ paragraph: Paragraph, start: Int, sentence: String, claim: String) -> Range<Int>? {
+    guard let claimRange = sentence.range(of: claim) else { return nil }
+    let head = sentence[..<claimRange.lowerBound]
+    for subject in ["各项指标", "指标", "绩效目标", "各项目标", "目标"] where head.hasSuffix(subject) {
+      var lower = head.index(head.endIndex, offsetBy: -subject.count)
+      // "3个指标"
+      if subject == "指标", head[..<lower].hasSuffix("个") {
+        lower = head.index(before: lower)
+        while lower > head.startIndex, head[head.index(before: lower)].isNumber { lower = head.index(before: lower) }
+      }
+      let from = start + sentence.utf8.distance(from: sentence.startIndex, to: lower)
+      let to = start + sentence.utf8.distance(from: sentence.startIndex, to: claimRange.upperBound)
+      return paragraph.sourceRange(ofTextRange: from..<to)
+    }
+    return nil
+  }
+
+  /// How an indicator falls short ("实际完成值 1次 未达到年度指标值 ≥2次"), when both are numbers in
+  /// the same unit; nil when it does not, or when the comparison is not clear.
+  static func shortfall(target: String, actual: String) -> String? {
+    guard let goal = Measure(target), let done = Measure(actual), goal.unit == done.unit || done.unit.isEmpty else {
+      return nil
+    }
+    let isShort: Bool
+    switch goal.relation {
+    case "≥", ">", "=": isShort = done.value < goal.value
+    case "≤", "<": isShort = done.value > goal.value
+    default: return nil
+    }
+    return isShort ? "实际完成值 \(actual) 未达到年度指标值 \(target)" : nil
+  }
+
+  /// "≥2次", "=4135人", "95%", "1869.08": relation, value, unit.
+  struct Measure {
+    var relation: String
+    var value: Amount
+    var unit: String
+
+    init?(_ text: String) {
+      var rest = Substring(text.filter { !$0.isWhitespace })
+      var relation = "="
+      if let first = rest.first, "≥≤<>=＝".contains(first) {
+        relation = first == "＝" ? "=" : String(first)
+        rest = rest.dropFirst()
+      }
+      let digits = rest.prefix { $0.isASCII && ($0.isNumber || $0 == ".") }
+      guard !digits.isEmpty, let value = Amount(parsing: digits) else { return nil }
+      let unit = String(rest.dropFirst(digits.count))
+      guard unit.count <= 3, !unit.contains(where: { $0.isNumber }) else { return nil }
+      self.relation = relation
+      self.value = value
+      self.unit = unit == "％" ? "%" : unit
+    }
+  }
+}
+
+extension String {
+  fileprivate func replacingOccurrences(_ target: String, with replacement: String) -> String {
+    split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
+  }
+}

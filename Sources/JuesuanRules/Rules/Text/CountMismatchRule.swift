@@ -1,0 +1,130 @@
+import JuesuanModel
+
+/// "决策、过程、产出以及效益5个一级指标": an enumeration whose length differs from the count
+/// written right after it.
+struct CountMismatchRule: Rule {
+  static let description = RuleDescription(
+    code: "text/count-mismatch",
+    summary: "“A、B、C 和 D N个…”中列举的项数应等于 N。",
+    rationale: """
+      核对紧接在数字前、以“、”分隔（末项可用“和、及、以及”连接）且不含数字的列举，以及“N个…，\
+      包括/分别是：A、B、C。”式紧随其后的列举；含数字的“1 个、0 个”或带“等”的列举不核对。
+      """,
+    defaultSeverity: .warning,
+    nonTriggeringExamples: [
+      .init("指标体系共设置决策、过程、产出、效益以及满意度5个一级指标、10个二级指标。"),
+      .init("本单位设7个内设机构，分别是：督查股、党组办公室、对台外事股、综合股、秘书股、信息股、会务股。"),
+    ],
+    triggeringExamples: [
+      .init("指标体系共设置决策、过程、产出以及效益⟦5个⟧一级指标、10个二级指标。"),
+      .init("本单位内设机构⟦3 个⟧，包括：办公室、督察室。"),
+    ])
+
+  init() {}
+
+  private static let delimiters = ["，", "。", "；", "：", ":", "（", "(", "“", "”"]
+  private static let leadIns = ["设置", "包括", "包含", "涵盖", "分为", "共有", "设有", "从"]
+
+  func check(_ report: Report, context: inout RuleContext) {
+    for paragraph in report.paragraphs where !paragraph.utf8.contains(0x09) {
+      let reader = context.narrativeReader(paragraph, year: report.year)
+      for number in paragraph.numbers where number.unit == .none {
+        let after = reader.skippingSpaces(from: number.textRange.upperBound)
+        guard reader.has("个", at: after), number.value.decimals == 0 else { continue }
+        let count = Int(number.value.tenThousandths / Amount.scale)
+        guard count >= 2, count <= 30 else { continue }
+        if let following = followingEnumeration(reader, after: after + 3) {
+          context.ran()
+          if following.items.count != count {
+            context.report(
+              paragraph.sourceRange(ofTextRange: number.textRange.lowerBound..<(after + 3)),
+              "写“\(count)个”，其后列举了 \(following.items.count) 项（\(following.items.joined(separator: "、"))）")
+          }
+          continue
+        }
+        // The span from the clause start to the number.
+        let end = reader.skippingSpacesBackward(from: number.textRange.lowerBound)
+        var start = end
+        while start > 0, !Self.delimiters.contains(where: { reader.has($0, at: start - $0.utf8.count) }) {
+          start -= 1
+        }
+        guard end - start <= 150 else { continue }
+        var span = paragraph.text(in: start..<end)
+        for leadIn in Self.leadIns {
+          if let range = span.ranges(of: leadIn).last { span = String(span[range.upperBound...]) }
+        }
+        guard span.contains("、"), !span.contains(where: { $0.isNumber }) else { continue }
+        var items = span.split(separator: "、", omittingEmptySubsequences: false).map(String.init)
+        guard items.allSatisfy({ !$0.isEmpty }), items.dropFirst().allSatisfy({ $0.count <= 12 }) else { continue }
+        if var first = items.first {
+          for leadIn in Self.leadIns {
+            if let range = first.firstRange(of: leadIn) { first = String(first[range.upperBound...]) }
+          }
+          items[0] = first
+        }
+        if let last = items.last {
+          for joiner in ["以及", "和", "及"] {
+            guard let range = last.firstRange(of: joiner) else { continue }
+            let head = String(last[..<range.lowerBound])
+            let tail = String(last[range.upperBound...])
+            if !head.isEmpty, !tail.isEmpty {
+              items.removeLast()
+              items += [head, tail]
+            }
+            break
+          }
+        }
+        guard items.allSatisfy({ !$0.isEmpty && $0.count <= 12 }) else { continue }
+        context.ran()
+        guard items.count != count else { continue }
+        let countRange = number.textRange.lowerBound..<(after + 3)
+        context.report(
+          paragraph.sourceRange(ofTextRange: countRange),
+          "列举了 \(items.count) 项（\(items.joined(separator: "、"))），却写“\(count)个”")
+      }
+    }
+  }
+
+  private static let openers = ["分别是", "分别为", "包括", "具体为", "即"]
+
+  /// "3 个，包括：办公室、督察室、投诉管理室。" / "7个内设机构，分别是：…": the list after a count.
+  private func followingEnumeration(_ reader: NarrativeReader, after offset: Int) -> (items: [String], end: Int)? {
+    let paragraph = reader.paragraph
+    // The counted noun (at most 10 characters), then a comma or nothing, then an opener.
+    var cursor = offset
+    var scanned = 0
+    while cursor < reader.bytes.count, scanned <= 10 {
+      if reader.has("，", at: cursor) || reader.has(",", at: cursor) { break }
+      if Self.openers.contains(where: { reader.has($0, at: cursor) }) { break }
+      if reader.has("。", at: cursor) || reader.has("；", at: cursor) || reader.has("、", at: cursor) { return nil }
+      cursor += 1
+      while cursor < reader.bytes.count, reader.bytes[cursor] & 0xC0 == 0x80 { cursor += 1 }
+      scanned += 1
+    }
+    if reader.has("，", at: cursor) { cursor += 3 } else if reader.has(",", at: cursor) { cursor += 1 }
+    guard let opener = Self.openers.first(where: { reader.has($0, at: cursor) }) else { return nil }
+    cursor += opener.utf8.count
+    if reader.has("：", at: cursor) { cursor += 3 } else if reader.has(":", at: cursor) { cursor += 1 }
+    var end = cursor
+    while end < reader.bytes.count, !(reader.has("。", at: end) || reader.has("；", at: end)) { end += 1 }
+    let list = paragraph.text(in: cursor..<end).filter { !$0.isWhitespace }
+    guard list.contains("、"), !list.contains("，"), !list.contains(where: { $0.isNumber }), !list.contains("等") else {
+      return nil
+    }
+    var items = list.split(separator: "、", omittingEmptySubsequences: false).map(String.init)
+    if let last = items.last {
+      for joiner in ["以及", "和", "及"] {
+        guard let range = last.firstRange(of: joiner) else { continue }
+        let head = String(last[..<range.lowerBound])
+        let tail = String(last[range.upperBound...])
+        if !head.isEmpty, !tail.isEmpty {
+          items.removeLast()
+          items += [head, tail]
+        }
+        break
+      }
+    }
+    guard items.allSatisfy({ !$0.isEmpty && $0.count <= 15 }) else { return nil }
+    return (items, end)
+  }
+}

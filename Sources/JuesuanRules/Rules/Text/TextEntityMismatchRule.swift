@@ -1,0 +1,264 @@
+import Foundation
+import JuesuanModel
+
+/// The unit's name differs between the cover and the tables' 部门： lines, or an evaluation names
+/// as its object a project that appears nowhere else in the report (residue of another report).
+struct TextEntityMismatchRule: Rule {
+  static let description = RuleDescription(
+    code: "text/entity-mismatch",
+    summary: "单位名称在封面、各表“部门：”行中应一致；绩效评价报告所评价的对象应是本报告中的项目。",
+    rationale: """
+      套用其他单位或上年的模板时，最容易遗留别的单位名称或别的项目名称。表头单位名称与封面不一致（缩写、\
+      跨行折断不算），或“本次绩效评价的对象为…”所说的项目在报告别处从未出现、而报告评价的是另一个项目时报告。\
+      “主管部门”等栏目中出现的其他单位名称是正常的，不检查。
+      """,
+    defaultSeverity: .warning,
+    nonTriggeringExamples: [
+      .init("长治市上党区人民政府办公室\n2023年度部门决算\n\n收入决算表\n部门名称：长治市上党区人民政府\n办公室\n科目编码\t科目名称\t本年收入合计\n201\t一般公共服务支出\t5.00\n"),
+      .init(
+        "项目名称\t数字人民币试点奖补资金\n\n1. 绩效评价的对象和范围。本次绩效评价的对象为数字人民币试点奖补资金项目。\n"),
+      .init("2023年度福州市晋安区人民政府办公室部门决算\n\n一、部门主要职责\n\n区政府办公室的主要职责是：\n"),
+    ],
+    triggeringExamples: [
+      .init(
+        "长治市上党区人民政府办公室\n2023年度部门决算\n\n收入决算表\n部门名称：长治市上党区人民政府办公室\n科目编码\t科目名称\t本年收入合计\n201\t一般公共服务支出\t5.00\n\n支出决算表\n部门名称：⟦长治市潞州区人民政府办公室⟧\n科目编码\t科目名称\t本年支出合计\n201\t一般公共服务支出\t5.00\n"
+      ),
+      .init(
+        "项目名称\t数字人民币试点奖补资金\n\n1. 绩效评价的对象和范围。本次绩效评价的对象为⟦社区禁毒工作经费支出项目⟧。\n"),
+      .init(
+        "2023年度福州市晋安区人民政府办公室部门决算\n\n一、部门主要职责\n\n⟦福州市鼓楼区人民政府办公室⟧的主要职责是：\n",
+        fixed: "2023年度福州市晋安区人民政府办公室部门决算\n\n一、部门主要职责\n\n福州市晋安区人民政府办公室的主要职责是：\n"),
+    ])
+
+  private static let prefixes = ["部门名称：", "部门名称:", "单位名称：", "单位名称:", "编制单位：", "编制单位:", "部门：", "部门:"]
+
+  func check(_ report: Report, context: inout RuleContext) {
+    if let reference = checkHeaderNames(report, context: &context) {
+      checkBodyNames(report, reference: reference, context: &context)
+    }
+    checkEvaluationObject(report, context: &context)
+  }
+
+  // MARK: Unit names
+
+  private struct Named {
+    var name: String
+    var range: Range<Int>
+    var line: Int
+  }
+
+  @discardableResult
+  private func checkHeaderNames(_ report: Report, context: inout RuleContext) -> String? {
+    let source = report.source
+    var named: [Named] = []
+    // Only the header lines of the standard tables: other tables (self-evaluations) may name
+    // subordinate or supervising units on purpose.
+    var inTable = [Bool](repeating: false, count: source.lineCount)
+    for table in report.tables where Table.Kind.standard.contains(table.kind) {
+      let first = source.line(ofUTF8Offset: table.range.lowerBound)
+      let last = source.line(ofUTF8Offset: max(table.range.lowerBound, table.range.upperBound - 1))
+      for line in first...last { inTable[line] = true }
+    }
+    for line in 0..<source.lineCount where inTable[line] {
+      let range = source.byteRange(ofLine: line)
+      guard range.count >= 9 else { continue }
+      let raw = source.text(in: range)
+      let text = raw.drop { $0 == " " || $0 == "\u{3000}" || $0 == "\t" }
+      guard let prefix = Self.prefixes.first(where: { text.hasPrefix($0) }) else { continue }
+      var rest = text.dropFirst(prefix.count).drop { $0 == " " || $0 == "\u{3000}" }
+      if let cut = rest.firstIndex(where: { $0 == " " || $0 == "\t" || $0 == "\u{3000}" }) { rest = rest[..<cut] }
+      for stop in ["单位：", "金额单位", "单位:"] {
+        if let cut = rest.range(of: stop) { rest = rest[..<cut.lowerBound] }
+      }
+      let name = String(rest)
+      guard name.count >= 4, !name.hasPrefix("万元"), !name.hasPrefix("元"), name.first?.isNumber == false else { continue }
+      let start = range.lowerBound + raw.utf8.distance(from: raw.startIndex, to: rest.startIndex)
+      named.append(Named(name: name, range: start..<(start + name.utf8.count), line: line))
+    }
+    guard !named.isEmpty else { return report.unitName.flatMap { $0.count >= 4 ? $0 : nil } }
+    // The reference: the cover's name, else the name most header lines give.
+    var counts: [String: Int] = [:]
+    for item in named { counts[item.name, default: 0] += 1 }
+    let majority = counts.max { ($0.value, $1.key) < ($1.value, $0.key) }
+    let reference: String
+    if let cover = report.unitName, cover.count >= 4 {
+      reference = cover
+    } else if let majority, majority.value >= 2 {
+      reference = majority.key
+    } else {
+      return nil
+    }
+    // When the cover disagrees with every header, the cover's reading is doubtful: say nothing.
+    guard named.contains(where: { Self.sameUnit($0.name, reference) }) else { return nil }
+    for item in named {
+      context.ran()
+      if Self.sameUnit(item.name, reference) { continue }
+      if reference.hasPrefix(item.name) {
+        // "长治市上党区人民政府" / "办公室": the name wrapped onto the next line.
+        let remainder = String(reference.dropFirst(item.name.count))
+        let next = ((item.line + 1)..<min(source.lineCount, item.line + 3)).map { source.text(ofLine: $0) }
+          .first { !$0.allSatisfy(\.isWhitespace) }?.filter { !$0.isWhitespace }
+        if let next, next.hasPrefix(remainder) { continue }
+        context.report(
+          item.range, "表头单位名称“\(item.name)”与封面的“\(reference)”不一致（疑为名称不完整）：请核对", severity: .information)
+        continue
+      }
+      context.report(
+        item.range, "表头单位名称“\(item.name)”与报告单位“\(reference)”不一致：疑为套用其他单位的表格，应为“\(reference)”",
+        fixes: [Fix(title: "改为 \(reference)", edits: [TextEdit(range: item.range, newText: reference)])])
+    }
+    return reference
+  }
+
+  /// Equal, or one the shortened form of the other ("北关区便民服务中心").
+  private static func sameUnit(_ first: String, _ second: String) -> Bool {
+    // "（汇总）", "(本级)" qualify the report, not the unit.
+    func bare(_ name: String) -> String {
+      guard let open = name.firstIndex(where: { $0 == "（" || $0 == "(" }), name.distance(from: name.startIndex, to: open) >= 4
+      else { return name }
+      return String(name[..<open])
+    }
+    let a = bare(first)
+    let b = bare(second)
+    // A shortened form keeps the characters in order ("区政府办公室" in "长治市上党区人民政府办公室").
+    if a.count >= 5 && isSubsequence(a, of: b) || b.count >= 5 && isSubsequence(b, of: a) { return true }
+    return a == b || (a.count >= 6 && b.hasSuffix(a)) || (b.count >= 6 && a.hasSuffix(b))
+  }
+
+  private static func isSubsequence(_ short: String, of long: String) -> Bool {
+    var iterator = long.makeIterator()
+    return short.allSatisfy { character in
+      while let next = iterator.next() { if next == character { return true } }
+      return false
+    }
+  }
+
+  // MARK: Body
+
+  /// Template spots that name the unit: "X的主要职责是", "从决算单位构成看，X包括", "根据主要职责，X设".
+  private static let bodyPatterns: [(before: String, after: [String])] = [
+    ("从决算单位构成看，", ["决算包括", "包括"]), ("根据主要职责，", ["设"]), ("", ["的主要职责"]),
+  ]
+  private static let adminMarks: Set<Character> = ["省", "市", "区", "县", "旗", "州", "镇", "乡"]
+
+  private func checkBodyNames(_ report: Report, reference: String, context: inout RuleContext) {
+    guard reference.count >= 6, reference.contains(where: { Self.adminMarks.contains($0) }) else { return }
+    for paragraph in report.paragraphs.prefix(80) {
+      let text = paragraph.text
+      for pattern in Self.bodyPatterns {
+        var searchStart = text.startIndex
+        if !pattern.before.isEmpty {
+          guard let found = text.range(of: pattern.before) else { continue }
+          searchStart = found.upperBound
+        }
+        let rest = text[searchStart...]
+        guard let after = pattern.after.compactMap({ rest.range(of: $0) }).min(by: { $0.lowerBound < $1.lowerBound })
+        else { continue }
+        var name = rest[..<after.lowerBound]
+        if pattern.before.isEmpty {
+          // "X的主要职责" at the start of the paragraph only.
+          guard name.count <= 30, !name.contains("，"), !name.contains("。") else { continue }
+        }
+        name = name.drop { $0.isWhitespace }
+        while let last = name.last, last.isWhitespace { name = name.dropLast() }
+        let candidate = String(name)
+        guard candidate.count >= 6, candidate.count <= 30, candidate.contains(where: { Self.adminMarks.contains($0) }),
+          !candidate.contains("，"), !candidate.contains("、")
+        else { continue }
+        context.ran()
+        guard !Self.sameUnit(candidate, reference) else { continue }
+        let lower = text.utf8.distance(from: text.startIndex, to: name.startIndex)
+        let range = paragraph.sourceRange(ofTextRange: lower..<(lower + candidate.utf8.count))
+        context.report(
+          range, "正文中的单位名称“\(candidate)”与报告单位“\(reference)”不一致：疑为套用其他单位的文字，应为“\(reference)”",
+          fixes: [Fix(title: "改为 \(reference)", edits: [TextEdit(range: range, newText: reference)])])
+      }
+    }
+  }
+
+  // MARK: Evaluation object
+
+  private static let objectMarkers = ["评价的对象为", "评价对象为", "评价的对象是", "评价对象是"]
+  private static let projectSuffixes = ["支出项目", "项目支出", "专项资金", "项目", "经费", "资金", "支出"]
+
+  private func checkEvaluationObject(_ report: Report, context: inout RuleContext) {
+    let whole = report.source.string
+    let projects = Self.projectNames(report.source)
+    for paragraph in report.paragraphs {
+      for marker in Self.objectMarkers {
+        guard let found = paragraph.text.range(of: marker) else { continue }
+        let tail = paragraph.text[found.upperBound...]
+        let end = tail.firstIndex { "。，；,;（(".contains($0) } ?? tail.endIndex
+        let object = String(tail[..<end]).trimmedText
+        guard object.count >= 4 else { break }
+        context.ran()
+        let core = Self.core(object)
+        guard core.count >= 4 else { break }
+        // The object's core elsewhere in the report (a 项目名称 cell, the title, the purpose).
+        let occurrences = whole.components(separatedBy: core).count - 1
+        if occurrences > 1 { break }
+        // A project written slightly differently ("业务费" / "业务经费") shares a run of four characters.
+        guard !projects.contains(where: { Self.sharesRun(Self.core($0.name), core, length: 4) }) else { break }
+        let others = projects.filter { !$0.name.contains("部门整体") }
+        let before = others.last { $0.offset < paragraph.range.lowerBound }
+        guard let other = (before ?? others.first)?.name else { break }
+        let lower = paragraph.text.utf8.distance(from: paragraph.text.startIndex, to: tail.startIndex)
+        let objectBytes = object.utf8.count
+        let leading = tail.prefix { $0.isWhitespace }.utf8.count
+        let range = paragraph.sourceRange(ofTextRange: (lower + leading)..<(lower + leading + objectBytes))
+        context.report(
+          range,
+          "绩效评价对象“\(object)”在报告其他地方均未出现，而本报告评价的项目是“\(other)”：疑为其他报告的残留，应为“\(other)”项目")
+        break
+      }
+    }
+  }
+
+  /// The project names of 项目名称 cells ("项目名称\t…", "项目名称 …").
+  private static func projectNames(_ source: SourceText) -> [(name: String, offset: Int)] {
+    var result: [(name: String, offset: Int)] = []
+    for line in 0..<source.lineCount {
+      let text = source.text(ofLine: line).drop { $0 == " " || $0 == "\t" }
+      guard text.hasPrefix("项目名称") else { continue }
+      let rest = text.dropFirst(4).drop { $0 == " " || $0 == "\t" || $0 == "：" || $0 == ":" }
+      let name = String(rest.prefix { $0 != "\t" && $0 != " " })
+      if name.count >= 4, !result.contains(where: { $0.name == name }) {
+        result.append((name, source.lineStarts[line]))
+      }
+    }
+    return result
+  }
+
+  /// True when `a` and `b` have `length` consecutive characters in common.
+  private static func sharesRun(_ a: String, _ b: String, length: Int) -> Bool {
+    let chars = Array(a)
+    guard chars.count >= length else { return false }
+    for start in 0...(chars.count - length) where b.contains(String(chars[start..<(start + length)])) { return true }
+    return false
+  }
+
+  private static func core(_ name: String) -> String {
+    var core = Substring(name)
+    var changed = true
+    while changed {
+      changed = false
+      for suffix in projectSuffixes where core.hasSuffix(suffix) && core.count - suffix.count >= 4 {
+        core = core.dropLast(suffix.count)
+        changed = true
+      }
+    }
+    // A leading year ("2022年省级…") is not part of the name.
+    if let year = core.range(of: "年"), core.distance(from: core.startIndex, to: year.lowerBound) == 4,
+      core.prefix(4).allSatisfy(\.isNumber)
+    {
+      core = core[year.upperBound...]
+    }
+    return String(core).trimmedText
+  }
+}
+
+extension String {
+  fileprivate var trimmedText: String {
+    String(drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed())
+  }
+}

@@ -1,0 +1,118 @@
+import Foundation
+import JuesuanModel
+
+/// A self-evaluation table of another year than the report's ("(2022年度)" in a 2023 report), or
+/// evaluation prose about an older year's results pasted in from another report.
+struct TextForeignContentRule: Rule {
+  static let description = RuleDescription(
+    code: "text/foreign-content",
+    summary: "附件中的自评表和评价报告应属于本报告年度：不应出现他年的自评表，或他年评价报告的残留内容。",
+    rationale:
+      "自评表和评价报告最常从往年或其他单位的材料复制。检查自评表的“(XXXX年度)”，以及总分行之后评价文字中早于报告年度（和项目名称所含年份）的“XXXX年”；文号〔2021〕、起止期间“2020年-2022年”不算。",
+    defaultSeverity: .warning,
+    nonTriggeringExamples: [
+      .init(
+        "部门：示例市教育局\n"
+          + PerfExamples.table(score: "100", secondScore: "40").replacingOccurrences(
+            of: "项目名称\t\t示例培训项目", with: "项目名称\t\t示例培训项目\n主管部门\t示例市政府\t实施单位\t002-示例市教育局")),
+      .init(PerfExamples.table(score: "100", secondScore: "40") + "\n与2022年相比，2023年服务对象增加到12万人，自2019年起开展。\n"),
+    ],
+    triggeringExamples: [
+      .init(PerfExamples.table(score: "100", secondScore: "40", year: "⟦2022年度⟧")),
+      .init(
+        "部门：示例市教育局\n"
+          + PerfExamples.table(score: "100", secondScore: "40").replacingOccurrences(
+            of: "项目名称\t\t示例培训项目", with: "项目名称\t\t示例培训项目\n实施单位\t⟦示例市财政局⟧")),
+      .init(PerfExamples.table(score: "100", secondScore: "40") + "\n⟦2021年⟧服务对象数量为 12 万人，均完成目标值。\n"),
+    ])
+
+  func check(_ report: Report, context: inout RuleContext) {
+    guard let reportYear = report.year else {
+      context.skip("报告年度未知，未检查附件年度")
+      return
+    }
+    for evaluation in PerfSupport.evaluations(report) {
+      if let year = evaluation.year, let range = evaluation.yearRange {
+        context.ran()
+        if year != reportYear {
+          context.report(
+            range, "本报告为 \(reportYear) 年度，这张自评表却是 \(year) 年度的（《\(evaluation.title)》），可能是他年材料的残留")
+        }
+      }
+      if let unit = report.unitName?.filter({ !$0.isWhitespace }), unit.count >= 4 {
+        for field in evaluation.unitFields where field.isImplementingUnit {
+          // "002001-长治市上党区人民政府办公室": the budget code is not part of the name.
+          let name = String(field.value.filter { !$0.isWhitespace }.drop { $0.isASCII })
+          guard name.count >= 4 else { continue }
+          context.ran()
+          if !name.contains(unit) && !unit.contains(name) {
+            context.report(
+              field.range, "自评表的\(field.label)是“\(name)”，不是本报告的单位“\(unit)”，可能是其他单位材料的残留")
+          }
+        }
+      }
+      // Years named by the project itself ("2022年省级数字人民币试点奖补资金") are its own.
+      let ownYears = Self.years(in: (evaluation.projectName ?? "") + evaluation.title).map(\.year)
+      let oldest = ([reportYear] + ownYears).min() ?? reportYear
+      for line in evaluation.proseLines {
+        let text = report.source.text(ofLine: line)
+        let start = report.source.byteRange(ofLine: line).lowerBound
+        for found in Self.years(in: text) where found.year < oldest && found.year >= 2000 {
+          context.ran()
+          // Comparisons and history ("与2022年相比", "自2019年起") are not residue; last year only
+          // when it names a project ("2022年档案整理项目").
+          let lead = String(decoding: Array(text.utf8.prefix(found.range.lowerBound).suffix(9)), as: UTF8.self)
+          if ["较", "与", "比", "自", "从", "截至", "于", "同", "上"].contains(where: { lead.hasSuffix($0) }) { continue }
+          if found.year == reportYear - 1 {
+            let tail = String(decoding: Array(text.utf8.dropFirst(found.range.upperBound).prefix(45)), as: UTF8.self)
+            guard let project = tail.range(of: "项目"),
+              !tail[..<project.lowerBound].contains(where: { "，。,；".contains($0) })
+            else { continue }
+          }
+          let range = (start + found.range.lowerBound)..<(start + found.range.upperBound)
+          context.report(
+            range,
+            "本报告为 \(reportYear) 年度\(ownYears.isEmpty ? "" : "（项目名称所含年份 \(ownYears.map(String.init).joined(separator: "、"))）")，评价文字却写 \(found.year) 年，可能是他年或其他项目材料的残留"
+          )
+        }
+      }
+    }
+  }
+
+  /// "2021年" / "2021 年" in `text` (byte ranges), not a document number (〔2021〕), not part of a
+  /// period ("2020年-2022年", "2019年至2023年").
+  static func years(in text: String) -> [(year: Int, range: Range<Int>)] {
+    let bytes = Array(text.utf8)
+    let nian = Array("年".utf8)
+    var result: [(Int, Range<Int>)] = []
+    var index = 0
+    func isDigit(_ at: Int) -> Bool { at >= 0 && at < bytes.count && bytes[at] >= 0x30 && bytes[at] <= 0x39 }
+    while index + 4 <= bytes.count {
+      defer { index += 1 }
+      guard isDigit(index), isDigit(index + 1), isDigit(index + 2), isDigit(index + 3), !isDigit(index - 1),
+        !isDigit(index + 4)
+      else { continue }
+      var after = index + 4
+      while after < bytes.count, bytes[after] == 0x20 { after += 1 }
+      guard bytes[after...].starts(with: nian),
+        let year = Int(String(decoding: bytes[index..<(index + 4)], as: UTF8.self))
+      else { continue }
+      let end = after + nian.count
+      let before = String(decoding: bytes[max(0, index - 3)..<index], as: UTF8.self)
+      let following = String(decoding: bytes[end..<min(bytes.count, end + 6)], as: UTF8.self)
+      if before.hasSuffix("-") || before.hasSuffix("—") || before.hasSuffix("至") || before.hasSuffix("〔")
+        || before.hasSuffix("[") || before.hasSuffix("(") || before.hasSuffix("（")
+      {
+        continue
+      }
+      if following.hasPrefix("-") || following.hasPrefix("—") || following.hasPrefix("至") || following.hasPrefix("～")
+        || following.hasPrefix("~")
+      {
+        continue
+      }
+      result.append((year, index..<end))
+      index = end - 1
+    }
+    return result
+  }
+}

@@ -1,0 +1,148 @@
+import JuesuanModel
+
+/// Doubled punctuation (。；，，), half-width , ; : ( ) between Chinese characters, and a bracket
+/// or quote opened in a paragraph and never closed.
+struct TextPunctuationRule: Rule {
+  static let description = RuleDescription(
+    code: "text/punctuation",
+    summary: "标点规范：不连用两个标点（。；、，，），中文之间用全角 ，；：（），括号和引号要成对。",
+    rationale:
+      "只看两侧都是汉字的半角标点，数字（1,862.53）、代码、网址和英文词组里的半角符号不算；跨行的括号和引号按段落整体配对，下一行闭合的不算未闭合。",
+    defaultSeverity: .information,
+    nonTriggeringExamples: [
+      .init("收入合计 1,862.53 万元，详见 http://example.com/a,b。\n"),
+      .init("按照“谁用款、谁评价”的原则（见附件\n一）开展评价。\n"),
+      .init("Ministry of Finance (MOF): report; see p. 3。\n"),
+    ],
+    triggeringExamples: [
+      .init("全面实现网上办公⟦。；⟧预算调整率超出指标值。\n", fixed: "全面实现网上办公；预算调整率超出指标值。\n"),
+      .init("项目申报符合要求⟦,⟧得2分;较符合:得1分。\n", fixed: "项目申报符合要求，得2分；较符合：得1分。\n"),
+      .init("部门⟦(单位)⟧名称\n", fixed: "部门（单位）名称\n"),
+      .init("按照⟦“⟧谁用款、谁评价的原则开展评价。其他工作正常。\n"),
+    ])
+
+  private static let marks: Set<Unicode.Scalar> = ["。", "，", "；", "：", "、"]
+  private static let halfWidth: [Unicode.Scalar: String] = [",": "，", ";": "；", ":": "："]
+
+  func check(_ report: Report, context: inout RuleContext) {
+    let source = report.source
+    for line in 0..<source.lineCount {
+      let range = source.byteRange(ofLine: line)
+      guard !range.isEmpty else { continue }
+      var scalars: [(scalar: Unicode.Scalar, offset: Int)] = []
+      var offset = range.lowerBound
+      for scalar in source.text(in: range).unicodeScalars {
+        scalars.append((scalar, offset))
+        offset += String(scalar).utf8.count
+      }
+      checkLine(scalars, context: &context)
+    }
+    checkUnclosed(report, context: &context)
+  }
+
+  static func isHan(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x4E00...0x9FFF, 0x3400...0x4DBF, 0xF900...0xFAFF, 0x20000...0x2FFFF: true
+    default: false
+    }
+  }
+
+  private func checkLine(_ scalars: [(scalar: Unicode.Scalar, offset: Int)], context: inout RuleContext) {
+    var halfWidth: [(range: Range<Int>, edits: [TextEdit], mark: String)] = []
+    var index = 0
+    while index < scalars.count {
+      let (scalar, offset) = scalars[index]
+      defer { index += 1 }
+      if Self.marks.contains(scalar), index + 1 < scalars.count, Self.marks.contains(scalars[index + 1].scalar) {
+        let next = scalars[index + 1]
+        let end = next.offset + String(next.scalar).utf8.count
+        context.ran()
+        let pair = String(scalar) + String(next.scalar)
+        let fixes: [Fix]
+        if scalar == next.scalar {
+          fixes = [
+            Fix(title: "删除重复的“\(scalar)”", edits: [TextEdit(range: next.offset..<end, newText: "")], isPreferred: true)
+          ]
+        } else {
+          fixes = [
+            Fix(title: "只保留“\(next.scalar)”", edits: [TextEdit(range: offset..<next.offset, newText: "")]),
+            Fix(title: "只保留“\(scalar)”", edits: [TextEdit(range: next.offset..<end, newText: "")]),
+          ]
+        }
+        context.report(offset..<end, "标点连用“\(pair)”", fixes: fixes)
+        index += 1
+        continue
+      }
+      guard index > 0, index + 1 < scalars.count, Self.isHan(scalars[index - 1].scalar) else { continue }
+      if let wide = Self.halfWidth[scalar], Self.isHan(scalars[index + 1].scalar) {
+        halfWidth.append(
+          (offset..<(offset + 1), [TextEdit(range: offset..<(offset + 1), newText: wide)], String(scalar)))
+      } else if scalar == "(" {
+        // "部门(单位)名称": a half-width pair around Chinese text, next to Chinese text.
+        var close = index + 1
+        while close < scalars.count, close - index <= 30, scalars[close].scalar != ")", scalars[close].scalar != "(" {
+          close += 1
+        }
+        guard close < scalars.count, scalars[close].scalar == ")", close > index + 1,
+          scalars[(index + 1)..<close].contains(where: { Self.isHan($0.scalar) })
+        else { continue }
+        let closeOffset = scalars[close].offset
+        halfWidth.append(
+          (
+            offset..<(closeOffset + 1),
+            [
+              TextEdit(range: offset..<(offset + 1), newText: "（"),
+              TextEdit(range: closeOffset..<(closeOffset + 1), newText: "）"),
+            ],
+            "( )"
+          ))
+        index = close
+      }
+    }
+    // Half-width marks are reported once per line (a table typed in half-width has dozens).
+    guard let first = halfWidth.first else { return }
+    context.ran()
+    var counts: [String: Int] = [:]
+    for mark in halfWidth { counts[mark.mark, default: 0] += 1 }
+    let summary = counts.sorted { $0.key < $1.key }.map { "“\($0.key)”\($0.value) 处" }.joined(separator: "、")
+    let message =
+      halfWidth.count == 1
+      ? "汉字之间用了半角“\(first.mark)”，应为全角"
+      : "汉字之间用了半角标点（本行共 \(halfWidth.count) 处：\(summary)），应为全角"
+    context.report(
+      first.range, message,
+      fixes: [Fix(title: "本行改为全角标点", edits: halfWidth.flatMap(\.edits), isPreferred: true)])
+  }
+
+  private static let pairs: [(open: Unicode.Scalar, close: Unicode.Scalar)] = [
+    ("（", "）"), ("“", "”"), ("《", "》"), ("【", "】"),
+  ]
+
+  /// An opening bracket or quote with no closer in the rest of its paragraph (nor at the start of
+  /// the next one), while the paragraph goes on past the sentence.
+  private func checkUnclosed(_ report: Report, context: inout RuleContext) {
+    let paragraphs = report.paragraphs
+    for (number, paragraph) in paragraphs.enumerated() {
+      let scalars = Array(paragraph.text.unicodeScalars)
+      guard scalars.contains(where: { scalar in Self.pairs.contains { $0.open == scalar } }) else { continue }
+      let next = number + 1 < paragraphs.count ? String(paragraphs[number + 1].text.unicodeScalars.prefix(60)) : ""
+      var offset = 0
+      for (index, scalar) in scalars.enumerated() {
+        defer { offset += String(scalar).utf8.count }
+        guard let pair = Self.pairs.first(where: { $0.open == scalar }) else { continue }
+        context.ran()
+        let rest = scalars[(index + 1)...]
+        let nextOpen = rest.firstIndex(of: pair.open) ?? scalars.endIndex
+        if rest[..<nextOpen].contains(pair.close) { continue }
+        // The sentence ends and the paragraph goes on: the bracket was not continued elsewhere.
+        guard let end = rest.firstIndex(where: { "。！？".unicodeScalars.contains($0) }), end < nextOpen,
+          !next.unicodeScalars.contains(pair.close)
+        else { continue }
+        // A closer of another kind right after the opener's text ("（见附件一)") is a typo of its own.
+        if rest[..<end].contains(where: { $0 == ")" || $0 == "\"" || $0 == "」" }) { continue }
+        let range = paragraph.sourceRange(ofTextRange: offset..<(offset + String(scalar).utf8.count))
+        context.report(range, "“\(scalar)”在句中没有对应的“\(pair.close)”")
+      }
+    }
+  }
+}

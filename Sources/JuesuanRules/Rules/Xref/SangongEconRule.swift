@@ -1,0 +1,53 @@
+import JuesuanModel
+
+/// 06's basic-expenditure 三公 items (30212 出国, 30217 接待, 30231 车辆运行) may not exceed the 三公
+/// table's 决算数 for the same item, which covers basic and project expenditure together.
+struct SangongEconRule: Rule {
+  static let description = RuleDescription(
+    code: "xref/sangong-econ",
+    summary: "基本支出决算明细表中的因公出国（境）费用、公务接待费、公务用车运行维护费不应超过“三公”经费表的决算数。",
+    rationale: "“三公”经费表的决算数含基本支出和项目支出，基本支出部分不能大于全部；两表任一单元格缺失或受损时不比较。",
+    defaultSeverity: .error,
+    nonTriggeringExamples: [
+      .init(
+        "一般公共预算财政拨款基本支出决算表\n科目编码\t科目名称\t决算数\n30217\t公务接待费\t0.05\n\n财政拨款“三公”经费支出决算表\n项目\t预算数\t决算数\n合计\t0.39\t0.05\n公务接待费\t0.39\t0.05\n"
+      )
+    ],
+    triggeringExamples: [
+      .init(
+        "一般公共预算财政拨款基本支出决算表\n科目编码\t科目名称\t决算数\n30217\t公务接待费\t⟦1.20⟧\n\n财政拨款“三公”经费支出决算表\n项目\t预算数\t决算数\n合计\t0.39\t0.05\n公务接待费\t0.39\t0.05\n"
+      )
+    ])
+
+  init() {}
+
+  private static let pairs: [(code: String, item: String, matches: @Sendable (String) -> Bool)] = [
+    ("30212", "因公出国（境）费", { $0.hasPrefix("因公出国") }),
+    ("30217", "公务接待费", { $0 == "公务接待费" }),
+    ("30231", "公务用车运行维护费", { $0 == "公务用车运行维护费" || $0 == "公务用车运行费" }),
+  ]
+
+  func check(_ report: Report, context: inout RuleContext) {
+    guard let basic = report.table(.basicExpenditure), let sangong = report.table(.sangong),
+      let panel = sangong.panels.first,
+      let column = panel.columns.firstIndex(where: { $0.title.contains("决算") })
+    else {
+      context.skip("缺少基本支出决算表或“三公”经费表的决算数栏")
+      return
+    }
+    for pair in Self.pairs {
+      guard let row = basic.rows.first(where: { $0.code == pair.code }), !row.isDamaged,
+        let econ = row.cells.first ?? nil, !econ.isDamaged,
+        let item = panel.rows.first(where: { pair.matches($0.label) }), !item.isDamaged,
+        column == 0 || item.isPositional, column < item.cells.count, let total = item.cells[column], !total.isDamaged
+      else { continue }
+      context.ran()
+      guard econ.value > total.value else { continue }
+      context.report(
+        econ.range,
+        "基本支出中 \(pair.code) \(pair.item) \(econ.value) 万元，超过“三公”经费表\(pair.item)决算数 \(total.value) 万元"
+          + "（多 \(econ.value - total.value)）；基本支出部分不应大于全部决算数。",
+        related: [Finding.Related(range: total.range, message: "“三公”经费表\(pair.item)决算数 \(total.value)")])
+    }
+  }
+}

@@ -1,0 +1,137 @@
+import JuesuanCatalogue
+import JuesuanModel
+
+/// The same figure in two tables differs: 01 totals vs 02/03 合计, 01 支出 by 类 vs 03, 04 一般公共预算
+/// by 类 and in total vs 05.
+struct TableMismatchRule: Rule {
+  static let description = RuleDescription(
+    code: "xref/table-mismatch",
+    summary: "同一数字在不同表中应一致：总表合计与收入/支出决算表合计、总表各类支出与支出决算表、财政拨款总表一般公共预算栏与一般公共预算财政拨款支出决算表。",
+    rationale: "只比较两表都列出且可读的单元格；总表中没有列出的类、受损或错位的行不比较，缺失的行不当作 0。",
+    defaultSeverity: .error,
+    nonTriggeringExamples: [
+      .init(
+        "收入支出决算总表\n项目\t行次\t金额\t项目\t行次\t决算数\n一、一般公共预算财政拨款收入\t1\t5.00\t一、一般公共服务支出\t32\t5.00\n\n支出决算表\n科目编码\t科目名称\t本年支出合计\t基本支出\t项目支出\n\t合计\t5.00\t5.00\t\n201\t一般公共服务支出\t5.00\t5.00\t\n"
+      )
+    ],
+    triggeringExamples: [
+      .init(
+        "收入支出决算总表\n项目\t行次\t金额\t项目\t行次\t决算数\n一、一般公共预算财政拨款收入\t1\t5.00\t一、一般公共服务支出\t32\t⟦6.00⟧\n\n支出决算表\n科目编码\t科目名称\t本年支出合计\t基本支出\t项目支出\n\t合计\t5.00\t5.00\t\n201\t一般公共服务支出\t5.00\t5.00\t\n"
+      )
+    ])
+
+  init() {}
+
+  private struct Figure {
+    var value: Amount
+    var range: Range<Int>
+  }
+
+  func check(_ report: Report, context: inout RuleContext) {
+    let year = context.configuration.catalogueEdition ?? report.year
+    if let summary = report.table(.summary) {
+      if let detail = report.table(.income) {
+        compare(summary, side: 0, label: "本年收入合计", with: detail, code: nil, column: nil, context: &context)
+        for source in ["上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入"] {
+          compare(
+            summary, side: 0, label: source, with: detail, code: nil, column: nil, detailColumn: source,
+            context: &context)
+        }
+      }
+      if let detail = report.table(.expenditure) {
+        compare(summary, side: 1, label: "本年支出合计", with: detail, code: nil, column: nil, context: &context)
+        compareCategories(summary, column: nil, with: detail, year: year, context: &context)
+      }
+    }
+    if let fiscal = report.table(.fiscalSummary), let detail = report.table(.income) {
+      compare(
+        fiscal, side: 0, label: "本年收入合计", with: detail, code: nil, column: nil, detailColumn: "财政拨款收入",
+        context: &context)
+    }
+    if let fiscal = report.table(.fiscalSummary), let detail = report.table(.generalBudget) {
+      compare(fiscal, side: 1, label: "本年支出合计", with: detail, code: nil, column: "一般公共预算", context: &context)
+      compareCategories(fiscal, column: "一般公共预算", with: detail, year: year, context: &context)
+    }
+    compareBasicExpenditure(report, context: &context)
+  }
+
+  /// 05's 基本支出 total against 06's 人员经费合计 + 公用经费合计, beyond the rounding of two figures.
+  private func compareBasicExpenditure(_ report: Report, context: inout RuleContext) {
+    guard let general = report.table(.generalBudget), let panel = general.panels.first,
+      let column = panel.columns.firstIndex(where: { $0.title.filter { !$0.isWhitespace } == "基本支出" }),
+      let totalRow = panel.rows.first(where: { $0.isTotalRow && $0.code == nil }),
+      let basicTotal = Self.figure(totalRow, column: column),
+      let basic = report.table(.basicExpenditure),
+      let peopleRow = basic.rows.first(where: { $0.label == "人员经费合计" }),
+      let officeRow = basic.rows.first(where: { $0.label == "公用经费合计" }),
+      let people = Self.figure(peopleRow, column: 0), let office = Self.figure(officeRow, column: 0)
+    else { return }
+    context.ran()
+    let sum = people.value + office.value
+    let gap = (basicTotal.value - sum).magnitude
+    guard gap.tenThousandths > 150 else { return }
+    let generalTitle = Table.normalizedLabel(general.title)
+    let basicTitle = Table.normalizedLabel(basic.title)
+    context.report(
+      basicTotal.range,
+      "\(generalTitle)基本支出为 \(basicTotal.value)，\(basicTitle)人员经费合计 \(people.value) + 公用经费合计 \(office.value) = \(sum)，相差 \(gap)。",
+      related: [
+        Finding.Related(range: people.range, message: "人员经费合计 \(people.value)"),
+        Finding.Related(range: office.range, message: "公用经费合计 \(office.value)"),
+      ])
+  }
+
+  /// Each 类 label of the summary's 支出 side against the detail table's row of that code.
+  private func compareCategories(
+    _ summary: Table, column: String?, with detail: Table, year: Int?, context: inout RuleContext
+  ) {
+    guard summary.panels.count > 1 else { return }
+    for row in summary.panels[1].rows where row.code == nil {
+      let codes = Set(
+        context.catalogue.entries(named: row.label).filter { $0.code.count == 3 && $0.classification == .function }
+          .map(\.code))
+      guard codes.count == 1, let code = codes.first else { continue }
+      compare(summary, side: 1, label: row.label, with: detail, code: code, column: column, context: &context)
+    }
+  }
+
+  private func compare(
+    _ summary: Table, side: Int, label: String, with detail: Table, code: String?, column title: String?,
+    detailColumn: String? = nil, context: inout RuleContext
+  ) {
+    guard side < summary.panels.count else { return }
+    let panel = summary.panels[side]
+    let column =
+      title.map { title in panel.columns.firstIndex { $0.title.contains(title) } }
+      ?? panel.columns.firstIndex { !$0.title.contains("行次") && !$0.title.contains("栏次") && !$0.title.contains("项目") }
+    guard let column, let row = panel.rows.first(where: { $0.label == label }),
+      let left = Self.figure(row, column: column)
+    else { return }
+    guard let detailPanel = detail.panels.first,
+      let detailRow = detailPanel.rows.first(where: {
+        code == nil ? ($0.isTotalRow && $0.code == nil) : $0.code == code
+      }),
+      let rightColumn = detailColumn.map({ name in
+        detailPanel.columns.firstIndex { $0.title.filter { !$0.isWhitespace } == name }
+      }) ?? 0,
+      let right = Self.figure(detailRow, column: rightColumn)
+    else { return }
+    context.ran()
+    guard !left.value.isSameValue(as: right.value) else { return }
+    let summaryTitle = Table.normalizedLabel(summary.title)
+    let detailTitle = Table.normalizedLabel(detail.title)
+    let what = code.map { "\($0) \(label)" } ?? detailColumn.map { "合计行\($0)" } ?? label
+    context.report(
+      left.range,
+      "\(summaryTitle)“\(label)”\(title.map { "（\($0)栏）" } ?? "")为 \(left.value)，\(detailTitle)“\(what)”为 \(right.value)，"
+        + "相差 \((left.value - right.value).magnitude)。",
+      related: [Finding.Related(range: right.range, message: "\(detailTitle)：\(right.value)")])
+  }
+
+  private static func figure(_ row: Table.Row, column: Int) -> Figure? {
+    guard !row.isDamaged, column < row.cells.count, column == 0 || row.isPositional, let cell = row.cells[column],
+      !cell.isDamaged
+    else { return nil }
+    return Figure(value: cell.value, range: cell.range)
+  }
+}

@@ -1,0 +1,193 @@
+import JuesuanModel
+
+/// The same quantity stated twice with different values: the evaluation prose against the
+/// self-evaluation table it restates (当年实际支出 vs 全年执行数, an indicator's 实际完成值).
+struct XrefNarrativeConflictRule: Rule {
+  static let description = RuleDescription(
+    code: "xref/narrative-conflict",
+    summary: "正文（评价报告）与附件自评表对同一数量的表述一致：实际支出等于全年执行数，指标完成情况等于实际完成值。",
+    rationale:
+      "评价报告和自评表常由不同的人填写。只比较说法明确的数：总分行之后紧跟的“实际支出/实际支付 X 万元”，以及紧跟在指标名称后、单位相同的数（“采购成本节约率 0.43%”）；与年度指标值相同的说法不算矛盾，同名指标取值不一的不比较。",
+    defaultSeverity: .error,
+    nonTriggeringExamples: [
+      .init(
+        PerfExamples.table(score: "99.1", secondScore: "40", fundsScore: "9.1", rate: "91.00", executed: "45.50")
+          + "\n当年实际支出 45.50 万元，培训次数3次，群众满意度95%。\n")
+    ],
+    triggeringExamples: [
+      .init(
+        PerfExamples.table(score: "99.1", secondScore: "40", fundsScore: "9.1", rate: "91.00", executed: "45.50")
+          + "\n当年实际支出 ⟦45.00 万元⟧，群众满意度达⟦97%⟧。\n",
+        fixed: PerfExamples.table(score: "99.1", secondScore: "40", fundsScore: "9.1", rate: "91.00", executed: "45.50")
+          + "\n当年实际支出 45.50 万元，群众满意度达95%。\n"),
+      .init(
+        PerfExamples.table(score: "99.1", secondScore: "40", fundsScore: "9.1", rate: "91.00", executed: "45.50")
+          + "\n示例培训项目决算数 ⟦40.00 万元⟧，自评得分 ⟦98⟧ 分。\n",
+        fixed: PerfExamples.table(score: "99.1", secondScore: "40", fundsScore: "9.1", rate: "91.00", executed: "45.50")
+          + "\n示例培训项目决算数 45.50 万元，自评得分 99.1 分。\n"),
+    ])
+
+  func check(_ report: Report, context: inout RuleContext) {
+    let evaluations = PerfSupport.evaluations(report)
+    for evaluation in evaluations {
+      guard let executed = evaluation.fundsTotal?[.executed] else { continue }
+      for paragraph in PerfSupport.proseLines(evaluation, source: report.source) {
+        let keywords = ["当年实际支出", "实际支出", "实际支付", "全年执行数"]
+        var seen = Set<Int>()
+        for (keyword, number) in PerfSupport.numbers(after: keywords, in: paragraph, window: 12)
+        where number.unit == .tenThousandYuan && seen.insert(number.textRange.lowerBound).inserted {
+          context.ran()
+          guard !Self.agrees(number.value, executed.value) else { continue }
+          let text = paragraph.text(in: number.textRange)
+          let fixed = executed.value.formatted(decimals: max(2, min(number.value.decimals, 2))) + " 万元"
+          context.report(
+            number.range, "评价文字“\(keyword) \(text)”与自评表全年执行数 \(executed.text) 万元不符",
+            related: [Finding.Related(range: executed.range, message: "全年执行数 \(executed.text)")],
+            fixes: [Fix(title: "改为自评表的 \(fixed)", edits: [TextEdit(range: number.range, newText: fixed)])])
+        }
+      }
+    }
+    checkIndicators(evaluations, report: report, context: &context)
+    checkProjectSentences(evaluations, report: report, context: &context)
+  }
+
+  /// A sentence naming one project ("采购政务服务自动化设备项目，…决算数 5.00 万元，自评得分 85.87 分")
+  /// restates its table's 全年执行数 and 总分.
+  private func checkProjectSentences(_ evaluations: [SelfEvaluation], report: Report, context: inout RuleContext) {
+    let named = evaluations.compactMap { evaluation -> (SelfEvaluation, String)? in
+      guard !evaluation.isDepartmentWide, var key = evaluation.projectName?.filter({ !$0.isWhitespace }) else {
+        return nil
+      }
+      if key.hasSuffix("项目") { key.removeLast(2) }
+      return key.count >= 4 ? (evaluation, key) : nil
+    }
+    guard !named.isEmpty else { return }
+    for paragraph in report.paragraphs {
+      for sentence in paragraph.sentenceRanges {
+        let text = paragraph.text(in: sentence)
+        let hits = named.filter { text.contains($0.1) }
+        guard hits.count == 1, let (evaluation, _) = hits.first else { continue }
+        for number in paragraph.numbers where sentence.contains(number.textRange.lowerBound) {
+          let lead = paragraph.text(
+            in: max(sentence.lowerBound, number.textRange.lowerBound - 21)..<number.textRange.lowerBound)
+          let trimmed = String(lead.reversed().drop { " 为是：:".contains($0) }.reversed())
+          let tail = paragraph.text(
+            in: number.textRange.upperBound..<min(paragraph.utf8.count, number.textRange.upperBound + 4))
+          if number.unit == .none, tail.trimmingPrefix(" ").hasPrefix("分"), trimmed.hasSuffix("得分"),
+            let score = evaluation.total?.score
+          {
+            context.ran()
+            guard !Self.agrees(number.value, score.value) else { continue }
+            context.report(
+              number.range, "正文称该项目得分 \(paragraph.text(in: number.textRange)) 分，自评表总分却是 \(score.text) 分",
+              related: [Finding.Related(range: score.range, message: "总分 \(score.text)")],
+              fixes: [Fix(title: "改为自评表的 \(score.text)", edits: [TextEdit(range: number.range, newText: score.text)])])
+          } else if number.unit == .tenThousandYuan,
+            ["决算数", "实际支出", "执行数", "实际支付"].contains(where: { trimmed.hasSuffix($0) }),
+            let executed = evaluation.fundsTotal?[.executed]
+          {
+            context.ran()
+            guard !Self.agrees(number.value, executed.value) else { continue }
+            context.report(
+              number.range,
+              "正文称该项目\(trimmed.suffix(3)) \(paragraph.text(in: number.textRange))，自评表全年执行数却是 \(executed.text) 万元",
+              related: [Finding.Related(range: executed.range, message: "全年执行数 \(executed.text)")],
+              fixes: [
+                Fix(
+                  title: "改为自评表的 \(executed.text) 万元",
+                  edits: [TextEdit(range: number.range, newText: executed.text + " 万元")])
+              ])
+          }
+        }
+      }
+    }
+  }
+
+  /// Equal once the table figure is rounded to the prose's decimals.
+  static func agrees(_ prose: Amount, _ table: Amount) -> Bool {
+    var unit: Int64 = 10_000
+    for _ in 0..<min(4, prose.decimals) { unit /= 10 }
+    return abs(prose.tenThousandths - table.tenThousandths) * 2 <= unit + 100
+  }
+
+  private func checkIndicators(_ evaluations: [SelfEvaluation], report: Report, context: inout RuleContext) {
+    // Indicator name → its measures; names whose values differ between tables are ambiguous.
+    var byName: [String: [(SelfEvaluation.Indicator, PerfTargetCountRule.Measure)]] = [:]
+    for indicator in evaluations.flatMap(\.indicators) where !indicator.isManagement {
+      guard let measure = PerfTargetCountRule.Measure(indicator.actual), !measure.unit.isEmpty else { continue }
+      let name = Self.cleanName(indicator.level3)
+      guard name.count >= 4 else { continue }
+      byName[name, default: []].append((indicator, measure))
+    }
+    let names = byName.filter { _, entries in
+      entries.allSatisfy { $0.1.value == entries[0].1.value && $0.1.relation == entries[0].1.relation }
+    }
+    guard !names.isEmpty else { return }
+    var paragraphs = report.paragraphs
+    for evaluation in evaluations { paragraphs += PerfSupport.proseLines(evaluation, source: report.source) }
+    var reported = Set<Int>()
+    for paragraph in paragraphs {
+      for (name, entries) in names {
+        let key = Array(name.utf8)
+        var from = 0
+        while let found = paragraph.utf8[from...].firstRange(of: key) {
+          from = found.upperBound
+          guard let (value, range, unit) = Self.statedValue(after: found.upperBound, in: paragraph),
+            unit == entries[0].1.unit
+          else { continue }
+          let (indicator, actual) = entries[0]
+          context.ran()
+          let conflicts: Bool
+          switch actual.relation {
+          case "≥", ">": conflicts = value < actual.value
+          case "≤", "<": conflicts = value > actual.value
+          default: conflicts = !value.isSameValue(as: actual.value)
+          }
+          let target = PerfTargetCountRule.Measure(indicator.target)
+          guard conflicts, target.map({ !$0.value.isSameValue(as: value) }) ?? true else { continue }
+          let source = paragraph.sourceRange(ofTextRange: range)
+          guard reported.insert(source.lowerBound).inserted else { continue }
+          let shown = paragraph.text(in: range)
+          let newText = actual.value.formatted(decimals: actual.value.decimals) + unit
+          context.report(
+            source, "正文称“\(name)”为 \(shown)，自评表的实际完成值却是 \(indicator.actual)",
+            related: indicator.actualRange.map { [Finding.Related(range: $0, message: "实际完成值 \(indicator.actual)")] }
+              ?? [],
+            fixes: actual.relation == "="
+              ? [Fix(title: "改为自评表的 \(newText)", edits: [TextEdit(range: source, newText: newText)])] : [])
+        }
+      }
+    }
+  }
+
+  /// "数字人民币商户开户数(个)" → "数字人民币商户开户数".
+  static func cleanName(_ name: String) -> String {
+    var text = Substring(name.filter { !$0.isWhitespace })
+    if text.hasSuffix(")") || text.hasSuffix("）"), let open = text.lastIndex(where: { $0 == "(" || $0 == "（" }) {
+      text = text[..<open]
+    }
+    return String(text)
+  }
+
+  /// The number right after an indicator name ("采购成本节约率 0.43%", "机构数量44家", "满意度达97%"):
+  /// its value, its text range (number and unit) and its unit.
+  static func statedValue(after offset: Int, in paragraph: Paragraph) -> (Amount, Range<Int>, String)? {
+    let bytes = paragraph.utf8
+    var index = offset
+    let fillers = ["为", "达", "是", "：", ":", "共", "约", "了", "到", " "].map { Array($0.utf8) }
+    var skipped = 0
+    while index < bytes.count, skipped < 3, let filler = fillers.first(where: { bytes[index...].starts(with: $0) }) {
+      index += filler.count
+      skipped += 1
+    }
+    let start = index
+    while index < bytes.count, (bytes[index] >= 0x30 && bytes[index] <= 0x39) || bytes[index] == 0x2E { index += 1 }
+    guard index > start, let value = Amount(parsing: String(decoding: bytes[start..<index], as: UTF8.self)) else {
+      return nil
+    }
+    let rest = String(decoding: bytes[index..<min(bytes.count, index + 12)], as: UTF8.self)
+    let units = ["%", "％", "家", "个", "人", "次", "条", "期", "件", "套", "箱", "份", "辆", "台", "万元", "元", "小时", "天"]
+    guard let unit = units.first(where: { rest.hasPrefix($0) }) else { return nil }
+    return (value, start..<(index + unit.utf8.count), unit == "％" ? "%" : unit)
+  }
+}

@@ -1,0 +1,77 @@
+internal import Foundation
+internal import JSONRPC
+internal import JuesuanRules
+internal import LanguageServerProtocol
+
+/// A lint in progress for one version of a document under one configuration.
+struct RunningLint: Sendable {
+  var generation: Int
+  var configurationGeneration: Int
+  /// Nil when the lint was skipped because the document changed before it could start.
+  var task: Task<LintResult?, Never>
+}
+
+/// A document as a request saw it, with the lint of exactly that text.
+struct Snapshot: Sendable {
+  var document: Document
+  var configurationGeneration: Int
+  var result: LintResult
+}
+
+/// A request that needs the findings of a document.
+enum LintRequest: Sendable {
+  case diagnostic(DocumentDiagnosticParams)
+  case codeAction(CodeActionParams)
+  case hover(TextDocumentPositionParams)
+  case documentSymbol
+}
+
+extension Server {
+  /// Answers `request` now when the document's lint is current (returning the response), or later
+  /// from a task that waits for the lint of the text as it is now (returning nil); ContentModified
+  /// when that lint was skipped because newer text arrived first. A document that is not open gets
+  /// the empty answer.
+  func answer(_ request: LintRequest, id: RequestID, uri: String) -> Data? {
+    guard let document = documents[uri] else { return Self.emptyAnswer(to: request, id: id) }
+    let configurationGeneration = configurationGeneration
+    if let result = cachedLint(of: document) {
+      let snapshot = Snapshot(document: document, configurationGeneration: configurationGeneration, result: result)
+      return answer(request, id: id, snapshot: snapshot)
+    }
+    let lint = runningLint(of: document)
+    requestsInFlight[id] = Task {
+      let result = await lint.value
+      store(result, uri: uri, generation: document.generation, configurationGeneration: configurationGeneration)
+      guard requestsInFlight.removeValue(forKey: id) != nil, phase != .exited else { return }
+      guard let result else {
+        send(OutgoingMessage.error(id: id, .contentModified))
+        return
+      }
+      let snapshot = Snapshot(document: document, configurationGeneration: configurationGeneration, result: result)
+      send(answer(request, id: id, snapshot: snapshot))
+    }
+    return nil
+  }
+
+  private func answer(_ request: LintRequest, id: RequestID, snapshot: Snapshot) -> Data {
+    switch request {
+    case .diagnostic(let params):
+      OutgoingMessage.response(id: id, result: diagnosticReport(params, snapshot))
+    case .codeAction(let params):
+      OutgoingMessage.response(id: id, result: codeActions(params, snapshot))
+    case .hover(let params):
+      OutgoingMessage.response(id: id, result: hover(params, snapshot))
+    case .documentSymbol:
+      OutgoingMessage.response(id: id, result: documentSymbols(snapshot))
+    }
+  }
+
+  private static func emptyAnswer(to request: LintRequest, id: RequestID) -> Data {
+    switch request {
+    case .diagnostic: OutgoingMessage.response(id: id, result: DocumentDiagnosticReport.full(resultId: nil, items: []))
+    case .codeAction: OutgoingMessage.response(id: id, result: [CodeAction]())
+    case .hover: OutgoingMessage.response(id: id, result: Hover?.none)
+    case .documentSymbol: OutgoingMessage.response(id: id, result: [DocumentSymbol]())
+    }
+  }
+}
