@@ -33,7 +33,9 @@ package enum ReportParser {
       if isTableOfContents(line) { continue }
       if let kind = TableTitle.kind(of: line) {
         if let current = open, current.kind == kind, kind != .selfEvaluation || current.body.count < 3 {
-          // The same title again: the table's next page (or a heading naming it, then its title).
+          // The same title again: a heading naming the table, then its own title (which becomes
+          // the table's title), or the title repeated on the table's next page.
+          if current.body.isEmpty { open?.title = line }
           continue
         }
         closeTable()
@@ -205,7 +207,7 @@ package enum ReportParser {
 
   private static func endsSentence(_ compact: String) -> Bool {
     guard let last = compact.last else { return true }
-    return "。！？；：:!?”".contains(last) || compact.hasSuffix("。）")
+    return "。！？；：:!?".contains(last) || compact.hasSuffix("。）") || compact.hasSuffix("。”")
   }
 
   private static func startsNewParagraph(_ compact: String) -> Bool {
@@ -270,7 +272,12 @@ package enum ReportParser {
         joined += text
         if let end = joined.range(of: "部门决算") ?? joined.range(of: "决算") {
           var name = String(joined[..<end.lowerBound])
-          if let year = name.range(of: "年度") { name = String(name[year.upperBound...]) }
+          if let year = name.range(of: "年度") {
+            // "2023年度X部门决算" or "X2023年度部门决算": the name is the longer side of the year.
+            let before = String(name[..<year.lowerBound]).trimmingCharacters(in: .decimalDigits)
+            let after = String(name[year.upperBound...])
+            name = before.count >= after.count ? before : after
+          }
           if name.count >= 4 {
             report.unitName = name
             report.unitNameRange = (start ?? 0)..<line.range.upperBound

@@ -13,6 +13,12 @@ enum TableTitle {
     if text.hasPrefix("附件") || text.hasPrefix("附表") {
       text = String(text.drop { $0 != "：" && $0 != ":" && !$0.isWhitespace }.dropFirst())
     }
+    // "…绩效自评表 (2023年度)": a year in brackets after the title.
+    if let open = text.lastIndex(where: { $0 == "(" || $0 == "（" }), text.last == ")" || text.last == "）",
+      text[open...].contains("年"), text[..<open].hasSuffix("表")
+    {
+      text = String(text[..<open])
+    }
     if text.hasSuffix("表"), text.count <= 40 || text.contains("自评") {
       return kind(ofTitle: text)
     }

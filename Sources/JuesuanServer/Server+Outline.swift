@@ -63,9 +63,15 @@ private struct OutlineItem {
         selection.lowerBound, range.lowerBound)..<max(
         max(selection.lowerBound, range.lowerBound), min(selection.upperBound, range.upperBound))
     return DocumentSymbol(
-      name: name.isEmpty ? "（无标题）" : name, detail: detail, kind: kind,
+      name: Self.displayName(name), detail: detail, kind: kind,
       range: source.positionRange(of: range, encoding: encoding),
       selectionRange: source.positionRange(of: clampedSelection, encoding: encoding),
       children: children.isEmpty ? nil : children.map { $0.symbol(in: source, encoding: encoding) })
+  }
+
+  /// The name with whitespace runs (tabs of a contents line, wrapped titles) shown as one space.
+  private static func displayName(_ name: String) -> String {
+    let words = name.split(whereSeparator: \.isWhitespace)
+    return words.isEmpty ? "（无标题）" : words.joined(separator: " ")
   }
 }

@@ -72,6 +72,7 @@ struct CorpusParseTests {
   func report002() throws {
     let report = try Corpus.report("002")
     #expect(report.year == 2023)
+    #expect(report.unitName == "长治市上党区人民政府办公室")
     #expect(Set(report.tables.map(\.kind)).isSuperset(of: Table.Kind.standard))
     let expenditure = try #require(report.table(.expenditure))
     let total = try #require(expenditure.rows.first { $0.isTotalRow })

@@ -173,4 +173,23 @@ struct DiagnosticsTests {
     await client.open(Self.uri, "正文")
     #expect(client.notifications("$/logTrace").contains { $0["message"]?.stringValue?.contains("didOpen") == true })
   }
+
+  @Test("edits made while a lint runs are coalesced: outdated versions are never linted")
+  func coalescing() async throws {
+    let client = TestClient()
+    try await client.initialize()
+    client.holdLints(true)
+    await client.open(Self.uri, "共计万元")
+    try await client.waitUntil { client.lintsStarted == 1 }
+    for version in 2...5 {
+      await client.change(Self.uri, version: version, [.init(range: range(0, 2, 2), text: "×")])
+      try await Task.sleep(for: .milliseconds(5))
+    }
+    client.holdLints(false)
+    let published = try await client.diagnostics(for: Self.uri, version: 5)
+    #expect(!Self.placeholders(published.diagnostics).isEmpty)
+    let versions = client.notifications("textDocument/publishDiagnostics").compactMap { $0["version"]?.intValue }
+    #expect(versions == [5])
+    #expect(client.lintsStarted == 2)
+  }
 }

@@ -21,7 +21,11 @@ final class TestClient: Sendable {
 
   private final class LintGate: Sendable {
     let isHolding = Mutex(false)
+    let started = Mutex(0)
   }
+
+  /// How many lints have started (skipped ones never start).
+  var lintsStarted: Int { gate.started.withLock { $0 } }
 
   init(
     catalogue: SubjectCatalogue = SubjectCatalogue(entries: []), debounce: Duration = .milliseconds(1),
@@ -35,6 +39,7 @@ final class TestClient: Sendable {
       debounce: debounce, logsToStandardError: false, readsConfigurationFiles: readsConfigurationFiles,
       catalogue: catalogue)
     options.beforeLint = {
+      gate.started.withLock { $0 += 1 }
       while gate.isHolding.withLock({ $0 }) { try? await Task.sleep(for: .milliseconds(1)) }
     }
     server = Server(

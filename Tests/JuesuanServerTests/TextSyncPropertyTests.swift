@@ -114,3 +114,41 @@ struct TextSyncPropertyTests {
     #expect(await client.server.text(ofDocument: "file:///a.md") == "XY替换")
   }
 }
+
+@Suite("Bad input keeps the server serving")
+struct BadInputTests {
+  @Test(
+    "odd documents are linted and answered",
+    arguments: [
+      "\u{FEFF}共计××万元", "\0\0共计××万元\0", "第一行\r共计××万元\r", String(repeating: "很长的一行", count: 20_000),
+      "| 1,2,3 | １２３.４５ | - | — |\n| --- | --- | --- | --- |", "\u{FFFD}\u{FFFD}××",
+    ])
+  func oddDocuments(text: String) async throws {
+    let client = TestClient()
+    try await client.initialize(pull: true)
+    await client.open("file:///odd.md", text)
+    let report = try await client.request(
+      "textDocument/diagnostic", DocumentDiagnosticParams(textDocument: .init(uri: "file:///odd.md")),
+      as: DocumentDiagnosticReport.self)
+    guard case .full(_, let items) = report else {
+      Issue.record("expected a full report")
+      return
+    }
+    if text.contains("××") {
+      #expect(items.contains { $0.code == .string("text/placeholder") })
+    }
+    let symbols = try await client.request(
+      "textDocument/documentSymbol", TextDocumentParams(textDocument: .init(uri: "file:///odd.md")),
+      as: [DocumentSymbol].self)
+    #expect(symbols.count >= 0)
+  }
+
+  @Test("a BOM is one UTF-16 unit at the start of line 0")
+  func byteOrderMark() async throws {
+    let client = TestClient()
+    try await client.initialize()
+    await client.open("file:///bom.md", "\u{FEFF}共计××万元")
+    let published = try await client.diagnostics(for: "file:///bom.md", version: 1)
+    #expect(published.diagnostics.first { $0.code == .string("text/placeholder") }?.range == range(0, 3, 5))
+  }
+}

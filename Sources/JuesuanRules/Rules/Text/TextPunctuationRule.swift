@@ -120,28 +120,45 @@ struct TextPunctuationRule: Rule {
 
   /// An opening bracket or quote with no closer in the rest of its paragraph (nor at the start of
   /// the next one), while the paragraph goes on past the sentence.
+  /// - Complexity: O(n) per paragraph (next-occurrence tables, no rescans).
   private func checkUnclosed(_ report: Report, context: inout RuleContext) {
     let paragraphs = report.paragraphs
     for (number, paragraph) in paragraphs.enumerated() {
       let scalars = Array(paragraph.text.unicodeScalars)
       guard scalars.contains(where: { scalar in Self.pairs.contains { $0.open == scalar } }) else { continue }
       let next = number + 1 < paragraphs.count ? String(paragraphs[number + 1].text.unicodeScalars.prefix(60)) : ""
-      var offset = 0
-      for (index, scalar) in scalars.enumerated() {
-        defer { offset += String(scalar).utf8.count }
-        guard let pair = Self.pairs.first(where: { $0.open == scalar }) else { continue }
-        context.ran()
-        let rest = scalars[(index + 1)...]
-        let nextOpen = rest.firstIndex(of: pair.open) ?? scalars.endIndex
-        if rest[..<nextOpen].contains(pair.close) { continue }
-        // The sentence ends and the paragraph goes on: the bracket was not continued elsewhere.
-        guard let end = rest.firstIndex(where: { "。！？".unicodeScalars.contains($0) }), end < nextOpen,
-          !next.unicodeScalars.contains(pair.close)
-        else { continue }
-        // A closer of another kind right after the opener's text ("（见附件一)") is a typo of its own.
-        if rest[..<end].contains(where: { $0 == ")" || $0 == "\"" || $0 == "」" }) { continue }
-        let range = paragraph.sourceRange(ofTextRange: offset..<(offset + String(scalar).utf8.count))
-        context.report(range, "“\(scalar)”在句中没有对应的“\(pair.close)”")
+      let count = scalars.count
+      /// For each index, the first index at or after it where `matches` holds (`count` if none).
+      func nextIndex(_ matches: (Unicode.Scalar) -> Bool) -> [Int] {
+        var table = [Int](repeating: count, count: count + 1)
+        var index = count - 1
+        while index >= 0 {
+          table[index] = matches(scalars[index]) ? index : table[index + 1]
+          index -= 1
+        }
+        return table
+      }
+      let terminators = nextIndex { "。！？".unicodeScalars.contains($0) }
+      let strayClosers = nextIndex { $0 == ")" || $0 == "\"" || $0 == "」" }
+      for pair in Self.pairs where scalars.contains(pair.open) {
+        let opens = nextIndex { $0 == pair.open }
+        let closes = nextIndex { $0 == pair.close }
+        let continuesClosed = next.unicodeScalars.contains(pair.close)
+        var offset = 0
+        for index in 0..<count {
+          defer { offset += String(scalars[index]).utf8.count }
+          guard scalars[index] == pair.open else { continue }
+          context.ran()
+          let nextOpen = opens[index + 1]
+          if closes[index + 1] < nextOpen { continue }
+          // The sentence ends and the paragraph goes on: the bracket was not continued elsewhere.
+          let end = terminators[index + 1]
+          guard end < count, end < nextOpen, !continuesClosed else { continue }
+          // A closer of another kind ("（见附件一)") is a typo of its own.
+          if strayClosers[index + 1] < end { continue }
+          let range = paragraph.sourceRange(ofTextRange: offset..<(offset + String(scalars[index]).utf8.count))
+          context.report(range, "“\(scalars[index])”在句中没有对应的“\(pair.close)”")
+        }
       }
     }
   }

@@ -2,7 +2,7 @@
 enum TextRules {
   static let all: [any Rule.Type] = [
     TemplateResidueRule.self, PlaceholderRule.self, DuplicateSentenceRule.self, YearMismatchRule.self,
-    CountMismatchRule.self, TextUnitRule.self,
+    CountMismatchRule.self, TextUnitRule.self, WrongTermRule.self, DuplicatePhraseRule.self,
     TextPrecisionRule.self, TextTruncatedRule.self, TextEntityMismatchRule.self,
   ]
 }

@@ -1,0 +1,69 @@
+import JuesuanModel
+
+/// A phrase written twice in a row: "决算数与预算数决算数与预算数", "反映反映".
+struct DuplicatePhraseRule: Rule {
+  static let description = RuleDescription(
+    code: "text/duplicate-phrase",
+    summary: "同一词组紧接着重复出现（如“决算数与预算数决算数与预算数”），应删去重复部分。",
+    rationale: "复制粘贴或修改时留下的重复，读者一眼可见。四个字以上的重复为警告；两三个字的重复（“反映反映”）只作提示，因为少数叠词是正常用法。",
+    defaultSeverity: .warning,
+    nonTriggeringExamples: [.init("决算数与预算数不存在差异。各项工作常常需要研究。\n")],
+    triggeringExamples: [
+      .init("2023年度“三公”经费支出决算数与预算数⟦决算数与预算数⟧不存在差异。\n", fixed: "2023年度“三公”经费支出决算数与预算数不存在差异。\n")
+    ])
+
+  /// Longest phrase looked for, in characters.
+  static let longest = 12
+
+  func check(_ report: Report, context: inout RuleContext) {
+    for paragraph in report.paragraphs {
+      context.ran()
+      let characters = Array(paragraph.text.unicodeScalars)
+      // UTF-8 offset of each scalar, to map back to the source.
+      var offsets: [Int] = []
+      offsets.reserveCapacity(characters.count + 1)
+      var offset = 0
+      for scalar in characters {
+        offsets.append(offset)
+        offset += String(scalar).utf8.count
+      }
+      offsets.append(offset)
+      var index = 0
+      while index < characters.count {
+        var found = 0
+        for length in stride(from: min(Self.longest, (characters.count - index) / 2), through: 2, by: -1) {
+          let first = characters[index..<(index + length)]
+          guard first.allSatisfy(Self.isHan), first.elementsEqual(characters[(index + length)..<(index + 2 * length)])
+          else { continue }
+          found = length
+          break
+        }
+        guard found > 0 else {
+          index += 1
+          continue
+        }
+        let repeatRange = offsets[index + found]..<offsets[index + 2 * found]
+        let range = paragraph.sourceRange(ofTextRange: repeatRange)
+        let phrase = String(String.UnicodeScalarView(characters[index..<(index + found)]))
+        // Both copies on one line, side by side: cells of a wrapped table joined into prose are
+        // not a repetition.
+        let both = offsets[index]..<offsets[index + 2 * found]
+        guard paragraph.sourceRange(ofTextRange: both).count == both.count else {
+          index += found
+          continue
+        }
+        let contiguous = range.count == repeatRange.count
+        context.report(
+          range, "“\(phrase)”重复了一次，应删去重复部分", severity: found >= 4 ? nil : .information,
+          fixes: contiguous
+            ? [Fix(title: "删去重复的“\(phrase)”", edits: [TextEdit(range: range, newText: "")], isSafe: found >= 4, isPreferred: true)]
+            : [])
+        index += 2 * found
+      }
+    }
+  }
+
+  private static func isHan(_ scalar: Unicode.Scalar) -> Bool {
+    (0x4E00...0x9FFF).contains(scalar.value) || (0x3400...0x4DBF).contains(scalar.value)
+  }
+}

@@ -1,0 +1,49 @@
+import JuesuanModel
+
+/// A budget term written wrongly: "国有资金经营预算" for 国有资本经营预算, and the like.
+struct WrongTermRule: Rule {
+  /// Wrong form → the official term.
+  static let corrections: [(wrong: String, right: String)] = [
+    ("国有资金经营预算", "国有资本经营预算"),
+    ("国有资产经营预算", "国有资本经营预算"),
+    ("政府基金预算", "政府性基金预算"),
+    ("公务招待费", "公务接待费"),
+    ("一般公共财政预算", "一般公共预算"),
+  ]
+
+  static let description = RuleDescription(
+    code: "text/wrong-term",
+    summary: "预算术语写错：如“国有资金经营预算”应为“国有资本经营预算”，“政府基金预算”应为“政府性基金预算”。",
+    rationale: "四本预算的名称是法定用语（《预算法》第五条），写错会让读者以为是另一类资金。只检查一份确定的错写清单，修复即替换为正确术语。",
+    defaultSeverity: .warning,
+    nonTriggeringExamples: [.init("本部门无国有资本经营预算财政拨款支出。\n")],
+    triggeringExamples: [
+      .init("本部门无⟦国有资金经营预算⟧财政拨款支出。\n", fixed: "本部门无国有资本经营预算财政拨款支出。\n")
+    ])
+
+  func check(_ report: Report, context: inout RuleContext) {
+    for paragraph in report.paragraphs {
+      context.ran()
+      for (wrong, right) in Self.corrections where paragraph.text.contains(wrong) {
+        let pattern = Array(wrong.utf8)
+        var index = 0
+        let bytes = paragraph.utf8
+        while index + pattern.count <= bytes.count {
+          guard bytes[index] == pattern[0], bytes[index..<(index + pattern.count)].elementsEqual(pattern) else {
+            index += 1
+            continue
+          }
+          let range = paragraph.sourceRange(ofTextRange: index..<(index + pattern.count))
+          // A term broken over two lines cannot be replaced in one edit: report without a fix.
+          let contiguous = range.count == pattern.count
+          context.report(
+            range, "术语写错：“\(wrong)”应为“\(right)”",
+            fixes: contiguous
+              ? [Fix(title: "改为“\(right)”", edits: [TextEdit(range: range, newText: right)], isSafe: true, isPreferred: true)]
+              : [])
+          index += pattern.count
+        }
+      }
+    }
+  }
+}
