@@ -19,7 +19,7 @@ let package = Package(
       dependencies: ["JuesuanModel", "JuesuanCatalogue", "JuesuanRules", "LanguageServerProtocol", "JSONRPC"]),
     .target(
       name: "JuesuanCommandLine",
-      dependencies: ["JuesuanModel", "JuesuanCatalogue", "JuesuanRules"]),  // + JuesuanServer once it lands
+      dependencies: ["JuesuanModel", "JuesuanCatalogue", "JuesuanRules", "JuesuanServer"]),
     .executableTarget(name: "juesuan", dependencies: ["JuesuanCommandLine"]),
     .testTarget(name: "JuesuanModelTests", dependencies: ["JuesuanModel"]),
     .testTarget(name: "JuesuanCatalogueTests", dependencies: ["JuesuanCatalogue"]),

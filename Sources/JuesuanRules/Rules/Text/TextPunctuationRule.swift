@@ -28,16 +28,41 @@ struct TextPunctuationRule: Rule {
     let source = report.source
     for line in 0..<source.lineCount {
       let range = source.byteRange(ofLine: line)
-      guard !range.isEmpty else { continue }
+      guard !range.isEmpty, Self.mayHaveFinding(source.bytes[range]) else { continue }
       var scalars: [(scalar: Unicode.Scalar, offset: Int)] = []
       var offset = range.lowerBound
       for scalar in source.text(in: range).unicodeScalars {
         scalars.append((scalar, offset))
-        offset += String(scalar).utf8.count
+        offset += scalar.utf8.count
       }
       checkLine(scalars, context: &context)
     }
     checkUnclosed(report, context: &context)
+  }
+
+  /// A cheap byte test: a half-width , ; : ( or a full-width mark followed by another one.
+  private static func mayHaveFinding(_ bytes: ArraySlice<UInt8>) -> Bool {
+    var previousMarkEnd = -1
+    var index = bytes.startIndex
+    while index < bytes.endIndex {
+      let byte = bytes[index]
+      if byte == 0x2C || byte == 0x3B || byte == 0x3A || byte == 0x28 { return true }
+      if (byte == 0xE3 || byte == 0xEF), index + 2 < bytes.endIndex {
+        let pair = (bytes[index + 1], bytes[index + 2])
+        let isMark =
+          byte == 0xE3
+          ? pair == (0x80, 0x82) || pair == (0x80, 0x81)
+          : pair == (0xBC, 0x8C) || pair == (0xBC, 0x9B) || pair == (0xBC, 0x9A)
+        if isMark {
+          if previousMarkEnd == index { return true }
+          previousMarkEnd = index + 3
+        }
+        index += 3
+        continue
+      }
+      index += 1
+    }
+    return false
   }
 
   static func isHan(_ scalar: Unicode.Scalar) -> Bool {
@@ -55,7 +80,7 @@ struct TextPunctuationRule: Rule {
       defer { index += 1 }
       if Self.marks.contains(scalar), index + 1 < scalars.count, Self.marks.contains(scalars[index + 1].scalar) {
         let next = scalars[index + 1]
-        let end = next.offset + String(next.scalar).utf8.count
+        let end = next.offset + next.scalar.utf8.count
         context.ran()
         let pair = String(scalar) + String(next.scalar)
         let fixes: [Fix]
@@ -146,7 +171,7 @@ struct TextPunctuationRule: Rule {
         let continuesClosed = next.unicodeScalars.contains(pair.close)
         var offset = 0
         for index in 0..<count {
-          defer { offset += String(scalars[index]).utf8.count }
+          defer { offset += scalars[index].utf8.count }
           guard scalars[index] == pair.open else { continue }
           context.ran()
           let nextOpen = opens[index + 1]
@@ -156,7 +181,7 @@ struct TextPunctuationRule: Rule {
           guard end < count, end < nextOpen, !continuesClosed else { continue }
           // A closer of another kind ("（见附件一)") is a typo of its own.
           if strayClosers[index + 1] < end { continue }
-          let range = paragraph.sourceRange(ofTextRange: offset..<(offset + String(scalars[index]).utf8.count))
+          let range = paragraph.sourceRange(ofTextRange: offset..<(offset + scalars[index].utf8.count))
           context.report(range, "“\(scalars[index])”在句中没有对应的“\(pair.close)”")
         }
       }
