@@ -54,8 +54,8 @@ struct CorpusCodeTests {
   /// that links this folder still finds it).
   static func corpusDirectory() -> URL {
     URL(fileURLWithPath: #filePath).deletingLastPathComponent().resolvingSymlinksInPath()
-      .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-      .appendingPathComponent("shared/corpus")
+      .deletingLastPathComponent()
+      .appendingPathComponent("Corpus")
   }
 
   /// Codes at the start of a line, codes followed by a Chinese cell, and "2010301-行政运行" in prose.

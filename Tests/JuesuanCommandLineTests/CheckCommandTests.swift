@@ -50,6 +50,13 @@ struct Juesuan {
     return url
   }
 
+  /// The path of corpus report `id` ("000") in Tests/Corpus.
+  static func corpus(_ id: String) -> String {
+    let folder = root.appendingPathComponent("Tests/Corpus")
+    let name = (try? FileManager.default.contentsOfDirectory(atPath: folder.path))?.first { $0.hasPrefix(id + "_") }
+    return folder.appendingPathComponent(name ?? "\(id).txt").path
+  }
+
   static func diagnostics(_ run: Run) -> [[String: Any]] {
     let files = run.json?["files"] as? [[String: Any]] ?? []
     return files.flatMap { $0["diagnostics"] as? [[String: Any]] ?? [] }
@@ -78,7 +85,7 @@ struct CheckCommandTests {
     "each corpus report: valid JSON, exit 0 or 1 matching its errors, LSP diagnostic fields",
     arguments: ["000", "001", "002"])
   func corpus(_ id: String) throws {
-    let path = Juesuan.root.appendingPathComponent("Tests/Corpus/\(id).txt").path
+    let path = Juesuan.corpus(id)
     let run = try Juesuan.run(["check", "--format", "json", path])
     let diagnostics = Juesuan.diagnostics(run)
     #expect(run.json != nil)
@@ -159,7 +166,7 @@ struct CheckCommandTests {
 
   @Test("SARIF output is SARIF 2.1.0 with rules and results")
   func sarif() throws {
-    let path = Juesuan.root.appendingPathComponent("Tests/Corpus/001.txt").path
+    let path = Juesuan.corpus("001")
     let run = try Juesuan.run(["check", "--format", "sarif", path])
     let runs = try #require(run.json?["runs"] as? [[String: Any]])
     #expect(run.json?["version"] as? String == "2.1.0")
@@ -177,7 +184,7 @@ struct CheckCommandTests {
 
   @Test("github output is one workflow command per finding")
   func github() throws {
-    let path = Juesuan.root.appendingPathComponent("Tests/Corpus/001.txt").path
+    let path = Juesuan.corpus("001")
     let run = try Juesuan.run(["check", "--format", "github", path])
     let lines = run.stdout.split(separator: "\n")
     #expect(!lines.isEmpty)

@@ -38,7 +38,7 @@ struct FixCommandTests {
     let folder = try Juesuan.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
     let copy = folder.appendingPathComponent("\(id).txt")
-    let original = try Data(contentsOf: Juesuan.root.appendingPathComponent("Tests/Corpus/\(id).txt"))
+    let original = try Data(contentsOf: URL(fileURLWithPath: Juesuan.corpus(id)))
     try original.write(to: copy)
     let run = try Juesuan.run(["fix", copy.path])
     #expect(run.status == 0)

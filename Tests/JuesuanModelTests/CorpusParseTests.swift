@@ -8,7 +8,9 @@ enum Corpus {
     .appendingPathComponent("Corpus")
 
   static func report(_ id: String) throws -> Report {
-    let data = try Data(contentsOf: folder.appendingPathComponent("\(id).txt"))
+    let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+    let name = try #require(names.first { $0.hasPrefix(id + "_") }, "corpus report \(id) not found in \(folder.path)")
+    let data = try Data(contentsOf: folder.appendingPathComponent(name))
     return ReportParser.parse(SourceText(decoding: Array(data)))
   }
 }

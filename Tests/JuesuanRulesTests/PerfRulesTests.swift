@@ -11,8 +11,8 @@ import Testing
 struct PerfRulesTests {
   private func corpus(_ id: String) throws -> String {
     let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().resolvingSymlinksInPath()
-      .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-      .appendingPathComponent("shared/corpus")
+      .deletingLastPathComponent()
+      .appendingPathComponent("Corpus")
     let files = try FileManager.default.contentsOfDirectory(atPath: directory.path)
     let name = try #require(files.first { $0.hasPrefix(id + "_") && $0.hasSuffix(".txt") }, "corpus \(id) not found")
     return try String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8)
@@ -238,8 +238,8 @@ struct PerfRulesTests {
 struct SelfEvaluationDumpTests {
   static func corpus(_ id: String) throws -> String {
     let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().resolvingSymlinksInPath()
-      .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-      .appendingPathComponent("shared/corpus")
+      .deletingLastPathComponent()
+      .appendingPathComponent("Corpus")
     let files = try FileManager.default.contentsOfDirectory(atPath: directory.path)
     let name = try #require(files.first { $0.hasPrefix(id + "_") && $0.hasSuffix(".txt") }, "corpus \(id) not found")
     return try String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8)

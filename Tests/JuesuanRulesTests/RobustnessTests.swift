@@ -17,11 +17,14 @@ struct SeededGenerator: RandomNumberGenerator {
 
 @Suite("Robustness: mangled drafts never crash the linter")
 struct RobustnessTests {
-  static let corpus: [[UInt8]] = ["000", "001", "002"].compactMap { id in
-    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-      .appendingPathComponent("Corpus/\(id).txt")
-    return (try? Data(contentsOf: url)).map { Array($0) }
-  }
+  static let corpus: [[UInt8]] = {
+    let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .appendingPathComponent("Corpus")
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+    return names.filter { $0.hasSuffix(".txt") }.sorted().compactMap { name in
+      (try? Data(contentsOf: folder.appendingPathComponent(name))).map { Array($0) }
+    }
+  }()
 
   static let fragments: [[UInt8]] =
     [
@@ -51,6 +54,11 @@ struct RobustnessTests {
       }
     }
     return bytes
+  }
+
+  @Test("the corpus is there to mangle")
+  func corpusPresent() {
+    #expect(Self.corpus.count == 3)
   }
 
   @Test("400 mangled drafts: lint finishes; every range and fix stays inside the text", arguments: 0..<4)

@@ -2,7 +2,6 @@
 enum PerfRules {
   static let all: [any Rule.Type] = [
     PerfScoreTotalRule.self, PerfFundsTotalRule.self, PerfScoreRangeRule.self, PerfGradeRule.self,
-    PerfExecutionRateRule.self,
-    PerfTargetCountRule.self, XrefNarrativeConflictRule.self, TextForeignContentRule.self, TextPunctuationRule.self,
+    PerfExecutionRateRule.self, PerfTargetCountRule.self,
   ]
 }

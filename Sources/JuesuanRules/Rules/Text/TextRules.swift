@@ -4,5 +4,6 @@ enum TextRules {
     TemplateResidueRule.self, PlaceholderRule.self, DuplicateSentenceRule.self, YearMismatchRule.self,
     CountMismatchRule.self, TextUnitRule.self, WrongTermRule.self, DuplicatePhraseRule.self,
     TextPrecisionRule.self, TextTruncatedRule.self, TextEntityMismatchRule.self,
+    TextForeignContentRule.self, TextPunctuationRule.self,
   ]
 }
