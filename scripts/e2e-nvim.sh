@@ -81,11 +81,15 @@ local function code_of(d)
   return d.code or vim.tbl_get(d, 'user_data', 'lsp', 'code') or ''
 end
 local function dump(bufnr, path)
+  local diags = vim.diagnostic.get(bufnr)
+  table.sort(diags, function(a, b)
+    if a.lnum ~= b.lnum then return a.lnum < b.lnum end
+    return code_of(a) < code_of(b)
+  end)
   local lines = {}
-  for _, d in ipairs(vim.diagnostic.get(bufnr)) do
+  for _, d in ipairs(diags) do
     lines[#lines + 1] = string.format('%d\t%s\t%s', d.lnum + 1, code_of(d), (d.message:gsub('[\t\n]', ' ')))
   end
-  table.sort(lines)
   write_lines(path, lines)
   return lines
 end

@@ -1,6 +1,6 @@
 import Foundation
-import Synchronization
 import JuesuanServer
+import Synchronization
 
 /// `juesuan lsp`: the language server over stdio. `--bench FILE` measures it instead (the same
 /// server in-process: first diagnostics, edit → diagnostics p50/p99, memory).
@@ -11,7 +11,9 @@ enum LanguageServerEntry {
         return CheckCommand.fail("用法：juesuan lsp --bench FILE [--edits N]")
       }
       var edits = 200
-      if let flag = arguments.firstIndex(of: "--edits"), flag + 1 < arguments.count, let count = Int(arguments[flag + 1]) {
+      if let flag = arguments.firstIndex(of: "--edits"), flag + 1 < arguments.count,
+        let count = Int(arguments[flag + 1])
+      {
         edits = count
       }
       let text = String(decoding: data, as: UTF8.self)

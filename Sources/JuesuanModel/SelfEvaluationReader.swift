@@ -23,9 +23,12 @@ enum SelfEvaluationReader {
   static func titleLines(in source: SourceText) -> [Int] {
     let marker = Array("自评".utf8)
     var result: [Int] = []
-    for index in 0..<source.lineCount {
+    var from = 0
+    while let offset = source.bytes.firstOffset(of: marker, from: from) {
+      let index = source.line(ofUTF8Offset: offset)
       let range = source.byteRange(ofLine: index)
-      guard range.count < 400, source.bytes[range].firstRange(of: marker) != nil else { continue }
+      from = range.upperBound + 1
+      guard range.count < 400 else { continue }
       if isTitle(Line(index: index, source: source).compact) { result.append(index) }
     }
     return result
@@ -323,144 +326,5 @@ enum SelfEvaluationReader {
   private static func isIndicatorHeaderWord(_ compact: String) -> Bool {
     let words = ["偏差", "措施", "改进", "分值", "得分", "指标值", "完成值", "年度指标", "实际完成", "绩效指标", "三级指标"]
     return words.contains { compact.contains($0) } || ["值", "分", "施"].contains(compact)
-  }
-
-  // MARK: Funds
-
-  private static func isFundsHeader(_ compact: String) -> Bool {
-    ["年初预算", "年初部门预算", "全年预算", "全年执行", "部门整体支出情况", "财政资金安排"].contains { compact.contains($0) }
-      || compact.hasPrefix("项目资金")
-  }
-
-  /// The funds columns a header text names, in its order.
-  static func fundsColumns(_ header: String) -> [SelfEvaluation.FundsColumn] {
-    let keys: [(String, SelfEvaluation.FundsColumn)] = [
-      ("年初部门预算", .initialBudget), ("年初预算", .initialBudget), ("年中调整", .adjustment), ("小计", .annualBudget),
-      ("全年预算", .annualBudget), ("全年预", .annualBudget), ("全年执行", .executed), ("拨付金额", .executed),
-      ("结余金额", .balance), ("结(转)余", .balance), ("结（转）余", .balance), ("分值", .points), ("执行率", .rate),
-      ("实现率", .rate), ("结余率", .balanceRate), ("得分", .score),
-    ]
-    var found: [(position: Int, column: SelfEvaluation.FundsColumn)] = []
-    for (key, column) in keys where !found.contains(where: { $0.column == column }) {
-      guard let range = header.range(of: key) else { continue }
-      found.append((header.distance(from: header.startIndex, to: range.lowerBound), column))
-    }
-    found.sort { $0.position < $1.position }
-    var columns = found.map(\.column)
-    if header.contains("目标申报数"), header.contains("预算编制数"), let index = columns.firstIndex(of: .initialBudget) {
-      columns.insert(.declared, at: index)
-    }
-    return columns
-  }
-
-  private static func addFundsRow(
-    label: Item?, values: [Item?], line: Int, positional: ([(Int, SelfEvaluation.FundsColumn)], Line)?,
-    into evaluation: inout SelfEvaluation
-  ) {
-    let columns = evaluation.fundsColumns
-    var figures: [SelfEvaluation.FundsColumn: SelfEvaluation.Figure] = [:]
-    if values.count >= columns.count {
-      for (column, value) in zip(columns, values.suffix(columns.count)) {
-        if let value, let number = figure(value) { figures[column] = number }
-      }
-    } else if let (cells, row) = positional {
-      for (offset, column) in cells where offset < row.pieces.count {
-        let piece = row.pieces[offset]
-        if let number = figure(Item(text: piece.text, range: piece.range)) { figures[column] = number }
-      }
-    } else {
-      evaluation.damage.append("第 \(line + 1) 行：资金行只读到 \(values.count) 个数，少于表头的 \(columns.count) 栏")
-    }
-    let first = values.compactMap { $0 }.first
-    let labelRange = label?.range ?? first?.range ?? 0..<0
-    let last = values.compactMap { $0 }.last?.range.upperBound ?? labelRange.upperBound
-    evaluation.funds.append(
-      SelfEvaluation.FundsRow(
-        label: label?.text ?? "", labelRange: labelRange,
-        range: labelRange.lowerBound..<max(labelRange.upperBound, last),
-        line: line, figures: figures))
-  }
-
-  // MARK: Indicators and total
-
-  /// Reads an indicator (or management) row; false when the line holds no row.
-  private static func readIndicator(
-    _ items: [Item], line: Line, header: String, pending: inout [String], levels: inout (String, String),
-    management: Bool, into evaluation: inout SelfEvaluation
-  ) -> Bool {
-    let tokens = items.filter { !$0.text.isEmpty }
-    let hasDeviation = header.contains("偏差度")
-    let need = hasDeviation ? 3 : 2
-    var end = tokens.count
-    while end > 0, bare(tokens[end - 1]) == nil { end -= 1 }
-    var start = end
-    while start > 0, bare(tokens[start - 1]) != nil { start -= 1 }
-    guard end - start >= need else { return false }
-    let scoreIndex = end - (hasDeviation ? 2 : 1)
-    let points = bare(tokens[scoreIndex - 1])
-    let score = bare(tokens[scoreIndex])
-    let deviation = hasDeviation ? bare(tokens[end - 1]) : nil
-    let reason = tokens[end...].map(\.text).joined(separator: " ")
-    var rest = Array(tokens[..<(scoreIndex - 1)])
-    var actual: Item?
-    var target: Item?
-    if !management {
-      actual = rest.popLast()
-      if !rest.isEmpty, rest.count >= 1 { target = rest.popLast() }
-      if header.contains("调整后"), !rest.isEmpty, line.shape != .plain { _ = rest.popLast() }
-    }
-    var names = rest.map(\.text)
-    var level3 = ""
-    var targetText = target?.text ?? ""
-    if line.shape == .plain || names.isEmpty {
-      var nameLines = pending + names
-      // "≤83.65" / "万元" wrapped above the figures: the target, not part of the name.
-      if targetText.isEmpty,
-        let start = nameLines.firstIndex(where: { $0.first.map { "≥≤=<>＝".contains($0) } ?? false })
-      {
-        targetText = nameLines[start...].joined()
-        nameLines.removeSubrange(start...)
-      }
-      // A 资金管理情况 row: its name is the first word, the rest explains it.
-      if management, let first = nameLines.first?.split(whereSeparator: \.isWhitespace).first {
-        nameLines = [String(first)]
-      }
-      level3 = nameLines.joined().filter { !$0.isWhitespace }
-      names = []
-    } else {
-      level3 = names.removeLast()
-    }
-    if let colon = level3.lastIndex(where: { $0 == "：" || $0 == ":" }), level3.hasPrefix("指标") || level3.contains("指标")
-    {
-      let after = level3[level3.index(after: colon)...]
-      if after.count >= 2 { level3 = String(after) }
-    }
-    if names.count >= 2 {
-      levels = (names[names.count - 2], names[names.count - 1])
-    } else if names.count == 1 {
-      levels.1 = names[0]
-    }
-    pending = []
-    let first = tokens.first?.range.lowerBound ?? line.trimmedRange.lowerBound
-    evaluation.indicators.append(
-      SelfEvaluation.Indicator(
-        level1: management ? "资金管理情况" : levels.0, level2: management ? "" : levels.1, level3: level3,
-        target: targetText, targetRange: target?.range, actual: actual?.text ?? "", actualRange: actual?.range,
-        points: points, score: score, deviation: deviation, reason: reason, isManagement: management,
-        range: first..<line.trimmedRange.upperBound, line: line.index))
-    return true
-  }
-
-  private static let grades: Set<String> = ["优", "良", "中", "差", "优秀", "良好", "合格", "不合格"]
-
-  private static func readTotal(_ items: [Item], line: Int) -> SelfEvaluation.Total {
-    let tokens = items.filter { !$0.text.isEmpty }
-    let numbers = tokens.compactMap(bare)
-    let grade = tokens.first { grades.contains($0.text) }
-    let start = tokens.first?.range.lowerBound ?? 0
-    let end = tokens.last?.range.upperBound ?? start
-    return SelfEvaluation.Total(
-      points: numbers.count >= 2 ? numbers[numbers.count - 2] : nil, score: numbers.last, grade: grade?.text,
-      gradeRange: grade?.range, range: start..<end, line: line)
   }
 }

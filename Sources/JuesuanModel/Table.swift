@@ -96,7 +96,11 @@ package struct Table: Sendable {
     package var code: String?
     package var codeRange: Range<Int>?
     /// The name or label as written, wrapped lines joined.
-    package var name: String
+    package var name: String {
+      didSet { label = Table.normalizedLabel(name) }
+    }
+    /// The name or label with spaces, list numbering ("一、", "1.", "（1）") and "其中：" removed.
+    package private(set) var label: String
     package var nameRange: Range<Int>?
     /// One entry per column of the panel; nil where the row has no cell for that column.
     package var cells: [Cell?]
@@ -116,6 +120,7 @@ package struct Table: Sendable {
       self.code = code
       self.codeRange = codeRange
       self.name = name
+      self.label = Table.normalizedLabel(name)
       self.nameRange = nameRange
       self.cells = cells
       self.range = range
@@ -128,9 +133,6 @@ package struct Table: Sendable {
       let label = name.filter { !$0.isWhitespace }
       return label == "合计" || label == "总计" || label.hasSuffix("合计") || label.hasSuffix("总计")
     }
-
-    /// The name or label with spaces and the list numbering ("一、", "1.", "（1）", "其中：") removed.
-    package var label: String { Table.normalizedLabel(name) }
 
     /// True when a cell of the row is damaged or the row holds no figure at all.
     package var isDamaged: Bool { hasBrokenCell || cells.contains { $0?.isDamaged == true } }

@@ -3,6 +3,8 @@ enum TableTitle {
   /// The kind a line names when it is a table title; nil for prose, table-of-contents entries
   /// ("一、收入决算表.....9") and narrative headings ("…决算情况说明").
   static func kind(of line: Line) -> Table.Kind? {
+    // Every title contains 表 (E8 A1 A8): a byte scan rules out most lines at once.
+    guard line.compact.utf8.count <= 240, containsBiao(line.compact.utf8) else { return nil }
     var text = line.compact
     guard !text.isEmpty, text.count <= 60 else { return nil }
     if text.contains("……") || text.contains("....") || text.contains("···") || text.contains("。") { return nil }
@@ -33,11 +35,24 @@ enum TableTitle {
     return nil
   }
 
+  private static func containsBiao(_ bytes: String.UTF8View) -> Bool {
+    var state = 0
+    for byte in bytes {
+      switch (state, byte) {
+      case (_, 0xE8): state = 1
+      case (1, 0xA1): state = 2
+      case (2, 0xA8): return true
+      default: state = 0
+      }
+    }
+    return false
+  }
+
   /// Maps a title text (spaces removed) to a kind.
   static func kind(ofTitle raw: String) -> Table.Kind? {
     let title = raw.replacingAll("\"", with: "“")
     guard title.hasSuffix("表") else { return nil }
-    if title.contains("绩效自评表") || title.contains("绩效目标自评表") { return .selfEvaluation }
+    if title.contains("自评") { return .selfEvaluation }
     if title.contains("三公") { return .sangong }
     if title.contains("政府性基金") { return .governmentFund }
     if title.contains("国有资本经营") { return .stateCapital }

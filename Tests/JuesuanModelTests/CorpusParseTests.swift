@@ -22,7 +22,8 @@ struct CorpusParseTests {
     let report = try Corpus.report("000")
     #expect(report.year == 2023)
     #expect(report.unitName == "福州市晋安区人民政府办公室")
-    #expect(report.tables.map(\.kind.rawValue) == ["01", "02", "03", "04", "05", "06", "07", "08", "09", "perf", "perf"])
+    #expect(
+      report.tables.map(\.kind.rawValue) == ["01", "02", "03", "04", "05", "06", "07", "08", "09", "perf", "perf"])
     let general = try #require(report.table(.generalBudget))
     #expect(general.rows.filter { $0.code != nil }.count == 32)
     let row = try #require(general.row(code: "2210203"))

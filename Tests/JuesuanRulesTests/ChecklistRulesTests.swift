@@ -53,7 +53,9 @@ struct ChecklistRulesTests {
 
   @Test("on the three corpus reports: only the reviewer's defects are warnings; no trap is flagged")
   func corpusWarnings() throws {
-    let expected: [String: Set<String>] = ["000": ["715 text/entity-mismatch"], "001": [], "002": ["909 text/truncated"]]
+    let expected: [String: Set<String>] = [
+      "000": ["715 text/entity-mismatch"], "001": [], "002": ["909 text/truncated"],
+    ]
     for (id, wanted) in expected {
       let text = try corpus(id)
       let found = Linter().lint(SourceText(text)).findings.filter {
@@ -114,7 +116,8 @@ struct ChecklistRulesTests {
     #expect(lines(found, in: bare) == [462])
     #expect(found.first?.severity == .warning)
 
-    let contradiction = "国有资本经营预算财政拨款支出决算表\n单位：万元\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n合计\t\t12.00\t12.00\t\n2080501\t行政单位离退休\t12.00\t12.00\t\n说明：本表无数据。\n"
+    let contradiction =
+      "国有资本经营预算财政拨款支出决算表\n单位：万元\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n合计\t\t12.00\t12.00\t\n2080501\t行政单位离退休\t12.00\t12.00\t\n说明：本表无数据。\n"
     let error = try #require(findings("explain/empty-table", in: contradiction).first)
     #expect(error.severity == .error)
     #expect(error.message.contains("12.00"))

@@ -17,6 +17,7 @@ package struct Suppressions: Sendable {
   package init(source: SourceText) {
     var open: [(codes: [String], line: Int)] = []
     let marker = Array("juesuan-".utf8)
+    guard source.bytes.firstOffset(of: marker) != nil else { return }
     for line in 0..<source.lineCount {
       let range = source.byteRange(ofLine: line)
       guard source.bytes[range].firstRange(of: marker) != nil else { continue }
@@ -79,8 +80,9 @@ package struct Suppressions: Sendable {
   package func ignoreFix(for finding: Finding, in source: SourceText) -> Fix {
     let line = source.line(ofUTF8Offset: finding.range.lowerBound)
     let start = source.lineStarts[line]
-    let lineText = source.text(ofLine: line)
-    let indent = String(lineText.prefix { $0 == " " || $0 == "\t" })
+    let lineBytes = source.byteRange(ofLine: line)
+    let indentEnd = source.bytes[lineBytes].firstIndex { $0 != 0x20 && $0 != 0x09 } ?? lineBytes.upperBound
+    let indent = source.text(in: lineBytes.lowerBound..<indentEnd)
     let newline = source.bytes[source.byteRange(ofLine: line).upperBound...].starts(with: [0x0D, 0x0A]) ? "\r\n" : "\n"
     return Fix(
       title: "忽略此行的 \(finding.code)",

@@ -174,8 +174,17 @@ package struct NarrativeReader {
     return result
   }
 
+  /// - Complexity: O(log sentences): the sentences are sorted and disjoint.
   func sentence(containing offset: Int) -> Range<Int> {
-    sentences.first { $0.contains(offset) } ?? 0..<bytes.count
+    var low = 0
+    var high = sentences.count - 1
+    while low <= high {
+      let mid = (low + high) / 2
+      let sentence = sentences[mid]
+      if sentence.contains(offset) { return sentence }
+      if offset < sentence.lowerBound { high = mid - 1 } else { low = mid + 1 }
+    }
+    return 0..<bytes.count
   }
 
   /// The direction words as bytes, with their direction (built once).

@@ -15,7 +15,8 @@ struct ExplainEmptyTableRule: Rule {
     defaultSeverity: .error,
     nonTriggeringExamples: [
       .init(
-        "政府性基金预算财政拨款收入支出决算表\n单位：万元\n科目编码\t科目名称\t本年支出合计\t基本支出\t项目支出\n合计\t\t\t\t\n说明：本部门2023年度没有使用政府性基金预算财政拨款安排的支出，故本表无数据。\n"),
+        "政府性基金预算财政拨款收入支出决算表\n单位：万元\n科目编码\t科目名称\t本年支出合计\t基本支出\t项目支出\n合计\t\t\t\t\n说明：本部门2023年度没有使用政府性基金预算财政拨款安排的支出，故本表无数据。\n"
+      ),
       .init(
         "国有资本经营预算财政拨款支出决算表\n单位：万元\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n2080501\t行政单位离退休\t5.00\t5.00\t\n"),
     ],
@@ -23,7 +24,8 @@ struct ExplainEmptyTableRule: Rule {
       .init(
         "⟦政府性基金预算财政拨款收入支出决算表⟧\n单位：万元\n科目编码\t科目名称\t本年支出合计\t基本支出\t项目支出\n合计\t\t\t\t\n"),
       .init(
-        "国有资本经营预算财政拨款支出决算表\n单位：万元\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n2080501\t行政单位离退休\t5.00\t5.00\t\n⟦说明：本部门没有使用国有资本经营预算财政拨款安排的支出，故本表无数据。⟧\n"),
+        "国有资本经营预算财政拨款支出决算表\n单位：万元\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n2080501\t行政单位离退休\t5.00\t5.00\t\n⟦说明：本部门没有使用国有资本经营预算财政拨款安排的支出，故本表无数据。⟧\n"
+      ),
     ])
 
   /// Phrases that say a table is empty on purpose.
@@ -48,7 +50,8 @@ struct ExplainEmptyTableRule: Rule {
       let near = Self.nearbyStatements(report, table, before: nextStart)
       let section = Self.sectionStatements(report, table.kind)
       if table.hasNoData {
-        if near.contains(where: { $0.isEmptyStatement }) || section.contains(where: { $0.isEmptyStatement || $0.allZero })
+        if near.contains(where: { $0.isEmptyStatement })
+          || section.contains(where: { $0.isEmptyStatement || $0.allZero })
         {
           continue
         }
@@ -190,7 +193,9 @@ struct ExplainEmptyTableRule: Rule {
     while index + 2 < end {
       if bytes[index] == UInt8(ascii: "."), isDigit(bytes[index - 1]), isDigit(bytes[index + 1]) {
         var start = index - 1
-        while start > table.range.lowerBound, isDigit(bytes[start - 1]) || bytes[start - 1] == UInt8(ascii: ",") { start -= 1 }
+        while start > table.range.lowerBound, isDigit(bytes[start - 1]) || bytes[start - 1] == UInt8(ascii: ",") {
+          start -= 1
+        }
         var stop = index + 1
         while stop < end, isDigit(bytes[stop]) { stop += 1 }
         if let value = Amount(parsing: source.text(in: start..<stop)), !value.isZero { return true }

@@ -45,7 +45,9 @@ struct ExplainSangongDisclosureRule: Rule {
       var end = report.headings.count
       for next in (headingIndex + 1)..<max(headingIndex + 1, report.headings.count) {
         let candidate = report.headings[next]
-        if candidate.level <= heading.level || Self.isNumberedSection(candidate.text) && !Self.isSubsection(candidate.text) {
+        if candidate.level <= heading.level
+          || Self.isNumberedSection(candidate.text) && !Self.isSubsection(candidate.text)
+        {
           end = next
           break
         }
@@ -61,7 +63,9 @@ struct ExplainSangongDisclosureRule: Rule {
         // Under "（一）因公出国（境）费", the subheading names the item of every sentence.
         let own = paragraph.headingIndex.map { $0 == headingIndex ? "" : report.headings[$0].text } ?? ""
         for sentence in paragraph.sentenceRanges {
-          let numbers = paragraph.numbers.filter { sentence.contains($0.textRange.lowerBound) && $0.unit == .tenThousandYuan }
+          let numbers = paragraph.numbers.filter {
+            sentence.contains($0.textRange.lowerBound) && $0.unit == .tenThousandYuan
+          }
           sentences.append(
             (own + paragraph.text(in: sentence), !numbers.isEmpty, numbers.allSatisfy(\.value.isZero)))
         }
@@ -84,7 +88,8 @@ struct ExplainSangongDisclosureRule: Rule {
         let stated = relevant.contains { $0.hasAmount || Self.notIncurred.contains(where: $0.text.contains) }
         if !stated { missing.append(item.name) }
         if item.words == ["接待"] {
-          receptionNonZero = relevant.contains { $0.hasAmount && !$0.amountIsZero }
+          receptionNonZero =
+            relevant.contains { $0.hasAmount && !$0.amountIsZero }
             && !relevant.contains { Self.notIncurred.contains(where: $0.text.contains) }
         }
       }

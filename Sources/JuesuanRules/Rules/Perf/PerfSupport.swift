@@ -98,7 +98,8 @@ enum PerfSupport {
     for keyword in keywords {
       let key = Array(keyword.utf8)
       var from = 0
-      while let found = bytes[from...].firstRange(of: key) {
+      while let offset = bytes.firstOffset(of: key, from: from) {
+        let found = offset..<(offset + key.count)
         from = found.upperBound
         var stop = min(bytes.count, found.upperBound + window)
         var index = found.upperBound

@@ -22,11 +22,7 @@ struct CodeHierarchyRule: Rule {
 
   func check(_ report: Report, context: inout RuleContext) {
     let rounding = SumSupport.reportExplainsRounding(report)
-    for table in report.tables {
-      switch table.kind {
-      case .income, .expenditure, .generalBudget, .governmentFund, .stateCapital: break
-      default: continue
-      }
+    for table in report.tables where SumSupport.functionTables.contains(table.kind) {
       for panel in table.panels {
         Self.checkHierarchy(panel, table: table, report: report, context: &context, rounding: rounding)
       }

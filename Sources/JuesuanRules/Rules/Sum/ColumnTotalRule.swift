@@ -22,11 +22,7 @@ struct ColumnTotalRule: Rule {
 
   func check(_ report: Report, context: inout RuleContext) {
     let rounding = SumSupport.reportExplainsRounding(report)
-    for table in report.tables {
-      switch table.kind {
-      case .income, .expenditure, .generalBudget, .governmentFund, .stateCapital: break
-      default: continue
-      }
+    for table in report.tables where SumSupport.functionTables.contains(table.kind) {
       guard let panel = table.panels.first,
         let totalRow = panel.rows.first(where: { $0.isTotalRow && !$0.cells.isEmpty })
       else { continue }

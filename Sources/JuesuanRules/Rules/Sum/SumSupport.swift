@@ -2,6 +2,9 @@ import JuesuanModel
 
 /// Shared arithmetic of the sum/* rules: tolerance, rounding-tail silence, messages, fixes.
 enum SumSupport {
+  /// The tables listing function-classification subjects by code, one per row.
+  static let functionTables: Set<Table.Kind> = [.income, .expenditure, .generalBudget, .governmentFund, .stateCapital]
+
   /// A sum of `parts` figures rounded to 0.01 may differ from the rounded total by up to
   /// 0.005·(n+1) (DOMAIN.md §4), in ten-thousandths.
   static func tolerance(parts: Int) -> Int64 { 50 * Int64(parts + 1) }

@@ -13,7 +13,8 @@ struct TableMissingRule: Rule {
     defaultSeverity: .warning,
     nonTriggeringExamples: [
       .init(
-        "收入决算表\n科目编码\t科目名称\t本年收入合计\t财政拨款收入\n201\t一般公共服务支出\t5.00\t5.00\n\n支出决算表\n科目编码\t科目名称\t本年支出合计\t基本支出\t项目支出\n201\t一般公共服务支出\t5.00\t5.00\t\n"),
+        "收入决算表\n科目编码\t科目名称\t本年收入合计\t财政拨款收入\n201\t一般公共服务支出\t5.00\t5.00\n\n支出决算表\n科目编码\t科目名称\t本年支出合计\t基本支出\t项目支出\n201\t一般公共服务支出\t5.00\t5.00\t\n"
+      ),
       .init(
         "第二部分 部门决算表\n\n收入支出决算总表\n项目\t金额\n总计\t5.00\n\n收入决算表\n科目编码\t科目名称\t本年收入合计\n201\t一般公共服务支出\t5.00\n\n支出决算表\n科目编码\t科目名称\t本年支出合计\n201\t一般公共服务支出\t5.00\n\n财政拨款收入支出决算总表\n项目\t金额\n总计\t5.00\n\n一般公共预算财政拨款支出决算表\n科目编码\t科目名称\t合计\n201\t一般公共服务支出\t5.00\n\n一般公共预算财政拨款基本支出决算表\n科目编码\t科目名称\t决算数\n301\t工资福利支出\t5.00\n\n一般公共预算财政拨款“三公”经费支出决算表\n项目\t决算数\n合计\t0.00\n\n本部门没有政府性基金预算财政拨款收支，也不涉及国有资本经营预算财政拨款支出，故未公开相关决算表。\n"
       ),
@@ -30,7 +31,7 @@ struct TableMissingRule: Rule {
     let partTwo = report.headings.first { $0.level == .part && ($0.text.contains("第二部分") || $0.text.contains("决算表")) }
     guard recognised.count >= 3 || partTwo != nil else { return }
     let anchor = partTwo?.range ?? report.tables.first { Table.Kind.standard.contains($0.kind) }?.titleRange
-    guard let anchor else { return }
+    guard let anchor, Table.Kind.standard.contains(where: { !present.contains($0) }) else { return }
     let lines = Self.meaningfulLines(report.source)
     for kind in Table.Kind.standard where !present.contains(kind) {
       context.ran()
@@ -76,7 +77,9 @@ struct TableMissingRule: Rule {
 
   /// A line that says a table is left out or empty on purpose.
   static func explains(_ line: String) -> Bool {
-    let words = ["未公开", "不公开", "不涉及", "无此项", "本表无数据", "故本表", "没有", "本部门无", "我部门无", "本单位无", "无相关", "未编制", "不编制", "无需公开", "空表"]
+    let words = [
+      "未公开", "不公开", "不涉及", "无此项", "本表无数据", "故本表", "没有", "本部门无", "我部门无", "本单位无", "无相关", "未编制", "不编制", "无需公开", "空表",
+    ]
     return words.contains { line.contains($0) }
   }
 
@@ -87,7 +90,11 @@ struct TableMissingRule: Rule {
       var text = ""
       var inTag = false
       for character in source.text(ofLine: index) {
-        if character == "<" { inTag = true } else if character == ">" && inTag { inTag = false } else if !inTag,
+        if character == "<" {
+          inTag = true
+        } else if character == ">" && inTag {
+          inTag = false
+        } else if !inTag,
           !character.isWhitespace, character != "#", character != "*", character != "|"
         {
           text.append(character)

@@ -97,7 +97,9 @@ struct TableUnparsedRule: Rule {
     let text = source.text(ofLine: line)
     let trimmed = text.drop { $0 == " " || $0 == "\u{3000}" }
     if trimmed.hasPrefix("|"), trimmed.dropFirst().contains("|") { return true }
-    if text.filter({ $0 == "\t" }).count >= 1, text.split(separator: "\t").filter({ !$0.allSatisfy(\.isWhitespace) }).count >= 2 {
+    if text.filter({ $0 == "\t" }).count >= 1,
+      text.split(separator: "\t").filter({ !$0.allSatisfy(\.isWhitespace) }).count >= 2
+    {
       return true
     }
     // Space-aligned rows: two or more amounts and no prose (no sentence punctuation, no units).
@@ -118,7 +120,9 @@ struct TableUnparsedRule: Rule {
     while low < high, source.bytes[low] == 0x20 || source.bytes[low] == 0x09 || source.bytes[low] == UInt8(ascii: "|") {
       low += 1
     }
-    while high > low, source.bytes[high - 1] == 0x20 || source.bytes[high - 1] == 0x09 || source.bytes[high - 1] == UInt8(ascii: "|") {
+    while high > low,
+      source.bytes[high - 1] == 0x20 || source.bytes[high - 1] == 0x09 || source.bytes[high - 1] == UInt8(ascii: "|")
+    {
       high -= 1
     }
     return low..<high

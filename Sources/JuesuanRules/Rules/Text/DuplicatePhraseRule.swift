@@ -12,6 +12,8 @@ struct DuplicatePhraseRule: Rule {
       .init("2023年度“三公”经费支出决算数与预算数⟦决算数与预算数⟧不存在差异。\n", fixed: "2023年度“三公”经费支出决算数与预算数不存在差异。\n")
     ])
 
+  static let mostPerParagraph = 5
+
   /// Longest phrase looked for, in characters.
   static let longest = 12
 
@@ -29,7 +31,9 @@ struct DuplicatePhraseRule: Rule {
       }
       offsets.append(offset)
       var index = 0
-      while index < characters.count {
+      var reported = 0
+      // A run like "支出支出支出…" is one defect, not thousands: at most a few per paragraph.
+      while index < characters.count, reported < Self.mostPerParagraph {
         var found = 0
         for length in stride(from: min(Self.longest, (characters.count - index) / 2), through: 2, by: -1) {
           let first = characters[index..<(index + length)]
@@ -53,10 +57,15 @@ struct DuplicatePhraseRule: Rule {
           continue
         }
         let contiguous = range.count == repeatRange.count
+        reported += 1
         context.report(
           range, "“\(phrase)”重复了一次，应删去重复部分", severity: found >= 4 ? nil : .information,
           fixes: contiguous
-            ? [Fix(title: "删去重复的“\(phrase)”", edits: [TextEdit(range: range, newText: "")], isSafe: found >= 4, isPreferred: true)]
+            ? [
+              Fix(
+                title: "删去重复的“\(phrase)”", edits: [TextEdit(range: range, newText: "")], isSafe: found >= 4,
+                isPreferred: true)
+            ]
             : [])
         index += 2 * found
       }

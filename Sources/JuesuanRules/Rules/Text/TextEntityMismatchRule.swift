@@ -71,7 +71,9 @@ struct TextEntityMismatchRule: Rule {
         if let cut = rest.range(of: stop) { rest = rest[..<cut.lowerBound] }
       }
       let name = String(rest)
-      guard name.count >= 4, !name.hasPrefix("万元"), !name.hasPrefix("元"), name.first?.isNumber == false else { continue }
+      guard name.count >= 4, !name.hasPrefix("万元"), !name.hasPrefix("元"), name.first?.isNumber == false else {
+        continue
+      }
       let start = range.lowerBound + raw.utf8.distance(from: raw.startIndex, to: rest.startIndex)
       named.append(Named(name: name, range: start..<(start + name.utf8.count), line: line))
     }
@@ -114,7 +116,8 @@ struct TextEntityMismatchRule: Rule {
   private static func sameUnit(_ first: String, _ second: String) -> Bool {
     // "（汇总）", "(本级)" qualify the report, not the unit.
     func bare(_ name: String) -> String {
-      guard let open = name.firstIndex(where: { $0 == "（" || $0 == "(" }), name.distance(from: name.startIndex, to: open) >= 4
+      guard let open = name.firstIndex(where: { $0 == "（" || $0 == "(" }),
+        name.distance(from: name.startIndex, to: open) >= 4
       else { return name }
       return String(name[..<open])
     }

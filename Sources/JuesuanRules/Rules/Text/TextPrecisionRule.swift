@@ -102,7 +102,8 @@ struct TextPrecisionRule: Rule {
   }
 
   private static func isNumberByte(_ byte: UInt8) -> Bool {
-    (byte >= 0x30 && byte <= 0x39) || byte == UInt8(ascii: ".") || byte == UInt8(ascii: ",") || byte == UInt8(ascii: "-")
+    (byte >= 0x30 && byte <= 0x39) || byte == UInt8(ascii: ".") || byte == UInt8(ascii: ",")
+      || byte == UInt8(ascii: "-")
   }
 
   /// Adds thousands separators when the original text had them.

@@ -72,7 +72,8 @@ struct TextTruncatedRule: Rule {
       while next + 3 <= all.count, all[next..<(next + 3)].elementsEqual(replacement) { next += 3 }
       var after = next
       while after < all.count, all[after] == 0x20 { after += 1 }
-      let atEnd = after >= all.count || [0x0A, 0x0D, 0x09, UInt8(ascii: "|")].contains(all[after])
+      let atEnd =
+        after >= all.count || [0x0A, 0x0D, 0x09, UInt8(ascii: "|")].contains(all[after])
         || all[after...].starts(with: Array("。".utf8))
       if atEnd, seen.insert(index).inserted {
         context.ran()
@@ -97,7 +98,8 @@ struct TextTruncatedRule: Rule {
     else { return }
     context.ran()
     var range = source.byteRange(ofLine: last)
-    while range.lowerBound < range.upperBound, [0x20, 0x09, UInt8(ascii: "|")].contains(source.bytes[range.lowerBound]) {
+    while range.lowerBound < range.upperBound, [0x20, 0x09, UInt8(ascii: "|")].contains(source.bytes[range.lowerBound])
+    {
       range = (range.lowerBound + 1)..<range.upperBound
     }
     guard !range.isEmpty else { return }

@@ -24,24 +24,24 @@ struct WrongTermRule: Rule {
   func check(_ report: Report, context: inout RuleContext) {
     for paragraph in report.paragraphs {
       context.ran()
-      for (wrong, right) in Self.corrections where paragraph.text.contains(wrong) {
+      for (wrong, right) in Self.corrections {
         let pattern = Array(wrong.utf8)
-        var index = 0
         let bytes = paragraph.utf8
-        while index + pattern.count <= bytes.count {
-          guard bytes[index] == pattern[0], bytes[index..<(index + pattern.count)].elementsEqual(pattern) else {
-            index += 1
-            continue
-          }
+        var from = 0
+        while let index = bytes.firstOffset(of: pattern, from: from) {
+          from = index + pattern.count
           let range = paragraph.sourceRange(ofTextRange: index..<(index + pattern.count))
           // A term broken over two lines cannot be replaced in one edit: report without a fix.
           let contiguous = range.count == pattern.count
           context.report(
             range, "术语写错：“\(wrong)”应为“\(right)”",
             fixes: contiguous
-              ? [Fix(title: "改为“\(right)”", edits: [TextEdit(range: range, newText: right)], isSafe: true, isPreferred: true)]
+              ? [
+                Fix(
+                  title: "改为“\(right)”", edits: [TextEdit(range: range, newText: right)], isSafe: true,
+                  isPreferred: true)
+              ]
               : [])
-          index += pattern.count
         }
       }
     }

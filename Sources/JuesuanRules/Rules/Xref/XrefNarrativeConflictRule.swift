@@ -28,7 +28,7 @@ struct XrefNarrativeConflictRule: Rule {
     ])
 
   func check(_ report: Report, context: inout RuleContext) {
-    let evaluations = PerfSupport.evaluations(report)
+    let evaluations = context.memoized("SelfEvaluation.all", { PerfSupport.evaluations(report) })
     for evaluation in evaluations {
       guard let executed = evaluation.fundsTotal?[.executed] else { continue }
       for paragraph in PerfSupport.proseLines(evaluation, source: report.source) {
@@ -130,7 +130,8 @@ struct XrefNarrativeConflictRule: Rule {
       for (name, entries) in names {
         let key = Array(name.utf8)
         var from = 0
-        while let found = paragraph.utf8[from...].firstRange(of: key) {
+        while let offset = paragraph.utf8.firstOffset(of: key, from: from) {
+          let found = offset..<(offset + key.count)
           from = found.upperBound
           guard let (value, range, unit) = Self.statedValue(after: found.upperBound, in: paragraph),
             unit == entries[0].1.unit

@@ -1,0 +1,68 @@
+import Foundation
+import JuesuanModel
+import JuesuanRules
+import Testing
+
+/// Changes one amount of the clean sample at a time and requires a diagnostic (error or warning)
+/// that points at the changed line — its range, or a related location on it.
+@Suite("Mutation: every changed amount of a consistent report is noticed")
+struct MutationTests {
+  static let clean: String = {
+    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent().appendingPathComponent("samples/clean.md")
+    return (try? String(contentsOf: url, encoding: .utf8)) ?? ""
+  }()
+
+  /// Byte ranges of every amount: table cells and narrative figures (万元 and %).
+  static func amountRanges(in report: Report) -> [Range<Int>] {
+    var ranges = report.tables.flatMap { table in
+      table.rows.flatMap { row in
+        row.cells.compactMap { cell in cell?.amount == nil ? nil : cell?.range }
+      }
+    }.filter { range in
+      // Not the 行次 column of label tables.
+      !(report.source.text(in: range).allSatisfy(\.isNumber) && range.count <= 2)
+    }
+    for paragraph in report.paragraphs {
+      for number in paragraph.numbers where number.unit == .tenThousandYuan || number.unit == .percent {
+        let digits =
+          number.range.lowerBound..<(number.range.lowerBound + number.value.formatted(decimals: 2).utf8.count)
+        ranges.append(digits)
+      }
+    }
+    return ranges
+  }
+
+  @Test("at least 95 % of single-amount mutations are reported at the changed line")
+  func mutations() throws {
+    let source = SourceText(Self.clean)
+    let report = ReportParser.parse(source)
+    #expect(Linter().lint(report).findings.filter { $0.severity <= .warning }.isEmpty, "the clean sample is clean")
+    let ranges = Self.amountRanges(in: report)
+    #expect(ranges.count >= 80, "\(ranges.count) amounts")
+    var caught = 0
+    var missed: [String] = []
+    for range in ranges {
+      let original = source.text(in: range)
+      guard let value = Amount(parsing: original) else { continue }
+      let mutated = (value + Amount(hundredths: 137)).formatted(decimals: 2)
+      var bytes = source.bytes
+      bytes.replaceSubrange(range, with: Array(mutated.utf8))
+      let changed = SourceText(decoding: bytes)
+      let line = changed.line(ofUTF8Offset: range.lowerBound)
+      let findings = Linter().lint(changed).findings.filter { $0.severity <= .warning }
+      let noticed = findings.contains { finding in
+        ([finding.range] + finding.related.map(\.range)).contains { changed.line(ofUTF8Offset: $0.lowerBound) == line }
+      }
+      if noticed {
+        caught += 1
+      } else {
+        missed.append("line \(line + 1): \(original) → \(mutated)")
+      }
+    }
+    let rate = Double(caught) / Double(max(1, ranges.count))
+    #expect(
+      rate >= 0.95,
+      "caught \(caught) of \(ranges.count) (\(Int(rate * 100)) %); missed: \(missed.joined(separator: "; "))")
+  }
+}
