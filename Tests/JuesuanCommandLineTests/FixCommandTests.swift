@@ -1,4 +1,5 @@
 import Foundation
+import JuesuanCommandLine
 import Testing
 
 @Suite("juesuan fix", .serialized)
@@ -47,5 +48,55 @@ struct FixCommandTests {
     #expect(
       after.split(separator: 0x0A, omittingEmptySubsequences: false).count
         == original.split(separator: 0x0A, omittingEmptySubsequences: false).count)
+  }
+}
+
+@Suite("juesuan fix writes atomically", .serialized)
+struct AtomicFixTests {
+  @Test("a file changed on disk since it was read is not overwritten")
+  func refusesChangedFile() throws {
+    let folder = try Juesuan.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let file = folder.appendingPathComponent("draft.md")
+    try Data("新内容".utf8).write(to: file)
+    #expect(throws: AtomicWrite.Conflict.self) {
+      try AtomicWrite.replace(file.path, expecting: Array("旧内容".utf8), with: Array("修复后".utf8))
+    }
+    #expect(try String(contentsOf: file, encoding: .utf8) == "新内容")
+    try AtomicWrite.replace(file.path, expecting: Array("新内容".utf8), with: Array("修复后".utf8))
+    #expect(try String(contentsOf: file, encoding: .utf8) == "修复后")
+  }
+
+  @Test("killing fix at any moment leaves the old file or the new one, never a torn one")
+  func killMidWrite() throws {
+    let folder = try Juesuan.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let sample = try Data(contentsOf: Juesuan.root.appendingPathComponent("samples/defective.md"))
+    // A larger draft (≈ 120 KB), so that the write takes long enough to be interrupted.
+    var big = Data()
+    for _ in 0..<12 { big.append(sample) }
+    let file = folder.appendingPathComponent("big.md")
+    try big.write(to: file)
+    // The fully fixed version, for comparison.
+    let reference = folder.appendingPathComponent("reference.md")
+    try big.write(to: reference)
+    _ = try Juesuan.run(["fix", reference.path])
+    let fixed = try Data(contentsOf: reference)
+    #expect(fixed != big)
+    var random = SystemRandomNumberGenerator()
+    for _ in 0..<6 {
+      try big.write(to: file)
+      let process = Process()
+      process.executableURL = Juesuan.executable
+      process.arguments = ["fix", file.path]
+      process.standardOutput = FileHandle.nullDevice
+      process.standardError = FileHandle.nullDevice
+      try process.run()
+      usleep(UInt32.random(in: 1_000...150_000, using: &random))
+      kill(process.processIdentifier, SIGKILL)
+      process.waitUntilExit()
+      let after = try Data(contentsOf: file)
+      #expect(after == big || after == fixed, "torn file of \(after.count) bytes")
+    }
   }
 }

@@ -84,6 +84,14 @@ struct RuleExampleTests {
       let edits = found.compactMap { $0.fixes.first { !$0.title.hasPrefix("忽略") } }.flatMap(\.edits)
       #expect(applying(edits, to: marked.text) == fixed)
       #expect(findings(item.code, in: fixed).isEmpty, "the fix left a finding")
+      // …and introduces none of any other rule.
+      let count = { (text: String) in
+        Dictionary(Linter().lint(SourceText(text)).findings.map { ($0.code, 1) }, uniquingKeysWith: +)
+      }
+      let before = count(marked.text)
+      for (code, after) in count(fixed) {
+        #expect(after <= before[code, default: 0], "the fix introduced \(code)")
+      }
     }
   }
 

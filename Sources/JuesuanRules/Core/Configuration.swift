@@ -27,10 +27,18 @@ package struct Configuration: Sendable, Equatable {
 
   /// The severity of `code` under this configuration, nil when the rule is off.
   package func severity(of code: String, default defaultSeverity: Severity) -> Severity? {
+    explicitSeverity(of: code) ?? defaultSeverity
+  }
+
+  /// What the configuration says of `code` (by its code, `category/*` or `category`): nil when it
+  /// says nothing, `.some(nil)` when the rule is off.
+  package func explicitSeverity(of code: String) -> Severity?? {
     if let configured = ruleSeverities[code] { return configured }
     let category = String(code.split(separator: "/").first ?? "")
-    if let configured = ruleSeverities[category + "/*"] ?? ruleSeverities[category] { return configured }
-    return defaultSeverity
+    for key in [category + "/*", category] {
+      if let configured = ruleSeverities[key] { return configured }
+    }
+    return nil
   }
 
   /// Problems found while reading a configuration.

@@ -47,10 +47,14 @@ package struct Linter: Sendable {
     let suppressions = Suppressions(source: report.source)
     var findings = context.findings.compactMap { finding -> Finding? in
       // Findings made under another rule's code (sum/rounding-tail) follow that code's settings.
-      guard configuration.ruleSeverities.keys.contains(finding.code) else { return finding }
-      guard let configured = configuration.ruleSeverities[finding.code] ?? nil else { return nil }
+      guard let explicit = configuration.explicitSeverity(of: finding.code) else { return finding }
+      guard let configured = explicit else { return nil }
       var adjusted = finding
-      adjusted.severity = configured
+      if configuration.ruleSeverities[finding.code] != nil {
+        adjusted.severity = configured  // set for this very code
+      } else if configured > finding.severity {
+        adjusted.severity = configured  // a category setting only lowers
+      }
       return adjusted
     }
     findings = findings.filter { !suppressions.suppresses($0, in: report.source) }
