@@ -11,6 +11,7 @@ enum CheckCommand {
     var failLevel: Severity?
     var quiet = false
     var statistics = false
+    var profile = false
     var color = isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
     var paths: [String] = []
   }
@@ -39,7 +40,13 @@ enum CheckCommand {
       }
       if failLevel == nil, options.configPath != nil { failLevel = configuration.failLevel }
       if ConfigurationLoader.isIgnored(input.path, by: configuration) { continue }
-      let linter = Linter(configuration: configuration, catalogue: ConfigurationLoader.catalogue(for: configuration))
+      var linter = Linter(configuration: configuration, catalogue: ConfigurationLoader.catalogue(for: configuration))
+      if options.profile {
+        linter.ruleTimings = { code, duration in
+          let milliseconds = Double(duration.components.attoseconds) / 1e15 + Double(duration.components.seconds) * 1000
+          FileHandle.standardError.write(Data(String(format: "%9.1f ms  %@\n", milliseconds, code).utf8))
+        }
+      }
       let source = SourceText(decoding: input.bytes)
       var lint = linter.lint(source)
       if source.hadInvalidUTF8 {
@@ -112,6 +119,7 @@ enum CheckCommand {
         options.failLevel = severity
       case "--quiet", "-q": options.quiet = true
       case "--statistics": options.statistics = true
+      case "--profile": options.profile = true
       case "--no-color": options.color = false
       case "--color": options.color = true
       default: throw UsageError(description: "未知选项 \(argument)（见 juesuan --help）")

@@ -64,7 +64,10 @@ struct RobustnessTests {
   @Test("400 mangled drafts: lint finishes; every range and fix stays inside the text", arguments: 0..<4)
   func mangledDrafts(batch: Int) {
     let linter = Linter()
-    for seed in UInt64(batch * 100)..<UInt64(batch * 100 + 100) {
+    // scripts/fuzz.sh raises the count (JUESUAN_FUZZ_ITERATIONS per batch) for longer runs.
+    let perBatch = UInt64(ProcessInfo.processInfo.environment["JUESUAN_FUZZ_ITERATIONS"].flatMap(Int.init) ?? 100)
+    let base = UInt64(ProcessInfo.processInfo.environment["JUESUAN_FUZZ_SEED"].flatMap(Int.init) ?? 0)
+    for seed in (base + UInt64(batch) * perBatch)..<(base + UInt64(batch + 1) * perBatch) {
       let source = SourceText(decoding: Self.mangled(seed: seed))
       let result = linter.lint(source)
       for finding in result.findings {

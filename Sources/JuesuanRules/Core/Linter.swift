@@ -19,6 +19,8 @@ package struct Coverage: Sendable, Equatable {
 package struct Linter: Sendable {
   package var configuration: Configuration
   package var catalogue: SubjectCatalogue
+  /// Called with each rule's running time, for profiling (`juesuan check --profile`).
+  package var ruleTimings: (@Sendable (String, Duration) -> Void)?
 
   package init(configuration: Configuration = Configuration(), catalogue: SubjectCatalogue = .bundled) {
     self.configuration = configuration
@@ -42,7 +44,13 @@ package struct Linter: Sendable {
       else { continue }
       context.currentCode = description.code
       context.currentSeverity = severity
-      rule.init().check(report, context: &context)
+      if let timings = ruleTimings {
+        let start = ContinuousClock.now
+        rule.init().check(report, context: &context)
+        timings(description.code, ContinuousClock.now - start)
+      } else {
+        rule.init().check(report, context: &context)
+      }
     }
     let suppressions = Suppressions(source: report.source)
     var findings = context.findings.compactMap { finding -> Finding? in

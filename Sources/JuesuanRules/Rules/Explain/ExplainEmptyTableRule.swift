@@ -48,7 +48,9 @@ struct ExplainEmptyTableRule: Rule {
         nextStart = min(nextStart, heading.range.lowerBound)
       }
       let near = Self.nearbyStatements(report, table, before: nextStart)
-      let section = Self.sectionStatements(report, table.kind)
+      let section = context.memoized("ExplainEmptyTableRule.section.\(table.kind.rawValue)") {
+        Self.sectionStatements(report, table.kind)
+      }
       if table.hasNoData {
         if near.contains(where: { $0.isEmptyStatement })
           || section.contains(where: { $0.isEmptyStatement || $0.allZero })
@@ -96,7 +98,14 @@ struct ExplainEmptyTableRule: Rule {
       result.append(statement(note, start..<(start + needle.count), topic: nil))
     }
     var taken = 0
-    for paragraph in report.paragraphs where paragraph.range.lowerBound >= table.range.upperBound {
+    // Paragraphs are in document order: binary-search the first one after the table.
+    var low = 0
+    var high = report.paragraphs.count
+    while low < high {
+      let mid = (low + high) / 2
+      if report.paragraphs[mid].range.lowerBound >= table.range.upperBound { high = mid } else { low = mid + 1 }
+    }
+    for paragraph in report.paragraphs[low...] {
       guard paragraph.range.lowerBound < limit, taken < 2 else { break }
       taken += 1
       for sentence in paragraph.sentenceRanges {

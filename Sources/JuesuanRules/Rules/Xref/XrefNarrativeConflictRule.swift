@@ -126,13 +126,35 @@ struct XrefNarrativeConflictRule: Rule {
     var paragraphs = report.paragraphs
     for evaluation in evaluations { paragraphs += PerfSupport.proseLines(evaluation, source: report.source) }
     var reported = Set<Int>()
+    // Names by their first character, so each paragraph is scanned once for all of them.
+    var byFirstCharacter:
+      [[UInt8]: [(name: String, key: [UInt8], entries: [(SelfEvaluation.Indicator, PerfTargetCountRule.Measure)])]] =
+        [:]
+    for (name, entries) in names {
+      let key = Array(name.utf8)
+      byFirstCharacter[Array(key.prefix(Self.scalarLength(key[0]))), default: []].append((name, key, entries))
+    }
     for paragraph in paragraphs {
-      for (name, entries) in names {
-        let key = Array(name.utf8)
-        var from = 0
-        while let offset = paragraph.utf8.firstOffset(of: key, from: from) {
-          let found = offset..<(offset + key.count)
-          from = found.upperBound
+      let bytes = paragraph.utf8
+      var hits:
+        [(name: String, entries: [(SelfEvaluation.Indicator, PerfTargetCountRule.Measure)], range: Range<Int>)] = []
+      var position = 0
+      while position < bytes.count {
+        let length = Self.scalarLength(bytes[position])
+        if position + length <= bytes.count,
+          let candidates = byFirstCharacter[Array(bytes[position..<(position + length)])]
+        {
+          for candidate in candidates
+          where position + candidate.key.count <= bytes.count
+            && bytes[position..<(position + candidate.key.count)].elementsEqual(candidate.key)
+          {
+            hits.append((candidate.name, candidate.entries, position..<(position + candidate.key.count)))
+          }
+        }
+        position += length
+      }
+      for (name, entries, found) in hits {
+        do {
           guard let (value, range, unit) = Self.statedValue(after: found.upperBound, in: paragraph),
             unit == entries[0].1.unit
           else { continue }
@@ -158,6 +180,16 @@ struct XrefNarrativeConflictRule: Rule {
               ? [Fix(title: "改为自评表的 \(newText)", edits: [TextEdit(range: source, newText: newText)])] : [])
         }
       }
+    }
+  }
+
+  /// The length of the UTF-8 sequence that `lead` starts (1 for a stray continuation byte).
+  private static func scalarLength(_ lead: UInt8) -> Int {
+    switch lead {
+    case 0xF0...: 4
+    case 0xE0..<0xF0: 3
+    case 0xC0..<0xE0: 2
+    default: 1
     }
   }
 
