@@ -62,10 +62,16 @@ struct XrefNarrativeConflictRule: Rule {
       return key.count >= 4 ? (evaluation, key) : nil
     }
     guard !named.isEmpty else { return }
+    let keys = named.map { Array($0.1.utf8) }
     for paragraph in report.paragraphs {
       for sentence in paragraph.sentenceRanges {
-        let text = paragraph.text(in: sentence)
-        let hits = named.filter { text.contains($0.1) }
+        // Byte search bounded to the sentence (String.contains goes through CFString folding).
+        let hits = named.indices.filter { index in
+          guard let offset = paragraph.utf8.firstOffset(of: keys[index], from: sentence.lowerBound) else {
+            return false
+          }
+          return offset + keys[index].count <= sentence.upperBound
+        }.map { named[$0] }
         guard hits.count == 1, let (evaluation, _) = hits.first else { continue }
         for number in paragraph.numbers where sentence.contains(number.textRange.lowerBound) {
           let lead = paragraph.text(
