@@ -23,14 +23,7 @@ struct ChecklistRulesTests {
     return found.map { source.line(ofUTF8Offset: $0.range.lowerBound) + 1 }
   }
 
-  private func corpus(_ id: String) throws -> String {
-    let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().resolvingSymlinksInPath()
-      .deletingLastPathComponent()
-      .appendingPathComponent("Corpus")
-    let files = try FileManager.default.contentsOfDirectory(atPath: directory.path)
-    let name = try #require(files.first { $0.hasPrefix(id + "_") && $0.hasSuffix(".txt") }, "corpus \(id) not found")
-    return try String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8)
-  }
+  private func corpus(_ id: String) throws -> String { try corpusText(id) }
 
   /// The text with 1-based lines `range` removed.
   private func removingLines(_ range: ClosedRange<Int>, from text: String) -> String {

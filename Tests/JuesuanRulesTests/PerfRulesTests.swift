@@ -9,14 +9,7 @@ import Testing
 /// tables that add up (each 得分 and each 执行数 changed once).
 @Suite("Perf rules")
 struct PerfRulesTests {
-  private func corpus(_ id: String) throws -> String {
-    let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().resolvingSymlinksInPath()
-      .deletingLastPathComponent()
-      .appendingPathComponent("Corpus")
-    let files = try FileManager.default.contentsOfDirectory(atPath: directory.path)
-    let name = try #require(files.first { $0.hasPrefix(id + "_") && $0.hasSuffix(".txt") }, "corpus \(id) not found")
-    return try String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8)
-  }
+  private func corpus(_ id: String) throws -> String { try corpusText(id) }
 
   /// Findings of one rule only, without the parser (the perf rules read the source themselves).
   private func run(_ code: String, on text: String, parsed: Bool = true) throws -> [Finding] {
@@ -236,14 +229,7 @@ struct PerfRulesTests {
 
 @Suite("Self-evaluation golden dumps")
 struct SelfEvaluationDumpTests {
-  static func corpus(_ id: String) throws -> String {
-    let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().resolvingSymlinksInPath()
-      .deletingLastPathComponent()
-      .appendingPathComponent("Corpus")
-    let files = try FileManager.default.contentsOfDirectory(atPath: directory.path)
-    let name = try #require(files.first { $0.hasPrefix(id + "_") && $0.hasSuffix(".txt") }, "corpus \(id) not found")
-    return try String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8)
-  }
+  static func corpus(_ id: String) throws -> String { try corpusText(id) }
 
   @Test("001: a space-separated, wrapped table (names over lines, 资金管理情况 block, 偏差度 column)")
   func wrapped001() throws {

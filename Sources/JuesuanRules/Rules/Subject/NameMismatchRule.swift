@@ -58,13 +58,8 @@ struct NameMismatchRule: Rule {
       }
       let written = SubjectCatalogue.normalizedName(mention.name)
       let edition = year.map { "\($0) 年" } ?? "现行"
-      let fixes =
-        mention.isReplaceable
-        ? [
-          Fix(
-            title: "改为正式名称“\(official.name)”", edits: [TextEdit(range: mention.range, newText: official.name)],
-            isSafe: !official.isUncertain, isPreferred: true)
-        ] : []
+      let fixes = mention.renameFixes(
+        to: official.name, title: "改为正式名称“\(official.name)”", isSafe: !official.isUncertain)
       context.report(
         mention.range,
         "科目 \(code) 写作“\(written)”，\(edition)科目表的正式名称为“\(official.name)”\(detail)。",

@@ -52,13 +52,8 @@ struct OutdatedNameRule: Rule {
       let written = SubjectCatalogue.normalizedName(Table.normalizedLabel(mention.name))
       let span = SubjectCatalogue.editionDescription(former)
       let edition = year.map { "\($0) 年" } ?? "现行"
-      let fixes =
-        mention.isReplaceable
-        ? [
-          Fix(
-            title: "改为现行名称“\(current.name)”", edits: [TextEdit(range: mention.range, newText: current.name)],
-            isSafe: !current.isUncertain, isPreferred: true)
-        ] : []
+      let fixes = mention.renameFixes(
+        to: current.name, title: "改为现行名称“\(current.name)”", isSafe: !current.isUncertain)
       context.report(
         mention.range,
         "“\(written)”是科目 \(current.code) 的旧名称（\(span)），\(edition)科目表名称为“\(current.name)”。",

@@ -22,6 +22,12 @@ struct SubjectMention {
   var place: Place
   /// True when `range` holds exactly the name on one line, so a fix may replace it.
   var isReplaceable: Bool
+
+  /// "改为…": replace the written name with `name` (none where the name is wrapped over lines).
+  func renameFixes(to name: String, title: String, isSafe: Bool) -> [Fix] {
+    guard isReplaceable else { return [] }
+    return [Fix(title: title, edits: [TextEdit(range: range, newText: name)], isSafe: isSafe, isPreferred: true)]
+  }
   /// False for a table row the parser flagged (a cut cell, a row not aligned to its columns): its
   /// name may have picked up a neighbour's text.
   var isClean = true
