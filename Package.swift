@@ -12,8 +12,8 @@ let package = Package(
     .target(name: "JuesuanModel"),
     .target(name: "JuesuanCatalogue"),
     .target(name: "JuesuanRules", dependencies: ["JuesuanModel", "JuesuanCatalogue"]),
-    .target(name: "LanguageServerProtocol"),
     .target(name: "JSONRPC"),
+    .target(name: "LanguageServerProtocol", dependencies: ["JSONRPC"]),
     .target(
       name: "JuesuanServer",
       dependencies: ["JuesuanModel", "JuesuanCatalogue", "JuesuanRules", "LanguageServerProtocol", "JSONRPC"]),

@@ -8,7 +8,9 @@ Measures, on a release build:
     concatenating them: wall time (best of N) and MB/s; the 1 MB → 10 MB cost ratio;
   - process start-to-exit for a single report (what pre-commit pays per file);
   - peak RSS for the 10 MB document (from /proc via wait4's rusage);
-  - the language server: edit → publishDiagnostics latency (p50/p99 over 200 edits) and its RSS;
+  - the language server, in-process without debounce (`juesuan lsp --bench`) on a report and on
+    the 1 MB document: didOpen → first diagnostics, edit → diagnostics p50/p99, RSS; and over
+    stdio (with the 150 ms debounce) on a report;
   - the same files through autocorrect-py (a CJK prose linter from PyPI) as a side-by-side ratio,
     installed into .build/tools/venv when missing (skip with --no-reference).
 """
@@ -176,8 +178,14 @@ def main():
         single = min(best([str(binary), "check", "--format", "json", str(CORPUS[0])], args.rounds)[0], 10)
         print(f"single report, whole process: {single * 1000:.1f} ms")
         if not args.no_lsp:
+            for label, path in ((CORPUS[2].name, CORPUS[2]), ("1MB", docs["1MB"])):
+                # In-process, debounce 0: didOpen → first diagnostics, one-character edit → diagnostics.
+                result = subprocess.run([str(binary), "lsp", "--bench", str(path), "--edits", "100", "--budget", "120"],
+                                        capture_output=True, text=True)
+                print(f"\nlsp --bench {label}:\n" + (result.stdout.strip() or result.stderr.strip()))
             try:
                 p50, p99, rss = lsp_latency(binary, CORPUS[2])
+                print("over stdio, including the server's 150 ms debounce:")
                 print(f"LSP edit→diagnostics on {CORPUS[2].name}: p50 {p50 * 1000:.1f} ms, p99 {p99 * 1000:.1f} ms, "
                       f"server peak RSS {rss / 1024:.1f} MiB")
             except (EOFError, KeyError, ValueError, subprocess.TimeoutExpired, BrokenPipeError) as error:

@@ -2,6 +2,7 @@
 # Runs every test of the project: formatting, the Swift test suite, the generated-docs check,
 # the editor integrations (static checks; Neovim, Emacs and pre-commit end-to-end when the
 # tools are installed — scripts/install-test-tools.sh installs them, and CI does so first).
+# In CI (or with JUESUAN_TSAN=1) the server's tests also run under ThreadSanitizer.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -32,6 +33,11 @@ export JUESUAN="$PWD/.build/release/juesuan"
 
 step "swift test"
 run "swift test" swift test --parallel
+
+if [[ "${CI:-}" == "true" || "${JUESUAN_TSAN:-}" == "1" ]]; then
+  step "ThreadSanitizer (the server's concurrent parts)"
+  run "tsan" bash scripts/tsan.sh
+fi
 
 step "docs/rules.md is up to date"
 run "docs/rules.md" diff -u docs/rules.md <("$JUESUAN" rules --markdown)

@@ -52,7 +52,7 @@ package struct FrameParser: Sendable {
       case .header:
         while start < buffer.count, buffer[start] == 0x0D || buffer[start] == 0x0A { start += 1 }
         guard let (headerEnd, bodyStart) = findEndOfHeader() else {
-          if buffer.count - start > Self.maximumHeaderBytes {
+          if buffer.count - start >= Self.maximumHeaderBytes {
             state = .resynchronising
             start += 1
             return .malformed("报文头过长或缺少空行，已跳过")
@@ -107,7 +107,7 @@ package struct FrameParser: Sendable {
   private func findEndOfHeader() -> (headerEnd: Int, bodyStart: Int)? {
     var lineStart = start
     var index = start
-    let limit = min(buffer.count, start + Self.maximumHeaderBytes + 4)
+    let limit = min(buffer.count, start + Self.maximumHeaderBytes)
     while index < limit {
       if buffer[index] == 0x0A {
         let lineEnd = index > lineStart && buffer[index - 1] == 0x0D ? index - 1 : index

@@ -178,12 +178,8 @@ package enum OutgoingMessage {
     encode(Call<Int>(id: id, method: method, params: nil)) ?? Data()
   }
 
-  /// The encoder every message uses: sorted keys, `/` unescaped.
-  package static func makeEncoder() -> JSONEncoder {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    return encoder
-  }
+  /// The encoder every message uses: sorted keys, `/` unescaped (`MessageEncoder`).
+  package static func makeEncoder() -> MessageEncoder { MessageEncoder() }
 
   private static func encode(_ value: some Encodable) -> Data? {
     try? makeEncoder().encode(value)

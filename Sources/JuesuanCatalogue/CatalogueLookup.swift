@@ -43,7 +43,7 @@ extension SubjectCatalogue {
 
   /// Every entry whose name equals `name` after `normalizedName(_:)`, ordered by code and edition.
   package func entries(named name: String) -> [Entry] {
-    index.byName[Self.normalizedName(name)] ?? []
+    index.byName[NameKey(Self.normalizedName(name))] ?? []
   }
 
   /// True when `code` is in the catalogue under any name.
@@ -54,12 +54,31 @@ extension SubjectCatalogue {
   /// Every code in the catalogue, ascending.
   package var codes: [String] { index.codes }
 
+  /// True when `name` has nothing `normalizedName` would change: no ASCII at all (so no space or
+  /// half-width parenthesis), none of the lead bytes of Unicode spaces (U+0085, U+00A0, U+1680,
+  /// U+2000–U+205F) nor U+3000, and no level marker at the end. Most names pass, unallocated.
+  private static func isNormalized(_ name: String) -> Bool {
+    var previous: (UInt8, UInt8) = (0, 0)
+    for byte in name.utf8 {
+      if byte < 0x80 || byte == 0xC2 || byte == 0xE1 || byte == 0xE2 { return false }
+      if previous == (0xE3, 0x80), byte == 0x80 { return false }
+      previous = (previous.1, byte)
+    }
+    // The markers end "类）", "款）", "项）": compare bytes (String.hasSuffix normalises, slowly).
+    let bytes = name.utf8
+    guard bytes.count >= 6 else { return true }
+    return !levelMarkerTails.contains { bytes.suffix(6).elementsEqual($0) }
+  }
+
+  private static let levelMarkerTails = ["类）", "款）", "项）"].map { Array($0.utf8) }
+
   /// A subject name as compared: all whitespace removed (line wraps included), half-width parentheses made
   /// full-width, and a trailing level marker "（类）", "（款）" or "（项）" dropped.
   ///
   /// "社会保障和就业 支出(类)" → "社会保障和就业支出".
   /// - Complexity: O(n) in the length of the name.
   package static func normalizedName(_ name: String) -> String {
+    if isNormalized(name) { return name }
     var scalars = String.UnicodeScalarView()
     for scalar in name.unicodeScalars where !scalar.properties.isWhitespace {
       switch scalar {

@@ -83,14 +83,16 @@ package struct SubjectCatalogue: Sendable {
   /// Entries by code (each list ordered by first edition) and by normalised name.
   struct Index: Sendable {
     var byCode: [String: [Entry]] = [:]
-    var byName: [String: [Entry]] = [:]
+    var byName: [NameKey: [Entry]] = [:]
     /// Every code, ascending.
     var codes: [String] = []
 
     init(_ entries: [Entry]) {
+      byCode.reserveCapacity(entries.count)
+      byName.reserveCapacity(entries.count)
       for entry in entries {
         byCode[entry.code, default: []].append(entry)
-        byName[SubjectCatalogue.normalizedName(entry.name), default: []].append(entry)
+        byName[NameKey(SubjectCatalogue.normalizedName(entry.name)), default: []].append(entry)
       }
       for (code, list) in byCode {
         byCode[code] = list.sorted {
@@ -101,6 +103,24 @@ package struct SubjectCatalogue: Sendable {
         byName[name] = list.sorted { ($0.code, $0.editions.lowerBound) < ($1.code, $1.editions.lowerBound) }
       }
       codes = byCode.keys.sorted()
+    }
+  }
+
+  /// A normalised name as a dictionary key, hashed and compared as UTF-8 bytes: `String`'s own
+  /// hashing normalises non-ASCII text first, which made building the index the slowest part of
+  /// a process's start.
+  struct NameKey: Hashable, Sendable {
+    var name: String
+
+    init(_ name: String) { self.name = name }
+
+    static func == (lhs: NameKey, rhs: NameKey) -> Bool {
+      lhs.name.utf8.count == rhs.name.utf8.count && lhs.name.utf8.elementsEqual(rhs.name.utf8)
+    }
+
+    func hash(into hasher: inout Hasher) {
+      var name = name
+      name.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
     }
   }
 }

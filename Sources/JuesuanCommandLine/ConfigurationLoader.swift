@@ -49,40 +49,12 @@ enum ConfigurationLoader {
 
   /// True when one of the configuration's `ignore` globs matches the path.
   static func isIgnored(_ path: String, by configuration: Configuration) -> Bool {
-    configuration.ignore.contains { Glob.matches(pattern: $0, path: path) }
+    configuration.ignores(path)
   }
 
   /// The bundled catalogue, extended by the configured user TSV (cached per path).
   static func catalogue(for configuration: Configuration) -> SubjectCatalogue {
     guard let file = configuration.catalogueFile else { return .bundled }
     return UserCatalogue.load(file) ?? .bundled
-  }
-}
-
-/// Minimal glob matching: `*` (within a path component), `**` (any depth), `?`.
-enum Glob {
-  static func matches(pattern: String, path: String) -> Bool {
-    let normalized = path.hasPrefix("./") ? String(path.dropFirst(2)) : path
-    return match(Array(pattern.utf8)[...], Array(normalized.utf8)[...])
-      || match(Array(("**/" + pattern).utf8)[...], Array(normalized.utf8)[...])
-  }
-
-  private static func match(_ pattern: ArraySlice<UInt8>, _ text: ArraySlice<UInt8>) -> Bool {
-    guard let first = pattern.first else { return text.isEmpty }
-    if first == UInt8(ascii: "*") {
-      let doubleStar = pattern.dropFirst().first == UInt8(ascii: "*")
-      let rest = pattern.dropFirst(doubleStar ? 2 : 1)
-      let restAfterSlash = doubleStar && rest.first == UInt8(ascii: "/") ? rest.dropFirst() : rest
-      var index = text.startIndex
-      while true {
-        if match(rest, text[index...]) || (doubleStar && match(restAfterSlash, text[index...])) { return true }
-        if index == text.endIndex { return false }
-        if !doubleStar && text[index] == UInt8(ascii: "/") { return false }
-        index += 1
-      }
-    }
-    guard let character = text.first else { return false }
-    if first == UInt8(ascii: "?") || first == character { return match(pattern.dropFirst(), text.dropFirst()) }
-    return false
   }
 }

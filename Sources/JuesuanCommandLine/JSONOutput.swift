@@ -7,47 +7,62 @@ import JuesuanRules
 enum JSONOutput {
   static let documentationBase = "https://github.com/juesuan/juesuan/blob/main/docs/rules.md#"
 
+  /// Written diagnostic by diagnostic (keys in sorted order, as `JSONWriter` writes them), so
+  /// that a file with thousands of findings never holds their whole tree at once.
   static func render(_ results: [FileResult]) -> String {
-    let files: [[String: Any]] = results.map { result in
-      ["path": result.path, "diagnostics": result.lint.findings.map { diagnostic($0, in: result) }]
+    var out = "{\"files\":["
+    for (fileIndex, result) in results.enumerated() {
+      out += fileIndex == 0 ? "{\"diagnostics\":[" : ",{\"diagnostics\":["
+      for (index, finding) in result.lint.findings.enumerated() {
+        if index > 0 { out += "," }
+        JSONWriter.write(diagnostic(finding, in: result), into: &out)
+      }
+      out += "],\"path\":"
+      JSONWriter.write(.string(result.path), into: &out)
+      out += "}"
     }
-    let object: [String: Any] = ["version": 1, "files": files]
-    return JSONWriter.string(object) + "\n"
+    return out + "],\"version\":1}\n"
   }
 
-  static func range(_ bytes: Range<Int>, in source: SourceText) -> [String: Any] {
+  static func range(_ bytes: Range<Int>, in source: SourceText) -> JSONValue {
     let lsp = source.lineRange(of: bytes)
     return [
-      "start": ["line": lsp.start.line, "character": lsp.start.character],
-      "end": ["line": lsp.end.line, "character": lsp.end.character],
+      "start": ["line": .int(lsp.start.line), "character": .int(lsp.start.character)],
+      "end": ["line": .int(lsp.end.line), "character": .int(lsp.end.character)],
     ]
   }
 
   static func anchor(of code: String) -> String { code.replacingOccurrences(of: "/", with: "-") }
 
-  static func diagnostic(_ finding: Finding, in result: FileResult) -> [String: Any] {
+  static func diagnostic(_ finding: Finding, in result: FileResult) -> JSONValue {
     let source = result.source
-    var object: [String: Any] = [
+    var object: [String: JSONValue] = [
       "range": range(finding.range, in: source),
-      "severity": finding.severity.rawValue,
-      "code": finding.code,
+      "severity": .int(finding.severity.rawValue),
+      "code": .string(finding.code),
       "source": "juesuan",
-      "message": finding.message,
-      "codeDescription": ["href": documentationBase + anchor(of: finding.code)],
-      "fixes": finding.fixes.map { fix -> [String: Any] in
-        [
-          "title": fix.title, "isPreferred": fix.isPreferred, "safe": fix.isSafe,
-          "edits": fix.edits.map { ["range": range($0.range, in: source), "newText": $0.newText] },
-        ]
-      },
+      "message": .string(finding.message),
+      "codeDescription": ["href": .string(documentationBase + anchor(of: finding.code))],
+      "fixes": .array(
+        finding.fixes.map { fix -> JSONValue in
+          [
+            "title": .string(fix.title), "isPreferred": .bool(fix.isPreferred), "safe": .bool(fix.isSafe),
+            "edits": .array(
+              fix.edits.map { ["range": range($0.range, in: source), "newText": .string($0.newText)] }),
+          ]
+        }),
     ]
     if !finding.related.isEmpty {
       let uri = result.path == "-" ? "stdin" : URL(fileURLWithPath: result.path).absoluteString
-      object["relatedInformation"] = finding.related.map { related -> [String: Any] in
-        ["location": ["uri": uri, "range": range(related.range, in: source)], "message": related.message]
-      }
+      object["relatedInformation"] = .array(
+        finding.related.map { related -> JSONValue in
+          [
+            "location": ["uri": .string(uri), "range": range(related.range, in: source)],
+            "message": .string(related.message),
+          ]
+        })
     }
-    return object
+    return .object(object)
   }
 }
 
@@ -142,65 +157,70 @@ enum TextOutput {
 /// SARIF 2.1.0 for code-scanning uploads.
 enum SARIFOutput {
   static func render(_ results: [FileResult]) -> String {
-    let rules: [[String: Any]] = RuleRegistry.all.map { rule in
+    let rules: [JSONValue] = RuleRegistry.all.map { rule in
       let description = rule.description
       return [
-        "id": description.code,
-        "shortDescription": ["text": description.summary],
-        "fullDescription": ["text": description.rationale],
-        "help": ["text": description.summary + "\n" + description.rationale],
-        "helpUri": JSONOutput.documentationBase + JSONOutput.anchor(of: description.code),
-        "defaultConfiguration": ["level": level(description.defaultSeverity)],
+        "id": .string(description.code),
+        "shortDescription": ["text": .string(description.summary)],
+        "fullDescription": ["text": .string(description.rationale)],
+        "help": ["text": .string(description.summary + "\n" + description.rationale)],
+        "helpUri": .string(JSONOutput.documentationBase + JSONOutput.anchor(of: description.code)),
+        "defaultConfiguration": ["level": .string(level(description.defaultSeverity))],
       ]
     }
-    var sarifResults: [[String: Any]] = []
+    var sarifResults: [JSONValue] = []
     for result in results {
       for finding in result.lint.findings {
         let start = result.source.position(ofUTF8Offset: finding.range.lowerBound)
         let end = result.source.position(ofUTF8Offset: finding.range.upperBound)
-        let region: [String: Any] = [
-          "startLine": start.line + 1, "startColumn": start.character + 1, "endLine": end.line + 1,
-          "endColumn": end.character + 1,
+        let region: JSONValue = [
+          "startLine": .int(start.line + 1), "startColumn": .int(start.character + 1), "endLine": .int(end.line + 1),
+          "endColumn": .int(end.character + 1),
         ]
-        var entry: [String: Any] = [
-          "ruleId": finding.code, "level": level(finding.severity), "message": ["text": finding.message],
-          "locations": [["physicalLocation": ["artifactLocation": ["uri": result.path], "region": region]]],
+        var entry: [String: JSONValue] = [
+          "ruleId": .string(finding.code), "level": .string(level(finding.severity)),
+          "message": ["text": .string(finding.message)],
+          "locations": [["physicalLocation": ["artifactLocation": ["uri": .string(result.path)], "region": region]]],
         ]
         let fixes = finding.fixes.filter { !$0.title.hasPrefix("忽略") }
         if !fixes.isEmpty {
-          entry["fixes"] = fixes.map { fix -> [String: Any] in
-            [
-              "description": ["text": fix.title],
-              "artifactChanges": [
-                [
-                  "artifactLocation": ["uri": result.path],
-                  "replacements": fix.edits.map { edit -> [String: Any] in
-                    let a = result.source.position(ofUTF8Offset: edit.range.lowerBound)
-                    let b = result.source.position(ofUTF8Offset: edit.range.upperBound)
-                    return [
-                      "deletedRegion": [
-                        "startLine": a.line + 1, "startColumn": a.character + 1, "endLine": b.line + 1,
-                        "endColumn": b.character + 1,
-                      ],
-                      "insertedContent": ["text": edit.newText],
-                    ]
-                  },
-                ]
-              ],
-            ]
-          }
+          entry["fixes"] = .array(
+            fixes.map { fix -> JSONValue in
+              [
+                "description": ["text": .string(fix.title)],
+                "artifactChanges": [
+                  [
+                    "artifactLocation": ["uri": .string(result.path)],
+                    "replacements": .array(
+                      fix.edits.map { edit -> JSONValue in
+                        let a = result.source.position(ofUTF8Offset: edit.range.lowerBound)
+                        let b = result.source.position(ofUTF8Offset: edit.range.upperBound)
+                        return [
+                          "deletedRegion": [
+                            "startLine": .int(a.line + 1), "startColumn": .int(a.character + 1),
+                            "endLine": .int(b.line + 1), "endColumn": .int(b.character + 1),
+                          ],
+                          "insertedContent": ["text": .string(edit.newText)],
+                        ]
+                      }),
+                  ]
+                ],
+              ]
+            })
         }
-        sarifResults.append(entry)
+        sarifResults.append(.object(entry))
       }
     }
-    let object: [String: Any] = [
+    let object: JSONValue = [
       "$schema": "https://json.schemastore.org/sarif-2.1.0.json", "version": "2.1.0",
       "runs": [
         [
           "tool": [
-            "driver": ["name": "juesuan", "informationUri": "https://github.com/juesuan/juesuan", "rules": rules]
+            "driver": [
+              "name": "juesuan", "informationUri": "https://github.com/juesuan/juesuan", "rules": .array(rules),
+            ]
           ],
-          "results": sarifResults,
+          "results": .array(sarifResults),
         ]
       ],
     ]

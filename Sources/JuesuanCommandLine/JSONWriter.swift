@@ -1,48 +1,61 @@
+/// A JSON value built by the output formats, written by `JSONWriter`.
+enum JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral,
+  ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral
+{
+  case string(String)
+  case int(Int)
+  case bool(Bool)
+  case array([JSONValue])
+  case object([String: JSONValue])
+
+  init(stringLiteral value: String) { self = .string(value) }
+  init(integerLiteral value: Int) { self = .int(value) }
+  init(booleanLiteral value: Bool) { self = .bool(value) }
+  init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
+  init(dictionaryLiteral elements: (String, JSONValue)...) {
+    self = .object(Dictionary(elements, uniquingKeysWith: { _, last in last }))
+  }
+}
+
 /// A small deterministic JSON writer (sorted keys, no escaped slashes, UTF-8 kept as is) for the
-/// output formats; several times faster than `JSONSerialization` on our diagnostic trees.
+/// output formats; several times faster than `JSONSerialization` on our diagnostic trees, and
+/// free of the dynamic casts an `Any` tree needs.
 enum JSONWriter {
-  /// Serialises dictionaries `[String: Any]`, arrays `[Any]`, strings, integers, booleans and
-  /// doubles; anything else is written as `null`.
   /// - Complexity: O(size of the value).
-  static func string(_ value: Any) -> String {
+  static func string(_ value: JSONValue) -> String {
     var out = ""
     out.reserveCapacity(4096)
     write(value, into: &out)
     return out
   }
 
-  private static func write(_ value: Any, into out: inout String) {
+  /// Appends `value` to `out`.
+  static func write(_ value: JSONValue, into out: inout String) {
     switch value {
-    case let text as String:
+    case .string(let text):
       writeString(text, into: &out)
-    case let flag as Bool:
+    case .bool(let flag):
       out += flag ? "true" : "false"
-    case let number as Int:
+    case .int(let number):
       out += String(number)
-    case let number as Int32:
-      out += String(number)
-    case let number as Double:
-      out += number.isFinite ? String(number) : "null"
-    case let object as [String: Any]:
+    case .object(let object):
       out += "{"
       var first = true
-      for key in object.keys.sorted() {
+      for (key, element) in object.sorted(by: { $0.key < $1.key }) {
         if !first { out += "," }
         first = false
         writeString(key, into: &out)
         out += ":"
-        write(object[key]!, into: &out)
+        write(element, into: &out)
       }
       out += "}"
-    case let array as [Any]:
+    case .array(let array):
       out += "["
       for (index, element) in array.enumerated() {
         if index > 0 { out += "," }
         write(element, into: &out)
       }
       out += "]"
-    default:
-      out += "null"
     }
   }
 

@@ -74,22 +74,25 @@ struct Line {
 
   /// The text without ASCII spaces, tabs, CR and U+3000 (fast path over UTF-8).
   static func removingWhitespace(_ text: String) -> String {
-    var bytes: [UInt8] = []
-    bytes.reserveCapacity(text.utf8.count)
-    var iterator = text.utf8.makeIterator()
-    var pending: [UInt8] = []
-    while let byte = iterator.next() {
-      if byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0A { continue }
-      if byte == 0xE3 {
-        pending = [byte]
-        if let second = iterator.next() { pending.append(second) }
-        if let third = iterator.next() { pending.append(third) }
-        if pending != [0xE3, 0x80, 0x80] { bytes += pending }
-        continue
+    var text = text
+    let removed: String? = text.withUTF8 { source in
+      var bytes: [UInt8] = []
+      bytes.reserveCapacity(source.count)
+      var index = 0
+      while index < source.count {
+        let byte = source[index]
+        if byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0A {
+          index += 1
+        } else if byte == 0xE3, index + 2 < source.count, source[index + 1] == 0x80, source[index + 2] == 0x80 {
+          index += 3
+        } else {
+          bytes.append(byte)
+          index += 1
+        }
       }
-      bytes.append(byte)
+      return bytes.count == source.count ? nil : String(decoding: bytes, as: UTF8.self)
     }
-    return String(decoding: bytes, as: UTF8.self)
+    return removed ?? text
   }
 
   /// Splits at `separator`, trimming each cell (ranges cover the trimmed text).

@@ -98,7 +98,10 @@ package struct Paragraph: Sendable {
     var index = 0
     let enders: [[UInt8]] = [Array("。".utf8), Array("！".utf8), Array("？".utf8), Array("；".utf8)]
     while index < utf8.count {
-      if let ender = enders.first(where: { utf8[index...].starts(with: $0) }) {
+      // 。 starts with E3, ！？； with EF: other bytes need no comparison.
+      if utf8[index] == 0xE3 || utf8[index] == 0xEF,
+        let ender = enders.first(where: { utf8[index...].starts(with: $0) })
+      {
         index += ender.count
         result.append(start..<index)
         start = index

@@ -45,7 +45,7 @@ extension SelfEvaluationReader {
         if let number = figure(Item(text: piece.text, range: piece.range)) { figures[column] = number }
       }
     } else {
-      evaluation.damage.append("第 \(line + 1) 行：资金行只读到 \(values.count) 个数，少于表头的 \(columns.count) 栏")
+      evaluation.damage.append("第 \(LineNumber.text(line)) 行：资金行只读到 \(values.count) 个数，少于表头的 \(columns.count) 栏")
     }
     let first = values.compactMap { $0 }.first
     let labelRange = label?.range ?? first?.range ?? 0..<0

@@ -78,6 +78,27 @@ package struct SourceText: Sendable, Equatable {
     lineStarts = starts
   }
 
+  /// The text of a line-aligned byte range as a document of its own; its line table is taken
+  /// from this one rather than rescanned. Offsets in the part are offsets in `self` minus
+  /// `range.lowerBound`.
+  /// - Complexity: O(length of the range).
+  package func part(_ range: Range<Int>) -> SourceText {
+    let first = line(ofUTF8Offset: range.lowerBound)
+    var starts: [Int] = []
+    var index = first
+    while index < lineStarts.count, lineStarts[index] <= range.upperBound {
+      starts.append(lineStarts[index] - range.lowerBound)
+      index += 1
+    }
+    return SourceText(bytes: Array(bytes[range]), lineStarts: starts)
+  }
+
+  private init(bytes: [UInt8], lineStarts: [Int]) {
+    self.bytes = bytes
+    self.lineStarts = lineStarts
+    hadInvalidUTF8 = false
+  }
+
   /// The whole text as a `String`.
   package var string: String { String(decoding: bytes, as: UTF8.self) }
 

@@ -184,8 +184,23 @@ package struct Table: Sendable {
   /// The row with subject code `code`.
   package func row(code: String) -> Row? { rows.first { $0.code == code } }
 
+  /// True when `normalizedLabel` would return `text` unchanged: no ASCII (spaces, digits,
+  /// parentheses), no Unicode space (lead bytes C2, E1, E2; U+3000), and no leading numeral,
+  /// "（" or "其中". Most labels and subject names pass without allocating.
+  private static func isNormalizedLabel(_ text: String) -> Bool {
+    var previous: (UInt8, UInt8) = (0, 0)
+    for byte in text.utf8 {
+      if byte < 0x80 || byte == 0xC2 || byte == 0xE1 || byte == 0xE2 { return false }
+      if previous == (0xE3, 0x80), byte == 0x80 { return false }
+      previous = (previous.1, byte)
+    }
+    guard let first = text.unicodeScalars.first else { return true }
+    return !"一二三四五六七八九十（".unicodeScalars.contains(first) && !text.hasPrefix("其中")
+  }
+
   /// Strips spaces, list numbering and "其中：" from a label.
   package static func normalizedLabel(_ text: String) -> String {
+    if isNormalizedLabel(text) { return text }
     var scalars = Array(text.unicodeScalars.filter { !$0.properties.isWhitespace })
     func drop(_ count: Int) { scalars.removeFirst(min(count, scalars.count)) }
     if scalars.starts(with: Array("其中：".unicodeScalars)) || scalars.starts(with: Array("其中:".unicodeScalars)) {

@@ -91,7 +91,7 @@ struct TableParser {
       var tokens = TableToken.tokens(of: line)
       Self.joinSplitCode(&tokens, line: line)
       if line.shape == .tabbed || line.shape == .piped, Self.isFragment(tokens) {
-        damage.append("第 \(line.index + 1) 行：数字或名称被分页、折行拆开，无法确定属于哪一格")
+        damage.append("第 \(LineNumber.text(line.index)) 行：数字或名称被分页、折行拆开，无法确定属于哪一格")
         if let last = rows.indices.last { rows[last].isPositional = false; rows[last].hasBrokenCell = true }
         continue
       }

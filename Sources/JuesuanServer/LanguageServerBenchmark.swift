@@ -3,20 +3,41 @@ internal import JSONRPC
 internal import LanguageServerProtocol
 internal import Synchronization
 
-/// Measures the in-process server: first diagnostics after `didOpen`, and `didChange` →
-/// `publishDiagnostics` latency for one-character edits (no debounce), plus resident memory.
-/// The message path is the real one (JSON bodies in and out); only the pipe is missing.
+/// Measures the in-process server: `didOpen` → first `publishDiagnostics`, and one-character
+/// `didChange` → `publishDiagnostics` of that version, plus resident memory. The server runs with
+/// no debounce, so the latencies are the server's own work (decoding, applying the edit, linting,
+/// encoding the diagnostics), not the pause it normally leaves for typing. The message path is the
+/// real one (JSON bodies in and out); only the pipe is missing.
 package enum LanguageServerBenchmark {
   /// What one run measured.
   package struct Measurement: Sendable {
     package var documentBytes: Int
+    /// `didOpen` sent → diagnostics of version 1 published.
     package var firstDiagnostics: Duration
-    /// One latency per edit, in the order made.
+    /// One latency per edit, in the order made: `didChange` sent → diagnostics of its version.
     package var editLatencies: [Duration]
+    /// Edits asked for; fewer are made when the time budget runs out.
+    package var editsRequested: Int
     /// Resident set size after the run, from /proc/self/status; nil elsewhere.
     package var residentBytes: Int?
+    /// Peak resident set size of the process, from /proc/self/status; nil elsewhere.
+    package var peakResidentBytes: Int?
+    /// True when the server stopped publishing (a wait exceeded the time budget).
+    package var timedOut = false
 
-    /// The latency below which `fraction` (0…1) of the edits fall.
+    package init(
+      documentBytes: Int, firstDiagnostics: Duration, editLatencies: [Duration], editsRequested: Int,
+      residentBytes: Int? = nil, peakResidentBytes: Int? = nil
+    ) {
+      self.documentBytes = documentBytes
+      self.firstDiagnostics = firstDiagnostics
+      self.editLatencies = editLatencies
+      self.editsRequested = editsRequested
+      self.residentBytes = residentBytes
+      self.peakResidentBytes = peakResidentBytes
+    }
+
+    /// The latency below which `fraction` (0…1) of the edits fall (nearest rank).
     package func percentile(_ fraction: Double) -> Duration {
       let sorted = editLatencies.sorted()
       guard !sorted.isEmpty else { return .zero }
@@ -30,39 +51,88 @@ package enum LanguageServerBenchmark {
         let (seconds, attoseconds) = duration.components
         return String(format: "%.2f ms", Double(seconds) * 1000 + Double(attoseconds) / 1e15)
       }
-      return [
-        "文档大小：\(documentBytes) 字节",
+      func megabytes(_ bytes: Int?) -> String {
+        bytes.map { String(format: "%.1f MB", Double($0) / 1_048_576) } ?? "未知"
+      }
+      var lines = [
+        "文档大小：\(documentBytes) 字节（防抖 0：以下延迟不含防抖等待）",
         "didOpen → 首次诊断：\(milliseconds(firstDiagnostics))",
-        "didChange → 诊断（\(editLatencies.count) 次单字符编辑）：p50 \(milliseconds(percentile(0.5)))，"
-          + "p99 \(milliseconds(percentile(0.99)))",
-        "常驻内存：\(residentBytes.map { "\($0 / 1_048_576) MB" } ?? "未知")",
-      ].joined(separator: "\n")
+        editLatencies.isEmpty
+          ? "单字符编辑 → 该版本诊断：未测"
+          : "单字符编辑 → 该版本诊断（\(editLatencies.count) 次）：p50 \(milliseconds(percentile(0.5)))，"
+            + "p99 \(milliseconds(percentile(0.99)))，最大 \(milliseconds(percentile(1)))",
+        "常驻内存：\(megabytes(residentBytes))（峰值 \(megabytes(peakResidentBytes))）",
+      ]
+      if editLatencies.count < editsRequested {
+        lines.append(
+          timedOut
+            ? "注意：服务器未在时限内发布诊断，测量中止"
+            : "注意：时间预算用尽，只做了 \(editLatencies.count) / \(editsRequested) 次编辑")
+      }
+      return lines.joined(separator: "\n")
     }
   }
 
+  /// The instants at which each version's diagnostics were published, and the one waiter.
   private final class Published: Sendable {
-    let versions = Mutex<[Int: ContinuousClock.Instant]>([:])
+    private struct State {
+      var instants: [Int: ContinuousClock.Instant] = [:]
+      var waiter: (version: Int, continuation: CheckedContinuation<ContinuousClock.Instant?, Never>)?
+      /// Versions whose wait timed out before it began.
+      var expired: Set<Int> = []
+    }
+
+    private let state = Mutex(State())
+
+    func record(_ version: Int, at instant: ContinuousClock.Instant) {
+      let waiter = state.withLock { state -> CheckedContinuation<ContinuousClock.Instant?, Never>? in
+        state.instants[version] = instant
+        guard let waiter = state.waiter, waiter.version == version else { return nil }
+        state.waiter = nil
+        return waiter.continuation
+      }
+      waiter?.resume(returning: instant)
+    }
+
+    /// When `version` was published; nil if it was not within `timeout`.
+    func instant(of version: Int, timeout: Duration) async -> ContinuousClock.Instant? {
+      let timer = Task {
+        do { try await Task.sleep(for: timeout) } catch { return }  // cancelled: published in time
+        let waiter = state.withLock { state -> CheckedContinuation<ContinuousClock.Instant?, Never>? in
+          guard let waiter = state.waiter, waiter.version == version else {
+            state.expired.insert(version)
+            return nil
+          }
+          state.waiter = nil
+          return waiter.continuation
+        }
+        waiter?.resume(returning: nil)
+      }
+      defer { timer.cancel() }
+      return await withCheckedContinuation { continuation in
+        let known = state.withLock { state -> ContinuousClock.Instant?? in
+          if let instant = state.instants[version] { return instant }
+          if state.expired.contains(version) { return .some(nil) }
+          state.waiter = (version, continuation)
+          return nil
+        }
+        if let known { continuation.resume(returning: known) }
+      }
+    }
   }
 
-  /// Opens `text`, then makes `edits` one-character edits (alternately inserting and deleting a
-  /// character in the middle), waiting for the diagnostics of each version.
-  package static func run(text: String, edits: Int = 200) async -> Measurement {
+  /// Opens `text`, then makes up to `edits` one-character edits in pairs (insert a character at
+  /// the start of a line, then delete it; each pair on another line, spread over the document),
+  /// waiting for the diagnostics of each version before the next edit. Edits stop once they have
+  /// taken `budget` in total; a wait longer than `budget` ends the run.
+  package static func run(text: String, edits: Int = 200, budget: Duration = .seconds(120)) async -> Measurement {
     let published = Published()
     let clock = ContinuousClock()
     let server = Server(
       options: .init(
         debounce: .zero, logsToStandardError: false, readsConfigurationFiles: false,
-        publishObserver: { _, version in
-          let now = clock.now
-          published.versions.withLock { $0[version] = now }
-        }),
+        publishObserver: { _, version in published.record(version, at: clock.now) }),
       send: { _ in })
-    func wait(for version: Int) async -> ContinuousClock.Instant {
-      while true {
-        if let instant = published.versions.withLock({ $0[version] }) { return instant }
-        try? await Task.sleep(for: .microseconds(200))
-      }
-    }
     func body(_ method: String, _ params: some Encodable, id: Int? = nil) -> [UInt8] {
       Array(
         id.map { OutgoingMessage.request(id: .number($0), method: method, params: params) }
@@ -71,18 +141,24 @@ package enum LanguageServerBenchmark {
     let uri = "file:///benchmark.md"
     await server.handle(body: body("initialize", InitializeParams(), id: 1))
     await server.handle(body: body("initialized", LSPAny.object([:])))
+    let opened = body(
+      "textDocument/didOpen",
+      DidOpenTextDocumentParams(textDocument: .init(uri: uri, languageId: "markdown", version: 1, text: text)))
     let openStart = clock.now
-    await server.handle(
-      body: body(
-        "textDocument/didOpen",
-        DidOpenTextDocumentParams(textDocument: .init(uri: uri, languageId: "markdown", version: 1, text: text))))
-    let firstDiagnostics = await wait(for: 1) - openStart
+    await server.handle(body: opened)
+    var measurement = Measurement(
+      documentBytes: text.utf8.count, firstDiagnostics: .zero, editLatencies: [], editsRequested: edits)
+    guard let first = await published.instant(of: 1, timeout: budget) else {
+      measurement.timedOut = true
+      return finished(measurement)
+    }
+    measurement.firstDiagnostics = first - openStart
     let lines = max(1, text.utf8.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) })
-    let line = lines / 2
-    var latencies: [Duration] = []
-    for index in 0..<edits {
+    let editsStart = clock.now
+    for index in 0..<edits where clock.now - editsStart < budget {
       let version = index + 2
       let insert = index % 2 == 0
+      let line = (lines / 2 + (index / 2) * 7919) % lines
       let change = TextDocumentContentChangeEvent(
         range: PositionRange(
           start: .init(line: line, character: 0), end: .init(line: line, character: insert ? 0 : 1)),
@@ -92,16 +168,26 @@ package enum LanguageServerBenchmark {
         DidChangeTextDocumentParams(textDocument: .init(uri: uri, version: version), contentChanges: [change]))
       let start = clock.now
       await server.handle(body: message)
-      latencies.append(await wait(for: version) - start)
+      guard let done = await published.instant(of: version, timeout: budget) else {
+        measurement.timedOut = true
+        break
+      }
+      measurement.editLatencies.append(done - start)
     }
-    return Measurement(
-      documentBytes: text.utf8.count, firstDiagnostics: firstDiagnostics, editLatencies: latencies,
-      residentBytes: residentBytes())
+    return finished(measurement)
   }
 
-  private static func residentBytes() -> Int? {
+  private static func finished(_ measurement: Measurement) -> Measurement {
+    var measurement = measurement
+    measurement.residentBytes = statusFigure("VmRSS:")
+    measurement.peakResidentBytes = statusFigure("VmHWM:")
+    return measurement
+  }
+
+  /// A "kB" figure of /proc/self/status, in bytes.
+  private static func statusFigure(_ key: String) -> Int? {
     guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return nil }
-    for line in status.split(separator: "\n") where line.hasPrefix("VmRSS:") {
+    for line in status.split(separator: "\n") where line.hasPrefix(key) {
       let digits = line.filter(\.isNumber)
       return Int(digits).map { $0 * 1024 }
     }

@@ -1,3 +1,4 @@
+internal import JSONRPC
 internal import JuesuanCatalogue
 internal import JuesuanModel
 internal import JuesuanRules
@@ -8,15 +9,15 @@ extension Server {
   static let completionLimit = 200
 
   /// Subject codes completing the digits before the cursor, or subject names containing the
-  /// word before it, from the catalogue edition of the report's year.
-  func completion(_ params: TextDocumentPositionParams) -> CompletionList {
-    guard let document = documents[params.textDocument.uri], !options.catalogue.entries.isEmpty else {
-      return CompletionList(isIncomplete: false, items: [])
-    }
+  /// word before it, from the catalogue edition of the report's year. RequestFailed for a document
+  /// that is not open.
+  func completion(_ params: TextDocumentPositionParams) throws(ResponseError) -> CompletionList {
+    guard let document = documents[params.textDocument.uri] else { throw Self.notOpen(params.textDocument.uri) }
+    guard !options.catalogue.entries.isEmpty else { return CompletionList(isIncomplete: false, items: []) }
     let source = document.source
     let offset = source.utf8Offset(of: params.position, encoding: encoding)
     let linter = linter(forDocument: document.uri)
-    let year = linter.configuration.catalogueEdition ?? document.lint?.result.report.year
+    let year = linter.configuration.catalogueEdition ?? document.lint?.result.year
     let digits = Self.digitRun(around: offset, in: source).map { $0.lowerBound..<offset } ?? offset..<offset
     let replaced = digits.isEmpty ? Self.wordBefore(offset, in: source) : digits
     let matches = linter.catalogue.completions(prefix: source.text(in: replaced), year: year)

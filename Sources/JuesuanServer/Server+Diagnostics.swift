@@ -39,7 +39,7 @@ extension Server {
     sendNotification("window/showMessage", params: LogMessageParams(type: LogLevel.warning.rawValue, message: message))
   }
 
-  private func configurationFile(forDocument uri: String) -> ConfigurationFile? {
+  func configurationFile(forDocument uri: String) -> ConfigurationFile? {
     guard options.readsConfigurationFiles, let directory = ConfigurationFile.directory(ofDocument: uri) else {
       return nil
     }
@@ -88,17 +88,22 @@ extension Server {
     {
       return running.task
     }
-    let previous = runningLints[uri]?.task
+    let previous = runningLints[uri]
     let linter = linter(forDocument: uri)
     let source = document.source
+    // The latest lint under the same configuration: the reports of the file that the edits since
+    // did not touch are reused as they are (`Linter.lint(_:reusing:)`).
+    let stored = document.lint.flatMap { $0.configurationGeneration == configurationGeneration ? $0.result : nil }
     let beforeLint = options.beforeLint
     let task = Task.detached { [weak self] () -> LintResult? in
+      var reusable = stored
       if let previous {
-        _ = await previous.value
+        let result = await previous.task.value
+        if previous.configurationGeneration == configurationGeneration, let result { reusable = result }
         guard await self?.isCurrent(uri, generation, configurationGeneration) == true else { return nil }
       }
       await beforeLint?()
-      return linter.lint(source)
+      return linter.lint(source, reusing: reusable)
     }
     runningLints[uri] = RunningLint(
       generation: generation, configurationGeneration: configurationGeneration, task: task)
@@ -127,6 +132,7 @@ extension Server {
   func scheduleDiagnostics(for uri: String, delay: Duration) {
     guard !usesPullDiagnostics, phase == .running, let document = documents[uri] else { return }
     pushTasks.removeValue(forKey: uri)?.cancel()
+    guard !isIgnored(uri) else { return publishIgnored(document) }
     let generation = document.generation
     pushTasks[uri] = Task { [weak self] in
       if delay > .zero {

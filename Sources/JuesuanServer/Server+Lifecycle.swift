@@ -29,7 +29,8 @@ extension Server {
       hoverProvider: true,
       documentSymbolProvider: true,
       completionProvider: options.catalogue.entries.isEmpty
-        ? nil : .init(triggerCharacters: nil, resolveProvider: false)
+        ? nil : .init(triggerCharacters: nil, resolveProvider: false),
+      inlayHintProvider: true
     )
     return InitializeResult(capabilities: capabilities, serverInfo: .init(name: "juesuan", version: "0.1.0"))
   }

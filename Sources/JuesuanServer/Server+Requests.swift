@@ -24,15 +24,17 @@ enum LintRequest: Sendable {
   case codeAction(CodeActionParams)
   case hover(TextDocumentPositionParams)
   case documentSymbol
+  case inlayHint(InlayHintParams)
 }
 
 extension Server {
   /// Answers `request` now when the document's lint is current (returning the response), or later
   /// from a task that waits for the lint of the text as it is now (returning nil); ContentModified
-  /// when that lint was skipped because newer text arrived first. A document that is not open gets
-  /// the empty answer.
-  func answer(_ request: LintRequest, id: RequestID, uri: String) -> Data? {
-    guard let document = documents[uri] else { return Self.emptyAnswer(to: request, id: id) }
+  /// when that lint was skipped because newer text arrived first. A document that is not open is
+  /// RequestFailed; an ignored one (`ignore` globs) gets the empty answer without being linted.
+  func answer(_ request: LintRequest, id: RequestID, uri: String) throws(ResponseError) -> Data? {
+    guard let document = documents[uri] else { throw Self.notOpen(uri) }
+    if isIgnored(uri) { return Self.emptyAnswer(to: request, id: id) }
     let configurationGeneration = configurationGeneration
     if let result = cachedLint(of: document) {
       let snapshot = Snapshot(document: document, configurationGeneration: configurationGeneration, result: result)
@@ -63,6 +65,8 @@ extension Server {
       OutgoingMessage.response(id: id, result: hover(params, snapshot))
     case .documentSymbol:
       OutgoingMessage.response(id: id, result: documentSymbols(snapshot))
+    case .inlayHint(let params):
+      OutgoingMessage.response(id: id, result: inlayHints(params, snapshot))
     }
   }
 
@@ -72,6 +76,12 @@ extension Server {
     case .codeAction: OutgoingMessage.response(id: id, result: [CodeAction]())
     case .hover: OutgoingMessage.response(id: id, result: Hover?.none)
     case .documentSymbol: OutgoingMessage.response(id: id, result: [DocumentSymbol]())
+    case .inlayHint: OutgoingMessage.response(id: id, result: [InlayHint]())
     }
+  }
+
+  /// RequestFailed for a request about a document the client has not opened (or has closed).
+  static func notOpen(_ uri: String) -> ResponseError {
+    .requestFailed("文档未打开：\(uri)（请先发送 textDocument/didOpen）")
   }
 }

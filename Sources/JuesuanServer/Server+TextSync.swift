@@ -25,7 +25,8 @@ extension Server {
     nextGeneration += 1
     document.version = params.textDocument.version
     document.generation = nextGeneration
-    document.lint = nil
+    // The lint of the older text stays: `cachedLint` tells it is outdated, and the next lint
+    // reuses its reports that the edit did not touch.
     documents[uri] = document
     scheduleDiagnostics(for: uri, delay: options.debounce)
   }

@@ -12,7 +12,7 @@ internal import LanguageServerProtocol
 /// Text synchronisation is handled in order on the actor. Linting runs off the actor: push
 /// diagnostics after a debounce (a newer edit cancels the stale run; a result for an outdated
 /// version is dropped), and requests that need findings (pull diagnostics, code actions, hover,
-/// outline) are answered against the text as it was when they arrived, as soon as its lint is
+/// outline, inlay hints) are answered against the text as it was when they arrived, as soon as its lint is
 /// ready, so a slow lint never blocks edits and `$/cancelRequest` can still cancel them.
 package actor Server {
   /// Tunables, mostly for tests.
@@ -159,18 +159,21 @@ package actor Server {
       return OutgoingMessage.response(id: id, result: LSPAny.null)
     case "textDocument/diagnostic":
       let request = try params.decode(DocumentDiagnosticParams.self)
-      return answer(.diagnostic(request), id: id, uri: request.textDocument.uri)
+      return try answer(.diagnostic(request), id: id, uri: request.textDocument.uri)
     case "textDocument/codeAction":
       let request = try params.decode(CodeActionParams.self)
-      return answer(.codeAction(request), id: id, uri: request.textDocument.uri)
+      return try answer(.codeAction(request), id: id, uri: request.textDocument.uri)
     case "textDocument/hover":
       let request = try params.decode(TextDocumentPositionParams.self)
-      return answer(.hover(request), id: id, uri: request.textDocument.uri)
+      return try answer(.hover(request), id: id, uri: request.textDocument.uri)
     case "textDocument/documentSymbol":
       let request = try params.decode(TextDocumentParams.self)
-      return answer(.documentSymbol, id: id, uri: request.textDocument.uri)
+      return try answer(.documentSymbol, id: id, uri: request.textDocument.uri)
+    case "textDocument/inlayHint":
+      let request = try params.decode(InlayHintParams.self)
+      return try answer(.inlayHint(request), id: id, uri: request.textDocument.uri)
     case "textDocument/completion":
-      return OutgoingMessage.response(id: id, result: completion(try params.decode()))
+      return OutgoingMessage.response(id: id, result: try completion(try params.decode()))
     default:
       throw .methodNotFound(method)
     }

@@ -113,3 +113,37 @@ public struct CompletionList: Hashable, Sendable, Codable {
     self.items = items
   }
 }
+
+/// `textDocument/inlayHint` parameters: the hints wanted for `range`.
+public struct InlayHintParams: Hashable, Sendable, Codable {
+  public var textDocument: TextDocumentIdentifier
+  public var range: PositionRange
+
+  public init(textDocument: TextDocumentIdentifier, range: PositionRange) {
+    self.textDocument = textDocument
+    self.range = range
+  }
+}
+
+/// A label shown inline at a position (the label is a plain string here).
+public struct InlayHint: Hashable, Sendable, Codable {
+  public var position: Position
+  public var label: String
+  /// `InlayHintKind`: 1 type, 2 parameter; nil for neither.
+  public var kind: Int?
+  public var tooltip: String?
+  public var paddingLeft: Bool?
+  public var paddingRight: Bool?
+
+  public init(
+    position: Position, label: String, kind: Int? = nil, tooltip: String? = nil, paddingLeft: Bool? = nil,
+    paddingRight: Bool? = nil
+  ) {
+    self.position = position
+    self.label = label
+    self.kind = kind
+    self.tooltip = tooltip
+    self.paddingLeft = paddingLeft
+    self.paddingRight = paddingRight
+  }
+}

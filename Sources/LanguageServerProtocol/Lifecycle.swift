@@ -148,11 +148,13 @@ public struct ServerCapabilities: Hashable, Sendable, Codable {
   public var hoverProvider: Bool?
   public var documentSymbolProvider: Bool?
   public var completionProvider: CompletionOptions?
+  public var inlayHintProvider: Bool?
 
   public init(
     positionEncoding: String? = nil, textDocumentSync: TextDocumentSyncOptions? = nil,
     diagnosticProvider: DiagnosticOptions? = nil, codeActionProvider: CodeActionOptions? = nil,
-    hoverProvider: Bool? = nil, documentSymbolProvider: Bool? = nil, completionProvider: CompletionOptions? = nil
+    hoverProvider: Bool? = nil, documentSymbolProvider: Bool? = nil, completionProvider: CompletionOptions? = nil,
+    inlayHintProvider: Bool? = nil
   ) {
     self.positionEncoding = positionEncoding
     self.textDocumentSync = textDocumentSync
@@ -161,6 +163,7 @@ public struct ServerCapabilities: Hashable, Sendable, Codable {
     self.hoverProvider = hoverProvider
     self.documentSymbolProvider = documentSymbolProvider
     self.completionProvider = completionProvider
+    self.inlayHintProvider = inlayHintProvider
   }
 }
 

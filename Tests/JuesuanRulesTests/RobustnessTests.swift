@@ -62,22 +62,50 @@ struct RobustnessTests {
   }
 
   @Test("400 mangled drafts: lint finishes; every range and fix stays inside the text", arguments: 0..<4)
-  func mangledDrafts(batch: Int) {
+  func mangledDrafts(batch: Int) async {
     let linter = Linter()
-    // scripts/fuzz.sh raises the count (JUESUAN_FUZZ_ITERATIONS per batch) for longer runs.
-    let perBatch = UInt64(ProcessInfo.processInfo.environment["JUESUAN_FUZZ_ITERATIONS"].flatMap(Int.init) ?? 100)
-    let base = UInt64(ProcessInfo.processInfo.environment["JUESUAN_FUZZ_SEED"].flatMap(Int.init) ?? 0)
-    for seed in (base + UInt64(batch) * perBatch)..<(base + UInt64(batch + 1) * perBatch) {
-      let source = SourceText(decoding: Self.mangled(seed: seed))
-      let result = linter.lint(source)
-      for finding in result.findings {
-        #expect(finding.range.lowerBound >= 0 && finding.range.upperBound <= source.bytes.count, "seed \(seed)")
-        for edit in finding.fixes.flatMap(\.edits) {
-          #expect(edit.range.lowerBound >= 0 && edit.range.upperBound <= source.bytes.count, "seed \(seed)")
-        }
-        _ = source.lineRange(of: finding.range)
+    // scripts/fuzz.sh runs this for minutes instead (see FuzzBudget for the environment it reads).
+    await FuzzBudget(defaultIterations: 100).run("drafts", lane: batch, of: 4) { seed in
+      Self.lintAndCheck(Self.mangled(seed: seed), linter: linter, "seed \(seed)")
+    }
+  }
+
+  /// Parses and lints `bytes`; every range of the model, every finding and every fix edit lies
+  /// inside the text.
+  static func lintAndCheck(_ bytes: [UInt8], linter: Linter, _ label: String) {
+    let source = SourceText(decoding: bytes)
+    let report = ReportParser.parse(source)
+    let inside = { (range: Range<Int>) in range.lowerBound >= 0 && range.upperBound <= source.bytes.count }
+    #expect(report.headings.allSatisfy { inside($0.range) }, "\(label)")
+    #expect(report.unreadRegions.allSatisfy { inside($0.range) }, "\(label)")
+    for table in report.tables {
+      #expect(inside(table.range) && inside(table.titleRange), "\(label)")
+      for row in table.rows {
+        #expect(inside(row.range) && row.cells.allSatisfy { $0.map { inside($0.range) } ?? true }, "\(label)")
       }
     }
+    let result = linter.lint(source)
+    for finding in result.findings {
+      #expect(finding.range.lowerBound >= 0 && finding.range.upperBound <= source.bytes.count, "\(label)")
+      for edit in finding.fixes.flatMap(\.edits) {
+        #expect(edit.range.lowerBound >= 0 && edit.range.upperBound <= source.bytes.count, "\(label)")
+      }
+      _ = source.lineRange(of: finding.range)
+    }
+  }
+
+  static let regressionFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .appendingPathComponent("Fixtures/fuzz-regressions/drafts")
+
+  static let regressions: [String] =
+    ((try? FileManager.default.contentsOfDirectory(atPath: regressionFolder.path)) ?? []).filter { !$0.hasPrefix(".") }
+    .sorted()
+
+  @Test(
+    "every draft a fuzz run ever broke (Tests/Fixtures/fuzz-regressions/drafts) lints cleanly", arguments: regressions)
+  func regression(_ name: String) throws {
+    let bytes = Array(try Data(contentsOf: Self.regressionFolder.appendingPathComponent(name)))
+    Self.lintAndCheck(bytes, linter: Linter(), name)
   }
 
   @Test("huge and degenerate inputs: one 1 MB line, 10 000 blank lines, deep nesting of brackets")

@@ -88,10 +88,14 @@ struct LifecycleTests {
     } catch let error as ResponseError {
       #expect(error.code == -32602)
     }
-    let symbols = try await client.request(
-      "textDocument/documentSymbol", TextDocumentParams(textDocument: .init(uri: "file:///none.md")),
-      as: [DocumentSymbol].self)
-    #expect(symbols == [])
+    do {
+      _ = try await client.request(
+        "textDocument/documentSymbol", TextDocumentParams(textDocument: .init(uri: "file:///none.md")),
+        as: [DocumentSymbol].self)
+      Issue.record("expected an error")
+    } catch let error as ResponseError {
+      #expect(error.code == -32803)
+    }
   }
 
   @Test("the stdio loop skips a malformed header, answers, and exits with 0")

@@ -75,14 +75,3 @@ struct StdioTests {
     #expect(messages.first { $0["method"] == nil }?["id"] == 1)
   }
 }
-
-@Suite("Benchmark harness")
-struct BenchmarkTests {
-  @Test("measures first diagnostics and one latency per edit")
-  func smallRun() async {
-    let measurement = await LanguageServerBenchmark.run(text: "说明\n共计××万元\n结束\n", edits: 6)
-    #expect(measurement.editLatencies.count == 6)
-    #expect(measurement.percentile(0.99) >= measurement.percentile(0.5))
-    #expect(measurement.summary.contains("p99"))
-  }
-}

@@ -78,9 +78,13 @@ package struct Finding: Hashable, Sendable {
   package var message: String
   package var related: [Related]
   package var fixes: [Fix]
+  /// A short label an editor may show right after the finding's range (an inlay hint): the figure
+  /// the text should hold, "Σ 1,234.56" or "= 12.35%". Kept relative to `range`, so it moves with it.
+  package var hint: String?
 
   package init(
-    code: String, severity: Severity, range: Range<Int>, message: String, related: [Related] = [], fixes: [Fix] = []
+    code: String, severity: Severity, range: Range<Int>, message: String, related: [Related] = [], fixes: [Fix] = [],
+    hint: String? = nil
   ) {
     self.code = code
     self.severity = severity
@@ -88,5 +92,6 @@ package struct Finding: Hashable, Sendable {
     self.message = message
     self.related = related
     self.fixes = fixes
+    self.hint = hint
   }
 }

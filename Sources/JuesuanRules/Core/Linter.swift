@@ -1,11 +1,55 @@
+import Dispatch
+import Foundation
 import JuesuanCatalogue
 import JuesuanModel
+import Synchronization
 
 /// What one lint run produced: the model, the findings (in document order) and the coverage.
 package struct LintResult: Sendable {
-  package var report: Report
+  package var source: SourceText
   package var findings: [Finding]
   package var coverage: Coverage
+  /// Each report the document holds, checked on its own; the next lint of an edited text reuses
+  /// the parts whose text did not change.
+  package var parts: [LintedPart]
+
+  /// The whole document's model (every part's, joined; empty unless the linter retains models).
+  /// For a file of several reports this is built on each access: read it once into a local.
+  package var report: Report { Report.joining(parts.map { ($0.range, $0.report) }, in: source) }
+
+  /// The report year: the first report's that names one.
+  package var year: Int? { parts.lazy.compactMap(\.report.year).first }
+}
+
+/// One report of a document and what its check found, offsets counted from the part's start.
+package struct LintedPart: Sendable {
+  package var range: Range<Int>
+  package var report: Report
+  /// After the configuration's severities, before suppression comments (which apply per file).
+  package var findings: [Finding]
+  package var checksRun: Int
+  package var skipped: [String]
+  package var tablesRecognised: [String]
+  /// Whether the report holds one of the standard tables (a part without any is not a report).
+  package var hasTables: Bool
+
+  /// The part without its model (its text and findings kept, so that it can still be reused).
+  func droppingModel() -> LintedPart {
+    var lean = self
+    lean.report = Report(source: report.source)
+    return lean
+  }
+
+  /// True when this part was made from exactly the bytes of `range` in `source`.
+  func matches(_ range: Range<Int>, in source: SourceText) -> Bool {
+    let own = report.source.bytes
+    guard own.count == range.count else { return false }
+    return own.withUnsafeBufferPointer { mine in
+      source.bytes[range].withUnsafeBufferPointer { theirs in
+        mine.count == 0 || memcmp(mine.baseAddress!, theirs.baseAddress!, mine.count) == 0
+      }
+    }
+  }
 }
 
 /// What was checked and what could not be: tables recognised, checks run, checks skipped and why.
@@ -21,39 +65,106 @@ package struct Linter: Sendable {
   package var catalogue: SubjectCatalogue
   /// Called with each rule's running time, for profiling (`juesuan check --profile`).
   package var ruleTimings: (@Sendable (String, Duration) -> Void)?
+  /// False when only the findings are wanted (`juesuan check`): each report's model is dropped
+  /// once checked, so a file of many reports never holds all their models at once, and
+  /// `LintResult.report` stays empty.
+  package var retainsModel = true
 
   package init(configuration: Configuration = Configuration(), catalogue: SubjectCatalogue = .bundled) {
     self.configuration = configuration
     self.catalogue = catalogue
   }
 
-  /// Parses and checks `source`.
-  /// - Complexity: O(n) in the document for parsing; rules are linear or n·log n.
-  package func lint(_ source: SourceText) -> LintResult {
-    lint(ReportParser.parse(source))
-  }
-
-  /// Checks an already parsed report.
-  package func lint(_ parsed: Report) -> LintResult {
-    var report = parsed
-    if let year = configuration.reportYear { report.year = year }
-    var context = RuleContext(report: report, configuration: configuration, catalogue: catalogue)
-    for rule in RuleRegistry.all {
-      let description = rule.description
-      guard let severity = configuration.severity(of: description.code, default: description.defaultSeverity)
-      else { continue }
-      context.currentCode = description.code
-      context.currentSeverity = severity
-      if let timings = ruleTimings {
-        let start = ContinuousClock.now
-        rule.init().check(report, context: &context)
-        timings(description.code, ContinuousClock.now - start)
-      } else {
-        rule.init().check(report, context: &context)
+  /// Parses and checks `source`. A file holding several reports is checked report by report
+  /// (`ReportSegmenter`). With `previous` — the lint of an earlier text of the same document,
+  /// by a linter with the same configuration and catalogue — a report whose text is unchanged is
+  /// neither parsed nor checked again: an edit costs the report it touches, not the file.
+  /// - Complexity: O(n) in the document for parsing; rules are linear or n·log n per report.
+  package func lint(_ source: SourceText, reusing previous: LintResult? = nil) -> LintResult {
+    var grouped: [Int: [LintedPart]] = [:]
+    for part in previous?.parts ?? [] { grouped[part.range.count, default: []].append(part) }
+    let known = grouped
+    let linter = self
+    @Sendable func lintedPart(_ range: Range<Int>) -> LintedPart {
+      if var same = known[range.count]?.first(where: { $0.matches(range, in: source) }) {
+        same.range = range
+        return same
+      }
+      let start = ContinuousClock.now
+      let report = ReportParser.parse(range.count == source.bytes.count ? source : source.part(range))
+      linter.ruleTimings?("(parse)", ContinuousClock.now - start)
+      let part = linter.check(report, range: range)
+      return linter.retainsModel ? part : part.droppingModel()
+    }
+    // The reports are independent: check them on every core, then join them in order.
+    let candidates = ReportSegmenter.parts(of: source)
+    let checked = Mutex([LintedPart?](repeating: nil, count: candidates.count))
+    if candidates.count > 1 {
+      DispatchQueue.concurrentPerform(iterations: candidates.count) { index in
+        let part = lintedPart(candidates[index])
+        checked.withLock { $0[index] = part }
       }
     }
-    let suppressions = Suppressions(source: report.source)
-    var findings = context.findings.compactMap { finding -> Finding? in
+    // A part without a table (a 目录 or 第一部分 line that was not a report's start) joins the
+    // part before it, or the next when it comes first.
+    var parts: [LintedPart] = []
+    var pendingStart: Int?
+    for (index, candidate) in candidates.enumerated() {
+      let part =
+        pendingStart == nil
+        ? checked.withLock { $0[index] } ?? lintedPart(candidate)
+        : lintedPart((pendingStart ?? candidate.lowerBound)..<candidate.upperBound)
+      if part.hasTables {
+        parts.append(part)
+        pendingStart = nil
+      } else if let last = parts.popLast() {
+        parts.append(lintedPart(last.range.lowerBound..<candidate.upperBound))
+      } else {
+        pendingStart = part.range.lowerBound
+        if candidate.upperBound == source.bytes.count { parts.append(part) }
+      }
+    }
+    return finish(parts, source: source)
+  }
+
+  /// Checks an already parsed report (of the whole document).
+  package func lint(_ parsed: Report) -> LintResult {
+    finish([check(parsed, range: 0..<parsed.source.bytes.count)], source: parsed.source)
+  }
+
+  /// Runs every enabled rule over one report and applies the configured severities.
+  private func check(_ parsed: Report, range: Range<Int>) -> LintedPart {
+    var report = parsed
+    if let year = configuration.reportYear { report.year = year }
+    // The rules run in two lanes, one per core, each with its own context; what they found is
+    // then put back in registry order, so the result is the same as running them one by one.
+    let rules = RuleRegistry.all
+    let model = report
+    let outcomes = Mutex([RuleOutcome?](repeating: nil, count: rules.count))
+    DispatchQueue.concurrentPerform(iterations: 2) { lane in
+      var context = RuleContext(report: model, configuration: configuration, catalogue: catalogue)
+      for (index, rule) in rules.enumerated() where Self.lane(of: rule.description.code) == lane {
+        let description = rule.description
+        guard let severity = configuration.severity(of: description.code, default: description.defaultSeverity)
+        else { continue }
+        context.currentCode = description.code
+        context.currentSeverity = severity
+        let before = (findings: context.findings.count, skipped: context.skipped.count, checks: context.checksRun)
+        if let timings = ruleTimings {
+          let start = ContinuousClock.now
+          rule.init().check(model, context: &context)
+          timings(description.code, ContinuousClock.now - start)
+        } else {
+          rule.init().check(model, context: &context)
+        }
+        let outcome = RuleOutcome(
+          findings: Array(context.findings[before.findings...]), skipped: Array(context.skipped[before.skipped...]),
+          checksRun: context.checksRun - before.checks)
+        outcomes.withLock { $0[index] = outcome }
+      }
+    }
+    let done = outcomes.withLock { $0.compactMap { $0 } }
+    var findings = done.flatMap(\.findings).compactMap { finding -> Finding? in
       // Findings made under another rule's code (sum/rounding-tail) follow that code's settings.
       guard let explicit = configuration.explicitSeverity(of: finding.code) else { return finding }
       guard let configured = explicit else { return nil }
@@ -65,16 +176,63 @@ package struct Linter: Sendable {
       }
       return adjusted
     }
-    findings = findings.filter { !suppressions.suppresses($0, in: report.source) }
     findings.sort { ($0.range.lowerBound, $0.code) < ($1.range.lowerBound, $1.code) }
     findings = Self.removingDuplicates(findings)
     for index in findings.indices {
-      findings[index].fixes.append(suppressions.ignoreFix(for: findings[index], in: report.source))
+      findings[index].fixes.append(Suppressions.ignoreFix(for: findings[index], in: report.source))
+    }
+    return LintedPart(
+      range: range, report: report, findings: findings, checksRun: done.reduce(0) { $0 + $1.checksRun },
+      skipped: done.flatMap(\.skipped),
+      tablesRecognised: report.tables.map { "\($0.kind.rawValue) \($0.title)" },
+      hasTables: report.tables.contains { $0.kind != .selfEvaluation && $0.kind != .unknown })
+  }
+
+  /// The parts' findings placed in the document, in document order (each part's are sorted,
+  /// and the parts are in order), less those a suppression comment silences.
+  private func finish(_ parts: [LintedPart], source: SourceText) -> LintResult {
+    let suppressions = Suppressions(source: source)
+    let lineOffsets = parts.map { source.line(ofUTF8Offset: $0.range.lowerBound) }
+    var findings: [Finding] = []
+    findings.reserveCapacity(parts.reduce(0) { $0 + $1.findings.count })
+    for (part, lineOffset) in zip(parts, lineOffsets) {
+      for finding in part.findings {
+        var placed = part.range.lowerBound == 0 ? finding : finding.moved(by: part.range.lowerBound)
+        placed.message = LineNumber.resolving(placed.message, lineOffset: lineOffset)
+        for index in placed.related.indices {
+          placed.related[index].message = LineNumber.resolving(placed.related[index].message, lineOffset: lineOffset)
+        }
+        if !suppressions.suppresses(placed, in: source) { findings.append(placed) }
+      }
+    }
+    var skipped: [String] = []
+    for (part, lineOffset) in zip(parts, lineOffsets) {
+      for reason in part.skipped.map({ LineNumber.resolving($0, lineOffset: lineOffset) })
+      where !skipped.contains(reason) {
+        skipped.append(reason)
+      }
     }
     let coverage = Coverage(
-      tablesRecognised: report.tables.map { "\($0.kind.rawValue) \($0.title)" },
-      checksRun: context.checksRun, skipped: context.skipped)
-    return LintResult(report: report, findings: findings, coverage: coverage)
+      tablesRecognised: parts.flatMap(\.tablesRecognised),
+      checksRun: parts.reduce(0) { $0 + $1.checksRun }, skipped: skipped)
+    return LintResult(source: source, findings: findings, coverage: coverage, parts: parts)
+  }
+
+  /// What one rule found while a report was checked.
+  private struct RuleOutcome: Sendable {
+    var findings: [Finding]
+    var skipped: [String]
+    var checksRun: Int
+  }
+
+  /// The lane a rule runs in. Rules that share a memoized view (`RuleContext.memoized`) share a
+  /// lane, or the view is built in both: lane 0 holds the narrative rules (change/*, explain/*,
+  /// text/*, which share `NarrativeReader`s); lane 1 the table sums, cross-references, subject
+  /// names (`SubjectMention`), tables and self-evaluations (`SelfEvaluation.all`, which
+  /// text/foreign-content reads too). The two take about as long on a real report.
+  static func lane(of code: String) -> Int {
+    if code == "text/foreign-content" { return 1 }
+    return code.hasPrefix("change/") || code.hasPrefix("explain/") || code.hasPrefix("text/") ? 0 : 1
   }
 
   private static func removingDuplicates(_ findings: [Finding]) -> [Finding] {

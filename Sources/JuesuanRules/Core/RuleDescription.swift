@@ -73,16 +73,18 @@ package struct RuleContext {
   }
 
   /// Records a finding under the current rule's code and configured severity (or `severity`,
-  /// when the rule deliberately says less than its default, e.g. for an ambiguous case).
+  /// when the rule deliberately says less than its default, e.g. for an ambiguous case); `hint`
+  /// is the figure an editor shows beside it ("Σ 1,234.56").
   package mutating func report(
     _ range: Range<Int>, _ message: String, severity: Severity? = nil, related: [Finding.Related] = [],
-    fixes: [Fix] = []
+    fixes: [Fix] = [], hint: String? = nil
   ) {
     var level = severity ?? currentSeverity
     if severity != nil, currentSeverity > level { level = currentSeverity }
     findings.append(
       Finding(
-        code: currentCode, severity: level, range: range, message: message, related: related, fixes: fixes))
+        code: currentCode, severity: level, range: range, message: message, related: related, fixes: fixes,
+        hint: hint))
   }
 
   /// The value stored under `key`, computed by `make` the first time it is asked for. Keys are

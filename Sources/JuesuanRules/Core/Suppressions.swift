@@ -77,7 +77,7 @@ package struct Suppressions: Sendable {
   }
 
   /// The "忽略此行的 CODE" fix: a disable-next-line comment on its own line above the finding.
-  package func ignoreFix(for finding: Finding, in source: SourceText) -> Fix {
+  package static func ignoreFix(for finding: Finding, in source: SourceText) -> Fix {
     let line = source.line(ofUTF8Offset: finding.range.lowerBound)
     let start = source.lineStarts[line]
     let lineBytes = source.byteRange(ofLine: line)

@@ -54,12 +54,13 @@ struct ExecutionRateRule: Rule {
             rate.rate.range,
             "完成率应为 决算 \(actual.value) ÷ 预算 \(budget.value) = \(expected)%，文中为 \(rate.rate.value.asWritten)%",
             related: [Finding.Related(range: budget.range, message: "预算数 \(budget.value)")],
-            fixes: [Fix(title: "改为 \(expected)%", edits: [edit], isPreferred: true)])
+            fixes: [Fix(title: "改为 \(expected)%", edits: [edit], isPreferred: true)], hint: "= \(expected)%")
         } else if rate.actuals.allSatisfy({ $0.value.isZero }), !rate.rate.value.isZero {
           context.ran()
           context.report(
             rate.rate.range,
-            "决算为 \(actual.value)，完成率应为 0%（若预算也为 0，则比例没有意义），文中为 \(rate.rate.value.asWritten)%")
+            "决算为 \(actual.value)，完成率应为 0%（若预算也为 0，则比例没有意义），文中为 \(rate.rate.value.asWritten)%",
+            hint: "= 0%")
         }
       }
     }
@@ -101,7 +102,8 @@ struct ExecutionRateRule: Rule {
     context.report(
       rate.rate.range,
       "按“三公”经费表，\(row.name)决算 \(actual) ÷ 预算 \(budget) = \(expected)%，文中为 \(rate.rate.value.asWritten)%",
-      related: [Finding.Related(range: row.range, message: "\(row.name) 预算 \(budget)，决算 \(actual)")])
+      related: [Finding.Related(range: row.range, message: "\(row.name) 预算 \(budget)，决算 \(actual)")],
+      hint: "= \(expected)%")
     return true
   }
 }

@@ -125,7 +125,8 @@ extension NarrativeReader {
 
   /// Whether the paragraph ends by opening a list ("…其中：", "…以下方面：").
   package var opensList: Bool {
-    let text = paragraph.text.filter { !$0.isWhitespace }
-    return text.hasSuffix("其中：") || text.hasSuffix("以下方面：") || text.hasSuffix("其中:")
+    // Only the end matters: look at the last few characters, not the whole paragraph.
+    let tail = String(paragraph.text.suffix(24).filter { !$0.isWhitespace })
+    return tail.hasSuffix("其中：") || tail.hasSuffix("以下方面：") || tail.hasSuffix("其中:")
   }
 }

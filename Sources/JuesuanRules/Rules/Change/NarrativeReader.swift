@@ -66,12 +66,22 @@ package struct NarrativeReader {
   package let sentences: [Range<Int>]
 
   package init(_ paragraph: Paragraph, year: Int?) {
+    self.init(paragraph, year: year, readsChanges: true)
+  }
+
+  /// A reader for the byte helpers only (`occurrences`, `has`, `skippingSpaces`): `changes` stays
+  /// empty, and the reading of changes, the costly part, is skipped.
+  static func textReader(_ paragraph: Paragraph) -> NarrativeReader {
+    NarrativeReader(paragraph, year: nil, readsChanges: false)
+  }
+
+  private init(_ paragraph: Paragraph, year: Int?, readsChanges: Bool) {
     self.paragraph = paragraph
     self.bytes = paragraph.utf8
     self.year = year
     self.sentences = Self.sentences(of: paragraph.utf8)
     self.computedChanges = []
-    self.computedChanges = Self.computeChanges(self)
+    if readsChanges { self.computedChanges = Self.computeChanges(self) }
   }
 
   private var computedChanges: [Change]
@@ -96,16 +106,11 @@ package struct NarrativeReader {
   package func occurrences(of word: String, in range: Range<Int>? = nil) -> [Int] {
     let pattern = Array(word.utf8)
     let range = range ?? 0..<bytes.count
-    guard !pattern.isEmpty, range.count >= pattern.count else { return [] }
     var result: [Int] = []
     var index = range.lowerBound
-    while index + pattern.count <= range.upperBound {
-      if bytes[index] == pattern[0], bytes[index..<(index + pattern.count)].elementsEqual(pattern) {
-        result.append(index)
-        index += pattern.count
-      } else {
-        index += 1
-      }
+    while let found = bytes.firstOffset(of: pattern, from: index, before: range.upperBound) {
+      result.append(found)
+      index = found + pattern.count
     }
     return result
   }
@@ -191,6 +196,10 @@ package struct NarrativeReader {
   private static let directionPatterns: [(bytes: [UInt8], text: String, isIncrease: Bool)] =
     increaseWords.map { (Array($0.utf8), $0, true) } + decreaseWords.map { (Array($0.utf8), $0, false) }
   private static let residueWords: Set<String> = Set(increaseWords + decreaseWords)
+  /// The first character of each direction word, its three UTF-8 bytes packed: one set lookup
+  /// rules out nearly every offset before any pattern is compared.
+  private static let directionLeads: Set<UInt32> = Set(
+    directionPatterns.map { UInt32($0.bytes[0]) << 16 | UInt32($0.bytes[1]) << 8 | UInt32($0.bytes[2]) })
   private static let openFull: [UInt8] = Array("（".utf8)
   private static let closeFull: [UInt8] = Array("）".utf8)
 
@@ -198,7 +207,10 @@ package struct NarrativeReader {
   /// - Complexity: O(1): a few byte comparisons, no allocation unless a word is found.
   func directionWord(at offset: Int) -> Word? {
     // Every direction word starts 增 減 上 下 降: lead bytes E5, E4, E9.
-    guard offset >= 0, offset < bytes.count, bytes[offset] == 0xE5 || bytes[offset] == 0xE4 || bytes[offset] == 0xE9
+    guard offset >= 0, offset + 3 <= bytes.count,
+      bytes[offset] == 0xE5 || bytes[offset] == 0xE4 || bytes[offset] == 0xE9,
+      Self.directionLeads.contains(
+        UInt32(bytes[offset]) << 16 | UInt32(bytes[offset + 1]) << 8 | UInt32(bytes[offset + 2]))
     else {
       return nil
     }
@@ -238,7 +250,8 @@ package struct NarrativeReader {
   /// Whether the text before `offset` in its sentence compares with last year.
   func comparesWithLastYear(before offset: Int) -> Bool {
     let sentence = sentence(containing: offset)
-    let prefix = String(decoding: bytes[sentence.lowerBound..<offset], as: UTF8.self).filter { $0 != " " }
+    let prefix = String(
+      decoding: bytes[sentence.lowerBound..<max(sentence.lowerBound, offset)].filter { $0 != 0x20 }, as: UTF8.self)
     if prefix.contains("上年") || prefix.contains("上一年") || prefix.contains("去年") || prefix.contains("同期")
       || prefix.contains("同比")
     {

@@ -78,7 +78,8 @@ struct PercentRule: Rule {
           range: paragraph.sourceRange(ofTextRange: reader.digitsRange(of: percent)), newText: expected)
         context.report(
           percent.range, message,
-          fixes: [Fix(title: "改为 \(expected)%", edits: [edit], isSafe: false, isPreferred: true)])
+          fixes: [Fix(title: "改为 \(expected)%", edits: [edit], isSafe: false, isPreferred: true)],
+          hint: "= \(expected)%")
       }
     }
   }

@@ -66,7 +66,7 @@ struct ShareRule: Rule {
           share.share.range,
           "占比应为 \(part.value) ÷ \(share.wholeName) \(whole.value) = \(expected)%，文中为 \(share.share.value.asWritten)%",
           related: [Finding.Related(range: whole.range, message: "\(share.wholeName) \(whole.value)")],
-          fixes: [Fix(title: "改为 \(expected)%", edits: [edit], isPreferred: true)])
+          fixes: [Fix(title: "改为 \(expected)%", edits: [edit], isPreferred: true)], hint: "= \(expected)%")
       }
     }
   }
@@ -88,7 +88,7 @@ struct ShareRule: Rule {
       context.report(
         share.range, "占比应为 \(part.value) ÷ 合计 \(total.value) = \(expected)%，文中为 \(share.value.asWritten)%",
         related: [Finding.Related(range: total.range, message: "合计 \(total.value)")],
-        fixes: [Fix(title: "改为 \(expected)%", edits: [edit], isPreferred: true)])
+        fixes: [Fix(title: "改为 \(expected)%", edits: [edit], isPreferred: true)], hint: "= \(expected)%")
     }
   }
 }

@@ -69,7 +69,7 @@ struct ExplainEmptyTableRule: Rule {
       }
       guard let figure = Self.firstFigure(table) else { continue }
       for statement in near + section where statement.isWholeTable {
-        let line = report.source.line(ofUTF8Offset: figure.cell.range.lowerBound) + 1
+        let line = LineNumber.text(report.source.line(ofUTF8Offset: figure.cell.range.lowerBound))
         let shown = figure.cell.amount?.description ?? figure.cell.text
         context.report(
           statement.range,

@@ -52,7 +52,7 @@ struct MissingRule: Rule {
     _ paragraph: Paragraph, after earlier: String, table: Table?, context: inout RuleContext
   ) {
     guard let table else { return }
-    let reader = NarrativeReader(paragraph, year: nil)
+    let reader = NarrativeReader.textReader(paragraph)
     for claim in Self.claims {
       guard let offset = reader.occurrences(of: claim).first else { continue }
       // The item: the last one named before the claim.
@@ -75,7 +75,7 @@ struct MissingRule: Rule {
   /// "年初预算为 B 万元，支出决算为 A 万元，完成年初预算的 R%。" with A ≠ B and no reason after it
   /// (in the rest of the paragraph or at the start of the next one).
   private func checkUnexplainedVariance(_ paragraph: Paragraph, next: String, year: Int?, context: inout RuleContext) {
-    let reader = NarrativeReader(paragraph, year: year)
+    let reader = context.narrativeReader(paragraph, year: year)
     for rate in reader.rates {
       guard let budget = rate.budget, let actual = rate.actual, !budget.value.isZero else { continue }
       context.ran()
@@ -95,7 +95,7 @@ struct MissingRule: Rule {
   @discardableResult
   private func checkClaimedNoDifference(_ paragraph: Paragraph, year: Int?, context: inout RuleContext) -> Bool {
     var reported = false
-    let reader = NarrativeReader(paragraph, year: year)
+    let reader = context.narrativeReader(paragraph, year: year)
     for rate in reader.rates {
       guard let budget = rate.budget, let actual = rate.actual else { continue }
       let tolerance = RatioCheck.halfUnit(budget.value) + RatioCheck.halfUnit(actual.value)

@@ -18,7 +18,7 @@ struct ReasonReader {
 
   /// Every reason in the paragraph, in order; overlapping markers count once.
   static func reasons(in paragraph: Paragraph) -> [Reason] {
-    let reader = NarrativeReader(paragraph, year: nil)
+    let reader = NarrativeReader.textReader(paragraph)
     var found: [Range<Int>] = []
     for marker in markers {
       for offset in reader.occurrences(of: marker) {

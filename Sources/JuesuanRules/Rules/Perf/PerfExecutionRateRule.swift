@@ -64,7 +64,7 @@ struct PerfExecutionRateRule: Rule {
         where number.unit == .percent {
           // Not a formula ("预算执行率=(实际支出/到位资金)×100%") and not another rate ("结余结转资金执行率").
           let gap = paragraph.text(in: 0..<number.textRange.lowerBound)
-          guard let keyEnd = gap.range(of: keyword, options: .backwards) else { continue }
+          guard let keyEnd = gap.lastRange(of: keyword) else { continue }
           let between = gap[keyEnd.upperBound...]
           if between.contains(where: { "=＝×*得分".contains($0) }) { continue }
           context.ran()

@@ -29,7 +29,7 @@ struct PerfScoreTotalRule: Rule {
       let damaged = PerfSupport.damage(of: evaluation)
       if let stated = total.score {
         if let missing = rows.first(where: { $0.score == nil && $0.points != nil }) {
-          context.skip("第 \(missing.line + 1) 行“\(missing.label)”没有得分，未核对总分得分")
+          context.skip("第 \(LineNumber.text(missing.line)) 行“\(missing.label)”没有得分，未核对总分得分")
         } else {
           compare(stated, rows.compactMap(\.score), column: "得分", damaged: damaged, context: &context)
         }

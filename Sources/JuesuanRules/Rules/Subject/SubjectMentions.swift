@@ -105,8 +105,13 @@ struct SubjectMention {
     "，", "。", "；", "：", "、", ",", ";", ":", "！", "？", " ", "\t", "“", "”", "《", "》",
   ]
 
+  /// What a mention needs: a dash ("2010301-") or the end of a level marker ("（款）", "(项)").
+  private static let mentionSigns = ["-", "－", "—", "类）", "款）", "项）", "类)", "款)", "项)"].map { Array($0.utf8) }
+
   /// "2010301-行政运行" pairs and "名称（款）" names of one paragraph.
   private static func narrativeMentions(_ paragraph: Paragraph) -> [SubjectMention] {
+    // Most paragraphs hold neither a dash after a code nor a level marker: skip them unread.
+    guard mentionSigns.contains(where: { paragraph.utf8.firstOffset(of: $0) != nil }) else { return [] }
     var characters: [(char: Character, offset: Int)] = []
     var offset = 0
     for character in paragraph.text {
@@ -126,7 +131,10 @@ struct SubjectMention {
       (Array("(项)"), 7),
     ]
     func marker(endingAt end: Int) -> (text: [Character], digits: Int)? {
-      markers.first { marker in
+      // Every marker ends with a closing parenthesis: most characters are ruled out at once.
+      guard end > 0, end <= characters.count, characters[end - 1].char == "）" || characters[end - 1].char == ")"
+      else { return nil }
+      return markers.first { marker in
         end >= marker.text.count && characters[(end - marker.text.count)..<end].map(\.char) == marker.text
       }
     }

@@ -24,26 +24,44 @@ struct CodeHierarchyRule: Rule {
     let rounding = SumSupport.reportExplainsRounding(report)
     for table in report.tables where SumSupport.functionTables.contains(table.kind) {
       for panel in table.panels {
-        Self.checkHierarchy(panel, table: table, report: report, context: &context, rounding: rounding)
+        Self.checkHierarchy(panel, report: report, context: &context, rounding: rounding)
       }
     }
   }
 
   /// Checks every parent code whose children are listed; shared with sum/basic-expense.
-  static func checkHierarchy(
-    _ panel: Table.Panel, table: Table, report: Report, context: inout RuleContext, rounding: Bool
-  ) {
+  static func checkHierarchy(_ panel: Table.Panel, report: Report, context: inout RuleContext, rounding: Bool) {
+    let comparisons = Self.comparisons(
+      in: panel, skip: { context.skip($0) },
+      blankParent: { range, message in
+        context.ran()
+        context.report(range, message)
+      })
+    for comparison in comparisons {
+      SumSupport.compare(comparison, in: report, context: &context, roundingExplained: rounding)
+    }
+  }
+
+  /// Each parent code against its listed children, one comparison per amount column. `skip`
+  /// hears why a column cannot be checked; `blankParent` hears a parent whose cell is empty while
+  /// its children hold figures (where to report, and what).
+  /// - Complexity: O(r²) in the coded rows.
+  static func comparisons(
+    in panel: Table.Panel, skip: (String) -> Void = { _ in },
+    blankParent: (Range<Int>, String) -> Void = { _, _ in }
+  ) -> [SumComparison] {
     let coded = panel.rows.filter { $0.code != nil }
+    var comparisons: [SumComparison] = []
     for parent in coded {
       guard let code = parent.code, code.count < 7 else { continue }
       let childLength = code.count + 2
-      let children = coded.filter { $0.code!.count == childLength && $0.code!.hasPrefix(code) }
+      let children = coded.filter { row in row.code.map { $0.count == childLength && $0.hasPrefix(code) } ?? false }
       guard !children.isEmpty else { continue }
       let columns = max(parent.cells.count, children.map(\.cells.count).max() ?? 0)
       for column in 0..<min(columns, max(panel.columns.count, 1)) {
         let involved = [parent] + children
         guard involved.allSatisfy({ !$0.isDamaged && ($0.isPositional || column == 0) }) else {
-          context.skip("\(code) 第 \(column + 1) 栏：有数字位置不确定或被拆断，未检查上下级衔接")
+          skip("\(code) 第 \(column + 1) 栏：有数字位置不确定或被拆断，未检查上下级衔接")
           continue
         }
         guard let total = column < parent.cells.count ? parent.cells[column] : nil else {
@@ -53,8 +71,7 @@ struct CodeHierarchyRule: Rule {
             column < panel.columns.count, parent.isPositional, !parent.cells.isEmpty
           {
             let sum = Amount.sum(children.map { column < $0.cells.count ? $0.cells[column]?.value ?? .zero : .zero })
-            context.ran()
-            context.report(
+            blankParent(
               parent.codeRange ?? parent.range,
               "\(code)“\(parent.name)”的“\(panel.columns[column].title)”为空，但其下级合计 \(sum.formatted(decimals: 2))")
           }
@@ -62,12 +79,11 @@ struct CodeHierarchyRule: Rule {
         }
         let title = column < panel.columns.count ? panel.columns[column].title : "第 \(column + 1) 栏"
         let parts = children.map { row in
-          (label: row.code ?? "", cell: column < row.cells.count ? row.cells[column] : nil)
+          SumComparison.Part(label: row.code ?? "", cell: column < row.cells.count ? row.cells[column] : nil)
         }
-        SumSupport.compare(
-          total: total, parts: parts, what: "\(code)“\(parent.name)”的“\(title)”", in: report, context: &context,
-          roundingExplained: rounding)
+        comparisons.append(SumComparison(total: total, parts: parts, what: "\(code)“\(parent.name)”的“\(title)”"))
       }
     }
+    return comparisons
   }
 }

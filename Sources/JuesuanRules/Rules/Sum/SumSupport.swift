@@ -1,7 +1,39 @@
 import JuesuanModel
 
+/// One total and the parts it should equal, as a sum rule reads them from a table.
+package struct SumComparison: Sendable {
+  /// One addend: what it is (a code, a column title, a row label) and its cell, nil when the row
+  /// has none (counts as zero).
+  package struct Part: Sendable {
+    package var label: String
+    package var cell: Table.Cell?
+
+    package init(label: String, cell: Table.Cell?) {
+      self.label = label
+      self.cell = cell
+    }
+  }
+
+  package var total: Table.Cell
+  package var parts: [Part]
+  /// What the total is, for messages: "合计行“合计”", "201“一般公共服务支出”的“合计”".
+  package var what: String
+
+  package init(total: Table.Cell, parts: [Part], what: String) {
+    self.total = total
+    self.parts = parts
+    self.what = what
+  }
+
+  /// Σ parts, a blank cell counting as zero.
+  package var sum: Amount { Amount.sum(parts.map { $0.cell?.value ?? .zero }) }
+
+  /// How far the sum may be from the total by rounding alone (ten-thousandths).
+  package var tolerance: Int64 { SumSupport.tolerance(parts: parts.count) }
+}
+
 /// Shared arithmetic of the sum/* rules: tolerance, rounding-tail silence, messages, fixes.
-enum SumSupport {
+package enum SumSupport {
   /// The tables listing function-classification subjects by code, one per row.
   static let functionTables: Set<Table.Kind> = [.income, .expenditure, .generalBudget, .governmentFund, .stateCapital]
 
@@ -25,38 +57,85 @@ enum SumSupport {
     return amounts.count > 8 ? shown + " + …（共 \(amounts.count) 项）" : shown
   }
 
-  /// Compares `total` with Σ `parts`; reports an error beyond tolerance, information within it
+  /// Two decimals with thousands separators: "1,234,567.80", "-1,000.00".
+  package static func grouped(_ amount: Amount) -> String {
+    let plain = amount.formatted(decimals: 2)
+    let negative = plain.hasPrefix("-")
+    let unsigned = negative ? plain.dropFirst() : Substring(plain)
+    let point = unsigned.firstIndex(of: ".") ?? unsigned.endIndex
+    var integer = String(unsigned[..<point])
+    var index = integer.count - 3
+    while index > 0 {
+      integer.insert(",", at: integer.index(integer.startIndex, offsetBy: index))
+      index -= 3
+    }
+    return (negative ? "-" : "") + integer + unsigned[point...]
+  }
+
+  /// The inlay hint of a total that does not match: "Σ 1,234.56".
+  static func hint(_ comparison: SumComparison) -> String { "Σ \(grouped(comparison.sum))" }
+
+  /// Compares the total with Σ parts; reports an error beyond tolerance, information within it
   /// (unless the report explains rounding). Returns true when something was reported.
   @discardableResult
   static func compare(
-    total: Table.Cell, parts: [(label: String, cell: Table.Cell?)], what: String, in report: Report,
-    context: inout RuleContext, roundingExplained: Bool
+    _ comparison: SumComparison, in report: Report, context: inout RuleContext, roundingExplained: Bool
   ) -> Bool {
     context.ran()
-    let amounts = parts.map { $0.cell?.value ?? .zero }
+    let total = comparison.total
+    let what = comparison.what
+    let amounts = comparison.parts.map { $0.cell?.value ?? .zero }
     let sum = Amount.sum(amounts)
     let difference = (total.value - sum).tenThousandths
     guard difference != 0 else { return false }
     let shownTotal = total.amount?.formatted(decimals: 2) ?? "（空）"
     let shownSum = sum.formatted(decimals: 2)
     let gap = Amount(tenThousandths: abs(difference)).formatted(decimals: 2)
-    let related = parts.compactMap { part in
+    let related = comparison.parts.compactMap { part in
       part.cell.map { Finding.Related(range: $0.range, message: "\(part.label) \($0.value.formatted(decimals: 2))") }
     }
-    if abs(difference) <= tolerance(parts: parts.count) {
+    if abs(difference) <= comparison.tolerance {
       guard !roundingExplained else { return false }
       let saved = context.currentCode
       context.currentCode = "sum/rounding-tail"
       context.report(
         total.range, "\(what) \(shownTotal) 与各项之和 \(shownSum) 相差 \(gap)，在四舍五入容差内；建议在表注中说明尾差",
-        severity: .information, related: related)
+        severity: .information, related: related, hint: hint(comparison))
       context.currentCode = saved
       return true
     }
     let fix = Fix(title: "将\(what)改为各项之和 \(shownSum)", edits: [TextEdit(range: total.range, newText: shownSum)])
     context.report(
       total.range, "\(what) \(shownTotal) ≠ \(terms(amounts)) = \(shownSum)，差 \(gap)",
-      related: related, fixes: total.amount == nil ? [] : [fix])
+      related: related, fixes: total.amount == nil ? [] : [fix], hint: hint(comparison))
     return true
+  }
+
+  /// The comparisons the sum rules make whose total cell contains `offset` (or ends at it), for
+  /// hover: a cell may total both its column and its row. Tables not around `offset` are not read.
+  /// - Complexity: O(r²) in the rows of the table around `offset` (the code hierarchy's look-up).
+  package static func comparisons(at offset: Int, in report: Report) -> [SumComparison] {
+    var found: [SumComparison] = []
+    for table in report.tables where table.range.contains(offset) || table.range.upperBound == offset {
+      var all: [SumComparison] = []
+      if functionTables.contains(table.kind) {
+        all += ColumnTotalRule.comparisons(in: table)
+        for panel in table.panels { all += CodeHierarchyRule.comparisons(in: panel) }
+      }
+      all += RowTotalRule.comparisons(in: table)
+      switch table.kind {
+      case .basicExpenditure: all += BasicExpenseRule.comparisons(in: table)
+      case .sangong: all += SangongRule.comparisons(in: table)
+      case .summary, .fiscalSummary:
+        let balance = BalanceRule.comparisons(in: table)
+        all += balance.sides + (balance.cross.map { [$0] } ?? [])
+      default: break
+      }
+      found += all.filter { comparison in
+        let range = comparison.total.range
+        return !comparison.total.text.isEmpty && (range.contains(offset) || range.upperBound == offset)
+      }
+    }
+    return found
   }
 }

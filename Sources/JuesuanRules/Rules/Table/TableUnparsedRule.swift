@@ -67,11 +67,13 @@ struct TableUnparsedRule: Rule {
         if let title = Self.titleAbove(source, line) {
           context.report(
             trimmed,
-            "第 \(line + 1)–\(end + 1) 行的表格（\(rows) 行，表名“\(title)”）未能识别为已知的表，未能读取：其中的数字未参与任何核对，请人工复核")
+            "第 \(LineNumber.text(line))–\(LineNumber.text(end)) 行的表格（\(rows) 行，表名“\(title)”）未能识别为已知的表，未能读取：其中的数字未参与任何核对，请人工复核"
+          )
         } else {
           context.report(
             trimmed,
-            "第 \(line + 1)–\(end + 1) 行看起来是表格（\(rows) 行），但没有可识别的表名，未能读取：其中的数字未参与任何核对。如是决算表或绩效自评表，请在表前写明表名（如“支出决算表”）")
+            "第 \(LineNumber.text(line))–\(LineNumber.text(end)) 行看起来是表格（\(rows) 行），但没有可识别的表名，未能读取：其中的数字未参与任何核对。如是决算表或绩效自评表，请在表前写明表名（如“支出决算表”）"
+          )
         }
       }
       line = end + 1
@@ -93,23 +95,64 @@ struct TableUnparsedRule: Rule {
   }
 
   /// A tab- or pipe-separated line with two or more cells, or a line with two or more amounts.
+  /// Byte-level, as it looks at every line outside a table: a pipe row, a row of two or more
+  /// tab-separated cells, or a space-aligned row of amounts without prose.
   static func isTabular(_ source: SourceText, _ line: Int) -> Bool {
-    let text = source.text(ofLine: line)
-    let trimmed = text.drop { $0 == " " || $0 == "\u{3000}" }
-    if trimmed.hasPrefix("|"), trimmed.dropFirst().contains("|") { return true }
-    if text.filter({ $0 == "\t" }).count >= 1,
-      text.split(separator: "\t").filter({ !$0.allSatisfy(\.isWhitespace) }).count >= 2
-    {
+    let range = source.byteRange(ofLine: line)
+    let bytes = source.bytes
+    var start = range.lowerBound
+    while start < range.upperBound {
+      if bytes[start] == 0x20 {
+        start += 1
+      } else if isIdeographicSpace(bytes, start, range.upperBound) {
+        start += 3
+      } else {
+        break
+      }
+    }
+    guard start < range.upperBound else { return false }
+    if bytes[start] == UInt8(ascii: "|"), bytes[(start + 1)..<range.upperBound].contains(UInt8(ascii: "|")) {
       return true
     }
+    if bytes[range].contains(0x09) {
+      var cells = 0
+      var cellHasText = false
+      for index in range.lowerBound...range.upperBound {
+        if index == range.upperBound || bytes[index] == 0x09 {
+          if cellHasText { cells += 1 }
+          cellHasText = false
+        } else if bytes[index] != 0x20, bytes[index] != 0x0D, !isIdeographicSpacePart(bytes, index) {
+          cellHasText = true
+        }
+      }
+      if cells >= 2 { return true }
+    }
     // Space-aligned rows: two or more amounts and no prose (no sentence punctuation, no units).
-    if ["。", "，", "；", "万元"].contains(where: { text.contains($0) }) { return false }
-    return amountCells(text) >= 2
+    guard bytes[range].contains(UInt8(ascii: ".")) else { return false }
+    for word in Self.proseMarks
+    where bytes.firstOffset(of: word, from: range.lowerBound, before: range.upperBound) != nil {
+      return false
+    }
+    return amountCells(source.text(in: range)) >= 2
+  }
+
+  private static let proseMarks = ["。", "，", "；", "万元"].map { Array($0.utf8) }
+
+  private static func isIdeographicSpace(_ bytes: [UInt8], _ index: Int, _ end: Int) -> Bool {
+    index + 2 < end && bytes[index] == 0xE3 && bytes[index + 1] == 0x80 && bytes[index + 2] == 0x80
+  }
+
+  /// True when byte `index` is one of the three bytes of an U+3000.
+  private static func isIdeographicSpacePart(_ bytes: [UInt8], _ index: Int) -> Bool {
+    (max(0, index - 2)...index).contains { start in
+      start + 2 < bytes.count && bytes[start] == 0xE3 && bytes[start + 1] == 0x80 && bytes[start + 2] == 0x80
+    }
   }
 
   /// Whitespace/tab/pipe separated cells that are numbers with decimals ("12.50", "1,862.53").
   static func amountCells(_ text: String) -> Int {
-    text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "|" || $0 == "\u{3000}" }).filter { cell in
+    guard text.utf8.contains(UInt8(ascii: ".")) else { return 0 }
+    return text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "|" || $0 == "\u{3000}" }).filter { cell in
       cell.contains(".") && Amount(parsing: cell) != nil
     }.count
   }

@@ -27,7 +27,7 @@ struct DuplicatePhraseRule: Rule {
       var offset = 0
       for scalar in characters {
         offsets.append(offset)
-        offset += String(scalar).utf8.count
+        offset += scalar.value < 0x80 ? 1 : scalar.value < 0x800 ? 2 : scalar.value < 0x10000 ? 3 : 4
       }
       offsets.append(offset)
       var index = 0
@@ -36,6 +36,8 @@ struct DuplicatePhraseRule: Rule {
       while index < characters.count, reported < Self.mostPerParagraph {
         var found = 0
         for length in stride(from: min(Self.longest, (characters.count - index) / 2), through: 2, by: -1) {
+          // The first characters of the two copies must agree before the copies are compared.
+          guard characters[index] == characters[index + length] else { continue }
           let first = characters[index..<(index + length)]
           guard first.allSatisfy(Self.isHan), first.elementsEqual(characters[(index + length)..<(index + 2 * length)])
           else { continue }

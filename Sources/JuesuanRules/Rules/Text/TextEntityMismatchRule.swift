@@ -185,7 +185,7 @@ struct TextEntityMismatchRule: Rule {
   private static let projectSuffixes = ["支出项目", "项目支出", "专项资金", "项目", "经费", "资金", "支出"]
 
   private func checkEvaluationObject(_ report: Report, context: inout RuleContext) {
-    let whole = report.source.string
+    let whole = report.source.bytes
     let projects = Self.projectNames(report.source)
     for paragraph in report.paragraphs {
       for marker in Self.objectMarkers {
@@ -198,8 +198,12 @@ struct TextEntityMismatchRule: Rule {
         let core = Self.core(object)
         guard core.count >= 4 else { break }
         // The object's core elsewhere in the report (a 项目名称 cell, the title, the purpose).
-        let occurrences = whole.components(separatedBy: core).count - 1
-        if occurrences > 1 { break }
+        let pattern = Array(core.utf8)
+        if let first = whole.firstOffset(of: pattern),
+          whole.firstOffset(of: pattern, from: first + pattern.count) != nil
+        {
+          break
+        }
         // A project written slightly differently ("业务费" / "业务经费") shares a run of four characters.
         guard !projects.contains(where: { Self.sharesRun(Self.core($0.name), core, length: 4) }) else { break }
         let others = projects.filter { !$0.name.contains("部门整体") }
@@ -220,7 +224,15 @@ struct TextEntityMismatchRule: Rule {
   /// The project names of 项目名称 cells ("项目名称\t…", "项目名称 …").
   private static func projectNames(_ source: SourceText) -> [(name: String, offset: Int)] {
     var result: [(name: String, offset: Int)] = []
-    for line in 0..<source.lineCount {
+    let marker = Array("项目名称".utf8)
+    var lines: [Int] = []
+    var offset = 0
+    while let found = source.bytes.firstOffset(of: marker, from: offset) {
+      let line = source.line(ofUTF8Offset: found)
+      if lines.last != line { lines.append(line) }
+      offset = found + marker.count
+    }
+    for line in lines {
       let text = source.text(ofLine: line).drop { $0 == " " || $0 == "\t" }
       guard text.hasPrefix("项目名称") else { continue }
       let rest = text.dropFirst(4).drop { $0 == " " || $0 == "\t" || $0 == "：" || $0 == ":" }

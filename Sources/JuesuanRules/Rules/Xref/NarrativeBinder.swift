@@ -110,7 +110,15 @@ struct NarrativeBinder {
     var end = end
     var crossed = false
     var qualifiers: [String] = []
-    let listing = Self.isListing(chars, end)
+    // Whether the sentence lists items: read only when a case needs it.
+    let placeholder = end
+    var listingRead: Bool?
+    func listing() -> Bool {
+      if let listingRead { return listingRead }
+      let value = Self.isListing(chars, placeholder)
+      listingRead = value
+      return value
+    }
     for _ in 0..<40 {
       guard end > 0 else { return nil }
       let isBudget = qualifiers.contains { $0.contains("预算") } && !qualifiers.contains { $0.contains("决算") }
@@ -122,14 +130,14 @@ struct NarrativeBinder {
         if isBudget, qualifiers.contains(where: { $0.contains("年初") }) { return nil }
         var figures = anchor.lookup(isBudget)
         if fiscal, !isBudget, let fiscalLookup = anchor.fiscalLookup { figures = fiscalLookup() }
-        if listing, anchor.isSangong {
+        if anchor.isSangong, listing() {
           // "公用经费主要包括…公务接待费 X 万元": 06's basic-expenditure item, not the 三公 table.
           guard let code = anchor.economicCode, !isBudget else { return nil }
           figures = economicFigures(code: code)
         }
         return figures.isEmpty ? nil : NarrativeBinding(subject: String(anchor.text), figures: figures)
       }
-      if listing, !isBudget, let item = economicNames.first(where: { Self.ends(chars, end, with: $0.name) }) {
+      if !isBudget, listing(), let item = economicNames.first(where: { Self.ends(chars, end, with: $0.name) }) {
         let start = end - item.name.count
         guard start == 0 || Self.boundaries.contains(chars[start - 1]) || chars[start - 1] == "括" else { return nil }
         guard let figure = figure(item.table, item.row, column: 0) else { return nil }

@@ -116,6 +116,13 @@ struct XrefNarrativeConflictRule: Rule {
     return abs(prose.tenThousandths - table.tenThousandths) * 2 <= unit + 100
   }
 
+  /// The bytes `offset..<offset + length` (at most 4) packed into an integer.
+  private static func packed(_ bytes: [UInt8], at offset: Int, length: Int) -> UInt32 {
+    var value: UInt32 = 0
+    for index in offset..<min(offset + length, bytes.count, offset + 4) { value = value << 8 | UInt32(bytes[index]) }
+    return value
+  }
+
   private func checkIndicators(_ evaluations: [SelfEvaluation], report: Report, context: inout RuleContext) {
     // Indicator name → its measures; names whose values differ between tables are ambiguous.
     var byName: [String: [(SelfEvaluation.Indicator, PerfTargetCountRule.Measure)]] = [:]
@@ -133,12 +140,14 @@ struct XrefNarrativeConflictRule: Rule {
     for evaluation in evaluations { paragraphs += PerfSupport.proseLines(evaluation, source: report.source) }
     var reported = Set<Int>()
     // Names by their first character, so each paragraph is scanned once for all of them.
+    // Keyed by the first character's UTF-8 bytes packed into an integer (no allocation per byte).
     var byFirstCharacter:
-      [[UInt8]: [(name: String, key: [UInt8], entries: [(SelfEvaluation.Indicator, PerfTargetCountRule.Measure)])]] =
+      [UInt32: [(name: String, key: [UInt8], entries: [(SelfEvaluation.Indicator, PerfTargetCountRule.Measure)])]] =
         [:]
     for (name, entries) in names {
       let key = Array(name.utf8)
-      byFirstCharacter[Array(key.prefix(Self.scalarLength(key[0]))), default: []].append((name, key, entries))
+      byFirstCharacter[Self.packed(key, at: 0, length: Self.scalarLength(key[0])), default: []].append(
+        (name, key, entries))
     }
     for paragraph in paragraphs {
       let bytes = paragraph.utf8
@@ -148,7 +157,7 @@ struct XrefNarrativeConflictRule: Rule {
       while position < bytes.count {
         let length = Self.scalarLength(bytes[position])
         if position + length <= bytes.count,
-          let candidates = byFirstCharacter[Array(bytes[position..<(position + length)])]
+          let candidates = byFirstCharacter[Self.packed(bytes, at: position, length: length)]
         {
           for candidate in candidates
           where position + candidate.key.count <= bytes.count

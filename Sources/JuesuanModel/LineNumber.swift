@@ -1,0 +1,33 @@
+/// A line number written into a message ("第 382 行") while a report is checked on its own, as a
+/// part of a larger file (`ReportSegmenter`): the number is only known once the part's place in
+/// the file is, and a part reused after an edit above it has moved. Messages therefore carry a
+/// token, `LineNumber.text(_:)`, which `LineNumber.resolving(_:lineOffset:)` turns into the
+/// 1-based line of the file.
+package enum LineNumber {
+  private static let open: Character = "\u{E000}"
+  private static let close: Character = "\u{E001}"
+
+  /// The token for 0-based line `line` of the part.
+  package static func text(_ line: Int) -> String { "\(open)\(line)\(close)" }
+
+  /// `message` with every token replaced by its 1-based line in the file, the part starting at
+  /// 0-based line `lineOffset`.
+  package static func resolving(_ message: String, lineOffset: Int) -> String {
+    guard message.utf8.contains(0xEE) else { return message }  // U+E000 starts with 0xEE
+    var result = ""
+    var rest = Substring(message)
+    while let start = rest.firstIndex(of: open) {
+      result += rest[..<start]
+      let digits = rest[rest.index(after: start)...].prefix { $0.isASCII && $0.isNumber }
+      let end = digits.endIndex
+      guard end < rest.endIndex, rest[end] == close, let line = Int(digits) else {
+        result.append(rest[start])
+        rest = rest[rest.index(after: start)...]
+        continue
+      }
+      result += String(line + lineOffset + 1)
+      rest = rest[rest.index(after: end)...]
+    }
+    return result + rest
+  }
+}

@@ -1,0 +1,59 @@
+extension Report {
+  /// The reports of consecutive parts of `document` (offsets counted from each part's start),
+  /// joined into the report of the whole document. The year and unit are the first part's.
+  /// - Complexity: O(size of the models).
+  package static func joining(_ parts: [(range: Range<Int>, report: Report)], in document: SourceText) -> Report {
+    guard let first = parts.first else { return Report(source: document) }
+    if parts.count == 1, first.range.lowerBound == 0, first.report.source.bytes.count == document.bytes.count {
+      var whole = first.report
+      whole.source = document
+      return whole
+    }
+    var joined = Report(source: document)
+    for (range, part) in parts {
+      let offset = range.lowerBound
+      let lines = document.line(ofUTF8Offset: offset)
+      func move(_ range: Range<Int>) -> Range<Int> { (range.lowerBound + offset)..<(range.upperBound + offset) }
+      if joined.year == nil, let year = part.year {
+        joined.year = year
+        joined.yearRange = part.yearRange.map(move)
+      }
+      if joined.unitName == nil, let name = part.unitName {
+        joined.unitName = name
+        joined.unitNameRange = part.unitNameRange.map(move)
+      }
+      let headingBase = joined.headings.count
+      joined.headings += part.headings.map { Heading(text: $0.text, level: $0.level, range: move($0.range)) }
+      joined.paragraphs += part.paragraphs.map { paragraph in
+        var moved = paragraph
+        moved.range = move(paragraph.range)
+        for index in moved.segments.indices { moved.segments[index].sourceOffset += offset }
+        for index in moved.numbers.indices { moved.numbers[index].range = move(paragraph.numbers[index].range) }
+        moved.headingIndex = paragraph.headingIndex.map { $0 + headingBase }
+        return moved
+      }
+      joined.tables += part.tables.map { table in
+        var moved = table
+        moved.titleRange = move(table.titleRange)
+        moved.range = move(table.range)
+        moved.unitRange = table.unitRange.map(move)
+        for panel in moved.panels.indices {
+          for row in moved.panels[panel].rows.indices {
+            var shifted = moved.panels[panel].rows[row]
+            shifted.codeRange = shifted.codeRange.map(move)
+            shifted.nameRange = shifted.nameRange.map(move)
+            shifted.range = move(shifted.range)
+            shifted.line += lines
+            for cell in shifted.cells.indices {
+              if let old = shifted.cells[cell] { shifted.cells[cell]?.range = move(old.range) }
+            }
+            moved.panels[panel].rows[row] = shifted
+          }
+        }
+        return moved
+      }
+      joined.unreadRegions += part.unreadRegions.map { UnreadRegion(range: move($0.range), reason: $0.reason) }
+    }
+    return joined
+  }
+}

@@ -1,0 +1,99 @@
+/// Finds where one file holds several reports — a department's and its units' pasted together,
+/// or a year's drafts concatenated — so that each is parsed and checked on its own. Checking them
+/// as one would compare one report's narrative with another's tables, and would cost the square
+/// of the file.
+///
+/// A report starts at its cover: the short lines (unit, year, "部门决算") above its 目录 or,
+/// without one, above its "第一部分" heading. Such a line starts a new report only when enough of
+/// the previous report lies above it; a file with neither stays one report. Callers check that
+/// every part holds a table and merge the parts that do not (`Linter.lint(_:reusing:)`).
+package enum ReportSegmenter {
+  /// A 目录 this many lines after the previous report's start can begin a new report.
+  static let minimumLines = 150
+  /// How a unit's name ends ("…人民政府办公室", "…便民服务中心").
+  static let organisationSuffixes = [
+    "办公室", "局", "委员会", "委", "中心", "政府", "院", "所", "站", "队", "处", "部", "厅", "会", "校", "馆", "社", "团",
+    "室", "厂", "场", "园", "办", "署", "监狱", "协会", "集团", "公司",
+  ]
+  /// At most this many cover lines are taken above a 目录.
+  static let maximumCoverLines = 8
+
+  /// Line-aligned byte ranges that together cover the text, one per report, in order.
+  /// - Complexity: O(n) in the text (byte searches, then a look at the few lines found).
+  package static func parts(of source: SourceText) -> [Range<Int>] {
+    var starts = [0]
+    var candidates: [Int] = []
+    // (marker, longest line worth reading): "目录" stands nearly alone on its line; the 目 of the
+    // many "项目" lines is ruled out by the line's length or a missing 录 before any line is read.
+    let catalogue = Array("录".utf8)
+    for (marker, longest) in [(Array("目".utf8), 48), (Array("第一部分".utf8), 120)] {
+      var offset = 0
+      while let hit = source.bytes.firstOffset(of: marker, from: offset) {
+        offset = hit + marker.count
+        let line = source.line(ofUTF8Offset: hit)
+        let range = source.byteRange(ofLine: line)
+        guard candidates.last != line, range.count <= longest else { continue }
+        if marker.count == 3, source.bytes.firstOffset(of: catalogue, from: hit, before: range.upperBound) == nil {
+          continue
+        }
+        candidates.append(line)
+      }
+    }
+    for line in Set(candidates).sorted() where line - (starts.last ?? 0) >= minimumLines {
+      guard opensReport(Line(index: line, source: source)) else { continue }
+      let cover = coverStart(above: line, after: starts.last ?? 0, in: source)
+      guard cover - (starts.last ?? 0) >= minimumLines / 2 else { continue }
+      starts.append(cover)
+    }
+    return ranges(ofLineStarts: starts, in: source)
+  }
+
+  /// "目录", or the heading of a report's first part ("第一部分 部门概况"), not an entry of a
+  /// table of contents.
+  private static func opensReport(_ line: Line) -> Bool {
+    let text = line.compact
+    if text == "目录" { return true }
+    return text.hasPrefix("第一部分") && text.count <= 40 && !text.contains("……") && !text.contains("...")
+      && !text.contains("·")
+  }
+
+  /// The byte ranges of the parts starting at `lines` (ascending, the first 0).
+  package static func ranges(ofLineStarts lines: [Int], in source: SourceText) -> [Range<Int>] {
+    lines.indices.map { index in
+      let start = source.lineStarts[lines[index]]
+      let end = index + 1 < lines.count ? source.lineStarts[lines[index + 1]] : source.bytes.count
+      return start..<end
+    }
+  }
+
+  /// The first line of the cover above the 目录 at `line`: the nearest short, unpunctuated lines
+  /// (blank lines between them allowed), never reaching `floor`.
+  private static func coverStart(above line: Int, after floor: Int, in source: SourceText) -> Int {
+    var start = line
+    var taken = 0
+    var index = line - 1
+    while index > floor, taken < maximumCoverLines {
+      let text = Line(index: index, source: source)
+      defer { index -= 1 }
+      if text.isBlank { continue }
+      guard isCoverLine(text) else { break }
+      start = index
+      taken += 1
+    }
+    return start
+  }
+
+  /// "2023 年度", "福州市晋安区人民政府办公室", "部门决算": short, naming the report or a unit,
+  /// no sentence punctuation, no cells, not a heading or a table-of-contents entry.
+  private static func isCoverLine(_ line: Line) -> Bool {
+    let text = line.compact
+    guard text.count <= 40, line.shape == .plain else { return false }
+    let namesReport = ["决算", "年度", "公开"].contains { text.contains($0) } || ReportParser.firstYear(in: text) != nil
+    guard namesReport || organisationSuffixes.contains(where: { text.hasSuffix($0) }) else { return false }
+    for mark in ["。", "；", "：", ":", "……", "...", "，"] where text.contains(mark) { return false }
+    if text.hasPrefix("第"), text.contains("部分") { return false }
+    // A heading is a cover line only as the report's title ("# 2023年度某某局部门决算").
+    if ReportParser.headingLevel(of: line) != nil, !text.contains("决算") { return false }
+    return true
+  }
+}

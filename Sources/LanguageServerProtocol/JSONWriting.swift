@@ -1,0 +1,135 @@
+package import JSONRPC
+
+// Hand-written JSON for the types a large `publishDiagnostics` is made of: the same text the
+// synthesized `Encodable` conformances give through `MessageEncoder` (keys sorted, nil members
+// left out), without the generic `Encoder` calls per value. A test compares the two.
+
+extension Position: JSONWritable {
+  package func writeJSON(into out: inout [UInt8]) {
+    out += "{\"character\":".utf8
+    JSONOut.int(character, into: &out)
+    out += ",\"line\":".utf8
+    JSONOut.int(line, into: &out)
+    out.append(0x7D)
+  }
+}
+
+extension PositionRange: JSONWritable {
+  package func writeJSON(into out: inout [UInt8]) {
+    out += "{\"end\":".utf8
+    end.writeJSON(into: &out)
+    out += ",\"start\":".utf8
+    start.writeJSON(into: &out)
+    out.append(0x7D)
+  }
+}
+
+extension Location: JSONWritable {
+  package func writeJSON(into out: inout [UInt8]) {
+    out += "{\"range\":".utf8
+    range.writeJSON(into: &out)
+    out += ",\"uri\":".utf8
+    JSONOut.string(uri, into: &out)
+    out.append(0x7D)
+  }
+}
+
+extension IntegerOrString: JSONWritable {
+  package func writeJSON(into out: inout [UInt8]) {
+    switch self {
+    case .integer(let value): JSONOut.int(value, into: &out)
+    case .string(let value): JSONOut.string(value, into: &out)
+    }
+  }
+}
+
+extension LSPAny: JSONWritable {
+  package func writeJSON(into out: inout [UInt8]) {
+    switch self {
+    case .null: out += "null".utf8
+    case .bool(let value): out += (value ? "true" : "false").utf8
+    case .int(let value): JSONOut.int(value, into: &out)
+    case .double(let value):
+      // As `MessageEncoder` writes a double: integral values without a fraction.
+      if value.isFinite, value == value.rounded(), abs(value) < 1e15 {
+        JSONOut.int(Int(value), into: &out)
+      } else if value.isFinite {
+        out += "\(value)".utf8
+      } else {
+        out += "null".utf8
+      }
+    case .string(let value): JSONOut.string(value, into: &out)
+    case .array(let items):
+      out.append(0x5B)
+      for (index, item) in items.enumerated() {
+        if index > 0 { out.append(0x2C) }
+        item.writeJSON(into: &out)
+      }
+      out.append(0x5D)
+    case .object(let members):
+      out.append(0x7B)
+      var first = true
+      for key in members.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+        JSONOut.key(key, first: &first, into: &out)
+        members[key]?.writeJSON(into: &out)
+      }
+      out.append(0x7D)
+    }
+  }
+}
+
+extension Diagnostic: JSONWritable {
+  package func writeJSON(into out: inout [UInt8]) {
+    out.append(0x7B)
+    var first = true
+    if let code {
+      JSONOut.key("code", first: &first, into: &out)
+      code.writeJSON(into: &out)
+    }
+    if let codeDescription {
+      JSONOut.key("codeDescription", first: &first, into: &out)
+      out += "{\"href\":".utf8
+      JSONOut.string(codeDescription.href, into: &out)
+      out.append(0x7D)
+    }
+    if let data {
+      JSONOut.key("data", first: &first, into: &out)
+      data.writeJSON(into: &out)
+    }
+    JSONOut.key("message", first: &first, into: &out)
+    JSONOut.string(message, into: &out)
+    JSONOut.key("range", first: &first, into: &out)
+    range.writeJSON(into: &out)
+    if let relatedInformation {
+      JSONOut.key("relatedInformation", first: &first, into: &out)
+      out.append(0x5B)
+      for (index, related) in relatedInformation.enumerated() {
+        if index > 0 { out.append(0x2C) }
+        out += "{\"location\":".utf8
+        related.location.writeJSON(into: &out)
+        out += ",\"message\":".utf8
+        JSONOut.string(related.message, into: &out)
+        out.append(0x7D)
+      }
+      out.append(0x5D)
+    }
+    if let severity {
+      JSONOut.key("severity", first: &first, into: &out)
+      JSONOut.int(severity, into: &out)
+    }
+    if let source {
+      JSONOut.key("source", first: &first, into: &out)
+      JSONOut.string(source, into: &out)
+    }
+    if let tags {
+      JSONOut.key("tags", first: &first, into: &out)
+      out.append(0x5B)
+      for (index, tag) in tags.enumerated() {
+        if index > 0 { out.append(0x2C) }
+        JSONOut.int(tag, into: &out)
+      }
+      out.append(0x5D)
+    }
+    out.append(0x7D)
+  }
+}

@@ -1,0 +1,81 @@
+import Foundation
+import JSONRPC
+import LanguageServerProtocol
+import Testing
+
+/// `MessageEncoder` (and the hand-written JSON of the diagnostic types) writes what
+/// `JSONEncoder` with sorted keys writes.
+@Suite("MessageEncoder")
+struct MessageEncoderTests {
+  static func foundation(_ value: some Encodable) throws -> Data {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    return try encoder.encode(value)
+  }
+
+  static let diagnostic = Diagnostic(
+    range: PositionRange(start: .init(line: 3, character: 7), end: .init(line: 3, character: 12)),
+    severity: 1, code: .string("sum/column-total"),
+    codeDescription: .init(href: "https://example.org/rules.md#sum-column-total"), source: "juesuan",
+    message: "合计 1,862.53 与各项之和 1,862.50 不符（差 0.03）\t\"引号\" \\ 换行\n",
+    tags: [1, 2],
+    relatedInformation: [
+      .init(
+        location: Location(
+          uri: "file:///tmp/报告.md",
+          range: PositionRange(start: .init(line: 9, character: 0), end: .init(line: 9, character: 4))),
+        message: "表内金额 😀")
+    ],
+    data: .object([
+      "fixes": .array([
+        .object([
+          "title": .string("改为 1,862.50"), "isSafe": .bool(true), "score": .double(2.5), "whole": .double(3),
+          "edits": .array([.object(["newText": .string("1,862.50"), "n": .null, "i": .int(-4)])]),
+        ])
+      ])
+    ]))
+
+  @Test("a diagnostic: the same bytes as JSONEncoder")
+  func diagnosticBytes() throws {
+    let ours = try MessageEncoder().encode(Self.diagnostic)
+    let theirs = try Self.foundation(Self.diagnostic)
+    #expect(String(decoding: ours, as: UTF8.self) == String(decoding: theirs, as: UTF8.self))
+  }
+
+  @Test("a whole publishDiagnostics message decodes to what JSONEncoder's does")
+  func messageSemantics() throws {
+    var bare = Self.diagnostic
+    bare.codeDescription = nil
+    bare.tags = nil
+    bare.relatedInformation = nil
+    bare.data = nil
+    bare.code = .integer(42)
+    let params = PublishDiagnosticsParams(uri: "file:///a.md", version: 3, diagnostics: [Self.diagnostic, bare])
+    let ours = try MessageEncoder().encode(params)
+    let theirs = try Self.foundation(params)
+    let left = try JSONSerialization.jsonObject(with: ours) as? NSDictionary
+    let right = try JSONSerialization.jsonObject(with: theirs) as? NSDictionary
+    #expect(left != nil && left == right)
+    #expect(String(decoding: ours, as: UTF8.self) == String(decoding: theirs, as: UTF8.self))
+  }
+
+  @Test("optionals, nested containers and scalars through the generic path")
+  func genericPath() throws {
+    struct Sample: Encodable {
+      var name = "名称/路径"
+      var count: Int? = nil
+      var flags = [true, false]
+      var nested = ["b": 2, "a": 1]
+      var ratio = 0.125
+      var control = "\u{01}\u{1F}"
+    }
+    let ours = try MessageEncoder().encode(Sample())
+    let theirs = try Self.foundation(Sample())
+    #expect(String(decoding: ours, as: UTF8.self) == String(decoding: theirs, as: UTF8.self))
+  }
+
+  @Test("a non-finite number is an error, not invalid JSON")
+  func nonFinite() {
+    #expect(throws: EncodingError.self) { try MessageEncoder().encode(["x": Double.infinity]) }
+  }
+}

@@ -1,0 +1,130 @@
+import Foundation
+import JuesuanModel
+import JuesuanRules
+import Synchronization
+import Testing
+
+/// A file holding several reports is checked report by report, and an edit re-checks only the
+/// report it touches (`Linter.lint(_:reusing:)`), with the very result of a full check.
+@Suite("Several reports in one file; incremental lint")
+struct ReportPartsTests {
+  static let sampleFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().appendingPathComponent("samples")
+
+  static func sample(_ name: String) throws -> String {
+    try String(contentsOf: sampleFolder.appendingPathComponent(name), encoding: .utf8)
+  }
+
+  /// (line, code, severity) of each finding, lines counted in the whole text. (Messages that cite
+  /// a line cite the file's line, which differs between a report alone and in the file.)
+  static func keys(_ result: LintResult, _ source: SourceText, lineOffset: Int = 0) -> [String] {
+    result.findings.map { "\(source.line(ofUTF8Offset: $0.range.lowerBound) + lineOffset)|\($0.code)|\($0.severity)" }
+  }
+
+  @Test("three corpus reports in one file: each is found and checked as if alone")
+  func corpusConcatenated() throws {
+    let texts = try ["000", "001", "002"].map(corpusText).map { $0.hasSuffix("\n") ? $0 : $0 + "\n" }
+    let linter = Linter()
+    var expected: [String] = []
+    var lineOffset = 0
+    for text in texts {
+      let source = SourceText(text)
+      let alone = linter.lint(source)
+      #expect(alone.parts.count == 1, "a single report is never split")
+      expected += Self.keys(alone, source, lineOffset: lineOffset)
+      lineOffset += source.lineCount - 1
+    }
+    let whole = SourceText(texts.joined())
+    let result = linter.lint(whole)
+    #expect(result.parts.count == 3)
+    #expect(Self.keys(result, whole).sorted() == expected.sorted())
+    #expect(result.report.tables.count == texts.map { linter.lint(SourceText($0)).report.tables.count }.reduce(0, +))
+    // A message citing a line of the last report cites the file's line, near the finding.
+    let last = try #require(result.parts.last)
+    let cited = try #require(
+      result.findings.first { $0.code == "table/unparsed" && last.range.contains($0.range.lowerBound) })
+    let numbers = cited.message.split(separator: "第 ").dropFirst().compactMap { Int($0.prefix { $0.isNumber }) }
+    let line = whole.line(ofUTF8Offset: cited.range.lowerBound) + 1
+    #expect(!numbers.isEmpty && numbers.allSatisfy { $0 >= line && $0 < line + 100 }, "\(cited.message)")
+  }
+
+  @Test("samples pasted together split at each 第一部分 heading with its cover")
+  func samplesConcatenated() throws {
+    let clean = try Self.sample("clean.md")
+    let defective = try Self.sample("defective.md")
+    let source = SourceText(clean + defective + clean)
+    let parts = ReportSegmenter.parts(of: source)
+    #expect(parts.count == 3)
+    #expect(parts.first?.lowerBound == 0 && parts.last?.upperBound == source.bytes.count)
+    #expect(source.text(in: parts[1]).hasPrefix(defective.prefix(40)))
+    #expect(Linter().lint(source).findings.count == Linter().lint(SourceText(defective)).findings.count)
+  }
+
+  @Test("a 目录 far down a report without tables in between does not split it")
+  func partsWithoutTablesAreMerged() throws {
+    let prose = String(repeating: "本部门全年认真履行职责，圆满完成各项工作任务。\n\n", count: 120)
+    let clean = try Self.sample("clean.md")
+    let source = SourceText(clean + prose + "2023年度\n某某局部门决算\n\n目录\n\n" + prose)
+    #expect(ReportSegmenter.parts(of: source).count == 2, "the second 目录 is a candidate")
+    #expect(Linter().lint(source).parts.count == 1, "but the part after it holds no table")
+  }
+
+  @Test("SourceText.part equals the part's text read afresh", arguments: ["\n", "\r\n", "\r"])
+  func sourcePart(newline: String) {
+    let text = (0..<40).map { "第\($0)行：收入 1,234.56 万元" }.joined(separator: newline) + newline + "末行"
+    let source = SourceText(text)
+    for (first, last) in [(0, 5), (3, 20), (10, 41), (0, 41), (40, 41)] {
+      let range = source.lineStarts[first]..<(last < source.lineCount ? source.lineStarts[last] : source.bytes.count)
+      let part = source.part(range)
+      let fresh = SourceText(source.text(in: range))
+      #expect(part == fresh, "lines \(first)..<\(last)")
+    }
+  }
+
+  /// Random edits (typing, deleting, pasting figures, removing a line) on three reports in one
+  /// file; after each, the incremental lint equals a full one, and only touched reports are parsed.
+  @Test("incremental lint equals a full lint after every random edit")
+  func incrementalEqualsFull() throws {
+    let clean = try Self.sample("clean.md")
+    let defective = try Self.sample("defective.md")
+    var bytes = Array((clean + defective + clean).utf8)
+    let edits = Int(ProcessInfo.processInfo.environment["JUESUAN_INCREMENTAL_EDITS"] ?? "") ?? 40
+    let seed = UInt64(ProcessInfo.processInfo.environment["JUESUAN_FUZZ_SEED"] ?? "") ?? 20_261_125
+    var random = SeededGenerator(state: seed)
+    let insertions = ["1", "0", ".", "万元", "增长", "合计", "\n", "。", "目录\n", "  ", "\t", "2010301"]
+    let parses = Mutex(0)
+    var linter = Linter()
+    linter.ruleTimings = { code, _ in if code == "(parse)" { parses.withLock { $0 += 1 } } }
+    var previous = linter.lint(SourceText(decoding: bytes))
+    for step in 0..<edits {
+      var position = Int.random(in: 0...bytes.count, using: &random)
+      while position < bytes.count, bytes[position] & 0xC0 == 0x80 { position += 1 }
+      switch Int.random(in: 0..<3, using: &random) {
+      case 0:
+        bytes.insert(contentsOf: Array(insertions.randomElement(using: &random)!.utf8), at: position)
+      case 1:
+        var end = min(bytes.count, position + Int.random(in: 1...12, using: &random))
+        while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }
+        bytes.removeSubrange(position..<end)
+      default:
+        let start = bytes[..<position].lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
+        let end = bytes[position...].firstIndex(of: 0x0A).map { $0 + 1 } ?? bytes.count
+        bytes.removeSubrange(start..<end)
+      }
+      let source = SourceText(decoding: bytes)
+      parses.withLock { $0 = 0 }
+      let incremental = linter.lint(source, reusing: previous)
+      let parsed = parses.withLock { $0 }
+      let full = Linter().lint(source)
+      #expect(incremental.findings == full.findings, "step \(step), seed \(seed)")
+      #expect(incremental.parts.map(\.range) == full.parts.map(\.range), "step \(step), seed \(seed)")
+      #expect(incremental.coverage == full.coverage, "step \(step), seed \(seed)")
+      #expect(incremental.report.tables.map(\.range) == full.report.tables.map(\.range), "step \(step)")
+      #expect(incremental.report.paragraphs.map(\.range) == full.report.paragraphs.map(\.range), "step \(step)")
+      if full.parts.count == 3, previous.parts.count == 3 {
+        #expect(parsed <= 2, "step \(step): an edit re-parses the report it touches (and a merge candidate)")
+      }
+      previous = incremental
+    }
+  }
+}
