@@ -17,7 +17,7 @@ package enum IncomingMessage: Sendable {
       self = .invalid(id: nil, error: .parseError("报文体不是有效的 UTF-8"))
       return
     }
-    let data = Data(body)
+    let data = Data(Self.repairingLoneSurrogates(body))
     let envelope: Envelope
     do {
       envelope = try JSONDecoder().decode(Envelope.self, from: data)
@@ -29,6 +29,61 @@ package enum IncomingMessage: Sendable {
       return
     }
     self = Self.classify(envelope, body: data)
+  }
+
+  /// The JSON text with each unpaired surrogate escape (a `\ud800` not followed by a low half,
+  /// a `\udc00` alone) replaced by `\ufffd`, in place. Editors written in JavaScript can send
+  /// half an emoji; `JSONDecoder` would refuse the whole message, and with it the document.
+  /// - Complexity: O(n); the body is copied only when it holds such an escape.
+  static func repairingLoneSurrogates(_ body: [UInt8]) -> [UInt8] {
+    func hexValue(_ bytes: [UInt8], at index: Int) -> Int? {
+      guard index + 4 <= bytes.count else { return nil }
+      var value = 0
+      for byte in bytes[index..<(index + 4)] {
+        switch byte {
+        case 0x30...0x39: value = value << 4 | Int(byte - 0x30)
+        case 0x41...0x46: value = value << 4 | Int(byte - 0x41 + 10)
+        case 0x61...0x66: value = value << 4 | Int(byte - 0x61 + 10)
+        default: return nil
+        }
+      }
+      return value
+    }
+    var result = body
+    var index = 0
+    var inString = false
+    while index < result.count {
+      let byte = result[index]
+      guard inString else {
+        if byte == 0x22 { inString = true }
+        index += 1
+        continue
+      }
+      if byte == 0x22 {
+        inString = false
+        index += 1
+        continue
+      }
+      guard byte == 0x5C, index + 1 < result.count else {
+        index += 1
+        continue
+      }
+      guard result[index + 1] == 0x75, let value = hexValue(result, at: index + 2) else {
+        index += 2  // another escape: skip the escaped character
+        continue
+      }
+      if (0xD800...0xDBFF).contains(value), index + 12 <= result.count, result[index + 6] == 0x5C,
+        result[index + 7] == 0x75, let low = hexValue(result, at: index + 8), (0xDC00...0xDFFF).contains(low)
+      {
+        index += 12  // a pair
+        continue
+      }
+      if (0xD800...0xDFFF).contains(value) {
+        result.replaceSubrange((index + 2)..<(index + 6), with: Array("fffd".utf8))
+      }
+      index += 6
+    }
+    return result
   }
 
   private static func classify(_ envelope: Envelope, body: Data) -> IncomingMessage {

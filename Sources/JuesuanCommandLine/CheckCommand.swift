@@ -59,21 +59,11 @@ enum CheckCommand {
       DispatchQueue.concurrentPerform(iterations: files.count, execute: work)
     }
     let results = checked.withLock { $0.compactMap { $0 } }
-    let output: String
     switch options.format {
-    case "json": output = JSONOutput.render(results)
-    case "sarif": output = SARIFOutput.render(results)
-    case "github": output = TextOutput.github(results)
-    default: output = TextOutput.render(results, options: options)
-    }
-    var written = output
-    written.withUTF8 { bytes in  // straight from the string's storage: no second copy of a large report
-      var offset = 0
-      while offset < bytes.count, let base = bytes.baseAddress {
-        let count = write(1, base + offset, bytes.count - offset)
-        if count <= 0 { break }
-        offset += count
-      }
+    case "json": JSONOutput.render(results, flush: writeStandardOutput)  // in pieces: no 20 MB string
+    case "sarif": writeStandardOutput(SARIFOutput.render(results))
+    case "github": writeStandardOutput(TextOutput.github(results))
+    default: writeStandardOutput(TextOutput.render(results, options: options))
     }
     if options.statistics {
       FileHandle.standardError.write(Data(TextOutput.statistics(results).utf8))
@@ -92,6 +82,19 @@ enum CheckCommand {
 
   struct UsageError: Error, CustomStringConvertible {
     var description: String
+  }
+
+  /// Writes `text` to stdout straight from the string's storage (no second copy of it).
+  private static func writeStandardOutput(_ text: String) {
+    var text = text
+    text.withUTF8 { bytes in
+      var offset = 0
+      while offset < bytes.count, let base = bytes.baseAddress {
+        let count = write(1, base + offset, bytes.count - offset)
+        if count <= 0 { break }
+        offset += count
+      }
+    }
   }
 
   /// One file's lint; with `profile`, each rule's time on stderr.

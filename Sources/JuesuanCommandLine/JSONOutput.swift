@@ -7,21 +7,26 @@ import JuesuanRules
 enum JSONOutput {
   static let documentationBase = "https://github.com/juesuan/juesuan/blob/main/docs/rules.md#"
 
-  /// Written diagnostic by diagnostic (keys in sorted order, as `JSONWriter` writes them), so
-  /// that a file with thousands of findings never holds their whole tree at once.
-  static func render(_ results: [FileResult]) -> String {
+  /// Written diagnostic by diagnostic (keys in sorted order, as `JSONWriter` writes them) and
+  /// handed to `flush` about a megabyte at a time, so that a file with thousands of findings
+  /// never holds their whole tree, or the whole text, at once.
+  static func render(_ results: [FileResult], flush: (String) -> Void) {
     var out = "{\"files\":["
     for (fileIndex, result) in results.enumerated() {
       out += fileIndex == 0 ? "{\"diagnostics\":[" : ",{\"diagnostics\":["
       for (index, finding) in result.lint.findings.enumerated() {
         if index > 0 { out += "," }
         JSONWriter.write(diagnostic(finding, in: result), into: &out)
+        if out.utf8.count > 1 << 20 {
+          flush(out)
+          out = ""
+        }
       }
       out += "],\"path\":"
       JSONWriter.write(.string(result.path), into: &out)
       out += "}"
     }
-    return out + "],\"version\":1}\n"
+    flush(out + "],\"version\":1}\n")
   }
 
   static func range(_ bytes: Range<Int>, in source: SourceText) -> JSONValue {

@@ -1,4 +1,4 @@
-package import JSONRPC
+import JSONRPC
 
 // Hand-written JSON for the types a large `publishDiagnostics` is made of: the same text the
 // synthesized `Encodable` conformances give through `MessageEncoder` (keys sorted, nil members
