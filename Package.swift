@@ -21,13 +21,20 @@ let package = Package(
       name: "JuesuanCommandLine",
       dependencies: ["JuesuanModel", "JuesuanCatalogue", "JuesuanRules", "JuesuanServer"]),
     .executableTarget(name: "juesuan", dependencies: ["JuesuanCommandLine"]),
-    .testTarget(name: "JuesuanModelTests", dependencies: ["JuesuanModel"]),
-    .testTarget(name: "JuesuanCatalogueTests", dependencies: ["JuesuanCatalogue"]),
-    .testTarget(name: "JuesuanRulesTests", dependencies: ["JuesuanRules", "JuesuanModel", "JuesuanCatalogue"]),
-    .testTarget(name: "JSONRPCTests", dependencies: ["JSONRPC", "LanguageServerProtocol"]),
+    // What the test targets share (seeded generator, fuzz budget, corpus); no product uses it.
+    .target(name: "JuesuanTestSupport"),
+    .testTarget(name: "JuesuanModelTests", dependencies: ["JuesuanModel", "JuesuanTestSupport"]),
+    .testTarget(name: "JuesuanCatalogueTests", dependencies: ["JuesuanCatalogue", "JuesuanTestSupport"]),
+    .testTarget(
+      name: "JuesuanRulesTests",
+      dependencies: ["JuesuanRules", "JuesuanModel", "JuesuanCatalogue", "JuesuanTestSupport"]),
+    .testTarget(name: "JSONRPCTests", dependencies: ["JSONRPC", "LanguageServerProtocol", "JuesuanTestSupport"]),
     .testTarget(
       name: "JuesuanServerTests",
-      dependencies: ["JuesuanServer", "JuesuanRules", "JuesuanModel", "LanguageServerProtocol", "JSONRPC"]),
-    .testTarget(name: "JuesuanCommandLineTests", dependencies: ["JuesuanCommandLine", "JuesuanRules"]),
+      dependencies: [
+        "JuesuanServer", "JuesuanRules", "JuesuanModel", "LanguageServerProtocol", "JSONRPC", "JuesuanTestSupport",
+      ]),
+    .testTarget(
+      name: "JuesuanCommandLineTests", dependencies: ["JuesuanCommandLine", "JuesuanRules", "JuesuanTestSupport"]),
   ]
 )

@@ -1,4 +1,5 @@
 import JSONRPC
+import JuesuanTestSupport
 import Testing
 
 /// Random byte streams for the frame parser: well-framed messages with every header variant the

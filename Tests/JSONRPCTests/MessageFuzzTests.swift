@@ -1,5 +1,6 @@
 import Foundation
 import JSONRPC
+import JuesuanTestSupport
 import LanguageServerProtocol
 import Testing
 

@@ -1,4 +1,5 @@
 import JSONRPC
+import JuesuanTestSupport
 
 /// Random JSON texts for the fuzz harnesses: hostile but valid values, and JSON-RPC envelopes whose
 /// correct classification is known in advance.

@@ -1,5 +1,6 @@
 import Foundation
 import JuesuanCatalogue
+import JuesuanTestSupport
 import Testing
 
 /// Codes and the names written next to them in the corpus reports of `../shared/corpus`.
@@ -50,13 +51,8 @@ struct CorpusCodeTests {
     return written.count >= 2 && SubjectCatalogue.normalizedName(official.name).hasPrefix(written)
   }
 
-  /// The corpus folder: `../shared/corpus` next to the package root (symlinks resolved, so a scratch package
-  /// that links this folder still finds it).
-  static func corpusDirectory() -> URL {
-    URL(fileURLWithPath: #filePath).deletingLastPathComponent().resolvingSymlinksInPath()
-      .deletingLastPathComponent()
-      .appendingPathComponent("Corpus")
-  }
+  /// The corpus folder, Tests/Corpus.
+  static func corpusDirectory() -> URL { Corpus.directory }
 
   /// Codes at the start of a line, codes followed by a Chinese cell, and "2010301-行政运行" in prose.
   fileprivate static func corpusCodes() throws -> [CorpusCode] {

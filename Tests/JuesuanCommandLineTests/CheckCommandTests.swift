@@ -1,4 +1,5 @@
 import Foundation
+import JuesuanTestSupport
 import Testing
 
 /// Runs the built `juesuan` executable (built beside the test bundle by `swift test`).
@@ -52,9 +53,7 @@ struct Juesuan {
 
   /// The path of corpus report `id` ("000") in Tests/Corpus.
   static func corpus(_ id: String) -> String {
-    let folder = root.appendingPathComponent("Tests/Corpus")
-    let name = (try? FileManager.default.contentsOfDirectory(atPath: folder.path))?.first { $0.hasPrefix(id + "_") }
-    return folder.appendingPathComponent(name ?? "\(id).txt").path
+    (try? JuesuanTestSupport.Corpus.url(id).path) ?? Corpus.directory.appendingPathComponent("\(id).txt").path
   }
 
   static func diagnostics(_ run: Run) -> [[String: Any]] {

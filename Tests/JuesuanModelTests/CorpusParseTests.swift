@@ -1,17 +1,12 @@
 import Foundation
 import JuesuanModel
+import JuesuanTestSupport
 import Testing
 
-/// The three real reports of the corpus (copied into Tests/Corpus, unedited).
-enum Corpus {
-  static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .appendingPathComponent("Corpus")
-
+extension Corpus {
+  /// Corpus report `id` ("000"), parsed.
   static func report(_ id: String) throws -> Report {
-    let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
-    let name = try #require(names.first { $0.hasPrefix(id + "_") }, "corpus report \(id) not found in \(folder.path)")
-    let data = try Data(contentsOf: folder.appendingPathComponent(name))
-    return ReportParser.parse(SourceText(decoding: Array(data)))
+    ReportParser.parse(SourceText(decoding: Array(try Data(contentsOf: url(id)))))
   }
 }
 

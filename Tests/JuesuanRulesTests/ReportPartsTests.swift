@@ -1,6 +1,7 @@
 import Foundation
 import JuesuanModel
 import JuesuanRules
+import JuesuanTestSupport
 import Synchronization
 import Testing
 

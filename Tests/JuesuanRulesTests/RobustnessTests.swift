@@ -1,30 +1,12 @@
 import Foundation
 import JuesuanModel
 import JuesuanRules
+import JuesuanTestSupport
 import Testing
-
-/// A deterministic generator (SplitMix64), so a failing case can be replayed from its seed.
-struct SeededGenerator: RandomNumberGenerator {
-  var state: UInt64
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-}
 
 @Suite("Robustness: mangled drafts never crash the linter")
 struct RobustnessTests {
-  static let corpus: [[UInt8]] = {
-    let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-      .appendingPathComponent("Corpus")
-    let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-    return names.filter { $0.hasSuffix(".txt") }.sorted().compactMap { name in
-      (try? Data(contentsOf: folder.appendingPathComponent(name))).map { Array($0) }
-    }
-  }()
+  static let corpus: [[UInt8]] = Corpus.allBytes()
 
   static let fragments: [[UInt8]] =
     [

@@ -1,4 +1,5 @@
 import JuesuanServer
+import JuesuanTestSupport
 import LanguageServerProtocol
 import Testing
 
@@ -49,19 +50,6 @@ private struct ReferenceText {
     let first = index(of: range.start)
     let second = index(of: range.end)
     scalars.replaceSubrange(min(first, second)..<max(first, second), with: text.unicodeScalars)
-  }
-}
-
-/// SplitMix64: a small seeded generator, so a failure reproduces.
-private struct SeededGenerator: RandomNumberGenerator {
-  var state: UInt64
-
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
   }
 }
 

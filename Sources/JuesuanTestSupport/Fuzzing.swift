@@ -1,11 +1,16 @@
 import Foundation
 import Testing
 
-/// SplitMix64: a small seeded generator, so a failing case replays from its seed.
-struct SeededGenerator: RandomNumberGenerator {
-  var state: UInt64
+// What the test targets share: the seeded generator and time budget of the randomized harnesses
+// (RobustnessTests, the JSON-RPC and server fuzzers, the text-sync property test) and the corpus.
 
-  mutating func next() -> UInt64 {
+/// SplitMix64: a small seeded generator, so a failing case replays from its seed.
+package struct SeededGenerator: RandomNumberGenerator {
+  package var state: UInt64
+
+  package init(state: UInt64) { self.state = state }
+
+  package mutating func next() -> UInt64 {
     state &+= 0x9E37_79B9_7F4A_7C15
     var z = state
     z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
@@ -14,12 +19,12 @@ struct SeededGenerator: RandomNumberGenerator {
   }
 
   /// True with probability `numerator`/`denominator`.
-  mutating func chance(_ numerator: Int, in denominator: Int) -> Bool {
+  package mutating func chance(_ numerator: Int, in denominator: Int) -> Bool {
     Int.random(in: 0..<denominator, using: &self) < numerator
   }
 
   /// A random element of a non-empty array.
-  mutating func pick<Element>(_ elements: [Element]) -> Element {
+  package mutating func pick<Element>(_ elements: [Element]) -> Element {
     elements[Int.random(in: 0..<elements.count, using: &self)]
   }
 }
@@ -37,17 +42,17 @@ struct SeededGenerator: RandomNumberGenerator {
 ///
 /// An iteration that takes longer than `slowIteration` is recorded as an issue, with its seed.
 /// Harnesses yield every 50 ms, so that all of them share the few threads of the test pool evenly.
-struct FuzzBudget {
-  var baseSeed: UInt64
-  var iterations: Int
-  var seconds: Double?
-  var traceFolder: String?
+package struct FuzzBudget {
+  package var baseSeed: UInt64
+  package var iterations: Int
+  package var seconds: Double?
+  package var traceFolder: String?
   /// An iteration slower than this is a failure: it would be a hang on a larger input. Only on a
   /// time budget (`scripts/fuzz.sh`, release build): the regular suite runs in debug, in
   /// parallel with everything else, where wall time says nothing.
-  var slowIteration: Duration?
+  package var slowIteration: Duration?
 
-  init(defaultIterations: Int, environment: [String: String] = ProcessInfo.processInfo.environment) {
+  package init(defaultIterations: Int, environment: [String: String] = ProcessInfo.processInfo.environment) {
     baseSeed = environment["JUESUAN_FUZZ_SEED"].flatMap(UInt64.init) ?? 0
     iterations = environment["JUESUAN_FUZZ_ITERATIONS"].flatMap(Int.init) ?? defaultIterations
     seconds = environment["JUESUAN_FUZZ_SECONDS"].flatMap(Double.init)
@@ -61,7 +66,7 @@ struct FuzzBudget {
   /// Runs `body` with each seed of lane `lane` of `lanes` until the budget is spent; returns the
   /// number of iterations run. Prints one summary line when running on a time budget.
   @discardableResult
-  func run(_ harness: String, lane: Int = 0, of lanes: Int = 1, _ body: (UInt64) async -> Void) async -> Int {
+  package func run(_ harness: String, lane: Int = 0, of lanes: Int = 1, _ body: (UInt64) async -> Void) async -> Int {
     let clock = ContinuousClock()
     let deadline = seconds.map { Self.start + .milliseconds(Int($0 * 1000)) }
     let trace = traceFolder.flatMap { folder -> FileHandle? in
