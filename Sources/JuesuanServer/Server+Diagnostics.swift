@@ -174,26 +174,14 @@ extension Server {
       items: snapshot.result.findings.map { diagnostic(for: $0, in: document.source, uri: document.uri) })
   }
 
-  /// A finding as an LSP diagnostic; `data` carries the fixes (titles, flags and LSP edits).
+  /// A finding as an LSP diagnostic. Its fixes are not repeated in `data`: code actions come
+  /// from the server's own lint of the same version, and on a large file the fixes doubled the
+  /// size of every publish.
   func diagnostic(for finding: Finding, in source: SourceText, uri: String) -> Diagnostic {
     let related = finding.related.map {
       Diagnostic.RelatedInformation(
         location: Location(uri: uri, range: source.positionRange(of: $0.range, encoding: encoding)),
         message: $0.message)
-    }
-    let fixes = finding.fixes.map { fix -> LSPAny in
-      .object([
-        "title": .string(fix.title),
-        "isSafe": .bool(fix.isSafe),
-        "isPreferred": .bool(fix.isPreferred),
-        "edits": .array(
-          fix.edits.map { edit in
-            .object([
-              "range": Self.anyValue(of: source.positionRange(of: edit.range, encoding: encoding)),
-              "newText": .string(edit.newText),
-            ])
-          }),
-      ])
     }
     return Diagnostic(
       range: source.positionRange(of: finding.range, encoding: encoding),
@@ -202,14 +190,6 @@ extension Server {
       codeDescription: .init(href: Self.rulesDocumentation + finding.code.split(separator: "/").joined(separator: "-")),
       source: "juesuan",
       message: finding.message,
-      relatedInformation: related.isEmpty ? nil : related,
-      data: .object(["fixes": .array(fixes)]))
-  }
-
-  private static func anyValue(of range: PositionRange) -> LSPAny {
-    func position(_ position: LanguageServerProtocol.Position) -> LSPAny {
-      .object(["line": .int(position.line), "character": .int(position.character)])
-    }
-    return .object(["start": position(range.start), "end": position(range.end)])
+      relatedInformation: related.isEmpty ? nil : related)
   }
 }

@@ -23,11 +23,8 @@ struct DiagnosticsTests {
     #expect(diagnostic.source == "juesuan")
     #expect(
       diagnostic.codeDescription?.href == "https://github.com/juesuan/juesuan/blob/main/docs/rules.md#text-placeholder")
-    guard case .array(let fixes)? = diagnostic.data?["fixes"] else {
-      Issue.record("no fixes in data")
-      return
-    }
-    #expect(fixes.last?["title"] == .string("忽略此行的 text/placeholder"))
+    #expect(diagnostic.severity == 1 || diagnostic.severity == 2)
+    #expect(diagnostic.message.contains("××"), "\(diagnostic.message)")
   }
 
   @Test(
