@@ -61,6 +61,35 @@ struct ReportPartsTests {
     #expect(Linter().lint(source).findings.count == Linter().lint(SourceText(defective)).findings.count)
   }
 
+  @Test("the joined model of several reports points at the right text of the file")
+  func joinedModel() throws {
+    let clean = try Self.sample("clean.md")
+    let defective = try Self.sample("defective.md")
+    let source = SourceText(defective + clean + defective)
+    let result = Linter().lint(source)
+    #expect(result.parts.count == 3)
+    let report = result.report
+    #expect(report.tables.count == result.parts.map(\.report.tables.count).reduce(0, +))
+    #expect(!report.tables.isEmpty && !report.paragraphs.isEmpty)
+    for table in report.tables {
+      #expect(source.text(in: table.titleRange).contains(table.kind == .unknown ? "" : "表"), "\(table.title)")
+      for row in table.rows {
+        #expect(source.line(ofUTF8Offset: row.range.lowerBound) == row.line, "\(row.name)")
+        for cell in row.cells.compactMap({ $0 }) where !cell.isDamaged {
+          #expect(source.text(in: cell.range) == cell.text, "\(row.name): \(cell.text)")
+        }
+      }
+    }
+    for paragraph in report.paragraphs {
+      for number in paragraph.numbers {
+        #expect(source.text(in: number.range).hasPrefix(paragraph.text(in: number.textRange).prefix(1)))
+      }
+      if let heading = paragraph.headingIndex {
+        #expect(report.headings[heading].range.upperBound <= paragraph.range.lowerBound, "a heading above it")
+      }
+    }
+  }
+
   @Test("a 目录 far down a report without tables in between does not split it")
   func partsWithoutTablesAreMerged() throws {
     let prose = String(repeating: "本部门全年认真履行职责，圆满完成各项工作任务。\n\n", count: 120)
