@@ -29,6 +29,9 @@ package struct FrameParser: Sendable {
   private var buffer: [UInt8] = []
   private var start = 0
   private var state = State.header
+  /// How far past `start` the header has been scanned for its blank line, and where the line
+  /// being scanned began: a header arriving a byte at a time is read once, not once per byte.
+  private var scanned = (index: 0, lineStart: 0)
   private static let contentLengthName = Array("content-length".utf8)
 
   package init() {}
@@ -50,11 +53,14 @@ package struct FrameParser: Sendable {
     while true {
       switch state {
       case .header:
-        while start < buffer.count, buffer[start] == 0x0D || buffer[start] == 0x0A { start += 1 }
+        if scanned.index == 0 {
+          while start < buffer.count, buffer[start] == 0x0D || buffer[start] == 0x0A { start += 1 }
+        }
         guard let (headerEnd, bodyStart) = findEndOfHeader() else {
           if buffer.count - start >= Self.maximumHeaderBytes {
             state = .resynchronising
             start += 1
+            scanned = (0, 0)
             return .malformed("报文头过长或缺少空行，已跳过")
           }
           compact()
@@ -62,6 +68,7 @@ package struct FrameParser: Sendable {
         }
         let header = buffer[start..<headerEnd]
         start = bodyStart
+        scanned = (0, 0)
         switch Self.contentLength(in: header) {
         case .success(let length):
           if length > Self.maximumBodyBytes {
@@ -104,9 +111,10 @@ package struct FrameParser: Sendable {
 
   /// The end of the header lines and the start of the body: the first empty line
   /// (`\r\n\r\n`, or a bare `\n\n`).
-  private func findEndOfHeader() -> (headerEnd: Int, bodyStart: Int)? {
-    var lineStart = start
-    var index = start
+  /// Resumes where the last call stopped (`scanned`).
+  private mutating func findEndOfHeader() -> (headerEnd: Int, bodyStart: Int)? {
+    var lineStart = start + scanned.lineStart
+    var index = start + scanned.index
     let limit = min(buffer.count, start + Self.maximumHeaderBytes)
     while index < limit {
       if buffer[index] == 0x0A {
@@ -116,6 +124,7 @@ package struct FrameParser: Sendable {
       }
       index += 1
     }
+    scanned = (index - start, lineStart - start)
     return nil
   }
 
