@@ -14,6 +14,7 @@ package enum ReportParser {
     var prose: [Line] = []
     var index = 0
     var open: (kind: Table.Kind, title: Line, body: [Line], notes: [Line])?
+    var inContents = false
 
     func closeTable() {
       guard let table = open else { return }
@@ -30,7 +31,15 @@ package enum ReportParser {
         prose.append(line)
         continue
       }
-      if isTableOfContents(line) { continue }
+      if isTableOfContents(line) {
+        inContents = true
+        continue
+      }
+      // Right after 目录, an entry is a title and its page number ("第一部分 部门概况\t3").
+      if inContents {
+        if isContentsEntry(line) { continue }
+        inContents = false
+      }
       if let kind = TableTitle.kind(of: line) {
         if let current = open, current.kind == kind, kind != .selfEvaluation || current.body.count < 3 {
           // The same title again: a heading naming the table, then its own title (which becomes
@@ -165,6 +174,15 @@ package enum ReportParser {
   private static func isTableOfContents(_ line: Line) -> Bool {
     let text = line.compact
     return text.contains("......") || text.contains("……") || text.contains("·····") || text == "目录"
+  }
+
+  /// A line of a table of contents without a dot leader: some text, then a page number alone in
+  /// the last cell or token ("第一部分 部门概况\t3", "一、部门主要职责.....\t3").
+  private static func isContentsEntry(_ line: Line) -> Bool {
+    guard line.pieces.count >= 2, let last = line.pieces.last?.text, (1...3).contains(last.count),
+      last.allSatisfy(\.isASCIIDigit)
+    else { return line.compact.contains("...") || line.compact.contains("…") || line.compact.contains("··") }
+    return line.pieces.dropLast().contains { !$0.text.isEmpty && !$0.text.allSatisfy(\.isASCIIDigit) }
   }
 
   // MARK: Prose

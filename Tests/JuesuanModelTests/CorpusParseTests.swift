@@ -12,6 +12,21 @@ extension Corpus {
 
 @Suite("Parsing the corpus")
 struct CorpusParseTests {
+  @Test("a table of contents is no outline: its entries, page numbers and all, are skipped")
+  func tableOfContents() throws {
+    let text =
+      "2023年度某某局部门决算\n\n目  录\n\n第一部分 部门概况\t3\n一、部门主要职责.....\t3\n"
+      + "二、收入支出决算总表\t6\n\n第一部分 部门概况\n\n一、部门主要职责\n\n负责本区的公共服务。\n"
+    let source = SourceText(text)
+    let report = ReportParser.parse(source)
+    #expect(report.headings.map(\.text) == ["第一部分 部门概况", "一、部门主要职责"])
+    #expect(report.headings.allSatisfy { source.line(ofUTF8Offset: $0.range.lowerBound) >= 8 })
+    #expect(report.tables.isEmpty, "a contents entry naming a table opens none")
+    let corpus = try Corpus.report("000")
+    let firstHeading = try #require(corpus.headings.first)
+    #expect(corpus.source.line(ofUTF8Offset: firstHeading.range.lowerBound) > 29, "000's contents end at line 30")
+  }
+
   @Test("000 (TSV, pages split mid-row): tables, rows, values")
   func report000() throws {
     let report = try Corpus.report("000")
