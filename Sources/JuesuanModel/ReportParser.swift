@@ -19,6 +19,11 @@ package enum ReportParser {
     func closeTable() {
       guard let table = open else { return }
       open = nil
+      if table.kind == .selfEvaluation, table.body.isEmpty, table.notes.isEmpty {
+        // "附件：二级项目绩效自评表" followed by a heading names the tables; it is not one.
+        prose.append(table.title)
+        return
+      }
       report.tables.append(
         buildTable(table.kind, title: table.title, body: table.body, notes: table.notes, source: source))
     }

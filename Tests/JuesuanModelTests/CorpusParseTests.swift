@@ -94,6 +94,10 @@ struct CorpusParseTests {
         Amount(parsing: "1,654.78"), Amount(parsing: "622.19"), Amount(parsing: "1,032.60"),
       ])
     #expect(report.tables.filter { Table.Kind.standard.contains($0.kind) }.allSatisfy { $0.unit == "万元" })
+    // "附件：二级项目绩效自评表" (then a heading) names the attached tables; it opens none.
+    #expect(!report.tables.contains { $0.title.hasPrefix("附件") })
+    #expect(report.paragraphs.contains { $0.text.contains("附件：二级项目绩效自评表") })
+    #expect(report.tables.filter { $0.kind == .selfEvaluation }.allSatisfy { !$0.rows.isEmpty })
   }
 
   @Test("narrative numbers keep their units across hard wraps")
