@@ -46,19 +46,19 @@ enum CheckCommand {
     }
     // Files are independent: checked on every core (pre-commit passes many at once), reported
     // in the order given. With --profile one at a time, so that each file's timings stay apart.
-    let checked = Mutex([FileResult?](repeating: nil, count: jobs.count))
+    let checked = ConcurrentSlots<FileResult>(count: jobs.count)
     let profile = options.profile
     let files = jobs
     let work = { @Sendable (index: Int) in
       let result = check(files[index].input, configuration: files[index].configuration, profile: profile)
-      checked.withLock { $0[index] = result }
+      checked.set(index, result)
     }
     if profile || files.count < 2 {
       for index in files.indices { work(index) }
     } else {
       DispatchQueue.concurrentPerform(iterations: files.count, execute: work)
     }
-    let results = checked.withLock { $0.compactMap { $0 } }
+    let results = checked.filled
     switch options.format {
     case "json": JSONOutput.render(results, flush: writeStandardOutput)  // in pieces: no 20 MB string
     case "sarif": writeStandardOutput(SARIFOutput.render(results))

@@ -2,7 +2,6 @@ import Dispatch
 import Foundation
 import JuesuanCatalogue
 import JuesuanModel
-import Synchronization
 
 /// What one lint run produced: the model, the findings (in document order) and the coverage.
 package struct LintResult: Sendable {
@@ -98,11 +97,11 @@ package struct Linter: Sendable {
     }
     // The reports are independent: check them on every core, then join them in order.
     let candidates = ReportSegmenter.parts(of: source)
-    let checked = Mutex([LintedPart?](repeating: nil, count: candidates.count))
+    let checked = ConcurrentSlots<LintedPart>(count: candidates.count)
     if candidates.count > 1 {
       DispatchQueue.concurrentPerform(iterations: candidates.count) { index in
         let part = lintedPart(candidates[index])
-        checked.withLock { $0[index] = part }
+        checked.set(index, part)
       }
     }
     // A part without a table (a 目录 or 第一部分 line that was not a report's start) joins the
@@ -112,7 +111,7 @@ package struct Linter: Sendable {
     for (index, candidate) in candidates.enumerated() {
       let part =
         pendingStart == nil
-        ? checked.withLock { $0[index] } ?? lintedPart(candidate)
+        ? checked[index] ?? lintedPart(candidate)
         : lintedPart((pendingStart ?? candidate.lowerBound)..<candidate.upperBound)
       if part.hasTables {
         parts.append(part)
@@ -140,7 +139,7 @@ package struct Linter: Sendable {
     // then put back in registry order, so the result is the same as running them one by one.
     let rules = RuleRegistry.all
     let model = report
-    let outcomes = Mutex([RuleOutcome?](repeating: nil, count: rules.count))
+    let outcomes = ConcurrentSlots<RuleOutcome>(count: rules.count)
     DispatchQueue.concurrentPerform(iterations: 2) { lane in
       var context = RuleContext(report: model, configuration: configuration, catalogue: catalogue)
       for (index, rule) in rules.enumerated() where Self.lane(of: rule.description.code) == lane {
@@ -160,10 +159,10 @@ package struct Linter: Sendable {
         let outcome = RuleOutcome(
           findings: Array(context.findings[before.findings...]), skipped: Array(context.skipped[before.skipped...]),
           checksRun: context.checksRun - before.checks)
-        outcomes.withLock { $0[index] = outcome }
+        outcomes.set(index, outcome)
       }
     }
-    let done = outcomes.withLock { $0.compactMap { $0 } }
+    let done = outcomes.filled
     var findings = done.flatMap(\.findings).compactMap { finding -> Finding? in
       // Findings made under another rule's code (sum/rounding-tail) follow that code's settings.
       guard let explicit = configuration.explicitSeverity(of: finding.code) else { return finding }
