@@ -6,7 +6,7 @@
 /// A report starts at its cover: the short lines (unit, year, "部门决算") above its 目录 or,
 /// without one, above its "第一部分" heading. Such a line starts a new report only when enough of
 /// the previous report lies above it; a file with neither stays one report. Callers check that
-/// every part holds a table and merge the parts that do not (`Linter.lint(_:reusing:)`).
+/// every part holds a 收入支出决算总表 and merge the parts that do not (`Linter.lint(_:reusing:)`).
 package enum ReportSegmenter {
   /// A 目录 this many lines after the previous report's start can begin a new report.
   static let minimumLines = 150

@@ -99,6 +99,20 @@ struct ReportPartsTests {
     #expect(Linter().lint(source).parts.count == 1, "but the part after it holds no table")
   }
 
+  @Test("a 第一部分 line before tables without their own 收入支出决算总表 does not split a report")
+  func partWithoutSummaryTable() throws {
+    let clean = try Self.sample("clean.md")
+    let lines = clean.split(separator: "\n", omittingEmptySubsequences: false)
+    // Tables 05–09 of the sample (from the 05 title to the end of the tables), under a new cover.
+    let first = try #require(lines.firstIndex { $0.hasSuffix("一般公共预算财政拨款支出决算表") })
+    let tables = lines[first...].joined(separator: "\n")
+    let source = SourceText(clean + "\n2023年度\n某某局部门决算\n\n第一部分 补充说明\n\n" + tables)
+    #expect(ReportSegmenter.parts(of: source).count == 2, "the 第一部分 line is a candidate")
+    let result = Linter().lint(source)
+    #expect(result.parts.count == 1, "but its tables have no 01 of their own")
+    #expect(!result.findings.contains { $0.code == "table/missing" })
+  }
+
   @Test("SourceText.part equals the part's text read afresh", arguments: ["\n", "\r\n", "\r"])
   func sourcePart(newline: String) {
     let text = (0..<40).map { "第\($0)行：收入 1,234.56 万元" }.joined(separator: newline) + newline + "末行"

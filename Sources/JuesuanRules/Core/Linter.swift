@@ -29,8 +29,10 @@ package struct LintedPart: Sendable {
   package var checksRun: Int
   package var skipped: [String]
   package var tablesRecognised: [String]
-  /// Whether the report holds one of the standard tables (a part without any is not a report).
-  package var hasTables: Bool
+  /// Whether the part holds a 收入支出决算总表 (公开01表), which every report has: a part
+  /// without one is not a report of its own, and splitting there could only make table/missing
+  /// and cross-reference checks wrong.
+  package var standsAlone: Bool
 
   /// The part without its model (its text and findings kept, so that it can still be reused).
   func droppingModel() -> LintedPart {
@@ -104,8 +106,8 @@ package struct Linter: Sendable {
         checked.set(index, part)
       }
     }
-    // A part without a table (a 目录 or 第一部分 line that was not a report's start) joins the
-    // part before it, or the next when it comes first.
+    // A part without a 收入支出决算总表 (a 目录 or 第一部分 line that was not a report's start)
+    // joins the part before it, or the next when it comes first.
     var parts: [LintedPart] = []
     var pendingStart: Int?
     for (index, candidate) in candidates.enumerated() {
@@ -113,7 +115,7 @@ package struct Linter: Sendable {
         pendingStart == nil
         ? checked[index] ?? lintedPart(candidate)
         : lintedPart((pendingStart ?? candidate.lowerBound)..<candidate.upperBound)
-      if part.hasTables {
+      if part.standsAlone {
         parts.append(part)
         pendingStart = nil
       } else if let last = parts.popLast() {
@@ -184,7 +186,7 @@ package struct Linter: Sendable {
       range: range, report: report, findings: findings, checksRun: done.reduce(0) { $0 + $1.checksRun },
       skipped: done.flatMap(\.skipped),
       tablesRecognised: report.tables.map { "\($0.kind.rawValue) \($0.title)" },
-      hasTables: report.tables.contains { $0.kind != .selfEvaluation && $0.kind != .unknown })
+      standsAlone: report.tables.contains { $0.kind == .summary })
   }
 
   /// The parts' findings placed in the document, in document order (each part's are sorted,
