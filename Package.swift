@@ -19,7 +19,7 @@ let package = Package(
       dependencies: ["JuesuanModel", "JuesuanCatalogue", "JuesuanRules", "LanguageServerProtocol", "JSONRPC"]),
     .target(
       name: "JuesuanCommandLine",
-      dependencies: ["JuesuanModel", "JuesuanCatalogue", "JuesuanRules", "JuesuanServer"]),
+      dependencies: ["JuesuanModel", "JuesuanCatalogue", "JuesuanRules", "JuesuanServer", "LanguageServerProtocol"]),
     .executableTarget(name: "juesuan", dependencies: ["JuesuanCommandLine"]),
     // What the test targets share (seeded generator, fuzz budget, corpus); no product uses it.
     .target(name: "JuesuanTestSupport"),

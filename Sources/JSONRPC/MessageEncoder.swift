@@ -60,11 +60,7 @@ private enum JSONTree {
       guard value.isFinite else {
         throw EncodingError.invalidValue(value, .init(codingPath: [], debugDescription: "非有限数值无法编码为 JSON"))
       }
-      if value == value.rounded(), abs(value) < 1e15 {
-        out += Array(String(Int(value)).utf8)
-      } else {
-        out += Array("\(value)".utf8)
-      }
+      JSONOut.double(value, into: &out)
     case .string(let value): JSONOut.string(value, into: &out)
     case .raw(let bytes): out += bytes
     case .array(let box):
@@ -132,6 +128,15 @@ package enum JSONOut {
 
   /// An integer.
   package static func int(_ value: Int, into out: inout [UInt8]) { out += String(value).utf8 }
+
+  /// A finite double as `JSONEncoder` writes it: an integral value without a fraction.
+  package static func double(_ value: Double, into out: inout [UInt8]) {
+    if value == value.rounded(), abs(value) < 1e15 {
+      int(Int(value), into: &out)
+    } else {
+      out += "\(value)".utf8
+    }
+  }
 
   /// `"key":`, preceded by a comma unless it is the object's first member.
   package static func key(_ key: String, first: inout Bool, into out: inout [UInt8]) {

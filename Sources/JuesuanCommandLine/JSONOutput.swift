@@ -1,35 +1,44 @@
 import Foundation
 import JuesuanModel
 import JuesuanRules
+import LanguageServerProtocol
 
 /// The `--format json` contract of DOMAIN.md §5:
 /// `{"version":1,"files":[{"path":…,"diagnostics":[LSP Diagnostic + "fixes"]}]}`.
 enum JSONOutput {
   static let documentationBase = "https://github.com/juesuan/juesuan/blob/main/docs/rules.md#"
 
-  /// Written diagnostic by diagnostic (keys in sorted order, as `JSONWriter` writes them) and
-  /// handed to `flush` about a megabyte at a time, so that a file with thousands of findings
-  /// never holds their whole tree, or the whole text, at once.
+  /// Written diagnostic by diagnostic (keys sorted, as `LSPAny.writeJSON` writes them) and handed
+  /// to `flush` about a megabyte at a time, so that a file with thousands of findings never holds
+  /// their whole tree, or the whole text, at once.
   static func render(_ results: [FileResult], flush: (String) -> Void) {
-    var out = "{\"files\":["
+    var out = Array(#"{"files":["#.utf8)
     for (fileIndex, result) in results.enumerated() {
-      out += fileIndex == 0 ? "{\"diagnostics\":[" : ",{\"diagnostics\":["
+      out += (fileIndex == 0 ? #"{"diagnostics":["# : #",{"diagnostics":["#).utf8
       for (index, finding) in result.lint.findings.enumerated() {
-        if index > 0 { out += "," }
-        JSONWriter.write(diagnostic(finding, in: result), into: &out)
-        if out.utf8.count > 1 << 20 {
-          flush(out)
-          out = ""
+        if index > 0 { out.append(UInt8(ascii: ",")) }
+        diagnostic(finding, in: result).writeJSON(into: &out)
+        if out.count > 1 << 20 {
+          flush(String(decoding: out, as: UTF8.self))
+          out.removeAll(keepingCapacity: true)
         }
       }
-      out += "],\"path\":"
-      JSONWriter.write(.string(result.path), into: &out)
-      out += "}"
+      out += #"],"path":"#.utf8
+      LSPAny.string(result.path).writeJSON(into: &out)
+      out.append(UInt8(ascii: "}"))
     }
-    flush(out + "],\"version\":1}\n")
+    out += "],\"version\":1}\n".utf8
+    flush(String(decoding: out, as: UTF8.self))
   }
 
-  static func range(_ bytes: Range<Int>, in source: SourceText) -> JSONValue {
+  /// The JSON text of `value`: keys sorted, `/` and non-ASCII unescaped.
+  static func text(_ value: LSPAny) -> String {
+    var out: [UInt8] = []
+    value.writeJSON(into: &out)
+    return String(decoding: out, as: UTF8.self)
+  }
+
+  static func range(_ bytes: Range<Int>, in source: SourceText) -> LSPAny {
     let lsp = source.lineRange(of: bytes)
     return [
       "start": ["line": .int(lsp.start.line), "character": .int(lsp.start.character)],
@@ -39,9 +48,9 @@ enum JSONOutput {
 
   static func anchor(of code: String) -> String { code.replacingOccurrences(of: "/", with: "-") }
 
-  static func diagnostic(_ finding: Finding, in result: FileResult) -> JSONValue {
+  static func diagnostic(_ finding: Finding, in result: FileResult) -> LSPAny {
     let source = result.source
-    var object: [String: JSONValue] = [
+    var object: [String: LSPAny] = [
       "range": range(finding.range, in: source),
       "severity": .int(finding.severity.rawValue),
       "code": .string(finding.code),
@@ -49,7 +58,7 @@ enum JSONOutput {
       "message": .string(finding.message),
       "codeDescription": ["href": .string(documentationBase + anchor(of: finding.code))],
       "fixes": .array(
-        finding.fixes.map { fix -> JSONValue in
+        finding.fixes.map { fix -> LSPAny in
           [
             "title": .string(fix.title), "isPreferred": .bool(fix.isPreferred), "safe": .bool(fix.isSafe),
             "edits": .array(
@@ -60,7 +69,7 @@ enum JSONOutput {
     if !finding.related.isEmpty {
       let uri = result.path == "-" ? "stdin" : URL(fileURLWithPath: result.path).absoluteString
       object["relatedInformation"] = .array(
-        finding.related.map { related -> JSONValue in
+        finding.related.map { related -> LSPAny in
           [
             "location": ["uri": .string(uri), "range": range(related.range, in: source)],
             "message": .string(related.message),
@@ -162,7 +171,7 @@ enum TextOutput {
 /// SARIF 2.1.0 for code-scanning uploads.
 enum SARIFOutput {
   static func render(_ results: [FileResult]) -> String {
-    let rules: [JSONValue] = RuleRegistry.all.map { rule in
+    let rules: [LSPAny] = RuleRegistry.all.map { rule in
       let description = rule.description
       return [
         "id": .string(description.code),
@@ -173,16 +182,16 @@ enum SARIFOutput {
         "defaultConfiguration": ["level": .string(level(description.defaultSeverity))],
       ]
     }
-    var sarifResults: [JSONValue] = []
+    var sarifResults: [LSPAny] = []
     for result in results {
       for finding in result.lint.findings {
         let start = result.source.position(ofUTF8Offset: finding.range.lowerBound)
         let end = result.source.position(ofUTF8Offset: finding.range.upperBound)
-        let region: JSONValue = [
+        let region: LSPAny = [
           "startLine": .int(start.line + 1), "startColumn": .int(start.character + 1), "endLine": .int(end.line + 1),
           "endColumn": .int(end.character + 1),
         ]
-        var entry: [String: JSONValue] = [
+        var entry: [String: LSPAny] = [
           "ruleId": .string(finding.code), "level": .string(level(finding.severity)),
           "message": ["text": .string(finding.message)],
           "locations": [["physicalLocation": ["artifactLocation": ["uri": .string(result.path)], "region": region]]],
@@ -190,14 +199,14 @@ enum SARIFOutput {
         let fixes = finding.fixes.filter { !$0.title.hasPrefix("忽略") }
         if !fixes.isEmpty {
           entry["fixes"] = .array(
-            fixes.map { fix -> JSONValue in
+            fixes.map { fix -> LSPAny in
               [
                 "description": ["text": .string(fix.title)],
                 "artifactChanges": [
                   [
                     "artifactLocation": ["uri": .string(result.path)],
                     "replacements": .array(
-                      fix.edits.map { edit -> JSONValue in
+                      fix.edits.map { edit -> LSPAny in
                         let a = result.source.position(ofUTF8Offset: edit.range.lowerBound)
                         let b = result.source.position(ofUTF8Offset: edit.range.upperBound)
                         return [
@@ -216,7 +225,7 @@ enum SARIFOutput {
         sarifResults.append(.object(entry))
       }
     }
-    let object: JSONValue = [
+    let object: LSPAny = [
       "$schema": "https://json.schemastore.org/sarif-2.1.0.json", "version": "2.1.0",
       "runs": [
         [
@@ -229,7 +238,7 @@ enum SARIFOutput {
         ]
       ],
     ]
-    return JSONWriter.string(object) + "\n"
+    return JSONOutput.text(object) + "\n"
   }
 
   private static func level(_ severity: Severity) -> String {

@@ -50,14 +50,7 @@ extension LSPAny: JSONWritable {
     case .bool(let value): out += (value ? "true" : "false").utf8
     case .int(let value): JSONOut.int(value, into: &out)
     case .double(let value):
-      // As `MessageEncoder` writes a double: integral values without a fraction.
-      if value.isFinite, value == value.rounded(), abs(value) < 1e15 {
-        JSONOut.int(Int(value), into: &out)
-      } else if value.isFinite {
-        out += "\(value)".utf8
-      } else {
-        out += "null".utf8
-      }
+      if value.isFinite { JSONOut.double(value, into: &out) } else { out += "null".utf8 }
     case .string(let value): JSONOut.string(value, into: &out)
     case .array(let items):
       out.append(0x5B)
