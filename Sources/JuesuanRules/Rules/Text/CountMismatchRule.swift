@@ -62,18 +62,7 @@ struct CountMismatchRule: Rule {
           }
           items[0] = first
         }
-        if let last = items.last {
-          for joiner in ["以及", "和", "及"] {
-            guard let range = last.firstRange(of: joiner) else { continue }
-            let head = String(last[..<range.lowerBound])
-            let tail = String(last[range.upperBound...])
-            if !head.isEmpty, !tail.isEmpty {
-              items.removeLast()
-              items += [head, tail]
-            }
-            break
-          }
-        }
+        Self.splitLastAtJoiner(&items)
         guard items.allSatisfy({ !$0.isEmpty && $0.count <= 12 }) else { continue }
         context.ran()
         guard items.count != count else { continue }
@@ -112,19 +101,24 @@ struct CountMismatchRule: Rule {
       return nil
     }
     var items = list.split(separator: "、", omittingEmptySubsequences: false).map(String.init)
-    if let last = items.last {
-      for joiner in ["以及", "和", "及"] {
-        guard let range = last.firstRange(of: joiner) else { continue }
-        let head = String(last[..<range.lowerBound])
-        let tail = String(last[range.upperBound...])
-        if !head.isEmpty, !tail.isEmpty {
-          items.removeLast()
-          items += [head, tail]
-        }
-        break
-      }
-    }
+    Self.splitLastAtJoiner(&items)
     guard items.allSatisfy({ !$0.isEmpty && $0.count <= 15 }) else { return nil }
     return (items, end)
+  }
+
+  /// "A、B和C": the last item is two ("B", "C") when a joiner (以及, 和, 及) splits it into two
+  /// non-empty halves; only the first joiner found is tried.
+  private static func splitLastAtJoiner(_ items: inout [String]) {
+    guard let last = items.last else { return }
+    for joiner in ["以及", "和", "及"] {
+      guard let range = last.firstRange(of: joiner) else { continue }
+      let head = String(last[..<range.lowerBound])
+      let tail = String(last[range.upperBound...])
+      if !head.isEmpty, !tail.isEmpty {
+        items.removeLast()
+        items += [head, tail]
+      }
+      return
+    }
   }
 }
