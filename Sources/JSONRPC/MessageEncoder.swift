@@ -97,18 +97,17 @@ package protocol JSONWritable {
 package enum JSONOut {
   /// A JSON string literal: `"`, `\`, and control characters escaped; `/` and non-ASCII as is.
   package static func string(_ text: String, into out: inout [UInt8]) {
+    var text = text
+    text.withUTF8 { string(utf8: $0, into: &out) }
+  }
+
+  /// A JSON string literal of UTF-8 bytes: runs that need no escape are copied whole.
+  package static func string(utf8 bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
     out.append(0x22)
-    var needsEscape = false
-    for byte in text.utf8 where byte < 0x20 || byte == 0x22 || byte == 0x5C {
-      needsEscape = true
-      break
-    }
-    guard needsEscape else {
-      out += text.utf8
-      out.append(0x22)
-      return
-    }
-    for byte in text.utf8 {
+    var runStart = 0
+    for (index, byte) in bytes.enumerated() where byte < 0x20 || byte == 0x22 || byte == 0x5C {
+      out += UnsafeBufferPointer(rebasing: bytes[runStart..<index])
+      runStart = index + 1
       switch byte {
       case 0x22: out += [0x5C, 0x22]
       case 0x5C: out += [0x5C, 0x5C]
@@ -117,17 +116,33 @@ package enum JSONOut {
       case 0x09: out += [0x5C, 0x74]
       case 0x08: out += [0x5C, 0x62]
       case 0x0C: out += [0x5C, 0x66]
-      case 0..<0x20:
+      default:
         let hex = Array("0123456789abcdef".utf8)
         out += [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
-      default: out.append(byte)
       }
     }
+    out += UnsafeBufferPointer(rebasing: bytes[runStart...])
     out.append(0x22)
   }
 
   /// An integer.
-  package static func int(_ value: Int, into out: inout [UInt8]) { out += String(value).utf8 }
+  package static func int(_ value: Int, into out: inout [UInt8]) {
+    guard value >= 0 else {
+      out += String(value).utf8
+      return
+    }
+    var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // room for 24 digits
+    var count = 0
+    var rest = value
+    withUnsafeMutableBytes(of: &digits) { buffer in
+      repeat {
+        buffer[23 - count] = UInt8(truncatingIfNeeded: 0x30 + rest % 10)
+        rest /= 10
+        count += 1
+      } while rest > 0
+      out += UnsafeRawBufferPointer(rebasing: buffer[(24 - count)...])
+    }
+  }
 
   /// A finite double as `JSONEncoder` writes it: an integral value without a fraction.
   package static func double(_ value: Double, into out: inout [UInt8]) {

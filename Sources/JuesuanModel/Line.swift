@@ -1,3 +1,5 @@
+import Dispatch
+
 /// One physical line, pre-digested for the parser: its cells (tab- or pipe-separated) or its
 /// whitespace tokens, each with its byte range, and its text without Markdown decoration.
 struct Line {
@@ -71,6 +73,22 @@ struct Line {
   }
 
   var isBlank: Bool { shape == .blank }
+
+  /// Every line of `source`. Lines are independent, so a long text is read on two cores.
+  static func all(of source: SourceText) -> [Line] {
+    let count = source.lineCount
+    guard count >= 512 else { return (0..<count).map { Line(index: $0, source: source) } }
+    return [Line](unsafeUninitializedCapacity: count) { buffer, initialized in
+      nonisolated(unsafe) let base = buffer.baseAddress!
+      let half = count / 2
+      DispatchQueue.concurrentPerform(iterations: 2) { chunk in
+        for index in chunk == 0 ? 0..<half : half..<count {
+          (base + index).initialize(to: Line(index: index, source: source))
+        }
+      }
+      initialized = count
+    }
+  }
 
   /// The text without ASCII spaces, tabs, CR and U+3000 (fast path over UTF-8).
   static func removingWhitespace(_ text: String) -> String {

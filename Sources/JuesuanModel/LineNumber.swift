@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// A line number written into a message ("第 382 行") while a report is checked on its own, as a
 /// part of a larger file (`ReportSegmenter`): the number is only known once the part's place in
 /// the file is, and a part reused after an edit above it has moved. Messages therefore carry a
@@ -13,7 +19,20 @@ package enum LineNumber {
   /// `message` with every token replaced by its 1-based line in the file, the part starting at
   /// 0-based line `lineOffset`.
   package static func resolving(_ message: String, lineOffset: Int) -> String {
-    guard message.utf8.contains(0xEE) else { return message }  // U+E000 starts with 0xEE
+    rewriting(message) { String($0 + lineOffset + 1) }
+  }
+
+  /// `message` with every token moved `lines` lines on (still a token).
+  package static func shifting(_ message: String, by lines: Int) -> String {
+    rewriting(message) { text($0 + lines) }
+  }
+
+  private static func rewriting(_ message: String, _ replacement: (Int) -> String) -> String {
+    var probe = message
+    // U+E000 starts with 0xEE; most messages hold no token.
+    guard probe.withUTF8({ $0.isEmpty ? nil : memchr($0.baseAddress!, 0xEE, $0.count) }) != nil else {
+      return message
+    }
     var result = ""
     var rest = Substring(message)
     while let start = rest.firstIndex(of: open) {
@@ -25,7 +44,7 @@ package enum LineNumber {
         rest = rest[rest.index(after: start)...]
         continue
       }
-      result += String(line + lineOffset + 1)
+      result += replacement(line)
       rest = rest[rest.index(after: end)...]
     }
     return result + rest

@@ -1,6 +1,6 @@
 /// A narrative paragraph: hard-wrapped lines joined into one text, with a map back to the source
 /// so that anything found in the joined text ("1,862.53 万" / "元" split over lines) has a range.
-package struct Paragraph: Sendable {
+package struct Paragraph: Sendable, Equatable {
   /// A number in the prose with its unit.
   package struct Number: Sendable, Hashable {
     package enum Unit: String, Sendable, Hashable {

@@ -32,26 +32,8 @@ extension Report {
         moved.headingIndex = paragraph.headingIndex.map { $0 + headingBase }
         return moved
       }
-      joined.tables += part.tables.map { table in
-        var moved = table
-        moved.titleRange = move(table.titleRange)
-        moved.range = move(table.range)
-        moved.unitRange = table.unitRange.map(move)
-        for panel in moved.panels.indices {
-          for row in moved.panels[panel].rows.indices {
-            var shifted = moved.panels[panel].rows[row]
-            shifted.codeRange = shifted.codeRange.map(move)
-            shifted.nameRange = shifted.nameRange.map(move)
-            shifted.range = move(shifted.range)
-            shifted.line += lines
-            for cell in shifted.cells.indices {
-              if let old = shifted.cells[cell] { shifted.cells[cell]?.range = move(old.range) }
-            }
-            moved.panels[panel].rows[row] = shifted
-          }
-        }
-        return moved
-      }
+      joined.tables += part.tables.map { $0.moved(by: offset, lines: lines) }
+      joined.selfEvaluations += part.selfEvaluations.map { $0.moved(by: offset, lines: lines) }
       joined.unreadRegions += part.unreadRegions.map { UnreadRegion(range: move($0.range), reason: $0.reason) }
     }
     return joined

@@ -1,6 +1,6 @@
 /// A draft final-accounts report read into a model: where its parts, tables and statements are,
 /// each with the byte range it came from. Built by `ReportParser`; rules only read it.
-package struct Report: Sendable {
+package struct Report: Sendable, Equatable {
   package var source: SourceText
   /// The report year ("2023年度…部门决算" → 2023), nil when the title does not say.
   package var year: Int?
@@ -11,6 +11,8 @@ package struct Report: Sendable {
   package var headings: [Heading]
   package var tables: [Table]
   package var paragraphs: [Paragraph]
+  /// The self-evaluation tables, read again from their lines (`SelfEvaluation.all(in:)`).
+  package var selfEvaluations: [SelfEvaluation] = []
   /// Regions that look like tables but could not be read.
   package var unreadRegions: [UnreadRegion]
 

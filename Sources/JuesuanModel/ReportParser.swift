@@ -6,10 +6,11 @@ import Foundation
 /// table on its next page); notes, headings and prose close them; everything else is prose,
 /// joined across hard wraps into paragraphs.
 package enum ReportParser {
-  /// Never fails: what cannot be read becomes an `UnreadRegion` or a table's `damage`.
+  /// Never fails: what cannot be read becomes an `UnreadRegion` or a table's `damage`. A table
+  /// whose bytes `memo` holds (from the parse before an edit) is moved, not read again.
   /// - Complexity: O(n) in the text.
-  package static func parse(_ source: SourceText) -> Report {
-    let lines = (0..<source.lineCount).map { Line(index: $0, source: source) }
+  package static func parse(_ source: SourceText, reusing memo: TableMemo = TableMemo()) -> Report {
+    let lines = Line.all(of: source)
     var report = Report(source: source)
     var prose: [Line] = []
     var index = 0
@@ -24,8 +25,10 @@ package enum ReportParser {
         prose.append(table.title)
         return
       }
+      let end = (table.notes.last ?? table.body.last ?? table.title).range.upperBound
       report.tables.append(
-        buildTable(table.kind, title: table.title, body: table.body, notes: table.notes, source: source))
+        memo.table(table.kind, at: table.title.range.lowerBound..<end, in: source)
+          ?? buildTable(table.kind, title: table.title, body: table.body, notes: table.notes, source: source))
     }
 
     while index < lines.count {
@@ -82,6 +85,7 @@ package enum ReportParser {
     closeTable()
     flush(&prose, into: &report)
     readCover(lines, into: &report)
+    report.selfEvaluations = SelfEvaluation.all(in: source, lines: lines, memo: memo)
     return report
   }
 

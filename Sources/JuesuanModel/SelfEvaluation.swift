@@ -5,7 +5,7 @@
 /// The parser keeps these tables as free rows; `SelfEvaluation.read` re-reads their lines, since
 /// PDF export wraps them badly (names over several lines, cells shifted, a funds row continued on
 /// the next line) and their columns are found from the header words, not from positions.
-package struct SelfEvaluation: Sendable {
+package struct SelfEvaluation: Sendable, Equatable {
   /// A number as written in a cell ("45.50", "91.00", "100%"), with its source range.
   package struct Figure: Sendable, Hashable {
     package var value: Amount
@@ -37,7 +37,7 @@ package struct SelfEvaluation: Sendable {
   }
 
   /// A row of the funds block (年度资金总额, 其中：当年财政拨款, 其他资金, 财政资金小计…).
-  package struct FundsRow: Sendable {
+  package struct FundsRow: Sendable, Equatable {
     package var label: String
     /// The label's range, or the row's first figure when it has no label.
     package var labelRange: Range<Int>
@@ -59,7 +59,7 @@ package struct SelfEvaluation: Sendable {
   }
 
   /// A row of the indicator block (or of a 资金管理情况 block, whose rows carry 分值 and 得分 too).
-  package struct Indicator: Sendable {
+  package struct Indicator: Sendable, Equatable {
     /// 一级/二级/三级指标 as far as the row (and the wrapped lines before it) say; empty when unknown.
     package var level1: String
     package var level2: String
@@ -103,7 +103,7 @@ package struct SelfEvaluation: Sendable {
   }
 
   /// The 总分 row: 分值 (usually 100) and 得分, and the grade when the row states one (优/良/中/差).
-  package struct Total: Sendable {
+  package struct Total: Sendable, Equatable {
     package var points: Figure?
     package var score: Figure?
     package var grade: String?
@@ -163,6 +163,9 @@ package struct SelfEvaluation: Sendable {
   package var proseLines: Range<Int>
   /// What could not be read (a funds row with too few figures, a row without scores…).
   package var damage: [String]
+  /// The bytes the table was read from: its title line to the next title (at most 700 lines).
+  /// The same bytes elsewhere read as the same table, moved (`TableMemo`).
+  package var region: Range<Int> = 0..<0
 
   package init(title: String, titleRange: Range<Int>, range: Range<Int>, lines: Range<Int>) {
     self.title = title
@@ -219,11 +222,20 @@ package struct SelfEvaluation: Sendable {
   /// table, a table of contents) are left out.
   /// - Complexity: O(n) in the text.
   package static func all(in source: SourceText) -> [SelfEvaluation] {
-    let titles = SelfEvaluationReader.titleLines(in: source)
+    all(in: source, lines: nil, memo: TableMemo())
+  }
+
+  /// `all(in:)` from the parser's lines, taking from `memo` each table whose region (title to the
+  /// next title, at most 700 lines) an earlier parse read from the same bytes.
+  static func all(in source: SourceText, lines: [Line]?, memo: TableMemo) -> [SelfEvaluation] {
+    let titles = SelfEvaluationReader.titleLines(in: source, lines: lines)
     var result: [SelfEvaluation] = []
     for (index, line) in titles.enumerated() {
       let end = index + 1 < titles.count ? titles[index + 1] : source.lineCount
-      if let evaluation = SelfEvaluationReader.read(titleLine: line, end: end, source: source) {
+      let region = SelfEvaluationReader.region(titleLine: line, end: end, source: source)
+      if let evaluation = memo.evaluation(at: region, in: source)
+        ?? SelfEvaluationReader.read(titleLine: line, end: end, source: source, lines: lines)
+      {
         result.append(evaluation)
       }
     }

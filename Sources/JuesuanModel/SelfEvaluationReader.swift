@@ -20,7 +20,7 @@ enum SelfEvaluationReader {
 
   /// 0-based lines that hold a self-evaluation title.
   /// - Complexity: O(n) in the text.
-  static func titleLines(in source: SourceText) -> [Int] {
+  static func titleLines(in source: SourceText, lines: [Line]? = nil) -> [Int] {
     let marker = Array("自评".utf8)
     var result: [Int] = []
     var from = 0
@@ -29,7 +29,7 @@ enum SelfEvaluationReader {
       let range = source.byteRange(ofLine: index)
       from = range.upperBound + 1
       guard range.count < 400 else { continue }
-      if isTitle(Line(index: index, source: source).compact) { result.append(index) }
+      if isTitle((lines?[index] ?? Line(index: index, source: source)).compact) { result.append(index) }
     }
     return result
   }
@@ -47,11 +47,22 @@ enum SelfEvaluationReader {
     return text.hasSuffix("表")
   }
 
-  static func read(titleLine: Int, end: Int, source: SourceText) -> SelfEvaluation? {
-    let title = Line(index: titleLine, source: source)
+  /// The bytes `read(titleLine:end:source:)` reads: whole lines from the title to `end`, at
+  /// most 700 of them.
+  static func region(titleLine: Int, end: Int, source: SourceText) -> Range<Int> {
+    let last = min(end, titleLine + 700, source.lineCount)
+    return source.lineStarts[titleLine]..<(last < source.lineCount ? source.lineStarts[last] : source.bytes.count)
+  }
+
+  /// Reads the table whose title is on `titleLine`, from lines before `end`: `lines` when the
+  /// parser has them (`Line.all(of: source)`), else lines read from `source`.
+  static func read(titleLine: Int, end: Int, source: SourceText, lines: [Line]? = nil) -> SelfEvaluation? {
+    func line(_ index: Int) -> Line { lines?[index] ?? Line(index: index, source: source) }
+    let title = line(titleLine)
     var lastLine = min(end, titleLine + 700, source.lineCount)
     var evaluation = SelfEvaluation(
       title: title.plain, titleRange: title.trimmedRange, range: title.range, lines: titleLine..<lastLine)
+    evaluation.region = region(titleLine: titleLine, end: end, source: source)
     findYear(in: title, into: &evaluation)
     var state = State.start
     var fundsHeader = ""
@@ -71,7 +82,7 @@ enum SelfEvaluationReader {
     var index = titleLine + 1
     while index < lastLine {
       defer { index += 1 }
-      let line = Line(index: index, source: source)
+      let line = line(index)
       if line.isBlank { continue }
       let compact = line.compact
       if compact.hasPrefix("第"), compact.contains("部分"), compact.count <= 30 {

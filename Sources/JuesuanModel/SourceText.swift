@@ -78,6 +78,42 @@ package struct SourceText: Sendable, Equatable {
     lineStarts = starts
   }
 
+  /// The text with the bytes of `range` replaced by `replacement` (whole UTF-8 sequences, as a
+  /// `String` gives them; `range` on character boundaries, as `utf8Offset(of:)` gives them). The
+  /// line table is kept before the edit, rescanned across it, and shifted after it, so a
+  /// keystroke does not rescan or revalidate the document.
+  /// - Complexity: O(n) byte copy plus O(lines) table copy; scanning only the replacement.
+  package func replacing(_ range: Range<Int>, with replacement: some Collection<UInt8>) -> SourceText {
+    let lower = max(0, min(range.lowerBound, bytes.count))
+    let upper = max(lower, min(range.upperBound, bytes.count))
+    var newBytes: [UInt8] = []
+    newBytes.reserveCapacity(bytes.count - (upper - lower) + replacement.count)
+    newBytes += bytes[..<lower]
+    newBytes += replacement
+    let replacedEnd = newBytes.count
+    newBytes += bytes[upper...]
+    let delta = replacedEnd - upper
+    // Starts before `lower` depend only on bytes before it. From the byte before the edit (a
+    // "\r" there may now pair with a "\n") to the first old byte after it, rescan; later starts
+    // depend only on old bytes and move by `delta`.
+    var starts = lower == 0 ? [0] : Array(lineStarts[...line(ofUTF8Offset: lower - 1)])
+    var index = max(0, lower - 1)
+    let count = newBytes.count
+    while index <= replacedEnd, index < count {
+      let byte = newBytes[index]
+      if byte == 0x0A {
+        starts.append(index + 1)
+      } else if byte == 0x0D {
+        if index + 1 < count, newBytes[index + 1] == 0x0A { index += 1 }
+        starts.append(index + 1)
+      }
+      index += 1
+    }
+    // `index` is now the first byte not rescanned, an old one, read afresh by both scans.
+    starts += lineStarts[(line(ofUTF8Offset: index - delta) + 1)...].lazy.map { $0 + delta }
+    return SourceText(bytes: newBytes, lineStarts: starts)
+  }
+
   /// The text of a line-aligned byte range as a document of its own; its line table is taken
   /// from this one rather than rescanned. Offsets in the part are offsets in `self` minus
   /// `range.lowerBound`.

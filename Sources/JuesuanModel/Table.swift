@@ -2,7 +2,7 @@
 ///
 /// Two- and three-sided layouts (01/04 收入 | 支出, 06's three column groups) are read as
 /// several `Panel`s side by side; most tables have one.
-package struct Table: Sendable {
+package struct Table: Sendable, Equatable {
   /// The nine standard tables of DOMAIN.md §2, by content (not by the number printed on them).
   package enum Kind: String, Sendable, Hashable, CaseIterable {
     case summary = "01"  // 收入支出决算总表
@@ -61,7 +61,7 @@ package struct Table: Sendable {
   }
 
   /// A side of the table: its columns and rows.
-  package struct Panel: Sendable {
+  package struct Panel: Sendable, Equatable {
     package var columns: [Column]
     package var rows: [Row]
 
@@ -92,7 +92,7 @@ package struct Table: Sendable {
   }
 
   /// A row: a subject (code and name) or a label (合计, 本年收入合计…) and its figures.
-  package struct Row: Sendable {
+  package struct Row: Sendable, Equatable {
     package var code: String?
     package var codeRange: Range<Int>?
     /// The name or label as written, wrapped lines joined.

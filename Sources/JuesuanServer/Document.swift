@@ -21,14 +21,12 @@ struct Document: Sendable {
 extension SourceText {
   /// The text after applying one LSP content change. A missing range replaces everything; a range
   /// past the end clamps to it; an inverted range is put in order.
-  /// - Complexity: O(n) in the document (the line table is rebuilt).
+  /// - Complexity: O(n) byte copy; only the replacement is scanned for line ends.
   package func applying(_ change: TextDocumentContentChangeEvent, encoding: PositionEncoding) -> SourceText {
     guard let range = change.range else { return SourceText(change.text) }
     let first = utf8Offset(of: JuesuanModel.Position(range.start), encoding: encoding)
     let second = utf8Offset(of: JuesuanModel.Position(range.end), encoding: encoding)
-    var bytes = self.bytes
-    bytes.replaceSubrange(min(first, second)..<max(first, second), with: change.text.utf8)
-    return SourceText(decoding: bytes)
+    return replacing(min(first, second)..<max(first, second), with: change.text.utf8)
   }
 
   /// The LSP range of a byte range.

@@ -9,6 +9,14 @@ extension Server {
   /// Where each rule is documented; the anchor is the code with `/` replaced by `-`.
   static let rulesDocumentation = "https://github.com/juesuan/juesuan/blob/main/docs/rules.md#"
 
+  static func documentationLink(_ code: String) -> String {
+    rulesDocumentation + code.split(separator: "/").joined(separator: "-")
+  }
+
+  /// Every rule's link, made once (a large publish names the same few codes thousands of times).
+  static let documentationLinks: [String: String] = Dictionary(
+    uniqueKeysWithValues: RuleRegistry.all.map { ($0.description.code, documentationLink($0.description.code)) })
+
   /// The linter for a document: `.juesuan.json` above it, overridden by the LSP settings, with
   /// the user catalogue they name (a relative path is resolved against the `.juesuan.json`, else
   /// against the workspace root).
@@ -187,7 +195,7 @@ extension Server {
       range: source.positionRange(of: finding.range, encoding: encoding),
       severity: finding.severity.rawValue,
       code: .string(finding.code),
-      codeDescription: .init(href: Self.rulesDocumentation + finding.code.split(separator: "/").joined(separator: "-")),
+      codeDescription: .init(href: Self.documentationLinks[finding.code] ?? Self.documentationLink(finding.code)),
       source: "juesuan",
       message: finding.message,
       relatedInformation: related.isEmpty ? nil : related)

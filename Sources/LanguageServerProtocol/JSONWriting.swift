@@ -126,3 +126,20 @@ extension Diagnostic: JSONWritable {
     out.append(0x7D)
   }
 }
+
+extension PublishDiagnosticsParams: JSONWritable {
+  package func writeJSON(into out: inout [UInt8]) {
+    out += "{\"diagnostics\":[".utf8
+    for (index, diagnostic) in diagnostics.enumerated() {
+      if index > 0 { out.append(0x2C) }
+      diagnostic.writeJSON(into: &out)
+    }
+    out += "],\"uri\":".utf8
+    JSONOut.string(uri, into: &out)
+    if let version {
+      out += ",\"version\":".utf8
+      JSONOut.int(version, into: &out)
+    }
+    out.append(0x7D)
+  }
+}

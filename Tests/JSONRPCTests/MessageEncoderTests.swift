@@ -59,6 +59,16 @@ struct MessageEncoderTests {
     #expect(String(decoding: ours, as: UTF8.self) == String(decoding: theirs, as: UTF8.self))
   }
 
+  @Test("publishDiagnostics without a version, and integers at their edges")
+  func edges() throws {
+    let cleared = PublishDiagnosticsParams(uri: "file:///b \"c\".md", version: nil, diagnostics: [])
+    #expect(try MessageEncoder().encode(cleared) == Self.foundation(cleared))
+    let numbers: [Int] = [0, 7, 10, 99, 100, -1, -10, 1_234_567_890, Int.max, Int.min]
+    let values = LSPAny.array(numbers.map(LSPAny.int))
+    #expect(try MessageEncoder().encode(values) == Self.foundation(values))
+    #expect(String(decoding: try MessageEncoder().encode(values), as: UTF8.self).contains("9223372036854775807"))
+  }
+
   @Test("optionals, nested containers and scalars through the generic path")
   func genericPath() throws {
     struct Sample: Encodable {

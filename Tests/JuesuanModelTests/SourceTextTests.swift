@@ -20,6 +20,32 @@ struct SourceTextTests {
     #expect(text.text(ofLine: 3) == "末")
   }
 
+  @Test("an edit keeps the line table a full scan would build, across every CR/LF split")
+  func replacingMatchesFullScan() {
+    // Short texts over the line-end alphabet, every range replaced by every short insertion:
+    // "\r" then "\n" joining or splitting across the edit's edges are the cases that matter.
+    let alphabet: [[UInt8]] = [[0x0D], [0x0A], Array("合".utf8), [0x61]]
+    var texts: [[UInt8]] = [[]]
+    for _ in 0..<4 { texts = texts.flatMap { text in alphabet.map { text + $0 } } + [[]] }
+    let insertions: [[UInt8]] = [[], [0x0A], [0x0D], [0x0D, 0x0A], [0x0A, 0x0D], Array("x\r".utf8), Array("一".utf8)]
+    var checked = 0
+    for bytes in Set(texts) {
+      let source = SourceText(String(decoding: bytes, as: UTF8.self))
+      let boundaries = (0...bytes.count).filter { $0 == bytes.count || bytes[$0] & 0xC0 != 0x80 }
+      for lower in boundaries {
+        for upper in boundaries where upper >= lower {
+          for insertion in insertions {
+            let edited = source.replacing(lower..<upper, with: insertion)
+            let expected = SourceText(String(decoding: bytes[..<lower] + insertion + bytes[upper...], as: UTF8.self))
+            #expect(edited == expected, "\(bytes) [\(lower), \(upper)) ← \(insertion)")
+            checked += 1
+          }
+        }
+      }
+    }
+    #expect(checked > 10_000)
+  }
+
   @Test("a BOM is an ordinary character of line 0")
   func byteOrderMark() {
     let text = SourceText("\u{FEFF}收入")

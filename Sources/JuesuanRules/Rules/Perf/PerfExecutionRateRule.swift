@@ -33,7 +33,7 @@ struct PerfExecutionRateRule: Rule {
     ])
 
   func check(_ report: Report, context: inout RuleContext) {
-    for evaluation in context.memoized("SelfEvaluation.all", { PerfSupport.evaluations(report) }) {
+    for evaluation in report.selfEvaluations {
       var tableRate: (budget: Amount, executed: Amount)?
       for (index, row) in evaluation.funds.enumerated() {
         guard let rate = row[.rate], let executed = row[.executed],

@@ -30,7 +30,7 @@ struct PerfFundsTotalRule: Rule {
   ]
 
   func check(_ report: Report, context: inout RuleContext) {
-    for evaluation in context.memoized("SelfEvaluation.all", { PerfSupport.evaluations(report) }) {
+    for evaluation in report.selfEvaluations {
       let rows = evaluation.funds
       guard rows.count >= 2 else { continue }
       let subtotals = rows.indices.filter { rows[$0].label.hasSuffix("小计") }

@@ -19,7 +19,7 @@ struct PerfGradeRule: Rule {
     ])
 
   func check(_ report: Report, context: inout RuleContext) {
-    for evaluation in context.memoized("SelfEvaluation.all", { PerfSupport.evaluations(report) }) {
+    for evaluation in report.selfEvaluations {
       guard let total = evaluation.total, let word = total.grade, let range = total.gradeRange,
         let stated = PerfSupport.normalizedGrade(word), let score = total.score
       else { continue }

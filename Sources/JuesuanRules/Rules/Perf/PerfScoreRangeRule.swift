@@ -15,7 +15,7 @@ struct PerfScoreRangeRule: Rule {
     ])
 
   func check(_ report: Report, context: inout RuleContext) {
-    for evaluation in context.memoized("SelfEvaluation.all", { PerfSupport.evaluations(report) }) {
+    for evaluation in report.selfEvaluations {
       let damaged = PerfSupport.damage(of: evaluation)
       if let funds = evaluation.fundsTotal, let points = funds[.points], funds[.score] == nil,
         evaluation.fundsColumns.contains(.score)

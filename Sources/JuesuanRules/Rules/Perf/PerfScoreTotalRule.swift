@@ -20,7 +20,7 @@ struct PerfScoreTotalRule: Rule {
     ])
 
   func check(_ report: Report, context: inout RuleContext) {
-    for evaluation in context.memoized("SelfEvaluation.all", { PerfSupport.evaluations(report) }) {
+    for evaluation in report.selfEvaluations {
       guard let total = evaluation.total else {
         if !evaluation.indicators.isEmpty { context.skip("《\(evaluation.title)》没有总分行") }
         continue

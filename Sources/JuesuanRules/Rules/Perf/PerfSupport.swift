@@ -4,9 +4,6 @@ import JuesuanModel
 /// 分值 column (when it does not, rows were lost or shifted by the export and findings say less),
 /// and the scanning of the evaluation prose that restates the table.
 enum PerfSupport {
-  /// Every self-evaluation table of the report.
-  static func evaluations(_ report: Report) -> [SelfEvaluation] { SelfEvaluation.all(in: report.source) }
-
   /// The 分值 a funds row counts for when the table has no 分值 column (the usual 10 points).
   static let defaultFundsPoints = Amount(hundredths: 1000)
 

@@ -19,7 +19,7 @@ struct PerfTargetCountRule: Rule {
   private static let claims = ["全部完成", "均完成", "均已完成", "全部达成", "均达成", "完成了全部", "全部实现", "均已达到"]
 
   func check(_ report: Report, context: inout RuleContext) {
-    for evaluation in context.memoized("SelfEvaluation.all", { PerfSupport.evaluations(report) }) {
+    for evaluation in report.selfEvaluations {
       let short = evaluation.indicators.compactMap { indicator -> (SelfEvaluation.Indicator, String)? in
         guard let gap = Self.shortfall(target: indicator.target, actual: indicator.actual) else { return nil }
         return (indicator, gap)

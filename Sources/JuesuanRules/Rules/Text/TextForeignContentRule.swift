@@ -31,7 +31,7 @@ struct TextForeignContentRule: Rule {
       context.skip("报告年度未知，未检查附件年度")
       return
     }
-    for evaluation in context.memoized("SelfEvaluation.all", { PerfSupport.evaluations(report) }) {
+    for evaluation in report.selfEvaluations {
       if let year = evaluation.year, let range = evaluation.yearRange {
         context.ran()
         if year != reportYear {

@@ -80,7 +80,8 @@ extension NarrativeBinder {
     for text in texts {
       anchors.append(
         Anchor(
-          text: Array(text), lookup: lookup, economicCode: code ?? nil, isSangong: code != nil, fiscalLookup: fiscal))
+          text: Array(text.unicodeScalars), lookup: lookup, economicCode: code ?? nil, isSangong: code != nil,
+          fiscalLookup: fiscal))
     }
   }
 

@@ -18,10 +18,15 @@ struct NarrativeBinding {
 /// a small grammar of filler words ("支出决算为", "年初预算为 §，") to a subject: a known total label
 /// (收入总计, 基本支出, “三公”经费…), a subject code ("2010301-行政运行"), or a chain of names with
 /// level markers ("一般公共服务（类）…（款）事业运行（项）"). Anything else binds nothing.
+///
+/// The text is read as Unicode scalars, not `Character`s: comparing CJK graphemes goes through
+/// string comparison, and this backwards reading compares thousands of them per paragraph.
 struct NarrativeBinder {
+  typealias Glyph = Unicode.Scalar
+
   /// A label the narrative uses for a table figure, and how to find the figure (actual, budget).
   struct Anchor {
-    var text: [Character]
+    var text: [Glyph]
     var lookup: (_ isBudget: Bool) -> [TableFigure]
     /// For a 三公 item: its economic code, compared instead in a listing of 06's items.
     var economicCode: String?
@@ -37,26 +42,35 @@ struct NarrativeBinder {
   /// Coded rows of 05, 03 and 02 (in that order), by code.
   private var codedRows: [String: [(table: Table, row: Table.Row)]] = [:]
   /// Unambiguous 类/款 names of the function-code tables (no code written), longest first.
-  private var functionNames: [(name: [Character], code: String)] = []
+  private var functionNames: [(name: [Glyph], code: String)] = []
   /// Unambiguous item names of 06, longest first: bound only in a listing ("主要包括…").
-  private var economicNames: [(name: [Character], row: Table.Row, table: Table)] = []
+  private var economicNames: [(name: [Glyph], row: Table.Row, table: Table)] = []
 
-  static let amountMark: Character = "§"
-  static let otherNumberMark: Character = "¤"
-  private static let boundaries: Set<Character> = ["，", "。", "；", "：", "、", ",", ";", ":", amountMark, otherNumberMark]
-  private static let fillers: [[Character]] = [
+  static let amountMark: Glyph = "§"
+  static let otherNumberMark: Glyph = "¤"
+  private static let boundaries: Set<Glyph> = ["，", "。", "；", "：", "、", ",", ";", ":", amountMark, otherNumberMark]
+  private static let fillers: [[Glyph]] = [
     "支出决算数为", "支出决算数", "支出决算为", "支出决算", "决算支出为", "决算支出", "决算数为", "决算数", "决算为", "决算",
     "支出预算数为", "支出预算数", "支出预算为", "支出预算", "全年预算数为", "全年预算数", "全年预算为", "全年预算",
     "年初预算数为", "年初预算数", "年初预算为", "年初预算", "预算数为", "预算数", "预算为", "预算", "财政拨款", "拨款",
     "支出为", "支出", "金额为", "金额", "总额为", "总额", "均为", "共计", "合计为", "为", "是", "：", ":",
-  ].map { Array($0) }
-  private static let prefixFillers: [[Character]] = [
+  ].map { Array($0.unicodeScalars) }
+  private static let prefixFillers: [[Glyph]] = [
     "一般公共预算", "财政拨款", "拨款", "本年度", "年度", "本年", "全年", "年", "本部门", "我部门", "本单位", "我单位", "部门",
     "单位", "其中", "共", "的",
-  ].map { Array($0) }
-  private static let markers: [(text: [Character], digits: Int)] = [
-    (Array("（类）"), 3), (Array("（款）"), 5), (Array("（项）"), 7),
+  ].map { Array($0.unicodeScalars) }
+  private static let markers: [(text: [Glyph], digits: Int)] = [
+    (Array("（类）".unicodeScalars), 3), (Array("（款）".unicodeScalars), 5), (Array("（项）".unicodeScalars), 7),
   ]
+
+  /// The text of some glyphs.
+  static func text(_ glyphs: some Sequence<Glyph>) -> String {
+    var view = String.UnicodeScalarView()
+    view.append(contentsOf: glyphs)
+    return String(view)
+  }
+
+  static func isDigit(_ glyph: Glyph) -> Bool { glyph.value >= 0x30 && glyph.value <= 0x39 }
 
   init(report: Report, catalogue: SubjectCatalogue) {
     self.report = report
@@ -81,7 +95,7 @@ struct NarrativeBinder {
       }
     }
     functionNames = byName.compactMap { name, codes in
-      codes.count == 1 && name.count >= 5 ? (Array(name), codes.first ?? "") : nil
+      codes.count == 1 && name.count >= 5 ? (Array(name.unicodeScalars), codes.first ?? "") : nil
     }.sorted { $0.name.count > $1.name.count }
     var economic: [String: [(Table.Row, Table)]] = [:]
     for table in tables(.basicExpenditure) {
@@ -90,23 +104,27 @@ struct NarrativeBinder {
       }
     }
     economicNames = economic.compactMap { name, rows in
-      rows.count == 1 && name.count >= 2 ? (Array(name), rows[0].0, rows[0].1) : nil
+      rows.count == 1 && name.count >= 2 ? (Array(name.unicodeScalars), rows[0].0, rows[0].1) : nil
     }.sorted { $0.name.count > $1.name.count }
   }
 
   /// True when the sentence up to `end` lists 06's items ("公用经费…主要包括办公费…").
-  private static func isListing(_ chars: [Character], _ end: Int) -> Bool {
-    var start = end
-    while start > 0, chars[start - 1] != "。" { start -= 1 }
-    let sentence = String(chars[start..<end])
-    return sentence.contains("包括") || sentence.contains("公用经费") || sentence.contains("人员经费")
+  private static func isListing(_ chars: [Glyph], _ end: Int) -> Bool {
+    var index = end
+    while index > 0, chars[index - 1] != "。" {
+      if listingWords.contains(where: { ends(chars, index, with: $0) }) { return true }
+      index -= 1
+    }
+    return false
   }
+
+  private static let listingWords = ["包括", "公用经费", "人员经费"].map { Array($0.unicodeScalars) }
 
   // MARK: Reading backwards
 
   /// The binding of the amount whose placeholder sits at `end` in `chars`, or nil.
   /// - Complexity: O(k) in the few dozen characters read.
-  func bind(_ chars: [Character], before end: Int) -> NarrativeBinding? {
+  func bind(_ chars: [Glyph], before end: Int) -> NarrativeBinding? {
     var end = end
     var crossed = false
     var qualifiers: [String] = []
@@ -135,19 +153,19 @@ struct NarrativeBinder {
           guard let code = anchor.economicCode, !isBudget else { return nil }
           figures = economicFigures(code: code)
         }
-        return figures.isEmpty ? nil : NarrativeBinding(subject: String(anchor.text), figures: figures)
+        return figures.isEmpty ? nil : NarrativeBinding(subject: Self.text(anchor.text), figures: figures)
       }
       if !isBudget, listing(), let item = economicNames.first(where: { Self.ends(chars, end, with: $0.name) }) {
         let start = end - item.name.count
         guard start == 0 || Self.boundaries.contains(chars[start - 1]) || chars[start - 1] == "括" else { return nil }
         guard let figure = figure(item.table, item.row, column: 0) else { return nil }
-        return NarrativeBinding(subject: "\(item.row.code ?? "") \(String(item.name))", figures: [figure])
+        return NarrativeBinding(subject: "\(item.row.code ?? "") \(Self.text(item.name))", figures: [figure])
       }
       if let named = functionNames.first(where: { Self.ends(chars, end, with: $0.name) }) {
         guard !isBudget, prefixIsClean(chars, end - named.name.count) else { return nil }
         let figures = figures(code: named.code)
         return figures.isEmpty
-          ? nil : NarrativeBinding(subject: "\(named.code) \(String(named.name))", figures: figures)
+          ? nil : NarrativeBinding(subject: "\(named.code) \(Self.text(named.name))", figures: figures)
       }
       if Self.markers.contains(where: { Self.ends(chars, end, with: $0.text) }) {
         return isBudget ? nil : chain(chars, end)
@@ -158,7 +176,7 @@ struct NarrativeBinder {
         return figures.isEmpty ? nil : NarrativeBinding(subject: code, figures: figures)
       }
       if let filler = Self.fillers.first(where: { Self.ends(chars, end, with: $0) }) {
-        if !crossed { qualifiers.append(String(filler)) }
+        if !crossed { qualifiers.append(Self.text(filler)) }
         end -= filler.count
         continue
       }
@@ -177,17 +195,17 @@ struct NarrativeBinder {
     return nil
   }
 
-  static func ends(_ chars: [Character], _ end: Int, with word: [Character]) -> Bool {
+  static func ends(_ chars: [Glyph], _ end: Int, with word: [Glyph]) -> Bool {
     end >= word.count && chars[(end - word.count)..<end].elementsEqual(word)
   }
 
   /// True when the words before a total label are only a year, "一般公共预算", "财政拨款", an
   /// enumerator and the like (so "政府性基金预算财政拨款基本支出" or "2022年基本支出" do not bind).
-  private func prefixIsClean(_ chars: [Character], _ start: Int) -> Bool { prefixScan(chars, start) != nil }
+  private func prefixIsClean(_ chars: [Glyph], _ start: Int) -> Bool { prefixScan(chars, start) != nil }
 
   /// True when the sentence before `start` names a subject of its own: a "code-name", a level
   /// marker or a 类/款 name.
-  private func sentenceNamesSubject(_ chars: [Character], _ start: Int) -> Bool {
+  private func sentenceNamesSubject(_ chars: [Glyph], _ start: Int) -> Bool {
     var index = start
     while index > 0, chars[index - 1] != "。" { index -= 1 }
     let sentence = Array(chars[index..<start])
@@ -201,20 +219,20 @@ struct NarrativeBinder {
     }
     var run = 0
     for char in sentence {
-      if char.isASCII, char.isNumber {
+      if Self.isDigit(char) {
         run += 1
         continue
       }
-      if [3, 5, 7].contains(run), "-－—".contains(char) { return true }
+      if [3, 5, 7].contains(run), "-－—".unicodeScalars.contains(char) { return true }
       run = 0
     }
-    let text = String(sentence)
-    return functionNames.contains { text.contains(String($0.name)) }
+    let text = Self.text(sentence)
+    return functionNames.contains { text.contains(Self.text($0.name)) }
   }
 
   /// Whether the words before a total label are clean (nil when not), and whether they say
   /// 一般公共预算/财政拨款.
-  private func prefixScan(_ chars: [Character], _ start: Int) -> Bool? {
+  private func prefixScan(_ chars: [Glyph], _ start: Int) -> Bool? {
     var fiscal = false
     var index = start
     var digits = ""
@@ -228,17 +246,17 @@ struct NarrativeBinder {
       if Self.boundaries.contains(char) { return yearIsFine() ? fiscal : nil }
       if let filler = Self.prefixFillers.first(where: { Self.ends(chars, index, with: $0) }) {
         guard yearIsFine() else { return nil }
-        if filler.count >= 2, String(filler).contains("拨款") || String(filler).contains("预算") { fiscal = true }
+        if filler.count >= 2, Self.text(filler).contains("拨款") || Self.text(filler).contains("预算") { fiscal = true }
         index -= filler.count
         continue
       }
-      if char.isASCII, char.isNumber {
+      if Self.isDigit(char) {
         digits = String(char) + digits
         index -= 1
         continue
       }
       guard yearIsFine() else { return nil }
-      if "（）().．一二三四五六七八九十".contains(char) {
+      if "（）().．一二三四五六七八九十".unicodeScalars.contains(char) {
         index -= 1
         continue
       }
@@ -251,30 +269,30 @@ struct NarrativeBinder {
 
   /// A subject code just before `end` ("2010301-行政运行", "2010301"): the code, and whether the
   /// written name (if any) is one of the code's names. Nil when there is no code there.
-  private func code(_ chars: [Character], _ end: Int) -> (String, Bool)? {
+  private func code(_ chars: [Glyph], _ end: Int) -> (String, Bool)? {
     var index = end
-    while index > 0, end - index < 40, !(chars[index - 1].isASCII && chars[index - 1].isNumber),
+    while index > 0, end - index < 40, !Self.isDigit(chars[index - 1]),
       !Self.boundaries.contains(chars[index - 1])
     {
       index -= 1
     }
-    guard index > 0, chars[index - 1].isASCII, chars[index - 1].isNumber else { return nil }
+    guard index > 0, Self.isDigit(chars[index - 1]) else { return nil }
     var start = index
-    while start > 0, chars[start - 1].isASCII, chars[start - 1].isNumber { start -= 1 }
+    while start > 0, Self.isDigit(chars[start - 1]) { start -= 1 }
     if start > 0, chars[start - 1] == "." || chars[start - 1] == "," { return nil }
-    let code = String(chars[start..<index])
+    let code = Self.text(chars[start..<index])
     guard [3, 5, 7].contains(code.count), codedRows[code] != nil else { return nil }
-    var name = Array(chars[index..<end].drop { "-－—–".contains($0) })
+    var name = Array(chars[index..<end].drop { "-－—–".unicodeScalars.contains($0) })
     if let marker = Self.markers.first(where: { Self.ends(name, name.count, with: $0.text) }) {
       name.removeLast(marker.text.count)
     }
     if name.isEmpty { return (code, true) }
-    return (code, names(of: code).contains(Self.core(String(name))))
+    return (code, names(of: code).contains(Self.core(Self.text(name))))
   }
 
   /// A chain of names with level markers ending at `end`; binds when the deepest name (with its
   /// parent, when the name alone is ambiguous) names exactly one coded row.
-  private func chain(_ chars: [Character], _ end: Int) -> NarrativeBinding? {
+  private func chain(_ chars: [Glyph], _ end: Int) -> NarrativeBinding? {
     var segments: [(name: String, digits: Int)] = []
     var index = end
     while let marker = Self.markers.first(where: { Self.ends(chars, index, with: $0.text) }), segments.count < 3 {
@@ -286,7 +304,7 @@ struct NarrativeBinder {
       {
         start -= 1
       }
-      segments.append((Table.normalizedLabel(String(chars[start..<nameEnd])), marker.digits))
+      segments.append((Table.normalizedLabel(Self.text(chars[start..<nameEnd])), marker.digits))
       index = start
     }
     guard let deepest = segments.first, !deepest.name.isEmpty else { return nil }

@@ -108,14 +108,14 @@ struct NarrativeNumberRule: Rule {
   /// removed, each 元/万元 amount replaced by § and every other number by ¤; and where each
   /// number's mark sits.
   /// - Complexity: O(n) in the paragraph.
-  static func normalizedText(_ paragraph: Paragraph) -> ([Character], [Int?]) {
-    var chars: [Character] = []
+  static func normalizedText(_ paragraph: Paragraph) -> ([NarrativeBinder.Glyph], [Int?]) {
+    var chars: [NarrativeBinder.Glyph] = []
     var positions = [Int?](repeating: nil, count: paragraph.numbers.count)
     var offset = 0
     var next = 0
     let numbers = paragraph.numbers
-    for character in paragraph.text {
-      defer { offset += character.utf8.count }
+    for character in paragraph.text.unicodeScalars {
+      defer { offset += UTF8.width(character) }
       while next < numbers.count, numbers[next].textRange.upperBound <= offset || numbers[next].unit == .none {
         next += 1
       }
@@ -127,7 +127,7 @@ struct NarrativeNumberRule: Rule {
         }
         continue
       }
-      if character.isWhitespace || "“”\"‘’'「」".contains(character) { continue }
+      if character.properties.isWhitespace || "“”\"‘’'「」".unicodeScalars.contains(character) { continue }
       chars.append(character == "(" ? "（" : character == ")" ? "）" : character)
     }
     return (chars, positions)

@@ -28,7 +28,7 @@ struct XrefNarrativeConflictRule: Rule {
     ])
 
   func check(_ report: Report, context: inout RuleContext) {
-    let evaluations = context.memoized("SelfEvaluation.all", { PerfSupport.evaluations(report) })
+    let evaluations = report.selfEvaluations
     for evaluation in evaluations {
       guard let executed = evaluation.fundsTotal?[.executed] else { continue }
       for paragraph in PerfSupport.proseLines(evaluation, source: report.source) {

@@ -1,0 +1,142 @@
+/// The tables of an earlier parse, by the bytes each was read from. A table is a function of its
+/// kind and its bytes (title to last note line; for a self-evaluation, its `region`): reading the
+/// same bytes elsewhere gives the same table, moved. So the parse after an edit moves every table the edit did not touch instead of
+/// reading it again (`ReportParser.parse(_:reusing:)`); only prose and touched tables are read.
+package struct TableMemo: Sendable {
+  /// A table's kind and bytes, hashed and compared as raw bytes; the array is the document's own
+  /// (shared, not copied).
+  private struct Key: Hashable, @unchecked Sendable {
+    var kind: Table.Kind
+    var bytes: [UInt8]
+    var range: Range<Int>
+
+    func hash(into hasher: inout Hasher) {
+      hasher.combine(kind)
+      bytes.withUnsafeBytes { hasher.combine(bytes: UnsafeRawBufferPointer(rebasing: $0[range])) }
+    }
+
+    static func == (lhs: Key, rhs: Key) -> Bool {
+      guard lhs.kind == rhs.kind, lhs.range.count == rhs.range.count else { return false }
+      return lhs.bytes[lhs.range].elementsEqual(rhs.bytes[rhs.range])
+    }
+  }
+
+  private var tables: [Key: (table: Table, line: Int)] = [:]
+  private var evaluations: [Key: (evaluation: SelfEvaluation, line: Int)] = [:]
+
+  /// An empty memo: every table is read.
+  package init() {}
+
+  /// The tables of `reports` (each with its own source).
+  package init(_ reports: some Sequence<Report>) {
+    for report in reports {
+      for table in report.tables where table.range.upperBound <= report.source.bytes.count {
+        let key = Key(kind: table.kind, bytes: report.source.bytes, range: table.range)
+        tables[key] = (table, report.source.line(ofUTF8Offset: table.range.lowerBound))
+      }
+      for evaluation in report.selfEvaluations where evaluation.region.upperBound <= report.source.bytes.count {
+        let key = Key(kind: .selfEvaluation, bytes: report.source.bytes, range: evaluation.region)
+        evaluations[key] = (evaluation, report.source.line(ofUTF8Offset: evaluation.region.lowerBound))
+      }
+    }
+  }
+
+  package var isEmpty: Bool { tables.isEmpty && evaluations.isEmpty }
+
+  /// The self-evaluation an earlier parse read from the bytes of `region`, moved there.
+  func evaluation(at region: Range<Int>, in source: SourceText) -> SelfEvaluation? {
+    guard !evaluations.isEmpty,
+      let (evaluation, line) = evaluations[Key(kind: .selfEvaluation, bytes: source.bytes, range: region)]
+    else { return nil }
+    return evaluation.moved(
+      by: region.lowerBound - evaluation.region.lowerBound,
+      lines: source.line(ofUTF8Offset: region.lowerBound) - line)
+  }
+
+  /// The table of `kind` read from `range` of `source` by an earlier parse, moved there; nil when
+  /// no earlier parse read those bytes as that kind.
+  func table(_ kind: Table.Kind, at range: Range<Int>, in source: SourceText) -> Table? {
+    guard !tables.isEmpty, let (table, line) = tables[Key(kind: kind, bytes: source.bytes, range: range)] else {
+      return nil
+    }
+    return table.moved(
+      by: range.lowerBound - table.range.lowerBound, lines: source.line(ofUTF8Offset: range.lowerBound) - line)
+  }
+}
+
+extension Table {
+  /// The same table read from the same bytes `offset` bytes and `lines` lines further on: every
+  /// range and line moved, line numbers cited in `damage` too.
+  package func moved(by offset: Int, lines: Int) -> Table {
+    guard offset != 0 || lines != 0 else { return self }
+    func move(_ range: Range<Int>) -> Range<Int> { (range.lowerBound + offset)..<(range.upperBound + offset) }
+    var moved = self
+    moved.titleRange = move(titleRange)
+    moved.range = move(range)
+    moved.unitRange = unitRange.map(move)
+    if lines != 0 { moved.damage = damage.map { LineNumber.shifting($0, by: lines) } }
+    for panel in moved.panels.indices {
+      for row in moved.panels[panel].rows.indices {
+        var shifted = moved.panels[panel].rows[row]
+        shifted.codeRange = shifted.codeRange.map(move)
+        shifted.nameRange = shifted.nameRange.map(move)
+        shifted.range = move(shifted.range)
+        shifted.line += lines
+        for cell in shifted.cells.indices {
+          if let old = shifted.cells[cell] { shifted.cells[cell]?.range = move(old.range) }
+        }
+        moved.panels[panel].rows[row] = shifted
+      }
+    }
+    return moved
+  }
+}
+
+extension SelfEvaluation {
+  /// The same evaluation read from the same bytes `offset` bytes and `lines` lines further on.
+  package func moved(by offset: Int, lines: Int) -> SelfEvaluation {
+    guard offset != 0 || lines != 0 else { return self }
+    func move(_ range: Range<Int>) -> Range<Int> { (range.lowerBound + offset)..<(range.upperBound + offset) }
+    func move(_ figure: Figure?) -> Figure? {
+      figure.map { Figure(value: $0.value, text: $0.text, range: move($0.range)) }
+    }
+    var moved = self
+    moved.titleRange = move(titleRange)
+    moved.unitFields = unitFields.map { UnitField(label: $0.label, value: $0.value, range: move($0.range)) }
+    moved.projectNameRange = projectNameRange.map(move)
+    moved.yearRange = yearRange.map(move)
+    moved.funds = funds.map { row in
+      var row = row
+      row.labelRange = move(row.labelRange)
+      row.range = move(row.range)
+      row.line += lines
+      row.figures = row.figures.mapValues { Figure(value: $0.value, text: $0.text, range: move($0.range)) }
+      return row
+    }
+    moved.indicators = indicators.map { indicator in
+      var indicator = indicator
+      indicator.targetRange = indicator.targetRange.map(move)
+      indicator.actualRange = indicator.actualRange.map(move)
+      indicator.points = move(indicator.points)
+      indicator.score = move(indicator.score)
+      indicator.deviation = move(indicator.deviation)
+      indicator.range = move(indicator.range)
+      indicator.line += lines
+      return indicator
+    }
+    if var total {
+      total.points = move(total.points)
+      total.score = move(total.score)
+      total.gradeRange = total.gradeRange.map(move)
+      total.range = move(total.range)
+      total.line += lines
+      moved.total = total
+    }
+    moved.range = move(range)
+    moved.region = move(region)
+    moved.lines = (self.lines.lowerBound + lines)..<(self.lines.upperBound + lines)
+    moved.proseLines = (proseLines.lowerBound + lines)..<(proseLines.upperBound + lines)
+    if lines != 0 { moved.damage = damage.map { LineNumber.shifting($0, by: lines) } }
+    return moved
+  }
+}
