@@ -74,20 +74,34 @@ struct Line {
 
   var isBlank: Bool { shape == .blank }
 
-  /// Every line of `source`. Lines are independent, so a long text is read on two cores.
-  static func all(of source: SourceText) -> [Line] {
+  /// Every line of `source`: as `memo` holds it when an earlier parse read the same bytes, else
+  /// read. Lines are independent, so a long text is read on two cores.
+  static func all(of source: SourceText, memo: ParseMemo = ParseMemo()) -> [Line] {
+    @Sendable func line(_ index: Int) -> Line {
+      memo.line(index, at: source.byteRange(ofLine: index), in: source) ?? Line(index: index, source: source)
+    }
     let count = source.lineCount
-    guard count >= 512 else { return (0..<count).map { Line(index: $0, source: source) } }
+    guard count >= 512 else { return (0..<count).map(line) }
     return [Line](unsafeUninitializedCapacity: count) { buffer, initialized in
       nonisolated(unsafe) let base = buffer.baseAddress!
       let half = count / 2
       DispatchQueue.concurrentPerform(iterations: 2) { chunk in
-        for index in chunk == 0 ? 0..<half : half..<count {
-          (base + index).initialize(to: Line(index: index, source: source))
-        }
+        for index in chunk == 0 ? 0..<half : half..<count { (base + index).initialize(to: line(index)) }
       }
       initialized = count
     }
+  }
+
+  /// The same line read from the same bytes at line `index`, `offset` bytes further on.
+  func moved(to index: Int, by offset: Int) -> Line {
+    var moved = self
+    moved.index = index
+    guard offset != 0 else { return moved }
+    func move(_ range: Range<Int>) -> Range<Int> { (range.lowerBound + offset)..<(range.upperBound + offset) }
+    moved.range = move(range)
+    moved.trimmedRange = move(trimmedRange)
+    for piece in moved.pieces.indices { moved.pieces[piece].range = move(pieces[piece].range) }
+    return moved
   }
 
   /// The text without ASCII spaces, tabs, CR and U+3000 (fast path over UTF-8).

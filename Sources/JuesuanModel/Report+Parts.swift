@@ -25,10 +25,7 @@ extension Report {
       let headingBase = joined.headings.count
       joined.headings += part.headings.map { Heading(text: $0.text, level: $0.level, range: move($0.range)) }
       joined.paragraphs += part.paragraphs.map { paragraph in
-        var moved = paragraph
-        moved.range = move(paragraph.range)
-        for index in moved.segments.indices { moved.segments[index].sourceOffset += offset }
-        for index in moved.numbers.indices { moved.numbers[index].range = move(paragraph.numbers[index].range) }
+        var moved = paragraph.moved(by: offset)
         moved.headingIndex = paragraph.headingIndex.map { $0 + headingBase }
         return moved
       }

@@ -13,6 +13,8 @@ package struct Report: Sendable, Equatable {
   package var paragraphs: [Paragraph]
   /// The self-evaluation tables, read again from their lines (`SelfEvaluation.all(in:)`).
   package var selfEvaluations: [SelfEvaluation] = []
+  /// The parser's reading of each line, kept for the parse after an edit (`ParseMemo`).
+  package var parsedLines = ParsedLines()
   /// Regions that look like tables but could not be read.
   package var unreadRegions: [UnreadRegion]
 
@@ -65,4 +67,16 @@ package struct UnreadRegion: Sendable, Hashable {
     self.range = range
     self.reason = reason
   }
+}
+
+/// The lines a parse read, kept so that the next parse of an edited text reads only the lines
+/// that changed. A cache, not part of the model: any two compare equal.
+package struct ParsedLines: Sendable, Equatable {
+  var lines: [Line] = []
+
+  package init() {}
+
+  init(_ lines: [Line]) { self.lines = lines }
+
+  package static func == (lhs: ParsedLines, rhs: ParsedLines) -> Bool { true }
 }

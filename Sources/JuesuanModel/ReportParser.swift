@@ -9,8 +9,8 @@ package enum ReportParser {
   /// Never fails: what cannot be read becomes an `UnreadRegion` or a table's `damage`. A table
   /// whose bytes `memo` holds (from the parse before an edit) is moved, not read again.
   /// - Complexity: O(n) in the text.
-  package static func parse(_ source: SourceText, reusing memo: TableMemo = TableMemo()) -> Report {
-    let lines = Line.all(of: source)
+  package static func parse(_ source: SourceText, reusing memo: ParseMemo = ParseMemo()) -> Report {
+    let lines = Line.all(of: source, memo: memo)
     var report = Report(source: source)
     var prose: [Line] = []
     var index = 0
@@ -56,7 +56,7 @@ package enum ReportParser {
           continue
         }
         closeTable()
-        flush(&prose, into: &report)
+        flush(&prose, into: &report, source: source, memo: memo)
         open = (kind, line, [], [])
         continue
       }
@@ -83,9 +83,10 @@ package enum ReportParser {
       prose.append(line)
     }
     closeTable()
-    flush(&prose, into: &report)
+    flush(&prose, into: &report, source: source, memo: memo)
     readCover(lines, into: &report)
     report.selfEvaluations = SelfEvaluation.all(in: source, lines: lines, memo: memo)
+    report.parsedLines = ParsedLines(lines)
     return report
   }
 
@@ -197,13 +198,18 @@ package enum ReportParser {
   // MARK: Prose
 
   /// Turns collected prose lines into headings and paragraphs.
-  private static func flush(_ lines: inout [Line], into report: inout Report) {
+  private static func flush(_ lines: inout [Line], into report: inout Report, source: SourceText, memo: ParseMemo) {
     defer { lines.removeAll() }
     var pending: [Line] = []
     func closeParagraph() {
-      guard !pending.isEmpty else { return }
-      let segments = pending.map { (text: $0.raw, sourceOffset: $0.trimmedRange.lowerBound) }
-      report.paragraphs.append(Paragraph(segments: segments, headingIndex: report.headings.indices.last))
+      guard let first = pending.first, let last = pending.last else { return }
+      let range = first.trimmedRange.lowerBound..<last.trimmedRange.upperBound
+      let starts = pending.map { $0.trimmedRange.lowerBound - range.lowerBound }
+      var paragraph =
+        memo.paragraph(at: range, segmentStarts: starts, in: source)
+        ?? Paragraph(segments: pending.map { (text: $0.raw, sourceOffset: $0.trimmedRange.lowerBound) })
+      paragraph.headingIndex = report.headings.indices.last
+      report.paragraphs.append(paragraph)
       pending.removeAll()
     }
     var index = 0
@@ -237,15 +243,15 @@ package enum ReportParser {
     return "。！？；：:!?".contains(last) || compact.hasSuffix("。）") || compact.hasSuffix("。”")
   }
 
-  private static func startsNewParagraph(_ compact: String) -> Bool {
-    guard let first = compact.first else { return false }
-    return "（(一二三四五六七八九十0123456789".contains(first) || compact.count > 0
-  }
+  /// After a line that ends a sentence, any text line opens a new paragraph.
+  private static func startsNewParagraph(_ compact: String) -> Bool { !compact.isEmpty }
 
   /// Part, section or subsection headings: "第三部分 …", "一、…", "（一）…", Markdown `#`.
   static func headingLevel(of line: Line) -> Heading.Level? {
     let text = line.compact
-    guard !text.isEmpty, text.count <= 40, !text.contains("。") else { return nil }
+    // More than 160 bytes is more than 40 characters in any text a report holds (CJK takes 3):
+    // long prose lines are ruled out without counting their characters.
+    guard !text.isEmpty, text.utf8.count <= 160, text.count <= 40, !text.contains("。") else { return nil }
     if text.hasPrefix("第"), text.contains("部分"), text.count <= 24 { return .part }
     let raw = source(of: line)
     if raw.hasPrefix("#") {

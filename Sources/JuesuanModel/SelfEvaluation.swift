@@ -164,7 +164,7 @@ package struct SelfEvaluation: Sendable, Equatable {
   /// What could not be read (a funds row with too few figures, a row without scores…).
   package var damage: [String]
   /// The bytes the table was read from: its title line to the next title (at most 700 lines).
-  /// The same bytes elsewhere read as the same table, moved (`TableMemo`).
+  /// The same bytes elsewhere read as the same table, moved (`ParseMemo`).
   package var region: Range<Int> = 0..<0
 
   package init(title: String, titleRange: Range<Int>, range: Range<Int>, lines: Range<Int>) {
@@ -222,12 +222,12 @@ package struct SelfEvaluation: Sendable, Equatable {
   /// table, a table of contents) are left out.
   /// - Complexity: O(n) in the text.
   package static func all(in source: SourceText) -> [SelfEvaluation] {
-    all(in: source, lines: nil, memo: TableMemo())
+    all(in: source, lines: nil, memo: ParseMemo())
   }
 
   /// `all(in:)` from the parser's lines, taking from `memo` each table whose region (title to the
   /// next title, at most 700 lines) an earlier parse read from the same bytes.
-  static func all(in source: SourceText, lines: [Line]?, memo: TableMemo) -> [SelfEvaluation] {
+  static func all(in source: SourceText, lines: [Line]?, memo: ParseMemo) -> [SelfEvaluation] {
     let titles = SelfEvaluationReader.titleLines(in: source, lines: lines)
     var result: [SelfEvaluation] = []
     for (index, line) in titles.enumerated() {

@@ -3,9 +3,10 @@ import JuesuanModel
 import JuesuanTestSupport
 import Testing
 
-/// A parse after an edit moves the tables the edit did not touch (`TableMemo`) and reads the rest:
-/// its model must be the model a parse from scratch builds, whatever the edit.
-@Suite("Incremental parse: tables reused by their bytes")
+/// A parse after an edit moves the lines, tables and paragraphs the edit did not touch
+/// (`ParseMemo`) and reads the rest: its model must be the model a parse from scratch builds,
+/// whatever the edit.
+@Suite("Incremental parse: lines, tables and paragraphs reused by their bytes")
 struct IncrementalParseTests {
   /// A random edit of the kinds a drafter makes: typing, deleting, pasting a figure or a line
   /// break, removing a line, duplicating one; inside tables as often as in prose.
@@ -40,7 +41,7 @@ struct IncrementalParseTests {
       for step in 0..<edits / 3 {
         Self.edit(&bytes, &random)
         let source = SourceText(decoding: bytes)
-        let incremental = ReportParser.parse(source, reusing: TableMemo([previous]))
+        let incremental = ReportParser.parse(source, reusing: ParseMemo([previous]))
         let full = ReportParser.parse(source)
         #expect(Self.difference(incremental, full) == nil, "\(id) step \(step), seed \(seed)")
         previous = incremental
@@ -61,25 +62,30 @@ struct IncrementalParseTests {
     return left.headings != right.headings ? "headings" : "cover or unread regions"
   }
 
-  @Test("the tables an edit did not touch come from the memo; the touched one is read again")
+  @Test("the tables and paragraphs an edit did not touch come from the memo; the touched ones are read again")
   func untouchedTablesAreReused() throws {
     let text = try Corpus.text("002")
     let before = ReportParser.parse(SourceText(text))
     // A memo whose tables are marked: a table taken from it keeps the mark.
     var marked = before
     for index in marked.tables.indices { marked.tables[index].notes.append("memo") }
+    for index in marked.paragraphs.indices { marked.paragraphs[index].text += "memo" }
     // Type a digit into the first figure of the 05 table (and a line of prose above it).
     let general = try #require(before.table(.generalBudget))
     let cell = try #require(general.rows.lazy.compactMap { $0.cells.first ?? nil }.first)
     var bytes = Array(text.utf8)
     bytes.insert(UInt8(ascii: "9"), at: cell.range.lowerBound)
     bytes.insert(contentsOf: Array("说明。\n".utf8), at: general.range.lowerBound)
-    let after = ReportParser.parse(SourceText(decoding: bytes), reusing: TableMemo([marked]))
+    let after = ReportParser.parse(SourceText(decoding: bytes), reusing: ParseMemo([marked]))
     #expect(after.tables.count == before.tables.count)
     for table in after.tables {
       let reused = table.notes.last == "memo"
       #expect(reused == (table.kind != .generalBudget), "\(table.kind.rawValue) \(table.title)")
     }
+    // Every paragraph but the one typed is taken from the memo, moved when it is below the edit.
+    let typed = after.paragraphs.filter { !$0.text.hasSuffix("memo") }
+    #expect(typed.map(\.text) == ["说明。"])
+    #expect(after.paragraphs.count == before.paragraphs.count + 1)
     let edited = try #require(after.table(.generalBudget))
     #expect(edited.rows.lazy.compactMap { $0.cells.first ?? nil }.first?.text == "9" + cell.text)
     // Tables below the edit moved by the inserted bytes and line.

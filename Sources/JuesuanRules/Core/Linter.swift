@@ -80,7 +80,7 @@ package struct Linter: Sendable {
   /// (`ReportSegmenter`). With `previous` — the lint of an earlier text of the same document,
   /// by a linter with the same configuration and catalogue — a report whose text is unchanged is
   /// neither parsed nor checked again, and in a report that changed, the tables the edit did not
-  /// touch are moved rather than read again (`TableMemo`).
+  /// touch are moved rather than read again (`ParseMemo`).
   /// - Complexity: O(n) in the document for parsing; rules are linear or n·log n per report.
   package func lint(_ source: SourceText, reusing previous: LintResult? = nil) -> LintResult {
     var grouped: [Int: [LintedPart]] = [:]
@@ -93,7 +93,7 @@ package struct Linter: Sendable {
     let changed = (previous?.parts ?? []).filter { part in
       !candidates.contains { $0.count == part.range.count && part.matches($0, in: source) }
     }
-    let memo = TableMemo(changed.lazy.map(\.report))
+    let memo = ParseMemo(changed.lazy.map(\.report))
     let linter = self
     @Sendable func lintedPart(_ range: Range<Int>) -> LintedPart {
       if var same = known[range.count]?.first(where: { $0.matches(range, in: source) }) {

@@ -1,12 +1,13 @@
-/// The tables of an earlier parse, by the bytes each was read from. A table is a function of its
-/// kind and its bytes (title to last note line; for a self-evaluation, its `region`): reading the
-/// same bytes elsewhere gives the same table, moved. So the parse after an edit moves every table the edit did not touch instead of
-/// reading it again (`ReportParser.parse(_:reusing:)`); only prose and touched tables are read.
-package struct TableMemo: Sendable {
-  /// A table's kind and bytes, hashed and compared as raw bytes; the array is the document's own
-  /// (shared, not copied).
+/// What an earlier parse read, by the bytes it read it from: lines, tables and self-evaluation
+/// tables. Each is a function of its bytes (a line's own; a table's title to last note line and
+/// kind; a self-evaluation's `region`): the same bytes elsewhere read as the same thing, moved.
+/// So the parse after an edit moves every line and table the edit did not touch instead of
+/// reading it again (`ReportParser.parse(_:reusing:)`).
+package struct ParseMemo: Sendable {
+  /// A line's or table's bytes (and a table's kind), hashed and compared as raw bytes; the array
+  /// is the document's own (shared, not copied).
   private struct Key: Hashable, @unchecked Sendable {
-    var kind: Table.Kind
+    var kind: Table.Kind?  // nil for a line
     var bytes: [UInt8]
     var range: Range<Int>
 
@@ -23,16 +24,32 @@ package struct TableMemo: Sendable {
 
   private var tables: [Key: (table: Table, line: Int)] = [:]
   private var evaluations: [Key: (evaluation: SelfEvaluation, line: Int)] = [:]
+  private var lines: [Key: Line] = [:]
+  /// Paragraphs by their bytes and where each of their lines starts in them.
+  private var paragraphs: [ParagraphKey: Paragraph] = [:]
 
-  /// An empty memo: every table is read.
+  private struct ParagraphKey: Hashable, @unchecked Sendable {
+    var bytes: Key
+    var segmentStarts: [Int]
+  }
+
+  /// An empty memo: everything is read.
   package init() {}
 
-  /// The tables of `reports` (each with its own source).
+  /// What the parses of `reports` read (each report with its own source).
   package init(_ reports: some Sequence<Report>) {
     for report in reports {
       for table in report.tables where table.range.upperBound <= report.source.bytes.count {
         let key = Key(kind: table.kind, bytes: report.source.bytes, range: table.range)
         tables[key] = (table, report.source.line(ofUTF8Offset: table.range.lowerBound))
+      }
+      for paragraph in report.paragraphs where paragraph.range.upperBound <= report.source.bytes.count {
+        let starts = paragraph.segments.map { $0.sourceOffset - paragraph.range.lowerBound }
+        let key = Key(kind: nil, bytes: report.source.bytes, range: paragraph.range)
+        paragraphs[ParagraphKey(bytes: key, segmentStarts: starts)] = paragraph
+      }
+      for line in report.parsedLines.lines {
+        lines[Key(kind: nil, bytes: report.source.bytes, range: line.range)] = line
       }
       for evaluation in report.selfEvaluations where evaluation.region.upperBound <= report.source.bytes.count {
         let key = Key(kind: .selfEvaluation, bytes: report.source.bytes, range: evaluation.region)
@@ -41,7 +58,21 @@ package struct TableMemo: Sendable {
     }
   }
 
-  package var isEmpty: Bool { tables.isEmpty && evaluations.isEmpty }
+  package var isEmpty: Bool { tables.isEmpty && evaluations.isEmpty && lines.isEmpty && paragraphs.isEmpty }
+
+  /// The paragraph an earlier parse joined from the lines starting at `segmentStarts` (offsets
+  /// from the start of `range`) in the same bytes, moved to `range` of `source`.
+  func paragraph(at range: Range<Int>, segmentStarts: [Int], in source: SourceText) -> Paragraph? {
+    let key = ParagraphKey(bytes: Key(kind: nil, bytes: source.bytes, range: range), segmentStarts: segmentStarts)
+    guard !paragraphs.isEmpty, let paragraph = paragraphs[key] else { return nil }
+    return paragraph.moved(by: range.lowerBound - paragraph.range.lowerBound)
+  }
+
+  /// Line `index` of `source` (its bytes at `range`) as an earlier parse read the same bytes.
+  func line(_ index: Int, at range: Range<Int>, in source: SourceText) -> Line? {
+    guard !lines.isEmpty, let line = lines[Key(kind: nil, bytes: source.bytes, range: range)] else { return nil }
+    return line.moved(to: index, by: range.lowerBound - line.range.lowerBound)
+  }
 
   /// The self-evaluation an earlier parse read from the bytes of `region`, moved there.
   func evaluation(at region: Range<Int>, in source: SourceText) -> SelfEvaluation? {
@@ -137,6 +168,20 @@ extension SelfEvaluation {
     moved.lines = (self.lines.lowerBound + lines)..<(self.lines.upperBound + lines)
     moved.proseLines = (proseLines.lowerBound + lines)..<(proseLines.upperBound + lines)
     if lines != 0 { moved.damage = damage.map { LineNumber.shifting($0, by: lines) } }
+    return moved
+  }
+}
+
+extension Paragraph {
+  /// The same paragraph read from the same bytes `offset` bytes further on.
+  package func moved(by offset: Int) -> Paragraph {
+    guard offset != 0 else { return self }
+    var moved = self
+    moved.range = (range.lowerBound + offset)..<(range.upperBound + offset)
+    for index in moved.segments.indices { moved.segments[index].sourceOffset += offset }
+    for index in moved.numbers.indices {
+      moved.numbers[index].range = (numbers[index].range.lowerBound + offset)..<(numbers[index].range.upperBound + offset)
+    }
     return moved
   }
 }
