@@ -97,10 +97,9 @@ struct Line {
     var moved = self
     moved.index = index
     guard offset != 0 else { return moved }
-    func move(_ range: Range<Int>) -> Range<Int> { (range.lowerBound + offset)..<(range.upperBound + offset) }
-    moved.range = move(range)
-    moved.trimmedRange = move(trimmedRange)
-    for piece in moved.pieces.indices { moved.pieces[piece].range = move(pieces[piece].range) }
+    moved.range = range.shifted(by: offset)
+    moved.trimmedRange = trimmedRange.shifted(by: offset)
+    for piece in moved.pieces.indices { moved.pieces[piece].range = pieces[piece].range.shifted(by: offset) }
     return moved
   }
 

@@ -100,21 +100,20 @@ extension Table {
   /// range and line moved, line numbers cited in `damage` too.
   package func moved(by offset: Int, lines: Int) -> Table {
     guard offset != 0 || lines != 0 else { return self }
-    func move(_ range: Range<Int>) -> Range<Int> { (range.lowerBound + offset)..<(range.upperBound + offset) }
     var moved = self
-    moved.titleRange = move(titleRange)
-    moved.range = move(range)
-    moved.unitRange = unitRange.map(move)
+    moved.titleRange = titleRange.shifted(by: offset)
+    moved.range = range.shifted(by: offset)
+    moved.unitRange = unitRange?.shifted(by: offset)
     if lines != 0 { moved.damage = damage.map { LineNumber.shifting($0, by: lines) } }
     for panel in moved.panels.indices {
       for row in moved.panels[panel].rows.indices {
         var shifted = moved.panels[panel].rows[row]
-        shifted.codeRange = shifted.codeRange.map(move)
-        shifted.nameRange = shifted.nameRange.map(move)
-        shifted.range = move(shifted.range)
+        shifted.codeRange = shifted.codeRange?.shifted(by: offset)
+        shifted.nameRange = shifted.nameRange?.shifted(by: offset)
+        shifted.range = shifted.range.shifted(by: offset)
         shifted.line += lines
         for cell in shifted.cells.indices {
-          if let old = shifted.cells[cell] { shifted.cells[cell]?.range = move(old.range) }
+          if let old = shifted.cells[cell] { shifted.cells[cell]?.range = old.range.shifted(by: offset) }
         }
         moved.panels[panel].rows[row] = shifted
       }
@@ -127,46 +126,48 @@ extension SelfEvaluation {
   /// The same evaluation read from the same bytes `offset` bytes and `lines` lines further on.
   package func moved(by offset: Int, lines: Int) -> SelfEvaluation {
     guard offset != 0 || lines != 0 else { return self }
-    func move(_ range: Range<Int>) -> Range<Int> { (range.lowerBound + offset)..<(range.upperBound + offset) }
     func move(_ figure: Figure?) -> Figure? {
-      figure.map { Figure(value: $0.value, text: $0.text, range: move($0.range)) }
+      figure.map { Figure(value: $0.value, text: $0.text, range: $0.range.shifted(by: offset)) }
+    }
+    func move(_ field: UnitField) -> UnitField {
+      UnitField(label: field.label, value: field.value, range: field.range.shifted(by: offset))
     }
     var moved = self
-    moved.titleRange = move(titleRange)
-    moved.unitFields = unitFields.map { UnitField(label: $0.label, value: $0.value, range: move($0.range)) }
-    moved.projectNameRange = projectNameRange.map(move)
-    moved.yearRange = yearRange.map(move)
+    moved.titleRange = titleRange.shifted(by: offset)
+    moved.unitFields = unitFields.map(move)
+    moved.projectNameRange = projectNameRange?.shifted(by: offset)
+    moved.yearRange = yearRange?.shifted(by: offset)
     moved.funds = funds.map { row in
       var row = row
-      row.labelRange = move(row.labelRange)
-      row.range = move(row.range)
+      row.labelRange = row.labelRange.shifted(by: offset)
+      row.range = row.range.shifted(by: offset)
       row.line += lines
-      row.figures = row.figures.mapValues { Figure(value: $0.value, text: $0.text, range: move($0.range)) }
+      row.figures = row.figures.compactMapValues(move)
       return row
     }
     moved.indicators = indicators.map { indicator in
       var indicator = indicator
-      indicator.targetRange = indicator.targetRange.map(move)
-      indicator.actualRange = indicator.actualRange.map(move)
+      indicator.targetRange = indicator.targetRange?.shifted(by: offset)
+      indicator.actualRange = indicator.actualRange?.shifted(by: offset)
       indicator.points = move(indicator.points)
       indicator.score = move(indicator.score)
       indicator.deviation = move(indicator.deviation)
-      indicator.range = move(indicator.range)
+      indicator.range = indicator.range.shifted(by: offset)
       indicator.line += lines
       return indicator
     }
     if var total {
       total.points = move(total.points)
       total.score = move(total.score)
-      total.gradeRange = total.gradeRange.map(move)
-      total.range = move(total.range)
+      total.gradeRange = total.gradeRange?.shifted(by: offset)
+      total.range = total.range.shifted(by: offset)
       total.line += lines
       moved.total = total
     }
-    moved.range = move(range)
-    moved.region = move(region)
-    moved.lines = (self.lines.lowerBound + lines)..<(self.lines.upperBound + lines)
-    moved.proseLines = (proseLines.lowerBound + lines)..<(proseLines.upperBound + lines)
+    moved.range = range.shifted(by: offset)
+    moved.region = region.shifted(by: offset)
+    moved.lines = self.lines.shifted(by: lines)
+    moved.proseLines = proseLines.shifted(by: lines)
     if lines != 0 { moved.damage = damage.map { LineNumber.shifting($0, by: lines) } }
     return moved
   }
@@ -177,11 +178,16 @@ extension Paragraph {
   package func moved(by offset: Int) -> Paragraph {
     guard offset != 0 else { return self }
     var moved = self
-    moved.range = (range.lowerBound + offset)..<(range.upperBound + offset)
+    moved.range = range.shifted(by: offset)
     for index in moved.segments.indices { moved.segments[index].sourceOffset += offset }
     for index in moved.numbers.indices {
-      moved.numbers[index].range = (numbers[index].range.lowerBound + offset)..<(numbers[index].range.upperBound + offset)
+      moved.numbers[index].range = numbers[index].range.shifted(by: offset)
     }
     return moved
   }
+}
+
+extension Range<Int> {
+  /// The range `offset` further on.
+  package func shifted(by offset: Int) -> Range<Int> { (lowerBound + offset)..<(upperBound + offset) }
 }

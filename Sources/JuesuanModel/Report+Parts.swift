@@ -13,17 +13,18 @@ extension Report {
     for (range, part) in parts {
       let offset = range.lowerBound
       let lines = document.line(ofUTF8Offset: offset)
-      func move(_ range: Range<Int>) -> Range<Int> { (range.lowerBound + offset)..<(range.upperBound + offset) }
       if joined.year == nil, let year = part.year {
         joined.year = year
-        joined.yearRange = part.yearRange.map(move)
+        joined.yearRange = part.yearRange?.shifted(by: offset)
       }
       if joined.unitName == nil, let name = part.unitName {
         joined.unitName = name
-        joined.unitNameRange = part.unitNameRange.map(move)
+        joined.unitNameRange = part.unitNameRange?.shifted(by: offset)
       }
       let headingBase = joined.headings.count
-      joined.headings += part.headings.map { Heading(text: $0.text, level: $0.level, range: move($0.range)) }
+      joined.headings += part.headings.map {
+        Heading(text: $0.text, level: $0.level, range: $0.range.shifted(by: offset))
+      }
       joined.paragraphs += part.paragraphs.map { paragraph in
         var moved = paragraph.moved(by: offset)
         moved.headingIndex = paragraph.headingIndex.map { $0 + headingBase }
@@ -31,7 +32,9 @@ extension Report {
       }
       joined.tables += part.tables.map { $0.moved(by: offset, lines: lines) }
       joined.selfEvaluations += part.selfEvaluations.map { $0.moved(by: offset, lines: lines) }
-      joined.unreadRegions += part.unreadRegions.map { UnreadRegion(range: move($0.range), reason: $0.reason) }
+      joined.unreadRegions += part.unreadRegions.map {
+        UnreadRegion(range: $0.range.shifted(by: offset), reason: $0.reason)
+      }
     }
     return joined
   }
