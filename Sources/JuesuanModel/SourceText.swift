@@ -63,19 +63,27 @@ package struct SourceText: Sendable, Equatable {
     self.hadInvalidUTF8 = hadInvalidUTF8
     var starts = [0]
     starts.reserveCapacity(validBytes.count / 40 + 1)
-    var index = 0
-    let count = validBytes.count
-    while index < count {
-      let byte = validBytes[index]
+    Self.scanLineStarts(validBytes, from: 0, through: validBytes.count - 1, into: &starts)
+    lineStarts = starts
+  }
+
+  /// Appends the line starts that the line ends in `bytes[from...through]` make (a "\r\n"
+  /// straddling `through` read whole); returns the first byte not read.
+  @discardableResult
+  private static func scanLineStarts(_ bytes: [UInt8], from: Int, through last: Int, into starts: inout [Int]) -> Int {
+    var index = from
+    let count = bytes.count
+    while index <= last, index < count {
+      let byte = bytes[index]
       if byte == 0x0A {
         starts.append(index + 1)
       } else if byte == 0x0D {
-        if index + 1 < count, validBytes[index + 1] == 0x0A { index += 1 }
+        if index + 1 < count, bytes[index + 1] == 0x0A { index += 1 }
         starts.append(index + 1)
       }
       index += 1
     }
-    lineStarts = starts
+    return index
   }
 
   /// The text with the bytes of `range` replaced by `replacement` (whole UTF-8 sequences, as a
@@ -97,18 +105,7 @@ package struct SourceText: Sendable, Equatable {
     // "\r" there may now pair with a "\n") to the first old byte after it, rescan; later starts
     // depend only on old bytes and move by `delta`.
     var starts = lower == 0 ? [0] : Array(lineStarts[...line(ofUTF8Offset: lower - 1)])
-    var index = max(0, lower - 1)
-    let count = newBytes.count
-    while index <= replacedEnd, index < count {
-      let byte = newBytes[index]
-      if byte == 0x0A {
-        starts.append(index + 1)
-      } else if byte == 0x0D {
-        if index + 1 < count, newBytes[index + 1] == 0x0A { index += 1 }
-        starts.append(index + 1)
-      }
-      index += 1
-    }
+    let index = Self.scanLineStarts(newBytes, from: max(0, lower - 1), through: replacedEnd, into: &starts)
     // `index` is now the first byte not rescanned, an old one, read afresh by both scans.
     starts += lineStarts[(line(ofUTF8Offset: index - delta) + 1)...].lazy.map { $0 + delta }
     return SourceText(bytes: newBytes, lineStarts: starts)
