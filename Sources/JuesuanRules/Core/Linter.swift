@@ -98,11 +98,15 @@ package struct Linter: Sendable {
     @Sendable func lintedPart(_ range: Range<Int>) -> LintedPart {
       if var same = known[range.count]?.first(where: { $0.matches(range, in: source) }) {
         same.range = range
+        // The lines a parse read are kept only by the reports the latest edit touched (the ones
+        // likely to be edited next): on a large file they take ten times the text.
+        same.report.parsedLines = ParsedLines()
         return same
       }
       let start = ContinuousClock.now
-      let report = ReportParser.parse(
+      var report = ReportParser.parse(
         range.count == source.bytes.count ? source : source.part(range), reusing: memo)
+      if previous == nil { report.parsedLines = ParsedLines() }
       linter.ruleTimings?("(parse)", ContinuousClock.now - start)
       let part = linter.check(report, range: range)
       return linter.retainsModel ? part : part.droppingModel()
