@@ -10,6 +10,19 @@ struct Document: Sendable {
   /// Changes with every edit (a version number may repeat after close and reopen).
   var generation: Int
   var lint: CachedLint?
+  /// The JSON of each report's diagnostics as last published (`Server.diagnosticsJSON`).
+  var published: [PublishedPart] = []
+
+  /// One report's diagnostics as published: reused while the report has the same text, starts at
+  /// the same byte and line, and has the same findings (their positions are then the same too).
+  struct PublishedPart: Sendable {
+    var start: Int
+    var line: Int
+    /// The report's text (the lint's own array: a report the lint reused shares it).
+    var text: [UInt8]
+    var findings: [Finding]
+    var json: [UInt8]
+  }
 
   struct CachedLint: Sendable {
     var generation: Int

@@ -165,11 +165,58 @@ extension Server {
       configurationGeneration == self.configurationGeneration
     else { return }
     pushTasks[uri] = nil
-    let diagnostics = result.findings.map { diagnostic(for: $0, in: document.source, uri: uri) }
+    let (json, published) = diagnosticsJSON(result, document: document)
+    documents[uri]?.published = published
     sendNotification(
       "textDocument/publishDiagnostics",
-      params: PublishDiagnosticsParams(uri: uri, version: document.version, diagnostics: diagnostics))
+      params: EncodedPublishDiagnosticsParams(uri: uri, version: document.version, diagnostics: json))
     options.publishObserver?(uri, document.version)
+  }
+
+  /// The diagnostics of `result` as JSON array elements, report by report: a report whose text,
+  /// place and findings are those last published for the document is not encoded again.
+  func diagnosticsJSON(_ result: LintResult, document: Document) -> (json: [UInt8], parts: [Document.PublishedPart]) {
+    var previous: [Int: Document.PublishedPart] = [:]
+    for part in document.published { previous[part.start] = part }
+    let findings = result.findings
+    var out: [UInt8] = []
+    var parts: [Document.PublishedPart] = []
+    var next = 0
+    func encode(_ slice: ArraySlice<Finding>) -> [UInt8] {
+      var bytes: [UInt8] = []
+      for finding in slice {
+        if !bytes.isEmpty { bytes.append(0x2C) }
+        diagnostic(for: finding, in: document.source, uri: document.uri).writeJSON(into: &bytes)
+      }
+      return bytes
+    }
+    func append(_ json: [UInt8]) {
+      guard !json.isEmpty else { return }
+      if !out.isEmpty { out.append(0x2C) }
+      out += json
+    }
+    for (index, part) in result.parts.enumerated() {
+      let end = index + 1 < result.parts.count ? result.parts[index + 1].range.lowerBound : Int.max
+      var stop = next
+      while stop < findings.count, findings[stop].range.lowerBound < end { stop += 1 }
+      let slice = Array(findings[next..<stop])
+      let start = part.range.lowerBound
+      let line = document.source.line(ofUTF8Offset: start)
+      let json: [UInt8]
+      let text = part.report.source.bytes
+      if let cached = previous[start], cached.line == line, cached.text.count == text.count, cached.text == text,
+        cached.findings == slice
+      {
+        json = cached.json
+      } else {
+        json = encode(slice[...])
+      }
+      append(json)
+      parts.append(.init(start: start, line: line, text: text, findings: slice, json: json))
+      next = stop
+    }
+    append(encode(findings[next...]))
+    return (out, parts)
   }
 
   /// `textDocument/diagnostic`: the full list, or `unchanged` when `previousResultId` is current.

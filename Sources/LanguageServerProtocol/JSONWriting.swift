@@ -1,3 +1,4 @@
+import Foundation
 import JSONRPC
 
 // Hand-written JSON for the types a large `publishDiagnostics` is made of: the same text the
@@ -141,5 +142,37 @@ extension PublishDiagnosticsParams: JSONWritable {
       JSONOut.int(version, into: &out)
     }
     out.append(0x7D)
+  }
+}
+
+/// `publishDiagnostics` parameters whose diagnostics are already JSON (the array's elements,
+/// comma-separated): a large file's publish re-encodes only what changed.
+package struct EncodedPublishDiagnosticsParams: Encodable, JSONWritable {
+  package var uri: String
+  package var version: Int?
+  package var diagnostics: [UInt8]
+
+  package init(uri: String, version: Int?, diagnostics: [UInt8]) {
+    self.uri = uri
+    self.version = version
+    self.diagnostics = diagnostics
+  }
+
+  package func writeJSON(into out: inout [UInt8]) {
+    out += "{\"diagnostics\":[".utf8
+    out += diagnostics
+    out += "],\"uri\":".utf8
+    JSONOut.string(uri, into: &out)
+    if let version {
+      out += ",\"version\":".utf8
+      JSONOut.int(version, into: &out)
+    }
+    out.append(0x7D)
+  }
+
+  /// Through another encoder: the diagnostics read back and encoded as `PublishDiagnosticsParams`.
+  package func encode(to encoder: any Encoder) throws {
+    let decoded = try JSONDecoder().decode([Diagnostic].self, from: Data([0x5B] + diagnostics + [0x5D]))
+    try PublishDiagnosticsParams(uri: uri, version: version, diagnostics: decoded).encode(to: encoder)
   }
 }

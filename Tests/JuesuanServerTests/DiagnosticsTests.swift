@@ -57,6 +57,42 @@ struct DiagnosticsTests {
     #expect(Self.placeholders(try await client.diagnostics(for: Self.uri, version: 4).diagnostics) == [])
   }
 
+  @Test("in a file of three reports, each edit publishes what a fresh server publishes for the text")
+  func severalReports() async throws {
+    let samples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent().appendingPathComponent("samples")
+    let clean = try String(contentsOf: samples.appendingPathComponent("clean.md"), encoding: .utf8)
+    let defective = try String(contentsOf: samples.appendingPathComponent("defective.md"), encoding: .utf8)
+    let first = defective.split(separator: "\n", omittingEmptySubsequences: false).count - 1
+    let second = first + clean.split(separator: "\n", omittingEmptySubsequences: false).count - 1
+    let client = TestClient()
+    try await client.initialize()
+    await client.open(Self.uri, defective + clean + defective)
+    _ = try await client.diagnostics(for: Self.uri, version: 1)
+    // "20" of the first report's title replaced by two line breaks (the others keep their bytes
+    // and move two lines down), a line added to it, a figure typed into the second report, a
+    // line of the third removed: the reports an edit did not touch are published from cache.
+    let edits: [TextDocumentContentChangeEvent] = [
+      .init(range: range(0, 2, 4), text: "\n\n"), .init(range: range(4, 0, 0), text: "说明××。\n"),
+      .init(range: range(first + 43, 0, 0), text: "9"),
+      .init(range: range(second + 63, 0, to: second + 64, 0), text: ""),
+    ]
+    for (index, edit) in edits.enumerated() {
+      await client.change(Self.uri, version: index + 2, [edit])
+      let published = try await client.diagnostics(for: Self.uri, version: index + 2).diagnostics
+      let text = try #require(await client.server.text(ofDocument: Self.uri))
+      let fresh = TestClient()
+      try await fresh.initialize()
+      await fresh.open(Self.uri, text)
+      let expected = try await fresh.diagnostics(for: Self.uri, version: 1).diagnostics
+      let differing = Set(published).symmetricDifference(expected).map {
+        "\($0.range.start.line): \($0.message.prefix(30))"
+      }
+      #expect(published == expected, "edit \(index): \(differing.sorted())")
+      #expect(published.count > 20)
+    }
+  }
+
   @Test("a burst of edits publishes only the latest version")
   func debounce() async throws {
     let client = TestClient(debounce: .milliseconds(100))
