@@ -20,7 +20,9 @@ package struct Suppressions: Sendable {
     guard source.bytes.firstOffset(of: marker) != nil else { return }
     for line in 0..<source.lineCount {
       let range = source.byteRange(ofLine: line)
-      guard source.bytes[range].firstRange(of: marker) != nil else { continue }
+      guard source.bytes.firstOffset(of: marker, from: range.lowerBound, before: range.upperBound) != nil else {
+        continue
+      }
       let text = source.text(in: range)
       for comment in Self.comments(in: text) {
         let words = comment.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "\t" }).map(String.init)

@@ -35,8 +35,8 @@ extension NarrativeReader {
         // The keyword nearest before the figure decides: "支出年初预算为 B" / "预算财政拨款支出 A".
         let window = Array(bytes[max(clauseStart, number.textRange.lowerBound - 30)..<number.textRange.lowerBound])
         let text = String(decoding: window, as: UTF8.self)
-        let budgetAt = text.ranges(of: "预算").last.map { text.distance(from: text.startIndex, to: $0.lowerBound) }
-        let actualAt = [text.ranges(of: "决算").last, text.ranges(of: "支出").last].compactMap { $0 }
+        let budgetAt = text.lastRange(of: "预算").map { text.distance(from: text.startIndex, to: $0.lowerBound) }
+        let actualAt = [text.lastRange(of: "决算"), text.lastRange(of: "支出")].compactMap { $0 }
           .map { text.distance(from: text.startIndex, to: $0.lowerBound) }.max()
         switch (budgetAt, actualAt) {
         case (let b?, let a?): if b > a { budgets.append(number) } else { actuals.append(number) }

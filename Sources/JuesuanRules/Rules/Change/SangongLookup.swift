@@ -18,7 +18,7 @@ package enum SangongLookup {
   )? {
     guard let table else { return nil }
     let mentions = items.compactMap { item in
-      text.ranges(of: item.mention).last.map { (position: $0.lowerBound, label: item.label) }
+      text.lastRange(of: item.mention).map { (position: $0.lowerBound, label: item.label) }
     }
     guard let label = mentions.max(by: { $0.position < $1.position })?.label else { return nil }
     for panel in table.panels {

@@ -127,7 +127,7 @@ extension String {
     guard !word.isEmpty else { return self }
     var result = ""
     var rest = Substring(self)
-    while let range = rest.firstRange(of: word) {
+    while let range = rest.range(of: word) {
       result += rest[..<range.lowerBound]
       rest = rest[range.upperBound...]
     }

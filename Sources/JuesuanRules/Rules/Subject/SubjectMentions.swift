@@ -97,8 +97,8 @@ struct SubjectMention {
     let searched = row.nameRange ?? row.range
     let text = Array(source.bytes[searched.clamped(to: 0..<source.bytes.count)])
     let label = Array(row.label.utf8)
-    guard !label.isEmpty, let found = text.firstRange(of: label) else { return nil }
-    return (searched.lowerBound + found.lowerBound)..<(searched.lowerBound + found.upperBound)
+    guard let found = text.firstOffset(of: label) else { return nil }
+    return (searched.lowerBound + found)..<(searched.lowerBound + found + label.count)
   }
 
   private static let stops: Set<Character> = [

@@ -51,14 +51,14 @@ struct CountMismatchRule: Rule {
         guard end - start <= 150 else { continue }
         var span = paragraph.text(in: start..<end)
         for leadIn in Self.leadIns {
-          if let range = span.ranges(of: leadIn).last { span = String(span[range.upperBound...]) }
+          if let range = span.lastRange(of: leadIn) { span = String(span[range.upperBound...]) }
         }
         guard span.contains("、"), !span.contains(where: { $0.isNumber }) else { continue }
         var items = span.split(separator: "、", omittingEmptySubsequences: false).map(String.init)
         guard items.allSatisfy({ !$0.isEmpty }), items.dropFirst().allSatisfy({ $0.count <= 12 }) else { continue }
         if var first = items.first {
           for leadIn in Self.leadIns {
-            if let range = first.firstRange(of: leadIn) { first = String(first[range.upperBound...]) }
+            if let range = first.range(of: leadIn) { first = String(first[range.upperBound...]) }
           }
           items[0] = first
         }
@@ -111,7 +111,7 @@ struct CountMismatchRule: Rule {
   private static func splitLastAtJoiner(_ items: inout [String]) {
     guard let last = items.last else { return }
     for joiner in ["以及", "和", "及"] {
-      guard let range = last.firstRange(of: joiner) else { continue }
+      guard let range = last.range(of: joiner) else { continue }
       let head = String(last[..<range.lowerBound])
       let tail = String(last[range.upperBound...])
       if !head.isEmpty, !tail.isEmpty {

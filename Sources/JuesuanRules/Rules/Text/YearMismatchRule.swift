@@ -141,7 +141,7 @@ struct YearMismatchRule: Rule {
     guard !clause.contains("月"), !clause.contains("年"), !clause.contains("项目"), !clause.contains("〕") else {
       return false
     }
-    guard let marker = clause.firstRange(of: "为") else { return false }
+    guard let marker = clause.range(of: "为") else { return false }
     let value = clause[marker.upperBound...].drop { $0 == " " }
     return value.first?.isASCII == true && value.first?.isNumber == true
   }
