@@ -1,12 +1,19 @@
-/// What an earlier parse read, by the bytes it read it from: lines, tables and self-evaluation
-/// tables. Each is a function of its bytes (a line's own; a table's title to last note line and
-/// kind; a self-evaluation's `region`): the same bytes elsewhere read as the same thing, moved.
-/// So the parse after an edit moves every line and table the edit did not touch instead of
-/// reading it again (`ReportParser.parse(_:reusing:)`).
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// What an earlier parse read, by the bytes it read it from: lines, paragraphs, tables and
+/// self-evaluation tables. Each is a function of its bytes (a line's own; a paragraph's, with
+/// where its lines start; a table's title to last note line, with its kind; a self-evaluation's
+/// `region`): the same bytes elsewhere read as the same thing, moved. So the parse after an edit
+/// moves every line, paragraph and table the edit did not touch instead of reading it again
+/// (`ReportParser.parse(_:reusing:)`).
 package struct ParseMemo: Sendable {
   /// A line's or table's bytes (and a table's kind), hashed and compared as raw bytes; the array
   /// is the document's own (shared, not copied).
-  private struct Key: Hashable, @unchecked Sendable {
+  private struct Key: Hashable, Sendable {
     var kind: Table.Kind?  // nil for a line
     var bytes: [UInt8]
     var range: Range<Int>
@@ -18,7 +25,14 @@ package struct ParseMemo: Sendable {
 
     static func == (lhs: Key, rhs: Key) -> Bool {
       guard lhs.kind == rhs.kind, lhs.range.count == rhs.range.count else { return false }
-      return lhs.bytes[lhs.range].elementsEqual(rhs.bytes[rhs.range])
+      return lhs.bytes.withUnsafeBufferPointer { left in
+        rhs.bytes.withUnsafeBufferPointer { right in
+          lhs.range.isEmpty
+            || memcmp(
+              left.baseAddress! + lhs.range.lowerBound, right.baseAddress! + rhs.range.lowerBound, lhs.range.count)
+              == 0
+        }
+      }
     }
   }
 
@@ -28,7 +42,7 @@ package struct ParseMemo: Sendable {
   /// Paragraphs by their bytes and where each of their lines starts in them.
   private var paragraphs: [ParagraphKey: Paragraph] = [:]
 
-  private struct ParagraphKey: Hashable, @unchecked Sendable {
+  private struct ParagraphKey: Hashable, Sendable {
     var bytes: Key
     var segmentStarts: [Int]
   }

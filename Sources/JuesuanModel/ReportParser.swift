@@ -6,8 +6,9 @@ import Foundation
 /// table on its next page); notes, headings and prose close them; everything else is prose,
 /// joined across hard wraps into paragraphs.
 package enum ReportParser {
-  /// Never fails: what cannot be read becomes an `UnreadRegion` or a table's `damage`. A table
-  /// whose bytes `memo` holds (from the parse before an edit) is moved, not read again.
+  /// Never fails: what cannot be read becomes an `UnreadRegion` or a table's `damage`. A line,
+  /// paragraph or table whose bytes `memo` holds (from the parse before an edit) is moved, not
+  /// read again.
   /// - Complexity: O(n) in the text.
   package static func parse(_ source: SourceText, reusing memo: ParseMemo = ParseMemo()) -> Report {
     let lines = Line.all(of: source, memo: memo)

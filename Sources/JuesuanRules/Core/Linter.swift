@@ -79,8 +79,8 @@ package struct Linter: Sendable {
   /// Parses and checks `source`. A file holding several reports is checked report by report
   /// (`ReportSegmenter`). With `previous` — the lint of an earlier text of the same document,
   /// by a linter with the same configuration and catalogue — a report whose text is unchanged is
-  /// neither parsed nor checked again, and in a report that changed, the tables the edit did not
-  /// touch are moved rather than read again (`ParseMemo`).
+  /// neither parsed nor checked again, and in a report that changed, the lines, paragraphs and
+  /// tables the edit did not touch are moved rather than read again (`ParseMemo`).
   /// - Complexity: O(n) in the document for parsing; rules are linear or n·log n per report.
   package func lint(_ source: SourceText, reusing previous: LintResult? = nil) -> LintResult {
     var grouped: [Int: [LintedPart]] = [:]
@@ -88,8 +88,8 @@ package struct Linter: Sendable {
     let known = grouped
     // The reports are independent: check them on every core, then join them in order.
     let candidates = ReportSegmenter.parts(of: source)
-    // The tables of the earlier reports that changed: a report the edit touched is re-read, but
-    // its tables that the edit did not touch are moved rather than read again.
+    // What the parses of the earlier reports that changed read: a report the edit touched is
+    // parsed again, but its lines, paragraphs and tables that the edit did not touch are moved.
     let changed = (previous?.parts ?? []).filter { part in
       !candidates.contains { $0.count == part.range.count && part.matches($0, in: source) }
     }
