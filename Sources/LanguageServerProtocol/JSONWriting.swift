@@ -130,11 +130,18 @@ extension Diagnostic: JSONWritable {
 
 extension PublishDiagnosticsParams: JSONWritable {
   package func writeJSON(into out: inout [UInt8]) {
-    out += "{\"diagnostics\":[".utf8
-    for (index, diagnostic) in diagnostics.enumerated() {
-      if index > 0 { out.append(0x2C) }
-      diagnostic.writeJSON(into: &out)
+    Self.writeJSON(uri: uri, version: version, into: &out) { out in
+      for (index, diagnostic) in diagnostics.enumerated() {
+        if index > 0 { out.append(0x2C) }
+        diagnostic.writeJSON(into: &out)
+      }
     }
+  }
+
+  /// The parameters' JSON, `elements` writing the diagnostics array's elements.
+  static func writeJSON(uri: String, version: Int?, into out: inout [UInt8], elements: (inout [UInt8]) -> Void) {
+    out += "{\"diagnostics\":[".utf8
+    elements(&out)
     out += "],\"uri\":".utf8
     JSONOut.string(uri, into: &out)
     if let version {
@@ -159,15 +166,7 @@ package struct EncodedPublishDiagnosticsParams: Encodable, JSONWritable {
   }
 
   package func writeJSON(into out: inout [UInt8]) {
-    out += "{\"diagnostics\":[".utf8
-    out += diagnostics
-    out += "],\"uri\":".utf8
-    JSONOut.string(uri, into: &out)
-    if let version {
-      out += ",\"version\":".utf8
-      JSONOut.int(version, into: &out)
-    }
-    out.append(0x7D)
+    PublishDiagnosticsParams.writeJSON(uri: uri, version: version, into: &out) { $0 += diagnostics }
   }
 
   /// Through another encoder: the diagnostics read back and encoded as `PublishDiagnosticsParams`.

@@ -69,6 +69,24 @@ struct MessageEncoderTests {
     #expect(String(decoding: try MessageEncoder().encode(values), as: UTF8.self).contains("9223372036854775807"))
   }
 
+  @Test("publishDiagnostics with its diagnostics already encoded writes the same bytes, through any encoder")
+  func preEncoded() throws {
+    let diagnostics = [Self.diagnostic, Self.diagnostic]
+    let params = PublishDiagnosticsParams(uri: "file:///a.md", version: 7, diagnostics: diagnostics)
+    var elements: [UInt8] = []
+    for (index, diagnostic) in diagnostics.enumerated() {
+      if index > 0 { elements.append(0x2C) }
+      diagnostic.writeJSON(into: &elements)
+    }
+    let encoded = EncodedPublishDiagnosticsParams(uri: "file:///a.md", version: 7, diagnostics: elements)
+    #expect(try MessageEncoder().encode(encoded) == MessageEncoder().encode(params))
+    #expect(try Self.foundation(encoded) == Self.foundation(params), "JSONEncoder reads the elements back")
+    let empty = EncodedPublishDiagnosticsParams(uri: "file:///a.md", version: nil, diagnostics: [])
+    #expect(
+      try MessageEncoder().encode(empty)
+        == MessageEncoder().encode(PublishDiagnosticsParams(uri: "file:///a.md", version: nil, diagnostics: [])))
+  }
+
   @Test("optionals, nested containers and scalars through the generic path")
   func genericPath() throws {
     struct Sample: Encodable {
