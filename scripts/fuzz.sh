@@ -8,7 +8,10 @@
 #     (Tests/JuesuanRulesTests/RobustnessTests.swift);
 #   - random LSP sessions against the server: hostile documents, impossible edits, every request,
 #     cancellations, settings, malformed bodies; each request answered once, serving goes on
-#     (Tests/JuesuanServerTests/ServerFuzzTests.swift).
+#     (Tests/JuesuanServerTests/ServerFuzzTests.swift);
+#   - random edits of the corpus reports and of three reports in one file, the incremental parse
+#     and lint compared with full ones after each: SECONDS × 5 edits per test
+#     (Tests/JuesuanModelTests/IncrementalParseTests.swift, ReportPartsTests/incrementalEqualsFull).
 #
 #   scripts/fuzz.sh [SECONDS (default 300)] [BASE_SEED (default: time-based)]
 #
@@ -23,7 +26,7 @@ cd "$(dirname "$0")/.."
 seconds="${1:-300}"
 seed="${2:-$(date +%s)}"
 scratch="${JUESUAN_FUZZ_SCRATCH:-.build}"
-filter='FrameFuzzTests|MessageFuzzTests|ServerFuzzTests|RobustnessTests/mangledDrafts'
+filter='FrameFuzzTests|MessageFuzzTests|ServerFuzzTests|RobustnessTests/mangledDrafts|IncrementalParseTests|ReportPartsTests/incrementalEqualsFull'
 
 echo "building (release, $scratch)"
 swift build --build-tests -c release --scratch-path "$scratch"
@@ -31,6 +34,7 @@ swift build --build-tests -c release --scratch-path "$scratch"
 trace="$(mktemp -d)"
 trap 'rm -rf "$trace"' EXIT
 export JUESUAN_FUZZ_SECONDS="$seconds" JUESUAN_FUZZ_SEED="$seed" JUESUAN_FUZZ_TRACE="$trace"
+export JUESUAN_INCREMENTAL_EDITS="${JUESUAN_INCREMENTAL_EDITS:-$((seconds * 5))}"
 echo "fuzzing for ${seconds}s from base seed $seed (replay: JUESUAN_FUZZ_SEED=$seed)"
 log="$scratch/fuzz.log"
 status=0
