@@ -231,9 +231,8 @@ package enum ReportParser {
         report.headings.append(Heading(text: line.plain, level: level, range: line.range))
         continue
       }
-      if let last = pending.last, endsSentence(last.compact), startsNewParagraph(line.compact) {
-        closeParagraph()
-      }
+      // After a line that ends a sentence, the next text line opens a new paragraph.
+      if let last = pending.last, endsSentence(last.compact) { closeParagraph() }
       pending.append(line)
     }
     closeParagraph()
@@ -243,9 +242,6 @@ package enum ReportParser {
     guard let last = compact.last else { return true }
     return "。！？；：:!?".contains(last) || compact.hasSuffix("。）") || compact.hasSuffix("。”")
   }
-
-  /// After a line that ends a sentence, any text line opens a new paragraph.
-  private static func startsNewParagraph(_ compact: String) -> Bool { !compact.isEmpty }
 
   /// Part, section or subsection headings: "第三部分 …", "一、…", "（一）…", Markdown `#`.
   static func headingLevel(of line: Line) -> Heading.Level? {
