@@ -22,17 +22,22 @@ extension Array where Element == UInt8 {
 
 enum ByteSearch {
   /// The offset of the first occurrence of `pattern` in `haystack` (0 for an empty pattern).
+  /// `memchr` runs to the next place of the pattern's last continuation byte (0x80…0xBF), which
+  /// spreads over 64 values, rather than to its first byte: every CJK character starts with one of
+  /// a few lead bytes, so a search for "目" would otherwise stop at every sixth character.
   /// - Complexity: O(n·m) worst case, O(n) on text.
   static func offset(of pattern: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>) -> Int? {
-    guard let first = pattern.first else { return 0 }
+    guard !pattern.isEmpty else { return 0 }
     guard pattern.count <= haystack.count, let base = haystack.baseAddress, let needle = pattern.baseAddress else {
       return nil
     }
+    let anchor = pattern.lastIndex { $0 & 0xC0 == 0x80 } ?? 0
+    let byte = Int32(pattern[anchor])
     var offset = 0
     let last = haystack.count - pattern.count
     while offset <= last {
-      guard let hit = memchr(base + offset, Int32(first), last - offset + 1) else { return nil }
-      let position = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+      guard let hit = memchr(base + offset + anchor, byte, last - offset + 1) else { return nil }
+      let position = base.distance(to: hit.assumingMemoryBound(to: UInt8.self)) - anchor
       if memcmp(base + position, needle, pattern.count) == 0 { return position }
       offset = position + 1
     }

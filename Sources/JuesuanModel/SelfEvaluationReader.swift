@@ -150,7 +150,7 @@ enum SelfEvaluationReader {
           fundsHeader += compact
           if line.shape == .tabbed || line.shape == .piped {
             let cells = line.pieces.enumerated().compactMap { offset, piece in
-              fundsColumns(piece.text.filter { !$0.isWhitespace }).first.map { (offset, $0) }
+              fundsColumns(piece.text.removingWhitespace()).first.map { (offset, $0) }
             }
             if cells.count > (headerCells?.columns.count ?? 0) { headerCells = (line.pieces.count, cells) }
           }
@@ -207,7 +207,7 @@ enum SelfEvaluationReader {
           fundsHeader = compact
           if line.shape == .tabbed || line.shape == .piped {
             let cells = line.pieces.enumerated().compactMap { offset, piece in
-              fundsColumns(piece.text.filter { !$0.isWhitespace }).first.map { (offset, $0) }
+              fundsColumns(piece.text.removingWhitespace()).first.map { (offset, $0) }
             }
             if !cells.isEmpty { headerCells = (line.pieces.count, cells) }
           }
@@ -237,10 +237,10 @@ enum SelfEvaluationReader {
   private static func readUnitFields(_ items: [Item], into evaluation: inout SelfEvaluation) {
     let cells = items.filter { !$0.text.isEmpty }
     for (index, cell) in cells.enumerated() where index + 1 < cells.count {
-      let label = cell.text.filter { !$0.isWhitespace }
+      let label = cell.text.removingWhitespace()
       guard unitLabels.contains(label) else { continue }
       let value = cells[index + 1]
-      guard !unitLabels.contains(value.text.filter { !$0.isWhitespace }) else { continue }
+      guard !unitLabels.contains(value.text.removingWhitespace()) else { continue }
       evaluation.unitFields.append(SelfEvaluation.UnitField(label: label, value: value.text, range: value.range))
     }
   }

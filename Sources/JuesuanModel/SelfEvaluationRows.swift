@@ -101,7 +101,7 @@ extension SelfEvaluationReader {
       if management, let first = nameLines.first?.split(whereSeparator: \.isWhitespace).first {
         nameLines = [String(first)]
       }
-      level3 = nameLines.joined().filter { !$0.isWhitespace }
+      level3 = nameLines.joined().removingWhitespace()
       names = []
     } else {
       level3 = names.removeLast()

@@ -130,7 +130,7 @@ package struct Table: Sendable, Equatable {
     /// A 合计/总计 row (no code, the label says total).
     package var isTotalRow: Bool {
       guard code == nil else { return false }
-      let label = name.filter { !$0.isWhitespace }
+      let label = name.removingWhitespace()
       return label == "合计" || label == "总计" || label.hasSuffix("合计") || label.hasSuffix("总计")
     }
 

@@ -13,14 +13,16 @@ struct Document: Sendable {
   /// The JSON of each report's diagnostics as last published (`Server.diagnosticsJSON`).
   var published: [PublishedPart] = []
 
-  /// One report's diagnostics as published: reused while the report has the same text, starts at
-  /// the same byte and line, and has the same findings (their positions are then the same too).
+  /// One report's diagnostics as published: reused while the report has the same text, starts on
+  /// the same line, and has the same findings with the same ones silenced (their LSP positions
+  /// and messages are then the same too).
   struct PublishedPart: Sendable {
-    var start: Int
     var line: Int
-    /// The report's text (the lint's own array: a report the lint reused shares it).
+    /// The report's text and findings, counted from its start (the lint's own arrays: a report
+    /// the lint reused shares them, and comparing them is then immediate).
     var text: [UInt8]
     var findings: [Finding]
+    var silenced: [Int]
     var json: [UInt8]
   }
 

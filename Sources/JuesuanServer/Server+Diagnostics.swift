@@ -173,50 +173,40 @@ extension Server {
     options.publishObserver?(uri, document.version)
   }
 
-  /// The diagnostics of `result` as JSON array elements, report by report: a report whose text,
-  /// place and findings are those last published for the document is not encoded again.
+  /// The diagnostics of `result` as JSON array elements, report by report: a report with the
+  /// text, first line, findings and silenced findings last published for the document is not
+  /// encoded again. (Its diagnostics are then the same: LSP positions count lines and columns,
+  /// which an edit of an earlier report changes only by adding or removing lines.)
   func diagnosticsJSON(_ result: LintResult, document: Document) -> (json: [UInt8], parts: [Document.PublishedPart]) {
     var previous: [Int: Document.PublishedPart] = [:]
-    for part in document.published { previous[part.start] = part }
-    let findings = result.findings
-    var out: [UInt8] = []
-    var parts: [Document.PublishedPart] = []
-    var next = 0
-    func encode(_ slice: ArraySlice<Finding>) -> [UInt8] {
-      var bytes: [UInt8] = []
-      for finding in slice {
-        if !bytes.isEmpty { bytes.append(0x2C) }
-        diagnostic(for: finding, in: document.source, uri: document.uri).writeJSON(into: &bytes)
-      }
-      return bytes
-    }
-    func append(_ json: [UInt8]) {
-      guard !json.isEmpty else { return }
-      if !out.isEmpty { out.append(0x2C) }
-      out += json
-    }
-    for (index, part) in result.parts.enumerated() {
-      let end = index + 1 < result.parts.count ? result.parts[index + 1].range.lowerBound : Int.max
-      var stop = next
-      while stop < findings.count, findings[stop].range.lowerBound < end { stop += 1 }
-      let slice = Array(findings[next..<stop])
-      let start = part.range.lowerBound
-      let line = document.source.line(ofUTF8Offset: start)
-      let json: [UInt8]
+    for part in document.published { previous[part.line] = part }
+    var published: [Document.PublishedPart] = []
+    for part in result.parts {
+      guard let placement = part.placement else { continue }
       let text = part.report.source.bytes
-      if let cached = previous[start], cached.line == line, cached.text.count == text.count, cached.text == text,
-        cached.findings == slice
+      let json: [UInt8]
+      if let cached = previous[placement.line], cached.text.count == text.count, cached.text == text,
+        cached.findings == part.findings, cached.silenced == placement.silenced
       {
         json = cached.json
       } else {
-        json = encode(slice[...])
+        var bytes: [UInt8] = []
+        for finding in placement.findings {
+          if !bytes.isEmpty { bytes.append(0x2C) }
+          diagnostic(for: finding, in: document.source, uri: document.uri).writeJSON(into: &bytes)
+        }
+        json = bytes
       }
-      append(json)
-      parts.append(.init(start: start, line: line, text: text, findings: slice, json: json))
-      next = stop
+      published.append(
+        .init(line: placement.line, text: text, findings: part.findings, silenced: placement.silenced, json: json))
     }
-    append(encode(findings[next...]))
-    return (out, parts)
+    var out: [UInt8] = []
+    out.reserveCapacity(published.reduce(0) { $0 + $1.json.count + 1 })
+    for part in published where !part.json.isEmpty {
+      if !out.isEmpty { out.append(0x2C) }
+      out += part.json
+    }
+    return (out, published)
   }
 
   /// `textDocument/diagnostic`: the full list, or `unchanged` when `previousResultId` is current.

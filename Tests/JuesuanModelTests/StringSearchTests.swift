@@ -1,4 +1,5 @@
 import JuesuanModel
+import JuesuanTestSupport
 import Testing
 
 /// The byte-level `contains`/`range(of:)`/`lastRange(of:)` that replace Foundation's (and the
@@ -62,5 +63,67 @@ struct StringSearchTests {
     #expect(LineNumber.resolving(message, lineOffset: 2479) == "第 2861 行；第 2480–2489 行")
     #expect(LineNumber.resolving("没有行号", lineOffset: 5) == "没有行号")
     #expect(LineNumber.resolving("\u{E000}x\u{E001}", lineOffset: 5) == "\u{E000}x\u{E001}", "a stray mark stays")
+  }
+}
+
+/// `firstOffset(of:from:before:)` finds what a byte-by-byte scan finds, wherever the pattern's
+/// anchor byte (its last continuation byte) falls: at the window's edges, overlapping, repeated.
+@Suite("Byte search")
+struct ByteSearchTests {
+  static func reference(_ haystack: [UInt8], _ needle: [UInt8], from start: Int, before end: Int) -> Int? {
+    guard !needle.isEmpty, start >= 0, start + needle.count <= end else { return nil }
+    return (start...(end - needle.count)).first { Array(haystack[$0..<($0 + needle.count)]) == needle }
+  }
+
+  @Test("agrees with a plain scan on random text of CJK, ASCII and partial characters")
+  func agreesWithScan() {
+    var random = SeededGenerator(state: 7)
+    let pieces: [[UInt8]] = ["目", "录", "目录", "项目", "a", "\n", "1", "。", "录录"].map { Array($0.utf8) } + [
+      [0xE7], [0x9B], [0xAE], [0xE7, 0x9B],
+    ]
+    let needles: [[UInt8]] = ["目", "目录", "录", "a", "a目", "。\n", "项目目录"].map { Array($0.utf8) } + [[0xAE], [0x9B, 0xAE]]
+    for _ in 0..<400 {
+      var haystack: [UInt8] = []
+      for _ in 0..<Int.random(in: 0..<24, using: &random) { haystack += random.pick(pieces) }
+      for needle in needles {
+        let start = Int.random(in: 0...haystack.count, using: &random)
+        let end = Int.random(in: start...haystack.count, using: &random)
+        #expect(
+          haystack.firstOffset(of: needle, from: start, before: end)
+            == Self.reference(haystack, needle, from: start, before: end), "\(haystack) \(needle) \(start)..<\(end)")
+        #expect(haystack.firstOffset(of: needle) == Self.reference(haystack, needle, from: 0, before: haystack.count))
+      }
+    }
+  }
+}
+
+/// `removingWhitespace()` and `trimmingWhitespace()` answer what the Character-level idioms they
+/// replace answer, for every White_Space scalar and the characters around them in reports.
+@Suite("Whitespace over UTF-8 bytes")
+struct WhitespaceTests {
+  static let spaces: [Unicode.Scalar] = (0...0x3001).compactMap(Unicode.Scalar.init).filter(\.properties.isWhitespace)
+  static let others: [String] = ["合", "计", "a", "1", "。", "😀", "\u{00A1}", "\u{2010}", "\u{300C}", "\u{1681}", "\u{205E}"]
+
+  @Test("the scalar test is Unicode's White_Space")
+  func scalarTest() {
+    for value in 0...0x10FFFF {
+      guard let scalar = Unicode.Scalar(value) else { continue }
+      #expect(scalar.isWhiteSpace == scalar.properties.isWhitespace, "U+\(String(value, radix: 16))")
+    }
+  }
+
+  @Test("removing and trimming agree with filter and drop over characters")
+  func agreesWithCharacters() {
+    var random = SeededGenerator(state: 11)
+    for _ in 0..<2000 {
+      var text = ""
+      for _ in 0..<Int.random(in: 0..<10, using: &random) {
+        text += random.chance(1, in: 2) ? String(Character(random.pick(Self.spaces))) : random.pick(Self.others)
+      }
+      #expect(text.removingWhitespace() == text.filter { !$0.isWhitespace }, "\(Array(text.unicodeScalars))")
+      #expect(Substring(text).removingWhitespace() == text.filter { !$0.isWhitespace })
+      let trimmed = String(text.drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed())
+      #expect(text.trimmingWhitespace() == trimmed, "\(Array(text.unicodeScalars))")
+    }
   }
 }

@@ -33,6 +33,21 @@ package struct LintedPart: Sendable {
   /// without one is not a report of its own, and splitting there could only make table/missing
   /// and cross-reference checks wrong.
   package var standsAlone: Bool
+  /// The findings as placed in the document by the lint that made or last reused this part.
+  package var placement: Placement?
+
+  /// A part's findings placed in the document: moved to where the part starts, line numbers in
+  /// messages resolved against its first line, and those a suppression comment silences left
+  /// out. A part reused at the same line needs only a move, at the same byte nothing at all.
+  package struct Placement: Sendable {
+    /// The part's first byte and 0-based first line in the document.
+    package var start: Int
+    package var line: Int
+    /// Placed, in document order, less the silenced ones.
+    package var findings: [Finding]
+    /// The indices in `LintedPart.findings` of the ones a suppression comment silenced.
+    package var silenced: [Int]
+  }
 
   /// The part without its model (its text and findings kept, so that it can still be reused).
   func droppingModel() -> LintedPart {
@@ -83,20 +98,34 @@ package struct Linter: Sendable {
   /// tables the edit did not touch are moved rather than read again (`ParseMemo`).
   /// - Complexity: O(n) in the document for parsing; rules are linear or n·log n per report.
   package func lint(_ source: SourceText, reusing previous: LintResult? = nil) -> LintResult {
-    var grouped: [Int: [LintedPart]] = [:]
-    for part in previous?.parts ?? [] { grouped[part.range.count, default: []].append(part) }
-    let known = grouped
+    let earlier = previous?.parts ?? []
+    var grouped: [Int: [Int]] = [:]
+    for (index, part) in earlier.enumerated() { grouped[part.range.count, default: []].append(index) }
     // The reports are independent: check them on every core, then join them in order.
     let candidates = ReportSegmenter.parts(of: source)
+    // Each report whose bytes an earlier report had is that report, moved; of several with the
+    // same bytes (a file may hold a report twice), the one that was on the same line, whose
+    // findings are then placed already. Each earlier report is taken once, so that the one an
+    // edit changed is left over even when a copy of its old text is elsewhere in the file.
+    var taken = Set<Int>()
+    func earlierPart(for range: Range<Int>, once: Bool) -> Int? {
+      let line = source.line(ofUTF8Offset: range.lowerBound)
+      let same = (grouped[range.count] ?? []).filter { earlier[$0].matches(range, in: source) }
+      let free = same.filter { !taken.contains($0) }
+      let found =
+        free.first { earlier[$0].placement?.line == line } ?? free.first
+        ?? same.first { earlier[$0].placement?.line == line } ?? same.first
+      if once, let found { taken.insert(found) }
+      return found
+    }
+    let paired = candidates.map { earlierPart(for: $0, once: true) }
     // What the parses of the earlier reports that changed read: a report the edit touched is
     // parsed again, but its lines, paragraphs and tables that the edit did not touch are moved.
-    let changed = (previous?.parts ?? []).filter { part in
-      !candidates.contains { $0.count == part.range.count && part.matches($0, in: source) }
-    }
-    let memo = ParseMemo(changed.lazy.map(\.report))
+    let memo = ParseMemo(earlier.indices.lazy.filter { !taken.contains($0) }.map { earlier[$0].report })
     let linter = self
-    @Sendable func lintedPart(_ range: Range<Int>) -> LintedPart {
-      if var same = known[range.count]?.first(where: { $0.matches(range, in: source) }) {
+    @Sendable func lintedPart(_ range: Range<Int>, reusing index: Int?) -> LintedPart {
+      if let index {
+        var same = earlier[index]
         same.range = range
         // The lines a parse read are kept only by the reports the latest edit touched (the ones
         // likely to be edited next): on a large file they take ten times the text.
@@ -114,9 +143,13 @@ package struct Linter: Sendable {
     let checked = ConcurrentSlots<LintedPart>(count: candidates.count)
     if candidates.count > 1 {
       DispatchQueue.concurrentPerform(iterations: candidates.count) { index in
-        let part = lintedPart(candidates[index])
+        let part = lintedPart(candidates[index], reusing: paired[index])
         checked.set(index, part)
       }
+    }
+    // A part made by joining candidates: reused when an earlier report had its bytes.
+    func joinedPart(_ range: Range<Int>) -> LintedPart {
+      lintedPart(range, reusing: earlierPart(for: range, once: false))
     }
     // A part without a 收入支出决算总表 (a 目录 or 第一部分 line that was not a report's start)
     // joins the part before it, or the next when it comes first.
@@ -125,13 +158,13 @@ package struct Linter: Sendable {
     for (index, candidate) in candidates.enumerated() {
       let part =
         pendingStart == nil
-        ? checked[index] ?? lintedPart(candidate)
-        : lintedPart((pendingStart ?? candidate.lowerBound)..<candidate.upperBound)
+        ? checked[index] ?? lintedPart(candidate, reusing: paired[index])
+        : joinedPart((pendingStart ?? candidate.lowerBound)..<candidate.upperBound)
       if part.standsAlone {
         parts.append(part)
         pendingStart = nil
       } else if let last = parts.popLast() {
-        parts.append(lintedPart(last.range.lowerBound..<candidate.upperBound))
+        parts.append(joinedPart(last.range.lowerBound..<candidate.upperBound))
       } else {
         pendingStart = part.range.lowerBound
         if candidate.upperBound == source.bytes.count { parts.append(part) }
@@ -205,21 +238,17 @@ package struct Linter: Sendable {
   /// and the parts are in order), less those a suppression comment silences.
   private func finish(_ parts: [LintedPart], source: SourceText) -> LintResult {
     let suppressions = Suppressions(source: source)
-    let lineOffsets = parts.map { source.line(ofUTF8Offset: $0.range.lowerBound) }
+    var placedParts = parts
     var findings: [Finding] = []
     findings.reserveCapacity(parts.reduce(0) { $0 + $1.findings.count })
-    for (part, lineOffset) in zip(parts, lineOffsets) {
-      for finding in part.findings {
-        var placed = part.range.lowerBound == 0 ? finding : finding.moved(by: part.range.lowerBound)
-        placed.message = LineNumber.resolving(placed.message, lineOffset: lineOffset)
-        for index in placed.related.indices {
-          placed.related[index].message = LineNumber.resolving(placed.related[index].message, lineOffset: lineOffset)
-        }
-        if !suppressions.suppresses(placed, in: source) { findings.append(placed) }
-      }
+    for index in placedParts.indices {
+      let placement = Self.placement(of: placedParts[index], in: source, suppressions: suppressions)
+      placedParts[index].placement = placement
+      findings += placement.findings
     }
     var skipped: [String] = []
-    for (part, lineOffset) in zip(parts, lineOffsets) {
+    for part in placedParts {
+      let lineOffset = part.placement?.line ?? 0
       for reason in part.skipped.map({ LineNumber.resolving($0, lineOffset: lineOffset) })
       where !skipped.contains(reason) {
         skipped.append(reason)
@@ -228,7 +257,39 @@ package struct Linter: Sendable {
     let coverage = Coverage(
       tablesRecognised: parts.flatMap(\.tablesRecognised),
       checksRun: parts.reduce(0) { $0 + $1.checksRun }, skipped: skipped)
-    return LintResult(source: source, findings: findings, coverage: coverage, parts: parts)
+    return LintResult(source: source, findings: findings, coverage: coverage, parts: placedParts)
+  }
+
+  /// Where `part`'s findings fall in `source`: its earlier placement when the part has not moved,
+  /// or moved when it starts on the same line and no suppression comment is involved.
+  private static func placement(
+    of part: LintedPart, in source: SourceText, suppressions: Suppressions
+  ) -> LintedPart.Placement {
+    let start = part.range.lowerBound
+    let line = source.line(ofUTF8Offset: start)
+    if var placement = part.placement, placement.line == line, suppressions.isEmpty, placement.silenced.isEmpty {
+      if placement.start != start {
+        placement.findings = placement.findings.map { $0.moved(by: start - placement.start) }
+        placement.start = start
+      }
+      return placement
+    }
+    var placed: [Finding] = []
+    var silenced: [Int] = []
+    placed.reserveCapacity(part.findings.count)
+    for (index, finding) in part.findings.enumerated() {
+      var finding = start == 0 ? finding : finding.moved(by: start)
+      finding.message = LineNumber.resolving(finding.message, lineOffset: line)
+      for related in finding.related.indices {
+        finding.related[related].message = LineNumber.resolving(finding.related[related].message, lineOffset: line)
+      }
+      if suppressions.suppresses(finding, in: source) {
+        silenced.append(index)
+      } else {
+        placed.append(finding)
+      }
+    }
+    return LintedPart.Placement(start: start, line: line, findings: placed, silenced: silenced)
   }
 
   /// What one rule found while a report was checked.

@@ -13,6 +13,9 @@ package struct Suppressions: Sendable {
 
   private var spans: [Span] = []
 
+  /// True when the text holds no suppression comment.
+  package var isEmpty: Bool { spans.isEmpty }
+
   /// - Complexity: O(n) in the text.
   package init(source: SourceText) {
     var open: [(codes: [String], line: Int)] = []
@@ -57,7 +60,7 @@ package struct Suppressions: Sendable {
     while let open = rest.range(of: "<!--") {
       let after = rest[open.upperBound...]
       guard let close = after.range(of: "-->") else { break }
-      result.append(after[..<close.lowerBound].trimmingCharacters())
+      result.append(after[..<close.lowerBound].trimmingWhitespace())
       rest = after[close.upperBound...]
     }
     return result
@@ -91,11 +94,5 @@ package struct Suppressions: Sendable {
       edits: [
         TextEdit(range: start..<start, newText: "\(indent)<!-- juesuan-disable-next-line \(finding.code) -->\(newline)")
       ])
-  }
-}
-
-extension Substring {
-  fileprivate func trimmingCharacters() -> String {
-    String(drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed())
   }
 }

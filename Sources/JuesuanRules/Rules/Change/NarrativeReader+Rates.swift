@@ -126,7 +126,7 @@ extension NarrativeReader {
   /// Whether the paragraph ends by opening a list ("…其中：", "…以下方面：").
   package var opensList: Bool {
     // Only the end matters: look at the last few characters, not the whole paragraph.
-    let tail = String(paragraph.text.suffix(24).filter { !$0.isWhitespace })
+    let tail = String(paragraph.text.suffix(24).removingWhitespace())
     return tail.hasSuffix("其中：") || tail.hasSuffix("以下方面：") || tail.hasSuffix("其中:")
   }
 }

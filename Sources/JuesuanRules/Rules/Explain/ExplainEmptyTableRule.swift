@@ -109,7 +109,7 @@ struct ExplainEmptyTableRule: Rule {
       guard paragraph.range.lowerBound < limit, taken < 2 else { break }
       taken += 1
       for sentence in paragraph.sentenceRanges {
-        let text = paragraph.text(in: sentence).trimmingSpaces
+        let text = paragraph.text(in: sentence).trimmingWhitespace()
         guard !text.isEmpty else { continue }
         result.append(statement(text, paragraph.sourceRange(ofTextRange: sentence), topic: nil))
       }
@@ -128,7 +128,7 @@ struct ExplainEmptyTableRule: Rule {
       // A statement speaks for the whole table only directly under the section's own heading.
       let direct = report.headings[own].text.contains(topic)
       for sentence in paragraph.sentenceRanges {
-        let text = paragraph.text(in: sentence).trimmingSpaces
+        let text = paragraph.text(in: sentence).trimmingWhitespace()
         guard !text.isEmpty else { continue }
         let numbers = paragraph.numbers.filter {
           $0.unit == .tenThousandYuan && sentence.contains($0.textRange.lowerBound)
@@ -226,11 +226,5 @@ struct ExplainEmptyTableRule: Rule {
       index += 1
     }
     return nil
-  }
-}
-
-extension String {
-  fileprivate var trimmingSpaces: String {
-    String(drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed())
   }
 }

@@ -28,7 +28,7 @@ struct MissingRule: Rule {
     for (index, paragraph) in report.paragraphs.enumerated() {
       for reason in ReasonReader.reasons(in: paragraph) {
         context.ran()
-        let body = reason.text.filter { !$0.isWhitespace }
+        let body = reason.text.removingWhitespace()
         guard body.isEmpty, reason.body.upperBound < paragraph.utf8.count else { continue }
         // The marker through the sentence end, when there is one.
         let end = min(paragraph.utf8.count, reason.body.upperBound + 3)
@@ -82,7 +82,7 @@ struct MissingRule: Rule {
       let tolerance = RatioCheck.halfUnit(budget.value) + RatioCheck.halfUnit(actual.value)
       guard abs((budget.value - actual.value).tenThousandths) > tolerance else { continue }
       let rest = paragraph.text(in: rate.rate.textRange.upperBound..<paragraph.utf8.count)
-      let opening = String(next.filter { !$0.isWhitespace }.prefix(12))
+      let opening = String(next.removingWhitespace().prefix(12))
       guard !Self.reasonWords.contains(where: { rest.contains($0) || opening.contains($0) }) else { continue }
       context.report(
         rate.rate.range,

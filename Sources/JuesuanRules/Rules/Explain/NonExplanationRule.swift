@@ -36,7 +36,7 @@ struct NonExplanationRule: Rule {
       let reasons = ReasonReader.reasons(in: paragraph)
       var reported = Set<Int>()
       for reason in reasons {
-        let body = reason.text.filter { !$0.isWhitespace }
+        let body = reason.text.removingWhitespace()
         guard !body.isEmpty else { continue }  // explain/missing
         context.ran()
         var rest = body
@@ -59,7 +59,7 @@ struct NonExplanationRule: Rule {
           ),
           !reported.contains(reason.body.lowerBound), let name = itemName(of: change, in: reader)
         else { continue }
-        let body = reason.text.filter { !$0.isWhitespace }
+        let body = reason.text.removingWhitespace()
         let directionWords = change.verb.isIncrease ? NarrativeReader.increaseWords : NarrativeReader.decreaseWords
         guard directionWords.contains(where: body.contains) else { continue }
         let common = Self.longestCommonSubstring(name, body)
@@ -90,7 +90,7 @@ struct NonExplanationRule: Rule {
       name = name[name.index(after: close)...]
     }
     name = name.drop { $0 == " " || ($0.isASCII && $0.isNumber) || $0 == "-" || $0 == "." || $0 == "、" || $0 == "．" }
-    var text = String(name).filter { !$0.isWhitespace }
+    var text = String(name).removingWhitespace()
     for prefix in ["年度", "年"] {
       if text.hasPrefix(prefix) { text.removeFirst(prefix.count) }
     }

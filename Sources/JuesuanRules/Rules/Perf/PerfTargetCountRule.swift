@@ -94,7 +94,7 @@ struct PerfTargetCountRule: Rule {
     var unit: String
 
     init?(_ text: String) {
-      var rest = Substring(text.filter { !$0.isWhitespace })
+      var rest = Substring(text.removingWhitespace())
       var relation = "="
       if let first = rest.first, "≥≤<>=＝".contains(first) {
         relation = first == "＝" ? "=" : String(first)

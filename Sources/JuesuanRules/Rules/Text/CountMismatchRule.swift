@@ -96,7 +96,7 @@ struct CountMismatchRule: Rule {
     if reader.has("：", at: cursor) { cursor += 3 } else if reader.has(":", at: cursor) { cursor += 1 }
     var end = cursor
     while end < reader.bytes.count, !(reader.has("。", at: end) || reader.has("；", at: end)) { end += 1 }
-    let list = paragraph.text(in: cursor..<end).filter { !$0.isWhitespace }
+    let list = paragraph.text(in: cursor..<end).removingWhitespace()
     guard list.contains("、"), !list.contains("，"), !list.contains(where: { $0.isNumber }), !list.contains("等") else {
       return nil
     }

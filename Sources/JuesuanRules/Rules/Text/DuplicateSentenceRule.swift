@@ -22,7 +22,7 @@ struct DuplicateSentenceRule: Rule {
     for paragraph in report.paragraphs where !paragraph.utf8.contains(0x09) {
       let reader = context.narrativeReader(paragraph, year: report.year)
       let sentences = reader.sentences
-      let keys = sentences.map { paragraph.text(in: $0).filter { !$0.isWhitespace } }
+      let keys = sentences.map { paragraph.text(in: $0).removingWhitespace() }
       context.ran()
       var seen: [String: Int] = [:]
       for (index, key) in keys.enumerated() {

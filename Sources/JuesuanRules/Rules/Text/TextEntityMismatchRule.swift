@@ -99,7 +99,7 @@ struct TextEntityMismatchRule: Rule {
         // "长治市上党区人民政府" / "办公室": the name wrapped onto the next line.
         let remainder = String(reference.dropFirst(item.name.count))
         let next = ((item.line + 1)..<min(source.lineCount, item.line + 3)).map { source.text(ofLine: $0) }
-          .first { !$0.allSatisfy(\.isWhitespace) }?.filter { !$0.isWhitespace }
+          .first { !$0.allSatisfy(\.isWhitespace) }?.removingWhitespace()
         if let next, next.hasPrefix(remainder) { continue }
         context.report(
           item.range, "表头单位名称“\(item.name)”与封面的“\(reference)”不一致（疑为名称不完整）：请核对", severity: .information)
@@ -192,7 +192,7 @@ struct TextEntityMismatchRule: Rule {
         guard let found = paragraph.text.range(of: marker) else { continue }
         let tail = paragraph.text[found.upperBound...]
         let end = tail.firstIndex { "。，；,;（(".contains($0) } ?? tail.endIndex
-        let object = String(tail[..<end]).trimmedText
+        let object = String(tail[..<end]).trimmingWhitespace()
         guard object.count >= 4 else { break }
         context.ran()
         let core = Self.core(object)
@@ -268,12 +268,6 @@ struct TextEntityMismatchRule: Rule {
     {
       core = core[year.upperBound...]
     }
-    return String(core).trimmedText
-  }
-}
-
-extension String {
-  fileprivate var trimmedText: String {
-    String(drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed())
+    return String(core).trimmingWhitespace()
   }
 }

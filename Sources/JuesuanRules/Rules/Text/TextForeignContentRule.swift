@@ -39,10 +39,10 @@ struct TextForeignContentRule: Rule {
             range, "本报告为 \(reportYear) 年度，这张自评表却是 \(year) 年度的（《\(evaluation.title)》），可能是他年材料的残留")
         }
       }
-      if let unit = report.unitName?.filter({ !$0.isWhitespace }), unit.count >= 4 {
+      if let unit = report.unitName?.removingWhitespace(), unit.count >= 4 {
         for field in evaluation.unitFields where field.isImplementingUnit {
           // "002001-长治市上党区人民政府办公室": the budget code is not part of the name.
-          let name = String(field.value.filter { !$0.isWhitespace }.drop { $0.isASCII })
+          let name = String(field.value.removingWhitespace().drop { $0.isASCII })
           guard name.count >= 4 else { continue }
           context.ran()
           if !name.contains(unit) && !unit.contains(name) {

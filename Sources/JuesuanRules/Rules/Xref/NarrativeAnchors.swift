@@ -15,7 +15,7 @@ extension NarrativeBinder {
   }
 
   static func column(_ panel: Table.Panel, titled title: String) -> Int? {
-    panel.columns.firstIndex { $0.title.filter { !$0.isWhitespace } == title }
+    panel.columns.firstIndex { $0.title.removingWhitespace() == title }
   }
 
   func tables(_ kind: Table.Kind) -> [Table] {

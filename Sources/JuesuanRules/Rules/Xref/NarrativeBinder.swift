@@ -43,12 +43,19 @@ struct NarrativeBinder {
   private var codedRows: [String: [(table: Table, row: Table.Row)]] = [:]
   /// Unambiguous 类/款 names of the function-code tables (no code written), longest first.
   private var functionNames: [(name: [Glyph], code: String)] = []
+  /// The same names as text.
+  private var functionNameTexts: [String] = []
   /// Unambiguous item names of 06, longest first: bound only in a listing ("主要包括…").
   private var economicNames: [(name: [Glyph], row: Table.Row, table: Table)] = []
+  /// The anchors', function names' and item names' last glyphs, for the backwards reading.
+  private var anchorEnds = SuffixIndex([])
+  private var functionNameEnds = SuffixIndex([])
+  private var economicNameEnds = SuffixIndex([])
 
   static let amountMark: Glyph = "§"
   static let otherNumberMark: Glyph = "¤"
   private static let boundaries: Set<Glyph> = ["，", "。", "；", "：", "、", ",", ";", ":", amountMark, otherNumberMark]
+  private static let fillerEnds = SuffixIndex(fillers)
   private static let fillers: [[Glyph]] = [
     "支出决算数为", "支出决算数", "支出决算为", "支出决算", "决算支出为", "决算支出", "决算数为", "决算数", "决算为", "决算",
     "支出预算数为", "支出预算数", "支出预算为", "支出预算", "全年预算数为", "全年预算数", "全年预算为", "全年预算",
@@ -85,6 +92,10 @@ struct NarrativeBinder {
     }
     buildAnchors()
     buildNames()
+    anchorEnds = SuffixIndex(anchors.map(\.text))
+    functionNameEnds = SuffixIndex(functionNames.map(\.name))
+    functionNameTexts = functionNames.map { Self.text($0.name) }
+    economicNameEnds = SuffixIndex(economicNames.map(\.name))
   }
 
   private mutating func buildNames() {
@@ -140,7 +151,7 @@ struct NarrativeBinder {
     for _ in 0..<40 {
       guard end > 0 else { return nil }
       let isBudget = qualifiers.contains { $0.contains("预算") } && !qualifiers.contains { $0.contains("决算") }
-      if let anchor = anchors.first(where: { Self.ends(chars, end, with: $0.text) }) {
+      if let anchor = anchorEnds.first(in: chars, endingAt: end).map({ anchors[$0] }) {
         guard let fiscal = prefixScan(chars, end - anchor.text.count) else { return nil }
         // "2010301-行政运行 907.12 万元，其中基本支出 …" speaks of that subject's part, not the total.
         if !anchor.isSangong, sentenceNamesSubject(chars, end - anchor.text.count) { return nil }
@@ -155,13 +166,13 @@ struct NarrativeBinder {
         }
         return figures.isEmpty ? nil : NarrativeBinding(subject: Self.text(anchor.text), figures: figures)
       }
-      if !isBudget, listing(), let item = economicNames.first(where: { Self.ends(chars, end, with: $0.name) }) {
+      if !isBudget, listing(), let item = economicNameEnds.first(in: chars, endingAt: end).map({ economicNames[$0] }) {
         let start = end - item.name.count
         guard start == 0 || Self.boundaries.contains(chars[start - 1]) || chars[start - 1] == "括" else { return nil }
         guard let figure = figure(item.table, item.row, column: 0) else { return nil }
         return NarrativeBinding(subject: "\(item.row.code ?? "") \(Self.text(item.name))", figures: [figure])
       }
-      if let named = functionNames.first(where: { Self.ends(chars, end, with: $0.name) }) {
+      if let named = functionNameEnds.first(in: chars, endingAt: end).map({ functionNames[$0] }) {
         guard !isBudget, prefixIsClean(chars, end - named.name.count) else { return nil }
         let figures = figures(code: named.code)
         return figures.isEmpty
@@ -175,7 +186,7 @@ struct NarrativeBinder {
         let figures = figures(code: code)
         return figures.isEmpty ? nil : NarrativeBinding(subject: code, figures: figures)
       }
-      if let filler = Self.fillers.first(where: { Self.ends(chars, end, with: $0) }) {
+      if let filler = Self.fillerEnds.first(in: chars, endingAt: end).map({ Self.fillers[$0] }) {
         if !crossed { qualifiers.append(Self.text(filler)) }
         end -= filler.count
         continue
@@ -227,7 +238,7 @@ struct NarrativeBinder {
       run = 0
     }
     let text = Self.text(sentence)
-    return functionNames.contains { text.contains(Self.text($0.name)) }
+    return functionNameTexts.contains { text.contains($0) }
   }
 
   /// Whether the words before a total label are clean (nil when not), and whether they say

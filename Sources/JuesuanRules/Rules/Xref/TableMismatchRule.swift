@@ -58,7 +58,7 @@ struct TableMismatchRule: Rule {
   /// 05's 基本支出 total against 06's 人员经费合计 + 公用经费合计, beyond the rounding of two figures.
   private func compareBasicExpenditure(_ report: Report, context: inout RuleContext) {
     guard let general = report.table(.generalBudget), let panel = general.panels.first,
-      let column = panel.columns.firstIndex(where: { $0.title.filter { !$0.isWhitespace } == "基本支出" }),
+      let column = panel.columns.firstIndex(where: { $0.title.removingWhitespace() == "基本支出" }),
       let totalRow = panel.rows.first(where: { $0.isTotalRow && $0.code == nil }),
       let basicTotal = Self.figure(totalRow, column: column),
       let basic = report.table(.basicExpenditure),
@@ -112,7 +112,7 @@ struct TableMismatchRule: Rule {
         code == nil ? ($0.isTotalRow && $0.code == nil) : $0.code == code
       }),
       let rightColumn = detailColumn.map({ name in
-        detailPanel.columns.firstIndex { $0.title.filter { !$0.isWhitespace } == name }
+        detailPanel.columns.firstIndex { $0.title.removingWhitespace() == name }
       }) ?? 0,
       let right = Self.figure(detailRow, column: rightColumn)
     else { return }

@@ -55,7 +55,7 @@ struct XrefNarrativeConflictRule: Rule {
   /// restates its table's 全年执行数 and 总分.
   private func checkProjectSentences(_ evaluations: [SelfEvaluation], report: Report, context: inout RuleContext) {
     let named = evaluations.compactMap { evaluation -> (SelfEvaluation, String)? in
-      guard !evaluation.isDepartmentWide, var key = evaluation.projectName?.filter({ !$0.isWhitespace }) else {
+      guard !evaluation.isDepartmentWide, var key = evaluation.projectName?.removingWhitespace() else {
         return nil
       }
       if key.hasSuffix("项目") { key.removeLast(2) }
@@ -210,7 +210,7 @@ struct XrefNarrativeConflictRule: Rule {
 
   /// "数字人民币商户开户数(个)" → "数字人民币商户开户数".
   static func cleanName(_ name: String) -> String {
-    var text = Substring(name.filter { !$0.isWhitespace })
+    var text = Substring(name.removingWhitespace())
     if text.hasSuffix(")") || text.hasSuffix("）"), let open = text.lastIndex(where: { $0 == "(" || $0 == "（" }) {
       text = text[..<open]
     }
