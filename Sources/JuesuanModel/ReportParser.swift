@@ -175,9 +175,9 @@ package enum ReportParser {
     let text = line.compact
     if line.raw.hasPrefix("#") { return true }
     if line.shape == .plain, text.contains("万元"), text.contains("，") || text.contains("。") { return true }
-    if text.hasPrefix("第") && text.contains("部分") && text.count <= 20 { return true }
-    if text.hasSuffix("。") || text.contains("。") && text.count > 12 { return true }
-    if line.shape == .plain, text.count > 30, text.contains("，") { return true }
+    if text.hasPrefix("第") && text.contains("部分") && text.hasAtMostCharacters(20) { return true }
+    if text.hasSuffix("。") || text.contains("。") && !text.hasAtMostCharacters(12) { return true }
+    if line.shape == .plain, !text.hasAtMostCharacters(30), text.contains("，") { return true }
     if text.hasPrefix("本部门") || text.hasPrefix("我部门") || text.hasPrefix("本单位") { return true }
     return false
   }
@@ -248,14 +248,14 @@ package enum ReportParser {
     let text = line.compact
     // More than 160 bytes is more than 40 characters in any text a report holds (CJK takes 3):
     // long prose lines are ruled out without counting their characters.
-    guard !text.isEmpty, text.utf8.count <= 160, text.count <= 40, !text.contains("。") else { return nil }
-    if text.hasPrefix("第"), text.contains("部分"), text.count <= 24 { return .part }
+    guard !text.isEmpty, text.utf8.count <= 160, text.hasAtMostCharacters(40), !text.contains("。") else { return nil }
+    if text.hasPrefix("第"), text.contains("部分"), text.hasAtMostCharacters(24) { return .part }
     let raw = source(of: line)
     if raw.hasPrefix("#") {
       let hashes = raw.prefix { $0 == "#" }.count
       return hashes <= 2 ? .part : hashes == 3 ? .section : .subsection
     }
-    if text.count > 30 || text.contains("，") { return nil }
+    if !text.hasAtMostCharacters(30) || text.contains("，") { return nil }
     let numerals = "一二三四五六七八九十"
     let lead = text.prefix { numerals.contains($0) }
     if !lead.isEmpty, text.dropFirst(lead.count).first == "、" { return .section }
@@ -275,7 +275,7 @@ package enum ReportParser {
     for line in lines.prefix(80) {
       let text = line.compact
       if report.year == nil, text.contains("年度"), let year = firstYear(in: text),
-        text.count <= 30 || text.contains("决算")
+        text.hasAtMostCharacters(30) || text.contains("决算")
       {
         report.year = year
         report.yearRange = line.range
@@ -297,7 +297,7 @@ package enum ReportParser {
       var start: Int?
       for line in lines.prefix(20) where !line.isBlank {
         let text = line.compact
-        if firstYear(in: text) != nil && text.count <= 8 { continue }
+        if firstYear(in: text) != nil && text.hasAtMostCharacters(8) { continue }
         if start == nil { start = line.range.lowerBound }
         joined += text
         if let end = joined.range(of: "部门决算") ?? joined.range(of: "决算") {

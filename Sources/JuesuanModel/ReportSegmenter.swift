@@ -19,27 +19,29 @@ package enum ReportSegmenter {
   static let maximumCoverLines = 8
 
   /// Line-aligned byte ranges that together cover the text, one per report, in order.
-  /// - Complexity: O(n) in the text (byte searches, then a look at the few lines found).
+  /// - Complexity: O(n) in the lines, byte searches in the short ones, then a look at the few found.
   package static func parts(of source: SourceText) -> [Range<Int>] {
     var starts = [0]
+    // A 目录 line stands nearly alone (the 目 of the many "项目" lines is ruled out by the line's
+    // length or a missing 录 after it); a "第一部分" heading is short too. Only short lines are
+    // searched, so most of the text is never read.
+    let contents = (first: Array("目".utf8), then: Array("录".utf8), longest: 48)
+    let firstPart = (marker: Array("第一部分".utf8), longest: 120)
+    let bytes = source.bytes
     var candidates: [Int] = []
-    // (marker, longest line worth reading): "目录" stands nearly alone on its line; the 目 of the
-    // many "项目" lines is ruled out by the line's length or a missing 录 before any line is read.
-    let catalogue = Array("录".utf8)
-    for (marker, longest) in [(Array("目".utf8), 48), (Array("第一部分".utf8), 120)] {
-      var offset = 0
-      while let hit = source.bytes.firstOffset(of: marker, from: offset) {
-        offset = hit + marker.count
-        let line = source.line(ofUTF8Offset: hit)
-        let range = source.byteRange(ofLine: line)
-        guard candidates.last != line, range.count <= longest else { continue }
-        if marker.count == 3, source.bytes.firstOffset(of: catalogue, from: hit, before: range.upperBound) == nil {
-          continue
-        }
+    for line in 0..<source.lineCount {
+      let range = source.byteRange(ofLine: line)
+      guard range.count <= firstPart.longest, range.count >= contents.first.count else { continue }
+      if range.count <= contents.longest,
+        let hit = bytes.firstOffset(of: contents.first, from: range.lowerBound, before: range.upperBound),
+        bytes.firstOffset(of: contents.then, from: hit, before: range.upperBound) != nil
+      {
+        candidates.append(line)
+      } else if bytes.firstOffset(of: firstPart.marker, from: range.lowerBound, before: range.upperBound) != nil {
         candidates.append(line)
       }
     }
-    for line in Set(candidates).sorted() where line - (starts.last ?? 0) >= minimumLines {
+    for line in candidates where line - (starts.last ?? 0) >= minimumLines {
       guard opensReport(Line(index: line, source: source)) else { continue }
       let cover = coverStart(above: line, after: starts.last ?? 0, in: source)
       guard cover - (starts.last ?? 0) >= minimumLines / 2 else { continue }

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 // With Foundation imported, `text.contains("合计")` and `text.range(of: "单位：")` resolve to
 // Foundation's StringProtocol methods, which search through CFString with locale-aware folding:
 // in profiles they were a third of all instructions. These concrete overloads win overload
@@ -72,5 +78,66 @@ extension Substring {
     var haystack = self
     var needle = other
     return haystack.withUTF8 { hay in needle.withUTF8 { pattern in ByteSearch.offset(of: pattern, in: hay) } }
+  }
+}
+
+// The standard library's `hasPrefix`/`hasSuffix` compare Characters unless both strings are known
+// to be ASCII: for CJK text that is a grapheme walk per call, and the parser asks thousands of
+// times per edit. These compare the UTF-8 bytes, then check that the match ends on a Character
+// boundary (so "1" is not a prefix of "1\u{20E3}", as the standard library also answers). Like
+// the searches above they match exact UTF-8, without canonical-equivalence folding.
+
+extension String {
+  /// True when the text starts with `prefix` (always for the empty string).
+  package func hasPrefix(_ prefix: String) -> Bool {
+    utf8.count >= prefix.utf8.count && StringBytes.matches(self[...], prefix, atEnd: false)
+  }
+
+  /// True when the text ends with `suffix` (always for the empty string).
+  package func hasSuffix(_ suffix: String) -> Bool {
+    utf8.count >= suffix.utf8.count && StringBytes.matches(self[...], suffix, atEnd: true)
+  }
+}
+
+extension Substring {
+  /// True when the text starts with `prefix` (always for the empty string).
+  package func hasPrefix(_ prefix: String) -> Bool {
+    utf8.count >= prefix.utf8.count && StringBytes.matches(self, prefix, atEnd: false)
+  }
+
+  /// True when the text ends with `suffix` (always for the empty string).
+  package func hasSuffix(_ suffix: String) -> Bool {
+    utf8.count >= suffix.utf8.count && StringBytes.matches(self, suffix, atEnd: true)
+  }
+}
+
+enum StringBytes {
+  /// Whether `text` starts (or ends, `atEnd`) with the bytes of `word`, the match ending (or
+  /// starting) on a Character boundary of `text`. `text` is at least as long as `word`.
+  static func matches(_ text: Substring, _ word: String, atEnd: Bool) -> Bool {
+    let length = word.utf8.count
+    guard length > 0 else { return true }
+    let utf8 = text.utf8
+    let start = atEnd ? utf8.index(utf8.endIndex, offsetBy: -length) : utf8.startIndex
+    let same =
+      utf8.withContiguousStorageIfAvailable { bytes in
+        word.utf8.withContiguousStorageIfAvailable { pattern in
+          memcmp(bytes.baseAddress! + (atEnd ? bytes.count - length : 0), pattern.baseAddress!, length) == 0
+        }
+      } ?? nil
+    let equal = same ?? utf8[start...].prefix(length).elementsEqual(word.utf8)
+    guard equal else { return false }
+    let edge = atEnd ? start : utf8.index(start, offsetBy: length)
+    return edge == utf8.startIndex || edge == utf8.endIndex || String.Index(edge, within: text) != nil
+  }
+}
+
+extension StringProtocol {
+  /// Whether the text has at most `limit` Characters: `count <= limit` without walking the
+  /// graphemes of a text whose bytes or scalars already answer, and never past `limit + 1`.
+  package func hasAtMostCharacters(_ limit: Int) -> Bool {
+    if utf8.count <= limit { return true }
+    if unicodeScalars.count <= limit { return true }
+    return prefix(limit + 1).count <= limit
   }
 }

@@ -127,3 +127,43 @@ struct WhitespaceTests {
     }
   }
 }
+
+/// The byte-level `hasPrefix`/`hasSuffix` answer what the standard library's Character-level ones
+/// answer, combining marks and keycaps included (the match must end on a Character boundary).
+@Suite("Prefix and suffix over UTF-8 bytes")
+struct PrefixSuffixTests {
+  static let pieces = ["合", "计", "1", "\u{20E3}", "e", "\u{301}", "😀", "\u{FE0F}", "。", "\r", "\n", " ", "（", "一"]
+
+  /// The standard library's answer, reached through a generic context our overloads do not shadow.
+  static func reference<S: StringProtocol>(_ text: S, prefix: String) -> Bool { text.hasPrefix(prefix) }
+  static func reference<S: StringProtocol>(_ text: S, suffix: String) -> Bool { text.hasSuffix(suffix) }
+
+  @Test("agree with the standard library on random strings")
+  func agreeWithStandardLibrary() {
+    var random = SeededGenerator(state: 5)
+    for _ in 0..<3000 {
+      let text = (0..<Int.random(in: 0..<6, using: &random)).map { _ in random.pick(Self.pieces) }.joined()
+      let word = (0..<Int.random(in: 0..<4, using: &random)).map { _ in random.pick(Self.pieces) }.joined()
+      #expect(text.hasPrefix(word) == Self.reference(text, prefix: word), "\(Array(text.unicodeScalars)) \(Array(word.unicodeScalars))")
+      #expect(text.hasSuffix(word) == Self.reference(text, suffix: word), "\(Array(text.unicodeScalars)) \(Array(word.unicodeScalars))")
+      let sub = ("x" + text + "y").dropFirst().dropLast()
+      #expect(sub.hasPrefix(word) == Self.reference(sub, prefix: word))
+      #expect(sub.hasSuffix(word) == Self.reference(sub, suffix: word))
+    }
+  }
+}
+
+@Suite("Bounded character count")
+struct CharacterCountTests {
+  @Test("hasAtMostCharacters(n) is count <= n, for texts of combining marks, emoji and CJK")
+  func agreesWithCount() {
+    var random = SeededGenerator(state: 3)
+    let pieces = ["合", "e", "\u{301}", "👩‍👩‍👧", "\u{1F1E8}\u{1F1F3}", "\r\n", "1", "\u{20E3}", " "]
+    for _ in 0..<2000 {
+      let text = (0..<Int.random(in: 0..<12, using: &random)).map { _ in random.pick(pieces) }.joined()
+      for limit in 0...14 {
+        #expect(text.hasAtMostCharacters(limit) == (text.count <= limit), "\(Array(text.unicodeScalars)) \(limit)")
+      }
+    }
+  }
+}

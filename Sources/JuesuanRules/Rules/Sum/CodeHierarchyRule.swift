@@ -45,17 +45,22 @@ struct CodeHierarchyRule: Rule {
   /// Each parent code against its listed children, one comparison per amount column. `skip`
   /// hears why a column cannot be checked; `blankParent` hears a parent whose cell is empty while
   /// its children hold figures (where to report, and what).
-  /// - Complexity: O(r²) in the coded rows.
+  /// - Complexity: O(r) in the coded rows (children are grouped by their parent's code first).
   static func comparisons(
     in panel: Table.Panel, skip: (String) -> Void = { _ in },
     blankParent: (Range<Int>, String) -> Void = { _, _ in }
   ) -> [SumComparison] {
     let coded = panel.rows.filter { $0.code != nil }
+    // A child's code is its parent's and two more digits.
+    var childrenByParent: [String: [Table.Row]] = [:]
+    for row in coded {
+      guard let code = row.code, code.count >= 2 else { continue }
+      childrenByParent[String(code.dropLast(2)), default: []].append(row)
+    }
     var comparisons: [SumComparison] = []
     for parent in coded {
       guard let code = parent.code, code.count < 7 else { continue }
-      let childLength = code.count + 2
-      let children = coded.filter { row in row.code.map { $0.count == childLength && $0.hasPrefix(code) } ?? false }
+      let children = childrenByParent[code] ?? []
       guard !children.isEmpty else { continue }
       let columns = max(parent.cells.count, children.map(\.cells.count).max() ?? 0)
       for column in 0..<min(columns, max(panel.columns.count, 1)) {
