@@ -194,9 +194,16 @@ extension Paragraph {
     var moved = self
     moved.range = range.shifted(by: offset)
     for index in moved.segments.indices { moved.segments[index].sourceOffset += offset }
-    for index in moved.numbers.indices {
-      moved.numbers[index].range = numbers[index].range.shifted(by: offset)
-    }
+    moved.numbers = numbers.map { $0.moved(by: offset) }
+    return moved
+  }
+}
+
+extension Paragraph.Number {
+  /// The same number `offset` bytes further on in the source (its place in the text unchanged).
+  package func moved(by offset: Int) -> Paragraph.Number {
+    var moved = self
+    moved.range = range.shifted(by: offset)
     return moved
   }
 }

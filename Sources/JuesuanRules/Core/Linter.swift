@@ -35,6 +35,9 @@ package struct LintedPart: Sendable {
   package var standsAlone: Bool
   /// The findings as placed in the document by the lint that made or last reused this part.
   package var placement: Placement?
+  /// The narrative readers the check built, for the check after an edit of the report. They
+  /// share their paragraphs' storage with the model, so they cost little beside it.
+  var readers: [NarrativeReader] = []
 
   /// A part's findings placed in the document: moved to where the part starts, line numbers in
   /// messages resolved against its first line, and those a suppression comment silences left
@@ -53,6 +56,7 @@ package struct LintedPart: Sendable {
   func droppingModel() -> LintedPart {
     var lean = self
     lean.report = Report(source: report.source)
+    lean.readers = []
     return lean
   }
 
@@ -121,7 +125,9 @@ package struct Linter: Sendable {
     let paired = candidates.map { earlierPart(for: $0, once: true) }
     // What the parses of the earlier reports that changed read: a report the edit touched is
     // parsed again, but its lines, paragraphs and tables that the edit did not touch are moved.
-    let memo = ParseMemo(earlier.indices.lazy.filter { !taken.contains($0) }.map { earlier[$0].report })
+    let untouched = earlier.indices.filter { !taken.contains($0) }
+    let memo = ParseMemo(untouched.lazy.map { earlier[$0].report })
+    let readers = EarlierReaders(untouched.lazy.flatMap { earlier[$0].readers })
     let linter = self
     @Sendable func lintedPart(_ range: Range<Int>, reusing index: Int?) -> LintedPart {
       if let index {
@@ -137,7 +143,7 @@ package struct Linter: Sendable {
         range.count == source.bytes.count ? source : source.part(range), reusing: memo)
       if previous == nil { report.parsedLines = ParsedLines() }
       linter.ruleTimings?("(parse)", ContinuousClock.now - start)
-      let part = linter.check(report, range: range)
+      let part = linter.check(report, range: range, earlierReaders: readers)
       return linter.retainsModel ? part : part.droppingModel()
     }
     let checked = ConcurrentSlots<LintedPart>(count: candidates.count)
@@ -179,7 +185,7 @@ package struct Linter: Sendable {
   }
 
   /// Runs every enabled rule over one report and applies the configured severities.
-  private func check(_ parsed: Report, range: Range<Int>) -> LintedPart {
+  private func check(_ parsed: Report, range: Range<Int>, earlierReaders: EarlierReaders = EarlierReaders()) -> LintedPart {
     var report = parsed
     if let year = configuration.reportYear { report.year = year }
     // The rules run in two lanes, one per core, each with its own context; what they found is
@@ -187,8 +193,11 @@ package struct Linter: Sendable {
     let rules = RuleRegistry.all
     let model = report
     let outcomes = ConcurrentSlots<RuleOutcome>(count: rules.count)
+    let readers = ConcurrentSlots<[NarrativeReader]>(count: 2)
     DispatchQueue.concurrentPerform(iterations: 2) { lane in
       var context = RuleContext(report: model, configuration: configuration, catalogue: catalogue)
+      context.earlierReaders = earlierReaders
+      defer { readers.set(lane, context.narrativeReaders) }
       for (index, rule) in rules.enumerated() where Self.lane(of: rule.description.code) == lane {
         let description = rule.description
         guard let severity = configuration.severity(of: description.code, default: description.defaultSeverity)
@@ -231,7 +240,8 @@ package struct Linter: Sendable {
       range: range, report: report, findings: findings, checksRun: done.reduce(0) { $0 + $1.checksRun },
       skipped: done.flatMap(\.skipped),
       tablesRecognised: report.tables.map { "\($0.kind.rawValue) \($0.title)" },
-      standsAlone: report.tables.contains { $0.kind == .summary })
+      standsAlone: report.tables.contains { $0.kind == .summary },
+      readers: readers.filled.flatMap { $0 })
   }
 
   /// The parts' findings placed in the document, in document order (each part's are sorted,

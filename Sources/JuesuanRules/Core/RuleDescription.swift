@@ -65,12 +65,19 @@ package struct RuleContext {
   /// Views of the report that several rules read (subject mentions, narrative readers…),
   /// computed once per lint run; see `memoized(_:_:)`.
   private var memo: [String: Any] = [:]
+  /// The narrative readers of the report's text before an edit (`narrativeReader(_:year:)`).
+  var earlierReaders = EarlierReaders()
+  /// The narrative readers built or reused in this run, by paragraph start and year.
+  var narrativeReaderCache: [NarrativeReaderKey: NarrativeReader] = [:]
 
   package init(report: Report, configuration: Configuration, catalogue: SubjectCatalogue) {
     self.report = report
     self.configuration = configuration
     self.catalogue = catalogue
   }
+
+  /// Every narrative reader this context built or reused.
+  var narrativeReaders: [NarrativeReader] { Array(narrativeReaderCache.values) }
 
   /// Records a finding under the current rule's code and configured severity (or `severity`,
   /// when the rule deliberately says less than its default, e.g. for an ambiguous case); `hint`
@@ -88,7 +95,7 @@ package struct RuleContext {
   }
 
   /// The value stored under `key`, computed by `make` the first time it is asked for. Keys are
-  /// type names plus whatever distinguishes instances ("NarrativeReader@1234/2023").
+  /// type names plus whatever distinguishes instances ("ExplainEmptyTableRule.section.05").
   package mutating func memoized<Value>(_ key: String, _ make: () -> Value) -> Value {
     if let value = memo[key] as? Value { return value }
     let value = make()

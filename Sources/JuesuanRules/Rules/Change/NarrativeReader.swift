@@ -57,7 +57,7 @@ package struct NarrativeReader {
     package var part: Paragraph.Number?
   }
 
-  package let paragraph: Paragraph
+  package private(set) var paragraph: Paragraph
   package let bytes: [UInt8]
   /// The report year, to recognise "较2022年" as last year.
   package let year: Int?
@@ -389,11 +389,66 @@ package struct NarrativeReader {
   }
 }
 
-extension RuleContext {
-  /// The reader of `paragraph`, built once per lint run and shared by every rule that asks.
-  mutating func narrativeReader(_ paragraph: Paragraph, year: Int?) -> NarrativeReader {
-    memoized("NarrativeReader@\(paragraph.range.lowerBound)/\(year.map(String.init) ?? "-")") {
-      NarrativeReader(paragraph, year: year)
+extension NarrativeReader {
+  /// The reader of the same paragraph `offset` bytes further on: what it read is counted in the
+  /// paragraph's text, except the numbers' places in the source.
+  func moved(by offset: Int) -> NarrativeReader {
+    guard offset != 0 else { return self }
+    var moved = self
+    moved.paragraph = paragraph.moved(by: offset)
+    moved.computedChanges = computedChanges.map { change in
+      var change = change
+      change.delta = change.delta.moved(by: offset)
+      change.percent = change.percent?.moved(by: offset)
+      change.current = change.current?.moved(by: offset)
+      change.previous = change.previous?.moved(by: offset)
+      change.alternatives = change.alternatives.map { $0.moved(by: offset) }
+      return change
     }
+    return moved
+  }
+
+  /// The reader `earlier` holds for the same paragraph and year, moved to `paragraph`'s place.
+  static func reusing(_ earlier: EarlierReaders, for paragraph: Paragraph, year: Int?) -> NarrativeReader? {
+    for reader in earlier.readers[paragraph.utf8.count] ?? [] where reader.year == year {
+      // A paragraph the parse moved shares its bytes with the earlier one: compared at once.
+      guard reader.bytes == paragraph.utf8 else { continue }
+      let moved = reader.moved(by: paragraph.range.lowerBound - reader.paragraph.range.lowerBound)
+      if moved.paragraph == paragraph { return moved }
+    }
+    return nil
+  }
+}
+
+/// Where a narrative reader read: its paragraph's first byte, and the report year it was told.
+struct NarrativeReaderKey: Hashable {
+  var offset: Int
+  var year: Int?
+}
+
+/// The narrative readers of the earlier text of an edited report, by their paragraph's length:
+/// a paragraph the edit did not touch is not read again (`RuleContext.narrativeReader`).
+package struct EarlierReaders: Sendable {
+  fileprivate var readers: [Int: [NarrativeReader]] = [:]
+
+  package init() {}
+
+  init(_ readers: some Sequence<NarrativeReader>) {
+    for reader in readers { self.readers[reader.bytes.count, default: []].append(reader) }
+  }
+
+  var isEmpty: Bool { readers.isEmpty }
+}
+
+extension RuleContext {
+  /// The reader of `paragraph`, built once per lint run and shared by every rule that asks (or
+  /// moved from the lint before an edit, when it read the same paragraph).
+  mutating func narrativeReader(_ paragraph: Paragraph, year: Int?) -> NarrativeReader {
+    let key = NarrativeReaderKey(offset: paragraph.range.lowerBound, year: year)
+    if let reader = narrativeReaderCache[key] { return reader }
+    let reader =
+      NarrativeReader.reusing(earlierReaders, for: paragraph, year: year) ?? NarrativeReader(paragraph, year: year)
+    narrativeReaderCache[key] = reader
+    return reader
   }
 }
