@@ -127,12 +127,16 @@ struct ReportPartsTests {
 
   /// Random edits (typing, deleting, pasting figures, removing a line) on three reports in one
   /// file; after each, the incremental lint equals a full one, and only touched reports are parsed.
-  @Test("incremental lint equals a full lint after every random edit")
-  func incrementalEqualsFull() throws {
-    let clean = try Self.sample("clean.md")
-    let defective = try Self.sample("defective.md")
-    var bytes = Array((clean + defective + clean).utf8)
-    let edits = Int(ProcessInfo.processInfo.environment["JUESUAN_INCREMENTAL_EDITS"] ?? "") ?? 40
+  /// The samples pasted together (three reports, two of them the same), or a corpus report alone
+  /// (long narrative sections whose readers an edit moves), edited at random.
+  @Test("incremental lint equals a full lint after every random edit", arguments: ["samples", "002"])
+  func incrementalEqualsFull(_ document: String) throws {
+    let text =
+      document == "samples"
+      ? try Self.sample("clean.md") + Self.sample("defective.md") + Self.sample("clean.md") : try corpusText(document)
+    var bytes = Array(text.utf8)
+    let defaultEdits = document == "samples" ? 40 : 12
+    let edits = Int(ProcessInfo.processInfo.environment["JUESUAN_INCREMENTAL_EDITS"] ?? "") ?? defaultEdits
     let seed = UInt64(ProcessInfo.processInfo.environment["JUESUAN_FUZZ_SEED"] ?? "") ?? 20_261_125
     var random = SeededGenerator(state: seed)
     let insertions = ["1", "0", ".", "万元", "增长", "合计", "\n", "。", "目录\n", "  ", "\t", "2010301"]

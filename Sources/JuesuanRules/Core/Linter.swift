@@ -37,7 +37,7 @@ package struct LintedPart: Sendable {
   package var placement: Placement?
   /// The narrative readers the check built, for the check after an edit of the report. They
   /// share their paragraphs' storage with the model, so they cost little beside it.
-  var readers: [NarrativeReader] = []
+  package internal(set) var readers: [NarrativeReader] = []
 
   /// A part's findings placed in the document: moved to where the part starts, line numbers in
   /// messages resolved against its first line, and those a suppression comment silences left
