@@ -6,11 +6,66 @@ import JuesuanModel
 /// What one lint run produced: the model, the findings (in document order) and the coverage.
 package struct LintResult: Sendable {
   package var source: SourceText
-  package var findings: [Finding]
-  package var coverage: Coverage
-  /// Each report the document holds, checked on its own; the next lint of an edited text reuses
-  /// the parts whose text did not change.
-  package var parts: [LintedPart]
+  /// Each report the document holds, checked on its own, its findings placed in the document;
+  /// the next lint of an edited text reuses the parts whose text did not change.
+  package private(set) var parts: [LintedPart]
+  /// The parts' findings and coverage joined, on first use: the language server publishes report
+  /// by report and needs the whole list only for a request.
+  private let joined = Joined()
+  private var replacedFindings: [Finding]?
+
+  init(source: SourceText, parts: [LintedPart]) {
+    self.source = source
+    self.parts = parts
+  }
+
+  /// Every finding, in document order, less those a suppression comment silences.
+  package var findings: [Finding] {
+    get { replacedFindings ?? joined.findings { parts.flatMap { $0.placement?.findings ?? [] } } }
+    set { replacedFindings = newValue }
+  }
+
+  /// What was checked and what could not be, over all the parts.
+  package var coverage: Coverage {
+    joined.coverage {
+      var skipped: [String] = []
+      for part in parts {
+        let lineOffset = part.placement?.line ?? 0
+        for reason in part.skipped.map({ LineNumber.resolving($0, lineOffset: lineOffset) })
+        where !skipped.contains(reason) {
+          skipped.append(reason)
+        }
+      }
+      return Coverage(
+        tablesRecognised: parts.flatMap(\.tablesRecognised), checksRun: parts.reduce(0) { $0 + $1.checksRun },
+        skipped: skipped)
+    }
+  }
+
+  /// Values computed from the parts once, by whichever copy of the result asks first.
+  private final class Joined: @unchecked Sendable {
+    private let lock = NSLock()
+    private var findings: [Finding]?
+    private var coverage: Coverage?
+
+    func findings(_ make: () -> [Finding]) -> [Finding] {
+      lock.lock()
+      defer { lock.unlock() }
+      if let findings { return findings }
+      let made = make()
+      findings = made
+      return made
+    }
+
+    func coverage(_ make: () -> Coverage) -> Coverage {
+      lock.lock()
+      defer { lock.unlock() }
+      if let coverage { return coverage }
+      let made = make()
+      coverage = made
+      return made
+    }
+  }
 
   /// The whole document's model (every part's, joined; empty unless the linter retains models).
   /// For a file of several reports this is built on each access: read it once into a local.
@@ -146,11 +201,15 @@ package struct Linter: Sendable {
       let part = linter.check(report, range: range, earlierReaders: readers)
       return linter.retainsModel ? part : part.droppingModel()
     }
+    // Several reports to parse and check (a file just opened): one per core. A single one (an
+    // edit) is checked on this thread, where its own work (the lines, the two rule lanes) can
+    // take both cores: a `concurrentPerform` nested in another runs serially.
     let checked = ConcurrentSlots<LintedPart>(count: candidates.count)
-    if candidates.count > 1 {
-      DispatchQueue.concurrentPerform(iterations: candidates.count) { index in
-        let part = lintedPart(candidates[index], reusing: paired[index])
-        checked.set(index, part)
+    let fresh = candidates.indices.filter { paired[$0] == nil }
+    if fresh.count > 1 {
+      DispatchQueue.concurrentPerform(iterations: fresh.count) { item in
+        let index = fresh[item]
+        checked.set(index, lintedPart(candidates[index], reusing: nil))
       }
     }
     // A part made by joining candidates: reused when an earlier report had its bytes.
@@ -244,30 +303,15 @@ package struct Linter: Sendable {
       readers: readers.filled.flatMap { $0 })
   }
 
-  /// The parts' findings placed in the document, in document order (each part's are sorted,
-  /// and the parts are in order), less those a suppression comment silences.
+  /// The result of the parts, each with its findings placed in the document (each part's are
+  /// sorted, and the parts are in order, so `LintResult.findings` is in document order).
   private func finish(_ parts: [LintedPart], source: SourceText) -> LintResult {
     let suppressions = Suppressions(source: source)
     var placedParts = parts
-    var findings: [Finding] = []
-    findings.reserveCapacity(parts.reduce(0) { $0 + $1.findings.count })
     for index in placedParts.indices {
-      let placement = Self.placement(of: placedParts[index], in: source, suppressions: suppressions)
-      placedParts[index].placement = placement
-      findings += placement.findings
+      placedParts[index].placement = Self.placement(of: placedParts[index], in: source, suppressions: suppressions)
     }
-    var skipped: [String] = []
-    for part in placedParts {
-      let lineOffset = part.placement?.line ?? 0
-      for reason in part.skipped.map({ LineNumber.resolving($0, lineOffset: lineOffset) })
-      where !skipped.contains(reason) {
-        skipped.append(reason)
-      }
-    }
-    let coverage = Coverage(
-      tablesRecognised: parts.flatMap(\.tablesRecognised),
-      checksRun: parts.reduce(0) { $0 + $1.checksRun }, skipped: skipped)
-    return LintResult(source: source, findings: findings, coverage: coverage, parts: placedParts)
+    return LintResult(source: source, parts: placedParts)
   }
 
   /// Where `part`'s findings fall in `source`: its earlier placement when the part has not moved,
@@ -310,18 +354,18 @@ package struct Linter: Sendable {
   }
 
   /// The lane a rule runs in. Rules that share a memoized view (`RuleContext.memoized`) share a
-  /// lane, or the view is built in both: lane 0 holds the narrative rules (change/*, explain/*,
-  /// and the text/* rules that read `NarrativeReader`s); lane 1 the table sums,
-  /// cross-references, subject names (`SubjectMention`), tables, self-evaluations, and the text
-  /// scans that read lines on their own. Measured with callgrind on a corpus report, the two
-  /// take about as long.
+  /// lane, or the view is built in both: lane 0 holds the narrative rules (change/*, explain/*)
+  /// and the text/* scans; lane 1 the table sums, cross-references, subject names
+  /// (`SubjectMention`), tables and self-evaluations. Measured with callgrind over one-character
+  /// edits of the 1 MB benchmark document (where the narrative readers are mostly moved, not
+  /// read), the two take about as long.
   static func lane(of code: String) -> Int {
     if code.hasPrefix("change/") || code.hasPrefix("explain/") { return 0 }
     return code.hasPrefix("text/") && !selfContainedText.contains(code) ? 0 : 1
   }
 
-  /// text/* rules that share no memoized view with the narrative rules.
-  private static let selfContainedText: Set<String> = ["text/punctuation", "text/truncated", "text/foreign-content"]
+  /// text/* rules run beside the table rules, to even the lanes.
+  private static let selfContainedText: Set<String> = ["text/foreign-content"]
 
   private static func removingDuplicates(_ findings: [Finding]) -> [Finding] {
     var seen = Set<String>()

@@ -145,42 +145,37 @@ struct TextPunctuationRule: Rule {
 
   /// An opening bracket or quote with no closer in the rest of its paragraph (nor at the start of
   /// the next one), while the paragraph goes on past the sentence.
-  /// - Complexity: O(n) per paragraph (next-occurrence tables, no rescans).
+  /// - Complexity: O(n) per paragraph and pair: from each opener, the scan for its closer stops at
+  ///   the next opener of the pair; the scans for the sentence's end stop at the first terminator.
   private func checkUnclosed(_ report: Report, context: inout RuleContext) {
     let paragraphs = report.paragraphs
     for (number, paragraph) in paragraphs.enumerated() {
       let scalars = Array(paragraph.text.unicodeScalars)
       guard scalars.contains(where: { scalar in Self.pairs.contains { $0.open == scalar } }) else { continue }
-      let next = number + 1 < paragraphs.count ? String(paragraphs[number + 1].text.unicodeScalars.prefix(60)) : ""
       let count = scalars.count
-      /// For each index, the first index at or after it where `matches` holds (`count` if none).
-      func nextIndex(_ matches: (Unicode.Scalar) -> Bool) -> [Int] {
-        var table = [Int](repeating: count, count: count + 1)
-        var index = count - 1
-        while index >= 0 {
-          table[index] = matches(scalars[index]) ? index : table[index + 1]
-          index -= 1
-        }
-        return table
+      /// The first index after `index` where `matches` holds (`count` if none), before `limit`.
+      func first(after index: Int, before limit: Int? = nil, where matches: (Unicode.Scalar) -> Bool) -> Int {
+        let limit = limit ?? count
+        var next = index + 1
+        while next < limit, !matches(scalars[next]) { next += 1 }
+        return next < limit ? next : count
       }
-      let terminators = nextIndex { "。！？".unicodeScalars.contains($0) }
-      let strayClosers = nextIndex { $0 == ")" || $0 == "\"" || $0 == "」" }
+      lazy var next = number + 1 < paragraphs.count ? Array(paragraphs[number + 1].text.unicodeScalars.prefix(60)) : []
       for pair in Self.pairs where scalars.contains(pair.open) {
-        let opens = nextIndex { $0 == pair.open }
-        let closes = nextIndex { $0 == pair.close }
-        let continuesClosed = next.unicodeScalars.contains(pair.close)
         var offset = 0
         for index in 0..<count {
           defer { offset += scalars[index].utf8.count }
           guard scalars[index] == pair.open else { continue }
           context.ran()
-          let nextOpen = opens[index + 1]
-          if closes[index + 1] < nextOpen { continue }
+          // Closed before the next opener of the pair: fine.
+          let closerOrOpener = first(after: index) { $0 == pair.close || $0 == pair.open }
+          if closerOrOpener < count, scalars[closerOrOpener] == pair.close { continue }
+          let nextOpen = closerOrOpener
           // The sentence ends and the paragraph goes on: the bracket was not continued elsewhere.
-          let end = terminators[index + 1]
-          guard end < count, end < nextOpen, !continuesClosed else { continue }
+          let end = first(after: index) { $0 == "。" || $0 == "！" || $0 == "？" }
+          guard end < count, end < nextOpen, !next.contains(pair.close) else { continue }
           // A closer of another kind ("（见附件一)") is a typo of its own.
-          if strayClosers[index + 1] < end { continue }
+          if first(after: index, before: end, where: { $0 == ")" || $0 == "\"" || $0 == "」" }) < end { continue }
           let range = paragraph.sourceRange(ofTextRange: offset..<(offset + scalars[index].utf8.count))
           context.report(range, "“\(scalars[index])”在句中没有对应的“\(pair.close)”")
         }
