@@ -223,6 +223,19 @@ package enum OutgoingMessage {
     encode(Call(id: nil, method: method, params: params)) ?? Data()
   }
 
+  /// A notification whose params write their own JSON, written straight into one buffer: the
+  /// bytes `notification(method:params:)` writes, without the encoder's copies of a large
+  /// `publishDiagnostics`.
+  package static func notification(method: String, writing params: some JSONWritable) -> Data {
+    var out: [UInt8] = []
+    out += #"{"jsonrpc":"2.0","method":"#.utf8
+    JSONOut.string(method, into: &out)
+    out += #","params":"#.utf8
+    params.writeJSON(into: &out)
+    out.append(0x7D)
+    return Data(out)
+  }
+
   /// A request from the server to the client.
   package static func request(id: RequestID, method: String, params: some Encodable) -> Data {
     encode(Call(id: id, method: method, params: params)) ?? Data()

@@ -169,7 +169,7 @@ extension Server {
     documents[uri]?.published = published
     sendNotification(
       "textDocument/publishDiagnostics",
-      params: EncodedPublishDiagnosticsParams(uri: uri, version: document.version, diagnostics: json))
+      writing: EncodedPublishDiagnosticsParams(uri: uri, version: document.version, diagnostics: json))
     options.publishObserver?(uri, document.version)
   }
 

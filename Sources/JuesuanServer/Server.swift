@@ -247,6 +247,11 @@ package actor Server {
     send(OutgoingMessage.notification(method: method, params: params))
   }
 
+  /// Sends a notification whose params write their own JSON.
+  func sendNotification(_ method: String, writing params: some JSONWritable) {
+    send(OutgoingMessage.notification(method: method, writing: params))
+  }
+
   /// `window/logMessage` levels.
   enum LogLevel: Int {
     case error = 1

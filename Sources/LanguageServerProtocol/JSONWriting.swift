@@ -166,6 +166,7 @@ package struct EncodedPublishDiagnosticsParams: Encodable, JSONWritable {
   }
 
   package func writeJSON(into out: inout [UInt8]) {
+    out.reserveCapacity(out.count + diagnostics.count + uri.utf8.count + 64)
     PublishDiagnosticsParams.writeJSON(uri: uri, version: version, into: &out) { $0 += diagnostics }
   }
 

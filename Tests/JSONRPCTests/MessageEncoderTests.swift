@@ -85,6 +85,13 @@ struct MessageEncoderTests {
     #expect(
       try MessageEncoder().encode(empty)
         == MessageEncoder().encode(PublishDiagnosticsParams(uri: "file:///a.md", version: nil, diagnostics: [])))
+    // The notification written straight into one buffer is the one the encoder writes.
+    for value in [encoded, empty] {
+      let method = "textDocument/publishDiagnostics"
+      #expect(
+        OutgoingMessage.notification(method: method, writing: value)
+          == OutgoingMessage.notification(method: method, params: value))
+    }
   }
 
   @Test("optionals, nested containers and scalars through the generic path")
