@@ -44,3 +44,30 @@ enum ByteSearch {
     return nil
   }
 }
+
+extension Array where Element == UInt8 {
+  /// How many bytes this array and `other` share at their start, and then at their end (the two
+  /// never overlapping in either array).
+  package func commonEnds(with other: [UInt8]) -> (prefix: Int, suffix: Int) {
+    withUnsafeBufferPointer { mine in
+      other.withUnsafeBufferPointer { theirs in
+        let shortest = Swift.min(mine.count, theirs.count)
+        guard shortest > 0, let a = mine.baseAddress, let b = theirs.baseAddress else { return (0, 0) }
+        // Whole blocks compared by memcmp first, then bytes.
+        let block = 4096
+        var prefix = 0
+        while prefix + block <= shortest, memcmp(a + prefix, b + prefix, block) == 0 { prefix += block }
+        while prefix < shortest, a[prefix] == b[prefix] { prefix += 1 }
+        let room = shortest - prefix
+        var suffix = 0
+        while suffix + block <= room,
+          memcmp(a + mine.count - suffix - block, b + theirs.count - suffix - block, block) == 0
+        {
+          suffix += block
+        }
+        while suffix < room, a[mine.count - suffix - 1] == b[theirs.count - suffix - 1] { suffix += 1 }
+        return (prefix, suffix)
+      }
+    }
+  }
+}

@@ -18,18 +18,43 @@ package enum ReportSegmenter {
   /// At most this many cover lines are taken above a 目录.
   static let maximumCoverLines = 8
 
+  /// The lines of a text that may open a report: short lines with 目…录 or 第一部分.
+  package struct Candidates: Sendable {
+    let source: SourceText
+    /// 0-based, ascending.
+    package let lines: [Int]
+  }
+
   /// Line-aligned byte ranges that together cover the text, one per report, in order.
   /// - Complexity: O(n) in the lines, byte searches in the short ones, then a look at the few found.
-  package static func parts(of source: SourceText) -> [Range<Int>] {
+  package static func parts(of source: SourceText) -> [Range<Int>] { parts(of: source, reusing: nil).parts }
+
+  /// The parts of `source`, and the candidate lines they were found from. With `earlier`, the
+  /// candidates of an earlier text of the same document, only the lines that differ from it are
+  /// searched (an edit's).
+  package static func parts(
+    of source: SourceText, reusing earlier: Candidates?
+  ) -> (parts: [Range<Int>], candidates: Candidates) {
+    let candidates = earlier.map { candidateLines(in: source, after: $0) } ?? candidateLines(in: source)
     var starts = [0]
-    // A 目录 line stands nearly alone (the 目 of the many "项目" lines is ruled out by the line's
-    // length or a missing 录 after it); a "第一部分" heading is short too. Only short lines are
-    // searched, so most of the text is never read.
+    for line in candidates where line - (starts.last ?? 0) >= minimumLines {
+      guard opensReport(Line(index: line, source: source)) else { continue }
+      let cover = coverStart(above: line, after: starts.last ?? 0, in: source)
+      guard cover - (starts.last ?? 0) >= minimumLines / 2 else { continue }
+      starts.append(cover)
+    }
+    return (ranges(ofLineStarts: starts, in: source), Candidates(source: source, lines: candidates))
+  }
+
+  /// The candidate lines among `lines` (all by default), in order. A 目录 line stands nearly
+  /// alone (the 目 of the many "项目" lines is ruled out by the line's length or a missing 录 after
+  /// it); a "第一部分" heading is short too. Only short lines are searched.
+  private static func candidateLines(in source: SourceText, lines: Range<Int>? = nil) -> [Int] {
     let contents = (first: Array("目".utf8), then: Array("录".utf8), longest: 48)
     let firstPart = (marker: Array("第一部分".utf8), longest: 120)
     let bytes = source.bytes
     var candidates: [Int] = []
-    for line in 0..<source.lineCount {
+    for line in lines ?? 0..<source.lineCount {
       let range = source.byteRange(ofLine: line)
       guard range.count <= firstPart.longest, range.count >= contents.first.count else { continue }
       if range.count <= contents.longest,
@@ -41,13 +66,24 @@ package enum ReportSegmenter {
         candidates.append(line)
       }
     }
-    for line in candidates where line - (starts.last ?? 0) >= minimumLines {
-      guard opensReport(Line(index: line, source: source)) else { continue }
-      let cover = coverStart(above: line, after: starts.last ?? 0, in: source)
-      guard cover - (starts.last ?? 0) >= minimumLines / 2 else { continue }
-      starts.append(cover)
-    }
-    return ranges(ofLineStarts: starts, in: source)
+    return candidates
+  }
+
+  /// The candidate lines of `source`, searching only the lines that differ from `earlier`'s text:
+  /// a line before the first changed byte is the same line; a line that starts inside the common
+  /// tail (after its first byte, so that the byte before it, which makes it a line start, is
+  /// common too) is the same line, as many lines from the end.
+  private static func candidateLines(in source: SourceText, after earlier: Candidates) -> [Int] {
+    let old = earlier.source
+    let (prefix, suffix) = old.bytes.commonEnds(with: source.bytes)
+    guard prefix < source.bytes.count || prefix < old.bytes.count else { return earlier.lines }
+    let firstChanged = source.line(ofUTF8Offset: prefix)
+    let lastChanged = source.line(ofUTF8Offset: source.bytes.count - suffix)
+    let oldTail = old.bytes.count - suffix
+    let shift = source.lineCount - old.lineCount
+    return earlier.lines.filter { $0 < firstChanged }
+      + candidateLines(in: source, lines: firstChanged..<(lastChanged + 1))
+      + earlier.lines.filter { old.lineStarts[$0] > oldTail }.map { $0 + shift }
   }
 
   /// "目录", or the heading of a report's first part ("第一部分 部门概况"), not an entry of a

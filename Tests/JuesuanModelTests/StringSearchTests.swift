@@ -78,10 +78,12 @@ struct ByteSearchTests {
   @Test("agrees with a plain scan on random text of CJK, ASCII and partial characters")
   func agreesWithScan() {
     var random = SeededGenerator(state: 7)
-    let pieces: [[UInt8]] = ["目", "录", "目录", "项目", "a", "\n", "1", "。", "录录"].map { Array($0.utf8) } + [
-      [0xE7], [0x9B], [0xAE], [0xE7, 0x9B],
-    ]
-    let needles: [[UInt8]] = ["目", "目录", "录", "a", "a目", "。\n", "项目目录"].map { Array($0.utf8) } + [[0xAE], [0x9B, 0xAE]]
+    let pieces: [[UInt8]] =
+      ["目", "录", "目录", "项目", "a", "\n", "1", "。", "录录"].map { Array($0.utf8) } + [
+        [0xE7], [0x9B], [0xAE], [0xE7, 0x9B],
+      ]
+    let needles: [[UInt8]] =
+      ["目", "目录", "录", "a", "a目", "。\n", "项目目录"].map { Array($0.utf8) } + [[0xAE], [0x9B, 0xAE]]
     for _ in 0..<400 {
       var haystack: [UInt8] = []
       for _ in 0..<Int.random(in: 0..<24, using: &random) { haystack += random.pick(pieces) }
@@ -102,7 +104,9 @@ struct ByteSearchTests {
 @Suite("Whitespace over UTF-8 bytes")
 struct WhitespaceTests {
   static let spaces: [Unicode.Scalar] = (0...0x3001).compactMap(Unicode.Scalar.init).filter(\.properties.isWhitespace)
-  static let others: [String] = ["合", "计", "a", "1", "。", "😀", "\u{00A1}", "\u{2010}", "\u{300C}", "\u{1681}", "\u{205E}"]
+  static let others: [String] = [
+    "合", "计", "a", "1", "。", "😀", "\u{00A1}", "\u{2010}", "\u{300C}", "\u{1681}", "\u{205E}",
+  ]
 
   @Test("the scalar test is Unicode's White_Space")
   func scalarTest() {
@@ -144,8 +148,12 @@ struct PrefixSuffixTests {
     for _ in 0..<3000 {
       let text = (0..<Int.random(in: 0..<6, using: &random)).map { _ in random.pick(Self.pieces) }.joined()
       let word = (0..<Int.random(in: 0..<4, using: &random)).map { _ in random.pick(Self.pieces) }.joined()
-      #expect(text.hasPrefix(word) == Self.reference(text, prefix: word), "\(Array(text.unicodeScalars)) \(Array(word.unicodeScalars))")
-      #expect(text.hasSuffix(word) == Self.reference(text, suffix: word), "\(Array(text.unicodeScalars)) \(Array(word.unicodeScalars))")
+      #expect(
+        text.hasPrefix(word) == Self.reference(text, prefix: word),
+        "\(Array(text.unicodeScalars)) \(Array(word.unicodeScalars))")
+      #expect(
+        text.hasSuffix(word) == Self.reference(text, suffix: word),
+        "\(Array(text.unicodeScalars)) \(Array(word.unicodeScalars))")
       let sub = ("x" + text + "y").dropFirst().dropLast()
       #expect(sub.hasPrefix(word) == Self.reference(sub, prefix: word))
       #expect(sub.hasSuffix(word) == Self.reference(sub, suffix: word))

@@ -19,7 +19,10 @@ struct NarrativeReuseTests {
     let before = linter.lint(SourceText(text))
     let earlier = try #require(before.parts.first)
     // The first paragraph with a change statement, edited in the middle of its text.
-    let target = try #require(earlier.readers.filter { !$0.changes.isEmpty }.min { $0.paragraph.range.lowerBound < $1.paragraph.range.lowerBound })
+    let target = try #require(
+      earlier.readers.filter { !$0.changes.isEmpty }.min {
+        $0.paragraph.range.lowerBound < $1.paragraph.range.lowerBound
+      })
     var bytes = Array(text.utf8)
     let offset = target.paragraph.range.lowerBound + 3
     bytes.insert(contentsOf: Array("一".utf8), at: offset)

@@ -13,10 +13,13 @@ package struct LintResult: Sendable {
   /// by report and needs the whole list only for a request.
   private let joined = Joined()
   private var replacedFindings: [Finding]?
+  /// Where the reports of the text may start, for the next lint after an edit.
+  let segmentation: ReportSegmenter.Candidates?
 
-  init(source: SourceText, parts: [LintedPart]) {
+  init(source: SourceText, parts: [LintedPart], segmentation: ReportSegmenter.Candidates?) {
     self.source = source
     self.parts = parts
+    self.segmentation = segmentation
   }
 
   /// Every finding, in document order, less those a suppression comment silences.
@@ -161,7 +164,7 @@ package struct Linter: Sendable {
     var grouped: [Int: [Int]] = [:]
     for (index, part) in earlier.enumerated() { grouped[part.range.count, default: []].append(index) }
     // The reports are independent: check them on every core, then join them in order.
-    let candidates = ReportSegmenter.parts(of: source)
+    let (candidates, segmentation) = ReportSegmenter.parts(of: source, reusing: previous?.segmentation)
     // Each report whose bytes an earlier report had is that report, moved; of several with the
     // same bytes (a file may hold a report twice), the one that was on the same line, whose
     // findings are then placed already. Each earlier report is taken once, so that the one an
@@ -235,16 +238,18 @@ package struct Linter: Sendable {
         if candidate.upperBound == source.bytes.count { parts.append(part) }
       }
     }
-    return finish(parts, source: source)
+    return finish(parts, source: source, segmentation: segmentation)
   }
 
   /// Checks an already parsed report (of the whole document).
   package func lint(_ parsed: Report) -> LintResult {
-    finish([check(parsed, range: 0..<parsed.source.bytes.count)], source: parsed.source)
+    finish([check(parsed, range: 0..<parsed.source.bytes.count)], source: parsed.source, segmentation: nil)
   }
 
   /// Runs every enabled rule over one report and applies the configured severities.
-  private func check(_ parsed: Report, range: Range<Int>, earlierReaders: EarlierReaders = EarlierReaders()) -> LintedPart {
+  private func check(_ parsed: Report, range: Range<Int>, earlierReaders: EarlierReaders = EarlierReaders())
+    -> LintedPart
+  {
     var report = parsed
     if let year = configuration.reportYear { report.year = year }
     // The rules run in two lanes, one per core, each with its own context; what they found is
@@ -305,13 +310,15 @@ package struct Linter: Sendable {
 
   /// The result of the parts, each with its findings placed in the document (each part's are
   /// sorted, and the parts are in order, so `LintResult.findings` is in document order).
-  private func finish(_ parts: [LintedPart], source: SourceText) -> LintResult {
+  private func finish(
+    _ parts: [LintedPart], source: SourceText, segmentation: ReportSegmenter.Candidates?
+  ) -> LintResult {
     let suppressions = Suppressions(source: source)
     var placedParts = parts
     for index in placedParts.indices {
       placedParts[index].placement = Self.placement(of: placedParts[index], in: source, suppressions: suppressions)
     }
-    return LintResult(source: source, parts: placedParts)
+    return LintResult(source: source, parts: placedParts, segmentation: segmentation)
   }
 
   /// Where `part`'s findings fall in `source`: its earlier placement when the part has not moved,

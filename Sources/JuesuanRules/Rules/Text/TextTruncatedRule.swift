@@ -121,7 +121,9 @@ struct TextTruncatedRule: Rule {
 
   /// The last clause of `text` when the text ends mid-phrase.
   static func truncatedClause(_ text: String, minimumLength: Int) -> Clause? {
-    guard !text.hasAtMostCharacters(minimumLength - 1), let last = text.last, !closers.contains(last) else { return nil }
+    guard !text.hasAtMostCharacters(minimumLength - 1), let last = text.last, !closers.contains(last) else {
+      return nil
+    }
     guard let ending = endings.first(where: { text.hasSuffix($0) }) else { return nil }
     if wholeWords.contains(where: { text.hasSuffix($0) }) { return nil }
     let body = text.dropLast(ending.count)
