@@ -1,0 +1,136 @@
+import Foundation
+import JuesuanModel
+
+/// What one lint run produced: the model, the findings (in document order) and the coverage.
+package struct LintResult: Sendable {
+  package var source: SourceText
+  /// Each report the document holds, checked on its own, its findings placed in the document;
+  /// the next lint of an edited text reuses the parts whose text did not change.
+  package private(set) var parts: [LintedPart]
+  /// The parts' findings and coverage joined, on first use: the language server publishes report
+  /// by report and needs the whole list only for a request.
+  private let joined = Joined()
+  private var replacedFindings: [Finding]?
+  /// Where the reports of the text may start, for the next lint after an edit.
+  let segmentation: ReportSegmenter.Candidates?
+
+  init(source: SourceText, parts: [LintedPart], segmentation: ReportSegmenter.Candidates?) {
+    self.source = source
+    self.parts = parts
+    self.segmentation = segmentation
+  }
+
+  /// Every finding, in document order, less those a suppression comment silences.
+  package var findings: [Finding] {
+    get { replacedFindings ?? joined.findings { parts.flatMap { $0.placement?.findings ?? [] } } }
+    set { replacedFindings = newValue }
+  }
+
+  /// What was checked and what could not be, over all the parts.
+  package var coverage: Coverage {
+    joined.coverage {
+      var skipped: [String] = []
+      for part in parts {
+        let lineOffset = part.placement?.line ?? 0
+        for reason in part.skipped.map({ LineNumber.resolving($0, lineOffset: lineOffset) })
+        where !skipped.contains(reason) {
+          skipped.append(reason)
+        }
+      }
+      return Coverage(
+        tablesRecognised: parts.flatMap(\.tablesRecognised), checksRun: parts.reduce(0) { $0 + $1.checksRun },
+        skipped: skipped)
+    }
+  }
+
+  /// Values computed from the parts once, by whichever copy of the result asks first.
+  private final class Joined: @unchecked Sendable {
+    private let lock = NSLock()
+    private var findings: [Finding]?
+    private var coverage: Coverage?
+
+    func findings(_ make: () -> [Finding]) -> [Finding] {
+      lock.lock()
+      defer { lock.unlock() }
+      if let findings { return findings }
+      let made = make()
+      findings = made
+      return made
+    }
+
+    func coverage(_ make: () -> Coverage) -> Coverage {
+      lock.lock()
+      defer { lock.unlock() }
+      if let coverage { return coverage }
+      let made = make()
+      coverage = made
+      return made
+    }
+  }
+
+  /// The whole document's model (every part's, joined; empty unless the linter retains models).
+  /// For a file of several reports this is built on each access: read it once into a local.
+  package var report: Report { Report.joining(parts.map { ($0.range, $0.report) }, in: source) }
+
+  /// The report year: the first report's that names one.
+  package var year: Int? { parts.lazy.compactMap(\.report.year).first }
+}
+
+/// One report of a document and what its check found, offsets counted from the part's start.
+package struct LintedPart: Sendable {
+  package var range: Range<Int>
+  package var report: Report
+  /// After the configuration's severities, before suppression comments (which apply per file).
+  package var findings: [Finding]
+  package var checksRun: Int
+  package var skipped: [String]
+  package var tablesRecognised: [String]
+  /// Whether the part holds a 收入支出决算总表 (公开01表), which every report has: a part
+  /// without one is not a report of its own, and splitting there could only make table/missing
+  /// and cross-reference checks wrong.
+  package var standsAlone: Bool
+  /// The findings as placed in the document by the lint that made or last reused this part.
+  package var placement: Placement?
+  /// The narrative readers the check built, for the check after an edit of the report. They
+  /// share their paragraphs' storage with the model, so they cost little beside it.
+  package internal(set) var readers: [NarrativeReader] = []
+
+  /// A part's findings placed in the document: moved to where the part starts, line numbers in
+  /// messages resolved against its first line, and those a suppression comment silences left
+  /// out. A part reused at the same line needs only a move, at the same byte nothing at all.
+  package struct Placement: Sendable {
+    /// The part's first byte and 0-based first line in the document.
+    package var start: Int
+    package var line: Int
+    /// Placed, in document order, less the silenced ones.
+    package var findings: [Finding]
+    /// The indices in `LintedPart.findings` of the ones a suppression comment silenced.
+    package var silenced: [Int]
+  }
+
+  /// The part without its model (its text and findings kept, so that it can still be reused).
+  func droppingModel() -> LintedPart {
+    var lean = self
+    lean.report = Report(source: report.source)
+    lean.readers = []
+    return lean
+  }
+
+  /// True when this part was made from exactly the bytes of `range` in `source`.
+  func matches(_ range: Range<Int>, in source: SourceText) -> Bool {
+    let own = report.source.bytes
+    guard own.count == range.count else { return false }
+    return own.withUnsafeBufferPointer { mine in
+      source.bytes[range].withUnsafeBufferPointer { theirs in
+        mine.count == 0 || memcmp(mine.baseAddress!, theirs.baseAddress!, mine.count) == 0
+      }
+    }
+  }
+}
+
+/// What was checked and what could not be: tables recognised, checks run, checks skipped and why.
+package struct Coverage: Sendable, Equatable {
+  package var tablesRecognised: [String]
+  package var checksRun: Int
+  package var skipped: [String]
+}
