@@ -9,7 +9,8 @@ package struct LintResult: Sendable {
   package private(set) var parts: [LintedPart]
   /// The parts' findings and coverage joined, on first use: the language server publishes report
   /// by report and needs the whole list only for a request.
-  private let joined = Joined()
+  private let joinedFindings = Once<[Finding]>()
+  private let joinedCoverage = Once<Coverage>()
   private var replacedFindings: [Finding]?
   /// Where the reports of the text may start, for the next lint after an edit.
   let segmentation: ReportSegmenter.Candidates?
@@ -22,13 +23,13 @@ package struct LintResult: Sendable {
 
   /// Every finding, in document order, less those a suppression comment silences.
   package var findings: [Finding] {
-    get { replacedFindings ?? joined.findings { parts.flatMap { $0.placement?.findings ?? [] } } }
+    get { replacedFindings ?? joinedFindings.value { parts.flatMap { $0.placement?.findings ?? [] } } }
     set { replacedFindings = newValue }
   }
 
   /// What was checked and what could not be, over all the parts.
   package var coverage: Coverage {
-    joined.coverage {
+    joinedCoverage.value {
       var skipped: [String] = []
       for part in parts {
         let lineOffset = part.placement?.line ?? 0
@@ -43,27 +44,17 @@ package struct LintResult: Sendable {
     }
   }
 
-  /// Values computed from the parts once, by whichever copy of the result asks first.
-  private final class Joined: @unchecked Sendable {
+  /// A value computed from the parts once, by whichever copy of the result asks first.
+  private final class Once<Value>: @unchecked Sendable {
     private let lock = NSLock()
-    private var findings: [Finding]?
-    private var coverage: Coverage?
+    private var value: Value?
 
-    func findings(_ make: () -> [Finding]) -> [Finding] {
+    func value(_ make: () -> Value) -> Value {
       lock.lock()
       defer { lock.unlock() }
-      if let findings { return findings }
+      if let value { return value }
       let made = make()
-      findings = made
-      return made
-    }
-
-    func coverage(_ make: () -> Coverage) -> Coverage {
-      lock.lock()
-      defer { lock.unlock() }
-      if let coverage { return coverage }
-      let made = make()
-      coverage = made
+      value = made
       return made
     }
   }
