@@ -51,7 +51,9 @@ package struct Linter: Sendable {
     let paired = candidates.map { earlierPart(for: $0, once: true) }
     // What the parses of the earlier reports that changed read: a report the edit touched is
     // parsed again, but its lines, paragraphs and tables that the edit did not touch are moved.
-    let untouched = earlier.indices.filter { !taken.contains($0) }
+    // (None when every report is reused: an edit undone, or one that made a copy of another.)
+    let fresh = candidates.indices.filter { paired[$0] == nil }
+    let untouched = fresh.isEmpty ? [] : earlier.indices.filter { !taken.contains($0) }
     let memo = ParseMemo(untouched.lazy.map { earlier[$0].report })
     let readers = EarlierReaders(untouched.lazy.flatMap { earlier[$0].readers })
     let linter = self
@@ -76,7 +78,6 @@ package struct Linter: Sendable {
     // edit) is checked on this thread, where its own work (the lines, the two rule lanes) can
     // take both cores: a `concurrentPerform` nested in another runs serially.
     let checked = ConcurrentSlots<LintedPart>(count: candidates.count)
-    let fresh = candidates.indices.filter { paired[$0] == nil }
     if fresh.count > 1 {
       DispatchQueue.concurrentPerform(iterations: fresh.count) { item in
         let index = fresh[item]
