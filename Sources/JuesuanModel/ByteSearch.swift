@@ -46,6 +46,19 @@ enum ByteSearch {
 }
 
 extension Array where Element == UInt8 {
+  /// Whether the bytes of `range` here are the bytes of `otherRange` in `other` (compared with
+  /// `memcmp`; both ranges inside their arrays).
+  package func hasSameBytes(in range: Range<Int>, as other: [UInt8], in otherRange: Range<Int>) -> Bool {
+    precondition(range.upperBound <= count && otherRange.upperBound <= other.count, "range outside the bytes")
+    guard range.count == otherRange.count else { return false }
+    guard !range.isEmpty else { return true }
+    return withUnsafeBufferPointer { mine in
+      other.withUnsafeBufferPointer { theirs in
+        memcmp(mine.baseAddress! + range.lowerBound, theirs.baseAddress! + otherRange.lowerBound, range.count) == 0
+      }
+    }
+  }
+
   /// How many bytes this array and `other` share at their start, and then at their end (the two
   /// never overlapping in either array).
   package func commonEnds(with other: [UInt8]) -> (prefix: Int, suffix: Int) {

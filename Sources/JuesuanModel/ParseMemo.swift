@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// What an earlier parse read, by the bytes it read it from: lines, paragraphs, tables and
 /// self-evaluation tables. Each is a function of its bytes (a line's own; a paragraph's, with
 /// where its lines start; a table's title to last note line, with its kind; a self-evaluation's
@@ -24,15 +18,7 @@ package struct ParseMemo: Sendable {
     }
 
     static func == (lhs: Key, rhs: Key) -> Bool {
-      guard lhs.kind == rhs.kind, lhs.range.count == rhs.range.count else { return false }
-      return lhs.bytes.withUnsafeBufferPointer { left in
-        rhs.bytes.withUnsafeBufferPointer { right in
-          lhs.range.isEmpty
-            || memcmp(
-              left.baseAddress! + lhs.range.lowerBound, right.baseAddress! + rhs.range.lowerBound, lhs.range.count)
-              == 0
-        }
-      }
+      lhs.kind == rhs.kind && lhs.bytes.hasSameBytes(in: lhs.range, as: rhs.bytes, in: rhs.range)
     }
   }
 

@@ -110,12 +110,7 @@ package struct LintedPart: Sendable {
   /// True when this part was made from exactly the bytes of `range` in `source`.
   func matches(_ range: Range<Int>, in source: SourceText) -> Bool {
     let own = report.source.bytes
-    guard own.count == range.count else { return false }
-    return own.withUnsafeBufferPointer { mine in
-      source.bytes[range].withUnsafeBufferPointer { theirs in
-        mine.count == 0 || memcmp(mine.baseAddress!, theirs.baseAddress!, mine.count) == 0
-      }
-    }
+    return own.hasSameBytes(in: 0..<own.count, as: source.bytes, in: range)
   }
 }
 
