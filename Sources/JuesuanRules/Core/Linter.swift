@@ -40,13 +40,26 @@ package struct Linter: Sendable {
     var taken = Set<Int>()
     func earlierPart(for range: Range<Int>, once: Bool) -> Int? {
       let line = source.line(ofUTF8Offset: range.lowerBound)
-      let same = (grouped[range.count] ?? []).filter { earlier[$0].matches(range, in: source) }
-      let free = same.filter { !taken.contains($0) }
-      let found =
-        free.first { earlier[$0].placement?.line == line } ?? free.first
-        ?? same.first { earlier[$0].placement?.line == line } ?? same.first
-      if once, let found { taken.insert(found) }
-      return found
+      let group = grouped[range.count] ?? []
+      // The bytes are compared in order of preference, each earlier report at most once: the
+      // usual answer, the untaken report on the same line, costs one comparison.
+      var compared: [Int: Bool] = [:]
+      func same(_ index: Int) -> Bool {
+        if let known = compared[index] { return known }
+        let answer = earlier[index].matches(range, in: source)
+        compared[index] = answer
+        return answer
+      }
+      let preferences: [(Int) -> Bool] = [
+        { !taken.contains($0) && earlier[$0].placement?.line == line }, { !taken.contains($0) },
+        { earlier[$0].placement?.line == line }, { _ in true },
+      ]
+      for preferred in preferences {
+        guard let found = group.first(where: { preferred($0) && same($0) }) else { continue }
+        if once { taken.insert(found) }
+        return found
+      }
+      return nil
     }
     let paired = candidates.map { earlierPart(for: $0, once: true) }
     // What the parses of the earlier reports that changed read: a report the edit touched is
