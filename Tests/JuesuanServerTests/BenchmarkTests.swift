@@ -15,6 +15,7 @@ struct BenchmarkTests {
     let summary = measurement.summary
     #expect(summary.contains("didOpen → 首次诊断"))
     #expect(summary.contains("（5 次）：p50"))
+    #expect(summary.contains("其中插入（3 次）：p50"))
     #expect(!summary.contains("注意"))
   }
 
@@ -26,6 +27,10 @@ struct BenchmarkTests {
     #expect(measurement.percentile(0.5) == .milliseconds(50))
     #expect(measurement.percentile(0.99) == .milliseconds(99))
     #expect(measurement.percentile(1) == .milliseconds(100))
+    // The insertions are the even-numbered edits: 100, 98, …, 2 ms.
+    #expect(measurement.insertionPercentile(0.5) == .milliseconds(50))
+    #expect(measurement.insertionPercentile(1) == .milliseconds(100))
+    #expect(measurement.insertionPercentile(0) == .milliseconds(2))
   }
 
   @Test("a run cut short by its time budget says so")
