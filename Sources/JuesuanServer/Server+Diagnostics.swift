@@ -160,6 +160,10 @@ extension Server {
   }
 
   private func publish(_ result: LintResult, uri: String, generation: Int, configurationGeneration: Int) {
+    // The lint this one replaces is freed once the diagnostics are out: freeing the model of the
+    // report an edit changed takes longer than encoding what it found.
+    let replaced = documents[uri]?.lint
+    defer { withExtendedLifetime(replaced) {} }
     store(result, uri: uri, generation: generation, configurationGeneration: configurationGeneration)
     guard phase == .running, let document = documents[uri], document.generation == generation,
       configurationGeneration == self.configurationGeneration
@@ -190,10 +194,18 @@ extension Server {
       {
         json = cached.json
       } else {
+        // Positions are counted in the report's own text, which starts at the start of line
+        // `placement.line`: only the line numbers need moving. (A range past the report's end,
+        // which no rule makes, is converted in the whole text instead.)
+        let own = part.report.source
         var bytes: [UInt8] = []
-        for finding in placement.findings {
+        for finding in placement.relativeFindings {
           if !bytes.isEmpty { bytes.append(0x2C) }
-          diagnostic(for: finding, in: document.source, uri: document.uri).writeJSON(into: &bytes)
+          let diagnostic =
+            finding.lies(within: own.bytes.count)
+            ? diagnostic(for: finding, in: own, lineOffset: placement.line, uri: document.uri)
+            : diagnostic(for: finding.moved(by: placement.start), in: document.source, uri: document.uri)
+          diagnostic.writeJSON(into: &bytes)
         }
         json = bytes
       }
@@ -219,17 +231,22 @@ extension Server {
       items: snapshot.result.findings.map { diagnostic(for: $0, in: document.source, uri: document.uri) })
   }
 
-  /// A finding as an LSP diagnostic. Its fixes are not repeated in `data`: code actions come
-  /// from the server's own lint of the same version, and on a large file the fixes doubled the
-  /// size of every publish.
-  func diagnostic(for finding: Finding, in source: SourceText, uri: String) -> Diagnostic {
+  /// A finding as an LSP diagnostic, its ranges counted in `source`, which starts at line
+  /// `lineOffset` of the document. Its fixes are not repeated in `data`: code actions come from
+  /// the server's own lint of the same version, and on a large file the fixes doubled the size of
+  /// every publish.
+  func diagnostic(for finding: Finding, in source: SourceText, lineOffset: Int = 0, uri: String) -> Diagnostic {
+    func position(of range: Range<Int>) -> PositionRange {
+      var position = source.positionRange(of: range, encoding: encoding)
+      position.start.line += lineOffset
+      position.end.line += lineOffset
+      return position
+    }
     let related = finding.related.map {
-      Diagnostic.RelatedInformation(
-        location: Location(uri: uri, range: source.positionRange(of: $0.range, encoding: encoding)),
-        message: $0.message)
+      Diagnostic.RelatedInformation(location: Location(uri: uri, range: position(of: $0.range)), message: $0.message)
     }
     return Diagnostic(
-      range: source.positionRange(of: finding.range, encoding: encoding),
+      range: position(of: finding.range),
       severity: finding.severity.rawValue,
       code: .string(finding.code),
       codeDescription: .init(href: Self.documentationLinks[finding.code] ?? Self.documentationLink(finding.code)),

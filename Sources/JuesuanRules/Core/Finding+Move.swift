@@ -13,3 +13,10 @@ extension Finding {
     return moved
   }
 }
+
+extension Finding {
+  /// True when the finding's range and its related places' ranges end within `count` bytes.
+  package func lies(within count: Int) -> Bool {
+    range.upperBound <= count && related.allSatisfy { $0.range.upperBound <= count }
+  }
+}

@@ -86,17 +86,24 @@ package struct LintedPart: Sendable {
   /// share their paragraphs' storage with the model, so they cost little beside it.
   package internal(set) var readers: [NarrativeReader] = []
 
-  /// A part's findings placed in the document: moved to where the part starts, line numbers in
-  /// messages resolved against its first line, and those a suppression comment silences left
-  /// out. A part reused at the same line needs only a move, at the same byte nothing at all.
+  /// A part's findings placed in the document: line numbers in messages resolved against its
+  /// first line, and those a suppression comment silences left out. They are kept counted from
+  /// the part's start, so a part reused at the same line is placed by setting `start` alone;
+  /// `findings` moves them into the document when asked.
   package struct Placement: Sendable {
     /// The part's first byte and 0-based first line in the document.
     package var start: Int
     package var line: Int
-    /// Placed, in document order, less the silenced ones.
-    package var findings: [Finding]
+    /// Placed, in document order, less the silenced ones; ranges counted from `start`.
+    package var relativeFindings: [Finding]
     /// The indices in `LintedPart.findings` of the ones a suppression comment silenced.
     package var silenced: [Int]
+
+    /// The placed findings with their ranges in the document.
+    /// - Complexity: O(findings).
+    package var findings: [Finding] {
+      start == 0 ? relativeFindings : relativeFindings.map { $0.moved(by: start) }
+    }
   }
 
   /// The part without its model (its text and findings kept, so that it can still be reused).

@@ -203,36 +203,33 @@ package struct Linter: Sendable {
     return LintResult(source: source, parts: placedParts, segmentation: segmentation)
   }
 
-  /// Where `part`'s findings fall in `source`: its earlier placement when the part has not moved,
-  /// or moved when it starts on the same line and no suppression comment is involved.
+  /// Where `part`'s findings fall in `source`: its earlier placement, at its new start, when the
+  /// part starts on the same line and no suppression comment is involved.
   private static func placement(
     of part: LintedPart, in source: SourceText, suppressions: Suppressions
   ) -> LintedPart.Placement {
     let start = part.range.lowerBound
     let line = source.line(ofUTF8Offset: start)
     if var placement = part.placement, placement.line == line, suppressions.isEmpty, placement.silenced.isEmpty {
-      if placement.start != start {
-        placement.findings = placement.findings.map { $0.moved(by: start - placement.start) }
-        placement.start = start
-      }
+      placement.start = start
       return placement
     }
     var placed: [Finding] = []
     var silenced: [Int] = []
     placed.reserveCapacity(part.findings.count)
     for (index, finding) in part.findings.enumerated() {
-      var finding = start == 0 ? finding : finding.moved(by: start)
+      var finding = finding
       finding.message = LineNumber.resolving(finding.message, lineOffset: line)
       for related in finding.related.indices {
         finding.related[related].message = LineNumber.resolving(finding.related[related].message, lineOffset: line)
       }
-      if suppressions.suppresses(finding, in: source) {
+      if !suppressions.isEmpty, suppressions.suppresses(finding.moved(by: start), in: source) {
         silenced.append(index)
       } else {
         placed.append(finding)
       }
     }
-    return LintedPart.Placement(start: start, line: line, findings: placed, silenced: silenced)
+    return LintedPart.Placement(start: start, line: line, relativeFindings: placed, silenced: silenced)
   }
 
   /// What one rule found while a report was checked.
@@ -256,8 +253,22 @@ package struct Linter: Sendable {
   /// text/* rules run beside the table rules, to even the lanes.
   private static let selfContainedText: Set<String> = ["text/foreign-content"]
 
+  /// `findings`, sorted by start and code, less repeats (the same code, range and message), the
+  /// first of each kept. Repeats lie in one run of equal start and code, so only runs are searched.
+  /// - Complexity: O(n · r), r the longest run (a few findings).
   private static func removingDuplicates(_ findings: [Finding]) -> [Finding] {
-    var seen = Set<String>()
-    return findings.filter { seen.insert("\($0.code)|\($0.range)|\($0.message)").inserted }
+    var kept: [Finding] = []
+    kept.reserveCapacity(findings.count)
+    var runStart = 0
+    for finding in findings {
+      if let last = kept.last, last.range.lowerBound != finding.range.lowerBound || last.code != finding.code {
+        runStart = kept.count
+      }
+      guard !kept[runStart...].contains(where: { $0.range == finding.range && $0.message == finding.message }) else {
+        continue
+      }
+      kept.append(finding)
+    }
+    return kept
   }
 }
