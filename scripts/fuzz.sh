@@ -3,7 +3,8 @@
 #   - the JSON-RPC frame reader: random, mutated, lying and truncated Content-Length streams, read
 #     whole and in random chunks (Tests/JSONRPCTests/FrameFuzzTests.swift);
 #   - JSON-RPC message decoding: random envelopes against an oracle, truncated / non-UTF-8 /
-#     non-object / mangled bodies (Tests/JSONRPCTests/MessageFuzzTests.swift);
+#     non-object / mangled bodies (Tests/JSONRPCTests/MessageFuzzTests.swift), and the JSON reader
+#     and decoder against Foundation's JSONDecoder (Tests/JSONRPCTests/JSONValueTests.swift);
 #   - mangled drafts through the document parser and every rule
 #     (Tests/JuesuanRulesTests/RobustnessTests.swift);
 #   - random LSP sessions against the server: hostile documents, impossible edits, every request,
@@ -17,7 +18,7 @@
 #
 # The release build comes first and is not counted. The base seed is printed: a failure names the
 # seed of its iteration; replay one with (lane 0 runs SEED itself)
-#   JUESUAN_FUZZ_SEED=SEED JUESUAN_FUZZ_ITERATIONS=1 swift test --filter 'FrameFuzzTests|MessageFuzzTests|ServerFuzzTests|mangledDrafts'
+#   JUESUAN_FUZZ_SEED=SEED JUESUAN_FUZZ_ITERATIONS=1 swift test --filter 'FrameFuzzTests|MessageFuzzTests|JSONValueTests|ServerFuzzTests|mangledDrafts'
 # After a crash, or a hang (killed 2 minutes past the budget), the seed each harness was running
 # is printed. Keep every input that broke something in Tests/Fixtures/fuzz-regressions/ (see its
 # README): the normal test suite replays them. JUESUAN_FUZZ_SCRATCH sets the build folder.
@@ -26,7 +27,7 @@ cd "$(dirname "$0")/.."
 seconds="${1:-300}"
 seed="${2:-$(date +%s)}"
 scratch="${JUESUAN_FUZZ_SCRATCH:-.build}"
-filter='FrameFuzzTests|MessageFuzzTests|ServerFuzzTests|RobustnessTests/mangledDrafts|IncrementalParseTests|ReportPartsTests/incrementalEqualsFull'
+filter='FrameFuzzTests|MessageFuzzTests|JSONValueTests|ServerFuzzTests|RobustnessTests/mangledDrafts|IncrementalParseTests|ReportPartsTests/incrementalEqualsFull'
 
 echo "building (release, $scratch)"
 swift build --build-tests -c release --scratch-path "$scratch"

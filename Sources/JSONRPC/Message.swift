@@ -17,76 +17,22 @@ package enum IncomingMessage: Sendable {
       self = .invalid(id: nil, error: .parseError("报文体不是有效的 UTF-8"))
       return
     }
-    let data = Data(Self.repairingLoneSurrogates(body))
-    let envelope: Envelope
-    do {
-      envelope = try JSONDecoder().decode(Envelope.self, from: data)
-    } catch DecodingError.dataCorrupted(let context) where context.codingPath.isEmpty {
+    // One pass over the body (`JSONReader`, which also reads a lone surrogate escape as U+FFFD);
+    // the envelope and, later, the params are decoded from the values it made.
+    let parsed = body.withUnsafeBufferPointer { bytes -> JSONValue? in try? JSONReader.value(of: bytes) }
+    guard let parsed else {
       self = .invalid(id: nil, error: .parseError("报文体不是有效的 JSON"))
       return
-    } catch {
+    }
+    guard case .object(let object) = parsed, let envelope = try? JSONValueDecoder().decode(Envelope.self, from: parsed)
+    else {
       self = .invalid(id: nil, error: .invalidRequest("报文体不是 JSON-RPC 对象"))
       return
     }
-    self = Self.classify(envelope, body: data)
+    self = Self.classify(envelope, object: object)
   }
 
-  /// The JSON text with each unpaired surrogate escape (a `\ud800` not followed by a low half,
-  /// a `\udc00` alone) replaced by `\ufffd`, in place. Editors written in JavaScript can send
-  /// half an emoji; `JSONDecoder` would refuse the whole message, and with it the document.
-  /// - Complexity: O(n); the body is copied only when it holds such an escape.
-  static func repairingLoneSurrogates(_ body: [UInt8]) -> [UInt8] {
-    func hexValue(_ bytes: [UInt8], at index: Int) -> Int? {
-      guard index + 4 <= bytes.count else { return nil }
-      var value = 0
-      for byte in bytes[index..<(index + 4)] {
-        switch byte {
-        case 0x30...0x39: value = value << 4 | Int(byte - 0x30)
-        case 0x41...0x46: value = value << 4 | Int(byte - 0x41 + 10)
-        case 0x61...0x66: value = value << 4 | Int(byte - 0x61 + 10)
-        default: return nil
-        }
-      }
-      return value
-    }
-    var result = body
-    var index = 0
-    var inString = false
-    while index < result.count {
-      let byte = result[index]
-      guard inString else {
-        if byte == 0x22 { inString = true }
-        index += 1
-        continue
-      }
-      if byte == 0x22 {
-        inString = false
-        index += 1
-        continue
-      }
-      guard byte == 0x5C, index + 1 < result.count else {
-        index += 1
-        continue
-      }
-      guard result[index + 1] == 0x75, let value = hexValue(result, at: index + 2) else {
-        index += 2  // another escape: skip the escaped character
-        continue
-      }
-      if (0xD800...0xDBFF).contains(value), index + 12 <= result.count, result[index + 6] == 0x5C,
-        result[index + 7] == 0x75, let low = hexValue(result, at: index + 8), (0xDC00...0xDFFF).contains(low)
-      {
-        index += 12  // a pair
-        continue
-      }
-      if (0xD800...0xDFFF).contains(value) {
-        result.replaceSubrange((index + 2)..<(index + 6), with: Array("fffd".utf8))
-      }
-      index += 6
-    }
-    return result
-  }
-
-  private static func classify(_ envelope: Envelope, body: Data) -> IncomingMessage {
+  private static func classify(_ envelope: Envelope, object: JSONObject) -> IncomingMessage {
     let readableID: RequestID? =
       switch envelope.id {
       case .value(let id): id
@@ -99,7 +45,7 @@ package enum IncomingMessage: Sendable {
     case .invalid, .null:
       return .invalid(id: readableID, error: .invalidRequest("method 应为字符串"))
     case .value(let method):
-      let params = Payload(body: body, isPresent: envelope.hasParams)
+      let params = Payload(object["params"])
       switch envelope.id {
       case .absent: return .notification(method: method, params: params)
       case .value(let id): return .request(id: id, method: method, params: params)
@@ -110,7 +56,7 @@ package enum IncomingMessage: Sendable {
         return .invalid(id: readableID, error: .invalidRequest("既不是请求、通知，也不是响应"))
       }
       if let error = envelope.error { return .response(id: id, result: .failure(error)) }
-      return .response(id: id, result: .success(Payload(body: body, isPresent: true)))
+      return .response(id: id, result: .success(Payload(object["params"] ?? object["result"] ?? .null)))
     }
   }
 }
@@ -118,21 +64,19 @@ package enum IncomingMessage: Sendable {
 /// The `params` of a request or notification, or the `result` of a response, decoded on demand
 /// into the type its handler expects.
 package struct Payload: Sendable {
-  private let body: Data
-  /// False when the message had no `params` member.
-  package let isPresent: Bool
+  /// The member's value; nil when the message had no `params` member.
+  private let value: JSONValue?
 
-  init(body: Data, isPresent: Bool) {
-    self.body = body
-    self.isPresent = isPresent
-  }
+  init(_ value: JSONValue?) { self.value = value }
+
+  /// False when the message had no `params` member.
+  package var isPresent: Bool { value != nil }
 
   /// The payload as `T`; a shape mismatch is `invalidParams` (-32602). A missing payload decodes
   /// as `{}`, so types whose members are all optional accept it.
   package func decode<T: Decodable>(_ type: T.Type = T.self) throws(ResponseError) -> T {
     do {
-      if isPresent { return try JSONDecoder().decode(Member<T>.self, from: body).value }
-      return try JSONDecoder().decode(T.self, from: Data("{}".utf8))
+      return try JSONValueDecoder().decode(T.self, from: value ?? .object(JSONObject()))
     } catch {
       throw .invalidParams("参数无效：\(Self.describe(error))")
     }
@@ -149,20 +93,6 @@ package struct Payload: Sendable {
     }
     let path = context.codingPath.map(\.stringValue).dropFirst().joined(separator: ".")
     return path.isEmpty ? context.debugDescription : "\(path)：\(context.debugDescription)"
-  }
-}
-
-private enum MemberKey: String, CodingKey {
-  case params, result
-}
-
-/// Decodes just the `params` (or `result`) member of a message.
-private struct Member<T: Decodable>: Decodable {
-  var value: T
-
-  init(from decoder: any Decoder) throws {
-    let container = try decoder.container(keyedBy: MemberKey.self)
-    value = try container.decode(T.self, forKey: container.contains(.params) ? .params : .result)
   }
 }
 

@@ -92,8 +92,11 @@ package struct Linter: Sendable {
     // take both cores: a `concurrentPerform` nested in another runs serially.
     let checked = ConcurrentSlots<LintedPart>(count: candidates.count)
     if fresh.count > 1 {
+      // The longest first: the cores then finish at about the same time, not one of them idle
+      // while the other checks a long report taken last.
+      let longestFirst = fresh.sorted { candidates[$0].count > candidates[$1].count }
       DispatchQueue.concurrentPerform(iterations: fresh.count) { item in
-        let index = fresh[item]
+        let index = longestFirst[item]
         checked.set(index, lintedPart(candidates[index], reusing: nil))
       }
     }
