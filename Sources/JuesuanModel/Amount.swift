@@ -22,27 +22,57 @@ package struct Amount: Hashable, Sendable, Comparable, CustomStringConvertible {
   /// Parses "1,862.53", "-3.2", "(3.20)", "１２３.４５", "0", "5"; nil for anything else.
   /// Thousands separators must be in groups of three ("1,2,3" is not a number).
   package init?(parsing text: Substring) {
-    var digits: [UInt8] = []
+    guard let amount = text.utf8.withContiguousStorageIfAvailable(Self.parse) ?? Self.parse(Array(text.utf8)) else {
+      return nil
+    }
+    self = amount
+  }
+
+  package init?(parsing text: String) { self.init(parsing: Substring(text)) }
+
+  /// `init(parsing:)` from UTF-8 bytes.
+  init?(parsingUTF8 bytes: UnsafeBufferPointer<UInt8>) {
+    guard let amount = Self.parse(bytes) else { return nil }
+    self = amount
+  }
+
+  private static func parse(_ bytes: [UInt8]) -> Amount? { bytes.withUnsafeBufferPointer(parse) }
+
+  /// Reads the scalars of `bytes`: brackets or a minus sign, digits (full-width ones too), a
+  /// point and thousands separators.
+  private static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Amount? {
+    var start = 0
+    var end = bytes.count
     var negative = false
+    guard let first = bytes.scalar(at: 0), let last = bytes.lastScalar else { return nil }
+    if first.value == 0x28 || first.value == 0xFF08, last == 0x29 || last == 0xFF09,
+      bytes.reduce(0, { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }) > 2
+    {
+      negative = true
+      start = first.length
+      end -= last < 0x80 ? 1 : 3
+    }
+    if let sign = UnsafeBufferPointer(rebasing: bytes[start..<end]).scalar(at: 0),
+      sign.value == 0x2D || sign.value == 0xFF0D || sign.value == 0x2212
+    {
+      negative.toggle()
+      start += sign.length
+    }
+    guard start < end else { return nil }
+    let body = UnsafeBufferPointer(rebasing: bytes[start..<end])
+    var value: Int64 = 0
+    var digits = 0
     var sawPoint = false
     var fraction = 0
     var groupDigits = -1  // digits since the last comma; -1 before any comma
-    var chars = Array(text.unicodeScalars)
-    if chars.first == "(" || chars.first == "（", chars.last == ")" || chars.last == "）", chars.count > 2 {
-      negative = true
-      chars = Array(chars.dropFirst().dropLast())
-    }
-    if chars.first == "-" || chars.first == "－" || chars.first == "−" {
-      negative.toggle()
-      chars.removeFirst()
-    }
-    guard !chars.isEmpty else { return nil }
-    for scalar in chars {
-      var value = scalar.value
-      if value >= 0xFF10, value <= 0xFF19 { value -= 0xFF10 - 0x30 }  // full-width digits
-      if value == 0xFF0E { value = 0x2E }
-      if value == 0xFF0C { value = 0x2C }
-      switch value {
+    var offset = 0
+    while let (scalar, length) = body.scalar(at: offset) {
+      offset += length
+      var code = scalar
+      if code >= 0xFF10, code <= 0xFF19 { code -= 0xFF10 - 0x30 }  // full-width digits
+      if code == 0xFF0E { code = 0x2E }
+      if code == 0xFF0C { code = 0x2C }
+      switch code {
       case 0x30...0x39:
         if sawPoint {
           fraction += 1
@@ -50,29 +80,32 @@ package struct Amount: Hashable, Sendable, Comparable, CustomStringConvertible {
         } else if groupDigits >= 0 {
           groupDigits += 1
         }
-        digits.append(UInt8(value - 0x30))
+        digits += 1
+        value = value &* 10 &+ Int64(code - 0x30)
       case 0x2C:
-        if sawPoint || digits.isEmpty || (groupDigits >= 0 && groupDigits != 3) { return nil }
-        if groupDigits < 0, digits.count > 3 { return nil }
+        if sawPoint || digits == 0 || (groupDigits >= 0 && groupDigits != 3) { return nil }
+        if groupDigits < 0, digits > 3 { return nil }
         groupDigits = 0
       case 0x2E:
-        if sawPoint || digits.isEmpty { return nil }
+        if sawPoint || digits == 0 { return nil }
         if groupDigits >= 0, groupDigits != 3 { return nil }
         sawPoint = true
       default:
         return nil
       }
     }
+    guard offset == body.count else { return nil }
     if !sawPoint, groupDigits >= 0, groupDigits != 3 { return nil }
     if sawPoint, fraction == 0 { return nil }
-    guard digits.count <= 15 else { return nil }
-    var value: Int64 = 0
-    for digit in digits { value = value * 10 + Int64(digit) }
-    for _ in fraction..<4 { value *= 10 }
-    self.init(tenThousandths: negative ? -value : value, decimals: fraction)
+    guard digits <= 15 else { return nil }
+    for _ in fraction..<4 {
+      // Fifteen digits without a fraction do not fit in ten-thousandths: not an amount.
+      let (scaled, overflow) = value.multipliedReportingOverflow(by: 10)
+      if overflow { return nil }
+      value = scaled
+    }
+    return Amount(tenThousandths: negative ? -value : value, decimals: fraction)
   }
-
-  package init?(parsing text: String) { self.init(parsing: Substring(text)) }
 
   package static func + (lhs: Amount, rhs: Amount) -> Amount {
     Amount(tenThousandths: lhs.tenThousandths + rhs.tenThousandths, decimals: max(lhs.decimals, rhs.decimals))
