@@ -127,6 +127,21 @@ package struct Table: Sendable, Equatable {
       self.line = line
     }
 
+    /// A row whose `label` the caller already normalised from `name`.
+    init(
+      code: String?, codeRange: Range<Int>?, name: String, label: String, nameRange: Range<Int>?, cells: [Cell?],
+      range: Range<Int>, line: Int
+    ) {
+      self.code = code
+      self.codeRange = codeRange
+      self.name = name
+      self.label = label
+      self.nameRange = nameRange
+      self.cells = cells
+      self.range = range
+      self.line = line
+    }
+
     /// A 合计/总计 row (no code, the label says total).
     package var isTotalRow: Bool {
       guard code == nil else { return false }
@@ -183,47 +198,4 @@ package struct Table: Sendable, Equatable {
 
   /// The row with subject code `code`.
   package func row(code: String) -> Row? { rows.first { $0.code == code } }
-
-  /// True when `normalizedLabel` would return `text` unchanged: no ASCII (spaces, digits,
-  /// parentheses), no Unicode space (lead bytes C2, E1, E2; U+3000), and no leading numeral,
-  /// "（" or "其中". Most labels and subject names pass without allocating.
-  private static func isNormalizedLabel(_ text: String) -> Bool {
-    var previous: (UInt8, UInt8) = (0, 0)
-    for byte in text.utf8 {
-      if byte < 0x80 || byte == 0xC2 || byte == 0xE1 || byte == 0xE2 { return false }
-      if previous == (0xE3, 0x80), byte == 0x80 { return false }
-      previous = (previous.1, byte)
-    }
-    guard let first = text.unicodeScalars.first else { return true }
-    return !"一二三四五六七八九十（".unicodeScalars.contains(first) && !text.hasPrefix("其中")
-  }
-
-  /// Strips spaces, list numbering and "其中：" from a label.
-  package static func normalizedLabel(_ text: String) -> String {
-    if isNormalizedLabel(text) { return text }
-    var scalars = Array(text.unicodeScalars.filter { !$0.properties.isWhitespace })
-    func drop(_ count: Int) { scalars.removeFirst(min(count, scalars.count)) }
-    if scalars.starts(with: Array("其中：".unicodeScalars)) || scalars.starts(with: Array("其中:".unicodeScalars)) {
-      drop(3)
-    }
-    // Leading enumerators: 一、 十二、 1. 1、 （1） (1) 1．
-    let numerals = Set("一二三四五六七八九十".unicodeScalars)
-    var index = 0
-    while index < scalars.count, numerals.contains(scalars[index]) || ("0"..."9").contains(scalars[index]) {
-      index += 1
-    }
-    if index > 0, index < scalars.count, "、.．".unicodeScalars.contains(scalars[index]) {
-      drop(index + 1)
-    } else if let first = scalars.first, first == "（" || first == "(" {
-      var close = 1
-      while close < scalars.count, close < 5, scalars[close] != "）", scalars[close] != ")" { close += 1 }
-      if close < scalars.count, close > 1, close < 5,
-        scalars[1..<close].allSatisfy({ numerals.contains($0) || ("0"..."9").contains($0) })
-      {
-        drop(close + 1)
-      }
-    }
-    let result = String(String.UnicodeScalarView(scalars))
-    return String(result.map { $0 == "(" ? "（" : $0 == ")" ? "）" : $0 })
-  }
 }

@@ -1,0 +1,95 @@
+// Much of the parser was written against `Character`s: `count`, `first`, `prefix(while:)`,
+// trimming `isWhitespace`. Over CJK text each Character step runs the grapheme-breaking rules,
+// which made Character walks a large share of a parse. In a text where every Unicode scalar is a
+// Character of its own, which is every line of a report in practice, the same answers come from
+// the UTF-8 bytes. The parser checks that once per line (`Line.hasSingleScalarCharacters`) and
+// keeps the Character code for the rare line that fails the check, so both give the same model.
+
+enum SingleScalarText {
+  /// True when every Unicode scalar of `bytes` is a Character by itself and the text is in NFC:
+  /// no scalar that joins the one before it (combining marks, variation selectors, joiners,
+  /// conjoining Hangul jamo, emoji modifiers) or the one after it (prepended marks, regional
+  /// indicators), no "\r\n", and no scalar that normalisation replaces (CJK compatibility
+  /// ideographs, U+2000, U+2126…). Scalars are accepted only from the blocks a report writes in,
+  /// which hold none of those but a few, excluded: ASCII, Latin, general punctuation and
+  /// symbols, CJK with its punctuation, kana and full-width forms. Any other scalar answers false.
+  ///
+  /// Such a text equals another NFC text (as `String`s compare, by canonical equivalence)
+  /// exactly when their bytes are equal, and its Characters are its scalars.
+  /// - Complexity: O(n).
+  static func holds(in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    var index = 0
+    let count = bytes.count
+    while index < count {
+      let lead = bytes[index]
+      if lead < 0x80 {
+        if lead == 0x0D, index + 1 < count, bytes[index + 1] == 0x0A { return false }
+        index += 1
+        continue
+      }
+      switch lead {
+      case 0xE4...0xE9:
+        index += 3  // U+4000–U+9FFF: CJK ideographs (and the Yijing hexagrams)
+      case 0xC2...0xCB:
+        index += 2  // U+0080–U+02FF: Latin-1 and Latin extended, spacing modifiers
+      case 0xE2, 0xE3, 0xEF:
+        guard index + 2 < count else { return false }
+        let scalar = UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+        guard isStandalone(scalar) else { return false }
+        index += 3
+      case 0xF0:
+        // U+20000–U+3FFFF: CJK extension ideographs, less the compatibility supplement.
+        guard index + 3 < count, bytes[index + 1] >= 0xA0 else { return false }
+        let scalar =
+          UInt32(bytes[index + 1] & 0x3F) << 12 | UInt32(bytes[index + 2] & 0x3F) << 6 | UInt32(bytes[index + 3] & 0x3F)
+        guard !(0x2F800...0x2FA1F).contains(scalar) else { return false }
+        index += 4
+      default:
+        return false
+      }
+    }
+    return index == count
+  }
+
+  /// A scalar of U+2000–U+2FFF, U+3000–U+3FFF or U+F000–U+FFFF that never joins a neighbour
+  /// and that normalisation keeps.
+  private static func isStandalone(_ scalar: UInt32) -> Bool {
+    switch scalar {
+    case 0x2126, 0x212A, 0x212B, 0x2329, 0x232A, 0x2ADC: false
+    case 0x2002...0x200B, 0x200E...0x205F, 0x2070...0x20CF, 0x2100...0x2BFF, 0x2E00...0x2FFF: true
+    case 0x3000...0x3029, 0x3030...0x3098, 0x309B...0x3FFF: true
+    case 0xF000...0xF8FF, 0xFE10...0xFE19, 0xFE30...0xFE6F, 0xFEFF, 0xFF01...0xFF9D, 0xFFE0...0xFFEE, 0xFFFC, 0xFFFD:
+      true
+    default: false
+    }
+  }
+
+  /// `holds(in:)` for the bytes of a text.
+  static func holds(in text: String) -> Bool {
+    text.utf8.withContiguousStorageIfAvailable { holds(in: $0) } ?? holds(in: Array(text.utf8))
+  }
+
+  private static func holds(in bytes: [UInt8]) -> Bool { bytes.withUnsafeBufferPointer { holds(in: $0) } }
+}
+
+extension String {
+  /// Whether the text equals `other`, a text in NFC, as `==` answers (canonical equivalence):
+  /// by their bytes, unless this text is not a single-scalar NFC text (`SingleScalarText`).
+  func isSame(as other: String) -> Bool {
+    hasSameBytes(as: other) || !SingleScalarText.holds(in: self) && self == other
+  }
+
+  /// Whether the text equals one of `others`, texts in NFC, as `others.contains(self)` answers.
+  func isSame(asAnyOf others: [String]) -> Bool {
+    others.contains(where: hasSameBytes) || !SingleScalarText.holds(in: self) && others.contains(self)
+  }
+
+  /// Whether the two texts have the same UTF-8 bytes.
+  func hasSameBytes(as other: String) -> Bool {
+    guard utf8.count == other.utf8.count else { return false }
+    let same = utf8.withContiguousStorageIfAvailable { mine in
+      other.utf8.withContiguousStorageIfAvailable { theirs in mine.elementsEqual(theirs) }
+    }
+    return (same ?? nil) ?? utf8.elementsEqual(other.utf8)
+  }
+}
