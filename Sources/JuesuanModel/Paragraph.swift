@@ -62,6 +62,28 @@ package struct Paragraph: Sendable, Equatable {
     numbers = NarrativeScanner.numbers(in: self)
   }
 
+  /// The paragraph joined from the bytes of `ranges` of `source` (its lines, in order): what
+  /// `init(segments:)` makes of their texts.
+  init(segmentRanges ranges: [Range<Int>], in source: SourceText) {
+    var joined: [UInt8] = []
+    joined.reserveCapacity(ranges.reduce(0) { $0 + $1.count })
+    var pieces: [Segment] = []
+    pieces.reserveCapacity(ranges.count)
+    for range in ranges {
+      pieces.append(Segment(textOffset: joined.count, sourceOffset: range.lowerBound, length: range.count))
+      joined += source.bytes[range]
+    }
+    utf8 = joined
+    text = String(decoding: joined, as: UTF8.self)
+    segments = pieces
+    let start = pieces.first?.sourceOffset ?? 0
+    let end = pieces.last.map { $0.sourceOffset + $0.length } ?? start
+    range = start..<end
+    numbers = []
+    headingIndex = nil
+    numbers = NarrativeScanner.numbers(in: self)
+  }
+
   /// The source offset of a joined-text offset (the end of a segment maps to its source end).
   /// - Complexity: O(log segments).
   package func sourceOffset(ofTextOffset offset: Int) -> Int {

@@ -1,14 +1,15 @@
-/// What an earlier parse read, by the bytes it read it from: lines, paragraphs, tables and
-/// self-evaluation tables. Each is a function of its bytes (a line's own; a paragraph's, with
-/// where its lines start; a table's title to last note line, with its kind; a self-evaluation's
-/// `region`): the same bytes elsewhere read as the same thing, moved. So the parse after an edit
-/// moves every line, paragraph and table the edit did not touch instead of reading it again
-/// (`ReportParser.parse(_:reusing:)`).
+/// What an earlier parse read, by the bytes it read it from: paragraphs, tables and
+/// self-evaluation tables. Each is a function of its bytes (a paragraph's, with where its lines
+/// start; a table's title to last note line, with its kind; a self-evaluation's `region`): the
+/// same bytes elsewhere read as the same thing, moved. So the parse after an edit moves every
+/// paragraph and table the edit did not touch instead of reading it again
+/// (`ReportParser.parse(_:reusing:)`). Lines are read again: reading one costs less than
+/// hashing its bytes to look it up.
 package struct ParseMemo: Sendable {
-  /// A line's or table's bytes (and a table's kind), hashed and compared as raw bytes; the array
-  /// is the document's own (shared, not copied).
+  /// A paragraph's or table's bytes (and a table's kind), hashed and compared as raw bytes; the
+  /// array is the document's own (shared, not copied).
   private struct Key: Hashable, Sendable {
-    var kind: Table.Kind?  // nil for a line
+    var kind: Table.Kind?  // nil for a paragraph
     var bytes: [UInt8]
     var range: Range<Int>
 
@@ -24,7 +25,6 @@ package struct ParseMemo: Sendable {
 
   private var tables: [Key: (table: Table, line: Int)] = [:]
   private var evaluations: [Key: (evaluation: SelfEvaluation, line: Int)] = [:]
-  private var lines: [Key: Line] = [:]
   /// Paragraphs by their bytes and where each of their lines starts in them.
   private var paragraphs: [ParagraphKey: Paragraph] = [:]
 
@@ -48,9 +48,6 @@ package struct ParseMemo: Sendable {
         let key = Key(kind: nil, bytes: report.source.bytes, range: paragraph.range)
         paragraphs[ParagraphKey(bytes: key, segmentStarts: starts)] = paragraph
       }
-      for line in report.parsedLines.lines {
-        lines[Key(kind: nil, bytes: report.source.bytes, range: line.range)] = line
-      }
       for evaluation in report.selfEvaluations where evaluation.region.upperBound <= report.source.bytes.count {
         let key = Key(kind: .selfEvaluation, bytes: report.source.bytes, range: evaluation.region)
         evaluations[key] = (evaluation, report.source.line(ofUTF8Offset: evaluation.region.lowerBound))
@@ -58,7 +55,7 @@ package struct ParseMemo: Sendable {
     }
   }
 
-  package var isEmpty: Bool { tables.isEmpty && evaluations.isEmpty && lines.isEmpty && paragraphs.isEmpty }
+  package var isEmpty: Bool { tables.isEmpty && evaluations.isEmpty && paragraphs.isEmpty }
 
   /// The paragraph an earlier parse joined from the lines starting at `segmentStarts` (offsets
   /// from the start of `range`) in the same bytes, moved to `range` of `source`.
@@ -66,12 +63,6 @@ package struct ParseMemo: Sendable {
     let key = ParagraphKey(bytes: Key(kind: nil, bytes: source.bytes, range: range), segmentStarts: segmentStarts)
     guard !paragraphs.isEmpty, let paragraph = paragraphs[key] else { return nil }
     return paragraph.moved(by: range.lowerBound - paragraph.range.lowerBound)
-  }
-
-  /// Line `index` of `source` (its bytes at `range`) as an earlier parse read the same bytes.
-  func line(_ index: Int, at range: Range<Int>, in source: SourceText) -> Line? {
-    guard !lines.isEmpty, let line = lines[Key(kind: nil, bytes: source.bytes, range: range)] else { return nil }
-    return line.moved(to: index, by: range.lowerBound - line.range.lowerBound)
   }
 
   /// The self-evaluation an earlier parse read from the bytes of `region`, moved there.

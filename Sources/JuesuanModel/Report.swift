@@ -13,7 +13,7 @@ package struct Report: Sendable, Equatable {
   package var paragraphs: [Paragraph]
   /// The self-evaluation tables, read again from their lines (`SelfEvaluation.all(in:)`).
   package var selfEvaluations: [SelfEvaluation] = []
-  /// The parser's reading of each line, kept for the parse after an edit (`ParseMemo`).
+  /// Empty: lines are not kept for the parse after an edit (`ParsedLines`).
   package var parsedLines = ParsedLines()
   /// Regions that look like tables but could not be read.
   package var unreadRegions: [UnreadRegion]
@@ -69,14 +69,11 @@ package struct UnreadRegion: Sendable, Hashable {
   }
 }
 
-/// The lines a parse read, kept so that the next parse of an edited text reads only the lines
-/// that changed. A cache, not part of the model: any two compare equal.
+/// Formerly the lines a parse read, kept for the parse after an edit. Reading a line now costs
+/// less than looking it up by its bytes, so nothing is kept; the type stays for the callers
+/// that clear it. Any two compare equal.
 package struct ParsedLines: Sendable, Equatable {
-  var lines: [Line] = []
-
   package init() {}
-
-  init(_ lines: [Line]) { self.lines = lines }
 
   package static func == (lhs: ParsedLines, rhs: ParsedLines) -> Bool { true }
 }

@@ -13,7 +13,7 @@ enum SelfEvaluationReader {
     var range: Range<Int>
   }
 
-  private static let units: Set<String> = [
+  private static let units = [
     "%", "％", "套", "个", "人", "次", "家", "条", "期", "件", "箱", "元", "万元", "亿元", "小时", "天", "月", "份", "辆", "万个",
     "万人", "台", "分",
   ]
@@ -61,9 +61,9 @@ enum SelfEvaluationReader {
     let title = line(titleLine)
     var lastLine = min(end, titleLine + 700, source.lineCount)
     var evaluation = SelfEvaluation(
-      title: title.plain, titleRange: title.trimmedRange, range: title.range, lines: titleLine..<lastLine)
+      title: title.plain(in: source), titleRange: title.trimmedRange, range: title.range, lines: titleLine..<lastLine)
     evaluation.region = region(titleLine: titleLine, end: end, source: source)
-    findYear(in: title, into: &evaluation)
+    findYear(in: title, source: source, into: &evaluation)
     var state = State.start
     var fundsHeader = ""
     var headerCells: (count: Int, columns: [(Int, SelfEvaluation.FundsColumn)])?
@@ -85,13 +85,13 @@ enum SelfEvaluationReader {
       let line = line(index)
       if line.isBlank { continue }
       let compact = line.compact
-      if compact.hasPrefix("第"), compact.contains("部分"), compact.count <= 30 {
+      if compact.hasPrefix("第"), compact.contains("部分"), line.compactCount <= 30 {
         lastLine = index
         break
       }
-      if evaluation.year == nil, index <= titleLine + 3 { findYear(in: line, into: &evaluation) }
+      if evaluation.year == nil, index <= titleLine + 3 { findYear(in: line, source: source, into: &evaluation) }
       if state == .after { continue }
-      let items = items(of: line)
+      let items = items(of: line, in: source)
       if compact.hasPrefix("项目名称") || compact.hasPrefix("项目名称") {
         let rest = items.drop { !$0.text.hasSuffix("项目名称") && $0.text != "项目名称" }.dropFirst()
           .filter { !$0.text.isEmpty }
@@ -149,8 +149,8 @@ enum SelfEvaluationReader {
         } else {
           fundsHeader += compact
           if line.shape == .tabbed || line.shape == .piped {
-            let cells = line.pieces.enumerated().compactMap { offset, piece in
-              fundsColumns(piece.text.removingWhitespace()).first.map { (offset, $0) }
+            let cells = items.enumerated().compactMap { offset, item in
+              fundsColumns(item.text.removingWhitespace()).first.map { (offset, $0) }
             }
             if cells.count > (headerCells?.columns.count ?? 0) { headerCells = (line.pieces.count, cells) }
           }
@@ -187,7 +187,7 @@ enum SelfEvaluationReader {
           partial = (label, rowValues, index)
         } else {
           addFundsRow(
-            label: label, values: rowValues, line: index, positional: positional.map { ($0, line) }, into: &evaluation)
+            label: label, values: rowValues, line: index, positional: positional.map { ($0, items) }, into: &evaluation)
         }
         continue
       }
@@ -206,8 +206,8 @@ enum SelfEvaluationReader {
           state = .fundsHeader
           fundsHeader = compact
           if line.shape == .tabbed || line.shape == .piped {
-            let cells = line.pieces.enumerated().compactMap { offset, piece in
-              fundsColumns(piece.text.removingWhitespace()).first.map { (offset, $0) }
+            let cells = items.enumerated().compactMap { offset, item in
+              fundsColumns(item.text.removingWhitespace()).first.map { (offset, $0) }
             }
             if !cells.isEmpty { headerCells = (line.pieces.count, cells) }
           }
@@ -215,7 +215,7 @@ enum SelfEvaluationReader {
           finishPartial()
           state = .other
         } else if state == .management, !(compact.contains("分值") && compact.contains("得分")) {
-          pending.append(line.plain)
+          pending.append(line.plain(in: source))
         }
       }
     }
@@ -247,19 +247,20 @@ enum SelfEvaluationReader {
 
   // MARK: Pieces
 
-  static func items(of line: Line) -> [Item] {
+  static func items(of line: Line, in source: SourceText) -> [Item] {
     var result: [Item] = []
+    result.reserveCapacity(line.pieces.count)
     let positional = line.shape == .tabbed || line.shape == .piped
     for piece in line.pieces {
+      let text = piece.text(in: source)
       if positional {
-        result.append(Item(text: piece.text, range: piece.range))
+        result.append(Item(text: text, range: piece.range))
         continue
       }
-      if let last = result.last, units.contains(piece.text), isQuantity(last.text) {
-        result[result.count - 1] = Item(
-          text: last.text + piece.text, range: last.range.lowerBound..<piece.range.upperBound)
+      if let last = result.last, text.isSame(asAnyOf: units), isQuantity(last.text) {
+        result[result.count - 1] = Item(text: last.text + text, range: last.range.lowerBound..<piece.range.upperBound)
       } else {
-        result.append(Item(text: piece.text, range: piece.range))
+        result.append(Item(text: text, range: piece.range))
       }
     }
     return result
@@ -311,21 +312,21 @@ enum SelfEvaluationReader {
     return end - start
   }
 
-  private static func findYear(in line: Line, into evaluation: inout SelfEvaluation) {
-    let bytes = Array(line.raw.utf8)
+  private static func findYear(in line: Line, source: SourceText, into evaluation: inout SelfEvaluation) {
+    let bytes = source.bytes[line.trimmedRange]
+    let base = line.trimmedRange.lowerBound
     let suffix = Array("年度".utf8)
-    var index = 0
-    while index + 4 <= bytes.count {
+    var index = base
+    while index + 4 <= bytes.endIndex {
       let digits = bytes[index..<(index + 4)]
       if digits.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
-        index == 0 || !(bytes[index - 1] >= 0x30 && bytes[index - 1] <= 0x39)
+        index == base || !(bytes[index - 1] >= 0x30 && bytes[index - 1] <= 0x39)
       {
         var after = index + 4
-        while after < bytes.count, bytes[after] == 0x20 { after += 1 }
+        while after < bytes.endIndex, bytes[after] == 0x20 { after += 1 }
         if bytes[after...].starts(with: suffix), let year = Int(String(decoding: digits, as: UTF8.self)) {
           evaluation.year = year
-          let start = line.trimmedRange.lowerBound + index
-          evaluation.yearRange = start..<(line.trimmedRange.lowerBound + after + suffix.count)
+          evaluation.yearRange = index..<(after + suffix.count)
           return
         }
       }

@@ -30,7 +30,7 @@ extension SelfEvaluationReader {
   }
 
   static func addFundsRow(
-    label: Item?, values: [Item?], line: Int, positional: ([(Int, SelfEvaluation.FundsColumn)], Line)?,
+    label: Item?, values: [Item?], line: Int, positional: ([(Int, SelfEvaluation.FundsColumn)], [Item])?,
     into evaluation: inout SelfEvaluation
   ) {
     let columns = evaluation.fundsColumns
@@ -40,9 +40,9 @@ extension SelfEvaluationReader {
         if let value, let number = figure(value) { figures[column] = number }
       }
     } else if let (cells, row) = positional {
-      for (offset, column) in cells where offset < row.pieces.count {
-        let piece = row.pieces[offset]
-        if let number = figure(Item(text: piece.text, range: piece.range)) { figures[column] = number }
+      // `row` holds the line's cells, one item each (a tabbed line).
+      for (offset, column) in cells where offset < row.count {
+        if let number = figure(row[offset]) { figures[column] = number }
       }
     } else {
       evaluation.damage.append("第 \(LineNumber.text(line)) 行：资金行只读到 \(values.count) 个数，少于表头的 \(columns.count) 栏")

@@ -88,7 +88,7 @@ struct TableParser {
       draftIsPositional = line.shape != .plain
     }
     for line in lines {
-      var tokens = TableToken.tokens(of: line)
+      var tokens = TableToken.tokens(of: line, in: source)
       Self.joinSplitCode(&tokens, line: line)
       if line.shape == .tabbed || line.shape == .piped, Self.isFragment(tokens) {
         damage.append("第 \(LineNumber.text(line.index)) 行：数字或名称被分页、折行拆开，无法确定属于哪一格")
@@ -197,7 +197,7 @@ struct TableParser {
       Table.Panel(columns: (hasLineNumbers ? [lineNumber] : []) + rightColumns, rows: []),
     ]
     for line in lines {
-      let tokens = TableToken.tokens(of: line)
+      let tokens = TableToken.tokens(of: line, in: source)
       if tokens.contains(where: {
         if case .text(let text, _) = $0 { text.hasPrefix("栏次") || text == "项目" } else { false }
       }) {

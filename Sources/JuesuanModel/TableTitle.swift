@@ -2,11 +2,11 @@
 enum TableTitle {
   /// The kind a line names when it is a table title; nil for prose, table-of-contents entries
   /// ("一、收入决算表.....9") and narrative headings ("…决算情况说明").
-  static func kind(of line: Line) -> Table.Kind? {
+  static func kind(of line: Line, in source: SourceText) -> Table.Kind? {
     // Every title contains 表 (E8 A1 A8): a byte scan rules out most lines at once.
     guard line.compact.utf8.count <= 240, containsBiao(line.compact.utf8) else { return nil }
     var text = line.compact
-    guard !text.isEmpty, text.count <= 60 else { return nil }
+    guard !text.isEmpty, line.compactCount <= 60 else { return nil }
     if text.contains("……") || text.contains("....") || text.contains("···") || text.contains("。") { return nil }
     if text.hasPrefix("第") && text.contains("部分") || text.contains("年度部门决算表") { return nil }
     if text.contains("说明") || text.contains("解释") || text.contains("情况") && !text.contains("自评") { return nil }
@@ -26,10 +26,10 @@ enum TableTitle {
     }
     // A title cell followed by unit/side labels in the same row: "收入支出决算总表→→→".
     if line.shape == .tabbed || line.shape == .piped,
-      let first = line.pieces.first(where: { !$0.text.isEmpty }),
-      line.pieces.filter({ !$0.text.isEmpty }).count <= 2
+      let first = line.pieces.first(where: { !$0.isEmpty }),
+      line.pieces.filter({ !$0.isEmpty }).count <= 2
     {
-      let cell = Table.normalizedLabel(first.text)
+      let cell = Table.normalizedLabel(first.text(in: source))
       if cell.hasSuffix("表") { return kind(ofTitle: cell) }
     }
     return nil

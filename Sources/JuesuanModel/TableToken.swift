@@ -21,73 +21,96 @@ enum TableToken {
 
   /// The tokens of one line. Tab/pipe cells keep their blanks; whitespace tokens of plain lines
   /// are merged where PDF export split a number ("1,861." "64").
-  static func tokens(of line: Line) -> [TableToken] {
+  static func tokens(of line: Line, in source: SourceText) -> [TableToken] {
     let positional = line.shape == .tabbed || line.shape == .piped
-    var result: [TableToken] = []
-    var pieces = line.pieces
+    var pieces = line.pieces.map { (text: $0.text(in: source), range: $0.range) }
     if !positional {
-      var merged: [Line.Piece] = []
+      var merged: [(text: String, range: Range<Int>)] = []
       for piece in pieces {
-        if let last = merged.last, last.text.hasSuffix("."), last.text.count > 1,
-          piece.text.count <= 2, piece.text.allSatisfy(\.isASCIIDigit)
+        if let last = merged.last, last.text.hasSuffix("."), !last.text.hasAtMostCharacters(1),
+          piece.text.utf8.count <= 2, piece.text.utf8.allSatisfy(isASCIIDigit)
         {
-          merged[merged.count - 1] = Line.Piece(
-            text: last.text + piece.text, range: last.range.lowerBound..<piece.range.upperBound)
+          merged[merged.count - 1] = (last.text + piece.text, last.range.lowerBound..<piece.range.upperBound)
         } else {
           merged.append(piece)
         }
       }
       pieces = merged
     }
+    var result: [TableToken] = []
+    result.reserveCapacity(pieces.count)
     for piece in pieces {
-      let text = piece.text
-      if text.isEmpty {
+      if piece.text.isEmpty {
         if positional { result.append(.blank(piece.range)) }
         continue
       }
-      if let token = classify(text, range: piece.range, positional: positional) {
-        result.append(contentsOf: token)
-      }
+      classify(piece.text, range: piece.range, positional: positional, into: &result)
     }
     return result
   }
 
-  private static func classify(_ text: String, range: Range<Int>, positional: Bool) -> [TableToken]? {
+  private static func classify(_ text: String, range: Range<Int>, positional: Bool, into result: inout [TableToken]) {
     if isDash(text) {
-      return [.figure(Table.Cell(amount: nil, text: text, range: range))]
+      result.append(.figure(Table.Cell(amount: nil, text: text, range: range)))
+      return
     }
-    if isCode(text) { return [.code(text, range)] }
+    if isCode(text) {
+      result.append(.code(text, range))
+      return
+    }
     // "21011 行政事业单位医疗": code and name in one cell.
-    if positional, let space = text.firstIndex(of: " ") {
-      let head = String(text[..<space])
-      if isCode(head), text[space...].contains(where: { !$0.isASCII }) {
-        let nameStart = range.lowerBound + text.utf8.distance(from: text.startIndex, to: space) + 1
-        let name = String(text[space...].drop { $0 == " " })
-        return [
-          .code(head, range.lowerBound..<(range.lowerBound + head.utf8.count)),
-          .text(name, nameStart..<range.upperBound),
-        ]
-      }
+    if positional, let split = codeAndName(text, range: range) {
+      result += split
+      return
     }
     if let amount = Amount(parsing: text) {
-      return [.figure(Table.Cell(amount: amount, text: text, range: range))]
+      result.append(.figure(Table.Cell(amount: amount, text: text, range: range)))
+      return
     }
+    let isNumberLike = text.utf8.allSatisfy { isASCIIDigit($0) || $0 == 0x2E || $0 == 0x2C || $0 == 0x20 }
     // "990 .24", "58 5. 92", "1,861. 64": a number broken by spaces inside one cell.
-    if positional, text.contains(" "), text.allSatisfy({ $0.isASCIIDigit || $0 == "." || $0 == "," || $0 == " " }) {
-      let joined = String(text.filter { $0 != " " })
+    if positional, isNumberLike, text.utf8.contains(0x20) {
+      let joined = String(decoding: text.utf8.filter { $0 != 0x20 }, as: UTF8.self)
       if let amount = Amount(parsing: joined) {
-        return [.figure(Table.Cell(amount: amount, text: text, range: range, isDamaged: amount.decimals != 2))]
+        result.append(.figure(Table.Cell(amount: amount, text: text, range: range, isDamaged: amount.decimals != 2)))
+        return
       }
     }
-    if text.allSatisfy({ $0.isASCIIDigit || $0 == "." || $0 == "," || $0 == " " }) {
+    if isNumberLike {
       // "144." or ".8": a fragment of a number split over lines.
-      return [.figure(Table.Cell(amount: nil, text: text, range: range, isDamaged: true))]
+      result.append(.figure(Table.Cell(amount: nil, text: text, range: range, isDamaged: true)))
+      return
     }
-    return [.text(text, range)]
+    result.append(.text(text, range))
   }
 
+  /// A code and a name in one cell, split at the first space ("21011 行政事业单位医疗").
+  private static func codeAndName(_ text: String, range: Range<Int>) -> [TableToken]? {
+    // The code's digits run to the first space byte; only then can the Characters split there.
+    guard let spaceOffset = text.utf8.firstIndex(of: 0x20),
+      isCode(String(text.utf8[..<spaceOffset]) ?? ""), let space = text.firstIndex(of: " ")
+    else { return nil }
+    let head = String(text[..<space])
+    guard isCode(head), text[space...].contains(where: { !$0.isASCII }) else { return nil }
+    let nameStart = range.lowerBound + text.utf8.distance(from: text.startIndex, to: space) + 1
+    let name = String(text[space...].drop { $0 == " " })
+    return [
+      .code(head, range.lowerBound..<(range.lowerBound + head.utf8.count)),
+      .text(name, nameStart..<range.upperBound),
+    ]
+  }
+
+  private static func isASCIIDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+
+  /// A dash cell: only "-", "—", "－", "–" or "/" (each a Character of its own, so the scalars say).
   static func isDash(_ text: String) -> Bool {
-    !text.isEmpty && text.allSatisfy { $0 == "-" || $0 == "—" || $0 == "－" || $0 == "–" || $0 == "/" }
+    !text.isEmpty
+      && text.unicodeScalars.allSatisfy { scalar in
+        switch scalar.value {
+        case 0x2D, 0x2F, 0x2014, 0x2013, 0xFF0D: true
+        default: false
+        }
+      }
   }
 
   /// A subject code: 3, 5 or 7 digits starting 2 (function) or 3/5 (economic).

@@ -26,7 +26,7 @@ extension StringProtocol {
       var kept: [UInt8] = []
       var copied = 0  // bytes[..<copied] are in `kept` (or skipped)
       while offset < bytes.count {
-        let length = whitespaceLength(bytes, at: offset)
+        let length = WhitespaceBytes.length(bytes, at: offset)
         if length == 0 {
           offset += 1
           continue
@@ -48,9 +48,11 @@ extension StringProtocol {
     var text = String(self)
     let bounds: (Int, Int)? = text.withUTF8 { bytes in
       var start = 0
-      while start < bytes.count, case let length = whitespaceLength(bytes, at: start), length > 0 { start += length }
+      while start < bytes.count, case let length = WhitespaceBytes.length(bytes, at: start), length > 0 {
+        start += length
+      }
       var end = bytes.count
-      while end > start, case let length = whitespaceLength(endingAt: end, bytes), length > 0 { end -= length }
+      while end > start, case let length = WhitespaceBytes.length(endingAt: end, bytes), length > 0 { end -= length }
       return start == 0 && end == bytes.count ? nil : (start, end)
     }
     guard let (start, end) = bounds else { return text }
@@ -59,21 +61,24 @@ extension StringProtocol {
   }
 }
 
-/// The length of the whitespace scalar starting at `offset` (0 when there is none).
-private func whitespaceLength(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> Int {
-  let byte = bytes[offset]
-  if byte < 0x80 { return byte == 0x20 || (0x09...0x0D).contains(byte) ? 1 : 0 }
-  let rest = bytes.count - offset
-  if byte == 0xC2, rest >= 2 { return bytes[offset + 1] == 0x85 || bytes[offset + 1] == 0xA0 ? 2 : 0 }
-  guard byte >= 0xE1, byte <= 0xE3, rest >= 3 else { return 0 }
-  let scalar = UInt32(byte & 0x0F) << 12 | UInt32(bytes[offset + 1] & 0x3F) << 6 | UInt32(bytes[offset + 2] & 0x3F)
-  return Unicode.Scalar(scalar)?.isWhiteSpace == true ? 3 : 0
-}
+/// The lengths of whitespace scalars (Unicode's White_Space) in UTF-8 bytes.
+enum WhitespaceBytes {
+  /// The length of the whitespace scalar starting at `offset` (0 when there is none).
+  static func length(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> Int {
+    let byte = bytes[offset]
+    if byte < 0x80 { return byte == 0x20 || (0x09...0x0D).contains(byte) ? 1 : 0 }
+    let rest = bytes.count - offset
+    if byte == 0xC2, rest >= 2 { return bytes[offset + 1] == 0x85 || bytes[offset + 1] == 0xA0 ? 2 : 0 }
+    guard byte >= 0xE1, byte <= 0xE3, rest >= 3 else { return 0 }
+    let scalar = UInt32(byte & 0x0F) << 12 | UInt32(bytes[offset + 1] & 0x3F) << 6 | UInt32(bytes[offset + 2] & 0x3F)
+    return Unicode.Scalar(scalar)?.isWhiteSpace == true ? 3 : 0
+  }
 
-/// The length of the whitespace scalar ending at `end` (0 when there is none).
-private func whitespaceLength(endingAt end: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Int {
-  if end >= 1, bytes[end - 1] < 0x80 { return whitespaceLength(bytes, at: end - 1) }
-  if end >= 2, bytes[end - 2] == 0xC2 { return whitespaceLength(bytes, at: end - 2) }
-  if end >= 3, bytes[end - 3] & 0xF0 == 0xE0 { return whitespaceLength(bytes, at: end - 3) }
-  return 0
+  /// The length of the whitespace scalar ending at `end` (0 when there is none).
+  static func length(endingAt end: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    if end >= 1, bytes[end - 1] < 0x80 { return length(bytes, at: end - 1) }
+    if end >= 2, bytes[end - 2] == 0xC2 { return length(bytes, at: end - 2) }
+    if end >= 3, bytes[end - 3] & 0xF0 == 0xE0 { return length(bytes, at: end - 3) }
+    return 0
+  }
 }

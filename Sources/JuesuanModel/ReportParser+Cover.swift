@@ -1,0 +1,68 @@
+import Foundation
+
+/// The cover: the report's year and unit.
+extension ReportParser {
+  /// The report year and unit name, from the cover, the title or a 部门： line.
+  static func readCover(_ lines: [Line], into report: inout Report) {
+    for line in lines.prefix(80) {
+      let text = line.compact
+      if report.year == nil, text.contains("年度"), let year = firstYear(in: text),
+        text.hasAtMostCharacters(30) || text.contains("决算")
+      {
+        report.year = year
+        report.yearRange = line.range
+      }
+      if report.unitName == nil {
+        for prefix in ["部门名称：", "单位名称：", "部门：", "单位：", "部门:"] where text.hasPrefix(prefix) {
+          var name = String(text.dropFirst(prefix.count))
+          if let cut = name.range(of: "单位：") ?? name.range(of: "金额单位") { name = String(name[..<cut.lowerBound]) }
+          if !name.isEmpty, !name.hasPrefix("万元"), !name.hasPrefix("元") {
+            report.unitName = name
+            report.unitNameRange = line.range
+          }
+        }
+      }
+    }
+    if report.unitName == nil {
+      // Cover lines: "福州市晋安区人民政府" / "办公室部门决算".
+      var joined = ""
+      var start: Int?
+      for line in lines.prefix(20) where !line.isBlank {
+        let text = line.compact
+        if firstYear(in: text) != nil && text.hasAtMostCharacters(8) { continue }
+        if start == nil { start = line.range.lowerBound }
+        joined += text
+        if let end = joined.range(of: "部门决算") ?? joined.range(of: "决算") {
+          var name = String(joined[..<end.lowerBound])
+          if let year = name.range(of: "年度") {
+            // "2023年度X部门决算" or "X2023年度部门决算": the name is the longer side of the year.
+            let before = String(name[..<year.lowerBound]).trimmingCharacters(in: .decimalDigits)
+            let after = String(name[year.upperBound...])
+            name = before.count >= after.count ? before : after
+          }
+          if name.count >= 4 {
+            report.unitName = name
+            report.unitNameRange = (start ?? 0)..<line.range.upperBound
+          }
+          break
+        }
+        if joined.count > 60 { break }
+      }
+    }
+  }
+
+  /// The first "20xx" (1990–2099) in a text.
+  static func firstYear(in text: String) -> Int? {
+    var digits = ""
+    for character in text {
+      if character.isASCIIDigit {
+        digits.append(character)
+        continue
+      }
+      if digits.count == 4, let value = Int(digits), (1990...2099).contains(value) { return value }
+      digits = ""
+    }
+    if digits.count == 4, let value = Int(digits), (1990...2099).contains(value) { return value }
+    return nil
+  }
+}

@@ -1,0 +1,110 @@
+/// Prose: headings, and paragraphs joined from hard-wrapped lines.
+extension ReportParser {
+  /// Turns collected prose lines into headings and paragraphs.
+  static func flush(_ lines: inout [Line], into report: inout Report, source: SourceText, memo: ParseMemo) {
+    defer { lines.removeAll() }
+    var pending: [Line] = []
+    func closeParagraph() {
+      guard let first = pending.first, let last = pending.last else { return }
+      let range = first.trimmedRange.lowerBound..<last.trimmedRange.upperBound
+      let starts = pending.map { $0.trimmedRange.lowerBound - range.lowerBound }
+      var paragraph =
+        memo.paragraph(at: range, segmentStarts: starts, in: source)
+        ?? Paragraph(segmentRanges: pending.map(\.trimmedRange), in: source)
+      paragraph.headingIndex = report.headings.indices.last
+      report.paragraphs.append(paragraph)
+      pending.removeAll()
+    }
+    var index = 0
+    while index < lines.count {
+      let line = lines[index]
+      defer { index += 1 }
+      if line.isBlank {
+        // PDF export puts blank lines inside wrapped sentences: join when the text so far does
+        // not end a sentence and the next text line is not a heading.
+        guard let last = pending.last else { continue }
+        let next = lines[(index + 1)...].first { !$0.isBlank }
+        if let next, !endsSentence(last), headingLevel(of: next) == nil { continue }
+        closeParagraph()
+        continue
+      }
+      if let level = headingLevel(of: line) {
+        closeParagraph()
+        report.headings.append(Heading(text: line.plain(in: source), level: level, range: line.range))
+        continue
+      }
+      // After a line that ends a sentence, the next text line opens a new paragraph.
+      if let last = pending.last, endsSentence(last) { closeParagraph() }
+      pending.append(line)
+    }
+    closeParagraph()
+  }
+
+  /// Whether the line's text ends a sentence (or is empty).
+  private static func endsSentence(_ line: Line) -> Bool {
+    let compact = line.compact
+    if line.hasSingleScalarCharacters {
+      return compact.utf8.withContiguousStorageIfAvailable { bytes in
+        guard let last = bytes.lastScalar else { return true }
+        return Self.sentenceEnders.contains(last) || compact.hasSuffix("。）") || compact.hasSuffix("。”")
+      } ?? endsSentence(compact)
+    }
+    return endsSentence(compact)
+  }
+
+  private static let sentenceEnders: [UInt32] = "。！？；：:!?".unicodeScalars.map(\.value)
+
+  private static func endsSentence(_ compact: String) -> Bool {
+    guard let last = compact.last else { return true }
+    return "。！？；：:!?".contains(last) || compact.hasSuffix("。）") || compact.hasSuffix("。”")
+  }
+
+  /// Part, section or subsection headings: "第三部分 …", "一、…", "（一）…", Markdown `#`.
+  static func headingLevel(of line: Line) -> Heading.Level? {
+    let text = line.compact
+    // More than 160 bytes is more than 40 characters in any text a report holds (CJK takes 3):
+    // long prose lines are ruled out without counting their characters.
+    guard !text.isEmpty, text.utf8.count <= 160, line.compactCount <= 40, !text.contains("。") else { return nil }
+    if text.hasPrefix("第"), text.contains("部分"), line.compactCount <= 24 { return .part }
+    if line.leadingHashes > 0 {
+      let hashes = line.leadingHashes
+      return hashes <= 2 ? .part : hashes == 3 ? .section : .subsection
+    }
+    if line.compactCount > 30 || text.contains("，") { return nil }
+    if line.hasSingleScalarCharacters, let level = text.utf8.withContiguousStorageIfAvailable(numberedLevel) {
+      return level
+    }
+    return numberedLevel(text)
+  }
+
+  /// "一、…" (a section) or "（一）…" (a subsection), read from the bytes of a single-scalar text.
+  private static func numberedLevel(_ bytes: UnsafeBufferPointer<UInt8>) -> Heading.Level? {
+    func numerals(from start: Int) -> Int {
+      var end = start
+      while let (scalar, length) = bytes.scalar(at: end), numeralValues.contains(scalar) { end += length }
+      return end
+    }
+    let lead = numerals(from: 0)
+    if lead > 0, bytes.scalar(at: lead)?.value == 0x3001 { return .section }  // 、
+    guard let (first, length) = bytes.scalar(at: 0), first == 0xFF08 || first == 0x28 else { return nil }  // （ (
+    let inner = numerals(from: length)
+    guard inner > length, let close = bytes.scalar(at: inner)?.value, close == 0x29 || close == 0xFF09 else {
+      return nil
+    }
+    return .subsection
+  }
+
+  private static let numeralValues: [UInt32] = "一二三四五六七八九十".unicodeScalars.map(\.value)
+
+  /// `numberedLevel(_:)` by Characters, for any text.
+  private static func numberedLevel(_ text: String) -> Heading.Level? {
+    let numerals = "一二三四五六七八九十"
+    let lead = text.prefix { numerals.contains($0) }
+    if !lead.isEmpty, text.dropFirst(lead.count).first == "、" { return .section }
+    if text.first == "（" || text.first == "(" {
+      let inner = text.dropFirst().prefix { numerals.contains($0) }
+      if !inner.isEmpty, [")", "）"].contains(text.dropFirst(1 + inner.count).first) { return .subsection }
+    }
+    return nil
+  }
+}
