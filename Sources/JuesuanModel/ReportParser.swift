@@ -96,7 +96,7 @@ package enum ReportParser {
     var unit: String?
     var unitRange: Range<Int>?
     var header = ""
-    var data: [Line] = []
+    var data: [TableParser.TokenizedLine] = []
     var sawData = false
     for line in body where line.shape != .pipeSeparator {
       let compact = line.compact
@@ -110,12 +110,13 @@ package enum ReportParser {
       {
         continue
       }
-      if isHeaderLine(line, sawData: sawData, source: source) {
+      let tokens = TableToken.tokens(of: line, in: source)
+      if isHeaderLine(line, tokens: tokens, sawData: sawData) {
         header += compact
         continue
       }
       sawData = true
-      data.append(line)
+      data.append(TableParser.TokenizedLine(line: line, tokens: tokens))
     }
     var parser = TableParser(kind: kind, source: source)
     let panels = parser.parse(lines: data, header: header)
@@ -142,8 +143,7 @@ package enum ReportParser {
   }
 
   /// Header lines: column titles, with no figure and no subject code.
-  private static func isHeaderLine(_ line: Line, sawData: Bool, source: SourceText) -> Bool {
-    let tokens = TableToken.tokens(of: line, in: source)
+  private static func isHeaderLine(_ line: Line, tokens: [TableToken], sawData: Bool) -> Bool {
     let hasData = tokens.contains { token in
       switch token {
       case .code: true

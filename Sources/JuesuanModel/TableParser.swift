@@ -9,6 +9,12 @@ struct TableParser {
     self.source = source
   }
 
+  /// A data line of the region and its tokens.
+  struct TokenizedLine {
+    var line: Line
+    var tokens: [TableToken]
+  }
+
   /// A row being assembled from tokens.
   private struct Draft {
     var code: String?
@@ -36,7 +42,7 @@ struct TableParser {
   }
 
   /// Header text (spaces removed) and data lines of a region.
-  mutating func parse(lines: [Line], header: String) -> [Table.Panel] {
+  mutating func parse(lines: [TokenizedLine], header: String) -> [Table.Panel] {
     switch TableSchema.layout(of: kind) {
     case .coded, .economic, .free:
       let columns = TableSchema.columns(of: kind, header: header)
@@ -54,11 +60,12 @@ struct TableParser {
 
   // MARK: Coded tables (02, 03, 05, 06, 08, 09)
 
-  private mutating func codedRows(_ lines: [Line]) -> [Table.Row] {
+  private mutating func codedRows(_ lines: [TokenizedLine]) -> [Table.Row] {
     let triplets = TableSchema.layout(of: kind).isEconomic
     var rows: [Table.Row] = []
     var draft: Draft?
     var sawTotal = false
+    var sawCode = false
     var draftIsPositional = false
     func finish() {
       guard let done = draft else { return }
@@ -68,16 +75,18 @@ struct TableParser {
       guard done.code != nil || !done.name.isEmpty || !cells.isEmpty else { return }
       var name = done.name
       if done.code == nil, name.hasPrefix("类款项") { name = String(name.dropFirst(3)) }
-      if done.code == nil, name.isEmpty || name == "合计" || name == "总计" {
+      if done.code == nil, name.isEmpty || name.isSame(as: "合计") || name.isSame(as: "总计") {
         // Figures with no label right under the header: the 合计 row of a page, repeated on each.
-        if sawTotal || (name.isEmpty && rows.contains(where: { $0.code != nil })) { return }
+        if sawTotal || (name.isEmpty && sawCode) { return }
         if name.isEmpty { name = "合计" }
       }
-      if done.code == nil, Table.normalizedLabel(name).hasSuffix("合计") { sawTotal = true }
+      let label = Table.normalizedLabel(name)
+      if done.code == nil, label.hasSuffix("合计") { sawTotal = true }
       var row = Table.Row(
-        code: done.code, codeRange: done.codeRange, name: name, nameRange: done.nameRange, cells: cells,
+        code: done.code, codeRange: done.codeRange, name: name, label: label, nameRange: done.nameRange, cells: cells,
         range: done.start..<max(done.start, done.end), line: done.line)
       row.isPositional = draftIsPositional
+      if done.code != nil { sawCode = true }
       rows.append(row)
     }
     func start(_ range: Range<Int>, line: Line, code: String? = nil) {
@@ -87,24 +96,25 @@ struct TableParser {
         line: line.index)
       draftIsPositional = line.shape != .plain
     }
-    for line in lines {
-      var tokens = TableToken.tokens(of: line, in: source)
-      Self.joinSplitCode(&tokens, line: line)
+    for tokenized in lines {
+      let line = tokenized.line
+      var tokens = tokenized.tokens
+      Self.joinSplitCode(&tokens)
       if line.shape == .tabbed || line.shape == .piped, Self.isFragment(tokens) {
         damage.append("第 \(LineNumber.text(line.index)) 行：数字或名称被分页、折行拆开，无法确定属于哪一格")
         if let last = rows.indices.last { rows[last].isPositional = false; rows[last].hasBrokenCell = true }
         continue
       }
-      if case .text(let text, _) = tokens.first, text.hasPrefix("栏次") || text == "行次" { continue }
+      if case .text(let text, _) = tokens.first, text.hasPrefix("栏次") || text.isSame(as: "行次") { continue }
       if Self.isColumnNumbering(tokens) { continue }
+      var isLineStart = true  // every token before this one is blank
       for (position, token) in tokens.enumerated() {
-        let isLineStart =
-          position == 0 || tokens[..<position].allSatisfy { if case .blank = $0 { true } else { false } }
+        defer { if case .blank = token {} else { isLineStart = false } }
         switch token {
         case .code(let code, let range):
           let nextIsText =
             position + 1 < tokens.count && { if case .text = tokens[position + 1] { true } else { false } }()
-          if !triplets, code.count == 3, !isLineStart, !nextIsText, let current = draft,
+          if !triplets, code.utf8.count == 3, !isLineStart, !nextIsText, let current = draft,
             current.code != nil || !current.name.isEmpty
           {
             // A three-digit integer where a figure belongs ("272"), not a code.
@@ -142,33 +152,38 @@ struct TableParser {
   }
 
   /// "2011" "399" (or "2013" "2"): a code split over the 类/款/项 columns of a tabbed row.
-  private static func joinSplitCode(_ tokens: inout [TableToken], line: Line) {
+  private static func joinSplitCode(_ tokens: inout [TableToken]) {
     guard let first = tokens.firstIndex(where: { if case .blank = $0 { false } else { true } }),
       first + 1 < tokens.count,
-      case .figure(let head) = tokens[first], head.text.count == 4, head.text.allSatisfy(\.isASCIIDigit)
+      case .figure(let head) = tokens[first], head.text.utf8.count == 4, isDigits(head.text)
     else { return }
     let tailText: String
     switch tokens[first + 1] {
-    case .figure(let tail) where tail.text.allSatisfy(\.isASCIIDigit): tailText = tail.text
+    case .figure(let tail) where isDigits(tail.text): tailText = tail.text
     case .code(let code, _): tailText = code
     default: return
     }
-    guard tailText.count == 1 || tailText.count == 3 else { return }
+    guard tailText.utf8.count == 1 || tailText.utf8.count == 3 else { return }
     let code = head.text + tailText
     guard TableToken.isCode(code) else { return }
     tokens[first] = .code(code, head.range.lowerBound..<tokens[first + 1].range.upperBound)
     tokens.remove(at: first + 1)
   }
 
+  /// ASCII digits only (each a Character, so the bytes say); true for the empty text.
+  private static func isDigits(_ text: String) -> Bool { text.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }
+
   /// "1 2 3 … 12": the column numbers under a header.
   private static func isColumnNumbering(_ tokens: [TableToken]) -> Bool {
-    let figures = tokens.compactMap { token -> String? in
-      if case .figure(let cell) = token { return cell.text }
-      if case .blank = token { return nil }
-      return "x"
+    var count = 0
+    for token in tokens {
+      switch token {
+      case .blank: continue
+      case .figure(let cell) where cell.text.isSame(as: String(count + 1)): count += 1
+      default: return false
+      }
     }
-    guard figures.count >= 3 else { return false }
-    return figures.enumerated().allSatisfy { $0.element == String($0.offset + 1) }
+    return count >= 3
   }
 
   /// A tabbed line holding only pieces of cells broken by a page break ("62", "出", "4.").
@@ -178,8 +193,8 @@ struct TableParser {
     return filled.allSatisfy { token in
       switch token {
       case .code: false
-      case .text(let text, _): text.count <= 2
-      case .figure(let cell): cell.text.count <= 3 || cell.isDamaged
+      case .text(let text, _): text.hasAtMostCharacters(2)
+      case .figure(let cell): cell.text.hasAtMostCharacters(3) || cell.isDamaged
       case .blank: true
       }
     }
@@ -187,7 +202,7 @@ struct TableParser {
 
   // MARK: Label tables (01, 04)
 
-  private mutating func labelledPanels(_ lines: [Line], header: String) -> [Table.Panel] {
+  private mutating func labelledPanels(_ lines: [TokenizedLine], header: String) -> [Table.Panel] {
     let hasLineNumbers = header.contains("行次")
     let rightColumns = TableSchema.columns(of: kind, header: header)
     let leftColumns = [Table.Column(title: "金额", role: .total)]
@@ -196,10 +211,11 @@ struct TableParser {
       Table.Panel(columns: (hasLineNumbers ? [lineNumber] : []) + leftColumns, rows: []),
       Table.Panel(columns: (hasLineNumbers ? [lineNumber] : []) + rightColumns, rows: []),
     ]
-    for line in lines {
-      let tokens = TableToken.tokens(of: line, in: source)
+    for tokenized in lines {
+      let line = tokenized.line
+      let tokens = tokenized.tokens
       if tokens.contains(where: {
-        if case .text(let text, _) = $0 { text.hasPrefix("栏次") || text == "项目" } else { false }
+        if case .text(let text, _) = $0 { text.hasPrefix("栏次") || text.isSame(as: "项目") } else { false }
       }) {
         continue
       }
@@ -238,9 +254,10 @@ struct TableParser {
       if line.shape == .plain, segments.count == 1, let only = segments.first {
         segments[0].side = Self.isExpenditureLabel(only.name) ? 1 : 0
       }
-      let sideLabels: Set<String> = ["收入", "支出", "项目", "收入支出", "项目（按功能分类）", "项目（按支出功能分类）"]
-      for var segment in segments
-      where !segment.name.isEmpty && !sideLabels.contains(Table.normalizedLabel(segment.name)) {
+      let sideLabels = ["收入", "支出", "项目", "收入支出", "项目（按功能分类）", "项目（按支出功能分类）"]
+      for var segment in segments where !segment.name.isEmpty {
+        let label = Table.normalizedLabel(segment.name)
+        guard !sideLabels.contains(where: label.isSame) else { continue }
         let side = min(segment.side, 1)
         if line.shape != .plain {
           // Positional: a tabbed row's label cell is followed by exactly its columns.
@@ -249,8 +266,8 @@ struct TableParser {
         }
         panels[side].rows.append(
           Table.Row(
-            code: nil, codeRange: nil, name: segment.name, nameRange: segment.nameRange, cells: segment.cells,
-            range: segment.start..<segment.end, line: segment.line))
+            code: nil, codeRange: nil, name: segment.name, label: label, nameRange: segment.nameRange,
+            cells: segment.cells, range: segment.start..<segment.end, line: segment.line))
       }
     }
     return panels
@@ -269,12 +286,12 @@ struct TableParser {
 
   // MARK: 三公 (07)
 
-  private mutating func sangongPanel(_ lines: [Line], header: String) -> Table.Panel {
+  private mutating func sangongPanel(_ lines: [TokenizedLine], header: String) -> Table.Panel {
     var columns = TableSchema.columns(of: kind, header: header)
     let rows = codedRows(lines)
     // A horizontal table: one row of 6 (决算) or 12 (预算 + 决算) figures under a column header.
     if let wide = rows.first(where: { $0.cells.count >= 6 }),
-      rows.filter({ $0.code == nil && $0.name != "合计" }).count <= 1
+      rows.filter({ $0.code == nil && !$0.name.isSame(as: "合计") }).count <= 1
     {
       let figures = wide.cells
       let hasBudget = figures.count >= 12
