@@ -1,5 +1,11 @@
-/// The reading of one line's bytes that `Line.init(index:source:)` keeps: one pass to trim and
-/// classify the line, its `compact` text built straight from the bytes, its pieces as ranges.
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// The reading of one line's bytes that `Line.init(index:source:)` keeps: the line trimmed and
+/// classified, its `compact` text built straight from the bytes, its pieces as ranges.
 struct LineReading {
   var trimmed = 0..<0
   var shape = Line.Shape.blank
@@ -13,7 +19,7 @@ struct LineReading {
   mutating func read(_ range: Range<Int>, of bytes: UnsafeBufferPointer<UInt8>) {
     var first = range.lowerBound
     while first < range.upperBound, bytes[first] == 0x20 || bytes[first] == 0x09 { first += 1 }
-    let hasTab = bytes[range].contains(0x09)
+    let hasTab = Self.offset(of: 0x09, in: bytes, range) != nil
     let isPipe = first < range.upperBound && bytes[first] == UInt8(ascii: "|")
     var low = range.lowerBound
     var high = range.upperBound
@@ -69,15 +75,31 @@ struct LineReading {
     return plain.isEmpty
   }
 
+  /// `compact` is `plain` without ASCII spaces, tabs, CR, LF and U+3000, copied straight into
+  /// the String's storage; its scalars are counted on the way.
   private mutating func setCompact(_ plain: UnsafeBufferPointer<UInt8>) {
-    if Self.mayHoldLineWhitespace(plain) {
-      let kept = Self.compacted(plain)
-      compact = String(decoding: kept, as: UTF8.self)
-      compactCount = isSingleScalar ? Self.scalarCount(kept) : compact.count
-    } else {
-      compact = String(decoding: plain, as: UTF8.self)
-      compactCount = isSingleScalar ? Self.scalarCount(plain) : compact.count
+    var scalars = 0
+    compact = String(unsafeUninitializedCapacity: plain.count) { buffer in
+      var written = 0
+      var index = 0
+      while index < plain.count {
+        let byte = plain[index]
+        if byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0A {
+          index += 1
+          continue
+        }
+        if byte == 0xE3, index + 2 < plain.count, plain[index + 1] == 0x80, plain[index + 2] == 0x80 {
+          index += 3
+          continue
+        }
+        buffer[written] = byte
+        written += 1
+        index += 1
+        if byte & 0xC0 != 0x80 { scalars += 1 }
+      }
+      return written
     }
+    compactCount = isSingleScalar ? scalars : compact.count
   }
 
   /// The text of a piece without decoration, when it differs from its bytes.
@@ -112,27 +134,28 @@ struct LineReading {
     return kept
   }
 
-  private static func scalarCount(_ bytes: some Sequence<UInt8>) -> Int {
-    bytes.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
-  }
-
   /// Splits at `separator`, trimming each cell (ranges cover the trimmed text).
   private static func split(_ bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>, separator: UInt8) -> [Line.Piece] {
     var result: [Line.Piece] = []
     var start = range.lowerBound
-    var offset = range.lowerBound
-    while offset <= range.upperBound {
-      if offset == range.upperBound || bytes[offset] == separator {
-        var low = start
-        var high = offset
-        while low < high, let length = spaceLength(bytes, low) { low += length }
-        while high > low, bytes[high - 1] == 0x20 || bytes[high - 1] == 0x09 || bytes[high - 1] == 0x0D { high -= 1 }
-        result.append(Line.Piece(range: low..<high))
-        start = offset + 1
-      }
-      offset += 1
+    while true {
+      let end = offset(of: separator, in: bytes, start..<range.upperBound) ?? range.upperBound
+      var low = start
+      var high = end
+      while low < high, let length = spaceLength(bytes, low) { low += length }
+      while high > low, bytes[high - 1] == 0x20 || bytes[high - 1] == 0x09 || bytes[high - 1] == 0x0D { high -= 1 }
+      result.append(Line.Piece(range: low..<high))
+      guard end < range.upperBound else { return result }
+      start = end + 1
     }
-    return result
+  }
+
+  /// The offset of the first `byte` in `range` of `bytes` (found by `memchr`).
+  private static func offset(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int? {
+    guard !range.isEmpty, let base = bytes.baseAddress,
+      let hit = memchr(base + range.lowerBound, Int32(byte), range.count)
+    else { return nil }
+    return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
   }
 
   /// Whitespace tokens (ASCII space, tab, CR, U+3000).

@@ -3,8 +3,8 @@ enum TableTitle {
   /// The kind a line names when it is a table title; nil for prose, table-of-contents entries
   /// ("一、收入决算表.....9") and narrative headings ("…决算情况说明").
   static func kind(of line: Line, in source: SourceText) -> Table.Kind? {
-    // Every title contains 表 (E8 A1 A8): a byte scan rules out most lines at once.
-    guard line.compact.utf8.count <= 240, containsBiao(line.compact.utf8) else { return nil }
+    // Every title contains 表: a byte search rules out most lines at once.
+    guard line.compact.utf8.count <= 240, line.compact.contains("表") else { return nil }
     var text = line.compact
     guard !text.isEmpty, line.compactCount <= 60 else { return nil }
     if text.contains("……") || text.contains("....") || text.contains("···") || text.contains("。") { return nil }
@@ -33,19 +33,6 @@ enum TableTitle {
       if cell.hasSuffix("表") { return kind(ofTitle: cell) }
     }
     return nil
-  }
-
-  private static func containsBiao(_ bytes: String.UTF8View) -> Bool {
-    var state = 0
-    for byte in bytes {
-      switch (state, byte) {
-      case (_, 0xE8): state = 1
-      case (1, 0xA1): state = 2
-      case (2, 0xA8): return true
-      default: state = 0
-      }
-    }
-    return false
   }
 
   /// Maps a title text (spaces removed) to a kind.
