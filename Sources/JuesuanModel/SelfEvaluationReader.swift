@@ -6,18 +6,6 @@ enum SelfEvaluationReader {
     case start, fundsHeader, funds, management, indicatorHeader, indicators, other, after
   }
 
-  /// A cell (tab/pipe rows) or a whitespace token (plain rows), a unit token merged into the
-  /// number before it ("112 套" → "112套", "0.0 %" → "0.0%").
-  struct Item {
-    var text: String
-    var range: Range<Int>
-  }
-
-  private static let units = [
-    "%", "％", "套", "个", "人", "次", "家", "条", "期", "件", "箱", "元", "万元", "亿元", "小时", "天", "月", "份", "辆", "万个",
-    "万人", "台", "分",
-  ]
-
   /// 0-based lines that hold a self-evaluation title.
   /// - Complexity: O(n) in the text.
   static func titleLines(in source: SourceText, lines: [Line]? = nil) -> [Int] {
@@ -35,7 +23,7 @@ enum SelfEvaluationReader {
   }
 
   static func isTitle(_ compact: String) -> Bool {
-    guard compact.contains("自评"), compact.count <= 70, !compact.contains("。"), !compact.contains("……"),
+    guard compact.contains("自评"), compact.hasAtMostCharacters(70), !compact.contains("。"), !compact.contains("……"),
       !compact.contains("...."), !compact.hasPrefix("详见")
     else { return false }
     var text = Substring(compact)
@@ -243,63 +231,6 @@ enum SelfEvaluationReader {
       guard !unitLabels.contains(value.text.removingWhitespace()) else { continue }
       evaluation.unitFields.append(SelfEvaluation.UnitField(label: label, value: value.text, range: value.range))
     }
-  }
-
-  // MARK: Pieces
-
-  static func items(of line: Line, in source: SourceText) -> [Item] {
-    var result: [Item] = []
-    result.reserveCapacity(line.pieces.count)
-    let positional = line.shape == .tabbed || line.shape == .piped
-    for piece in line.pieces {
-      let text = piece.text(in: source)
-      if positional {
-        result.append(Item(text: text, range: piece.range))
-        continue
-      }
-      if let last = result.last, text.isSame(asAnyOf: units), isQuantity(last.text) {
-        result[result.count - 1] = Item(text: last.text + text, range: last.range.lowerBound..<piece.range.upperBound)
-      } else {
-        result.append(Item(text: text, range: piece.range))
-      }
-    }
-    return result
-  }
-
-  /// "112", "=112", "≥0.05": a number, maybe after a comparison sign (a unit may follow it).
-  private static func isQuantity(_ text: String) -> Bool {
-    let digits = text.drop { "≥≤=<>＝".contains($0) }
-    return !digits.isEmpty && digits.allSatisfy { $0.isASCIIDigit || $0 == "." }
-  }
-
-  /// A plain number ("45.50", "-94.00", "10"), no percent sign, no unit.
-  static func bare(_ item: Item) -> SelfEvaluation.Figure? {
-    guard let first = item.text.unicodeScalars.first, first == "-" || ("0"..."9").contains(first),
-      let amount = Amount(parsing: item.text)
-    else { return nil }
-    return SelfEvaluation.Figure(value: amount, text: item.text, range: item.range)
-  }
-
-  /// A number or a percentage ("91.00", "100%", "0.0%").
-  static func figure(_ item: Item) -> SelfEvaluation.Figure? {
-    if let number = bare(item) { return number }
-    var text = Substring(item.text)
-    guard text.hasSuffix("%") || text.hasSuffix("％") else { return nil }
-    text = text.dropLast()
-    while text.last == " " { text = text.dropLast() }
-    guard let first = text.unicodeScalars.first, first == "-" || ("0"..."9").contains(first),
-      let amount = Amount(parsing: text)
-    else { return nil }
-    return SelfEvaluation.Figure(value: amount, text: item.text, range: item.range)
-  }
-
-  /// "10" of "10资金来" (a funds figure glued to the next label by PDF export).
-  private static func leadingNumber(_ item: Item) -> Item? {
-    if figure(item) != nil { return item }
-    let digits = item.text.prefix { $0.isASCIIDigit || $0 == "." || $0 == "%" }
-    guard !digits.isEmpty, digits.first?.isASCIIDigit == true, Amount(parsing: digits.filter { $0 != "%" }) != nil
-    else { return nil }
-    return Item(text: String(digits), range: item.range.lowerBound..<(item.range.lowerBound + digits.utf8.count))
   }
 
   /// How many plain numbers end the row (after its trailing text: a reason, a stray "100%").

@@ -17,9 +17,16 @@ extension SelfEvaluationReader {
       ("实现率", .rate), ("结余率", .balanceRate), ("得分", .score),
     ]
     var found: [(position: Int, column: SelfEvaluation.FundsColumn)] = []
+    // Byte offsets order the keys as Character offsets do when every scalar is a Character.
+    let byBytes = SingleScalarText.holds(in: header)
     for (key, column) in keys where !found.contains(where: { $0.column == column }) {
-      guard let range = header.range(of: key) else { continue }
-      found.append((header.distance(from: header.startIndex, to: range.lowerBound), column))
+      guard let offset = header.utf8Offset(of: key) else { continue }
+      if byBytes {
+        found.append((offset, column))
+      } else {
+        let start = header.utf8.index(header.startIndex, offsetBy: offset)
+        found.append((header.distance(from: header.startIndex, to: start), column))
+      }
     }
     found.sort { $0.position < $1.position }
     var columns = found.map(\.column)
@@ -106,8 +113,7 @@ extension SelfEvaluationReader {
     } else {
       level3 = names.removeLast()
     }
-    if let colon = level3.lastIndex(where: { $0 == "：" || $0 == ":" }), level3.hasPrefix("指标") || level3.contains("指标")
-    {
+    if level3.contains("指标"), let colon = level3.lastIndex(where: { $0 == "：" || $0 == ":" }) {
       let after = level3[level3.index(after: colon)...]
       if after.count >= 2 { level3 = String(after) }
     }
