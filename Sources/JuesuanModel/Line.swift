@@ -60,6 +60,12 @@ struct Line {
 
   var isBlank: Bool { shape == .blank }
 
+  /// Whether `compact` equals `text`, a text in NFC, as `==` answers: by their bytes when every
+  /// scalar of the line is a Character (`SingleScalarText`).
+  func compactIs(_ text: String) -> Bool {
+    compact.hasSameBytes(as: text) || !hasSingleScalarCharacters && compact == text
+  }
+
   /// The trimmed text with its decoration removed (tags, `#`s, `**`).
   func plain(in source: SourceText) -> String { Decoration.stripped(source.text(in: trimmedRange)) }
 

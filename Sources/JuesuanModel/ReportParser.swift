@@ -154,11 +154,11 @@ package enum ReportParser {
     if hasData { return false }
     let keys = ["项目", "科目", "编码", "栏次", "行次", "决算数", "预算数", "金额", "本年收", "本年支", "基本支出", "类款项"]
     let compact = line.compact
-    if compact.isSame(as: "类款项") || compact.hasPrefix("类款项") { return true }
+    if line.compactIs("类款项") || compact.hasPrefix("类款项") { return true }
     if keys.contains(where: { compact.contains($0) }) {
       return !compact.contains("合计") || !sawData || compact.hasPrefix("项目")
     }
-    if !sawData, compact.isSame(as: "收入支出") || compact.isSame(as: "收入") || compact.isSame(as: "支出") { return true }
+    if !sawData, line.compactIs("收入支出") || line.compactIs("收入") || line.compactIs("支出") { return true }
     return !sawData && !tokens.contains(where: \.isFigure)
   }
 
@@ -182,7 +182,7 @@ package enum ReportParser {
 
   private static func isTableOfContents(_ line: Line) -> Bool {
     let text = line.compact
-    return text.contains("......") || text.contains("……") || text.contains("·····") || text.isSame(as: "目录")
+    return text.contains("......") || text.contains("……") || text.contains("·····") || line.compactIs("目录")
   }
 
   /// A line of a table of contents without a dot leader: some text, then a page number alone in

@@ -27,28 +27,49 @@ enum SingleScalarText {
         index += 1
         continue
       }
-      switch lead {
-      case 0xE4...0xE9:
-        index += 3  // U+4000–U+9FFF: CJK ideographs (and the Yijing hexagrams)
-      case 0xC2...0xCB:
-        index += 2  // U+0080–U+02FF: Latin-1 and Latin extended, spacing modifiers
-      case 0xE2, 0xE3, 0xEF:
-        guard index + 2 < count else { return false }
-        let scalar = UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
-        guard isStandalone(scalar) else { return false }
-        index += 3
-      case 0xF0:
-        // U+20000–U+3FFFF: CJK extension ideographs, less the compatibility supplement.
-        guard index + 3 < count, bytes[index + 1] >= 0xA0 else { return false }
-        let scalar =
-          UInt32(bytes[index + 1] & 0x3F) << 12 | UInt32(bytes[index + 2] & 0x3F) << 6 | UInt32(bytes[index + 3] & 0x3F)
-        guard !(0x2F800...0x2FA1F).contains(scalar) else { return false }
-        index += 4
-      default:
-        return false
-      }
+      guard let length = standaloneLength(bytes, at: index) else { return false }
+      index += length
     }
-    return index == count
+    return true
+  }
+
+  /// The length of the scalar starting at `index` when it is one `holds(in:)` accepts (an
+  /// ASCII byte always is; "\r\n" is the caller's to rule out), else nil.
+  @inline(__always)
+  static func standaloneLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int? {
+    let count = bytes.count
+    let lead = bytes[index]
+    switch lead {
+    case 0..<0x80:
+      return 1
+    case 0xE4...0xE9:
+      return index + 2 < count ? 3 : nil  // U+4000–U+9FFF: CJK ideographs (and the Yijing hexagrams)
+    case 0xC2...0xCB:
+      return index + 1 < count ? 2 : nil  // U+0080–U+02FF: Latin-1 and Latin extended, spacing modifiers
+    case 0xE2, 0xE3, 0xEF:
+      guard index + 2 < count else { return nil }
+      let scalar = UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+      return isStandalone(scalar) ? 3 : nil
+    case 0xF0:
+      // U+20000–U+3FFFF: CJK extension ideographs, less the compatibility supplement.
+      guard index + 3 < count, bytes[index + 1] >= 0xA0 else { return nil }
+      let scalar =
+        UInt32(bytes[index + 1] & 0x3F) << 12 | UInt32(bytes[index + 2] & 0x3F) << 6 | UInt32(bytes[index + 3] & 0x3F)
+      return (0x2F800...0x2FA1F).contains(scalar) ? nil : 4
+    default:
+      return nil
+    }
+  }
+
+  /// True when offset `edge` of `bytes` (a scalar boundary inside them) is a Character boundary
+  /// because the scalars on both sides of it are ones `holds(in:)` accepts, and not "\r" and
+  /// "\n"; false when that does not settle it.
+  static func settlesBoundary(_ bytes: UnsafeBufferPointer<UInt8>, at edge: Int) -> Bool {
+    guard edge > 0, edge < bytes.count, standaloneLength(bytes, at: edge) != nil else { return false }
+    var before = edge - 1
+    while before > 0, edge - before < 4, bytes[before] & 0xC0 == 0x80 { before -= 1 }
+    guard let length = standaloneLength(bytes, at: before), before + length == edge else { return false }
+    return !(bytes[before] == 0x0D && bytes[edge] == 0x0A)
   }
 
   /// A scalar of U+2000–U+2FFF, U+3000–U+3FFF or U+F000–U+FFFF that never joins a neighbour

@@ -90,12 +90,14 @@ extension Substring {
 extension String {
   /// True when the text starts with `prefix` (always for the empty string).
   package func hasPrefix(_ prefix: String) -> Bool {
-    utf8.count >= prefix.utf8.count && StringBytes.matches(self[...], prefix, atEnd: false)
+    guard utf8.count >= prefix.utf8.count else { return false }
+    return StringBytes.settledMatch(self, prefix, atEnd: false) ?? StringBytes.matches(self[...], prefix, atEnd: false)
   }
 
   /// True when the text ends with `suffix` (always for the empty string).
   package func hasSuffix(_ suffix: String) -> Bool {
-    utf8.count >= suffix.utf8.count && StringBytes.matches(self[...], suffix, atEnd: true)
+    guard utf8.count >= suffix.utf8.count else { return false }
+    return StringBytes.settledMatch(self, suffix, atEnd: true) ?? StringBytes.matches(self[...], suffix, atEnd: true)
   }
 }
 
@@ -118,17 +120,54 @@ enum StringBytes {
     let length = word.utf8.count
     guard length > 0 else { return true }
     let utf8 = text.utf8
+    var match: Match?
+    _ = utf8.withContiguousStorageIfAvailable { bytes in
+      word.utf8.withContiguousStorageIfAvailable { pattern in match = compare(bytes, pattern, atEnd: atEnd) }
+    }
     let start = atEnd ? utf8.index(utf8.endIndex, offsetBy: -length) : utf8.startIndex
-    let same =
-      utf8.withContiguousStorageIfAvailable { bytes in
-        word.utf8.withContiguousStorageIfAvailable { pattern in
-          memcmp(bytes.baseAddress! + (atEnd ? bytes.count - length : 0), pattern.baseAddress!, length) == 0
-        }
-      } ?? nil
-    let equal = same ?? utf8[start...].prefix(length).elementsEqual(word.utf8)
-    guard equal else { return false }
+    switch match {
+    case .different: return false
+    case .same: return true
+    case .unsettled: break
+    case nil: guard utf8[start...].prefix(length).elementsEqual(word.utf8) else { return false }
+    }
     let edge = atEnd ? start : utf8.index(start, offsetBy: length)
     return edge == utf8.startIndex || edge == utf8.endIndex || String.Index(edge, within: text) != nil
+  }
+
+  /// `matches(_:_:atEnd:)` for a whole String, when its bytes settle the answer (nil when they
+  /// do not: a match whose boundary the neighbouring scalars leave open, or no contiguous bytes).
+  static func settledMatch(_ text: String, _ word: String, atEnd: Bool) -> Bool? {
+    let match = text.utf8.withContiguousStorageIfAvailable { bytes in
+      word.utf8.withContiguousStorageIfAvailable { pattern in compare(bytes, pattern, atEnd: atEnd) }
+    }
+    switch match {
+    case .different: return false
+    case .same: return true
+    default: return nil
+    }
+  }
+
+  /// What comparing the bytes found.
+  private enum Match {
+    case different
+    case same
+    /// The bytes are the same; whether the match ends on a Character boundary is not known.
+    case unsettled
+  }
+
+  /// Compares `pattern` with the start (or end) of `bytes`, and settles the boundary from the
+  /// scalars on its two sides when it can be (`SingleScalarText.settlesBoundary`).
+  private static func compare(
+    _ bytes: UnsafeBufferPointer<UInt8>, _ pattern: UnsafeBufferPointer<UInt8>, atEnd: Bool
+  ) -> Match? {
+    let length = pattern.count
+    guard let base = bytes.baseAddress, let needle = pattern.baseAddress, length <= bytes.count else { return nil }
+    let start = atEnd ? bytes.count - length : 0
+    guard memcmp(base + start, needle, length) == 0 else { return .different }
+    let edge = atEnd ? start : length
+    let settled = edge == 0 || edge == bytes.count || SingleScalarText.settlesBoundary(bytes, at: edge)
+    return settled ? .same : .unsettled
   }
 }
 
