@@ -1,69 +1,113 @@
 extension Table {
   /// True when `normalizedLabel` would return `text` unchanged: no ASCII (spaces, digits,
   /// parentheses), no Unicode space (lead bytes C2, E1, E2; U+3000), and no leading numeral,
-  /// "（" or "其中". Most labels and subject names pass without allocating.
-  private static func isNormalizedLabel(_ text: String) -> Bool {
-    var previous: (UInt8, UInt8) = (0, 0)
-    for byte in text.utf8 {
+  /// "（" or "其中". Most subject names pass without allocating.
+  private static func isNormalizedLabel(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    var index = 0
+    while index < bytes.count {
+      let byte = bytes[index]
       if byte < 0x80 || byte == 0xC2 || byte == 0xE1 || byte == 0xE2 { return false }
-      if previous == (0xE3, 0x80), byte == 0x80 { return false }
-      previous = (previous.1, byte)
+      if byte == 0xE3, index + 2 < bytes.count, bytes[index + 1] == 0x80, bytes[index + 2] == 0x80 { return false }
+      index += 1
     }
-    guard let first = text.unicodeScalars.first else { return true }
-    return !isNumeral(first) && first != "（" && !text.hasPrefix("其中")
+    guard let (first, _) = bytes.scalar(at: 0) else { return true }
+    return !isNumeral(first) && first != 0xFF08 && !bytes.starts(with: qizhong)
   }
+
+  private static let qizhong: [UInt8] = Array("其中".utf8)
+  private static let qizhongColons: [[UInt8]] = [Array("其中：".utf8), Array("其中:".utf8)]
 
   /// Strips spaces, list numbering and "其中：" from a label.
   /// - Complexity: O(n) in the label.
   package static func normalizedLabel(_ text: String) -> String {
-    if isNormalizedLabel(text) { return text }
-    var scalars: [Unicode.Scalar] = []
-    scalars.reserveCapacity(text.utf8.count)
-    for scalar in text.unicodeScalars where !scalar.isWhiteSpace { scalars.append(scalar) }
-    var start = 0
-    if scalars.starts(with: ["其", "中", "："]) || scalars.starts(with: ["其", "中", ":"]) { start = 3 }
-    // Leading enumerators: 一、 十二、 1. 1、 （1） (1) 1．
-    func isEnumerator(_ scalar: Unicode.Scalar) -> Bool { isNumeral(scalar) || ("0"..."9").contains(scalar) }
-    var index = start
-    while index < scalars.count, isEnumerator(scalars[index]) { index += 1 }
-    if index > start, index < scalars.count, scalars[index] == "、" || scalars[index] == "." || scalars[index] == "．" {
-      start = index + 1
-    } else if start < scalars.count, scalars[start] == "（" || scalars[start] == "(" {
-      var close = start + 1
-      while close < scalars.count, close - start < 5, scalars[close] != "）", scalars[close] != ")" { close += 1 }
-      if close < scalars.count, close - start > 1, close - start < 5,
-        scalars[(start + 1)..<close].allSatisfy(isEnumerator)
-      {
-        start = close + 1
-      }
-    }
-    var result = String.UnicodeScalarView()
-    result.append(contentsOf: scalars[start...])
-    return fullWidthBrackets(String(result))
+    text.utf8.withContiguousStorageIfAvailable { normalizedLabel(text, bytes: $0) }
+      ?? Array(text.utf8).withUnsafeBufferPointer { normalizedLabel(text, bytes: $0) }
   }
 
-  private static func isNumeral(_ scalar: Unicode.Scalar) -> Bool {
+  /// `normalizedLabel(_:)` of `text`, whose bytes are `bytes`.
+  private static func normalizedLabel(_ text: String, bytes: UnsafeBufferPointer<UInt8>) -> String {
+    if isNormalizedLabel(bytes) { return text }
+    let mayBeSpace = { (byte: UInt8) in byte <= 0x20 || byte == 0xC2 || (0xE1...0xE3).contains(byte) }
+    guard bytes.indices.contains(where: { mayBeSpace(bytes[$0]) && WhitespaceBytes.length(bytes, at: $0) > 0 }) else {
+      return withoutEnumerator(bytes)
+    }
+    // White_Space scalars removed (a continuation byte is never taken for one's start).
+    var kept: [UInt8] = []
+    kept.reserveCapacity(bytes.count)
+    var offset = 0
+    while offset < bytes.count {
+      let length = WhitespaceBytes.length(bytes, at: offset)
+      if length > 0 {
+        offset += length
+      } else {
+        kept.append(bytes[offset])
+        offset += 1
+      }
+    }
+    return kept.withUnsafeBufferPointer(withoutEnumerator)
+  }
+
+  /// The text of `bytes` (no whitespace) without a leading "其中：" and list numbering (一、 十二、
+  /// 1. 1、 （1） (1) 1．), brackets in full width. Read scalar by scalar.
+  private static func withoutEnumerator(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+    func isEnumerator(_ scalar: UInt32) -> Bool { isNumeral(scalar) || (0x30...0x39).contains(scalar) }
+    var start = 0
+    if let colon = qizhongColons.first(where: { bytes.starts(with: $0) }) { start = colon.count }
+    var index = start
+    while let (scalar, length) = bytes.scalar(at: index), isEnumerator(scalar) { index += length }
+    if index > start, let (scalar, length) = bytes.scalar(at: index),
+      scalar == 0x3001 || scalar == 0x2E || scalar == 0xFF0E  // 、 . ．
+    {
+      start = index + length
+    } else if let (open, length) = bytes.scalar(at: start), open == 0xFF08 || open == 0x28 {  // （ (
+      // The closing bracket within the next four scalars, only enumerators before it.
+      var close = start + length
+      var scalars = 1
+      while let (scalar, length) = bytes.scalar(at: close), scalars < 5, scalar != 0xFF09, scalar != 0x29 {
+        close += length
+        scalars += 1
+      }
+      if let (_, closeLength) = bytes.scalar(at: close), scalars > 1, scalars < 5,
+        isEnumerators(UnsafeBufferPointer(rebasing: bytes[(start + length)..<close]), isEnumerator)
+      {
+        start = close + closeLength
+      }
+    }
+    return fullWidthBrackets(UnsafeBufferPointer(rebasing: bytes[min(start, bytes.count)...]))
+  }
+
+  private static func isEnumerators(_ bytes: UnsafeBufferPointer<UInt8>, _ isEnumerator: (UInt32) -> Bool) -> Bool {
+    var offset = 0
+    while let (scalar, length) = bytes.scalar(at: offset) {
+      guard isEnumerator(scalar) else { return false }
+      offset += length
+    }
+    return true
+  }
+
+  private static func isNumeral(_ scalar: UInt32) -> Bool {
     switch scalar {
-    case "一", "二", "三", "四", "五", "六", "七", "八", "九", "十": true
+    case 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D, 0x5341: true  // 一 … 十
     default: false
     }
   }
 
-  /// "(" and ")" as "（" and "）": by bytes in a single-scalar text, else by Characters.
-  private static func fullWidthBrackets(_ text: String) -> String {
-    guard text.utf8.contains(where: { $0 == 0x28 || $0 == 0x29 }) else { return text }
-    guard SingleScalarText.holds(in: text) else {
-      return String(text.map { $0 == "(" ? "（" : $0 == ")" ? "）" : $0 })
+  /// The text of `bytes` with "(" and ")" as "（" and "）": by bytes in a single-scalar text,
+  /// else by Characters.
+  private static func fullWidthBrackets(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+    guard bytes.contains(where: { $0 == 0x28 || $0 == 0x29 }) else { return String(decoding: bytes, as: UTF8.self) }
+    guard SingleScalarText.holds(in: bytes) else {
+      return String(String(decoding: bytes, as: UTF8.self).map { $0 == "(" ? "（" : $0 == ")" ? "）" : $0 })
     }
-    var bytes: [UInt8] = []
-    bytes.reserveCapacity(text.utf8.count + 8)
-    for byte in text.utf8 {
+    var replaced: [UInt8] = []
+    replaced.reserveCapacity(bytes.count + 8)
+    for byte in bytes {
       switch byte {
-      case 0x28: bytes += [0xEF, 0xBC, 0x88]
-      case 0x29: bytes += [0xEF, 0xBC, 0x89]
-      default: bytes.append(byte)
+      case 0x28: replaced += [0xEF, 0xBC, 0x88]
+      case 0x29: replaced += [0xEF, 0xBC, 0x89]
+      default: replaced.append(byte)
       }
     }
-    return String(decoding: bytes, as: UTF8.self)
+    return String(decoding: replaced, as: UTF8.self)
   }
 }
