@@ -3,12 +3,18 @@
 enum Decoration {
   /// Whether `stripped(_:)` may change `bytes`: they hold `<`, `#` or `*`, or start or end with a
   /// byte of whitespace (an ASCII space or tab; a lead byte E3 or a last byte 80 of U+3000).
-  static func mayChange(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+  static func mayChange(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool { isPadded(bytes) || hasDecorationByte(bytes) }
+
+  /// Whether the bytes start or end with a byte of whitespace (see `mayChange(_:)`).
+  static func isPadded(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     guard let first = bytes.first, let last = bytes.last else { return false }
-    if first == 0x20 || first == 0x09 || first == 0xE3 || last == 0x20 || last == 0x09 || last == 0x0D || last == 0x80 {
-      return true
-    }
-    return bytes.contains { $0 == 0x3C || $0 == 0x23 || $0 == 0x2A }
+    return first == 0x20 || first == 0x09 || first == 0xE3 || last == 0x20 || last == 0x09 || last == 0x0D
+      || last == 0x80
+  }
+
+  /// Whether the bytes hold `<`, `#` or `*`.
+  static func hasDecorationByte(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    bytes.contains { $0 == 0x3C || $0 == 0x23 || $0 == 0x2A }
   }
 
   /// The text of `bytes` without decoration, for a text whose every scalar is a Character

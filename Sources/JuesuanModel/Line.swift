@@ -28,8 +28,9 @@ struct Line {
   var index: Int
   var range: Range<Int>
   var shape: Shape
-  /// Cells for tabbed/piped lines (empty cells kept); whitespace tokens for the rest.
-  var pieces: [Piece]
+  /// The cells of a tabbed or piped line (empty cells kept); empty for a plain line, whose
+  /// whitespace tokens `pieces(in:)` finds when asked (most plain lines are prose, never asked).
+  private var cells: [Piece]
   /// The text with tags (<b>, <h2 …>), Markdown heading marks, emphasis and all whitespace
   /// removed: for keyword matching across "本年支 出合计".
   var compact: String
@@ -51,7 +52,7 @@ struct Line {
     range = lineRange
     trimmedRange = reading.trimmed
     shape = reading.shape
-    pieces = reading.pieces
+    cells = reading.cells
     compact = reading.compact
     compactCount = reading.compactCount
     leadingHashes = reading.leadingHashes
@@ -59,6 +60,14 @@ struct Line {
   }
 
   var isBlank: Bool { shape == .blank }
+
+  /// The cells of a tabbed or piped line (empty cells kept); the whitespace tokens of the rest.
+  func pieces(in source: SourceText) -> [Piece] {
+    guard shape == .plain else { return cells }
+    return source.bytes.withUnsafeBufferPointer {
+      LineReading.tokens($0, range: range, singleScalar: hasSingleScalarCharacters)
+    }
+  }
 
   /// Whether `compact` equals `text`, a text in NFC, as `==` answers: by their bytes when every
   /// scalar of the line is a Character (`SingleScalarText`).

@@ -5,11 +5,11 @@
 #endif
 
 /// The reading of one line's bytes that `Line.init(index:source:)` keeps: the line trimmed and
-/// classified, its `compact` text built straight from the bytes, its pieces as ranges.
+/// classified, its `compact` text built straight from the bytes, its cells as ranges.
 struct LineReading {
   var trimmed = 0..<0
   var shape = Line.Shape.blank
-  var pieces: [Line.Piece] = []
+  var cells: [Line.Piece] = []
   var compact = ""
   var compactCount = 0
   var leadingHashes = 0
@@ -28,8 +28,9 @@ struct LineReading {
     while high - 3 >= low, bytes[high - 3] == 0xE3, bytes[high - 2] == 0x80, bytes[high - 1] == 0x80 { high -= 3 }
     trimmed = low..<high
     let raw = UnsafeBufferPointer(rebasing: bytes[trimmed])
-    isSingleScalar = SingleScalarText.holds(in: raw)
-    let plainIsEmpty = readCompact(raw)
+    let scan = Self.scan(raw)
+    isSingleScalar = scan.isSingleScalar
+    let plainIsEmpty = readCompact(raw, mayChange: scan.hasDecorationByte || Decoration.isPadded(raw))
     if isSingleScalar {
       leadingHashes = raw.prefix { $0 == 0x23 }.count
     } else {
@@ -38,29 +39,49 @@ struct LineReading {
     if plainIsEmpty {
       shape = .blank
     } else if isPipe {
-      pieces = Self.split(bytes, range: first..<range.upperBound, separator: UInt8(ascii: "|"))
-      if pieces.first?.range.isEmpty == true { pieces.removeFirst() }
-      if pieces.last?.range.isEmpty == true { pieces.removeLast() }
-      let isSeparator = pieces.allSatisfy { piece in
-        !piece.range.isEmpty && bytes[piece.range].allSatisfy { $0 == 0x2D || $0 == 0x3A || $0 == 0x20 }
+      cells = Self.split(bytes, range: first..<range.upperBound, separator: UInt8(ascii: "|"))
+      if cells.first?.range.isEmpty == true { cells.removeFirst() }
+      if cells.last?.range.isEmpty == true { cells.removeLast() }
+      let isSeparator = cells.allSatisfy { cell in
+        !cell.range.isEmpty && bytes[cell.range].allSatisfy { $0 == 0x2D || $0 == 0x3A || $0 == 0x20 }
       }
       shape = isSeparator ? .pipeSeparator : .piped
     } else if hasTab {
       shape = .tabbed
-      pieces = Self.split(bytes, range: range, separator: 0x09)
+      cells = Self.split(bytes, range: range, separator: 0x09)
     } else {
       shape = .plain
-      pieces = Self.tokens(bytes, range: range)
     }
-    for index in pieces.indices {
-      pieces[index].stripped = stripped(UnsafeBufferPointer(rebasing: bytes[pieces[index].range]))
+    Self.strip(&cells, in: bytes, singleScalar: isSingleScalar)
+  }
+
+  /// One pass over the trimmed bytes: whether every scalar is a Character of its own
+  /// (`SingleScalarText.holds(in:)`), and whether a byte is `<`, `#` or `*`.
+  private static func scan(_ raw: UnsafeBufferPointer<UInt8>) -> (isSingleScalar: Bool, hasDecorationByte: Bool) {
+    var hasDecorationByte = false
+    var index = 0
+    while index < raw.count {
+      let byte = raw[index]
+      if byte < 0x80 {
+        if byte == 0x3C || byte == 0x23 || byte == 0x2A { hasDecorationByte = true }
+        if byte == 0x0D, index + 1 < raw.count, raw[index + 1] == 0x0A {
+          return (false, Decoration.hasDecorationByte(raw))
+        }
+        index += 1
+        continue
+      }
+      guard let length = SingleScalarText.standaloneLength(raw, at: index) else {
+        return (false, hasDecorationByte || Decoration.hasDecorationByte(raw))
+      }
+      index += length
     }
+    return (true, hasDecorationByte)
   }
 
   /// Sets `compact` (and its Character count) from the trimmed bytes; true when the text
   /// without decoration is empty.
-  private mutating func readCompact(_ raw: UnsafeBufferPointer<UInt8>) -> Bool {
-    if !Decoration.mayChange(raw) {
+  private mutating func readCompact(_ raw: UnsafeBufferPointer<UInt8>, mayChange: Bool) -> Bool {
+    if !mayChange {
       setCompact(raw)
       return raw.isEmpty
     }
@@ -75,39 +96,60 @@ struct LineReading {
     return plain.isEmpty
   }
 
-  /// `compact` is `plain` without ASCII spaces, tabs, CR, LF and U+3000, copied straight into
-  /// the String's storage; its scalars are counted on the way.
+  /// `compact` is `plain` without ASCII spaces, tabs, CR, LF and U+3000: the runs between them
+  /// copied straight into the String's storage.
   private mutating func setCompact(_ plain: UnsafeBufferPointer<UInt8>) {
-    var scalars = 0
+    var removed = 0
     compact = String(unsafeUninitializedCapacity: plain.count) { buffer in
+      guard let source = plain.baseAddress, let target = buffer.baseAddress else { return 0 }
       var written = 0
+      var run = 0  // the start of the run not yet copied
       var index = 0
       while index < plain.count {
         let byte = plain[index]
-        if byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0A {
+        // Only a byte up to 0x20 or an E3 can start the whitespace removed.
+        guard byte <= 0x20 || byte == 0xE3, let length = Self.removedLength(plain, at: index) else {
           index += 1
           continue
         }
-        if byte == 0xE3, index + 2 < plain.count, plain[index + 1] == 0x80, plain[index + 2] == 0x80 {
-          index += 3
-          continue
-        }
-        buffer[written] = byte
-        written += 1
-        index += 1
-        if byte & 0xC0 != 0x80 { scalars += 1 }
+        (target + written).update(from: source + run, count: index - run)
+        written += index - run
+        index += length
+        run = index
+        removed += 1
       }
-      return written
+      (target + written).update(from: source + run, count: plain.count - run)
+      return written + plain.count - run
     }
-    compactCount = isSingleScalar ? scalars : compact.count
+    compactCount = isSingleScalar ? Self.scalarCount(plain) - removed : compact.count
   }
 
-  /// The text of a piece without decoration, when it differs from its bytes.
-  private func stripped(_ piece: UnsafeBufferPointer<UInt8>) -> String? {
-    guard Decoration.mayChange(piece) else { return nil }
-    guard isSingleScalar else { return Decoration.stripped(String(decoding: piece, as: UTF8.self)) }
-    let kept = Decoration.stripped(piece)
-    return kept.count == piece.count ? nil : String(decoding: kept, as: UTF8.self)
+  /// The length of the ASCII space, tab, CR or LF or the U+3000 at `index`, nil for anything else.
+  private static func removedLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int? {
+    let byte = bytes[index]
+    if byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0A { return 1 }
+    guard byte == 0xE3, index + 2 < bytes.count, bytes[index + 1] == 0x80, bytes[index + 2] == 0x80 else { return nil }
+    return 3
+  }
+
+  private static func scalarCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    var continuations = 0
+    for byte in bytes where byte & 0xC0 == 0x80 { continuations += 1 }
+    return bytes.count - continuations
+  }
+
+  /// Sets each piece's text without decoration where it differs from its bytes.
+  static func strip(_ pieces: inout [Line.Piece], in bytes: UnsafeBufferPointer<UInt8>, singleScalar: Bool) {
+    for index in pieces.indices {
+      let piece = UnsafeBufferPointer(rebasing: bytes[pieces[index].range])
+      guard Decoration.mayChange(piece) else { continue }
+      if singleScalar {
+        let kept = Decoration.stripped(piece)
+        if kept.count != piece.count { pieces[index].stripped = String(decoding: kept, as: UTF8.self) }
+      } else {
+        pieces[index].stripped = Decoration.stripped(String(decoding: piece, as: UTF8.self))
+      }
+    }
   }
 
   /// False when the bytes hold no ASCII space, tab, CR or LF and no U+3000 (true may be either).
@@ -121,13 +163,10 @@ struct LineReading {
     kept.reserveCapacity(bytes.count)
     var index = 0
     while index < bytes.count {
-      let byte = bytes[index]
-      if byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0A {
-        index += 1
-      } else if byte == 0xE3, index + 2 < bytes.count, bytes[index + 1] == 0x80, bytes[index + 2] == 0x80 {
-        index += 3
+      if let length = removedLength(bytes, at: index) {
+        index += length
       } else {
-        kept.append(byte)
+        kept.append(bytes[index])
         index += 1
       }
     }
@@ -137,6 +176,7 @@ struct LineReading {
   /// Splits at `separator`, trimming each cell (ranges cover the trimmed text).
   private static func split(_ bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>, separator: UInt8) -> [Line.Piece] {
     var result: [Line.Piece] = []
+    result.reserveCapacity(8)
     var start = range.lowerBound
     while true {
       let end = offset(of: separator, in: bytes, start..<range.upperBound) ?? range.upperBound
@@ -158,8 +198,9 @@ struct LineReading {
     return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
   }
 
-  /// Whitespace tokens (ASCII space, tab, CR, U+3000).
-  private static func tokens(_ bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>) -> [Line.Piece] {
+  /// The whitespace tokens (ASCII space, tab, CR, U+3000) of the line at `range`, decoration
+  /// removed from their texts where it differs.
+  static func tokens(_ bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>, singleScalar: Bool) -> [Line.Piece] {
     var result: [Line.Piece] = []
     var offset = range.lowerBound
     while offset < range.upperBound {
@@ -168,9 +209,14 @@ struct LineReading {
         continue
       }
       let start = offset
-      while offset < range.upperBound, spaceLength(bytes, offset) == nil { offset += 1 }
+      while offset < range.upperBound,
+        bytes[offset] > 0x20 && bytes[offset] != 0xE3 || spaceLength(bytes, offset) == nil
+      {
+        offset += 1
+      }
       result.append(Line.Piece(range: start..<offset))
     }
+    strip(&result, in: bytes, singleScalar: singleScalar)
     return result
   }
 

@@ -188,10 +188,11 @@ package enum ReportParser {
   /// A line of a table of contents without a dot leader: some text, then a page number alone in
   /// the last cell or token ("第一部分 部门概况\t3", "一、部门主要职责.....\t3").
   private static func isContentsEntry(_ line: Line, in source: SourceText) -> Bool {
-    guard line.pieces.count >= 2, let last = line.pieces.last?.text(in: source), (1...3).contains(last.count),
+    let pieces = line.pieces(in: source)
+    guard pieces.count >= 2, let last = pieces.last?.text(in: source), (1...3).contains(last.count),
       last.allSatisfy(\.isASCIIDigit)
     else { return line.compact.contains("...") || line.compact.contains("…") || line.compact.contains("··") }
-    return line.pieces.dropLast().contains { piece in
+    return pieces.dropLast().contains { piece in
       let text = piece.text(in: source)
       return !text.isEmpty && !text.allSatisfy(\.isASCIIDigit)
     }

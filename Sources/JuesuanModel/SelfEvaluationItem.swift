@@ -50,9 +50,10 @@ extension SelfEvaluationReader {
 
   static func items(of line: Line, in source: SourceText) -> [Item] {
     var result: [Item] = []
-    result.reserveCapacity(line.pieces.count)
+    let pieces = line.pieces(in: source)
+    result.reserveCapacity(pieces.count)
     let positional = line.shape == .tabbed || line.shape == .piped
-    for piece in line.pieces {
+    for piece in pieces {
       let text = piece.text(in: source)
       if positional {
         result.append(Item(text: text, range: piece.range))

@@ -140,7 +140,7 @@ enum SelfEvaluationReader {
             let cells = items.enumerated().compactMap { offset, item in
               fundsColumns(item.text.removingWhitespace()).first.map { (offset, $0) }
             }
-            if cells.count > (headerCells?.columns.count ?? 0) { headerCells = (line.pieces.count, cells) }
+            if cells.count > (headerCells?.columns.count ?? 0) { headerCells = (line.pieces(in: source).count, cells) }
           }
           continue
         }
@@ -149,7 +149,8 @@ enum SelfEvaluationReader {
       }
       let continues = partial != nil && line.shape == .plain && items.first.flatMap(leadingNumber) != nil
       if state == .funds, !numbers.isEmpty || continues {
-        let positional = line.shape == .tabbed && headerCells?.count == line.pieces.count ? headerCells?.columns : nil
+        let positional =
+          line.shape == .tabbed && headerCells?.count == line.pieces(in: source).count ? headerCells?.columns : nil
         if var row = partial, line.shape == .plain, let first = items.first, leadingNumber(first) != nil,
           row.values.count < evaluation.fundsColumns.count
         {
@@ -197,7 +198,7 @@ enum SelfEvaluationReader {
             let cells = items.enumerated().compactMap { offset, item in
               fundsColumns(item.text.removingWhitespace()).first.map { (offset, $0) }
             }
-            if !cells.isEmpty { headerCells = (line.pieces.count, cells) }
+            if !cells.isEmpty { headerCells = (line.pieces(in: source).count, cells) }
           }
         } else if compact.contains("目标") && (state == .funds || state == .management) {
           finishPartial()

@@ -231,14 +231,16 @@ struct TableParser {
           } else {
             var draft = Draft(start: range.lowerBound, end: range.upperBound, line: line.index)
             draft.appendName(text, range)
-            draft.side = segments.isEmpty && line.shape != .plain ? Self.side(ofCell: range, in: line) : segments.count
+            draft.side =
+              segments.isEmpty && line.shape != .plain
+              ? Self.side(ofCell: range, in: line, source: source) : segments.count
             segments.append(draft)
           }
         case .figure(let cell):
           if orphanPrefix, line.shape == .plain { continue }  // the other side's 行次 with no label
           if segments.isEmpty {
             var draft = Draft(start: cell.range.lowerBound, end: cell.range.upperBound, line: line.index)
-            draft.side = Self.side(ofCell: cell.range, in: line)
+            draft.side = Self.side(ofCell: cell.range, in: line, source: source)
             segments.append(draft)
           }
           segments[segments.count - 1].append(cell, at: cell.range)
@@ -274,9 +276,10 @@ struct TableParser {
   }
 
   /// For a tabbed label row: the side a cell belongs to, from its cell index.
-  private static func side(ofCell range: Range<Int>, in line: Line) -> Int {
-    guard let index = line.pieces.firstIndex(where: { $0.range.lowerBound >= range.lowerBound }) else { return 0 }
-    let count = line.pieces.count
+  private static func side(ofCell range: Range<Int>, in line: Line, source: SourceText) -> Int {
+    let pieces = line.pieces(in: source)
+    guard let index = pieces.firstIndex(where: { $0.range.lowerBound >= range.lowerBound }) else { return 0 }
+    let count = pieces.count
     return index >= max(2, count / 2 - 1) && index >= 2 ? 1 : 0
   }
 

@@ -26,8 +26,8 @@ enum TableTitle {
     }
     // A title cell followed by unit/side labels in the same row: "收入支出决算总表→→→".
     if line.shape == .tabbed || line.shape == .piped,
-      let first = line.pieces.first(where: { !$0.isEmpty }),
-      line.pieces.filter({ !$0.isEmpty }).count <= 2
+      case let pieces = line.pieces(in: source), let first = pieces.first(where: { !$0.isEmpty }),
+      pieces.filter({ !$0.isEmpty }).count <= 2
     {
       let cell = Table.normalizedLabel(first.text(in: source))
       if cell.hasSuffix("表") { return kind(ofTitle: cell) }

@@ -23,7 +23,7 @@ enum TableToken {
   /// are merged where PDF export split a number ("1,861." "64").
   static func tokens(of line: Line, in source: SourceText) -> [TableToken] {
     let positional = line.shape == .tabbed || line.shape == .piped
-    var pieces = line.pieces.map { (text: $0.text(in: source), range: $0.range) }
+    var pieces = line.pieces(in: source).map { (text: $0.text(in: source), range: $0.range) }
     if !positional {
       var merged: [(text: String, range: Range<Int>)] = []
       for piece in pieces {
