@@ -55,6 +55,16 @@ extension String {
   /// The UTF-8 offset of the first occurrence of `other`.
   @usableFromInline
   func utf8Offset(of other: String) -> Int? {
+    // Native strings lend their bytes without a copy of the String (and its retain).
+    var found: Int?
+    var searched = false
+    _ = utf8.withContiguousStorageIfAvailable { hay in
+      other.utf8.withContiguousStorageIfAvailable { pattern in
+        found = ByteSearch.offset(of: pattern, in: hay)
+        searched = true
+      }
+    }
+    if searched { return found }
     var haystack = self
     var needle = other
     return haystack.withUTF8 { hay in needle.withUTF8 { pattern in ByteSearch.offset(of: pattern, in: hay) } }

@@ -37,7 +37,7 @@ enum TableTitle {
 
   /// Maps a title text (spaces removed) to a kind.
   static func kind(ofTitle raw: String) -> Table.Kind? {
-    let title = raw.replacingAll("\"", with: "“")
+    let title = raw.utf8.contains(0x22) ? raw.replacingAll("\"", with: "“") : raw
     guard title.hasSuffix("表") else { return nil }
     if title.contains("自评") { return .selfEvaluation }
     if title.contains("三公") { return .sangong }

@@ -87,9 +87,11 @@ enum TableToken {
   /// A code and a name in one cell, split at the first space ("21011 行政事业单位医疗").
   private static func codeAndName(_ text: String, range: Range<Int>) -> [TableToken]? {
     // The code's digits run to the first space byte; only then can the Characters split there.
-    guard let spaceOffset = text.utf8.firstIndex(of: 0x20),
-      isCode(String(text.utf8[..<spaceOffset]) ?? ""), let space = text.firstIndex(of: " ")
-    else { return nil }
+    let startsWithCode =
+      text.utf8.withContiguousStorageIfAvailable { bytes in
+        bytes.firstIndex(of: 0x20).map { isCode(UnsafeBufferPointer(rebasing: bytes[..<$0])) } ?? false
+      } ?? true  // no contiguous bytes: the Characters decide
+    guard startsWithCode, let space = text.firstIndex(of: " ") else { return nil }
     let head = String(text[..<space])
     guard isCode(head), text[space...].contains(where: { !$0.isASCII }) else { return nil }
     let nameStart = range.lowerBound + text.utf8.distance(from: text.startIndex, to: space) + 1
@@ -111,6 +113,15 @@ enum TableToken {
         default: false
         }
       }
+  }
+
+  /// `isCode(_:)` of the text of `bytes`.
+  private static func isCode(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    let count = bytes.count
+    guard count == 3 || count == 5 || count == 7, bytes.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return false }
+    let first = bytes.first
+    if first == UInt8(ascii: "2") { return true }
+    return (first == UInt8(ascii: "3") || first == UInt8(ascii: "5")) && count <= 5
   }
 
   /// A subject code: 3, 5 or 7 digits starting 2 (function) or 3/5 (economic).

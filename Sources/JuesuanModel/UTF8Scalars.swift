@@ -3,6 +3,7 @@
 extension UnsafeBufferPointer<UInt8> {
   /// The scalar whose UTF-8 starts at `offset`, and its length; nil at or past the end (or for
   /// an offset inside a scalar, or bytes cut short).
+  @inline(__always)
   func scalar(at offset: Int) -> (value: UInt32, length: Int)? {
     guard offset >= 0, offset < count else { return nil }
     let lead = self[offset]
