@@ -13,26 +13,55 @@ extension SelfEvaluationReader {
     init(text: String, range: Range<Int>) {
       self.text = text
       self.range = range
-      bareAmount = Self.bareAmount(text)
-      figureAmount = bareAmount ?? Self.percentAmount(text)
+      (bareAmount, figureAmount) =
+        text.utf8.withContiguousStorageIfAvailable(Self.amounts)
+        ?? Array(text.utf8).withUnsafeBufferPointer(
+          Self.amounts)
     }
 
-    /// The amount of a plain number ("45.50", "-94.00", "10").
-    private static func bareAmount(_ text: some StringProtocol) -> Amount? {
-      guard let first = text.unicodeScalars.first, first == "-" || ("0"..."9").contains(first) else { return nil }
-      return Amount(parsing: Substring(text))
-    }
-
-    /// The amount of a percentage ("100%", "0.0 %").
-    private static func percentAmount(_ text: String) -> Amount? {
+    /// The text (of `bytes`) as a plain number, and as a number or a percentage.
+    private static func amounts(_ bytes: UnsafeBufferPointer<UInt8>) -> (Amount?, Amount?) {
+      if let bare = bareAmount(bytes) { return (bare, bare) }
       // "%" or "％" (EF BC 85) last: other texts are ruled out by their last byte.
-      guard let last = text.utf8.last, last == 0x25 || last == 0x85 else { return nil }
+      guard let last = bytes.last, last == 0x25 || last == 0x85 else { return (nil, nil) }
+      guard SingleScalarText.holds(in: bytes) else {
+        return (nil, percentAmount(String(decoding: bytes, as: UTF8.self)))
+      }
+      var end = bytes.count
+      if last == 0x25 {
+        end -= 1
+      } else if bytes.count >= 3, bytes[end - 3] == 0xEF, bytes[end - 2] == 0xBC {
+        end -= 3
+      } else {
+        return (nil, nil)
+      }
+      while end > 0, bytes[end - 1] == 0x20 { end -= 1 }
+      return (nil, bareAmount(UnsafeBufferPointer(rebasing: bytes[..<end])))
+    }
+
+    /// The amount of a plain number ("45.50", "-94.00", "10"): it starts with "-" or a digit.
+    private static func bareAmount(_ bytes: UnsafeBufferPointer<UInt8>) -> Amount? {
+      guard let first = bytes.first, first == 0x2D || (0x30...0x39).contains(first) else { return nil }
+      return Amount(parsingUTF8: bytes)
+    }
+
+    /// The amount of a plain number, by Characters.
+    private static func bareAmount(_ text: Substring) -> Amount? {
+      guard let first = text.unicodeScalars.first, first == "-" || ("0"..."9").contains(first) else { return nil }
+      return Amount(parsing: text)
+    }
+
+    /// The amount of a percentage ("100%", "0.0 %"), by Characters.
+    private static func percentAmount(_ text: String) -> Amount? {
       var text = Substring(text)
       guard text.hasSuffix("%") || text.hasSuffix("％") else { return nil }
       text = text.dropLast()
       while text.last == " " { text = text.dropLast() }
       return bareAmount(text)
     }
+
+    /// True when the item is a plain number.
+    var isNumber: Bool { bareAmount != nil }
 
     /// The item as a plain number, no percent sign, no unit.
     var bare: SelfEvaluation.Figure? { bareAmount.map { SelfEvaluation.Figure(value: $0, text: text, range: range) } }
@@ -59,13 +88,19 @@ extension SelfEvaluationReader {
         result.append(Item(text: text, range: piece.range))
         continue
       }
-      if let last = result.last, text.isSame(asAnyOf: units), isQuantity(last.text) {
+      if let last = result.last, endsWithDigitOrPoint(last.text), text.isSame(asAnyOf: units), isQuantity(last.text) {
         result[result.count - 1] = Item(text: last.text + text, range: last.range.lowerBound..<piece.range.upperBound)
       } else {
         result.append(Item(text: text, range: piece.range))
       }
     }
     return result
+  }
+
+  /// What `isQuantity(_:)` needs of its last Character (an ASCII one), from the last byte.
+  private static func endsWithDigitOrPoint(_ text: String) -> Bool {
+    guard let last = text.utf8.last else { return false }
+    return last == 0x2E || (0x30...0x39).contains(last)
   }
 
   /// "112", "=112", "≥0.05": a number, maybe after a comparison sign (a unit may follow it).

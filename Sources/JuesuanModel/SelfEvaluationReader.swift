@@ -234,14 +234,17 @@ enum SelfEvaluationReader {
     }
   }
 
-  /// How many plain numbers end the row (after its trailing text: a reason, a stray "100%").
-  private static func trailingRun(_ items: [Item]) -> Int {
-    let tokens = items.filter { !$0.text.isEmpty }
-    var end = tokens.count
-    while end > 0, bare(tokens[end - 1]) == nil { end -= 1 }
-    var start = end
-    while start > 0, bare(tokens[start - 1]) != nil { start -= 1 }
-    return end - start
+  /// How many plain numbers end the row (after its trailing text: a reason, a stray "100%");
+  /// items with empty text are passed over.
+  static func trailingRun(_ items: [Item]) -> Int {
+    var index = items.count
+    while index > 0, !items[index - 1].isNumber { index -= 1 }
+    var run = 0
+    while index > 0, items[index - 1].isNumber || items[index - 1].text.isEmpty {
+      if items[index - 1].isNumber { run += 1 }
+      index -= 1
+    }
+    return run
   }
 
   private static func findYear(in line: Line, source: SourceText, into evaluation: inout SelfEvaluation) {

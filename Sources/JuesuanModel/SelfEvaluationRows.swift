@@ -71,9 +71,10 @@ extension SelfEvaluationReader {
     _ items: [Item], line: Line, header: String, pending: inout [String], levels: inout (String, String),
     management: Bool, into evaluation: inout SelfEvaluation
   ) -> Bool {
-    let tokens = items.filter { !$0.text.isEmpty }
     let hasDeviation = header.contains("偏差度")
     let need = hasDeviation ? 3 : 2
+    guard trailingRun(items) >= need else { return false }
+    let tokens = items.filter { !$0.text.isEmpty }
     var end = tokens.count
     while end > 0, bare(tokens[end - 1]) == nil { end -= 1 }
     var start = end
@@ -113,9 +114,9 @@ extension SelfEvaluationReader {
     } else {
       level3 = names.removeLast()
     }
-    if level3.contains("指标"), let colon = level3.lastIndex(where: { $0 == "：" || $0 == ":" }) {
+    if level3.contains("指标"), let colon = lastColon(in: level3) {
       let after = level3[level3.index(after: colon)...]
-      if after.count >= 2 { level3 = String(after) }
+      if !after.hasAtMostCharacters(1) { level3 = String(after) }
     }
     if names.count >= 2 {
       levels = (names[names.count - 2], names[names.count - 1])
@@ -131,6 +132,19 @@ extension SelfEvaluationReader {
         points: points, score: score, deviation: deviation, reason: reason, isManagement: management,
         range: first..<line.trimmedRange.upperBound, line: line.index))
     return true
+  }
+
+  /// The last "：" or ":" Character of `text`: found by bytes when every scalar is a Character.
+  private static func lastColon(in text: String) -> String.Index? {
+    guard SingleScalarText.holds(in: text) else { return text.lastIndex(where: { $0 == "：" || $0 == ":" }) }
+    let utf8 = text.utf8
+    let colon = Array("：".utf8)
+    var index = utf8.endIndex
+    while index > utf8.startIndex {
+      index = utf8.index(before: index)
+      if utf8[index] == 0x3A || utf8[index...].starts(with: colon) { return index }
+    }
+    return nil
   }
 
   private static let grades: Set<String> = ["优", "良", "中", "差", "优秀", "良好", "合格", "不合格"]

@@ -68,8 +68,7 @@ struct TableParser {
     var sawCode = false
     var draftIsPositional = false
     func finish() {
-      guard let done = draft else { return }
-      draft = nil
+      guard let done = draft.take() else { return }
       var cells = done.cells
       if !triplets { while cells.last == .some(nil) { cells.removeLast() } }
       guard done.code != nil || !done.name.isEmpty || !cells.isEmpty else { return }
@@ -188,16 +187,17 @@ struct TableParser {
 
   /// A tabbed line holding only pieces of cells broken by a page break ("62", "出", "4.").
   private static func isFragment(_ tokens: [TableToken]) -> Bool {
-    let filled = tokens.filter { if case .blank = $0 { false } else { true } }
-    guard !filled.isEmpty else { return false }
-    return filled.allSatisfy { token in
+    var filled = false
+    for token in tokens {
       switch token {
-      case .code: false
-      case .text(let text, _): text.hasAtMostCharacters(2)
-      case .figure(let cell): cell.text.hasAtMostCharacters(3) || cell.isDamaged
-      case .blank: true
+      case .blank: continue
+      case .code: return false
+      case .text(let text, _): if !text.hasAtMostCharacters(2) { return false }
+      case .figure(let cell): if !cell.text.hasAtMostCharacters(3) && !cell.isDamaged { return false }
       }
+      filled = true
     }
+    return filled
   }
 
   // MARK: Label tables (01, 04)
