@@ -28,7 +28,12 @@ package struct Amount: Hashable, Sendable, Comparable, CustomStringConvertible {
     self = amount
   }
 
-  package init?(parsing text: String) { self.init(parsing: Substring(text)) }
+  package init?(parsing text: String) {
+    guard let amount = text.utf8.withContiguousStorageIfAvailable(Self.parse) ?? Self.parse(Array(text.utf8)) else {
+      return nil
+    }
+    self = amount
+  }
 
   /// `init(parsing:)` from UTF-8 bytes.
   init?(parsingUTF8 bytes: UnsafeBufferPointer<UInt8>) {

@@ -97,9 +97,9 @@ struct LineReading {
   }
 
   /// `compact` is `plain` without ASCII spaces, tabs, CR, LF and U+3000: the runs between them
-  /// copied straight into the String's storage.
+  /// copied straight into the String's storage, the scalars kept counted on the way.
   private mutating func setCompact(_ plain: UnsafeBufferPointer<UInt8>) {
-    var removed = 0
+    var scalars = 0
     compact = String(unsafeUninitializedCapacity: plain.count) { buffer in
       guard let source = plain.baseAddress, let target = buffer.baseAddress else { return 0 }
       var written = 0
@@ -108,20 +108,20 @@ struct LineReading {
       while index < plain.count {
         let byte = plain[index]
         // Only a byte up to 0x20 or an E3 can start the whitespace removed.
-        guard byte <= 0x20 || byte == 0xE3, let length = Self.removedLength(plain, at: index) else {
-          index += 1
+        if byte <= 0x20 || byte == 0xE3, let length = Self.removedLength(plain, at: index) {
+          (target + written).update(from: source + run, count: index - run)
+          written += index - run
+          index += length
+          run = index
           continue
         }
-        (target + written).update(from: source + run, count: index - run)
-        written += index - run
-        index += length
-        run = index
-        removed += 1
+        scalars &+= byte & 0xC0 == 0x80 ? 0 : 1
+        index += 1
       }
       (target + written).update(from: source + run, count: plain.count - run)
       return written + plain.count - run
     }
-    compactCount = isSingleScalar ? Self.scalarCount(plain) - removed : compact.count
+    compactCount = isSingleScalar ? scalars : compact.count
   }
 
   /// The length of the ASCII space, tab, CR or LF or the U+3000 at `index`, nil for anything else.
@@ -130,12 +130,6 @@ struct LineReading {
     if byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0A { return 1 }
     guard byte == 0xE3, index + 2 < bytes.count, bytes[index + 1] == 0x80, bytes[index + 2] == 0x80 else { return nil }
     return 3
-  }
-
-  private static func scalarCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
-    var continuations = 0
-    for byte in bytes where byte & 0xC0 == 0x80 { continuations += 1 }
-    return bytes.count - continuations
   }
 
   /// Sets each piece's text without decoration where it differs from its bytes.

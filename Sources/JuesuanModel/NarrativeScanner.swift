@@ -8,7 +8,11 @@ enum NarrativeScanner {
 
   /// - Complexity: O(n) in the paragraph's length.
   static func numbers(in paragraph: Paragraph) -> [Paragraph.Number] {
-    let bytes = paragraph.utf8
+    paragraph.utf8.withUnsafeBufferPointer { numbers(in: paragraph, bytes: $0) }
+  }
+
+  /// `numbers(in:)` over the paragraph's text, `bytes`.
+  private static func numbers(in paragraph: Paragraph, bytes: UnsafeBufferPointer<UInt8>) -> [Paragraph.Number] {
     var result: [Paragraph.Number] = []
     var index = 0
     while index < bytes.count {
@@ -30,9 +34,8 @@ enum NarrativeScanner {
       if start > 0, bytes[start - 1] == UInt8(ascii: "-"), start < 2 || !isDigit(bytes[start - 2]) {
         negative = start >= 2 ? !isAlnum(bytes[start - 2]) : true
       }
-      let literal = String(decoding: bytes[start..<end], as: UTF8.self)
       index = max(end, start + 1)
-      guard var value = Amount(parsing: literal) else { continue }
+      guard var value = Amount(parsingUTF8: UnsafeBufferPointer(rebasing: bytes[start..<end])) else { continue }
       if negative { value = -value }
       var unitStart = end
       while unitStart < bytes.count, bytes[unitStart] == UInt8(ascii: " ") { unitStart += 1 }

@@ -106,7 +106,11 @@ enum TableToken {
 
   /// A dash cell: only "-", "—", "－", "–" or "/" (each a Character of its own, so the scalars say).
   static func isDash(_ text: String) -> Bool {
-    !text.isEmpty
+    // "-" and "/" are 2D and 2F; "—" and "–" start with E2, "－" with EF.
+    guard let first = text.utf8.first, first == 0x2D || first == 0x2F || first == 0xE2 || first == 0xEF else {
+      return false
+    }
+    return !text.isEmpty
       && text.unicodeScalars.allSatisfy { scalar in
         switch scalar.value {
         case 0x2D, 0x2F, 0x2014, 0x2013, 0xFF0D: true
