@@ -63,6 +63,9 @@ extension SelfEvaluationReader {
     /// True when the item is a plain number.
     var isNumber: Bool { bareAmount != nil }
 
+    /// True when the item is a number or a percentage.
+    var isFigure: Bool { figureAmount != nil }
+
     /// The item as a plain number, no percent sign, no unit.
     var bare: SelfEvaluation.Figure? { bareAmount.map { SelfEvaluation.Figure(value: $0, text: text, range: range) } }
 

@@ -97,12 +97,11 @@ enum SelfEvaluationReader {
         proseStart = index + 1
         continue
       }
-      let values = items.filter { figure($0) != nil || TableToken.isDash($0.text) }
-      let numbers = values.filter { figure($0) != nil }
+      let numbers = items.reduce(0) { $0 + ($1.isFigure ? 1 : 0) }  // how many figures the line holds
       let bareRun = trailingRun(items)
       switch state {
       case .indicators:
-        if compact.contains("一级指标") && numbers.isEmpty {
+        if compact.contains("一级指标") && numbers == 0 {
           state = .indicatorHeader
           indicatorHeader = compact
         } else if !readIndicator(
@@ -131,7 +130,7 @@ enum SelfEvaluationReader {
           continue
         }
       case .fundsHeader:
-        if numbers.count >= 2 {
+        if numbers >= 2 {
           evaluation.fundsColumns = fundsColumns(fundsHeader)
           state = .funds
         } else {
@@ -148,7 +147,7 @@ enum SelfEvaluationReader {
         break
       }
       let continues = partial != nil && line.shape == .plain && items.first.flatMap(leadingNumber) != nil
-      if state == .funds, !numbers.isEmpty || continues {
+      if state == .funds, numbers > 0 || continues {
         let positional =
           line.shape == .tabbed && headerCells?.count == line.pieces(in: source).count ? headerCells?.columns : nil
         if var row = partial, line.shape == .plain, let first = items.first, leadingNumber(first) != nil,
@@ -181,7 +180,7 @@ enum SelfEvaluationReader {
         continue
       }
       // Lines without figures move between the blocks.
-      if numbers.isEmpty || state == .start || state == .other || state == .management {
+      if numbers == 0 || state == .start || state == .other || state == .management {
         if compact.contains("一级指标") {
           finishPartial()
           state = .indicatorHeader
@@ -191,7 +190,7 @@ enum SelfEvaluationReader {
           finishPartial()
           state = .management
           pending = []
-        } else if state != .funds && state != .management && isFundsHeader(compact) && numbers.count < 2 {
+        } else if state != .funds && state != .management && isFundsHeader(compact) && numbers < 2 {
           state = .fundsHeader
           fundsHeader = compact
           if line.shape == .tabbed || line.shape == .piped {
@@ -227,9 +226,9 @@ enum SelfEvaluationReader {
     let cells = items.filter { !$0.text.isEmpty }
     for (index, cell) in cells.enumerated() where index + 1 < cells.count {
       let label = cell.text.removingWhitespace()
-      guard unitLabels.contains(label) else { continue }
+      guard label.isSame(asAnyOf: unitLabels) else { continue }
       let value = cells[index + 1]
-      guard !unitLabels.contains(value.text.removingWhitespace()) else { continue }
+      guard !value.text.removingWhitespace().isSame(asAnyOf: unitLabels) else { continue }
       evaluation.unitFields.append(SelfEvaluation.UnitField(label: label, value: value.text, range: value.range))
     }
   }

@@ -20,7 +20,7 @@ extension SelfEvaluationReader {
     // Byte offsets order the keys as Character offsets do when every scalar is a Character.
     let byBytes = SingleScalarText.holds(in: header)
     for (key, column) in keys where !found.contains(where: { $0.column == column }) {
-      guard let offset = header.utf8Offset(of: key) else { continue }
+      guard key.utf8.count <= header.utf8.count, let offset = header.utf8Offset(of: key) else { continue }
       if byBytes {
         found.append((offset, column))
       } else {
@@ -41,7 +41,7 @@ extension SelfEvaluationReader {
     into evaluation: inout SelfEvaluation
   ) {
     let columns = evaluation.fundsColumns
-    var figures: [SelfEvaluation.FundsColumn: SelfEvaluation.Figure] = [:]
+    var figures = [SelfEvaluation.FundsColumn: SelfEvaluation.Figure](minimumCapacity: columns.count)
     if values.count >= columns.count {
       for (column, value) in zip(columns, values.suffix(columns.count)) {
         if let value, let number = figure(value) { figures[column] = number }
