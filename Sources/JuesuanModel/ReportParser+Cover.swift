@@ -7,7 +7,7 @@ extension ReportParser {
     for line in lines.prefix(80) {
       let text = line.compact
       if report.year == nil, text.contains("年度"), let year = firstYear(in: text),
-        text.hasAtMostCharacters(30) || text.contains("决算")
+        line.compactCount <= 30 || text.contains("决算")
       {
         report.year = year
         report.yearRange = line.range
@@ -26,12 +26,16 @@ extension ReportParser {
     if report.unitName == nil {
       // Cover lines: "福州市晋安区人民政府" / "办公室部门决算".
       var joined = ""
+      // joined.count, summed while every line's scalars are its Characters (then no two lines'
+      // Characters join where they meet).
+      var joinedCount: Int? = 0
       var start: Int?
       for line in lines.prefix(20) where !line.isBlank {
         let text = line.compact
-        if firstYear(in: text) != nil && text.hasAtMostCharacters(8) { continue }
+        if firstYear(in: text) != nil && line.compactCount <= 8 { continue }
         if start == nil { start = line.range.lowerBound }
         joined += text
+        joinedCount = line.hasSingleScalarCharacters ? joinedCount.map { $0 + line.compactCount } : nil
         if let end = joined.range(of: "部门决算") ?? joined.range(of: "决算") {
           var name = String(joined[..<end.lowerBound])
           if let year = name.range(of: "年度") {
@@ -46,13 +50,39 @@ extension ReportParser {
           }
           break
         }
-        if joined.count > 60 { break }
+        if (joinedCount ?? joined.count) > 60 { break }
       }
     }
   }
 
-  /// The first "20xx" (1990–2099) in a text.
+  /// The first "20xx" (1990–2099) in a text: four ASCII digits with no digit either side.
   static func firstYear(in text: String) -> Int? {
+    let year = text.utf8.withContiguousStorageIfAvailable { bytes -> Int?? in
+      SingleScalarText.holds(in: bytes) ? .some(firstYear(inBytes: bytes)) : nil
+    }
+    if let year = year ?? nil { return year }
+    return firstYear(byCharacter: text)
+  }
+
+  /// `firstYear(in:)` of a single-scalar text, by its bytes.
+  private static func firstYear(inBytes bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    var digits = 0
+    var value = 0
+    for byte in bytes {
+      if byte >= 0x30 && byte <= 0x39 {
+        digits += 1
+        value = digits <= 4 ? value * 10 + Int(byte - 0x30) : 0
+        continue
+      }
+      if digits == 4, (1990...2099).contains(value) { return value }
+      digits = 0
+      value = 0
+    }
+    return digits == 4 && (1990...2099).contains(value) ? value : nil
+  }
+
+  /// `firstYear(in:)` by Characters, for any text.
+  private static func firstYear(byCharacter text: String) -> Int? {
     var digits = ""
     for character in text {
       if character.isASCIIDigit {

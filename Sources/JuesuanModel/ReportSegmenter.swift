@@ -90,8 +90,8 @@ package enum ReportSegmenter {
   /// table of contents.
   private static func opensReport(_ line: Line) -> Bool {
     let text = line.compact
-    if text == "目录" { return true }
-    return text.hasPrefix("第一部分") && text.count <= 40 && !text.contains("……") && !text.contains("...")
+    if line.compactIs("目录") { return true }
+    return text.hasPrefix("第一部分") && line.compactCount <= 40 && !text.contains("……") && !text.contains("...")
       && !text.contains("·")
   }
 
@@ -125,7 +125,7 @@ package enum ReportSegmenter {
   /// no sentence punctuation, no cells, not a heading or a table-of-contents entry.
   private static func isCoverLine(_ line: Line) -> Bool {
     let text = line.compact
-    guard text.count <= 40, line.shape == .plain else { return false }
+    guard line.compactCount <= 40, line.shape == .plain else { return false }
     let namesReport = ["决算", "年度", "公开"].contains { text.contains($0) } || ReportParser.firstYear(in: text) != nil
     guard namesReport || organisationSuffixes.contains(where: { text.hasSuffix($0) }) else { return false }
     for mark in ["。", "；", "：", ":", "……", "...", "，"] where text.contains(mark) { return false }
