@@ -18,7 +18,8 @@ enum NarrativeScanner {
     while index < bytes.count {
       let byte = bytes[index]
       guard isDigit(byte) else {
-        index += 1
+        // A digit is ASCII: the bytes of a longer scalar are passed over together.
+        index += byte < 0xC0 ? 1 : byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
         continue
       }
       // Not the tail of a word such as "A1" or a code already consumed.
