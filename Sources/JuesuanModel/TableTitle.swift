@@ -16,12 +16,13 @@ enum TableTitle {
       text = String(text.drop { $0 != "：" && $0 != ":" && !$0.isWhitespace }.dropFirst())
     }
     // "…绩效自评表 (2023年度)": a year in brackets after the title.
-    if let open = text.lastIndex(where: { $0 == "(" || $0 == "（" }), text.last == ")" || text.last == "）",
+    // (`hasSuffix` answers `last ==`: the bracket must be a Character of its own.)
+    if text.hasSuffix(")") || text.hasSuffix("）"), let open = text.lastIndex(where: { $0 == "(" || $0 == "（" }),
       text[open...].contains("年"), text[..<open].hasSuffix("表")
     {
       text = String(text[..<open])
     }
-    if text.hasSuffix("表"), text.count <= 40 || text.contains("自评") {
+    if text.hasSuffix("表"), text.hasAtMostCharacters(40) || text.contains("自评") {
       return kind(ofTitle: text)
     }
     // A title cell followed by unit/side labels in the same row: "收入支出决算总表→→→".
