@@ -30,7 +30,7 @@ struct LineReading {
     let raw = UnsafeBufferPointer(rebasing: bytes[trimmed])
     let scan = Self.scan(raw)
     isSingleScalar = scan.isSingleScalar
-    let plainIsEmpty = readCompact(raw, mayChange: scan.hasDecorationByte || Decoration.isPadded(raw))
+    let plainIsEmpty = readCompact(raw, scan: scan)
     if isSingleScalar {
       leadingHashes = raw.prefix { $0 == 0x23 }.count
     } else {
@@ -52,37 +52,55 @@ struct LineReading {
     } else {
       shape = .plain
     }
-    Self.strip(&cells, in: bytes, singleScalar: isSingleScalar)
+    Self.strip(&cells, in: bytes, singleScalar: isSingleScalar, decorated: scan.hasDecorationByte)
   }
 
-  /// One pass over the trimmed bytes: whether every scalar is a Character of its own
-  /// (`SingleScalarText.holds(in:)`), and whether a byte is `<`, `#` or `*`.
-  private static func scan(_ raw: UnsafeBufferPointer<UInt8>) -> (isSingleScalar: Bool, hasDecorationByte: Bool) {
+  /// What one pass over a line's trimmed bytes finds.
+  private struct Scan {
+    /// Every scalar is a Character of its own (`SingleScalarText.holds(in:)`).
+    var isSingleScalar = true
+    /// A byte is `<`, `#` or `*`.
     var hasDecorationByte = false
+    /// The bytes hold an ASCII space, tab, CR or LF or a U+3000 (true when not known).
+    var hasSpace = false
+    /// How many scalars the bytes hold (when `isSingleScalar`).
+    var scalars = 0
+  }
+
+  private static func scan(_ raw: UnsafeBufferPointer<UInt8>) -> Scan {
+    var scan = Scan()
     var index = 0
     while index < raw.count {
       let byte = raw[index]
+      scan.scalars += 1
       if byte < 0x80 {
-        if byte == 0x3C || byte == 0x23 || byte == 0x2A { hasDecorationByte = true }
-        if byte == 0x0D, index + 1 < raw.count, raw[index + 1] == 0x0A {
-          return (false, Decoration.hasDecorationByte(raw))
-        }
+        if byte == 0x3C || byte == 0x23 || byte == 0x2A { scan.hasDecorationByte = true }
+        if byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0A { scan.hasSpace = true }
+        if byte == 0x0D, index + 1 < raw.count, raw[index + 1] == 0x0A { break }
         index += 1
         continue
       }
-      guard let length = SingleScalarText.standaloneLength(raw, at: index) else {
-        return (false, hasDecorationByte || Decoration.hasDecorationByte(raw))
-      }
+      guard let length = SingleScalarText.standaloneLength(raw, at: index) else { break }
+      if byte == 0xE3, raw[index + 1] == 0x80, raw[index + 2] == 0x80 { scan.hasSpace = true }
       index += length
     }
-    return (true, hasDecorationByte)
+    guard index < raw.count else { return scan }
+    // Not a single-scalar text: the rest is read the slow way.
+    return Scan(
+      isSingleScalar: false, hasDecorationByte: Decoration.hasDecorationByte(raw), hasSpace: true, scalars: 0)
   }
 
   /// Sets `compact` (and its Character count) from the trimmed bytes; true when the text
   /// without decoration is empty.
-  private mutating func readCompact(_ raw: UnsafeBufferPointer<UInt8>, mayChange: Bool) -> Bool {
-    if !mayChange {
-      setCompact(raw)
+  private mutating func readCompact(_ raw: UnsafeBufferPointer<UInt8>, scan: Scan) -> Bool {
+    if !scan.hasDecorationByte && !Decoration.isPadded(raw) {
+      if scan.hasSpace {
+        setCompact(raw)
+      } else {
+        // Nothing to remove: the trimmed bytes are the compact text.
+        compact = String(decoding: raw, as: UTF8.self)
+        compactCount = isSingleScalar ? scan.scalars : compact.count
+      }
       return raw.isEmpty
     }
     if isSingleScalar {
@@ -132,11 +150,14 @@ struct LineReading {
     return 3
   }
 
-  /// Sets each piece's text without decoration where it differs from its bytes.
-  static func strip(_ pieces: inout [Line.Piece], in bytes: UnsafeBufferPointer<UInt8>, singleScalar: Bool) {
+  /// Sets each piece's text without decoration where it differs from its bytes; `decorated`
+  /// false when the line holds no `<`, `#` or `*` (then only a padded piece can change).
+  static func strip(
+    _ pieces: inout [Line.Piece], in bytes: UnsafeBufferPointer<UInt8>, singleScalar: Bool, decorated: Bool = true
+  ) {
     for index in pieces.indices {
       let piece = UnsafeBufferPointer(rebasing: bytes[pieces[index].range])
-      guard Decoration.mayChange(piece) else { continue }
+      guard Decoration.isPadded(piece) || decorated && Decoration.hasDecorationByte(piece) else { continue }
       if singleScalar {
         let kept = Decoration.stripped(piece)
         if kept.count != piece.count { pieces[index].stripped = String(decoding: kept, as: UTF8.self) }
