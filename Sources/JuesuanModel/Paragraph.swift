@@ -32,14 +32,44 @@ package struct Paragraph: Sendable, Equatable {
     package var length: Int
   }
 
+  /// The paragraph's text and tables, which its copies share: a copy of a paragraph (the rules
+  /// make many) counts one reference instead of four. Immutable; setting a property makes a new one.
+  private final class Storage: Sendable {
+    let text: String
+    let utf8: [UInt8]
+    let segments: [Segment]
+    let numbers: [Number]
+
+    init(text: String, utf8: [UInt8], segments: [Segment], numbers: [Number]) {
+      self.text = text
+      self.utf8 = utf8
+      self.segments = segments
+      self.numbers = numbers
+    }
+  }
+
+  private var storage: Storage
+
   /// The joined text (line breaks and the blank lines of PDF export removed).
-  package var text: String
+  package var text: String {
+    get { storage.text }
+    set { storage = Storage(text: newValue, utf8: storage.utf8, segments: storage.segments, numbers: storage.numbers) }
+  }
   /// The joined text as UTF-8, for byte-offset work.
-  package var utf8: [UInt8]
-  package var segments: [Segment]
+  package var utf8: [UInt8] {
+    get { storage.utf8 }
+    set { storage = Storage(text: storage.text, utf8: newValue, segments: storage.segments, numbers: storage.numbers) }
+  }
+  package var segments: [Segment] {
+    get { storage.segments }
+    set { storage = Storage(text: storage.text, utf8: storage.utf8, segments: newValue, numbers: storage.numbers) }
+  }
   /// Source range from the first to the last line.
   package var range: Range<Int>
-  package var numbers: [Number]
+  package var numbers: [Number] {
+    get { storage.numbers }
+    set { storage = Storage(text: storage.text, utf8: storage.utf8, segments: storage.segments, numbers: newValue) }
+  }
   /// The heading this paragraph stands under (nearest before it), if any.
   package var headingIndex: Int?
 
@@ -51,15 +81,7 @@ package struct Paragraph: Sendable, Equatable {
       pieces.append(Segment(textOffset: joined.count, sourceOffset: segment.sourceOffset, length: bytes.count))
       joined += bytes
     }
-    utf8 = joined
-    text = String(decoding: joined, as: UTF8.self)
-    self.segments = pieces
-    let start = pieces.first?.sourceOffset ?? 0
-    let end = pieces.last.map { $0.sourceOffset + $0.length } ?? start
-    range = start..<end
-    numbers = []
-    self.headingIndex = headingIndex
-    numbers = NarrativeScanner.numbers(in: self)
+    self.init(utf8: joined, segments: pieces, headingIndex: headingIndex)
   }
 
   /// The paragraph joined from the bytes of `ranges` of `source` (its lines, in order): what
@@ -73,20 +95,42 @@ package struct Paragraph: Sendable, Equatable {
       pieces.append(Segment(textOffset: joined.count, sourceOffset: range.lowerBound, length: range.count))
       joined += source.bytes[range]
     }
-    utf8 = joined
-    text = String(decoding: joined, as: UTF8.self)
-    segments = pieces
-    let start = pieces.first?.sourceOffset ?? 0
-    let end = pieces.last.map { $0.sourceOffset + $0.length } ?? start
+    self.init(utf8: joined, segments: pieces, headingIndex: nil)
+  }
+
+  /// The paragraph of the joined text `utf8`, made of `segments`; its numbers are read.
+  private init(utf8: [UInt8], segments: [Segment], headingIndex: Int?) {
+    storage = Storage(text: String(decoding: utf8, as: UTF8.self), utf8: utf8, segments: segments, numbers: [])
+    let start = segments.first?.sourceOffset ?? 0
+    let end = segments.last.map { $0.sourceOffset + $0.length } ?? start
     range = start..<end
-    numbers = []
-    headingIndex = nil
+    self.headingIndex = headingIndex
     numbers = NarrativeScanner.numbers(in: self)
+  }
+
+  /// The same paragraph read from the same bytes `offset` bytes further on in the source.
+  package func moved(by offset: Int) -> Paragraph {
+    guard offset != 0 else { return self }
+    var moved = self
+    moved.range = range.shifted(by: offset)
+    let segments = storage.segments.map { segment in
+      Segment(textOffset: segment.textOffset, sourceOffset: segment.sourceOffset + offset, length: segment.length)
+    }
+    moved.storage = Storage(
+      text: storage.text, utf8: storage.utf8, segments: segments, numbers: storage.numbers.map { $0.moved(by: offset) })
+    return moved
+  }
+
+  package static func == (lhs: Paragraph, rhs: Paragraph) -> Bool {
+    guard lhs.range == rhs.range, lhs.headingIndex == rhs.headingIndex else { return false }
+    if lhs.storage === rhs.storage { return true }
+    return lhs.text == rhs.text && lhs.utf8 == rhs.utf8 && lhs.segments == rhs.segments && lhs.numbers == rhs.numbers
   }
 
   /// The source offset of a joined-text offset (the end of a segment maps to its source end).
   /// - Complexity: O(log segments).
   package func sourceOffset(ofTextOffset offset: Int) -> Int {
+    let segments = storage.segments
     guard !segments.isEmpty else { return range.lowerBound }
     var low = 0
     var high = segments.count - 1
@@ -108,6 +152,7 @@ package struct Paragraph: Sendable, Equatable {
 
   /// The joined text of a byte range of it.
   package func text(in range: Range<Int>) -> String {
+    let utf8 = storage.utf8
     let lower = max(0, min(range.lowerBound, utf8.count))
     let upper = max(lower, min(range.upperBound, utf8.count))
     return String(decoding: utf8[lower..<upper], as: UTF8.self)
@@ -115,6 +160,7 @@ package struct Paragraph: Sendable, Equatable {
 
   /// Sentence ranges (joined-text offsets), split after 。！？； and at the end.
   package var sentenceRanges: [Range<Int>] {
+    let utf8 = storage.utf8
     var result: [Range<Int>] = []
     var start = 0
     var index = 0

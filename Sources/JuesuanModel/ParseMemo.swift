@@ -164,18 +164,6 @@ extension SelfEvaluation {
   }
 }
 
-extension Paragraph {
-  /// The same paragraph read from the same bytes `offset` bytes further on.
-  package func moved(by offset: Int) -> Paragraph {
-    guard offset != 0 else { return self }
-    var moved = self
-    moved.range = range.shifted(by: offset)
-    for index in moved.segments.indices { moved.segments[index].sourceOffset += offset }
-    moved.numbers = numbers.map { $0.moved(by: offset) }
-    return moved
-  }
-}
-
 extension Paragraph.Number {
   /// The same number `offset` bytes further on in the source (its place in the text unchanged).
   package func moved(by offset: Int) -> Paragraph.Number {
