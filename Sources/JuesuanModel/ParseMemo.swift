@@ -96,18 +96,8 @@ extension Table {
     moved.range = range.shifted(by: offset)
     moved.unitRange = unitRange?.shifted(by: offset)
     if lines != 0 { moved.damage = damage.map { LineNumber.shifting($0, by: lines) } }
-    for panel in moved.panels.indices {
-      for row in moved.panels[panel].rows.indices {
-        var shifted = moved.panels[panel].rows[row]
-        shifted.codeRange = shifted.codeRange?.shifted(by: offset)
-        shifted.nameRange = shifted.nameRange?.shifted(by: offset)
-        shifted.range = shifted.range.shifted(by: offset)
-        shifted.line += lines
-        for cell in shifted.cells.indices {
-          if let old = shifted.cells[cell] { shifted.cells[cell]?.range = old.range.shifted(by: offset) }
-        }
-        moved.panels[panel].rows[row] = shifted
-      }
+    moved.panels = panels.map { panel in
+      Panel(columns: panel.columns, rows: panel.rows.map { $0.moved(by: offset, lines: lines) })
     }
     return moved
   }

@@ -91,102 +91,98 @@ package struct Table: Sendable, Equatable {
     package var isBlank: Bool { amount == nil }
   }
 
-  /// A row: a subject (code and name) or a label (合计, 本年收入合计…) and its figures.
-  package struct Row: Sendable, Equatable {
-    package var code: String?
-    package var codeRange: Range<Int>?
-    /// The name or label as written, wrapped lines joined.
-    package var name: String {
-      didSet { label = Table.normalizedLabel(name) }
-    }
-    /// The name or label with spaces, list numbering ("一、", "1.", "（1）") and "其中：" removed.
-    package private(set) var label: String
-    package var nameRange: Range<Int>?
-    /// One entry per column of the panel; nil where the row has no cell for that column.
-    package var cells: [Cell?]
-    package var range: Range<Int>
-    /// The 0-based line where the row starts.
-    package var line: Int
-    /// True when each cell is known to sit in its column: a tab/pipe row, or a space-aligned row
-    /// that fills every column. Otherwise only the first cell (the total) is placed for certain.
-    package var isPositional = true
-    /// True when a cell of the row was cut by a page break or line wrap.
-    package var hasBrokenCell = false
+  /// The table's texts and panels, which its copies share: a copy counts one reference instead
+  /// of five. Immutable; setting one of them makes a new one.
+  private final class Storage: Sendable {
+    let title: String
+    let panels: [Panel]
+    let unit: String?
+    let damage: [String]
+    let notes: [String]
 
-    package init(
-      code: String?, codeRange: Range<Int>?, name: String, nameRange: Range<Int>?, cells: [Cell?],
-      range: Range<Int>, line: Int
-    ) {
-      self.code = code
-      self.codeRange = codeRange
-      self.name = name
-      self.label = Table.normalizedLabel(name)
-      self.nameRange = nameRange
-      self.cells = cells
-      self.range = range
-      self.line = line
+    init(title: String, panels: [Panel], unit: String?, damage: [String], notes: [String]) {
+      self.title = title
+      self.panels = panels
+      self.unit = unit
+      self.damage = damage
+      self.notes = notes
     }
-
-    /// A row whose `label` the caller already normalised from `name`.
-    init(
-      code: String?, codeRange: Range<Int>?, name: String, label: String, nameRange: Range<Int>?, cells: [Cell?],
-      range: Range<Int>, line: Int
-    ) {
-      self.code = code
-      self.codeRange = codeRange
-      self.name = name
-      self.label = label
-      self.nameRange = nameRange
-      self.cells = cells
-      self.range = range
-      self.line = line
-    }
-
-    /// A 合计/总计 row (no code, the label says total).
-    package var isTotalRow: Bool {
-      guard code == nil else { return false }
-      let label = name.removingWhitespace()
-      return label == "合计" || label == "总计" || label.hasSuffix("合计") || label.hasSuffix("总计")
-    }
-
-    /// True when a cell of the row is damaged or the row holds no figure at all.
-    package var isDamaged: Bool { hasBrokenCell || cells.contains { $0?.isDamaged == true } }
   }
 
+  private var storage: Storage
+
   package var kind: Kind
-  package var title: String
+  package var title: String {
+    get { storage.title }
+    set {
+      storage = Storage(
+        title: newValue, panels: storage.panels, unit: storage.unit, damage: storage.damage, notes: storage.notes)
+    }
+  }
   package var titleRange: Range<Int>
   /// From the title line to the last row (or note).
   package var range: Range<Int>
-  package var panels: [Panel]
+  package var panels: [Panel] {
+    get { storage.panels }
+    set {
+      storage = Storage(
+        title: storage.title, panels: newValue, unit: storage.unit, damage: storage.damage, notes: storage.notes)
+    }
+  }
   /// "万元" or "元" from a 单位： line, nil when the table has none.
-  package var unit: String?
+  package var unit: String? {
+    get { storage.unit }
+    set {
+      storage = Storage(
+        title: storage.title, panels: storage.panels, unit: newValue, damage: storage.damage, notes: storage.notes)
+    }
+  }
   package var unitRange: Range<Int>?
   /// The table's year, for self-evaluation tables ("(2023年度)").
   package var year: Int?
   /// Why parts of the table could not be read (page breaks that split cells, shifted rows…).
-  package var damage: [String]
+  package var damage: [String] {
+    get { storage.damage }
+    set {
+      storage = Storage(
+        title: storage.title, panels: storage.panels, unit: storage.unit, damage: newValue, notes: storage.notes)
+    }
+  }
   /// Notes under the table (注：…, 说明：…).
-  package var notes: [String]
+  package var notes: [String] {
+    get { storage.notes }
+    set {
+      storage = Storage(
+        title: storage.title, panels: storage.panels, unit: storage.unit, damage: storage.damage, notes: newValue)
+    }
+  }
 
   package init(
     kind: Kind, title: String, titleRange: Range<Int>, range: Range<Int>, panels: [Panel], unit: String? = nil,
     unitRange: Range<Int>? = nil, year: Int? = nil, damage: [String] = [], notes: [String] = []
   ) {
+    storage = Storage(title: title, panels: panels, unit: unit, damage: damage, notes: notes)
     self.kind = kind
-    self.title = title
     self.titleRange = titleRange
     self.range = range
-    self.panels = panels
-    self.unit = unit
     self.unitRange = unitRange
     self.year = year
-    self.damage = damage
-    self.notes = notes
+  }
+
+  package static func == (lhs: Table, rhs: Table) -> Bool {
+    guard lhs.kind == rhs.kind, lhs.titleRange == rhs.titleRange, lhs.range == rhs.range,
+      lhs.unitRange == rhs.unitRange, lhs.year == rhs.year
+    else { return false }
+    if lhs.storage === rhs.storage { return true }
+    return lhs.title == rhs.title && lhs.panels == rhs.panels && lhs.unit == rhs.unit && lhs.damage == rhs.damage
+      && lhs.notes == rhs.notes
   }
 
   /// All rows of all panels.
-  package var rows: [Row] { panels.flatMap(\.rows) }
+  package var rows: [Row] {
+    let panels = storage.panels
+    return panels.count == 1 ? panels[0].rows : panels.flatMap(\.rows)
+  }
 
   /// True when no cell of the table holds a non-zero figure.
   package var hasNoData: Bool {
