@@ -35,6 +35,7 @@ struct TableParser {
     }
 
     mutating func append(_ cell: Table.Cell?, at range: Range<Int>) {
+      if cells.isEmpty { cells.reserveCapacity(8) }  // a row's cells grow once, not at 1, 2, 4, 8
       cells.append(cell)
       sawFigure = true
       end = max(end, range.upperBound)
@@ -68,13 +69,14 @@ struct TableParser {
     var sawCode = false
     var draftIsPositional = false
     func finish() {
-      guard let done = draft.take() else { return }
+      guard var done = draft.take() else { return }
       var cells = done.cells
+      done.cells = []  // the row's cells are not shared while trailing blanks are dropped
       if !triplets { while cells.last == .some(nil) { cells.removeLast() } }
       guard done.code != nil || !done.name.isEmpty || !cells.isEmpty else { return }
       var name = done.name
       if done.code == nil, name.hasPrefix("类款项") { name = String(name.dropFirst(3)) }
-      if done.code == nil, name.isEmpty || name.isSame(as: "合计") || name.isSame(as: "总计") {
+      if done.code == nil, name.isEmpty || name.isSame(asAnyOf: ["合计", "总计"]) {
         // Figures with no label right under the header: the 合计 row of a page, repeated on each.
         if sawTotal || (name.isEmpty && sawCode) { return }
         if name.isEmpty { name = "合计" }
@@ -259,7 +261,7 @@ struct TableParser {
       let sideLabels = ["收入", "支出", "项目", "收入支出", "项目（按功能分类）", "项目（按支出功能分类）"]
       for var segment in segments where !segment.name.isEmpty {
         let label = Table.normalizedLabel(segment.name)
-        guard !sideLabels.contains(where: label.isSame) else { continue }
+        guard !label.isSame(asAnyOf: sideLabels) else { continue }
         let side = min(segment.side, 1)
         if line.shape != .plain {
           // Positional: a tabbed row's label cell is followed by exactly its columns.

@@ -22,29 +22,37 @@ enum TableToken {
   /// The tokens of one line. Tab/pipe cells keep their blanks; whitespace tokens of plain lines
   /// are merged where PDF export split a number ("1,861." "64").
   static func tokens(of line: Line, in source: SourceText) -> [TableToken] {
-    let positional = line.shape == .tabbed || line.shape == .piped
-    var pieces = line.pieces(in: source).map { (text: $0.text(in: source), range: $0.range) }
-    if !positional {
-      var merged: [(text: String, range: Range<Int>)] = []
-      for piece in pieces {
-        if let last = merged.last, last.text.hasSuffix("."), !last.text.hasAtMostCharacters(1),
-          piece.text.utf8.count <= 2, piece.text.utf8.allSatisfy(isASCIIDigit)
-        {
-          merged[merged.count - 1] = (last.text + piece.text, last.range.lowerBound..<piece.range.upperBound)
-        } else {
-          merged.append(piece)
-        }
-      }
-      pieces = merged
-    }
+    let pieces = line.pieces(in: source)
     var result: [TableToken] = []
     result.reserveCapacity(pieces.count)
+    guard line.shape != .tabbed && line.shape != .piped else {
+      for piece in pieces {
+        let text = piece.text(in: source)
+        if text.isEmpty {
+          result.append(.blank(piece.range))
+        } else {
+          classify(text, range: piece.range, positional: true, into: &result)
+        }
+      }
+      return result
+    }
+    // A token of one or two digits after one ending in "." continues it ("1,861." "64").
+    var pending: (text: String, range: Range<Int>)?
     for piece in pieces {
-      if piece.text.isEmpty {
-        if positional { result.append(.blank(piece.range)) }
+      let text = piece.text(in: source)
+      if let last = pending, last.text.hasSuffix("."), !last.text.hasAtMostCharacters(1), text.utf8.count <= 2,
+        text.utf8.allSatisfy(isASCIIDigit)
+      {
+        pending = (last.text + text, last.range.lowerBound..<piece.range.upperBound)
         continue
       }
-      classify(piece.text, range: piece.range, positional: positional, into: &result)
+      if let last = pending, !last.text.isEmpty {
+        classify(last.text, range: last.range, positional: false, into: &result)
+      }
+      pending = (text, piece.range)
+    }
+    if let last = pending, !last.text.isEmpty {
+      classify(last.text, range: last.range, positional: false, into: &result)
     }
     return result
   }
