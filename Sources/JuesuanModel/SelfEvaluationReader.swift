@@ -17,13 +17,14 @@ enum SelfEvaluationReader {
       let range = source.byteRange(ofLine: index)
       from = range.upperBound + 1
       guard range.count < 400 else { continue }
-      if isTitle((lines?[index] ?? Line(index: index, source: source)).compact) { result.append(index) }
+      if isTitle(lines?[index] ?? Line(index: index, source: source)) { result.append(index) }
     }
     return result
   }
 
-  static func isTitle(_ compact: String) -> Bool {
-    guard compact.contains("自评"), compact.hasAtMostCharacters(70), !compact.contains("。"), !compact.contains("……"),
+  static func isTitle(_ line: Line) -> Bool {
+    let compact = line.compact
+    guard compact.contains("自评"), line.compactCount <= 70, !compact.contains("。"), !compact.contains("……"),
       !compact.contains("...."), !compact.hasPrefix("详见")
     else { return false }
     var text = Substring(compact)

@@ -136,15 +136,22 @@ extension SelfEvaluationReader {
 
   /// The last "：" or ":" Character of `text`: found by bytes when every scalar is a Character.
   private static func lastColon(in text: String) -> String.Index? {
-    guard SingleScalarText.holds(in: text) else { return text.lastIndex(where: { $0 == "：" || $0 == ":" }) }
-    let utf8 = text.utf8
-    let colon = Array("：".utf8)
-    var index = utf8.endIndex
-    while index > utf8.startIndex {
-      index = utf8.index(before: index)
-      if utf8[index] == 0x3A || utf8[index...].starts(with: colon) { return index }
-    }
-    return nil
+    // nil: not a single-scalar text; .some(nil): no colon.
+    let found: Int?? =
+      text.utf8.withContiguousStorageIfAvailable { bytes -> Int?? in
+        guard SingleScalarText.holds(in: bytes) else { return nil }
+        var index = bytes.count
+        while index > 0 {
+          index -= 1
+          if bytes[index] == 0x3A { return .some(index) }
+          if bytes[index] == 0x9A, index >= 2, bytes[index - 2] == 0xEF, bytes[index - 1] == 0xBC {
+            return .some(index - 2)
+          }
+        }
+        return .some(nil)
+      } ?? nil
+    guard let found else { return text.lastIndex(where: { $0 == "：" || $0 == ":" }) }
+    return found.map { text.utf8.index(text.startIndex, offsetBy: $0) }
   }
 
   private static let grades: Set<String> = ["优", "良", "中", "差", "优秀", "良好", "合格", "不合格"]
