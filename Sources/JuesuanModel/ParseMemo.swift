@@ -13,9 +13,20 @@ package struct ParseMemo: Sendable {
     var bytes: [UInt8]
     var range: Range<Int>
 
+    /// The length and the first and last 32 bytes: enough to tell paragraphs and tables apart,
+    /// without hashing the whole report on every edit (equal keys still compare every byte).
     func hash(into hasher: inout Hasher) {
       hasher.combine(kind)
-      bytes.withUnsafeBytes { hasher.combine(bytes: UnsafeRawBufferPointer(rebasing: $0[range])) }
+      hasher.combine(range.count)
+      bytes.withUnsafeBytes { all in
+        let sampled = 32
+        guard range.count > 2 * sampled else {
+          hasher.combine(bytes: UnsafeRawBufferPointer(rebasing: all[range]))
+          return
+        }
+        hasher.combine(bytes: UnsafeRawBufferPointer(rebasing: all[range.prefix(sampled)]))
+        hasher.combine(bytes: UnsafeRawBufferPointer(rebasing: all[range.suffix(sampled)]))
+      }
     }
 
     static func == (lhs: Key, rhs: Key) -> Bool {
