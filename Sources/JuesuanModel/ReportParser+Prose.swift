@@ -1,30 +1,32 @@
 /// Prose: headings, and paragraphs joined from hard-wrapped lines.
 extension ReportParser {
-  /// Turns collected prose lines into headings and paragraphs.
-  static func flush(_ lines: inout [Line], into report: inout Report, source: SourceText, memo: ParseMemo) {
-    defer { lines.removeAll() }
-    var pending: [Line] = []
+  /// Turns collected prose lines (indices into `lines`) into headings and paragraphs.
+  static func flush(
+    _ prose: inout [Int], of lines: [Line], into report: inout Report, source: SourceText, memo: ParseMemo
+  ) {
+    defer { prose.removeAll() }
+    var pending: [Int] = []
     func closeParagraph() {
       guard let first = pending.first, let last = pending.last else { return }
-      let range = first.trimmedRange.lowerBound..<last.trimmedRange.upperBound
-      let starts = pending.map { $0.trimmedRange.lowerBound - range.lowerBound }
+      let range = lines[first].trimmedRange.lowerBound..<lines[last].trimmedRange.upperBound
+      let starts = pending.map { lines[$0].trimmedRange.lowerBound - range.lowerBound }
       var paragraph =
         memo.paragraph(at: range, segmentStarts: starts, in: source)
-        ?? Paragraph(segmentRanges: pending.map(\.trimmedRange), in: source)
+        ?? Paragraph(segmentRanges: pending.map { lines[$0].trimmedRange }, in: source)
       paragraph.headingIndex = report.headings.indices.last
       report.paragraphs.append(paragraph)
       pending.removeAll()
     }
     var index = 0
-    while index < lines.count {
-      let line = lines[index]
+    while index < prose.count {
+      let line = lines[prose[index]]
       defer { index += 1 }
       if line.isBlank {
         // PDF export puts blank lines inside wrapped sentences: join when the text so far does
         // not end a sentence and the next text line is not a heading.
         guard let last = pending.last else { continue }
-        let next = lines[(index + 1)...].first { !$0.isBlank }
-        if let next, !endsSentence(last), headingLevel(of: next) == nil { continue }
+        let next = prose[(index + 1)...].first { !lines[$0].isBlank }
+        if let next, !endsSentence(lines[last]), headingLevel(of: lines[next]) == nil { continue }
         closeParagraph()
         continue
       }
@@ -34,8 +36,8 @@ extension ReportParser {
         continue
       }
       // After a line that ends a sentence, the next text line opens a new paragraph.
-      if let last = pending.last, endsSentence(last) { closeParagraph() }
-      pending.append(line)
+      if let last = pending.last, endsSentence(lines[last]) { closeParagraph() }
+      pending.append(prose[index])
     }
     closeParagraph()
   }

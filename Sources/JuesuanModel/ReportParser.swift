@@ -11,23 +11,26 @@ package enum ReportParser {
   package static func parse(_ source: SourceText, reusing memo: ParseMemo = ParseMemo()) -> Report {
     let lines = Line.all(of: source)
     var report = Report(source: source)
-    var prose: [Line] = []
+    // Lines are kept by index: a Line is copied only where it is read.
+    var prose: [Int] = []
     var index = 0
-    var open: (kind: Table.Kind, title: Line, body: [Line], notes: [Line])?
+    var open: (kind: Table.Kind, title: Int, body: [Int], notes: [Int])?
     var inContents = false
 
     func closeTable() {
-      guard let table = open else { return }
-      open = nil
+      guard let table = open.take() else { return }
       if table.kind == .selfEvaluation, table.body.isEmpty, table.notes.isEmpty {
         // "附件：二级项目绩效自评表" followed by a heading names the tables; it is not one.
         prose.append(table.title)
         return
       }
-      let end = (table.notes.last ?? table.body.last ?? table.title).range.upperBound
+      let title = lines[table.title]
+      let end = lines[table.notes.last ?? table.body.last ?? table.title].range.upperBound
       report.tables.append(
-        memo.table(table.kind, at: table.title.range.lowerBound..<end, in: source)
-          ?? buildTable(table.kind, title: table.title, body: table.body, notes: table.notes, source: source))
+        memo.table(table.kind, at: title.range.lowerBound..<end, in: source)
+          ?? buildTable(
+            table.kind, title: title, body: table.body.map { lines[$0] }, notes: table.notes.map { lines[$0] },
+            source: source))
     }
 
     while index < lines.count {
@@ -35,7 +38,7 @@ package enum ReportParser {
       defer { index += 1 }
       if line.isBlank {
         if open != nil { continue }
-        prose.append(line)
+        prose.append(index)
         continue
       }
       if isTableOfContents(line) {
@@ -51,23 +54,23 @@ package enum ReportParser {
         if let current = open, current.kind == kind, kind != .selfEvaluation || current.body.count < 3 {
           // The same title again: a heading naming the table, then its own title (which becomes
           // the table's title), or the title repeated on the table's next page.
-          if current.body.isEmpty { open?.title = line }
+          if current.body.isEmpty { open?.title = index }
           continue
         }
         closeTable()
-        flush(&prose, into: &report, source: source, memo: memo)
-        open = (kind, line, [], [])
+        flush(&prose, of: lines, into: &report, source: source, memo: memo)
+        open = (kind, index, [], [])
         continue
       }
       if open != nil {
         if isNote(line) {
-          open?.notes.append(line)
+          open?.notes.append(index)
           // A note may wrap onto the next lines; they end at a blank line.
           while index + 1 < lines.count, !lines[index + 1].isBlank, !isProseOrHeading(lines[index + 1]),
             TableTitle.kind(of: lines[index + 1], in: source) == nil, headingLevel(of: lines[index + 1]) == nil
           {
             index += 1
-            open?.notes.append(lines[index])
+            open?.notes.append(index)
           }
           closeTable()
           continue
@@ -75,14 +78,14 @@ package enum ReportParser {
         if isProseOrHeading(line) {
           closeTable()
         } else {
-          open?.body.append(line)
+          open?.body.append(index)
           continue
         }
       }
-      prose.append(line)
+      prose.append(index)
     }
     closeTable()
-    flush(&prose, into: &report, source: source, memo: memo)
+    flush(&prose, of: lines, into: &report, source: source, memo: memo)
     readCover(lines, into: &report)
     report.selfEvaluations = SelfEvaluation.all(in: source, lines: lines, memo: memo)
     return report
