@@ -78,9 +78,6 @@ struct Line {
   /// The trimmed text with its decoration removed (tags, `#`s, `**`).
   func plain(in source: SourceText) -> String { Decoration.stripped(source.text(in: trimmedRange)) }
 
-  /// The trimmed text, decoration kept.
-  func raw(in source: SourceText) -> String { source.text(in: trimmedRange) }
-
   /// Every line of `source`. Lines are independent, so a long text is read on two cores.
   static func all(of source: SourceText) -> [Line] {
     let count = source.lineCount
@@ -107,7 +104,4 @@ struct Line {
       return kept.count == bytes.count ? nil : String(decoding: kept, as: UTF8.self)
     } ?? text
   }
-
-  /// Removes HTML tags, leading `#`s, `**`, `>` quote marks; trims.
-  static func stripDecoration(_ text: String) -> String { Decoration.stripped(text) }
 }

@@ -7,6 +7,8 @@
 /// The reading of one line's bytes that `Line.init(index:source:)` keeps: the line trimmed and
 /// classified, its `compact` text built straight from the bytes, its cells as ranges.
 struct LineReading {
+  /// `Line.trimmedRange`, `shape`, `cells`, `compact`, `compactCount`, `leadingHashes` and
+  /// `hasSingleScalarCharacters`, as read.
   var trimmed = 0..<0
   var shape = Line.Shape.blank
   var cells: [Line.Piece] = []

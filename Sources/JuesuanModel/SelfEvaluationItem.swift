@@ -80,6 +80,7 @@ extension SelfEvaluationReader {
     "万人", "台", "分",
   ]
 
+  /// The items of a line: its cells, or its whitespace tokens with units joined to numbers.
   static func items(of line: Line, in source: SourceText) -> [Item] {
     var result: [Item] = []
     let pieces = line.pieces(in: source)
