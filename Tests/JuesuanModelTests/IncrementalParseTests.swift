@@ -3,10 +3,10 @@ import JuesuanModel
 import JuesuanTestSupport
 import Testing
 
-/// A parse after an edit moves the lines, tables and paragraphs the edit did not touch
-/// (`ParseMemo`) and reads the rest: its model must be the model a parse from scratch builds,
-/// whatever the edit.
-@Suite("Incremental parse: lines, tables and paragraphs reused by their bytes")
+/// A parse after an edit moves the tables, self-evaluation tables and paragraphs the edit did not
+/// touch (`ParseMemo`) and reads the rest (and every line): its model must be the model a parse
+/// from scratch builds, whatever the edit.
+@Suite("Incremental parse: tables and paragraphs reused by their bytes")
 struct IncrementalParseTests {
   /// A random edit of the kinds a drafter makes: typing, deleting, pasting a figure or a line
   /// break, removing a line, duplicating one; inside tables as often as in prose.
