@@ -13,8 +13,6 @@ package struct Report: Sendable, Equatable {
   package var paragraphs: [Paragraph]
   /// The self-evaluation tables, read again from their lines (`SelfEvaluation.all(in:)`).
   package var selfEvaluations: [SelfEvaluation] = []
-  /// Empty: lines are not kept for the parse after an edit (`ParsedLines`).
-  package var parsedLines = ParsedLines()
   /// Regions that look like tables but could not be read.
   package var unreadRegions: [UnreadRegion]
 
@@ -67,13 +65,4 @@ package struct UnreadRegion: Sendable, Hashable {
     self.range = range
     self.reason = reason
   }
-}
-
-/// Formerly the lines a parse read, kept for the parse after an edit. Reading a line now costs
-/// less than looking it up by its bytes, so nothing is kept; the type stays for the callers
-/// that clear it. Any two compare equal.
-package struct ParsedLines: Sendable, Equatable {
-  package init() {}
-
-  package static func == (lhs: ParsedLines, rhs: ParsedLines) -> Bool { true }
 }

@@ -63,7 +63,8 @@ package struct Linter: Sendable {
     }
     let paired = candidates.map { earlierPart(for: $0, once: true) }
     // What the parses of the earlier reports that changed read: a report the edit touched is
-    // parsed again, but its lines, paragraphs and tables that the edit did not touch are moved.
+    // parsed again, but its paragraphs, tables and self-evaluations that the edit did not touch
+    // are moved.
     // (None when every report is reused: an edit undone, or one that made a copy of another.)
     let fresh = candidates.indices.filter { paired[$0] == nil }
     let untouched = fresh.isEmpty ? [] : earlier.indices.filter { !taken.contains($0) }
@@ -74,15 +75,11 @@ package struct Linter: Sendable {
       if let index {
         var same = earlier[index]
         same.range = range
-        // The lines a parse read are kept only by the reports the latest edit touched (the ones
-        // likely to be edited next): on a large file they take ten times the text.
-        same.report.parsedLines = ParsedLines()
         return same
       }
       let start = ContinuousClock.now
-      var report = ReportParser.parse(
+      let report = ReportParser.parse(
         range.count == source.bytes.count ? source : source.part(range), reusing: memo)
-      if previous == nil { report.parsedLines = ParsedLines() }
       linter.ruleTimings?("(parse)", ContinuousClock.now - start)
       let part = linter.check(report, range: range, earlierReaders: readers)
       return linter.retainsModel ? part : part.droppingModel()
