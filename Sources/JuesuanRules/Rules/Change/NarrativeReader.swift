@@ -66,22 +66,12 @@ package struct NarrativeReader {
   package let sentences: [Range<Int>]
 
   package init(_ paragraph: Paragraph, year: Int?) {
-    self.init(paragraph, year: year, readsChanges: true)
-  }
-
-  /// A reader for the byte helpers only (`occurrences`, `has`, `skippingSpaces`): `changes` stays
-  /// empty, and the reading of changes, the costly part, is skipped.
-  static func textReader(_ paragraph: Paragraph) -> NarrativeReader {
-    NarrativeReader(paragraph, year: nil, readsChanges: false)
-  }
-
-  private init(_ paragraph: Paragraph, year: Int?, readsChanges: Bool) {
     self.paragraph = paragraph
     self.bytes = paragraph.utf8
     self.year = year
     self.sentences = Self.sentences(of: paragraph.utf8)
     self.computedChanges = []
-    if readsChanges { self.computedChanges = Self.computeChanges(self) }
+    self.computedChanges = Self.computeChanges(self)
   }
 
   private var computedChanges: [Change]
@@ -92,7 +82,10 @@ package struct NarrativeReader {
   // MARK: Byte helpers
 
   /// Whether `word` is written at `offset`.
-  package func has(_ word: String, at offset: Int) -> Bool {
+  package func has(_ word: String, at offset: Int) -> Bool { Self.has(word, at: offset, in: bytes) }
+
+  /// Whether `word` is written at `offset` of `bytes`.
+  static func has(_ word: String, at offset: Int, in bytes: [UInt8]) -> Bool {
     guard offset >= 0 else { return false }
     var index = offset
     for byte in word.utf8 {
@@ -104,8 +97,12 @@ package struct NarrativeReader {
 
   /// Offsets of every occurrence of `word` in `range` (default: the whole paragraph).
   package func occurrences(of word: String, in range: Range<Int>? = nil) -> [Int] {
-    let pattern = Array(word.utf8)
-    let range = range ?? 0..<bytes.count
+    Self.occurrences(of: Array(word.utf8), in: bytes, range: range ?? 0..<bytes.count)
+  }
+
+  /// Offsets of every occurrence of `pattern` in `range` of `bytes`, each after the last.
+  /// - Complexity: O(n) in the range (a byte search).
+  static func occurrences(of pattern: [UInt8], in bytes: [UInt8], range: Range<Int>) -> [Int] {
     var result: [Int] = []
     var index = range.lowerBound
     while let found = bytes.firstOffset(of: pattern, from: index, before: range.upperBound) {
@@ -116,13 +113,16 @@ package struct NarrativeReader {
   }
 
   /// Skips ASCII and ideographic spaces forward.
-  package func skippingSpaces(from offset: Int) -> Int {
+  package func skippingSpaces(from offset: Int) -> Int { Self.skippingSpaces(in: bytes, from: offset) }
+
+  /// Skips ASCII and ideographic spaces of `bytes` forward from `offset`.
+  static func skippingSpaces(in bytes: [UInt8], from offset: Int) -> Int {
     var index = offset
     while index < bytes.count {
       if bytes[index] == 0x20 || bytes[index] == 0x09 {
         index += 1
-      } else if has("\u{3000}", at: index) {
-        index += 3
+      } else if index + 2 < bytes.count, bytes[index] == 0xE3, bytes[index + 1] == 0x80, bytes[index + 2] == 0x80 {
+        index += 3  // U+3000
       } else {
         break
       }
@@ -161,18 +161,22 @@ package struct NarrativeReader {
 
   /// - Complexity: O(n) in the paragraph's length.
   static func sentences(of bytes: [UInt8]) -> [Range<Int>] {
-    let enders: [[UInt8]] = [Array("。".utf8), Array("！".utf8), Array("？".utf8)]
     var result: [Range<Int>] = []
     var start = 0
-    var index = 0
-    while index < bytes.count {
-      // 。 is E3 80 82; ！ and ？ are EF BC 81 / EF BC 9F.
-      if bytes[index] == 0xE3 || bytes[index] == 0xEF, enders.contains(where: { bytes[index...].starts(with: $0) }) {
-        index += 3
-        result.append(start..<index)
-        start = index
-      } else {
-        index += 1
+    bytes.withUnsafeBufferPointer { bytes in
+      var index = 0
+      while index + 2 < bytes.count {
+        // 。 is E3 80 82; ！ and ？ are EF BC 81 / EF BC 9F.
+        let (lead, second, third) = (bytes[index], bytes[index + 1], bytes[index + 2])
+        if (lead == 0xE3 && second == 0x80 && third == 0x82)
+          || (lead == 0xEF && second == 0xBC && (third == 0x81 || third == 0x9F))
+        {
+          index += 3
+          result.append(start..<index)
+          start = index
+        } else {
+          index += 1
+        }
       }
     }
     if start < bytes.count { result.append(start..<bytes.count) }
@@ -196,21 +200,41 @@ package struct NarrativeReader {
   private static let directionPatterns: [(bytes: [UInt8], text: String, isIncrease: Bool)] =
     increaseWords.map { (Array($0.utf8), $0, true) } + decreaseWords.map { (Array($0.utf8), $0, false) }
   private static let residueWords: Set<String> = Set(increaseWords + decreaseWords)
-  /// The first character of each direction word, its three UTF-8 bytes packed: one set lookup
-  /// rules out nearly every offset before any pattern is compared.
-  private static let directionLeads: Set<UInt32> = Set(
-    directionPatterns.map { UInt32($0.bytes[0]) << 16 | UInt32($0.bytes[1]) << 8 | UInt32($0.bytes[2]) })
   private static let openFull: [UInt8] = Array("（".utf8)
   private static let closeFull: [UInt8] = Array("）".utf8)
+
+  /// Whether the three bytes spell the first character of a direction word: 增 (E5 A2 9E),
+  /// 减 (E5 87 8F), 上 (E4 B8 8A), 下 (E4 B8 8B) or 降 (E9 99 8D).
+  @inline(__always)
+  private static func isDirectionLead(_ lead: UInt8, _ second: UInt8, _ third: UInt8) -> Bool {
+    switch (lead, second) {
+    case (0xE5, 0xA2): third == 0x9E
+    case (0xE5, 0x87): third == 0x8F
+    case (0xE4, 0xB8): third == 0x8A || third == 0x8B
+    case (0xE9, 0x99): third == 0x8D
+    default: false
+    }
+  }
+
+  /// The first offset at or after `offset` where a direction word's first character is written
+  /// (`bytes.count` when there is none): where `directionWord(at:)` can answer.
+  /// - Complexity: O(n) in the bytes skipped.
+  func nextDirectionCandidate(from offset: Int) -> Int {
+    bytes.withUnsafeBufferPointer { bytes in
+      var index = max(0, offset)
+      while index + 2 < bytes.count {
+        if Self.isDirectionLead(bytes[index], bytes[index + 1], bytes[index + 2]) { return index }
+        index += 1
+      }
+      return bytes.count
+    }
+  }
 
   /// A direction word at `offset`, with a template alternative "（减少）" right after it.
   /// - Complexity: O(1): a few byte comparisons, no allocation unless a word is found.
   func directionWord(at offset: Int) -> Word? {
-    // Every direction word starts 增 減 上 下 降: lead bytes E5, E4, E9.
     guard offset >= 0, offset + 3 <= bytes.count,
-      bytes[offset] == 0xE5 || bytes[offset] == 0xE4 || bytes[offset] == 0xE9,
-      Self.directionLeads.contains(
-        UInt32(bytes[offset]) << 16 | UInt32(bytes[offset + 1]) << 8 | UInt32(bytes[offset + 2]))
+      Self.isDirectionLead(bytes[offset], bytes[offset + 1], bytes[offset + 2])
     else {
       return nil
     }
@@ -271,10 +295,10 @@ package struct NarrativeReader {
   private func findChanges() -> [Change] {
     var result: [Change] = []
     var consumed = Set<Int>()  // number offsets that are Δ or previous figures
-    var index = 0
+    var index = nextDirectionCandidate(from: 0)
     while index < bytes.count {
       guard var verb = directionWord(at: index) else {
-        index += 1
+        index = nextDirectionCandidate(from: index + 1)
         continue
       }
       var after = skippingSpaces(from: verb.residue?.upperBound ?? verb.range.upperBound)

@@ -25,8 +25,10 @@ struct MissingRule: Rule {
   init() {}
 
   func check(_ report: Report, context: inout RuleContext) {
+    let sangong = report.table(.sangong)
+    let reasons = ReasonReader.reasons(of: report, context: &context)
     for (index, paragraph) in report.paragraphs.enumerated() {
-      for reason in ReasonReader.reasons(in: paragraph) {
+      for reason in reasons[index] {
         context.ran()
         let body = reason.text.removingWhitespace()
         guard body.isEmpty, reason.body.upperBound < paragraph.utf8.count else { continue }
@@ -37,24 +39,26 @@ struct MissingRule: Rule {
           "“\(paragraph.text(in: reason.marker))”后没有写原因")
       }
       let next = index + 1 < report.paragraphs.count ? report.paragraphs[index + 1].text : ""
-      checkUnexplainedVariance(paragraph, next: next, year: report.year, context: &context)
-      if !checkClaimedNoDifference(paragraph, year: report.year, context: &context) {
+      let reader = context.narrativeReader(paragraph, year: report.year)
+      let rates = reader.rates
+      checkUnexplainedVariance(paragraph, rates, next: next, context: &context)
+      if !checkClaimedNoDifference(paragraph, rates, reader: reader, context: &context) {
         // A quote mark at a line end may split one sentence into two paragraphs: read on from the last.
         let earlier = index > 0 ? report.paragraphs[index - 1].text : ""
-        checkSangongClaim(paragraph, after: earlier, table: report.table(.sangong), context: &context)
+        checkSangongClaim(paragraph, after: earlier, table: sangong, context: &context)
       }
     }
   }
 
   private static let claims = ["决算数与预算数不存在差异", "决算数与年初预算数不存在差异", "不存在差异", "无差异"]
+  private static let claimBytes = claims.map { Array($0.utf8) }
   /// "…“三公”经费支出决算数与预算数不存在差异" while the 三公 table's 预算数 and 决算数 differ.
   private func checkSangongClaim(
     _ paragraph: Paragraph, after earlier: String, table: Table?, context: inout RuleContext
   ) {
     guard let table else { return }
-    let reader = NarrativeReader.textReader(paragraph)
-    for claim in Self.claims {
-      guard let offset = reader.occurrences(of: claim).first else { continue }
+    for (claim, bytes) in zip(Self.claims, Self.claimBytes) {
+      guard let offset = paragraph.utf8.firstOffset(of: bytes) else { continue }
       // The item: the last one named before the claim.
       var before = paragraph.text(in: 0..<offset)
       if !SangongLookup.mentionsItem(before) { before = earlier + before }
@@ -74,9 +78,10 @@ struct MissingRule: Rule {
 
   /// "年初预算为 B 万元，支出决算为 A 万元，完成年初预算的 R%。" with A ≠ B and no reason after it
   /// (in the rest of the paragraph or at the start of the next one).
-  private func checkUnexplainedVariance(_ paragraph: Paragraph, next: String, year: Int?, context: inout RuleContext) {
-    let reader = context.narrativeReader(paragraph, year: year)
-    for rate in reader.rates {
+  private func checkUnexplainedVariance(
+    _ paragraph: Paragraph, _ rates: [NarrativeReader.Rate], next: String, context: inout RuleContext
+  ) {
+    for rate in rates {
       guard let budget = rate.budget, let actual = rate.actual, !budget.value.isZero else { continue }
       context.ran()
       let tolerance = RatioCheck.halfUnit(budget.value) + RatioCheck.halfUnit(actual.value)
@@ -93,10 +98,11 @@ struct MissingRule: Rule {
 
   /// Reports a claim of no difference after a rate whose stated 预算 and 决算 differ; true when it did.
   @discardableResult
-  private func checkClaimedNoDifference(_ paragraph: Paragraph, year: Int?, context: inout RuleContext) -> Bool {
+  private func checkClaimedNoDifference(
+    _ paragraph: Paragraph, _ rates: [NarrativeReader.Rate], reader: NarrativeReader, context: inout RuleContext
+  ) -> Bool {
     var reported = false
-    let reader = context.narrativeReader(paragraph, year: year)
-    for rate in reader.rates {
+    for rate in rates {
       guard let budget = rate.budget, let actual = rate.actual else { continue }
       let tolerance = RatioCheck.halfUnit(budget.value) + RatioCheck.halfUnit(actual.value)
       guard abs((budget.value - actual.value).tenThousandths) > tolerance else { continue }

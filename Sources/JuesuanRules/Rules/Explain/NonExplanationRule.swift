@@ -31,9 +31,10 @@ struct NonExplanationRule: Rule {
   ]
 
   func check(_ report: Report, context: inout RuleContext) {
-    for paragraph in report.paragraphs {
+    let allReasons = ReasonReader.reasons(of: report, context: &context)
+    for (number, paragraph) in report.paragraphs.enumerated() {
       let reader = context.narrativeReader(paragraph, year: report.year)
-      let reasons = ReasonReader.reasons(in: paragraph)
+      let reasons = allReasons[number]
       var reported = Set<Int>()
       for reason in reasons {
         let body = reason.text.removingWhitespace()

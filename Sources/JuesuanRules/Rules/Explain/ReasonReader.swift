@@ -16,29 +16,51 @@ struct ReasonReader {
     "主要系", "主要由于",
   ]
 
+  /// Each marker's bytes, and whether it holds "原因" and "主要": a paragraph without one of those
+  /// words holds none of the markers that contain it, and is not searched for them.
+  private static let patterns: [(bytes: [UInt8], needsReason: Bool, needsMain: Bool)] = markers.map {
+    (Array($0.utf8), $0.contains("原因"), $0.contains("主要"))
+  }
+  private static let reasonWord = Array("原因".utf8)
+  private static let mainWord = Array("主要".utf8)
+
+  /// The reasons of every paragraph of the report (`reasons(in:)`, by paragraph index), read once
+  /// per lint run for the rules that ask.
+  static func reasons(of report: Report, context: inout RuleContext) -> [[Reason]] {
+    context.memoized("ReasonReader.reasons") { report.paragraphs.map { reasons(in: $0) } }
+  }
+
   /// Every reason in the paragraph, in order; overlapping markers count once.
+  /// - Complexity: O(n · markers) byte searches in the paragraph.
   static func reasons(in paragraph: Paragraph) -> [Reason] {
-    let reader = NarrativeReader.textReader(paragraph)
+    let bytes = paragraph.utf8
+    let hasReason = bytes.firstOffset(of: reasonWord) != nil
+    let hasMain = bytes.firstOffset(of: mainWord) != nil
+    guard hasReason || hasMain else { return [] }
     var found: [Range<Int>] = []
-    for marker in markers {
-      for offset in reader.occurrences(of: marker) {
-        let range = offset..<(offset + marker.utf8.count)
+    for pattern in patterns where (hasReason || !pattern.needsReason) && (hasMain || !pattern.needsMain) {
+      for offset in NarrativeReader.occurrences(of: pattern.bytes, in: bytes, range: 0..<bytes.count) {
+        let range = offset..<(offset + pattern.bytes.count)
         if !found.contains(where: { $0.overlaps(range) }) { found.append(range) }
       }
     }
     found.sort { $0.lowerBound < $1.lowerBound }
     return found.map { marker in
-      var start = reader.skippingSpaces(from: marker.upperBound)
-      for colon in ["：", ":"] where reader.has(colon, at: start) {
-        start = reader.skippingSpaces(from: start + colon.utf8.count)
+      var start = NarrativeReader.skippingSpaces(in: bytes, from: marker.upperBound)
+      for colon in ["：", ":"] where NarrativeReader.has(colon, at: start, in: bytes) {
+        start = NarrativeReader.skippingSpaces(in: bytes, from: start + colon.utf8.count)
       }
       var end = start
-      // 。 ； ！ ？ start with E3 or EF.
-      while end < reader.bytes.count,
-        !((reader.bytes[end] == 0xE3 || reader.bytes[end] == 0xEF)
-          && (reader.has("。", at: end) || reader.has("；", at: end) || reader.has("！", at: end)
-            || reader.has("？", at: end)))
-      {
+      // 。 ； ！ ？: E3 80 82, EF BC 9B, EF BC 81, EF BC 9F.
+      while end < bytes.count {
+        if end + 2 < bytes.count {
+          let (lead, second, third) = (bytes[end], bytes[end + 1], bytes[end + 2])
+          if (lead == 0xE3 && second == 0x80 && third == 0x82)
+            || (lead == 0xEF && second == 0xBC && (third == 0x9B || third == 0x81 || third == 0x9F))
+          {
+            break
+          }
+        }
         end += 1
       }
       return Reason(marker: marker, body: start..<end, text: paragraph.text(in: start..<end))

@@ -38,10 +38,10 @@ struct TemplateResidueRule: Rule {
   private func checkAlternatives(_ reader: NarrativeReader, context: inout RuleContext) {
     let paragraph = reader.paragraph
     let changes = reader.changes
-    var index = 0
+    var index = reader.nextDirectionCandidate(from: 0)
     while index < reader.bytes.count {
       guard let word = reader.directionWord(at: index), let residue = word.residue else {
-        index += 1
+        index = reader.nextDirectionCandidate(from: index + 1)
         continue
       }
       index = residue.upperBound
