@@ -6,7 +6,7 @@ extension NarrativeBinder {
     guard column >= 0, column < row.cells.count, let cell = row.cells[column], !cell.isDamaged, !row.isDamaged
     else { return nil }
     if column > 0, !row.isPositional { return nil }
-    return TableFigure(value: cell.value, range: cell.range, tableTitle: Table.normalizedLabel(table.title))
+    return TableFigure(value: cell.value, range: cell.range, tableTitle: figureTitle(table))
   }
 
   /// The first column of `panel` that holds amounts (not 行次/栏次).

@@ -38,6 +38,9 @@ struct NarrativeBinder {
 
   let report: Report
   private let catalogue: SubjectCatalogue
+  /// What the binder works out once and then looks up (shared by the anchors' look-ups, which
+  /// hold copies of the binder).
+  private let cache = Cache()
   var anchors: [Anchor] = []
   /// Coded rows of 05, 03 and 02 (in that order), by code.
   private var codedRows: [String: [(table: Table, row: Table.Row)]] = [:]
@@ -207,7 +210,14 @@ struct NarrativeBinder {
   }
 
   static func ends(_ chars: [Glyph], _ end: Int, with word: [Glyph]) -> Bool {
-    end >= word.count && chars[(end - word.count)..<end].elementsEqual(word)
+    guard end >= word.count, end <= chars.count else { return false }
+    // From the last glyph back: most words differ there at once.
+    var index = word.count
+    while index > 0 {
+      guard chars[end - word.count + index - 1] == word[index - 1] else { return false }
+      index -= 1
+    }
+    return true
   }
 
   /// True when the words before a total label are only a year, "一般公共预算", "财政拨款", an
@@ -330,12 +340,29 @@ struct NarrativeBinder {
     return figures.isEmpty ? nil : NarrativeBinding(subject: "\(code) \(deepest.name)", figures: figures)
   }
 
-  /// The compared forms of every name `code` carries in the tables and the catalogue.
+  /// The compared forms of every name `code` carries in the tables and the catalogue (worked out
+  /// once per code).
   private func names(of code: String) -> Set<String> {
+    if let known = cache.names[code] { return known }
     var result = Set<String>()
     for (_, row) in codedRows[code] ?? [] where !row.name.isEmpty { result.insert(Self.core(row.name)) }
     for entry in catalogue.history(code: code) { result.insert(Self.core(entry.name)) }
+    cache.names[code] = result
     return result
+  }
+
+  /// The title of `table` as figures name it (worked out once per table).
+  func figureTitle(_ table: Table) -> String {
+    if let known = cache.titles[table.titleRange.lowerBound] { return known }
+    let title = Table.normalizedLabel(table.title)
+    cache.titles[table.titleRange.lowerBound] = title
+    return title
+  }
+
+  /// The binder's memo: names by code, figure titles by the table's first byte.
+  private final class Cache {
+    var names: [String: Set<String>] = [:]
+    var titles: [Int: String] = [:]
   }
 
   /// A name as compared: whitespace, markers and a trailing "支出" removed.

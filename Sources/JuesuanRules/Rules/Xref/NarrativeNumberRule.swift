@@ -110,25 +110,37 @@ struct NarrativeNumberRule: Rule {
   /// - Complexity: O(n) in the paragraph.
   static func normalizedText(_ paragraph: Paragraph) -> ([NarrativeBinder.Glyph], [Int?]) {
     var chars: [NarrativeBinder.Glyph] = []
+    chars.reserveCapacity(paragraph.utf8.count / 3 + 16)
     var positions = [Int?](repeating: nil, count: paragraph.numbers.count)
-    var offset = 0
+    // The numbers with a unit, in order, as (start, end, is an amount).
+    let numbers = paragraph.numbers.enumerated().compactMap { index, number -> (Int, Range<Int>, Bool)? in
+      switch number.unit {
+      case .none: nil
+      case .tenThousandYuan, .yuan: (index, number.textRange, true)
+      case .percent: (index, number.textRange, false)
+      }
+    }
     var next = 0
-    let numbers = paragraph.numbers
-    for character in paragraph.text.unicodeScalars {
-      defer { offset += UTF8.width(character) }
-      while next < numbers.count, numbers[next].textRange.upperBound <= offset || numbers[next].unit == .none {
-        next += 1
-      }
-      if next < numbers.count, numbers[next].unit != .none, numbers[next].textRange.contains(offset) {
-        if offset == numbers[next].textRange.lowerBound {
-          positions[next] = chars.count
-          let isAmount = numbers[next].unit == .tenThousandYuan || numbers[next].unit == .yuan
-          chars.append(isAmount ? NarrativeBinder.amountMark : NarrativeBinder.otherNumberMark)
+    paragraph.utf8.withUnsafeBufferPointer { bytes in
+      var offset = 0
+      while offset < bytes.count {
+        let (character, length) = UTF8Scalars.scalar(in: bytes, at: offset)
+        defer { offset += length }
+        while next < numbers.count, numbers[next].1.upperBound <= offset { next += 1 }
+        if next < numbers.count, numbers[next].1.contains(offset) {
+          if offset == numbers[next].1.lowerBound {
+            positions[numbers[next].0] = chars.count
+            chars.append(numbers[next].2 ? NarrativeBinder.amountMark : NarrativeBinder.otherNumberMark)
+          }
+          continue
         }
-        continue
+        switch character {
+        case "“", "”", "\"", "‘", "’", "'", "「", "」": continue
+        case "(": chars.append("（")
+        case ")": chars.append("）")
+        default: if !character.isWhiteSpace { chars.append(character) }
+        }
       }
-      if character.properties.isWhitespace || "“”\"‘’'「」".unicodeScalars.contains(character) { continue }
-      chars.append(character == "(" ? "（" : character == ")" ? "）" : character)
     }
     return (chars, positions)
   }
