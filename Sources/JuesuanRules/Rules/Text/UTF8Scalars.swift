@@ -1,6 +1,6 @@
 /// Reading Unicode scalars straight from UTF-8 bytes, with their offsets: what
 /// `String(decoding:).unicodeScalars` gives, without making a `String` or walking its index.
-enum UTF8Scalars {
+package enum UTF8Scalars {
   /// The scalar that starts at `offset` of valid UTF-8 (a `Paragraph.utf8`, a `SourceText`'s
   /// bytes) and its length in bytes. A stray continuation byte or a sequence cut by the end reads
   /// as U+FFFD of length 1, so a scan always moves on.
