@@ -84,6 +84,25 @@ enum PerfSupport {
     }
   }
 
+  /// `proseLines` of each self-evaluation of the report (by its index in
+  /// `report.selfEvaluations`), read once per lint run for the rules that ask.
+  static func proseParagraphs(_ report: Report, context: inout RuleContext) -> [[Paragraph]] {
+    context.memoized("PerfSupport.proseLines") {
+      report.selfEvaluations.map { proseLines($0, source: report.source) }
+    }
+  }
+
+  /// Whether a clause ends at `index`: 。 or ； (E3 80 82, EF BC 9B), ";", and with `comma` also
+  /// ， (EF BC 8C) or ",".
+  private static func endsClause(_ bytes: [UInt8], at index: Int, comma: Bool) -> Bool {
+    let byte = bytes[index]
+    if byte == 0x3B || (comma && byte == 0x2C) { return true }
+    guard byte == 0xE3 || byte == 0xEF, index + 2 < bytes.count else { return false }
+    let (second, third) = (bytes[index + 1], bytes[index + 2])
+    return byte == 0xE3
+      ? second == 0x80 && third == 0x82 : second == 0xBC && (third == 0x9B || (comma && third == 0x8C))
+  }
+
   /// The numbers after each occurrence of one of `keywords` in `paragraph`, before the clause ends
   /// (。；，) and within `window` bytes: (keyword, number).
   static func numbers(after keywords: [String], in paragraph: Paragraph, window: Int = 48, stopAtComma: Bool = true)
@@ -91,7 +110,6 @@ enum PerfSupport {
   {
     var result: [(String, Paragraph.Number)] = []
     let bytes = paragraph.utf8
-    let stops: [[UInt8]] = (stopAtComma ? ["。", "；", "，", ",", ";"] : ["。", "；", ";"]).map { Array($0.utf8) }
     for keyword in keywords {
       let key = Array(keyword.utf8)
       var from = 0
@@ -101,7 +119,7 @@ enum PerfSupport {
         var stop = min(bytes.count, found.upperBound + window)
         var index = found.upperBound
         while index < stop {
-          if stops.contains(where: { bytes[index...].starts(with: $0) }) {
+          if endsClause(bytes, at: index, comma: stopAtComma) {
             stop = index
             break
           }

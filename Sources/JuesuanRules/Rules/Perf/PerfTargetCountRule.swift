@@ -19,13 +19,14 @@ struct PerfTargetCountRule: Rule {
   private static let claims = ["全部完成", "均完成", "均已完成", "全部达成", "均达成", "完成了全部", "全部实现", "均已达到"]
 
   func check(_ report: Report, context: inout RuleContext) {
-    for evaluation in report.selfEvaluations {
+    let prose = PerfSupport.proseParagraphs(report, context: &context)
+    for (number, evaluation) in report.selfEvaluations.enumerated() {
       let short = evaluation.indicators.compactMap { indicator -> (SelfEvaluation.Indicator, String)? in
         guard let gap = Self.shortfall(target: indicator.target, actual: indicator.actual) else { return nil }
         return (indicator, gap)
       }
-      for paragraph in PerfSupport.proseLines(evaluation, source: report.source) {
-        for range in paragraph.sentenceRanges {
+      for paragraph in prose[number] {
+        for range in NarrativeReader.sentences(of: paragraph.utf8, endingAtSemicolons: true) {
           let sentence = paragraph.text(in: range)
           guard let claim = Self.claims.first(where: { sentence.contains($0) }) else { continue }
           if sentence.contains("未完成") || sentence.contains("但") || sentence.contains("除") { continue }

@@ -29,9 +29,10 @@ struct XrefNarrativeConflictRule: Rule {
 
   func check(_ report: Report, context: inout RuleContext) {
     let evaluations = report.selfEvaluations
-    for evaluation in evaluations {
+    let prose = PerfSupport.proseParagraphs(report, context: &context)
+    for (index, evaluation) in evaluations.enumerated() {
       guard let executed = evaluation.fundsTotal?[.executed] else { continue }
-      for paragraph in PerfSupport.proseLines(evaluation, source: report.source) {
+      for paragraph in prose[index] {
         let keywords = ["当年实际支出", "实际支出", "实际支付", "全年执行数"]
         var seen = Set<Int>()
         for (keyword, number) in PerfSupport.numbers(after: keywords, in: paragraph, window: 12)
@@ -47,36 +48,42 @@ struct XrefNarrativeConflictRule: Rule {
         }
       }
     }
-    checkIndicators(evaluations, report: report, context: &context)
+    checkIndicators(evaluations, prose: prose, report: report, context: &context)
     checkProjectSentences(evaluations, report: report, context: &context)
   }
 
   /// A sentence naming one project ("采购政务服务自动化设备项目，…决算数 5.00 万元，自评得分 85.87 分")
   /// restates its table's 全年执行数 and 总分.
   private func checkProjectSentences(_ evaluations: [SelfEvaluation], report: Report, context: inout RuleContext) {
-    let named = evaluations.compactMap { evaluation -> (SelfEvaluation, String)? in
-      guard !evaluation.isDepartmentWide, var key = evaluation.projectName?.removingWhitespace() else {
-        return nil
-      }
+    // Each project's name as prose writes it, with its evaluation.
+    var projects: [Int] = []  // indices in `evaluations`
+    var keys: [[UInt8]] = []
+    for (index, evaluation) in evaluations.enumerated() {
+      guard !evaluation.isDepartmentWide, var key = evaluation.projectName?.removingWhitespace() else { continue }
       if key.hasSuffix("项目") { key.removeLast(2) }
-      return key.count >= 4 ? (evaluation, key) : nil
+      if key.count >= 4 {
+        projects.append(index)
+        keys.append(Array(key.utf8))
+      }
     }
-    guard !named.isEmpty else { return }
-    let keys = named.map { Array($0.1.utf8) }
+    guard !projects.isEmpty else { return }
     for paragraph in report.paragraphs {
-      for sentence in paragraph.sentenceRanges {
+      // The projects the paragraph names at all: the only ones its sentences can name.
+      let named = keys.indices.filter { paragraph.utf8.firstOffset(of: keys[$0]) != nil }
+      guard !named.isEmpty else { continue }
+      for sentence in NarrativeReader.sentences(of: paragraph.utf8, endingAtSemicolons: true) {
         // Byte search bounded to the sentence (String.contains goes through CFString folding).
-        let hits = named.indices.filter { index in
-          guard let offset = paragraph.utf8.firstOffset(of: keys[index], from: sentence.lowerBound) else {
-            return false
-          }
-          return offset + keys[index].count <= sentence.upperBound
-        }.map { named[$0] }
-        guard hits.count == 1, let (evaluation, _) = hits.first else { continue }
+        let hits = named.filter {
+          paragraph.utf8.firstOffset(of: keys[$0], from: sentence.lowerBound, before: sentence.upperBound) != nil
+        }
+        guard hits.count == 1, let hit = hits.first else { continue }
+        let evaluation = evaluations[projects[hit]]
         for number in paragraph.numbers where sentence.contains(number.textRange.lowerBound) {
           let lead = paragraph.text(
             in: max(sentence.lowerBound, number.textRange.lowerBound - 21)..<number.textRange.lowerBound)
-          let trimmed = String(lead.reversed().drop { " 为是：:".contains($0) }.reversed())
+          var kept = Substring(lead)
+          while let last = kept.last, " 为是：:".contains(last) { kept.removeLast() }
+          let trimmed = String(kept)
           let tail = paragraph.text(
             in: number.textRange.upperBound..<min(paragraph.utf8.count, number.textRange.upperBound + 4))
           if number.unit == .none, tail.trimmingPrefix(" ").hasPrefix("分"), trimmed.hasSuffix("得分"),
@@ -123,7 +130,9 @@ struct XrefNarrativeConflictRule: Rule {
     return value
   }
 
-  private func checkIndicators(_ evaluations: [SelfEvaluation], report: Report, context: inout RuleContext) {
+  private func checkIndicators(
+    _ evaluations: [SelfEvaluation], prose: [[Paragraph]], report: Report, context: inout RuleContext
+  ) {
     // Indicator name → its measures; names whose values differ between tables are ambiguous.
     var byName: [String: [(SelfEvaluation.Indicator, PerfTargetCountRule.Measure)]] = [:]
     for indicator in evaluations.flatMap(\.indicators) where !indicator.isManagement {
@@ -136,29 +145,34 @@ struct XrefNarrativeConflictRule: Rule {
       entries.allSatisfy { $0.1.value == entries[0].1.value && $0.1.relation == entries[0].1.relation }
     }
     guard !names.isEmpty else { return }
-    var paragraphs = report.paragraphs
-    for evaluation in evaluations { paragraphs += PerfSupport.proseLines(evaluation, source: report.source) }
+    let paragraphs = report.paragraphs + prose.joined()
     var reported = Set<Int>()
     // Names by their first character, so each paragraph is scanned once for all of them.
     // Keyed by the first character's UTF-8 bytes packed into an integer (no allocation per byte).
     var byFirstCharacter:
       [UInt32: [(name: String, key: [UInt8], entries: [(SelfEvaluation.Indicator, PerfTargetCountRule.Measure)])]] =
         [:]
+    // The low 12 bits of each first character, packed: most characters of a paragraph are ruled
+    // out by this table before the dictionary is asked.
+    var isFirstCharacter = [Bool](repeating: false, count: 4096)
     for (name, entries) in names {
       let key = Array(name.utf8)
-      byFirstCharacter[Self.packed(key, at: 0, length: Self.scalarLength(key[0])), default: []].append(
-        (name, key, entries))
+      let first = Self.packed(key, at: 0, length: Self.scalarLength(key[0]))
+      byFirstCharacter[first, default: []].append((name, key, entries))
+      isFirstCharacter[Int(first & 0xFFF)] = true
     }
     for paragraph in paragraphs {
-      let bytes = paragraph.utf8
       var hits:
         [(name: String, entries: [(SelfEvaluation.Indicator, PerfTargetCountRule.Measure)], range: Range<Int>)] = []
-      var position = 0
-      while position < bytes.count {
-        let length = Self.scalarLength(bytes[position])
-        if position + length <= bytes.count,
-          let candidates = byFirstCharacter[Self.packed(bytes, at: position, length: length)]
-        {
+      paragraph.utf8.withUnsafeBufferPointer { bytes in
+        var position = 0
+        while position < bytes.count {
+          let length = Self.scalarLength(bytes[position])
+          defer { position += length }
+          guard position + length <= bytes.count else { continue }
+          var first: UInt32 = 0
+          for index in position..<(position + length) { first = first << 8 | UInt32(bytes[index]) }
+          guard isFirstCharacter[Int(first & 0xFFF)], let candidates = byFirstCharacter[first] else { continue }
           for candidate in candidates
           where position + candidate.key.count <= bytes.count
             && bytes[position..<(position + candidate.key.count)].elementsEqual(candidate.key)
@@ -166,7 +180,6 @@ struct XrefNarrativeConflictRule: Rule {
             hits.append((candidate.name, candidate.entries, position..<(position + candidate.key.count)))
           }
         }
-        position += length
       }
       for (name, entries, found) in hits {
         do {
