@@ -21,21 +21,30 @@ struct TextPunctuationRule: Rule {
       .init("按照⟦“⟧谁用款、谁评价的原则开展评价。其他工作正常。\n"),
     ])
 
-  private static let marks: Set<Unicode.Scalar> = ["。", "，", "；", "：", "、"]
-  private static let halfWidth: [Unicode.Scalar: String] = [",": "，", ";": "；", ":": "："]
+  /// 。，；：、
+  private static func isMark(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar {
+    case "。", "，", "；", "：", "、": true
+    default: false
+    }
+  }
+
+  /// The full-width form of a half-width , ; :.
+  private static func fullWidth(of scalar: Unicode.Scalar) -> String? {
+    switch scalar {
+    case ",": "，"
+    case ";": "；"
+    case ":": "："
+    default: nil
+    }
+  }
 
   func check(_ report: Report, context: inout RuleContext) {
     let source = report.source
     for line in 0..<source.lineCount {
       let range = source.byteRange(ofLine: line)
       guard !range.isEmpty, Self.mayHaveFinding(source.bytes[range]) else { continue }
-      var scalars: [(scalar: Unicode.Scalar, offset: Int)] = []
-      var offset = range.lowerBound
-      for scalar in source.text(in: range).unicodeScalars {
-        scalars.append((scalar, offset))
-        offset += scalar.utf8.count
-      }
-      checkLine(scalars, context: &context)
+      checkLine(UTF8Scalars.withOffsets(source.bytes[range]), context: &context)
     }
     checkUnclosed(report, context: &context)
   }
@@ -78,7 +87,7 @@ struct TextPunctuationRule: Rule {
     while index < scalars.count {
       let (scalar, offset) = scalars[index]
       defer { index += 1 }
-      if Self.marks.contains(scalar), index + 1 < scalars.count, Self.marks.contains(scalars[index + 1].scalar) {
+      if Self.isMark(scalar), index + 1 < scalars.count, Self.isMark(scalars[index + 1].scalar) {
         let next = scalars[index + 1]
         let end = next.offset + next.scalar.utf8.count
         context.ran()
@@ -99,7 +108,7 @@ struct TextPunctuationRule: Rule {
         continue
       }
       guard index > 0, index + 1 < scalars.count, Self.isHan(scalars[index - 1].scalar) else { continue }
-      if let wide = Self.halfWidth[scalar], Self.isHan(scalars[index + 1].scalar) {
+      if let wide = Self.fullWidth(of: scalar), Self.isHan(scalars[index + 1].scalar) {
         halfWidth.append(
           (offset..<(offset + 1), [TextEdit(range: offset..<(offset + 1), newText: wide)], String(scalar)))
       } else if scalar == "(" {
@@ -142,6 +151,7 @@ struct TextPunctuationRule: Rule {
   private static let pairs: [(open: Unicode.Scalar, close: Unicode.Scalar)] = [
     ("（", "）"), ("“", "”"), ("《", "》"), ("【", "】"),
   ]
+  private static let openers = pairs.map { Array(String($0.open).utf8) }
 
   /// An opening bracket or quote with no closer in the rest of its paragraph (nor at the start of
   /// the next one), while the paragraph goes on past the sentence.
@@ -150,8 +160,9 @@ struct TextPunctuationRule: Rule {
   private func checkUnclosed(_ report: Report, context: inout RuleContext) {
     let paragraphs = report.paragraphs
     for (number, paragraph) in paragraphs.enumerated() {
-      let scalars = Array(paragraph.text.unicodeScalars)
-      guard scalars.contains(where: { scalar in Self.pairs.contains { $0.open == scalar } }) else { continue }
+      // （ “ 《 【: EF BC 88, E2 80 9C, E3 80 8A, E3 80 90.
+      guard Self.openers.contains(where: { paragraph.utf8.firstOffset(of: $0) != nil }) else { continue }
+      let scalars = UTF8Scalars.withOffsets(paragraph.utf8[...]).map(\.scalar)
       let count = scalars.count
       /// The first index after `index` where `matches` holds (`count` if none), before `limit`.
       func first(after index: Int, before limit: Int? = nil, where matches: (Unicode.Scalar) -> Bool) -> Int {
@@ -164,7 +175,7 @@ struct TextPunctuationRule: Rule {
       for pair in Self.pairs where scalars.contains(pair.open) {
         var offset = 0
         for index in 0..<count {
-          defer { offset += scalars[index].utf8.count }
+          defer { offset += UTF8.width(scalars[index]) }
           guard scalars[index] == pair.open else { continue }
           context.ran()
           // Closed before the next opener of the pair: fine.
@@ -176,7 +187,7 @@ struct TextPunctuationRule: Rule {
           guard end < count, end < nextOpen, !next.contains(pair.close) else { continue }
           // A closer of another kind ("（见附件一)") is a typo of its own.
           if first(after: index, before: end, where: { $0 == ")" || $0 == "\"" || $0 == "」" }) < end { continue }
-          let range = paragraph.sourceRange(ofTextRange: offset..<(offset + scalars[index].utf8.count))
+          let range = paragraph.sourceRange(ofTextRange: offset..<(offset + UTF8.width(scalars[index])))
           context.report(range, "“\(scalars[index])”在句中没有对应的“\(pair.close)”")
         }
       }
