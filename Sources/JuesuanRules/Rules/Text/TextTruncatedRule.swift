@@ -39,7 +39,9 @@ struct TextTruncatedRule: Rule {
     for paragraph in report.paragraphs where !paragraph.text.contains("\t") && !paragraph.text.hasPrefix("|") {
       context.ran()
       let text = paragraph.text.trimmingTrailingSpaces
-      guard let clause = Self.truncatedClause(text, minimumLength: 10) else { continue }
+      guard Self.mayEndMidPhrase(text.utf8), let clause = Self.truncatedClause(text, minimumLength: 10) else {
+        continue
+      }
       let range = paragraph.sourceRange(ofTextRange: clause.range)
       guard seen.insert(range.lowerBound).inserted else { continue }
       reportCut(clause.text, clause.ending, range, context: &context)
@@ -49,8 +51,8 @@ struct TextTruncatedRule: Rule {
       let lineRange = source.byteRange(ofLine: line)
       let bytes = source.bytes[lineRange]
       guard bytes.contains(0x09) || bytes.first == UInt8(ascii: "|") else { continue }
-      for cell in Self.cells(source, lineRange) {
-        guard let clause = Self.truncatedClause(cell.text, minimumLength: 15) else { continue }
+      for cell in Self.cells(source, lineRange) where Self.mayEndMidPhrase(source.bytes[cell.range]) {
+        guard let clause = Self.truncatedClause(source.text(in: cell.range), minimumLength: 15) else { continue }
         context.ran()
         let start = cell.range.lowerBound + clause.range.lowerBound
         let range = start..<(cell.range.lowerBound + clause.range.upperBound)
@@ -63,11 +65,8 @@ struct TextTruncatedRule: Rule {
     let replacement: [UInt8] = [0xEF, 0xBF, 0xBD]
     var index = 0
     let all = source.bytes
-    while index + 3 <= all.count {
-      guard all[index] == 0xEF, all[index + 1] == 0xBF, all[index + 2] == 0xBD else {
-        index += 1
-        continue
-      }
+    while let found = all.firstOffset(of: replacement, from: index) {
+      index = found
       var next = index + 3
       while next + 3 <= all.count, all[next..<(next + 3)].elementsEqual(replacement) { next += 3 }
       var after = next
@@ -119,9 +118,26 @@ struct TextTruncatedRule: Rule {
     var ending: String
   }
 
+  private static let endingBytes = endings.map { Array($0.utf8) }
+
+  /// Whether the bytes end with those of one of `endings`: what `truncatedClause` asks of a text
+  /// before anything else, without reading its Characters (most texts end otherwise).
+  static func mayEndMidPhrase(_ bytes: some BidirectionalCollection<UInt8>) -> Bool {
+    endingBytes.contains { ending in
+      var index = bytes.endIndex
+      for byte in ending.reversed() {
+        guard index > bytes.startIndex else { return false }
+        bytes.formIndex(before: &index)
+        guard bytes[index] == byte else { return false }
+      }
+      return true
+    }
+  }
+
   /// The last clause of `text` when the text ends mid-phrase.
   static func truncatedClause(_ text: String, minimumLength: Int) -> Clause? {
-    guard !text.hasAtMostCharacters(minimumLength - 1), let last = text.last, !closers.contains(last) else {
+    guard !UTF8Scalars.hasAtMostCharacters(text, minimumLength - 1), let last = text.last, !closers.contains(last)
+    else {
       return nil
     }
     guard let ending = endings.first(where: { text.hasSuffix($0) }) else { return nil }
@@ -141,21 +157,22 @@ struct TextTruncatedRule: Rule {
   }
 
   private struct Cell {
-    var text: String
     var range: Range<Int>
   }
 
   private static func cells(_ source: SourceText, _ range: Range<Int>) -> [Cell] {
     var result: [Cell] = []
-    var start = range.lowerBound
-    for offset in range.lowerBound...range.upperBound
-    where offset == range.upperBound || source.bytes[offset] == 0x09 || source.bytes[offset] == UInt8(ascii: "|") {
-      var low = start
-      var high = offset
-      while low < high, source.bytes[low] == 0x20 { low += 1 }
-      while high > low, source.bytes[high - 1] == 0x20 || source.bytes[high - 1] == 0x0D { high -= 1 }
-      if high > low { result.append(Cell(text: source.text(in: low..<high), range: low..<high)) }
-      start = offset + 1
+    source.bytes.withUnsafeBufferPointer { bytes in
+      var start = range.lowerBound
+      for offset in range.lowerBound...range.upperBound
+      where offset == range.upperBound || bytes[offset] == 0x09 || bytes[offset] == UInt8(ascii: "|") {
+        var low = start
+        var high = offset
+        while low < high, bytes[low] == 0x20 { low += 1 }
+        while high > low, bytes[high - 1] == 0x20 || bytes[high - 1] == 0x0D { high -= 1 }
+        if high > low { result.append(Cell(range: low..<high)) }
+        start = offset + 1
+      }
     }
     return result
   }
