@@ -20,30 +20,23 @@ struct DuplicatePhraseRule: Rule {
   func check(_ report: Report, context: inout RuleContext) {
     for paragraph in report.paragraphs {
       context.ran()
-      let characters = Array(paragraph.text.unicodeScalars)
+      let decoded = UTF8Scalars.withOffsets(paragraph.utf8[...])
+      let characters = decoded.map(\.scalar)
       // UTF-8 offset of each scalar, to map back to the source.
-      var offsets: [Int] = []
-      offsets.reserveCapacity(characters.count + 1)
-      var offset = 0
-      for scalar in characters {
-        offsets.append(offset)
-        offset += scalar.value < 0x80 ? 1 : scalar.value < 0x800 ? 2 : scalar.value < 0x10000 ? 3 : 4
+      let offsets = decoded.map(\.offset) + [paragraph.utf8.count]
+      // Where the run of Han characters that holds each index ends: a phrase's first copy is all
+      // Han, so it is no longer than the run from its start.
+      var hanRunEnd = [Int](repeating: 0, count: characters.count + 1)
+      hanRunEnd[characters.count] = characters.count
+      for index in characters.indices.reversed() {
+        hanRunEnd[index] = Self.isHan(characters[index]) ? hanRunEnd[index + 1] : index
       }
-      offsets.append(offset)
       var index = 0
       var reported = 0
       // A run like "支出支出支出…" is one defect, not thousands: at most a few per paragraph.
       while index < characters.count, reported < Self.mostPerParagraph {
-        var found = 0
-        for length in stride(from: min(Self.longest, (characters.count - index) / 2), through: 2, by: -1) {
-          // The first characters of the two copies must agree before the copies are compared.
-          guard characters[index] == characters[index + length] else { continue }
-          let first = characters[index..<(index + length)]
-          guard first.allSatisfy(Self.isHan), first.elementsEqual(characters[(index + length)..<(index + 2 * length)])
-          else { continue }
-          found = length
-          break
-        }
+        let longest = min(Self.longest, (characters.count - index) / 2, hanRunEnd[index] - index)
+        let found = Self.repeatLength(in: characters, at: index, longest: longest)
         guard found > 0 else {
           index += 1
           continue
@@ -71,6 +64,22 @@ struct DuplicatePhraseRule: Rule {
             : [])
         index += 2 * found
       }
+    }
+  }
+
+  /// The longest length from `longest` down to 2 whose phrase at `index` is repeated right after
+  /// it (0 when none is).
+  private static func repeatLength(in characters: [Unicode.Scalar], at index: Int, longest: Int) -> Int {
+    guard longest >= 2 else { return 0 }
+    return characters.withUnsafeBufferPointer { characters in
+      for length in stride(from: longest, through: 2, by: -1) {
+        // The first characters of the two copies must agree before the copies are compared.
+        guard characters[index] == characters[index + length] else { continue }
+        var offset = 1
+        while offset < length, characters[index + offset] == characters[index + length + offset] { offset += 1 }
+        if offset == length { return length }
+      }
+      return 0
     }
   }
 

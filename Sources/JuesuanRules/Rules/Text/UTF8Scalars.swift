@@ -8,27 +8,42 @@ package enum UTF8Scalars {
   static func scalar(in bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> (scalar: Unicode.Scalar, length: Int) {
     let lead = bytes[offset]
     if lead < 0x80 { return (Unicode.Scalar(lead), 1) }
-    let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 0
-    guard length > 0, offset + length <= bytes.count else { return ("\u{FFFD}", 1) }
-    var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-    for index in (offset + 1)..<(offset + length) { value = value << 6 | UInt32(bytes[index] & 0x3F) }
+    let rest = bytes.count - offset
+    func continuation(_ index: Int) -> UInt32 { UInt32(bytes[offset + index] & 0x3F) }
+    let value: UInt32
+    let length: Int
+    switch lead {
+    case 0xE0..<0xF0 where rest >= 3:  // CJK, first
+      value = UInt32(lead & 0x0F) << 12 | continuation(1) << 6 | continuation(2)
+      length = 3
+    case 0xC0..<0xE0 where rest >= 2:
+      value = UInt32(lead & 0x1F) << 6 | continuation(1)
+      length = 2
+    case 0xF0... where rest >= 4:
+      value = UInt32(lead & 0x07) << 18 | continuation(1) << 12 | continuation(2) << 6 | continuation(3)
+      length = 4
+    default:
+      return ("\u{FFFD}", 1)
+    }
     return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
   }
 
   /// The scalars of `bytes` (valid UTF-8), each with its offset.
   /// - Complexity: O(n).
   static func withOffsets(_ bytes: ArraySlice<UInt8>) -> [(scalar: Unicode.Scalar, offset: Int)] {
-    var result: [(scalar: Unicode.Scalar, offset: Int)] = []
-    result.reserveCapacity(bytes.count / 3 + 16)
-    bytes.withUnsafeBufferPointer { buffer in
-      var offset = 0
-      while offset < buffer.count {
-        let (scalar, length) = scalar(in: buffer, at: offset)
-        result.append((scalar, bytes.startIndex + offset))
-        offset += length
+    bytes.withUnsafeBufferPointer { source in
+      // At most one scalar per byte.
+      [(scalar: Unicode.Scalar, offset: Int)](unsafeUninitializedCapacity: source.count) { result, count in
+        var offset = 0
+        count = 0
+        while offset < source.count {
+          let (scalar, length) = scalar(in: source, at: offset)
+          result[count] = (scalar, bytes.startIndex + offset)  // a trivial type: assigned uninitialized
+          count += 1
+          offset += length
+        }
       }
     }
-    return result
   }
 
   /// `text.hasAtMostCharacters(limit)`, answered without walking graphemes when the first
