@@ -47,19 +47,19 @@ struct TableUnparsedRule: Rule {
       var amountLines = 0
       var next = line
       while next < source.lineCount, !covered[next] {
-        if source.byteRange(ofLine: next).isEmpty || source.text(ofLine: next).allSatisfy(\.isWhitespace) {
+        if source.byteRange(ofLine: next).isEmpty || Self.isBlank(source, next) {
           blanks += 1
           if blanks > 1 { break }
         } else if Self.isTabular(source, next) {
           blanks = 0
           end = next
-          if Self.amountCells(source.text(ofLine: next)) >= 2 { amountLines += 1 }
+          if Self.amountCells(source.bytes[source.byteRange(ofLine: next)]) >= 2 { amountLines += 1 }
         } else {
           break
         }
         next += 1
       }
-      let rows = (line...end).filter { !source.text(ofLine: $0).allSatisfy(\.isWhitespace) }.count
+      let rows = (line...end).filter { !Self.isBlank(source, $0) }.count
       if rows >= 3, amountLines >= 2 {
         context.ran()
         let range = source.byteRange(ofLine: line)
@@ -133,7 +133,24 @@ struct TableUnparsedRule: Rule {
     where bytes.firstOffset(of: word, from: range.lowerBound, before: range.upperBound) != nil {
       return false
     }
-    return amountCells(source.text(in: range)) >= 2
+    return amountCells(bytes[range]) >= 2
+  }
+
+  /// `source.text(ofLine: line).allSatisfy(\.isWhitespace)`, read from the bytes: blank when
+  /// every scalar is white space; not blank at the first other scalar when it stands alone (it
+  /// starts a Character of its own after white space), else the Characters decide.
+  static func isBlank(_ source: SourceText, _ line: Int) -> Bool {
+    let range = source.byteRange(ofLine: line)
+    let answer: Bool? = source.bytes.withUnsafeBufferPointer { bytes in
+      var offset = range.lowerBound
+      while offset < range.upperBound {
+        let (scalar, length) = UTF8Scalars.scalar(in: bytes, at: offset)
+        if !scalar.isWhiteSpace { return UTF8Scalars.standsAlone(scalar) ? false : nil }
+        offset += length
+      }
+      return true
+    }
+    return answer ?? source.text(ofLine: line).allSatisfy(\.isWhitespace)
   }
 
   private static let proseMarks = ["。", "，", "；", "万元"].map { Array($0.utf8) }
@@ -142,9 +159,10 @@ struct TableUnparsedRule: Rule {
     index + 2 < end && bytes[index] == 0xE3 && bytes[index + 1] == 0x80 && bytes[index + 2] == 0x80
   }
 
-  /// True when byte `index` is one of the three bytes of an U+3000.
+  /// True when byte `index` is one of the three bytes of an U+3000 (E3 80 80).
   private static func isIdeographicSpacePart(_ bytes: [UInt8], _ index: Int) -> Bool {
-    (max(0, index - 2)...index).contains { start in
+    guard bytes[index] == 0xE3 || bytes[index] == 0x80 else { return false }
+    return (max(0, index - 2)...index).contains { start in
       start + 2 < bytes.count && bytes[start] == 0xE3 && bytes[start + 1] == 0x80 && bytes[start + 2] == 0x80
     }
   }
@@ -155,6 +173,26 @@ struct TableUnparsedRule: Rule {
     return text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "|" || $0 == "\u{3000}" }).filter { cell in
       cell.contains(".") && Amount(parsing: cell) != nil
     }.count
+  }
+
+  /// `amountCells` of the text of `bytes`, split at the separators' bytes when every scalar stands
+  /// alone (then the separators are the Characters the text splits at).
+  static func amountCells(_ bytes: ArraySlice<UInt8>) -> Int {
+    guard bytes.contains(UInt8(ascii: ".")) else { return 0 }
+    let scalars = UTF8Scalars.withOffsets(bytes)
+    guard scalars.allSatisfy({ UTF8Scalars.standsAlone($0.scalar) }) else {
+      return amountCells(String(decoding: bytes, as: UTF8.self))
+    }
+    var count = 0
+    var start = bytes.startIndex
+    for (scalar, offset) in scalars + [(" ", bytes.endIndex)]
+    where scalar == " " || scalar == "\t" || scalar == "|" || scalar == "\u{3000}" {
+      let cell = bytes[start..<offset]
+      start = offset + UTF8.width(scalar)
+      guard cell.contains(UInt8(ascii: ".")) else { continue }
+      if Amount(parsing: Substring(String(decoding: cell, as: UTF8.self))) != nil { count += 1 }
+    }
+    return count
   }
 
   static func trimmed(_ source: SourceText, _ range: Range<Int>) -> Range<Int> {
