@@ -38,7 +38,7 @@ extension UTF8Scalars {
     case 0x2126, 0x212A, 0x212B, 0x2329, 0x232A: false  // Ω K Å 〈 〉 as other scalars
     case 0x2100...0x23FF, 0x2460...0x27BF: true  // ℃, Ⅰ, arrows, ≥ ≤, ①, box drawing, ■ ○ ☆
     case 0x3000...0x3029, 0x3030...0x303F: true  // 、。《》「」【】 (not the tone marks 302A…302F)
-    case 0x3400...0x4DBF, 0x4E00...0x9FFF: true  // CJK ideographs
+    case 0x3400...0x9FFF: true  // CJK ideographs (and the hexagrams 4DC0…4DFF)
     case 0xFF01...0xFF65, 0xFFE0...0xFFE6, 0xFFFD: true  // full-width forms, ￥, U+FFFD
     default: false
     }
@@ -50,5 +50,27 @@ extension UTF8Scalars {
   static func standingAlone(_ bytes: ArraySlice<UInt8>) -> [(scalar: Unicode.Scalar, offset: Int)]? {
     let scalars = withOffsets(bytes)
     return scalars.allSatisfy { standsAlone($0.scalar) } ? scalars : nil
+  }
+
+  /// Whether every scalar of `bytes` (valid UTF-8) stands alone (`standsAlone`).
+  /// - Complexity: O(n).
+  static func allStandAlone(_ bytes: [UInt8]) -> Bool {
+    bytes.withUnsafeBufferPointer { bytes in
+      var offset = 0
+      while offset < bytes.count {
+        let lead = bytes[offset]
+        // ASCII but CR, and the leads E4…E9 of U+4000…U+9FFF, need no decoding.
+        if lead < 0x80, lead != 0x0D {
+          offset += 1
+        } else if lead >= 0xE4, lead <= 0xE9, offset + 2 < bytes.count {
+          offset += 3
+        } else {
+          let (scalar, length) = scalar(in: bytes, at: offset)
+          guard standsAlone(scalar) else { return false }
+          offset += length
+        }
+      }
+      return true
+    }
   }
 }
