@@ -41,6 +41,24 @@ struct TextEntityMismatchRule: Rule {
 
   // MARK: Unit names
 
+  private static let prefixBytes = prefixes.map { Array($0.utf8) }
+
+  /// Whether the bytes, after spaces, tabs and U+3000, start with a prefix's bytes: what the
+  /// Characters of a header line must do first (most lines do not).
+  private static func mayStartWithPrefix(_ bytes: ArraySlice<UInt8>) -> Bool {
+    var start = bytes.startIndex
+    while start < bytes.endIndex {
+      if bytes[start] == 0x20 || bytes[start] == 0x09 {
+        start += 1
+      } else if bytes[start...].starts(with: [0xE3, 0x80, 0x80]) {
+        start += 3
+      } else {
+        break
+      }
+    }
+    return prefixBytes.contains { bytes[start...].starts(with: $0) }
+  }
+
   private struct Named {
     var name: String
     var range: Range<Int>
@@ -61,7 +79,7 @@ struct TextEntityMismatchRule: Rule {
     }
     for line in 0..<source.lineCount where inTable[line] {
       let range = source.byteRange(ofLine: line)
-      guard range.count >= 9 else { continue }
+      guard range.count >= 9, Self.mayStartWithPrefix(source.bytes[range]) else { continue }
       let raw = source.text(in: range)
       let text = raw.drop { $0 == " " || $0 == "\u{3000}" || $0 == "\t" }
       guard let prefix = Self.prefixes.first(where: { text.hasPrefix($0) }) else { continue }
@@ -182,12 +200,14 @@ struct TextEntityMismatchRule: Rule {
   // MARK: Evaluation object
 
   private static let objectMarkers = ["评价的对象为", "评价对象为", "评价的对象是", "评价对象是"]
+  /// What every marker holds.
+  private static let objectWord = Array("对象".utf8)
   private static let projectSuffixes = ["支出项目", "项目支出", "专项资金", "项目", "经费", "资金", "支出"]
 
   private func checkEvaluationObject(_ report: Report, context: inout RuleContext) {
     let whole = report.source.bytes
     let projects = Self.projectNames(report.source)
-    for paragraph in report.paragraphs {
+    for paragraph in report.paragraphs where paragraph.utf8.firstOffset(of: Self.objectWord) != nil {
       for marker in Self.objectMarkers {
         guard let found = paragraph.text.range(of: marker) else { continue }
         let tail = paragraph.text[found.upperBound...]
