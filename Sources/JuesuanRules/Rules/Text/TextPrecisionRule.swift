@@ -27,11 +27,11 @@ struct TextPrecisionRule: Rule {
   func check(_ report: Report, context: inout RuleContext) {
     var seen = Set<Int>()
     let source = report.source
-    var tableLines = Set<Int>()
+    var tableLines = [Bool](repeating: false, count: source.lineCount)
     for table in report.tables where Table.Kind.standard.contains(table.kind) {
       let first = source.line(ofUTF8Offset: table.range.lowerBound)
       let last = source.line(ofUTF8Offset: max(table.range.lowerBound, table.range.upperBound - 1))
-      tableLines.formUnion(first...last)
+      for line in first...last { tableLines[line] = true }
       for panel in table.panels {
         for (column, _) in panel.columns.enumerated() {
           let cells = panel.rows.compactMap { column < $0.cells.count ? $0.cells[column] : nil }
@@ -52,18 +52,18 @@ struct TextPrecisionRule: Rule {
       }
     }
     // Money rows of other tabular lines (self-evaluation tables: 资金总额、财政资金…).
-    for line in 0..<source.lineCount where !tableLines.contains(line) {
+    for line in 0..<source.lineCount where !tableLines[line] {
       let range = source.byteRange(ofLine: line)
       guard source.bytes[range].contains(0x09) else { continue }
       let cells = Self.tabCells(source, range)
-      guard let label = cells.first(where: { !$0.text.isEmpty }), !label.text.contains("%"),
-        label.text.contains("资金") || label.text.contains("金额") || label.text.contains("万元")
-      else { continue }
-      for cell in cells where cell.range != label.range {
-        guard let amount = Amount(parsing: cell.text), seen.insert(cell.range.lowerBound).inserted else { continue }
+      // The label's words, searched in its bytes.
+      guard let label = cells.first(where: { !$0.isEmpty }), Self.isMoneyLabel(source.bytes[label]) else { continue }
+      for cell in cells where cell != label {
+        let text = source.text(in: cell)
+        guard let amount = Amount(parsing: text), seen.insert(cell.lowerBound).inserted else { continue }
         context.ran()
         if Self.hasExtraDecimals(amount) {
-          reportExtra(cell.text, amount, cell.range, damaged: false, context: &context)
+          reportExtra(text, amount, cell, damaged: false, context: &context)
         }
       }
     }
@@ -126,20 +126,25 @@ struct TextPrecisionRule: Rule {
     return sign + integer + (parts.count > 1 ? "." + parts[1] : "")
   }
 
-  private struct TabCell {
-    var text: String
-    var range: Range<Int>
+  private static let moneyWords = ["资金", "金额", "万元"].map { Array($0.utf8) }
+
+  /// A label of money: it holds 资金, 金额 or 万元, and no "%".
+  private static func isMoneyLabel(_ bytes: ArraySlice<UInt8>) -> Bool {
+    let label = Array(bytes)
+    return !label.contains(UInt8(ascii: "%")) && moneyWords.contains { label.firstOffset(of: $0) != nil }
   }
 
-  private static func tabCells(_ source: SourceText, _ range: Range<Int>) -> [TabCell] {
-    var result: [TabCell] = []
+  /// The tab-separated cells of a line, without the spaces around them (an empty range for a
+  /// blank cell).
+  private static func tabCells(_ source: SourceText, _ range: Range<Int>) -> [Range<Int>] {
+    var result: [Range<Int>] = []
     var start = range.lowerBound
     for offset in range.lowerBound...range.upperBound where offset == range.upperBound || source.bytes[offset] == 0x09 {
       var low = start
       var high = offset
       while low < high, source.bytes[low] == 0x20 { low += 1 }
       while high > low, source.bytes[high - 1] == 0x20 || source.bytes[high - 1] == 0x0D { high -= 1 }
-      result.append(TabCell(text: source.text(in: low..<high), range: low..<high))
+      result.append(low..<high)
       start = offset + 1
     }
     return result
