@@ -57,7 +57,13 @@ struct NarrativeBinder {
 
   static let amountMark: Glyph = "§"
   static let otherNumberMark: Glyph = "¤"
-  private static let boundaries: Set<Glyph> = ["，", "。", "；", "：", "、", ",", ";", ":", amountMark, otherNumberMark]
+  /// Where a label or name ends: punctuation and the number marks.
+  private static func isBoundary(_ glyph: Glyph) -> Bool {
+    switch glyph {
+    case "，", "。", "；", "：", "、", ",", ";", ":", amountMark, otherNumberMark: true
+    default: false
+    }
+  }
   private static let fillerEnds = SuffixIndex(fillers)
   private static let fillers: [[Glyph]] = [
     "支出决算数为", "支出决算数", "支出决算为", "支出决算", "决算支出为", "决算支出", "决算数为", "决算数", "决算为", "决算",
@@ -75,9 +81,11 @@ struct NarrativeBinder {
 
   /// The text of some glyphs.
   static func text(_ glyphs: some Sequence<Glyph>) -> String {
-    var view = String.UnicodeScalarView()
-    view.append(contentsOf: glyphs)
-    return String(view)
+    // Encoded into bytes first: appending scalars to a String one by one costs far more.
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(glyphs.underestimatedCount * 3)
+    for glyph in glyphs { UTF8.encode(glyph) { bytes.append($0) } }
+    return String(decoding: bytes, as: UTF8.self)
   }
 
   static func isDigit(_ glyph: Glyph) -> Bool { glyph.value >= 0x30 && glyph.value <= 0x39 }
@@ -109,7 +117,8 @@ struct NarrativeBinder {
       }
     }
     functionNames = byName.compactMap { name, codes in
-      codes.count == 1 && name.count >= 5 ? (Array(name.unicodeScalars), codes.first ?? "") : nil
+      codes.count == 1 && !UTF8Scalars.hasAtMostCharacters(name, 4)
+        ? (Array(name.unicodeScalars), codes.first ?? "") : nil
     }.sorted { $0.name.count > $1.name.count }
     var economic: [String: [(Table.Row, Table)]] = [:]
     for table in tables(.basicExpenditure) {
@@ -118,7 +127,8 @@ struct NarrativeBinder {
       }
     }
     economicNames = economic.compactMap { name, rows in
-      rows.count == 1 && name.count >= 2 ? (Array(name.unicodeScalars), rows[0].0, rows[0].1) : nil
+      rows.count == 1 && !UTF8Scalars.hasAtMostCharacters(name, 1)
+        ? (Array(name.unicodeScalars), rows[0].0, rows[0].1) : nil
     }.sorted { $0.name.count > $1.name.count }
   }
 
@@ -154,14 +164,17 @@ struct NarrativeBinder {
     for _ in 0..<40 {
       guard end > 0 else { return nil }
       let isBudget = qualifiers.contains { $0.contains("预算") } && !qualifiers.contains { $0.contains("决算") }
-      if let anchor = anchorEnds.first(in: chars, endingAt: end).map({ anchors[$0] }) {
+      if let anchorIndex = anchorEnds.first(in: chars, endingAt: end) {
+        let anchor = anchors[anchorIndex]
         guard let fiscal = prefixScan(chars, end - anchor.text.count) else { return nil }
         // "2010301-行政运行 907.12 万元，其中基本支出 …" speaks of that subject's part, not the total.
         if !anchor.isSangong, sentenceNamesSubject(chars, end - anchor.text.count) { return nil }
         // The 三公 table's 预算数 is the full-year budget; a 年初预算 may differ from it.
         if isBudget, qualifiers.contains(where: { $0.contains("年初") }) { return nil }
-        var figures = anchor.lookup(isBudget)
-        if fiscal, !isBudget, let fiscalLookup = anchor.fiscalLookup { figures = fiscalLookup() }
+        var figures = lookUp(anchorIndex, isBudget ? .budget : .actual) { anchor.lookup(isBudget) }
+        if fiscal, !isBudget, let fiscalLookup = anchor.fiscalLookup {
+          figures = lookUp(anchorIndex, .fiscal, fiscalLookup)
+        }
         if anchor.isSangong, listing() {
           // "公用经费主要包括…公务接待费 X 万元": 06's basic-expenditure item, not the 三公 table.
           guard let code = anchor.economicCode, !isBudget else { return nil }
@@ -171,7 +184,7 @@ struct NarrativeBinder {
       }
       if !isBudget, listing(), let item = economicNameEnds.first(in: chars, endingAt: end).map({ economicNames[$0] }) {
         let start = end - item.name.count
-        guard start == 0 || Self.boundaries.contains(chars[start - 1]) || chars[start - 1] == "括" else { return nil }
+        guard start == 0 || Self.isBoundary(chars[start - 1]) || chars[start - 1] == "括" else { return nil }
         guard let figure = figure(item.table, item.row, column: 0) else { return nil }
         return NarrativeBinding(subject: "\(item.row.code ?? "") \(Self.text(item.name))", figures: [figure])
       }
@@ -264,7 +277,7 @@ struct NarrativeBinder {
     }
     while index > 0 {
       let char = chars[index - 1]
-      if Self.boundaries.contains(char) { return yearIsFine() ? fiscal : nil }
+      if Self.isBoundary(char) { return yearIsFine() ? fiscal : nil }
       if let filler = Self.prefixFillers.first(where: { Self.ends(chars, index, with: $0) }) {
         guard yearIsFine() else { return nil }
         if filler.count >= 2, Self.text(filler).contains("拨款") || Self.text(filler).contains("预算") { fiscal = true }
@@ -293,7 +306,7 @@ struct NarrativeBinder {
   private func code(_ chars: [Glyph], _ end: Int) -> (String, Bool)? {
     var index = end
     while index > 0, end - index < 40, !Self.isDigit(chars[index - 1]),
-      !Self.boundaries.contains(chars[index - 1])
+      !Self.isBoundary(chars[index - 1])
     {
       index -= 1
     }
@@ -319,7 +332,7 @@ struct NarrativeBinder {
     while let marker = Self.markers.first(where: { Self.ends(chars, index, with: $0.text) }), segments.count < 3 {
       let nameEnd = index - marker.text.count
       var start = nameEnd
-      while start > 0, !Self.boundaries.contains(chars[start - 1]),
+      while start > 0, !Self.isBoundary(chars[start - 1]),
         !Self.markers.contains(where: { Self.ends(chars, start, with: $0.text) }),
         !(chars[start - 1] == "." || chars[start - 1] == "．")
       {
@@ -359,10 +372,26 @@ struct NarrativeBinder {
     return title
   }
 
-  /// The binder's memo: names by code, figure titles by the table's first byte.
+  /// Which of an anchor's look-ups.
+  private enum Reading: Int {
+    case actual, budget, fiscal
+  }
+
+  /// The figures of an anchor's look-up (`make`), worked out once per anchor and reading.
+  private func lookUp(_ anchor: Int, _ reading: Reading, _ make: () -> [TableFigure]) -> [TableFigure] {
+    let key = anchor * 3 + reading.rawValue
+    if let known = cache.lookups[key] { return known }
+    let figures = make()
+    cache.lookups[key] = figures
+    return figures
+  }
+
+  /// The binder's memo: names by code, figure titles by the table's first byte, anchors' figures
+  /// by anchor and reading.
   private final class Cache {
     var names: [String: Set<String>] = [:]
     var titles: [Int: String] = [:]
+    var lookups: [Int: [TableFigure]] = [:]
   }
 
   /// A name as compared: whitespace, markers and a trailing "支出" removed.
