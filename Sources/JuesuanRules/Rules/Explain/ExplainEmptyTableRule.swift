@@ -40,6 +40,7 @@ struct ExplainEmptyTableRule: Rule {
 
   func check(_ report: Report, context: inout RuleContext) {
     let ordered = report.tables.sorted { $0.range.lowerBound < $1.range.lowerBound }
+    let headings = context.memoized("ExplainEmptyTableRule.sectionHeadings") { Self.sectionHeadings(report) }
     for (index, table) in ordered.enumerated() where Table.Kind.standard.contains(table.kind) {
       context.ran()
       var nextStart = index + 1 < ordered.count ? ordered[index + 1].titleRange.lowerBound : report.source.bytes.count
@@ -49,7 +50,7 @@ struct ExplainEmptyTableRule: Rule {
       }
       let near = Self.nearbyStatements(report, table, before: nextStart)
       let section = context.memoized("ExplainEmptyTableRule.section.\(table.kind.rawValue)") {
-        Self.sectionStatements(report, table.kind)
+        Self.sectionStatements(report, table.kind, headings: headings)
       }
       if table.hasNoData {
         if near.contains(where: { $0.isEmptyStatement })
@@ -118,13 +119,14 @@ struct ExplainEmptyTableRule: Rule {
   }
 
   /// Sentences of the narrative section about `kind` (its heading names the table's topic).
-  static func sectionStatements(_ report: Report, _ kind: Table.Kind) -> [Statement] {
+  static func sectionStatements(_ report: Report, _ kind: Table.Kind, headings: [String]) -> [Statement] {
     guard let topic = topic(of: kind) else { return [] }
     var result: [Statement] = []
-    for paragraph in report.paragraphs {
-      guard let heading = sectionHeading(report, of: paragraph), heading.contains(topic),
-        heading.contains("说明") || heading.contains("情况"), let own = paragraph.headingIndex
-      else { continue }
+    // The sections about the topic, by heading index.
+    let isAbout = headings.map { $0.contains(topic) && ($0.contains("说明") || $0.contains("情况")) }
+    for index in report.paragraphs.indices {
+      guard let own = report.paragraphs[index].headingIndex, isAbout[own] else { continue }
+      let paragraph = report.paragraphs[index]
       // A statement speaks for the whole table only directly under the section's own heading.
       let direct = report.headings[own].text.contains(topic)
       for sentence in NarrativeReader.sentences(of: paragraph.utf8, endingAtSemicolons: true) {
@@ -158,9 +160,14 @@ struct ExplainEmptyTableRule: Rule {
     return Statement(text: text, range: range, isEmptyStatement: isEmpty, isWholeTable: whole, allZero: false)
   }
 
-  /// The heading text of the section a paragraph stands in (its own heading and the section above).
-  static func sectionHeading(_ report: Report, of paragraph: Paragraph) -> String? {
-    guard var index = paragraph.headingIndex else { return nil }
+  /// `sectionHeading(_:under:)` of every heading, by its index.
+  static func sectionHeadings(_ report: Report) -> [String] {
+    report.headings.indices.map { sectionHeading(report, under: $0) }
+  }
+
+  /// The heading text of the section under heading `index` (the heading and the section above).
+  static func sectionHeading(_ report: Report, under heading: Int) -> String {
+    var index = heading
     var text = ""
     var steps = 0
     while index >= 0, steps < 3 {
@@ -185,8 +192,10 @@ struct ExplainEmptyTableRule: Rule {
 
   /// The first non-zero figure, preferring a total row.
   static func firstFigure(_ table: Table) -> (label: String, cell: Table.Cell)? {
-    let rows = table.rows.filter(\.isTotalRow) + table.rows.filter { !$0.isTotalRow }
-    for row in rows {
+    let rows = table.rows
+    let isTotal = rows.map(\.isTotalRow)
+    for index in rows.indices.filter({ isTotal[$0] }) + rows.indices.filter({ !isTotal[$0] }) {
+      let row = rows[index]
       if let cell = row.cells.compactMap({ $0 }).first(where: { $0.amount.map { !$0.isZero } ?? false }) {
         return ((row.code.map { $0 + " " } ?? "") + row.label, cell)
       }
