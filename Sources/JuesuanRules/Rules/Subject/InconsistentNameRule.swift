@@ -25,10 +25,11 @@ struct InconsistentNameRule: Rule {
   func check(_ report: Report, context: inout RuleContext) {
     let year = SubjectMention.edition(report, context)
     var byCode: [String: [SubjectMention]] = [:]
-    for mention in context.memoized("SubjectMention.collect", { SubjectMention.collect(report) }) {
-      guard let code = mention.code else { continue }
+    let verdicts = SubjectMention.verdicts(report, year: year, context: &context)
+    for (index, mention) in SubjectMention.mentions(report, context: &context).enumerated() {
+      guard let code = mention.code, let verdict = verdicts[index] else { continue }
       // Names another subject rule already judges are left to it.
-      switch context.catalogue.judge(name: mention.name, code: code, year: year) {
+      switch verdict {
       case .official, .unknownCode: byCode[code, default: []].append(mention)
       default: continue
       }

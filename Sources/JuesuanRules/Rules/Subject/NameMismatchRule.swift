@@ -25,10 +25,10 @@ struct NameMismatchRule: Rule {
 
   func check(_ report: Report, context: inout RuleContext) {
     let year = SubjectMention.edition(report, context)
-    for mention in context.memoized("SubjectMention.collect", { SubjectMention.collect(report) }) {
-      guard let code = mention.code else { continue }
+    let verdicts = SubjectMention.verdicts(report, year: year, context: &context)
+    for (index, mention) in SubjectMention.mentions(report, context: &context).enumerated() {
+      guard let code = mention.code, let verdict = verdicts[index] else { continue }
       context.ran()
-      let verdict = context.catalogue.judge(name: mention.name, code: code, year: year)
       let official: SubjectCatalogue.Entry
       var detail = ""
       var severity: Severity? = nil

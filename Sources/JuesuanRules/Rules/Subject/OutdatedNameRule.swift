@@ -26,12 +26,12 @@ struct OutdatedNameRule: Rule {
   func check(_ report: Report, context: inout RuleContext) {
     let year = SubjectMention.edition(report, context)
     let tableCodes = Set(report.tables.flatMap { $0.rows.compactMap(\.code) })
-    for mention in context.memoized("SubjectMention.collect", { SubjectMention.collect(report) }) {
+    let verdicts = SubjectMention.verdicts(report, year: year, context: &context)
+    for (index, mention) in SubjectMention.mentions(report, context: &context).enumerated() {
       let current: SubjectCatalogue.Entry
       let former: ClosedRange<Int>
-      if let code = mention.code {
-        guard case .outdated(let entry, let span) = context.catalogue.judge(name: mention.name, code: code, year: year)
-        else { continue }
+      if mention.code != nil {
+        guard case .outdated(let entry, let span) = verdicts[index] else { continue }
         current = entry
         former = span
       } else {

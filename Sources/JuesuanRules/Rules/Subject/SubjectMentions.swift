@@ -51,6 +51,21 @@ struct SubjectMention {
     return !lhs.isEmpty && lhs.count < rhs.count && rhs.hasPrefix(lhs)
   }
 
+  /// `collect(report)`, read once per lint run for the subject rules.
+  static func mentions(_ report: Report, context: inout RuleContext) -> [SubjectMention] {
+    context.memoized("SubjectMention.collect") { collect(report) }
+  }
+
+  /// The catalogue's verdict on each mention's name in the edition of `year` (nil for a mention
+  /// without a code), by the mention's index in `mentions(_:context:)`; judged once per lint run.
+  static func verdicts(_ report: Report, year: Int?, context: inout RuleContext) -> [SubjectCatalogue.NameVerdict?] {
+    let mentions = mentions(report, context: &context)
+    let catalogue = context.catalogue
+    return context.memoized("SubjectMention.verdicts.\(year.map(String.init) ?? "current")") {
+      mentions.map { mention in mention.code.map { catalogue.judge(name: mention.name, code: $0, year: year) } }
+    }
+  }
+
   /// Every mention in the report, in document order.
   /// - Complexity: O(n) in the rows and the narrative.
   static func collect(_ report: Report) -> [SubjectMention] {

@@ -18,7 +18,7 @@ struct UnknownCodeRule: Rule {
   init() {}
 
   func check(_ report: Report, context: inout RuleContext) {
-    for mention in context.memoized("SubjectMention.collect", { SubjectMention.collect(report) }) {
+    for mention in SubjectMention.mentions(report, context: &context) {
       guard let code = mention.code else { continue }
       context.ran()
       guard !context.catalogue.contains(code: code) else { continue }
