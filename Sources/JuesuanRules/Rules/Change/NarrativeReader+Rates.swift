@@ -125,8 +125,15 @@ extension NarrativeReader {
 
   /// Whether the paragraph ends by opening a list ("…其中：", "…以下方面：").
   package var opensList: Bool {
-    // Only the end matters: look at the last few characters, not the whole paragraph.
+    // Only the end matters: look at the last few characters, not the whole paragraph; their bytes
+    // when they stand alone (each scalar a Character).
+    if let start = UTF8Scalars.startOfLast(24, standingAloneIn: bytes) {
+      let tail = UTF8Scalars.removingWhiteSpace(bytes[start...])
+      return Self.listOpeners.contains { tail.count >= $0.count && tail.suffix($0.count).elementsEqual($0) }
+    }
     let tail = String(paragraph.text.suffix(24).removingWhitespace())
     return tail.hasSuffix("其中：") || tail.hasSuffix("以下方面：") || tail.hasSuffix("其中:")
   }
+
+  private static let listOpeners = ["其中：", "以下方面：", "其中:"].map { Array($0.utf8) }
 }

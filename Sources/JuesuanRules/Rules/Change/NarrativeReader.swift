@@ -181,7 +181,8 @@ package struct NarrativeReader {
           result.append(start..<index)
           start = index
         } else {
-          index += 1
+          // The marks start a scalar: the bytes inside one need no look.
+          index += UTF8Scalars.length(ofLead: lead)
         }
       }
     }
@@ -230,7 +231,7 @@ package struct NarrativeReader {
       var index = max(0, offset)
       while index + 2 < bytes.count {
         if Self.isDirectionLead(bytes[index], bytes[index + 1], bytes[index + 2]) { return index }
-        index += 1
+        index += UTF8Scalars.length(ofLead: bytes[index])
       }
       return bytes.count
     }

@@ -17,32 +17,6 @@ struct DuplicateSentenceRule: Rule {
 
   init() {}
 
-  /// The bytes without those of white-space scalars (`removingWhitespace()` of their text).
-  private static func removingWhiteSpace(_ bytes: ArraySlice<UInt8>) -> [UInt8] {
-    var kept: [UInt8] = []
-    kept.reserveCapacity(bytes.count)
-    bytes.withUnsafeBufferPointer { bytes in
-      var offset = 0
-      var run = 0  // the start of the bytes not yet kept
-      while offset < bytes.count {
-        let lead = bytes[offset]
-        // White space is ASCII or starts C2, E1, E2 or E3.
-        guard lead < 0x80 || (lead >= 0xE1 && lead <= 0xE3) || lead == 0xC2 else {
-          offset += 1
-          continue
-        }
-        let (scalar, length) = UTF8Scalars.scalar(in: bytes, at: offset)
-        if scalar.isWhiteSpace {
-          kept.append(contentsOf: bytes[run..<offset])
-          run = offset + length
-        }
-        offset += length
-      }
-      kept.append(contentsOf: bytes[run..<bytes.count])
-    }
-    return kept
-  }
-
   func check(_ report: Report, context: inout RuleContext) {
     // A paragraph with tabs is a table row read as prose: its cells may repeat legitimately.
     for paragraph in report.paragraphs where !paragraph.utf8.contains(0x09) {
@@ -50,7 +24,7 @@ struct DuplicateSentenceRule: Rule {
       let sentences = reader.sentences
       // Each sentence without its white space, as bytes; when every scalar stands alone, equal
       // bytes are equal strings (else the strings are compared).
-      let keyBytes = sentences.map { Self.removingWhiteSpace(paragraph.utf8[$0]) }
+      let keyBytes = sentences.map { UTF8Scalars.removingWhiteSpace(paragraph.utf8[$0]) }
       let byBytes = keyBytes.allSatisfy(UTF8Scalars.allStandAlone)
       let keys = byBytes ? [] : keyBytes.map { String(decoding: $0, as: UTF8.self) }
       context.ran()

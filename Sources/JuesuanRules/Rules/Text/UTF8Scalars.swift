@@ -28,6 +28,55 @@ package enum UTF8Scalars {
     return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
   }
 
+  /// The length of the scalar that `lead` starts in valid UTF-8; 1 for a continuation byte, so
+  /// that a scan skipping from scalar to scalar finds the next lead after a stray one.
+  @inline(__always)
+  static func length(ofLead lead: UInt8) -> Int {
+    lead < 0xC0 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+  }
+
+  /// The offset where the last `count` scalars of `bytes` (valid UTF-8) start, when they and the
+  /// scalar before them (if any) stand alone: then they are the last `count` Characters. Nil when
+  /// one does not stand alone, and Characters must be counted.
+  static func startOfLast(_ count: Int, standingAloneIn bytes: [UInt8]) -> Int? {
+    var start = bytes.count
+    var scalars = 0
+    while start > 0, scalars <= count {
+      var lead = start - 1
+      while lead > 0, bytes[lead] & 0xC0 == 0x80 { lead -= 1 }
+      guard standsAlone(bytes.withUnsafeBufferPointer { scalar(in: $0, at: lead).scalar }) else { return nil }
+      scalars += 1
+      if scalars <= count { start = lead }
+    }
+    return start
+  }
+
+  /// The bytes without those of white-space scalars (`removingWhitespace()` of their text).
+  static func removingWhiteSpace(_ bytes: ArraySlice<UInt8>) -> [UInt8] {
+    var kept: [UInt8] = []
+    kept.reserveCapacity(bytes.count)
+    bytes.withUnsafeBufferPointer { bytes in
+      var offset = 0
+      var run = 0  // the start of the bytes not yet kept
+      while offset < bytes.count {
+        let lead = bytes[offset]
+        // White space is ASCII or starts C2, E1, E2 or E3.
+        guard lead < 0x80 || (lead >= 0xE1 && lead <= 0xE3) || lead == 0xC2 else {
+          offset += 1
+          continue
+        }
+        let (scalar, length) = scalar(in: bytes, at: offset)
+        if scalar.isWhiteSpace {
+          kept.append(contentsOf: bytes[run..<offset])
+          run = offset + length
+        }
+        offset += length
+      }
+      kept.append(contentsOf: bytes[run..<bytes.count])
+    }
+    return kept
+  }
+
   /// The scalars of `bytes` (valid UTF-8), each with its offset.
   /// - Complexity: O(n).
   static func withOffsets(_ bytes: ArraySlice<UInt8>) -> [(scalar: Unicode.Scalar, offset: Int)] {
