@@ -18,6 +18,17 @@ struct PlaceholderRule: Rule {
 
   private static let runs: [[UInt8]] = [Array("×".utf8), Array("Ｘ".utf8), Array("＊".utf8)]
 
+  /// The run character written at `index` (× C3 97, Ｘ EF BC B8, ＊ EF BC 8A), if any.
+  private static func run(in bytes: [UInt8], at index: Int) -> [UInt8]? {
+    switch bytes[index] {
+    case 0xC3: return index + 1 < bytes.count && bytes[index + 1] == 0x97 ? runs[0] : nil
+    case 0xEF:
+      guard index + 2 < bytes.count, bytes[index + 1] == 0xBC else { return nil }
+      return bytes[index + 2] == 0xB8 ? runs[1] : bytes[index + 2] == 0x8A ? runs[2] : nil
+    default: return nil
+    }
+  }
+
   func check(_ report: Report, context: inout RuleContext) {
     let bytes = report.source.bytes
     context.ran()
@@ -29,11 +40,12 @@ struct PlaceholderRule: Rule {
       let lead = bytes[index]
       guard lead == 0xC3 || lead == 0xEF || lead == 0xE3 || lead == UInt8(ascii: "X") || lead == UInt8(ascii: "x")
       else {
-        index += 1
+        // Any other scalar is passed over whole (its bytes start no placeholder).
+        index += UTF8Scalars.length(ofLead: lead)
         continue
       }
       // Full-width runs of two or more: ××, ＸＸ, ＊＊.
-      if let run = Self.runs.first(where: { bytes[index...].starts(with: $0) }) {
+      if let run = Self.run(in: bytes, at: index) {
         var end = index
         while bytes[end...].starts(with: run) { end += run.count }
         let count = (end - index) / run.count
@@ -62,7 +74,7 @@ struct PlaceholderRule: Rule {
         index = end
         continue
       }
-      if bytes[index...].starts(with: bracket) {
+      if lead == 0xE3, bytes[index...].starts(with: bracket) {
         var end = index + 3
         while end < bytes.count, bytes[end] == 0x20 { end += 1 }
         if bytes[end...].starts(with: closing) {
@@ -71,7 +83,7 @@ struct PlaceholderRule: Rule {
           continue
         }
       }
-      index += 1
+      index += UTF8Scalars.length(ofLead: lead)
     }
   }
 

@@ -27,6 +27,7 @@ struct YearMismatchRule: Rule {
 
   init() {}
 
+  private static let twenty = Array("20".utf8)
   private static let summaryMarkers = ["主要任务是", "重点完成了", "主要工作是", "主要完成了"]
   private static let futureMarkers = ["将", "计划", "拟", "预计", "展望", "下一步", "思路", "打算", "力争"]
 
@@ -41,6 +42,9 @@ struct YearMismatchRule: Rule {
       let bytes = reader.bytes
       var index = 0
       while index + 4 <= bytes.count {
+        // A year literal starts "20": the bytes between are passed over by byte search.
+        guard let found = bytes.firstOffset(of: Self.twenty, from: index) else { break }
+        index = found
         guard let (value, end) = yearLiteral(bytes, at: index) else {
           index += 1
           continue
@@ -107,6 +111,15 @@ struct YearMismatchRule: Rule {
       || clause.hasPrefix("相比") || clause.hasPrefix("度相比")
   }
 
+  /// Whether ，。；、 (EF BC 8C, E3 80 82, EF BC 9B, E3 80 81) is written at `index`.
+  private static func endsClause(_ bytes: [UInt8], at index: Int) -> Bool {
+    guard index + 2 < bytes.count else { return false }
+    let (lead, second, third) = (bytes[index], bytes[index + 1], bytes[index + 2])
+    return lead == 0xEF
+      ? second == 0xBC && (third == 0x8C || third == 0x9B)
+      : lead == 0xE3 && second == 0x80 && (third == 0x82 || third == 0x81)
+  }
+
   /// Four ASCII digits 20xx not inside a longer number.
   private func yearLiteral(_ bytes: [UInt8], at index: Int) -> (Int, Int)? {
     guard index + 4 <= bytes.count, bytes[index] == 0x32, bytes[index + 1] == 0x30 else { return nil }
@@ -135,7 +148,7 @@ struct YearMismatchRule: Rule {
     }
     let start = reader.skippingSpaces(from: offset)
     var end = start
-    while end < bytes.count, !["，", "。", "；", "、"].contains(where: { reader.has($0, at: end) }) { end += 1 }
+    while end < bytes.count, !Self.endsClause(bytes, at: end) { end += 1 }
     let clause = reader.paragraph.text(in: start..<end)
     if clause.hasPrefix("度") || clause.hasPrefix("-") || clause.hasPrefix("—") || clause.hasPrefix("至") { return false }
     guard !clause.contains("月"), !clause.contains("年"), !clause.contains("项目"), !clause.contains("〕") else {
