@@ -17,15 +17,19 @@ struct PerfTargetCountRule: Rule {
     ])
 
   private static let claims = ["全部完成", "均完成", "均已完成", "全部达成", "均达成", "完成了全部", "全部实现", "均已达到"]
+  private static let claimBytes = claims.map { Array($0.utf8) }
 
   func check(_ report: Report, context: inout RuleContext) {
     let prose = PerfSupport.proseParagraphs(report, context: &context)
     for (number, evaluation) in report.selfEvaluations.enumerated() {
-      let short = evaluation.indicators.compactMap { indicator -> (SelfEvaluation.Indicator, String)? in
+      // Read only when a paragraph makes a claim.
+      lazy var short = evaluation.indicators.compactMap { indicator -> (SelfEvaluation.Indicator, String)? in
         guard let gap = Self.shortfall(target: indicator.target, actual: indicator.actual) else { return nil }
         return (indicator, gap)
       }
-      for paragraph in prose[number] {
+      // A paragraph that makes no claim has no sentence that does.
+      for paragraph in prose[number]
+      where Self.claimBytes.contains(where: { paragraph.utf8.firstOffset(of: $0) != nil }) {
         for range in NarrativeReader.sentences(of: paragraph.utf8, endingAtSemicolons: true) {
           let sentence = paragraph.text(in: range)
           guard let claim = Self.claims.first(where: { sentence.contains($0) }) else { continue }
