@@ -101,24 +101,41 @@ struct NonExplanationRule: Rule {
   }
 
   static func longestCommonSubstring(_ a: String, _ b: String) -> String {
+    // Scalar by scalar when each is a Character of its own (the same answer, without graphemes).
+    if let x = UTF8Scalars.standingAlone(Array(a.utf8)[...]),
+      let y = UTF8Scalars.standingAlone(Array(b.utf8)[...])
+    {
+      let scalars = x.map(\.scalar)
+      let common = longestCommonRun(scalars, y.map(\.scalar))
+      return NarrativeBinder.text(scalars[common])
+    }
     let x = Array(a)
-    let y = Array(b)
-    guard !x.isEmpty, !y.isEmpty else { return "" }
+    return String(x[longestCommonRun(x, Array(b))])
+  }
+
+  /// The first longest run of `x` that is also a run of `y` (empty when they share nothing).
+  /// - Complexity: O(x · y).
+  private static func longestCommonRun<Glyph: Equatable>(_ x: [Glyph], _ y: [Glyph]) -> Range<Int> {
+    guard !x.isEmpty, !y.isEmpty else { return 0..<0 }
     var best = 0
     var bestEnd = 0
     var previous = [Int](repeating: 0, count: y.count + 1)
+    var current = previous
     for i in 1...x.count {
-      var current = [Int](repeating: 0, count: y.count + 1)
-      for j in 1...y.count where x[i - 1] == y[j - 1] {
+      for j in 1...y.count {
+        guard x[i - 1] == y[j - 1] else {
+          current[j] = 0
+          continue
+        }
         current[j] = previous[j - 1] + 1
         if current[j] > best {
           best = current[j]
           bestEnd = i
         }
       }
-      previous = current
+      swap(&previous, &current)
     }
-    return String(x[(bestEnd - best)..<bestEnd])
+    return (bestEnd - best)..<bestEnd
   }
 }
 
