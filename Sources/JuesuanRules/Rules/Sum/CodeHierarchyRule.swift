@@ -62,10 +62,12 @@ struct CodeHierarchyRule: Rule {
       guard let code = parent.code, code.count < 7 else { continue }
       let children = childrenByParent[code] ?? []
       guard !children.isEmpty else { continue }
-      let columns = max(parent.cells.count, children.map(\.cells.count).max() ?? 0)
+      let columns = max(parent.cells.count, children.map { $0.cells.count }.max() ?? 0)
+      // Whether every row involved is sound, and placed in its columns (else only column 0 is).
+      let isSound = !parent.isDamaged && !children.contains { $0.isDamaged }
+      let isPositional = parent.isPositional && children.allSatisfy(\.isPositional)
       for column in 0..<min(columns, max(panel.columns.count, 1)) {
-        let involved = [parent] + children
-        guard involved.allSatisfy({ !$0.isDamaged && ($0.isPositional || column == 0) }) else {
+        guard isSound && (isPositional || column == 0) else {
           skip("\(code) 第 \(column + 1) 栏：有数字位置不确定或被拆断，未检查上下级衔接")
           continue
         }
