@@ -40,6 +40,12 @@ struct NarrativeReuseTests {
       #expect(reader.sentences == read.sentences)
       #expect(reader.changes.map(\.delta) == read.changes.map(\.delta), "paragraph at \(start)")
       #expect(reader.changes.map(\.current) == read.changes.map(\.current), "paragraph at \(start)")
+      #expect(reader.rates.map(\.rate) == read.rates.map(\.rate), "paragraph at \(start)")
+      #expect(reader.rates.map(\.budgets) == read.rates.map(\.budgets), "paragraph at \(start)")
+      #expect(reader.rates.map(\.actuals) == read.rates.map(\.actuals), "paragraph at \(start)")
+      #expect(reader.shares.map(\.share) == read.shares.map(\.share), "paragraph at \(start)")
+      #expect(reader.shares.map(\.whole) == read.shares.map(\.whole), "paragraph at \(start)")
+      #expect(reader.shares.map(\.part) == read.shares.map(\.part), "paragraph at \(start)")
       let reused = earlier.readers.contains { Self.sameStorage($0.bytes, reader.bytes) }
       if reader.paragraph.range.contains(offset) {
         #expect(!reused, "the edited paragraph is read again")

@@ -4,7 +4,13 @@ import JuesuanModel
 extension NarrativeReader {
 
   /// Every "完成(年初|全年)预算的 R%" with the 预算 and 决算 figures of its sentence.
-  package var rates: [Rate] {
+  package var rates: [Rate] { computedRates }
+
+  /// Every "占X的 W%" whose whole X is given a figure in the same paragraph.
+  package var shares: [Share] { computedShares }
+
+  /// Reads `rates`.
+  func findRates() -> [Rate] {
     var result: [Rate] = []
     for budgetWord in occurrences(of: "预算") {
       // "完成(年初|全年|调整)预算(数)的 R%" or "(决算数)为(年初)预算(数)的 R%".
@@ -53,8 +59,8 @@ extension NarrativeReader {
     return result
   }
 
-  /// Every "占X的 W%" whose whole X is given a figure in the same paragraph.
-  package var shares: [Share] {
+  /// Reads `shares`.
+  func findShares() -> [Share] {
     var result: [Share] = []
     for offset in occurrences(of: "占") {
       // The whole's name: up to the first 的 (at most 20 characters).

@@ -71,10 +71,19 @@ package struct NarrativeReader {
     self.year = year
     self.sentences = Self.sentences(of: paragraph.utf8)
     self.computedChanges = []
+    self.computedRates = []
+    self.computedShares = []
     self.computedChanges = Self.computeChanges(self)
+    // Read once here: several rules ask, and a reader moved after an edit keeps them.
+    self.computedRates = findRates()
+    self.computedShares = findShares()
   }
 
   private var computedChanges: [Change]
+  /// `rates`, read when the reader is made.
+  private(set) var computedRates: [Rate]
+  /// `shares`, read when the reader is made.
+  private(set) var computedShares: [Share]
 
   static let increaseWords = ["增加", "增长", "上升"]
   static let decreaseWords = ["减少", "下降", "降低"]
@@ -435,6 +444,22 @@ extension NarrativeReader {
       change.previous = change.previous?.moved(by: offset)
       change.alternatives = change.alternatives.map { $0.moved(by: offset) }
       return change
+    }
+    moved.computedRates = computedRates.map { rate in
+      var rate = rate
+      rate.rate = rate.rate.moved(by: offset)
+      rate.budget = rate.budget?.moved(by: offset)
+      rate.budgets = rate.budgets.map { $0.moved(by: offset) }
+      rate.actuals = rate.actuals.map { $0.moved(by: offset) }
+      rate.actual = rate.actual?.moved(by: offset)
+      return rate
+    }
+    moved.computedShares = computedShares.map { share in
+      var share = share
+      share.share = share.share.moved(by: offset)
+      share.whole = share.whole?.moved(by: offset)
+      share.part = share.part?.moved(by: offset)
+      return share
     }
     return moved
   }
