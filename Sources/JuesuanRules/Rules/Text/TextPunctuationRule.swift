@@ -148,6 +148,7 @@ struct TextPunctuationRule: Rule {
       fixes: [Fix(title: "本行改为全角标点", edits: halfWidth.flatMap(\.edits), isPreferred: true)])
   }
 
+  /// The pairs checked, in this order (`checkUnclosed` tells the openers apart by a switch).
   private static let pairs: [(open: Unicode.Scalar, close: Unicode.Scalar)] = [
     ("（", "）"), ("“", "”"), ("《", "》"), ("【", "】"),
   ]
@@ -162,8 +163,20 @@ struct TextPunctuationRule: Rule {
     for (number, paragraph) in paragraphs.enumerated() {
       // （ “ 《 【: EF BC 88, E2 80 9C, E3 80 8A, E3 80 90.
       guard Self.openers.contains(where: { paragraph.utf8.firstOffset(of: $0) != nil }) else { continue }
-      let scalars = UTF8Scalars.withOffsets(paragraph.utf8[...]).map(\.scalar)
+      let decoded = UTF8Scalars.withOffsets(paragraph.utf8[...])
+      let scalars = decoded.map(\.scalar)
       let count = scalars.count
+      // Where each pair's openers stand, found in one pass.
+      var openings = [[Int]](repeating: [], count: Self.pairs.count)
+      for (index, scalar) in scalars.enumerated() {
+        switch scalar {
+        case "（": openings[0].append(index)
+        case "“": openings[1].append(index)
+        case "《": openings[2].append(index)
+        case "【": openings[3].append(index)
+        default: continue
+        }
+      }
       /// The first index after `index` where `matches` holds (`count` if none), before `limit`.
       func first(after index: Int, before limit: Int? = nil, where matches: (Unicode.Scalar) -> Bool) -> Int {
         let limit = limit ?? count
@@ -172,11 +185,9 @@ struct TextPunctuationRule: Rule {
         return next < limit ? next : count
       }
       lazy var next = number + 1 < paragraphs.count ? Array(paragraphs[number + 1].text.unicodeScalars.prefix(60)) : []
-      for pair in Self.pairs where scalars.contains(pair.open) {
-        var offset = 0
-        for index in 0..<count {
-          defer { offset += UTF8.width(scalars[index]) }
-          guard scalars[index] == pair.open else { continue }
+      for (kind, pair) in Self.pairs.enumerated() {
+        for index in openings[kind] {
+          let offset = decoded[index].offset
           context.ran()
           // Closed before the next opener of the pair: fine.
           let closerOrOpener = first(after: index) { $0 == pair.close || $0 == pair.open }
