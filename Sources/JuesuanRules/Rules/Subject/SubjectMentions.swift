@@ -76,8 +76,9 @@ struct SubjectMention {
     for table in report.tables {
       if codedKinds.contains(table.kind) {
         for row in table.rows {
+          // A name `normalizedName` leaves empty is all white space.
           guard let code = row.code, let range = row.nameRange,
-            !SubjectCatalogue.normalizedName(row.name).isEmpty
+            !row.name.unicodeScalars.allSatisfy(\.isWhiteSpace)
           else { continue }
           result.append(
             SubjectMention(

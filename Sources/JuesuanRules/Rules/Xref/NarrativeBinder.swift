@@ -135,8 +135,9 @@ struct NarrativeBinder {
   /// True when the sentence up to `end` lists 06's items ("公用经费…主要包括办公费…").
   private static func isListing(_ chars: [Glyph], _ end: Int) -> Bool {
     var index = end
+    let words = listingWords
     while index > 0, chars[index - 1] != "。" {
-      if listingWords.contains(where: { ends(chars, index, with: $0) }) { return true }
+      if words.contains(where: { ends(chars, index, with: $0) }) { return true }
       index -= 1
     }
     return false
