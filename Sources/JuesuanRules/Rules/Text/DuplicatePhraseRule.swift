@@ -20,27 +20,15 @@ struct DuplicatePhraseRule: Rule {
   func check(_ report: Report, context: inout RuleContext) {
     for paragraph in report.paragraphs {
       context.ran()
-      let decoded = UTF8Scalars.withOffsets(paragraph.utf8[...])
-      let characters = decoded.map(\.scalar)
-      // UTF-8 offset of each scalar, to map back to the source.
-      let offsets = decoded.map(\.offset) + [paragraph.utf8.count]
-      // Where the run of Han characters that holds each index ends: a phrase's first copy is all
-      // Han, so it is no longer than the run from its start.
-      var hanRunEnd = [Int](repeating: 0, count: characters.count + 1)
-      hanRunEnd[characters.count] = characters.count
-      for index in characters.indices.reversed() {
-        hanRunEnd[index] = Self.isHan(characters[index]) ? hanRunEnd[index + 1] : index
-      }
+      // The scalars, and the UTF-8 offset of each (and of the end), to map back to the source.
+      let (characters, offsets) = UTF8Scalars.scalarsAndOffsets(paragraph.utf8)
       var index = 0
       var reported = 0
       // A run like "支出支出支出…" is one defect, not thousands: at most a few per paragraph.
-      while index < characters.count, reported < Self.mostPerParagraph {
-        let longest = min(Self.longest, (characters.count - index) / 2, hanRunEnd[index] - index)
-        let found = Self.repeatLength(in: characters, at: index, longest: longest)
-        guard found > 0 else {
-          index += 1
-          continue
-        }
+      while reported < Self.mostPerParagraph,
+        let (start, found) = Self.nextRepeat(in: characters, from: index)
+      {
+        index = start
         let repeatRange = offsets[index + found]..<offsets[index + 2 * found]
         let range = paragraph.sourceRange(ofTextRange: repeatRange)
         let phrase = String(String.UnicodeScalarView(characters[index..<(index + found)]))
@@ -67,19 +55,33 @@ struct DuplicatePhraseRule: Rule {
     }
   }
 
-  /// The longest length from `longest` down to 2 whose phrase at `index` is repeated right after
-  /// it (0 when none is).
-  private static func repeatLength(in characters: [Unicode.Scalar], at index: Int, longest: Int) -> Int {
-    guard longest >= 2 else { return 0 }
-    return characters.withUnsafeBufferPointer { characters in
-      for length in stride(from: longest, through: 2, by: -1) {
-        // The first characters of the two copies must agree before the copies are compared.
-        guard characters[index] == characters[index + length] else { continue }
-        var offset = 1
-        while offset < length, characters[index + offset] == characters[index + length + offset] { offset += 1 }
-        if offset == length { return length }
+  /// The first place at or after `start` where a phrase (2…`longest` Han characters) is repeated
+  /// right after itself, with the phrase's length, the longest there.
+  private static func nextRepeat(in characters: [Unicode.Scalar], from start: Int) -> (Int, Int)? {
+    characters.withUnsafeBufferPointer { characters in
+      var index = start
+      // Where the run of Han characters from `index` ends: a phrase's first copy is all Han, so
+      // it is no longer than that run.
+      var runEnd = start
+      while index < characters.count {
+        if runEnd <= index {
+          runEnd = index
+          while runEnd < characters.count, isHan(characters[runEnd]) { runEnd += 1 }
+        }
+        let longest = min(Self.longest, (characters.count - index) / 2, runEnd - index)
+        var length = longest
+        while length >= 2 {
+          // The first characters of the two copies must agree before the copies are compared.
+          if characters[index] == characters[index + length] {
+            var offset = 1
+            while offset < length, characters[index + offset] == characters[index + length + offset] { offset += 1 }
+            if offset == length { return (index, length) }
+          }
+          length -= 1
+        }
+        index += 1
       }
-      return 0
+      return nil
     }
   }
 

@@ -77,6 +77,29 @@ package enum UTF8Scalars {
     return kept
   }
 
+  /// The scalars of `bytes` (valid UTF-8), and the offset of each followed by `bytes.count`.
+  /// - Complexity: O(n).
+  static func scalarsAndOffsets(_ bytes: [UInt8]) -> (scalars: [Unicode.Scalar], offsets: [Int]) {
+    var offsets: [Int] = []
+    offsets.reserveCapacity(bytes.count + 1)
+    let scalars = bytes.withUnsafeBufferPointer { source in
+      // At most one scalar per byte.
+      [Unicode.Scalar](unsafeUninitializedCapacity: source.count) { result, count in
+        var offset = 0
+        count = 0
+        while offset < source.count {
+          let (scalar, length) = scalar(in: source, at: offset)
+          result[count] = scalar  // a trivial type: assigned uninitialized
+          offsets.append(offset)
+          count += 1
+          offset += length
+        }
+      }
+    }
+    offsets.append(bytes.count)
+    return (scalars, offsets)
+  }
+
   /// The scalars of `bytes` (valid UTF-8), each with its offset.
   /// - Complexity: O(n).
   static func withOffsets(_ bytes: ArraySlice<UInt8>) -> [(scalar: Unicode.Scalar, offset: Int)] {
