@@ -11,6 +11,14 @@ struct WrongTermRule: Rule {
     ("一般公共财政预算", "一般公共预算"),
   ]
 
+  /// Words the wrong forms hold.
+  private static let keys = ["预算", "招待"]
+  /// Each wrong form's bytes, and the index in `keys` of a word it holds (nil: none).
+  private static let patterns: [(bytes: [UInt8], key: Int?)] = corrections.map { correction in
+    (Array(correction.wrong.utf8), keys.firstIndex { correction.wrong.contains($0) })
+  }
+  private static let keyBytes = keys.map { Array($0.utf8) }
+
   static let description = RuleDescription(
     code: "text/wrong-term",
     summary: "预算术语写错：如“国有资金经营预算”应为“国有资本经营预算”，“政府基金预算”应为“政府性基金预算”。",
@@ -24,9 +32,11 @@ struct WrongTermRule: Rule {
   func check(_ report: Report, context: inout RuleContext) {
     for paragraph in report.paragraphs {
       context.ran()
-      for (wrong, right) in Self.corrections {
-        let pattern = Array(wrong.utf8)
-        let bytes = paragraph.utf8
+      let bytes = paragraph.utf8
+      // A wrong form holding 预算 or 招待 is not in a paragraph without the word.
+      let mentions = Self.keyBytes.map { bytes.firstOffset(of: $0) != nil }
+      for ((wrong, right), (pattern, key)) in zip(Self.corrections, Self.patterns)
+      where key.map({ mentions[$0] }) ?? true {
         var from = 0
         while let index = bytes.firstOffset(of: pattern, from: from) {
           from = index + pattern.count
