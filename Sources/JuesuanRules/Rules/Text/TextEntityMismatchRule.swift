@@ -200,14 +200,16 @@ struct TextEntityMismatchRule: Rule {
   // MARK: Evaluation object
 
   private static let objectMarkers = ["评价的对象为", "评价对象为", "评价的对象是", "评价对象是"]
-  /// What every marker holds.
-  private static let objectWord = Array("对象".utf8)
+  /// A word every marker holds (nil if they share none): a paragraph without it holds no marker.
+  private static let objectWord: [UInt8]? =
+    objectMarkers.allSatisfy { $0.contains("对象") } ? Array("对象".utf8) : nil
   private static let projectSuffixes = ["支出项目", "项目支出", "专项资金", "项目", "经费", "资金", "支出"]
 
   private func checkEvaluationObject(_ report: Report, context: inout RuleContext) {
     let whole = report.source.bytes
     let projects = Self.projectNames(report.source)
-    for paragraph in report.paragraphs where paragraph.utf8.firstOffset(of: Self.objectWord) != nil {
+    for paragraph in report.paragraphs where Self.objectWord.map({ paragraph.utf8.firstOffset(of: $0) != nil }) ?? true
+    {
       for marker in Self.objectMarkers {
         guard let found = paragraph.text.range(of: marker) else { continue }
         let tail = paragraph.text[found.upperBound...]

@@ -148,7 +148,6 @@ struct TextPunctuationRule: Rule {
       fixes: [Fix(title: "本行改为全角标点", edits: halfWidth.flatMap(\.edits), isPreferred: true)])
   }
 
-  /// The pairs checked, in this order (`checkUnclosed` tells the openers apart by a switch).
   private static let pairs: [(open: Unicode.Scalar, close: Unicode.Scalar)] = [
     ("（", "）"), ("“", "”"), ("《", "》"), ("【", "】"),
   ]
@@ -167,15 +166,10 @@ struct TextPunctuationRule: Rule {
       let scalars = decoded.map(\.scalar)
       let count = scalars.count
       // Where each pair's openers stand, found in one pass.
-      var openings = [[Int]](repeating: [], count: Self.pairs.count)
+      let pairs = Self.pairs
+      var openings = [[Int]](repeating: [], count: pairs.count)
       for (index, scalar) in scalars.enumerated() {
-        switch scalar {
-        case "（": openings[0].append(index)
-        case "“": openings[1].append(index)
-        case "《": openings[2].append(index)
-        case "【": openings[3].append(index)
-        default: continue
-        }
+        if let kind = pairs.firstIndex(where: { $0.open == scalar }) { openings[kind].append(index) }
       }
       /// The first index after `index` where `matches` holds (`count` if none), before `limit`.
       func first(after index: Int, before limit: Int? = nil, where matches: (Unicode.Scalar) -> Bool) -> Int {
