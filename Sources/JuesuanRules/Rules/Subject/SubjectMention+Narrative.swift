@@ -3,13 +3,35 @@ import JuesuanModel
 
 // The subject names of the narrative: "2010301-行政运行" pairs and "名称（款）" names.
 extension SubjectMention {
-  /// What a mention needs: a dash ("2010301-") or the end of a level marker ("（款）", "(项)").
-  private static let mentionSigns = ["-", "－", "—", "类）", "款）", "项）", "类)", "款)", "项)"].map { Array($0.utf8) }
+  /// What a mention needs: a dash ("2010301-") or the end of a level marker ("（款）", "(项)"),
+  /// looked for in one pass: - (2D), － (EF BC 8D), — (E2 80 94), or ) / ） (29 / EF BC 89) after
+  /// 类 (E7 B1 BB), 款 (E6 AC BE) or 项 (E9 A1 B9).
+  private static func hasMentionSign(_ bytes: [UInt8]) -> Bool {
+    bytes.withUnsafeBufferPointer { bytes in
+      func follows(level end: Int) -> Bool {
+        guard end >= 3 else { return false }
+        let (lead, second, third) = (bytes[end - 3], bytes[end - 2], bytes[end - 1])
+        return (lead, second, third) == (0xE7, 0xB1, 0xBB) || (lead, second, third) == (0xE6, 0xAC, 0xBE)
+          || (lead, second, third) == (0xE9, 0xA1, 0xB9)
+      }
+      for index in bytes.indices {
+        switch bytes[index] {
+        case 0x2D: return true
+        case 0x29: if follows(level: index) { return true }
+        case 0xEF where index + 2 < bytes.count && bytes[index + 1] == 0xBC:
+          if bytes[index + 2] == 0x8D || (bytes[index + 2] == 0x89 && follows(level: index)) { return true }
+        case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && bytes[index + 2] == 0x94: return true
+        default: continue
+        }
+      }
+      return false
+    }
+  }
 
   /// "2010301-行政运行" pairs and "名称（款）" names of one paragraph.
   static func narrativeMentions(_ paragraph: Paragraph) -> [SubjectMention] {
     // Most paragraphs hold neither a dash after a code nor a level marker: skip them unread.
-    guard mentionSigns.contains(where: { paragraph.utf8.firstOffset(of: $0) != nil }) else { return [] }
+    guard hasMentionSign(paragraph.utf8) else { return [] }
     if let scalars = UTF8Scalars.standingAlone(paragraph.utf8[...]) {
       return mentions(in: scalars.map { (char: $0.scalar, offset: $0.offset) }, paragraph)
     }
@@ -63,7 +85,7 @@ extension SubjectMention {
       else { return nil }
       return markers.first { marker in
         end >= marker.text.count
-          && characters[(end - marker.text.count)..<end].map(\.char).elementsEqual(marker.text)
+          && zip(characters[(end - marker.text.count)..<end], marker.text).allSatisfy { $0.char == $1 }
       }
     }
     var index = 0

@@ -48,13 +48,16 @@ extension UTF8Scalars {
   /// (`standsAlone`); nil when one does not, and the text must be read as `Character`s.
   /// - Complexity: O(n).
   static func standingAlone(_ bytes: ArraySlice<UInt8>) -> [(scalar: Unicode.Scalar, offset: Int)]? {
-    let scalars = withOffsets(bytes)
-    return scalars.allSatisfy { standsAlone($0.scalar) } ? scalars : nil
+    allStandAlone(bytes) ? withOffsets(bytes) : nil
   }
 
   /// Whether every scalar of `bytes` (valid UTF-8) stands alone (`standsAlone`).
   /// - Complexity: O(n).
-  static func allStandAlone(_ bytes: [UInt8]) -> Bool {
+  static func allStandAlone(_ bytes: [UInt8]) -> Bool { allStandAlone(bytes[...]) }
+
+  /// Whether every scalar of `bytes` (valid UTF-8) stands alone (`standsAlone`).
+  /// - Complexity: O(n).
+  static func allStandAlone(_ bytes: ArraySlice<UInt8>) -> Bool {
     bytes.withUnsafeBufferPointer { bytes in
       var offset = 0
       while offset < bytes.count {
