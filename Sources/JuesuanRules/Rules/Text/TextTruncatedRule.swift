@@ -49,8 +49,10 @@ struct TextTruncatedRule: Rule {
     // Long table cells (tab- or pipe-separated lines).
     for line in 0..<source.lineCount {
       let lineRange = source.byteRange(ofLine: line)
-      let bytes = source.bytes[lineRange]
-      guard bytes.contains(0x09) || bytes.first == UInt8(ascii: "|") else { continue }
+      guard
+        source.bytes[lineRange].first == UInt8(ascii: "|")
+          || source.bytes.firstOffset(of: Self.tab, from: lineRange.lowerBound, before: lineRange.upperBound) != nil
+      else { continue }
       for cell in Self.cells(source, lineRange) where Self.mayEndMidPhrase(source.bytes[cell.range]) {
         guard let clause = Self.truncatedClause(source.text(in: cell.range), minimumLength: 15) else { continue }
         context.ran()
@@ -119,11 +121,15 @@ struct TextTruncatedRule: Rule {
   }
 
   private static let endingBytes = endings.map { Array($0.utf8) }
+  private static let tab: [UInt8] = [0x09]
+  private static let endingLastBytes: [Bool] = (0..<256).map { byte in endingBytes.contains { $0.last == UInt8(byte) } }
 
   /// Whether the bytes end with those of one of `endings`: what `truncatedClause` asks of a text
   /// before anything else, without reading its Characters (most texts end otherwise).
   static func mayEndMidPhrase(_ bytes: some BidirectionalCollection<UInt8>) -> Bool {
-    endingBytes.contains { ending in
+    // The endings' last bytes rule out most texts at once.
+    guard let last = bytes.last, endingLastBytes[Int(last)] else { return false }
+    return endingBytes.contains { ending in
       var index = bytes.endIndex
       for byte in ending.reversed() {
         guard index > bytes.startIndex else { return false }
