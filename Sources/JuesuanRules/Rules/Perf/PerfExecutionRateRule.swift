@@ -34,7 +34,7 @@ struct PerfExecutionRateRule: Rule {
 
   func check(_ report: Report, context: inout RuleContext) {
     let prose = PerfSupport.proseParagraphs(report, context: &context)
-    for (number, evaluation) in report.selfEvaluations.enumerated() {
+    for (evaluationIndex, evaluation) in report.selfEvaluations.enumerated() {
       var tableRate: (budget: Amount, executed: Amount)?
       for (index, row) in evaluation.funds.enumerated() {
         guard let rate = row[.rate], let executed = row[.executed],
@@ -60,7 +60,7 @@ struct PerfExecutionRateRule: Rule {
         }
       }
       guard let (budget, executed) = tableRate else { continue }
-      for paragraph in prose[number] {
+      for paragraph in prose[evaluationIndex] {
         for (keyword, number) in PerfSupport.numbers(after: ["预算执行率", "预算综合执行率", "项目执行率"], in: paragraph, window: 90)
         where number.unit == .percent {
           // Not a formula ("预算执行率=(实际支出/到位资金)×100%") and not another rate ("结余结转资金执行率").

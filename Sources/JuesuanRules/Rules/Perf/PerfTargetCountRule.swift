@@ -21,14 +21,14 @@ struct PerfTargetCountRule: Rule {
 
   func check(_ report: Report, context: inout RuleContext) {
     let prose = PerfSupport.proseParagraphs(report, context: &context)
-    for (number, evaluation) in report.selfEvaluations.enumerated() {
+    for (evaluationIndex, evaluation) in report.selfEvaluations.enumerated() {
       // Read only when a paragraph makes a claim.
       lazy var short = evaluation.indicators.compactMap { indicator -> (SelfEvaluation.Indicator, String)? in
         guard let gap = Self.shortfall(target: indicator.target, actual: indicator.actual) else { return nil }
         return (indicator, gap)
       }
       // A paragraph that makes no claim has no sentence that does.
-      for paragraph in prose[number]
+      for paragraph in prose[evaluationIndex]
       where Self.claimBytes.contains(where: { paragraph.utf8.firstOffset(of: $0) != nil }) {
         for range in NarrativeReader.sentences(of: paragraph.utf8, endingAtSemicolons: true) {
           let sentence = paragraph.text(in: range)

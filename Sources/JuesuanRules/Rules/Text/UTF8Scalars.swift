@@ -120,7 +120,7 @@ package enum UTF8Scalars {
 
   /// `text.hasAtMostCharacters(limit)`, answered without walking graphemes when the first
   /// `limit + 1` scalars each stand alone (`standsAlone`): then the text has more Characters.
-  package static func hasAtMostCharacters(_ text: String, _ limit: Int) -> Bool {
+  static func hasAtMostCharacters(_ text: String, _ limit: Int) -> Bool {
     if text.utf8.count <= limit { return true }
     var scalars = 0
     for scalar in text.unicodeScalars {
