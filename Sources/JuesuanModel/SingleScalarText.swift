@@ -37,27 +37,18 @@ enum SingleScalarText {
   /// ASCII byte always is; "\r\n" is the caller's to rule out), else nil.
   @inline(__always)
   static func standaloneLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int? {
-    let count = bytes.count
     let lead = bytes[index]
     switch lead {
     case 0..<0x80:
       return 1
     case 0xE4...0xE9:
-      return index + 2 < count ? 3 : nil  // U+4000–U+9FFF: CJK ideographs (and the Yijing hexagrams)
+      return index + 2 < bytes.count ? 3 : nil  // U+4000–U+9FFF: CJK ideographs, which stand alone
     case 0xC2...0xCB:
-      return index + 1 < count ? 2 : nil  // U+0080–U+02FF: Latin-1 and Latin extended, spacing modifiers
-    case 0xE2, 0xE3, 0xEF:
-      guard index + 2 < count else { return nil }
-      let scalar = UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
-      return isStandalone(scalar) ? 3 : nil
-    case 0xF0:
-      // U+20000–U+3FFFF: CJK extension ideographs, less the compatibility supplement.
-      guard index + 3 < count, bytes[index + 1] >= 0xA0 else { return nil }
-      let scalar =
-        UInt32(bytes[index + 1] & 0x3F) << 12 | UInt32(bytes[index + 2] & 0x3F) << 6 | UInt32(bytes[index + 3] & 0x3F)
-      return (0x2F800...0x2FA1F).contains(scalar) ? nil : 4
+      return index + 1 < bytes.count ? 2 : nil  // U+0080–U+02FF: Latin, which stands alone
     default:
-      return nil
+      let length = UTF8Scalars.length(ofLead: lead)
+      guard lead >= 0xC2, index + length <= bytes.count else { return nil }
+      return UTF8Scalars.standsAlone(UTF8Scalars.scalar(in: bytes, at: index).scalar) ? length : nil
     }
   }
 
@@ -70,19 +61,6 @@ enum SingleScalarText {
     while before > 0, edge - before < 4, bytes[before] & 0xC0 == 0x80 { before -= 1 }
     guard let length = standaloneLength(bytes, at: before), before + length == edge else { return false }
     return !(bytes[before] == 0x0D && bytes[edge] == 0x0A)
-  }
-
-  /// A scalar of U+2000–U+2FFF, U+3000–U+3FFF or U+F000–U+FFFF that never joins a neighbour
-  /// and that normalisation keeps.
-  private static func isStandalone(_ scalar: UInt32) -> Bool {
-    switch scalar {
-    case 0x2126, 0x212A, 0x212B, 0x2329, 0x232A, 0x2ADC: false
-    case 0x2002...0x200B, 0x200E...0x205F, 0x2070...0x20CF, 0x2100...0x2BFF, 0x2E00...0x2FFF: true
-    case 0x3000...0x3029, 0x3030...0x3098, 0x309B...0x3FFF: true
-    case 0xF000...0xF8FF, 0xFE10...0xFE19, 0xFE30...0xFE6F, 0xFEFF, 0xFF01...0xFF9D, 0xFFE0...0xFFEE, 0xFFFC, 0xFFFD:
-      true
-    default: false
-    }
   }
 
   /// `holds(in:)` for the bytes of a text.

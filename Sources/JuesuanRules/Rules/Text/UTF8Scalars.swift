@@ -1,40 +1,7 @@
-/// Reading Unicode scalars straight from UTF-8 bytes, with their offsets: what
-/// `String(decoding:).unicodeScalars` gives, without making a `String` or walking its index.
-package enum UTF8Scalars {
-  /// The scalar that starts at `offset` of valid UTF-8 (a `Paragraph.utf8`, a `SourceText`'s
-  /// bytes) and its length in bytes. A stray continuation byte or a sequence cut by the end reads
-  /// as U+FFFD of length 1, so a scan always moves on.
-  @inline(__always)
-  static func scalar(in bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> (scalar: Unicode.Scalar, length: Int) {
-    let lead = bytes[offset]
-    if lead < 0x80 { return (Unicode.Scalar(lead), 1) }
-    let rest = bytes.count - offset
-    func continuation(_ index: Int) -> UInt32 { UInt32(bytes[offset + index] & 0x3F) }
-    let value: UInt32
-    let length: Int
-    switch lead {
-    case 0xE0..<0xF0 where rest >= 3:  // CJK, first
-      value = UInt32(lead & 0x0F) << 12 | continuation(1) << 6 | continuation(2)
-      length = 3
-    case 0xC0..<0xE0 where rest >= 2:
-      value = UInt32(lead & 0x1F) << 6 | continuation(1)
-      length = 2
-    case 0xF0... where rest >= 4:
-      value = UInt32(lead & 0x07) << 18 | continuation(1) << 12 | continuation(2) << 6 | continuation(3)
-      length = 4
-    default:
-      return ("\u{FFFD}", 1)
-    }
-    return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
-  }
+import JuesuanModel
 
-  /// The length of the scalar that `lead` starts in valid UTF-8; 1 for a continuation byte, so
-  /// that a scan skipping from scalar to scalar finds the next lead after a stray one.
-  @inline(__always)
-  static func length(ofLead lead: UInt8) -> Int {
-    lead < 0xC0 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
-  }
-
+/// The rules' readings of UTF-8 bytes as scalars, with their offsets, built on `UTF8Scalars`.
+extension UTF8Scalars {
   /// The offset where the last `count` scalars of `bytes` (valid UTF-8) start, when they and the
   /// scalar before them (if any) stand alone: then they are the last `count` Characters. Nil when
   /// one does not stand alone, and Characters must be counted.

@@ -1,11 +1,13 @@
-import JuesuanRules
+import Foundation
+import JuesuanModel
 import JuesuanTestSupport
 import Testing
 
 /// The scalars a scan may read in place of `Character`s (`UTF8Scalars.standsAlone`) do what
-/// Characters would: each is a Character of its own next to any other, and none equals another.
+/// Characters would: each is a Character of its own next to any other, none equals another, and
+/// NFC keeps each, so texts of them are equal exactly when their bytes are.
 @Suite("Scalars that stand alone")
-struct TextGlyphTests {
+struct UTF8ScalarsTests {
   private static let alone: [Unicode.Scalar] = (0...0x10FFFF).compactMap { value in
     Unicode.Scalar(value).flatMap { UTF8Scalars.standsAlone($0) ? $0 : nil }
   }
@@ -36,5 +38,17 @@ struct TextGlyphTests {
       return String(scalars)
     }
     #expect(runs.allSatisfy { $0.count == 12 })
+  }
+
+  @Test("NFC keeps each of them, and CR (which pairs with LF) is not one")
+  func normalised() {
+    let failing = Self.alone.filter {
+      String($0).precomposedStringWithCanonicalMapping.unicodeScalars.elementsEqual([$0]) == false
+    }
+    #expect(failing.isEmpty, "\(failing.prefix(10).map { String($0.value, radix: 16) })")
+    #expect(!UTF8Scalars.standsAlone("\r"))
+    #expect(UTF8Scalars.allStandAlone(Array("第一部分 部门概况（2023年度）≥ 95%\t￥1,234.56".utf8)))
+    #expect(!UTF8Scalars.allStandAlone(Array("e\u{301}".utf8)))
+    #expect(!UTF8Scalars.allStandAlone(Array("\r\n".utf8)))
   }
 }
