@@ -134,6 +134,26 @@ struct PerfRulesTests {
     #expect(try run("perf/execution-rate", on: text002).isEmpty)
   }
 
+  @Test("two indicator names that start at one place: the longer is read, in every run")
+  func overlappingIndicatorNames() throws {
+    let table = """
+      2023年度部门决算
+      项目支出绩效自评表
+      (2023年度)
+      项目名称\t\t示例培训项目
+      项目资金（万元）\t\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分
+      \t年度资金总额\t50.00\t50.00\t50.00\t10\t100.00\t10
+      绩效指标\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\t偏差原因分析及改进措施
+      \t满意度指标\t服务对象满意度指标\t群众满意\t95%\t95%\t40\t40\t
+      \t满意度指标\t服务对象满意度指标\t群众满意达\t96%\t96%\t50\t50\t
+      总分\t\t\t\t\t100\t100\t
+
+      """
+    let text = table + "\n项目实施后群众满意达97%。\n"
+    let found = try run("xref/narrative-conflict", on: text)
+    #expect(found.map(\.message) == ["正文称“群众满意达”为 97%，自评表的实际完成值却是 96%"])
+  }
+
   @Test("corpus: narrative conflicts and foreign content at the reviewer's lines")
   func corpusNarrative() throws {
     let text000 = try corpus("000")

@@ -155,7 +155,10 @@ struct XrefNarrativeConflictRule: Rule {
     // The low 12 bits of each first character, packed: most characters of a paragraph are ruled
     // out by this table before the dictionary is asked.
     var isFirstCharacter = [Bool](repeating: false, count: 4096)
-    for (name, entries) in names {
+    // In a fixed order (a dictionary's changes from run to run), the longest name first: where two
+    // names start at one place, the more specific one is read.
+    let ordered = names.sorted { ($0.key.utf8.count, $1.key) > ($1.key.utf8.count, $0.key) }
+    for (name, entries) in ordered {
       let key = Array(name.utf8)
       let first = Self.packed(key, at: 0, length: Self.scalarLength(key[0]))
       byFirstCharacter[first, default: []].append((name, key, entries))
