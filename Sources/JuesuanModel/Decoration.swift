@@ -1,15 +1,18 @@
 /// Removing Markdown and HTML decoration from a line or a cell: HTML tags (`<b>`, `<h2 …>`),
-/// `**` emphasis, a heading's leading `#`s, and surrounding whitespace.
+/// `**` and `***` emphasis (every run of two or more `*`; a lone `*` stays), a heading's leading
+/// `#`s, and surrounding whitespace.
 enum Decoration {
   /// Whether `stripped(_:)` may change `bytes`: they hold `<`, `#` or `*`, or start or end with a
   /// byte of whitespace (an ASCII space or tab; a lead byte E3 or a last byte 80 of U+3000).
   static func mayChange(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool { isPadded(bytes) || hasDecorationByte(bytes) }
 
-  /// Whether the bytes start or end with a byte of whitespace (see `mayChange(_:)`).
+  /// Whether the bytes start or end with whitespace that `stripped(_:)` trims: an ASCII space,
+  /// tab or CR, U+3000, a no-break space… (a lead byte E3 or a last byte 80 is enough to say yes).
   static func isPadded(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     guard let first = bytes.first, let last = bytes.last else { return false }
     return first == 0x20 || first == 0x09 || first == 0xE3 || last == 0x20 || last == 0x09 || last == 0x0D
-      || last == 0x80
+      || last == 0x80 || WhitespaceBytes.length(bytes, at: 0) > 0
+      || WhitespaceBytes.length(endingAt: bytes.count, bytes) > 0
   }
 
   /// Whether the bytes hold `<`, `#` or `*`.
@@ -18,27 +21,30 @@ enum Decoration {
   }
 
   /// The text of `bytes` without decoration, for a text whose every scalar is a Character
-  /// (`SingleScalarText`): tags removed, each `**` dropped, whitespace trimmed, then leading `#`s
-  /// and the whitespace after them. Exactly what `strippedByCharacter(_:)` gives such a text,
-  /// including its reading of `***` (the third `*` removes the Character before the pair).
+  /// (`SingleScalarText`): tags removed, each run of two or more `*` dropped, whitespace trimmed,
+  /// then leading `#`s and the whitespace after them. Exactly what `strippedByCharacter(_:)` gives
+  /// such a text.
   static func stripped(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
     var result: [UInt8] = []
     result.reserveCapacity(bytes.count)
     var inTag = false
-    var previousIsStar = false
-    for byte in bytes {
+    var index = 0
+    while index < bytes.count {
+      let byte = bytes[index]
+      index += 1
       if byte == 0x3C {
         inTag = true
       } else if byte == 0x3E && inTag {
         inTag = false
       } else if !inTag {
-        if byte == 0x2A && previousIsStar {
-          removeLastScalar(&result)
-        } else {
+        guard byte == 0x2A else {
           result.append(byte)
+          continue
         }
+        let runStart = index - 1
+        while index < bytes.count, bytes[index] == 0x2A { index += 1 }
+        if index - runStart == 1 { result.append(byte) }
       }
-      previousIsStar = byte == 0x2A
     }
     return result.withUnsafeBufferPointer { kept in
       var start = 0
@@ -51,12 +57,6 @@ enum Decoration {
       while end > start, case let length = WhitespaceBytes.length(endingAt: end, kept), length > 0 { end -= length }
       return Array(kept[start..<end])
     }
-  }
-
-  /// Removes the last scalar of `bytes` (nothing when empty).
-  private static func removeLastScalar(_ bytes: inout [UInt8]) {
-    while let last = bytes.last, last & 0xC0 == 0x80 { bytes.removeLast() }
-    if !bytes.isEmpty { bytes.removeLast() }
   }
 
   /// `text` without decoration: the bytes' reading when every scalar is a Character, else the
@@ -76,22 +76,23 @@ enum Decoration {
   private static func strippedByCharacter(_ text: String) -> String {
     var result = ""
     var inTag = false
-    var previous: Character = " "
+    var stars = 0  // the `*`s just read, not yet kept or dropped
     for character in text {
+      if character == "*" && !inTag {
+        stars += 1
+        continue
+      }
+      if stars == 1 { result.append("*") }
+      stars = 0
       if character == "<" {
         inTag = true
       } else if character == ">" && inTag {
         inTag = false
       } else if !inTag {
-        if character == "*" && previous == "*" {
-          // "***": the third star removes the Character before the first two (none: nothing).
-          if !result.isEmpty { result.removeLast() }
-        } else {
-          result.append(character)
-        }
+        result.append(character)
       }
-      previous = character
     }
+    if stars == 1 { result.append("*") }
     var trimmed = Substring(result).drop { $0.isWhitespace }
     if trimmed.hasPrefix("#") {
       trimmed = trimmed.drop { $0 == "#" }.drop { $0.isWhitespace }

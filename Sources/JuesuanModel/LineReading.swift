@@ -26,8 +26,7 @@ struct LineReading {
     var low = range.lowerBound
     var high = range.upperBound
     while low < high, let length = Self.spaceLength(bytes, low) { low += length }
-    while high > low, bytes[high - 1] == 0x20 || bytes[high - 1] == 0x09 || bytes[high - 1] == 0x0D { high -= 1 }
-    while high - 3 >= low, bytes[high - 3] == 0xE3, bytes[high - 2] == 0x80, bytes[high - 1] == 0x80 { high -= 3 }
+    high = Self.trimmedEnd(bytes, from: high, downTo: low)
     trimmed = low..<high
     let raw = UnsafeBufferPointer(rebasing: bytes[trimmed])
     let scan = Self.scan(raw)
@@ -200,7 +199,7 @@ struct LineReading {
       var low = start
       var high = end
       while low < high, let length = spaceLength(bytes, low) { low += length }
-      while high > low, bytes[high - 1] == 0x20 || bytes[high - 1] == 0x09 || bytes[high - 1] == 0x0D { high -= 1 }
+      high = trimmedEnd(bytes, from: high, downTo: low)
       result.append(Line.Piece(range: low..<high))
       guard end < range.upperBound else { return result }
       start = end + 1
@@ -235,6 +234,23 @@ struct LineReading {
     }
     strip(&result, in: bytes, singleScalar: singleScalar)
     return result
+  }
+
+  /// `high` moved back over the ASCII spaces, tabs, CRs and U+3000s before it, in any order, but
+  /// not past `low`: what trimming the start removes, trimming the end removes too.
+  private static func trimmedEnd(_ bytes: UnsafeBufferPointer<UInt8>, from high: Int, downTo low: Int) -> Int {
+    var high = high
+    while high > low {
+      let byte = bytes[high - 1]
+      if byte == 0x20 || byte == 0x09 || byte == 0x0D {
+        high -= 1
+      } else if byte == 0x80, high - 3 >= low, bytes[high - 3] == 0xE3, bytes[high - 2] == 0x80 {
+        high -= 3
+      } else {
+        break
+      }
+    }
+    return high
   }
 
   /// The length of the ASCII space, tab, CR or U+3000 at `offset`; nil for any other byte.

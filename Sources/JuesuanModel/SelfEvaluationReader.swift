@@ -81,7 +81,7 @@ enum SelfEvaluationReader {
       if evaluation.year == nil, index <= titleLine + 3 { findYear(in: line, source: source, into: &evaluation) }
       if state == .after { continue }
       let items = items(of: line, in: source)
-      if compact.hasPrefix("项目名称") || compact.hasPrefix("项目名称") {
+      if compact.hasPrefix("项目名称") {
         let rest = items.drop { !$0.text.hasSuffix("项目名称") && $0.text != "项目名称" }.dropFirst()
           .filter { !$0.text.isEmpty }
         if let first = rest.first, let last = rest.last {

@@ -15,31 +15,34 @@ struct ByteReadingTests {
 
   // MARK: References (the code the byte readings replaced)
 
-  /// `Line.stripDecoration` as it was (except that a third "*" at the start no longer traps).
+  /// `Line.stripDecoration` as it was, but that every run of two or more "*" is dropped (a third
+  /// "*" removed the Character before the pair) and whitespace at either end is trimmed whatever
+  /// else the text holds (a no-break space was trimmed only from a text that held `<`, `#`, `*`
+  /// or ASCII padding).
   static func referenceStrip(_ text: String) -> String {
     let utf8 = text.utf8
     let decorated = utf8.contains { $0 == 0x3C || $0 == 0x23 || $0 == 0x2A }
-    let padded =
-      utf8.first.map { $0 == 0x20 || $0 == 0x09 || $0 == 0xE3 } == true
-      || utf8.last.map { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D || $0 == 0x80 } == true
+    let padded = text.first?.isWhitespace == true || text.last?.isWhitespace == true
     guard decorated || padded else { return text }
     var result = ""
     var inTag = false
-    var previous: Character = " "
+    var run = ""
     for character in text {
+      if character == "*" && !inTag {
+        run.append(character)
+        continue
+      }
+      if run.count == 1 { result += run }
+      run = ""
       if character == "<" {
         inTag = true
       } else if character == ">" && inTag {
         inTag = false
       } else if !inTag {
-        if character == "*" && previous == "*" {
-          if !result.isEmpty { result.removeLast() }
-        } else {
-          result.append(character)
-        }
+        result.append(character)
       }
-      previous = character
     }
+    if run.count == 1 { result += run }
     var trimmed = Substring(result).drop { $0.isWhitespace }
     if trimmed.hasPrefix("#") { trimmed = trimmed.drop { $0 == "#" }.drop { $0.isWhitespace } }
     while let last = trimmed.last, last.isWhitespace { trimmed = trimmed.dropLast() }
