@@ -2,7 +2,8 @@
 # Runs every test of the project: formatting, the Swift test suite, the generated-docs check,
 # the editor integrations (static checks; Neovim, Emacs and pre-commit end-to-end when the
 # tools are installed — scripts/install-test-tools.sh installs them, and CI does so first).
-# In CI (or with JUESUAN_TSAN=1) the server's tests also run under ThreadSanitizer.
+# In CI (or with JUESUAN_TSAN=1) the server's tests also run under ThreadSanitizer, and (or with
+# JUESUAN_FUZZ=1) the property tests run at full size with the fuzz harnesses (scripts/fuzz.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -37,6 +38,14 @@ run "swift test" swift test --parallel
 if [[ "${CI:-}" == "true" || "${JUESUAN_TSAN:-}" == "1" ]]; then
   step "ThreadSanitizer (the server's concurrent parts)"
   run "tsan" bash scripts/tsan.sh
+fi
+
+if [[ "${CI:-}" == "true" || "${JUESUAN_FUZZ:-}" == "1" ]]; then
+  # The property tests at full size, in a release build: 3000 random edits of each corpus report
+  # (and of three reports in one file), the incremental parse and lint equal to full ones after
+  # each; with them, 30 s of every fuzz harness, from a fixed base seed.
+  step "property tests and fuzzing (release; 3000 incremental edits each, 30 s of fuzzing)"
+  run "fuzz" env JUESUAN_INCREMENTAL_EDITS=3000 bash scripts/fuzz.sh 30 20261201
 fi
 
 step "docs/rules.md is up to date"
