@@ -17,6 +17,14 @@ extension Server {
   static let documentationLinks: [String: String] = Dictionary(
     uniqueKeysWithValues: RuleRegistry.all.map { ($0.description.code, documentationLink($0.description.code)) })
 
+  /// The `DiagnosticTag`s of each rule that has any (a repeated phrase faded, an outdated name
+  /// struck through).
+  static let diagnosticTags: [String: [Int]] = Dictionary(
+    uniqueKeysWithValues: RuleRegistry.all.compactMap { rule in
+      let description = rule.description
+      return description.tags.isEmpty ? nil : (description.code, description.tags.map(\.rawValue))
+    })
+
   /// The linter for a document: `.juesuan.json` above it, overridden by the LSP settings, with
   /// the user catalogue they name (a relative path is resolved against the `.juesuan.json`, else
   /// against the workspace root).
@@ -252,6 +260,10 @@ extension Server {
       codeDescription: .init(href: Self.documentationLinks[finding.code] ?? Self.documentationLink(finding.code)),
       source: "juesuan",
       message: finding.message,
+      tags: Self.diagnosticTags[finding.code].flatMap { tags in
+        let shown = tags.filter(diagnosticTags.contains)
+        return shown.isEmpty ? nil : shown
+      },
       relatedInformation: related.isEmpty ? nil : related)
   }
 }

@@ -48,6 +48,13 @@ public struct ClientCapabilities: Hashable, Sendable, Codable {
     return values.compactMap(\.stringValue)
   }
 
+  /// The `DiagnosticTag`s the client shows (`textDocument.publishDiagnostics.tagSupport`; pull
+  /// diagnostics are shown the same way).
+  public var diagnosticTags: Set<Int> {
+    guard case .array(let values)? = textDocument?["publishDiagnostics"]?["tagSupport"]?["valueSet"] else { return [] }
+    return Set(values.compactMap(\.intValue))
+  }
+
   /// The client supports pull diagnostics (`textDocument.diagnostic`).
   public var supportsPullDiagnostics: Bool { textDocument?["diagnostic"] != nil }
 

@@ -27,6 +27,33 @@ struct DiagnosticsTests {
     #expect(diagnostic.message.contains("××"), "\(diagnostic.message)")
   }
 
+  @Test("a repeated phrase is tagged unnecessary and an outdated name deprecated, for a client that shows tags")
+  func tags() async throws {
+    let text =
+      "一般公共预算财政拨款支出决算表\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n20805\t行政事业单位养老支出\t1.39\t1.39\t\n\n"
+      + "3.社会保障和就业支出（类）行政事业单位离退休（款）事业单位离退休（项）。\n决算数与预算数决算数与预算数不存在差异。\n"
+    func tags(_ supported: [Int]?) async throws -> [String: [Int]?] {
+      let client = TestClient(catalogue: .bundled)
+      try await client.initialize(diagnosticTags: supported)
+      await client.open(Self.uri, text)
+      let published = try await client.diagnostics(for: Self.uri, version: 1).diagnostics
+      var byCode: [String: [Int]?] = [:]
+      for diagnostic in published {
+        if case .string(let code)? = diagnostic.code { byCode[code] = diagnostic.tags }
+      }
+      return byCode
+    }
+    let shown = try await tags([1, 2])
+    #expect(shown["text/duplicate-phrase"] == .some([1]))
+    #expect(shown["subject/outdated-name"] == .some([2]))
+    #expect(shown.filter { $0.value != nil }.count == 2, "\(shown)")
+    let onlyFaded = try await tags([1])
+    #expect(onlyFaded["text/duplicate-phrase"] == .some([1]))
+    #expect(onlyFaded["subject/outdated-name"] == .some(nil))
+    let none = try await tags(nil)
+    #expect(!none.isEmpty && none.values.allSatisfy { $0 == nil }, "\(none)")
+  }
+
   @Test(
     "ranges are counted in the negotiated encoding after astral characters and CRLF",
     arguments: [

@@ -58,13 +58,21 @@ final class TestClient: Sendable {
   /// Initializes with the given client capabilities and sends `initialized`.
   @discardableResult
   func initialize(
-    pull: Bool = false, encodings: [String]? = nil, configurationRequests: Bool = false, options: LSPAny? = nil
+    pull: Bool = false, encodings: [String]? = nil, configurationRequests: Bool = false, options: LSPAny? = nil,
+    diagnosticTags: [Int]? = nil
   ) async throws -> InitializeResult {
     var general: [String: LSPAny] = [:]
     if let encodings { general["positionEncodings"] = .array(encodings.map(LSPAny.string)) }
+    var textDocument: [String: LSPAny] = [:]
+    if pull { textDocument["diagnostic"] = .object([:]) }
+    if let diagnosticTags {
+      textDocument["publishDiagnostics"] = .object([
+        "tagSupport": .object(["valueSet": .array(diagnosticTags.map(LSPAny.int))])
+      ])
+    }
     let capabilities = ClientCapabilities(
       general: .object(general),
-      textDocument: pull ? .object(["diagnostic": .object([:])]) : .object([:]),
+      textDocument: .object(textDocument),
       workspace: .object(["configuration": .bool(configurationRequests)]))
     let result = try await request(
       "initialize", InitializeParams(processId: nil, capabilities: capabilities, initializationOptions: options),

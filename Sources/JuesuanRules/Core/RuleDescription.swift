@@ -26,10 +26,21 @@ package struct RuleDescription: Sendable {
   package var defaultSeverity: Severity
   package var nonTriggeringExamples: [Example]
   package var triggeringExamples: [Example]
+  /// How an editor may show every finding of the rule besides its severity (LSP
+  /// `DiagnosticTag`): text to delete faded, an outdated name struck through.
+  package var tags: [Tag]
+
+  /// LSP's `DiagnosticTag`, by its raw value.
+  package enum Tag: Int, Sendable, Hashable {
+    /// The text the finding covers is to be deleted (a repeated phrase or sentence).
+    case unnecessary = 1
+    /// The text is an outdated form (a former edition's subject name).
+    case deprecated = 2
+  }
 
   package init(
     code: String, summary: String, rationale: String, defaultSeverity: Severity,
-    nonTriggeringExamples: [Example], triggeringExamples: [Example]
+    nonTriggeringExamples: [Example], triggeringExamples: [Example], tags: [Tag] = []
   ) {
     self.code = code
     self.summary = summary
@@ -37,6 +48,7 @@ package struct RuleDescription: Sendable {
     self.defaultSeverity = defaultSeverity
     self.nonTriggeringExamples = nonTriggeringExamples
     self.triggeringExamples = triggeringExamples
+    self.tags = tags
   }
 
   /// The rule's category, the part of the code before the slash ("sum").

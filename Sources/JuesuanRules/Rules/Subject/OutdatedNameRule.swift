@@ -19,7 +19,8 @@ struct OutdatedNameRule: Rule {
         fixed:
           "一般公共预算财政拨款支出决算表\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n20805\t行政事业单位养老支出\t1.39\t1.39\t\n\n3.社会保障和就业支出（类）行政事业单位养老支出（款）事业单位离退休（项）。\n"
       )
-    ])
+    ],
+    tags: [.deprecated])
 
   init() {}
 

@@ -10,7 +10,8 @@ struct DuplicatePhraseRule: Rule {
     nonTriggeringExamples: [.init("决算数与预算数不存在差异。各项工作常常需要研究。\n")],
     triggeringExamples: [
       .init("2023年度“三公”经费支出决算数与预算数⟦决算数与预算数⟧不存在差异。\n", fixed: "2023年度“三公”经费支出决算数与预算数不存在差异。\n")
-    ])
+    ],
+    tags: [.unnecessary])
 
   static let mostPerParagraph = 5
 

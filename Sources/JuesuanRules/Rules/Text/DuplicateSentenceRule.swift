@@ -13,7 +13,8 @@ struct DuplicateSentenceRule: Rule {
     nonTriggeringExamples: [.init("累计接待 0 批次、0 人次。与上年决算持平。")],
     triggeringExamples: [
       .init("累计接待 0 批次、0 人次。⟦累计接待 0 批次、0 人次。⟧", fixed: "累计接待 0 批次、0 人次。")
-    ])
+    ],
+    tags: [.unnecessary])
 
   init() {}
 
