@@ -160,7 +160,7 @@ struct XrefNarrativeConflictRule: Rule {
     let ordered = names.sorted { ($0.key.utf8.count, $1.key) > ($1.key.utf8.count, $0.key) }
     for (name, entries) in ordered {
       let key = Array(name.utf8)
-      let first = Self.packed(key, at: 0, length: Self.scalarLength(key[0]))
+      let first = Self.packed(key, at: 0, length: UTF8Scalars.length(ofLead: key[0]))
       byFirstCharacter[first, default: []].append((name, key, entries))
       isFirstCharacter[Int(first & 0xFFF)] = true
     }
@@ -170,7 +170,7 @@ struct XrefNarrativeConflictRule: Rule {
       paragraph.utf8.withUnsafeBufferPointer { bytes in
         var position = 0
         while position < bytes.count {
-          let length = Self.scalarLength(bytes[position])
+          let length = UTF8Scalars.length(ofLead: bytes[position])
           defer { position += length }
           guard position + length <= bytes.count else { continue }
           var first: UInt32 = 0
@@ -211,16 +211,6 @@ struct XrefNarrativeConflictRule: Rule {
               ? [Fix(title: "改为自评表的 \(newText)", edits: [TextEdit(range: source, newText: newText)])] : [])
         }
       }
-    }
-  }
-
-  /// The length of the UTF-8 sequence that `lead` starts (1 for a stray continuation byte).
-  private static func scalarLength(_ lead: UInt8) -> Int {
-    switch lead {
-    case 0xF0...: 4
-    case 0xE0..<0xF0: 3
-    case 0xC0..<0xE0: 2
-    default: 1
     }
   }
 
