@@ -183,10 +183,18 @@ enum StringBytes {
 
 extension StringProtocol {
   /// Whether the text has at most `limit` Characters: `count <= limit` without walking the
-  /// graphemes of a text whose bytes or scalars already answer, and never past `limit + 1`.
+  /// graphemes of a text whose bytes or scalars already answer (`limit + 1` scalars that stand
+  /// alone are `limit + 1` Characters, `UTF8Scalars.standsAlone`), and never past `limit + 1`.
   package func hasAtMostCharacters(_ limit: Int) -> Bool {
     if utf8.count <= limit { return true }
-    if unicodeScalars.count <= limit { return true }
-    return prefix(limit + 1).count <= limit
+    var scalars = 0
+    for scalar in unicodeScalars {
+      guard UTF8Scalars.standsAlone(scalar) else {
+        return unicodeScalars.count <= limit || prefix(limit + 1).count <= limit
+      }
+      scalars += 1
+      if scalars > limit { return false }
+    }
+    return true
   }
 }

@@ -142,7 +142,7 @@ struct TextTruncatedRule: Rule {
 
   /// The last clause of `text` when the text ends mid-phrase.
   static func truncatedClause(_ text: String, minimumLength: Int) -> Clause? {
-    guard !UTF8Scalars.hasAtMostCharacters(text, minimumLength - 1), let last = text.last, !closers.contains(last)
+    guard !text.hasAtMostCharacters(minimumLength - 1), let last = text.last, !closers.contains(last)
     else {
       return nil
     }

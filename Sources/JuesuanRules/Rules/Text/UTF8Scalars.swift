@@ -84,17 +84,4 @@ extension UTF8Scalars {
       }
     }
   }
-
-  /// `text.hasAtMostCharacters(limit)`, answered without walking graphemes when the first
-  /// `limit + 1` scalars each stand alone (`standsAlone`): then the text has more Characters.
-  static func hasAtMostCharacters(_ text: String, _ limit: Int) -> Bool {
-    if text.utf8.count <= limit { return true }
-    var scalars = 0
-    for scalar in text.unicodeScalars {
-      guard standsAlone(scalar) else { return text.hasAtMostCharacters(limit) }
-      scalars += 1
-      if scalars > limit { return false }
-    }
-    return true
-  }
 }

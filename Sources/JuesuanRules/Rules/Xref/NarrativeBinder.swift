@@ -117,7 +117,7 @@ struct NarrativeBinder {
       }
     }
     functionNames = byName.compactMap { name, codes in
-      codes.count == 1 && !UTF8Scalars.hasAtMostCharacters(name, 4)
+      codes.count == 1 && !name.hasAtMostCharacters(4)
         ? (Array(name.unicodeScalars), codes.first ?? "") : nil
     }.sorted { $0.name.count > $1.name.count }
     var economic: [String: [(Table.Row, Table)]] = [:]
@@ -127,7 +127,7 @@ struct NarrativeBinder {
       }
     }
     economicNames = economic.compactMap { name, rows in
-      rows.count == 1 && !UTF8Scalars.hasAtMostCharacters(name, 1)
+      rows.count == 1 && !name.hasAtMostCharacters(1)
         ? (Array(name.unicodeScalars), rows[0].0, rows[0].1) : nil
     }.sorted { $0.name.count > $1.name.count }
   }
