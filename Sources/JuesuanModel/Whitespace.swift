@@ -21,26 +21,8 @@ extension StringProtocol {
   /// itself when it has none.
   package func removingWhitespace() -> String {
     var text = String(self)
-    let removed: String? = text.withUTF8 { bytes in
-      var offset = 0
-      var kept: [UInt8] = []
-      var copied = 0  // bytes[..<copied] are in `kept` (or skipped)
-      while offset < bytes.count {
-        let length = WhitespaceBytes.length(bytes, at: offset)
-        if length == 0 {
-          offset += 1
-          continue
-        }
-        if kept.isEmpty { kept.reserveCapacity(bytes.count) }
-        kept.append(contentsOf: bytes[copied..<offset])
-        offset += length
-        copied = offset
-      }
-      guard copied > 0 else { return nil }
-      kept.append(contentsOf: bytes[copied...])
-      return String(decoding: kept, as: UTF8.self)
-    }
-    return removed ?? text
+    let removed = text.withUTF8 { WhitespaceBytes.removed(from: $0) }
+    return removed.map { String(decoding: $0, as: UTF8.self) } ?? text
   }
 
   /// The text without leading and trailing whitespace.
@@ -61,8 +43,36 @@ extension StringProtocol {
   }
 }
 
-/// The lengths of whitespace scalars (Unicode's White_Space) in UTF-8 bytes.
-enum WhitespaceBytes {
+/// The whitespace scalars (Unicode's White_Space) in UTF-8 bytes.
+package enum WhitespaceBytes {
+  /// The bytes (valid UTF-8) without those of whitespace scalars: `removingWhitespace()` of their
+  /// text.
+  /// - Complexity: O(n).
+  package static func removing(from bytes: ArraySlice<UInt8>) -> [UInt8] {
+    bytes.withUnsafeBufferPointer { removed(from: $0) } ?? Array(bytes)
+  }
+
+  /// The bytes without those of whitespace scalars; nil when they hold none.
+  static func removed(from bytes: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+    var offset = 0
+    var kept: [UInt8] = []
+    var copied = 0  // bytes[..<copied] are in `kept` (or skipped)
+    while offset < bytes.count {
+      let whitespace = length(bytes, at: offset)
+      if whitespace == 0 {
+        offset += 1
+        continue
+      }
+      if kept.isEmpty { kept.reserveCapacity(bytes.count) }
+      kept.append(contentsOf: bytes[copied..<offset])
+      offset += whitespace
+      copied = offset
+    }
+    guard copied > 0 else { return nil }
+    kept.append(contentsOf: bytes[copied...])
+    return kept
+  }
+
   /// The length of the whitespace scalar starting at `offset` (0 when there is none).
   static func length(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> Int {
     let byte = bytes[offset]

@@ -134,7 +134,7 @@ extension NarrativeReader {
     // Only the end matters: look at the last few characters, not the whole paragraph; their bytes
     // when they stand alone (each scalar a Character).
     if let start = UTF8Scalars.startOfLast(24, standingAloneIn: bytes) {
-      let tail = UTF8Scalars.removingWhiteSpace(bytes[start...])
+      let tail = WhitespaceBytes.removing(from: bytes[start...])
       return Self.listOpeners.contains { tail.count >= $0.count && tail.suffix($0.count).elementsEqual($0) }
     }
     let tail = String(paragraph.text.suffix(24).removingWhitespace())

@@ -25,7 +25,7 @@ struct DuplicateSentenceRule: Rule {
       let sentences = reader.sentences
       // Each sentence without its white space, as bytes; when every scalar stands alone, equal
       // bytes are equal strings (else the strings are compared).
-      let keyBytes = sentences.map { UTF8Scalars.removingWhiteSpace(paragraph.utf8[$0]) }
+      let keyBytes = sentences.map { WhitespaceBytes.removing(from: paragraph.utf8[$0]) }
       let byBytes = keyBytes.allSatisfy(UTF8Scalars.allStandAlone)
       let keys = byBytes ? [] : keyBytes.map { String(decoding: $0, as: UTF8.self) }
       context.ran()

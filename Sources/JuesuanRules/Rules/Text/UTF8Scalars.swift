@@ -18,32 +18,6 @@ extension UTF8Scalars {
     return start
   }
 
-  /// The bytes without those of white-space scalars (`removingWhitespace()` of their text).
-  static func removingWhiteSpace(_ bytes: ArraySlice<UInt8>) -> [UInt8] {
-    var kept: [UInt8] = []
-    kept.reserveCapacity(bytes.count)
-    bytes.withUnsafeBufferPointer { bytes in
-      var offset = 0
-      var run = 0  // the start of the bytes not yet kept
-      while offset < bytes.count {
-        let lead = bytes[offset]
-        // White space is ASCII or starts C2, E1, E2 or E3.
-        guard lead < 0x80 || (lead >= 0xE1 && lead <= 0xE3) || lead == 0xC2 else {
-          offset += 1
-          continue
-        }
-        let (scalar, length) = scalar(in: bytes, at: offset)
-        if scalar.isWhiteSpace {
-          kept.append(contentsOf: bytes[run..<offset])
-          run = offset + length
-        }
-        offset += length
-      }
-      kept.append(contentsOf: bytes[run..<bytes.count])
-    }
-    return kept
-  }
-
   /// The scalars of `bytes` (valid UTF-8), and the offset of each followed by `bytes.count`.
   /// - Complexity: O(n).
   static func scalarsAndOffsets(_ bytes: [UInt8]) -> (scalars: [Unicode.Scalar], offsets: [Int]) {
