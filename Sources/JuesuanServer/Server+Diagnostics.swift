@@ -17,13 +17,17 @@ extension Server {
   static let documentationLinks: [String: String] = Dictionary(
     uniqueKeysWithValues: RuleRegistry.all.map { ($0.description.code, documentationLink($0.description.code)) })
 
-  /// The `DiagnosticTag`s of each rule that has any (a repeated phrase faded, an outdated name
-  /// struck through).
-  static let diagnosticTags: [String: [Int]] = Dictionary(
-    uniqueKeysWithValues: RuleRegistry.all.compactMap { rule in
+  /// The `DiagnosticTag`s of each rule's findings (a repeated phrase faded, an outdated name
+  /// struck through) that a client showing `shown` is sent; rules without any are left out.
+  static func diagnosticTags(shownBy shown: Set<Int>) -> [String: [Int]] {
+    var tags: [String: [Int]] = [:]
+    for rule in RuleRegistry.all {
       let description = rule.description
-      return description.tags.isEmpty ? nil : (description.code, description.tags.map(\.rawValue))
-    })
+      let sent = description.tags.map(\.rawValue).filter(shown.contains)
+      if !sent.isEmpty { tags[description.code] = sent }
+    }
+    return tags
+  }
 
   /// The linter for a document: `.juesuan.json` above it, overridden by the LSP settings, with
   /// the user catalogue they name (a relative path is resolved against the `.juesuan.json`, else
@@ -260,10 +264,7 @@ extension Server {
       codeDescription: .init(href: Self.documentationLinks[finding.code] ?? Self.documentationLink(finding.code)),
       source: "juesuan",
       message: finding.message,
-      tags: Self.diagnosticTags[finding.code].flatMap { tags in
-        let shown = tags.filter(diagnosticTags.contains)
-        return shown.isEmpty ? nil : shown
-      },
+      tags: diagnosticTags[finding.code],
       relatedInformation: related.isEmpty ? nil : related)
   }
 }

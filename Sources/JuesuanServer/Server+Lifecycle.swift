@@ -13,7 +13,7 @@ extension Server {
     clientCapabilities = params.capabilities
     encoding = Self.negotiatedEncoding(params.capabilities.positionEncodings)
     usesPullDiagnostics = params.capabilities.supportsPullDiagnostics
-    diagnosticTags = params.capabilities.diagnosticTags
+    diagnosticTags = Self.diagnosticTags(shownBy: params.capabilities.diagnosticTags)
     if let trace = params.trace { self.trace = trace }
     if let root = params.rootUri, let url = URL(string: root), url.isFileURL { rootPath = url.path }
     if let options = params.initializationOptions, let section = Self.juesuanSection(of: options) {

@@ -62,8 +62,8 @@ package actor Server {
   var encoding = PositionEncoding.utf16
   var clientCapabilities = ClientCapabilities()
   var usesPullDiagnostics = false
-  /// The `DiagnosticTag`s the client shows; the server sends no others.
-  var diagnosticTags: Set<Int> = []
+  /// The `DiagnosticTag`s of each rule's findings that the client shows (it is sent no others).
+  var diagnosticTags: [String: [Int]] = [:]
   var trace = "off"
   var documents: [String: Document] = [:]
   var pushTasks: [String: Task<Void, Never>] = [:]
