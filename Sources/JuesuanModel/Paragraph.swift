@@ -159,25 +159,34 @@ package struct Paragraph: Sendable, Equatable {
   }
 
   /// Sentence ranges (joined-text offsets), split after 。！？； and at the end.
-  package var sentenceRanges: [Range<Int>] {
-    let utf8 = storage.utf8
+  /// - Complexity: O(n) in the paragraph.
+  package var sentenceRanges: [Range<Int>] { Self.sentences(of: storage.utf8, endingAtSemicolons: true) }
+
+  /// The sentences of `bytes` (valid UTF-8), split after 。！？ (and ； with
+  /// `endingAtSemicolons`) and at the end.
+  /// - Complexity: O(n) in the bytes.
+  package static func sentences(of bytes: [UInt8], endingAtSemicolons: Bool) -> [Range<Int>] {
     var result: [Range<Int>] = []
     var start = 0
-    var index = 0
-    let enders: [[UInt8]] = [Array("。".utf8), Array("！".utf8), Array("？".utf8), Array("；".utf8)]
-    while index < utf8.count {
-      // 。 starts with E3, ！？； with EF: other bytes need no comparison.
-      if utf8[index] == 0xE3 || utf8[index] == 0xEF,
-        let ender = enders.first(where: { utf8[index...].starts(with: $0) })
-      {
-        index += ender.count
-        result.append(start..<index)
-        start = index
-      } else {
-        index += 1
+    bytes.withUnsafeBufferPointer { bytes in
+      var index = 0
+      while index + 2 < bytes.count {
+        // 。 is E3 80 82; ！ ？ ； are EF BC 81 / EF BC 9F / EF BC 9B.
+        let (lead, second, third) = (bytes[index], bytes[index + 1], bytes[index + 2])
+        if (lead == 0xE3 && second == 0x80 && third == 0x82)
+          || (lead == 0xEF && second == 0xBC
+            && (third == 0x81 || third == 0x9F || (endingAtSemicolons && third == 0x9B)))
+        {
+          index += 3
+          result.append(start..<index)
+          start = index
+        } else {
+          // The marks start a scalar: the bytes inside one need no look.
+          index += UTF8Scalars.length(ofLead: lead)
+        }
       }
     }
-    if start < utf8.count { result.append(start..<utf8.count) }
+    if start < bytes.count { result.append(start..<bytes.count) }
     return result
   }
 }

@@ -82,36 +82,9 @@ extension NarrativeReader {
     return number.textRange.lowerBound..<end
   }
 
+  /// The sentences of `bytes`, split after 。！？ and at the end (not at ；).
   /// - Complexity: O(n) in the paragraph's length.
-  static func sentences(of bytes: [UInt8]) -> [Range<Int>] { sentences(of: bytes, endingAtSemicolons: false) }
-
-  /// The sentences of `bytes`, split after 。！？ (and ； with `endingAtSemicolons`, as
-  /// `Paragraph.sentenceRanges` splits) and at the end.
-  /// - Complexity: O(n) in the bytes.
-  static func sentences(of bytes: [UInt8], endingAtSemicolons: Bool) -> [Range<Int>] {
-    var result: [Range<Int>] = []
-    var start = 0
-    bytes.withUnsafeBufferPointer { bytes in
-      var index = 0
-      while index + 2 < bytes.count {
-        // 。 is E3 80 82; ！ ？ ； are EF BC 81 / EF BC 9F / EF BC 9B.
-        let (lead, second, third) = (bytes[index], bytes[index + 1], bytes[index + 2])
-        if (lead == 0xE3 && second == 0x80 && third == 0x82)
-          || (lead == 0xEF && second == 0xBC
-            && (third == 0x81 || third == 0x9F || (endingAtSemicolons && third == 0x9B)))
-        {
-          index += 3
-          result.append(start..<index)
-          start = index
-        } else {
-          // The marks start a scalar: the bytes inside one need no look.
-          index += UTF8Scalars.length(ofLead: lead)
-        }
-      }
-    }
-    if start < bytes.count { result.append(start..<bytes.count) }
-    return result
-  }
+  static func sentences(of bytes: [UInt8]) -> [Range<Int>] { Paragraph.sentences(of: bytes, endingAtSemicolons: false) }
 
   /// - Complexity: O(log sentences): the sentences are sorted and disjoint.
   func sentence(containing offset: Int) -> Range<Int> {

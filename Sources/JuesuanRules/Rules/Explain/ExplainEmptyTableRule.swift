@@ -109,7 +109,7 @@ struct ExplainEmptyTableRule: Rule {
     for paragraph in report.paragraphs[low...] {
       guard paragraph.range.lowerBound < limit, taken < 2 else { break }
       taken += 1
-      for sentence in NarrativeReader.sentences(of: paragraph.utf8, endingAtSemicolons: true) {
+      for sentence in paragraph.sentenceRanges {
         let text = paragraph.text(in: sentence).trimmingWhitespace()
         guard !text.isEmpty else { continue }
         result.append(statement(text, paragraph.sourceRange(ofTextRange: sentence), topic: nil))
@@ -129,7 +129,7 @@ struct ExplainEmptyTableRule: Rule {
       let paragraph = report.paragraphs[index]
       // A statement speaks for the whole table only directly under the section's own heading.
       let direct = report.headings[own].text.contains(topic)
-      for sentence in NarrativeReader.sentences(of: paragraph.utf8, endingAtSemicolons: true) {
+      for sentence in paragraph.sentenceRanges {
         let text = paragraph.text(in: sentence).trimmingWhitespace()
         guard !text.isEmpty else { continue }
         let numbers = paragraph.numbers.filter {

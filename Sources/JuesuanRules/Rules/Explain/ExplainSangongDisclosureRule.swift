@@ -62,7 +62,7 @@ struct ExplainSangongDisclosureRule: Rule {
       for paragraph in paragraphs {
         // Under "（一）因公出国（境）费", the subheading names the item of every sentence.
         let own = paragraph.headingIndex.map { $0 == headingIndex ? "" : report.headings[$0].text } ?? ""
-        for sentence in NarrativeReader.sentences(of: paragraph.utf8, endingAtSemicolons: true) {
+        for sentence in paragraph.sentenceRanges {
           let numbers = paragraph.numbers.filter {
             sentence.contains($0.textRange.lowerBound) && $0.unit == .tenThousandYuan
           }

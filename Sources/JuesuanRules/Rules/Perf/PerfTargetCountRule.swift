@@ -30,7 +30,7 @@ struct PerfTargetCountRule: Rule {
       // A paragraph that makes no claim has no sentence that does.
       for paragraph in prose[evaluationIndex]
       where Self.claimBytes.contains(where: { paragraph.utf8.firstOffset(of: $0) != nil }) {
-        for range in NarrativeReader.sentences(of: paragraph.utf8, endingAtSemicolons: true) {
+        for range in paragraph.sentenceRanges {
           let sentence = paragraph.text(in: range)
           guard let claim = Self.claims.first(where: { sentence.contains($0) }) else { continue }
           if sentence.contains("未完成") || sentence.contains("但") || sentence.contains("除") { continue }

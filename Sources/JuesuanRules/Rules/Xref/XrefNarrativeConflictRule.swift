@@ -71,7 +71,7 @@ struct XrefNarrativeConflictRule: Rule {
       // The projects the paragraph names at all: the only ones its sentences can name.
       let named = keys.indices.filter { paragraph.utf8.firstOffset(of: keys[$0]) != nil }
       guard !named.isEmpty else { continue }
-      for sentence in NarrativeReader.sentences(of: paragraph.utf8, endingAtSemicolons: true) {
+      for sentence in paragraph.sentenceRanges {
         // Byte search bounded to the sentence (String.contains goes through CFString folding).
         let hits = named.filter {
           paragraph.utf8.firstOffset(of: keys[$0], from: sentence.lowerBound, before: sentence.upperBound) != nil
