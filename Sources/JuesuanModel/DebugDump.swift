@@ -7,7 +7,13 @@ extension Report {
     for table in tables {
       let line = source.line(ofUTF8Offset: table.titleRange.lowerBound) + 1
       out += "table \(table.kind.rawValue) L\(line) “\(table.title)” unit=\(table.unit ?? "-") rows=\(table.rows.count)"
-      out += table.damage.isEmpty ? "\n" : " damage=\(table.damage.count)\n"
+      out += table.damage.isEmpty ? "" : " damage=\(table.damage.count)"
+      let reading = table.reading
+      if reading.status != .read || reading.failed > 0 {
+        out +=
+          " \(reading.status.rawValue) held=\(reading.held) failed=\(reading.failed) misplaced=\(reading.misplaced)"
+      }
+      out += "\n"
       guard includeRows else { continue }
       for (index, panel) in table.panels.enumerated() {
         out += "  panel \(index): \(panel.columns.map(\.title).joined(separator: " | "))\n"
@@ -17,6 +23,7 @@ extension Report {
           }
           var flags = row.isPositional ? "" : " ~"
           if row.isDamaged { flags += " !" }
+          if row.isNameUncertain { flags += " ?" }
           out += "    L\(row.line + 1) \(row.code ?? "-") \(row.name) [\(cells.joined(separator: ", "))]\(flags)\n"
         }
       }

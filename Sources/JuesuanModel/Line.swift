@@ -43,6 +43,8 @@ struct Line {
   /// True when every scalar of the line is a Character of its own (`SingleScalarText`): then
   /// Character questions about `compact` can be answered from its bytes.
   var hasSingleScalarCharacters: Bool
+  /// A form feed precedes the text: the line opens a page of a PDF's text (`pdftotext`).
+  var startsPage: Bool
 
   init(index: Int, source: SourceText) {
     let lineRange = source.byteRange(ofLine: index)
@@ -57,6 +59,7 @@ struct Line {
     compactCount = reading.compactCount
     leadingHashes = reading.leadingHashes
     hasSingleScalarCharacters = reading.isSingleScalar
+    startsPage = reading.startsPage
   }
 
   var isBlank: Bool { shape == .blank }

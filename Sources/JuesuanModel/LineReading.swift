@@ -16,11 +16,13 @@ struct LineReading {
   var compactCount = 0
   var leadingHashes = 0
   var isSingleScalar = true
+  /// A form feed before the text: the line opens a page (`pdftotext` writes one per page).
+  var startsPage = false
 
   /// Reads the line at `range` of `bytes` (the line without its terminator).
   mutating func read(_ range: Range<Int>, of bytes: UnsafeBufferPointer<UInt8>) {
     var first = range.lowerBound
-    while first < range.upperBound, bytes[first] == 0x20 || bytes[first] == 0x09 { first += 1 }
+    while first < range.upperBound, bytes[first] == 0x20 || bytes[first] == 0x09 || bytes[first] == 0x0C { first += 1 }
     let hasTab = Self.offset(of: 0x09, in: bytes, range) != nil
     let isPipe = first < range.upperBound && bytes[first] == UInt8(ascii: "|")
     var low = range.lowerBound
@@ -28,6 +30,7 @@ struct LineReading {
     while low < high, let length = Self.spaceLength(bytes, low) { low += length }
     high = Self.trimmedEnd(bytes, from: high, downTo: low)
     trimmed = low..<high
+    startsPage = low > range.lowerBound && Self.offset(of: 0x0C, in: bytes, range.lowerBound..<low) != nil
     let raw = UnsafeBufferPointer(rebasing: bytes[trimmed])
     let scan = Self.scan(raw)
     isSingleScalar = scan.isSingleScalar
@@ -76,7 +79,7 @@ struct LineReading {
       scan.scalars += 1
       if byte < 0x80 {
         if byte == 0x3C || byte == 0x23 || byte == 0x2A { scan.hasDecorationByte = true }
-        if byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0A { scan.hasSpace = true }
+        if byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0A || byte == 0x0C { scan.hasSpace = true }
         if byte == 0x0D, index + 1 < raw.count, raw[index + 1] == 0x0A { break }
         index += 1
         continue
@@ -143,10 +146,11 @@ struct LineReading {
     compactCount = isSingleScalar ? scalars : compact.count
   }
 
-  /// The length of the ASCII space, tab, CR or LF or the U+3000 at `index`, nil for anything else.
+  /// The length of the ASCII space, tab, CR, LF or form feed or the U+3000 at `index`, nil for
+  /// anything else.
   private static func removedLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int? {
     let byte = bytes[index]
-    if byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0A { return 1 }
+    if byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0A || byte == 0x0C { return 1 }
     guard byte == 0xE3, index + 2 < bytes.count, bytes[index + 1] == 0x80, bytes[index + 2] == 0x80 else { return nil }
     return 3
   }
@@ -170,7 +174,7 @@ struct LineReading {
 
   /// False when the bytes hold no ASCII space, tab, CR or LF and no U+3000 (true may be either).
   static func mayHoldLineWhitespace(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    bytes.contains { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D || $0 == 0x0A || $0 == 0xE3 }
+    bytes.contains { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D || $0 == 0x0A || $0 == 0x0C || $0 == 0xE3 }
   }
 
   /// The bytes without ASCII spaces, tabs, CR, LF and U+3000.
@@ -242,7 +246,7 @@ struct LineReading {
     var high = high
     while high > low {
       let byte = bytes[high - 1]
-      if byte == 0x20 || byte == 0x09 || byte == 0x0D {
+      if byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0C {
         high -= 1
       } else if byte == 0x80, high - 3 >= low, bytes[high - 3] == 0xE3, bytes[high - 2] == 0x80 {
         high -= 3
@@ -253,10 +257,11 @@ struct LineReading {
     return high
   }
 
-  /// The length of the ASCII space, tab, CR or U+3000 at `offset`; nil for any other byte.
+  /// The length of the ASCII space, tab, CR, form feed or U+3000 at `offset`; nil for any other
+  /// byte.
   private static func spaceLength(_ bytes: UnsafeBufferPointer<UInt8>, _ offset: Int) -> Int? {
     let byte = bytes[offset]
-    if byte == 0x20 || byte == 0x09 || byte == 0x0D { return 1 }
+    if byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0C { return 1 }
     guard byte == 0xE3, offset + 2 < bytes.count, bytes[offset + 1] == 0x80, bytes[offset + 2] == 0x80 else {
       return nil
     }

@@ -106,7 +106,10 @@ extension Table {
     moved.titleRange = titleRange.shifted(by: offset)
     moved.range = range.shifted(by: offset)
     moved.unitRange = unitRange?.shifted(by: offset)
-    if lines != 0 { moved.damage = damage.map { LineNumber.shifting($0, by: lines) } }
+    if lines != 0 {
+      moved.damage = damage.map { LineNumber.shifting($0, by: lines) }
+      moved.reading.reason = reading.reason.map { LineNumber.shifting($0, by: lines) }
+    }
     moved.panels = panels.map { panel in
       Panel(columns: panel.columns, rows: panel.rows.map { $0.moved(by: offset, lines: lines) })
     }

@@ -15,7 +15,7 @@ package enum ReportParser {
     var prose: [Int] = []
     var index = 0
     var open: (kind: Table.Kind, title: Int, body: [Int], notes: [Int])?
-    var inContents = false
+    var contents: Contents?
 
     func closeTable() {
       guard let table = open.take() else { return }
@@ -42,13 +42,13 @@ package enum ReportParser {
         continue
       }
       if isTableOfContents(line) {
-        inContents = true
+        contents = Contents()
         continue
       }
-      // Right after 目录, an entry is a title and its page number ("第一部分 部门概况\t3").
-      if inContents {
-        if isContentsEntry(line, in: source) { continue }
-        inContents = false
+      // Right after 目录, its entries: never tables or headings of the body.
+      if contents != nil {
+        if contents?.takes(line, in: source) == true { continue }
+        contents = nil
       }
       if let kind = TableTitle.kind(of: line, in: source) {
         if let current = open, current.kind == kind, kind != .selfEvaluation || current.body.count < 3 {
@@ -122,13 +122,32 @@ package enum ReportParser {
       data.append(TableParser.TokenizedLine(line: line, tokens: tokens))
     }
     var parser = TableParser(kind: kind, source: source)
-    let panels = parser.parse(lines: data, header: header)
     let end = (notes.last ?? body.last ?? title).range.upperBound
     var table = Table(
       kind: kind, title: title.plain(in: source), titleRange: title.range, range: title.range.lowerBound..<end,
-      panels: panels, unit: unit, unitRange: unitRange, damage: parser.damage,
+      panels: parser.parse(lines: data, header: header), unit: unit, unitRange: unitRange, damage: parser.damage,
       notes: notes.map { $0.plain(in: source) })
     if kind == .selfEvaluation { table.year = firstYear(in: title.compact + header) }
+    guard kind != .selfEvaluation, kind != .unknown else { return table }
+    // Where the region is aligned by spaces, the figures' positions are read too; the reading whose
+    // arithmetic holds together better is kept, and one that does not hold together at all is not.
+    var reading = Table.Reading.judging(table)
+    if AlignedTableReader.isAligned(data.map(\.line), in: source) {
+      var aligned = AlignedTableReader(kind: kind, source: source)
+      var candidate = table
+      candidate.panels = aligned.read(
+        body.filter { $0.shape != .pipeSeparator && unitName(in: $0.compact) == nil }, header: header)
+      candidate.damage = aligned.damage
+      let alignedReading = Table.Reading.judging(candidate)
+      if !reading.isBetter(than: alignedReading) {
+        table = candidate
+        reading = alignedReading
+      }
+    }
+    table.reading = reading
+    if reading.status == .unread {
+      table.panels = table.panels.map { Table.Panel(columns: $0.columns, rows: []) }
+    }
     return table
   }
 
@@ -188,9 +207,9 @@ package enum ReportParser {
     return text.contains("......") || text.contains("……") || text.contains("·····") || line.compactIs("目录")
   }
 
-  /// A line of a table of contents without a dot leader: some text, then a page number alone in
-  /// the last cell or token ("第一部分 部门概况\t3", "一、部门主要职责.....\t3").
-  private static func isContentsEntry(_ line: Line, in source: SourceText) -> Bool {
+  /// A line of a table of contents with a page number or a dot leader: some text, then a page
+  /// number alone in the last cell or token ("第一部分 部门概况\t3", "一、部门主要职责.....\t3").
+  static func isNumberedContentsEntry(_ line: Line, in source: SourceText) -> Bool {
     let pieces = line.pieces(in: source)
     guard pieces.count >= 2, let last = pieces.last?.text(in: source), (1...3).contains(last.count),
       last.allSatisfy(\.isASCIIDigit)

@@ -48,6 +48,9 @@ extension Table {
     package var isPositional = true
     /// True when a cell of the row was cut by a page break or line wrap.
     package var hasBrokenCell = false
+    /// True when the name was joined from pieces that could belong to this row or its neighbour
+    /// (a name wrapped around two rows whose own lines hold none): its wording is not checked.
+    package var isNameUncertain = false
 
     package init(
       code: String?, codeRange: Range<Int>?, name: String, nameRange: Range<Int>?, cells: [Cell?],
@@ -99,7 +102,8 @@ extension Table {
 
     package static func == (lhs: Row, rhs: Row) -> Bool {
       guard lhs.codeRange == rhs.codeRange, lhs.nameRange == rhs.nameRange, lhs.range == rhs.range,
-        lhs.line == rhs.line, lhs.isPositional == rhs.isPositional, lhs.hasBrokenCell == rhs.hasBrokenCell
+        lhs.line == rhs.line, lhs.isPositional == rhs.isPositional, lhs.hasBrokenCell == rhs.hasBrokenCell,
+        lhs.isNameUncertain == rhs.isNameUncertain
       else { return false }
       if lhs.storage === rhs.storage { return true }
       return lhs.code == rhs.code && lhs.name == rhs.name && lhs.label == rhs.label && lhs.cells == rhs.cells

@@ -29,6 +29,11 @@ enum TableSchema {
 
   /// Amount columns for coded tables, in the official order.
   static func columns(of kind: Table.Kind, header: String) -> [Table.Column] {
+    specs(of: kind, header: header).map { Table.Column(title: $0.title, role: $0.role) }
+  }
+
+  /// The specs of `columns(of:header:)`, with the keywords that find each in a header.
+  static func specs(of kind: Table.Kind, header: String) -> [ColumnSpec] {
     let specs: [ColumnSpec]
     switch kind {
     case .income:
@@ -92,7 +97,10 @@ enum TableSchema {
     case .selfEvaluation, .unknown:
       specs = []
     }
-    return specs.map { Table.Column(title: $0.title, role: $0.role) }
+    // A header that names some of the columns names all it has: the others are not there (a
+    // table of 合计 alone has no 基本支出 to add up). A header naming none was not read.
+    let named = specs.filter { spec in spec.keys.contains { header.contains($0) } }
+    return named.isEmpty || kind == .sangong ? specs : named
   }
 
   /// Column order of a horizontal 三公 row: 合计, 出国, 车小计, 购置, 运行, 接待.

@@ -35,7 +35,7 @@ extension Server {
   }
 
   /// "**合计行“合计”** = Σ 2 项 = 25.00 ✓", or what the total says instead, then the parts.
-  static func markdown(for comparison: SumComparison) -> String {
+  static func markdown(for comparison: TableIdentity) -> String {
     let sum = comparison.sum
     let shownSum = SumSupport.grouped(sum)
     let total = comparison.total.amount

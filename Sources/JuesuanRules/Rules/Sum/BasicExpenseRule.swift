@@ -25,31 +25,10 @@ struct BasicExpenseRule: Rule {
       }
       for panel in table.panels {
         CodeHierarchyRule.checkHierarchy(panel, report: report, context: &context, rounding: rounding)
-        for comparison in Self.fundComparisons(in: panel) {
+        for comparison in Table.fundIdentities(in: panel) {
           SumSupport.compare(comparison, in: report, context: &context, roundingExplained: rounding)
         }
       }
-    }
-  }
-
-  /// Every comparison of an undamaged 06 table: the code hierarchy, then 人员经费 and 公用经费.
-  static func comparisons(in table: Table) -> [SumComparison] {
-    guard table.kind == .basicExpenditure, table.damage.isEmpty else { return [] }
-    return table.panels.flatMap { CodeHierarchyRule.comparisons(in: $0) + fundComparisons(in: $0) }
-  }
-
-  /// 人员经费合计 = 301 + 303 and 公用经费合计 = the other 类, where the panel has those rows.
-  private static func fundComparisons(in panel: Table.Panel) -> [SumComparison] {
-    let categories = panel.rows.filter { $0.code?.count == 3 && !$0.cells.isEmpty }
-    let personnel = categories.filter { $0.code == "301" || $0.code == "303" }
-    let public_ = categories.filter { $0.code != "301" && $0.code != "303" }
-    return [("人员经费", personnel), ("公用经费", public_)].compactMap { label, parts in
-      guard let row = panel.rows.first(where: { $0.code == nil && $0.label.hasPrefix(label) }),
-        let total = row.cells.last ?? nil, !parts.isEmpty
-      else { return nil }
-      return SumComparison(
-        total: total, parts: parts.map { SumComparison.Part(label: $0.code ?? "", cell: $0.cells.first ?? nil) },
-        what: "\(label)合计")
     }
   }
 }

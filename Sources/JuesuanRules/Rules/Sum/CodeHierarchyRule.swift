@@ -22,7 +22,7 @@ struct CodeHierarchyRule: Rule {
 
   func check(_ report: Report, context: inout RuleContext) {
     let rounding = SumSupport.reportExplainsRounding(report)
-    for table in report.tables where SumSupport.functionTables.contains(table.kind) {
+    for table in report.tables where Table.functionTables.contains(table.kind) {
       for panel in table.panels {
         Self.checkHierarchy(panel, report: report, context: &context, rounding: rounding)
       }
@@ -31,7 +31,7 @@ struct CodeHierarchyRule: Rule {
 
   /// Checks every parent code whose children are listed; shared with sum/basic-expense.
   static func checkHierarchy(_ panel: Table.Panel, report: Report, context: inout RuleContext, rounding: Bool) {
-    let comparisons = Self.comparisons(
+    let comparisons = Table.hierarchyIdentities(
       in: panel, skip: { context.skip($0) },
       blankParent: { range, message in
         context.ran()
@@ -40,57 +40,5 @@ struct CodeHierarchyRule: Rule {
     for comparison in comparisons {
       SumSupport.compare(comparison, in: report, context: &context, roundingExplained: rounding)
     }
-  }
-
-  /// Each parent code against its listed children, one comparison per amount column. `skip`
-  /// hears why a column cannot be checked; `blankParent` hears a parent whose cell is empty while
-  /// its children hold figures (where to report, and what).
-  /// - Complexity: O(r) in the coded rows (children are grouped by their parent's code first).
-  static func comparisons(
-    in panel: Table.Panel, skip: (String) -> Void = { _ in },
-    blankParent: (Range<Int>, String) -> Void = { _, _ in }
-  ) -> [SumComparison] {
-    let coded = panel.rows.filter { $0.code != nil }
-    // A child's code is its parent's and two more digits.
-    var childrenByParent: [String: [Table.Row]] = [:]
-    for row in coded {
-      guard let code = row.code, code.count >= 2 else { continue }
-      childrenByParent[String(code.dropLast(2)), default: []].append(row)
-    }
-    var comparisons: [SumComparison] = []
-    for parent in coded {
-      guard let code = parent.code, code.count < 7 else { continue }
-      let children = childrenByParent[code] ?? []
-      guard !children.isEmpty else { continue }
-      let columns = max(parent.cells.count, children.map { $0.cells.count }.max() ?? 0)
-      // Whether every row involved is sound, and placed in its columns (else only column 0 is).
-      let isSound = !parent.isDamaged && !children.contains { $0.isDamaged }
-      let isPositional = parent.isPositional && children.allSatisfy(\.isPositional)
-      for column in 0..<min(columns, max(panel.columns.count, 1)) {
-        guard isSound && (isPositional || column == 0) else {
-          skip("\(code) 第 \(column + 1) 栏：有数字位置不确定或被拆断，未检查上下级衔接")
-          continue
-        }
-        guard let total = column < parent.cells.count ? parent.cells[column] : nil else {
-          if children.contains(where: {
-            column < $0.cells.count && ($0.cells[column]?.amount.map { !$0.isZero } ?? false)
-          }),
-            column < panel.columns.count, parent.isPositional, !parent.cells.isEmpty
-          {
-            let sum = Amount.sum(children.map { column < $0.cells.count ? $0.cells[column]?.value ?? .zero : .zero })
-            blankParent(
-              parent.codeRange ?? parent.range,
-              "\(code)“\(parent.name)”的“\(panel.columns[column].title)”为空，但其下级合计 \(sum.formatted(decimals: 2))")
-          }
-          continue
-        }
-        let title = column < panel.columns.count ? panel.columns[column].title : "第 \(column + 1) 栏"
-        let parts = children.map { row in
-          SumComparison.Part(label: row.code ?? "", cell: column < row.cells.count ? row.cells[column] : nil)
-        }
-        comparisons.append(SumComparison(total: total, parts: parts, what: "\(code)“\(parent.name)”的“\(title)”"))
-      }
-    }
-    return comparisons
   }
 }

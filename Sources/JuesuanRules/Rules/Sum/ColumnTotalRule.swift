@@ -22,41 +22,10 @@ struct ColumnTotalRule: Rule {
 
   func check(_ report: Report, context: inout RuleContext) {
     let rounding = SumSupport.reportExplainsRounding(report)
-    for table in report.tables where SumSupport.functionTables.contains(table.kind) {
-      for comparison in Self.comparisons(in: table, skip: { context.skip($0) }) {
+    for table in report.tables where Table.functionTables.contains(table.kind) {
+      for comparison in table.columnTotalIdentities(skip: { context.skip($0) }) {
         SumSupport.compare(comparison, in: report, context: &context, roundingExplained: rounding)
       }
     }
-  }
-
-  /// The 合计 row against the 类 rows, one comparison per amount column; `skip` hears why a
-  /// column cannot be checked.
-  static func comparisons(in table: Table, skip: (String) -> Void = { _ in }) -> [SumComparison] {
-    guard let panel = table.panels.first,
-      let totalRow = panel.rows.first(where: { $0.isTotalRow && !$0.cells.isEmpty })
-    else { return [] }
-    let categories = panel.rows.filter { $0.code?.count == 3 }
-    guard !categories.isEmpty else {
-      skip("\(table.kind.rawValue) 表未列出“类”级科目，未检查合计行")
-      return []
-    }
-    var comparisons: [SumComparison] = []
-    for (column, title) in panel.columns.enumerated().map({ ($0.offset, $0.element.title) }) {
-      guard
-        column < totalRow.cells.count
-          || categories.contains(where: { column < $0.cells.count && $0.cells[column]?.amount != nil })
-      else { continue }
-      let involved = [totalRow] + categories
-      guard involved.allSatisfy({ !$0.isDamaged && ($0.isPositional || column == 0) }) else {
-        skip("\(table.kind.rawValue) 表第 \(column + 1) 栏：有数字位置不确定，未检查合计")
-        continue
-      }
-      guard let total = column < totalRow.cells.count ? totalRow.cells[column] : nil else { continue }
-      let parts = categories.map { row in
-        SumComparison.Part(label: row.code ?? row.label, cell: column < row.cells.count ? row.cells[column] : nil)
-      }
-      comparisons.append(SumComparison(total: total, parts: parts, what: "合计行“\(title)”"))
-    }
-    return comparisons
   }
 }

@@ -19,42 +19,9 @@ struct RowTotalRule: Rule {
   func check(_ report: Report, context: inout RuleContext) {
     let rounding = SumSupport.reportExplainsRounding(report)
     for table in report.tables {
-      for comparison in Self.comparisons(in: table, skip: { context.skip($0) }) {
+      for comparison in table.rowTotalIdentities(skip: { context.skip($0) }) {
         SumSupport.compare(comparison, in: report, context: &context, roundingExplained: rounding)
       }
     }
-  }
-
-  /// Each row's total column against its component columns, in the tables that have both;
-  /// `skip` hears why a row cannot be checked.
-  static func comparisons(in table: Table, skip: (String) -> Void = { _ in }) -> [SumComparison] {
-    switch table.kind {
-    case .income, .expenditure, .generalBudget, .stateCapital, .fiscalSummary: break
-    default: return []
-    }
-    var comparisons: [SumComparison] = []
-    for panel in table.panels {
-      guard let totalIndex = panel.columns.firstIndex(where: { $0.role == .total }) else { continue }
-      let components = panel.columns.indices.filter { panel.columns[$0].role == .component }
-      guard !components.isEmpty else { continue }
-      for row in panel.rows {
-        guard row.isPositional, !row.isDamaged, !row.cells.isEmpty else {
-          if !row.cells.isEmpty { skip("第 \(LineNumber.text(row.line)) 行：各栏位置不确定，未检查横向合计") }
-          continue
-        }
-        guard row.cells.count > totalIndex else { continue }
-        let parts = components.map {
-          SumComparison.Part(label: panel.columns[$0].title, cell: $0 < row.cells.count ? row.cells[$0] : nil)
-        }
-        guard parts.contains(where: { $0.cell?.amount != nil }) || row.cells[totalIndex]?.amount != nil else {
-          continue
-        }
-        let total = row.cells[totalIndex] ?? Table.Cell(amount: nil, text: "", range: row.nameRange ?? row.range)
-        comparisons.append(
-          SumComparison(
-            total: total, parts: parts, what: "“\(row.code ?? row.label)”的\(panel.columns[totalIndex].title)"))
-      }
-    }
-    return comparisons
   }
 }

@@ -1,46 +1,7 @@
 import JuesuanModel
 
-/// One total and the parts it should equal, as a sum rule reads them from a table.
-package struct SumComparison: Sendable {
-  /// One addend: what it is (a code, a column title, a row label) and its cell, nil when the row
-  /// has none (counts as zero).
-  package struct Part: Sendable {
-    package var label: String
-    package var cell: Table.Cell?
-
-    package init(label: String, cell: Table.Cell?) {
-      self.label = label
-      self.cell = cell
-    }
-  }
-
-  package var total: Table.Cell
-  package var parts: [Part]
-  /// What the total is, for messages: "合计行“合计”", "201“一般公共服务支出”的“合计”".
-  package var what: String
-
-  package init(total: Table.Cell, parts: [Part], what: String) {
-    self.total = total
-    self.parts = parts
-    self.what = what
-  }
-
-  /// Σ parts, a blank cell counting as zero.
-  package var sum: Amount { Amount.sum(parts.map { $0.cell?.value ?? .zero }) }
-
-  /// How far the sum may be from the total by rounding alone (ten-thousandths).
-  package var tolerance: Int64 { SumSupport.tolerance(parts: parts.count) }
-}
-
 /// Shared arithmetic of the sum/* rules: tolerance, rounding-tail silence, messages, fixes.
 package enum SumSupport {
-  /// The tables listing function-classification subjects by code, one per row.
-  static let functionTables: Set<Table.Kind> = [.income, .expenditure, .generalBudget, .governmentFund, .stateCapital]
-
-  /// A sum of `parts` figures rounded to 0.01 may differ from the rounded total by up to
-  /// 0.005·(n+1) (DOMAIN.md §4), in ten-thousandths.
-  static func tolerance(parts: Int) -> Int64 { 50 * Int64(parts + 1) }
-
   /// True when the report says its figures may not add up by rounding (尾差, 尾数误差, 四舍五入).
   static func reportExplainsRounding(_ report: Report) -> Bool {
     let words = ["尾差", "尾数误差", "四舍五入", "尾数差异"]
@@ -73,13 +34,13 @@ package enum SumSupport {
   }
 
   /// The inlay hint of a total that does not match: "Σ 1,234.56".
-  static func hint(_ comparison: SumComparison) -> String { "Σ \(grouped(comparison.sum))" }
+  static func hint(_ comparison: TableIdentity) -> String { "Σ \(grouped(comparison.sum))" }
 
   /// Compares the total with Σ parts; reports an error beyond tolerance, information within it
   /// (unless the report explains rounding). Returns true when something was reported.
   @discardableResult
   static func compare(
-    _ comparison: SumComparison, in report: Report, context: inout RuleContext, roundingExplained: Bool
+    _ comparison: TableIdentity, in report: Report, context: inout RuleContext, roundingExplained: Bool
   ) -> Bool {
     context.ran()
     let total = comparison.total
@@ -114,23 +75,10 @@ package enum SumSupport {
   /// The comparisons the sum rules make whose total cell contains `offset` (or ends at it), for
   /// hover: a cell may total both its column and its row. Tables not around `offset` are not read.
   /// - Complexity: O(r²) in the rows of the table around `offset` (the code hierarchy's look-up).
-  package static func comparisons(at offset: Int, in report: Report) -> [SumComparison] {
-    var found: [SumComparison] = []
+  package static func comparisons(at offset: Int, in report: Report) -> [TableIdentity] {
+    var found: [TableIdentity] = []
     for table in report.tables where table.range.contains(offset) || table.range.upperBound == offset {
-      var all: [SumComparison] = []
-      if functionTables.contains(table.kind) {
-        all += ColumnTotalRule.comparisons(in: table)
-        for panel in table.panels { all += CodeHierarchyRule.comparisons(in: panel) }
-      }
-      all += RowTotalRule.comparisons(in: table)
-      switch table.kind {
-      case .basicExpenditure: all += BasicExpenseRule.comparisons(in: table)
-      case .sangong: all += SangongRule.comparisons(in: table)
-      case .summary, .fiscalSummary:
-        let balance = BalanceRule.comparisons(in: table)
-        all += balance.sides + (balance.cross.map { [$0] } ?? [])
-      default: break
-      }
+      let all = table.identities
       found += all.filter { comparison in
         let range = comparison.total.range
         return !comparison.total.text.isEmpty && (range.contains(offset) || range.upperBound == offset)

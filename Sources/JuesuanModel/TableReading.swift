@@ -1,0 +1,112 @@
+/// How far a table's reading can be trusted, judged by the table's own arithmetic: a reading that
+/// fails most of its identities, or whose codes do not nest, is a misreading and is not used.
+extension Table {
+  /// What the parser made of a table region.
+  package struct Reading: Sendable, Equatable {
+    package enum Status: String, Sendable {
+      /// Every row and column placed.
+      case read
+      /// Read, but some figures could not be placed (`Table.damage`, or rows whose columns are
+      /// not certain): the checks on those are skipped.
+      case partlyRead
+      /// The reading did not hold together: the table's rows were dropped and every check on
+      /// them is skipped.
+      case unread
+    }
+
+    package var status: Status
+    /// The informative identities (some figure not zero) that hold, and those that fail.
+    package var held: Int
+    package var failed: Int
+    /// Coded rows listed under a parent that is not theirs.
+    package var misplaced: Int
+    /// Why the table was not (fully) read, for `table/unparsed` and the coverage.
+    package var reason: String?
+
+    package init(status: Status, held: Int = 0, failed: Int = 0, misplaced: Int = 0, reason: String? = nil) {
+      self.status = status
+      self.held = held
+      self.failed = failed
+      self.misplaced = misplaced
+      self.reason = reason
+    }
+
+    /// Judges `table` as read: `.unread` when more identities fail than hold (at least two
+    /// failing), or when codes are misplaced in more than a fifth of the coded rows.
+    /// - Complexity: O(r) in the rows (the code hierarchy groups children by parent).
+    package static func judging(_ table: Table) -> Reading {
+      let identities = table.identities.filter(\.isInformative)
+      let held = identities.filter(\.holds).count
+      let failed = identities.count - held
+      let (misplaced, coded) = misplacedCodes(in: table)
+      let rows = table.rows
+      var reading = Reading(status: .read, held: held, failed: failed, misplaced: misplaced)
+      if failed >= 2 && failed > held && wrongCellsNeeded(identities.filter { !$0.holds }) >= 2 {
+        reading.status = .unread
+        reading.reason = "表内 \(identities.count) 个勾稽关系中有 \(failed) 个不成立，读取的行列很可能错位"
+      } else if misplaced >= 2 && misplaced * 5 > coded {
+        reading.status = .unread
+        reading.reason = "\(coded) 个科目中有 \(misplaced) 个不在其上级科目之下，读取的行序很可能错乱"
+      } else if !table.damage.isEmpty || rows.contains(where: { !$0.isPositional && $0.cells.count > 1 }) {
+        reading.status = .partlyRead
+        reading.reason = table.damage.first ?? "部分行的数字所在栏不确定，只核对了第一栏"
+      }
+      return reading
+    }
+
+    /// Between two readings of one region, whether `self` is the better: a reading that stands
+    /// over one that does not, then more identities held than failed, then fewer codes misplaced.
+    package func isBetter(than other: Reading) -> Bool {
+      if (status == .unread) != (other.status == .unread) { return other.status == .unread }
+      let score = held - 2 * failed - 2 * misplaced
+      let otherScore = other.held - 2 * other.failed - 2 * other.misplaced
+      return score > otherScore
+    }
+
+    /// How many cells at least would have to be wrong for every one of `failing` to fail (counted
+    /// up to three): failures that all share one cell are one wrong figure, a defect to report;
+    /// failures spread over unrelated cells are a reading that put figures in the wrong places.
+    private static func wrongCellsNeeded(_ failing: [TableIdentity]) -> Int {
+      var remaining = failing.map { identity in
+        Set([identity.total.range.lowerBound] + identity.parts.compactMap { $0.cell?.range.lowerBound })
+      }
+      var picked = 0
+      while !remaining.isEmpty, picked < 3 {
+        var counts: [Int: Int] = [:]
+        for cells in remaining { for cell in cells { counts[cell, default: 0] += 1 } }
+        guard let best = counts.max(by: { $0.value < $1.value })?.key else { break }
+        remaining.removeAll { $0.contains(best) }
+        picked += 1
+      }
+      return picked
+    }
+
+    /// The coded rows whose code does not sit under the last parent listed above it, and the
+    /// number of coded rows.
+    private static func misplacedCodes(in table: Table) -> (misplaced: Int, coded: Int) {
+      var misplaced = 0
+      var coded = 0
+      // 06 lists its groups side by side, read line by line: only one-per-row tables keep order.
+      guard Table.functionTables.contains(table.kind) else { return (0, 0) }
+      for panel in table.panels {
+        var lastClass: String?
+        var lastSection: String?
+        for row in panel.rows {
+          guard let code = row.code else { continue }
+          coded += 1
+          switch code.utf8.count {
+          case 3:
+            lastClass = code
+            lastSection = nil
+          case 5:
+            if let parent = lastClass, !code.hasPrefix(parent) { misplaced += 1 }
+            lastSection = code
+          default:
+            if let parent = lastSection ?? lastClass, !code.hasPrefix(parent) { misplaced += 1 }
+          }
+        }
+      }
+      return (misplaced, coded)
+    }
+  }
+}
