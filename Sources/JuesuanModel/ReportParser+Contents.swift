@@ -12,6 +12,18 @@ extension ReportParser {
     /// Each entry's text without spaces, numbering, dot leader and page number.
     private var entries: Set<String> = []
 
+    /// Where "录" follows a line "目" within three lines: the 目录 title written in two lines.
+    static func secondHalfOfTitle(after index: Int, in lines: [Line]) -> Int? {
+      guard lines[index].compactIs("目") else { return nil }
+      var next = index + 1
+      while next < lines.count, next <= index + 3 {
+        if lines[next].compactIs("录") { return next }
+        guard lines[next].isBlank else { return nil }
+        next += 1
+      }
+      return nil
+    }
+
     /// True when `line` is an entry of these contents (and is taken as one).
     mutating func takes(_ line: Line, in source: SourceText) -> Bool {
       let numbered = ReportParser.isNumberedContentsEntry(line, in: source)
@@ -24,6 +36,8 @@ extension ReportParser {
       let key = Self.key(of: compact)
       // A short remainder of a wrapped entry ("表", "说明") may well come twice.
       if key.count >= 4, entries.contains(key) { return false }
+      // The body's first heading on a new page, broken before the entry's end ("第一部分").
+      if line.startsPage, key.count >= 3, entries.contains(where: { $0.hasPrefix(key) }) { return false }
       entries.insert(key)
       return true
     }

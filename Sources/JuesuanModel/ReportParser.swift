@@ -45,6 +45,12 @@ package enum ReportParser {
         contents = Contents()
         continue
       }
+      if let second = Contents.secondHalfOfTitle(after: index, in: lines) {
+        // "目" and "录" on lines of their own, as plain pdftotext writes a spaced title.
+        contents = Contents()
+        index = second
+        continue
+      }
       // Right after 目录, its entries: never tables or headings of the body.
       if contents != nil {
         if contents?.takes(line, in: source) == true { continue }
@@ -129,6 +135,9 @@ package enum ReportParser {
       notes: notes.map { $0.plain(in: source) })
     if kind == .selfEvaluation { table.year = firstYear(in: title.compact + header) }
     guard kind != .selfEvaluation, kind != .unknown else { return table }
+    if CellStreamReader.isStream(body, in: source), !table.hasNoData {
+      return streamTable(table, body: body, header: header, source: source)
+    }
     // Where the region is aligned by spaces, the figures' positions are read too; the reading whose
     // arithmetic holds together better is kept, and one that does not hold together at all is not.
     var reading = Table.Reading.judging(table)
@@ -149,6 +158,33 @@ package enum ReportParser {
       table.panels = table.panels.map { Table.Panel(columns: $0.columns, rows: []) }
     }
     return table
+  }
+
+  /// A table written one cell per line: the token reading or a rebuilt one where its arithmetic
+  /// proves the rows, names left unjudged (they come apart in a stream); else not read.
+  private static func streamTable(_ table: Table, body: [Line], header: String, source: SourceText) -> Table {
+    var result = table
+    let rebuilt = CellStreamReader.candidates(table.kind, lines: body, header: header, in: source)
+    for panels in [table.panels] + rebuilt {
+      var candidate = table
+      candidate.panels = panels.map { panel in
+        Table.Panel(
+          columns: panel.columns,
+          rows: panel.rows.map { row in
+            var row = row
+            row.isNameUncertain = true
+            return row
+          })
+      }
+      guard Table.Reading.proves(candidate) else { continue }
+      result = candidate
+      result.reading = Table.Reading.judging(candidate)
+      return result
+    }
+    result.panels = table.panels.map { Table.Panel(columns: $0.columns, rows: []) }
+    result.reading = Table.Reading(
+      status: .unread, reason: "表格被导出为逐格文本（每行一格），行与列无法可靠对应；请用带版面的文本（pdftotext -layout）或原表复核")
+    return result
   }
 
   /// "单位：万元", "金额单位：元" → the unit.

@@ -54,6 +54,13 @@ extension Table {
       return reading
     }
 
+    /// True when `table`, rebuilt from a cell stream, is proven: at least three identities with
+    /// figures, every one holding, and every code under its parent.
+    package static func proves(_ table: Table) -> Bool {
+      let identities = table.identities.filter(\.isInformative)
+      return identities.count >= 3 && identities.allSatisfy(\.holds) && misplacedCodes(in: table).misplaced == 0
+    }
+
     /// Between two readings of one region, whether `self` is the better: a reading that stands
     /// over one that does not, then more identities held than failed, then fewer codes misplaced.
     package func isBetter(than other: Reading) -> Bool {

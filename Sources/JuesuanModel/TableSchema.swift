@@ -97,10 +97,12 @@ enum TableSchema {
     case .selfEvaluation, .unknown:
       specs = []
     }
-    // A header that names some of the columns names all it has: the others are not there (a
-    // table of 合计 alone has no 基本支出 to add up). A header naming none was not read.
+    // A header that names the total column names all the columns it has: the others are not
+    // there (a table of 合计 alone has no 基本支出 to add up). A header without it was not read
+    // whole (a stream puts 合计 among the figures).
     let named = specs.filter { spec in spec.keys.contains { header.contains($0) } }
-    return named.isEmpty || kind == .sangong ? specs : named
+    guard kind != .sangong, named.contains(where: { $0.role == .total }) else { return specs }
+    return named
   }
 
   /// Column order of a horizontal 三公 row: 合计, 出国, 车小计, 购置, 运行, 接待.

@@ -42,6 +42,10 @@ struct ExplainEmptyTableRule: Rule {
     let ordered = report.tables.sorted { $0.range.lowerBound < $1.range.lowerBound }
     let headings = context.memoized("ExplainEmptyTableRule.sectionHeadings") { Self.sectionHeadings(report) }
     for (index, table) in ordered.enumerated() where Table.Kind.standard.contains(table.kind) {
+      guard table.reading.status != .unread else {
+        context.skip("“\(table.title)”未能读取，未判断是否为空表")
+        continue
+      }
       context.ran()
       var nextStart = index + 1 < ordered.count ? ordered[index + 1].titleRange.lowerBound : report.source.bytes.count
       // Prose after a heading belongs to that heading's section, not to the table.

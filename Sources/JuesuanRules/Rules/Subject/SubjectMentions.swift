@@ -77,7 +77,8 @@ struct SubjectMention {
       if codedKinds.contains(table.kind) {
         for row in table.rows {
           // A name `normalizedName` leaves empty is all white space.
-          guard let code = row.code, let range = row.nameRange,
+          // A name whose pieces could belong to the next row is not a name to judge.
+          guard let code = row.code, let range = row.nameRange, !row.isNameUncertain,
             !row.name.unicodeScalars.allSatisfy(\.isWhiteSpace)
           else { continue }
           result.append(

@@ -22,7 +22,14 @@ struct TableUnparsedRule: Rule {
 
   func check(_ report: Report, context: inout RuleContext) {
     let source = report.source
-    for table in report.tables where !table.damage.isEmpty {
+    for table in report.tables where table.reading.status == .unread {
+      context.ran()
+      context.skip("“\(table.title)”未能读取（\(table.reading.reason ?? "读取结果不成立")），其加总、勾稽和叙述对照均未检查")
+      context.report(
+        table.titleRange,
+        "“\(table.title)”未能可靠读取：\(table.reading.reason ?? "读取结果不成立")。本表的加总、勾稽和叙述对照均已跳过，请人工复核")
+    }
+    for table in report.tables where !table.damage.isEmpty && table.reading.status != .unread {
       context.ran()
       let shown = table.damage.prefix(3).joined(separator: "；")
       let more = table.damage.count > 3 ? "等 \(table.damage.count) 处" : ""

@@ -18,7 +18,7 @@ struct TextUnitRule: Rule {
     for table in report.tables where Table.Kind.standard.contains(table.kind) {
       context.ran()
       guard table.unit == nil, !table.title.contains("万元"), !table.title.contains("单位") else { continue }
-      let empty = table.hasNoData
+      let empty = table.hasNoData && table.reading.status != .unread
       context.report(
         table.titleRange,
         "“\(table.title)”没有标明金额单位：请在表头加“单位：万元”" + (empty ? "（本表无数据）" : ""),

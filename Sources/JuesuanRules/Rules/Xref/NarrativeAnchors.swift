@@ -3,10 +3,18 @@ import JuesuanModel
 /// The table figures a narrative label names: the anchors of `NarrativeBinder` and their look-ups.
 extension NarrativeBinder {
   func figure(_ table: Table, _ row: Table.Row, column: Int) -> TableFigure? {
-    guard column >= 0, column < row.cells.count, let cell = row.cells[column], !cell.isDamaged, !row.isDamaged
-    else { return nil }
-    if column > 0, !row.isPositional { return nil }
+    let unknown = TableFigure(value: .zero, range: row.range, tableTitle: figureTitle(table), isKnown: false)
+    if column > 0, !row.isPositional { return unknown }
+    guard column >= 0, column < row.cells.count, let cell = row.cells[column] else { return nil }
+    guard !cell.isDamaged, !row.isDamaged else { return unknown }
     return TableFigure(value: cell.value, range: cell.range, tableTitle: figureTitle(table))
+  }
+
+  /// A figure of each table of `kinds` that was not read: whatever it states is unknown.
+  func unreadFigures(_ kinds: Table.Kind...) -> [TableFigure] {
+    report.tables.filter { kinds.contains($0.kind) && $0.reading.status == .unread }.map { table in
+      TableFigure(value: .zero, range: table.titleRange, tableTitle: figureTitle(table), isKnown: false)
+    }
   }
 
   /// The first column of `panel` that holds amounts (not 行次/栏次).
@@ -19,58 +27,63 @@ extension NarrativeBinder {
   }
 
   func tables(_ kind: Table.Kind) -> [Table] {
-    report.tables.filter { $0.kind == kind && $0.unit != "元" }
+    report.tables.filter { $0.kind == kind && $0.unit != "元" && $0.reading.status != .unread }
   }
 
   /// A labelled row of 01/04 on one side (panel 0 收入, panel 1 支出; nil: both), its amount column.
   func summaryFigures(_ kind: Table.Kind, side: Int?, label: String) -> [TableFigure] {
-    tables(kind).flatMap { table in
-      table.panels.indices.filter { side == nil || $0 == side }.compactMap { index -> TableFigure? in
-        let panel = table.panels[index]
-        guard let column = Self.amountColumn(panel), let row = panel.rows.first(where: { $0.label == label }) else {
-          return nil
+    unreadFigures(kind)
+      + tables(kind).flatMap { table in
+        table.panels.indices.filter { side == nil || $0 == side }.compactMap { index -> TableFigure? in
+          let panel = table.panels[index]
+          guard let column = Self.amountColumn(panel), let row = panel.rows.first(where: { $0.label == label }) else {
+            return nil
+          }
+          return figure(table, row, column: column)
         }
-        return figure(table, row, column: column)
       }
-    }
   }
 
   /// The 合计 row of a coded table, in the column titled `title` (nil: the first column).
   func totalRowFigures(_ kind: Table.Kind, column title: String?) -> [TableFigure] {
-    tables(kind).compactMap { table in
-      guard let panel = table.panels.first, let row = panel.rows.first(where: { $0.isTotalRow && $0.code == nil })
-      else {
-        return nil
+    unreadFigures(kind)
+      + tables(kind).compactMap { table in
+        guard let panel = table.panels.first, let row = panel.rows.first(where: { $0.isTotalRow && $0.code == nil })
+        else {
+          return nil
+        }
+        guard let title else { return figure(table, row, column: 0) }
+        guard let column = Self.column(panel, titled: title) else { return nil }
+        return figure(table, row, column: column)
       }
-      guard let title else { return figure(table, row, column: 0) }
-      guard let column = Self.column(panel, titled: title) else { return nil }
-      return figure(table, row, column: column)
-    }
   }
 
   func economicFigures(code: String) -> [TableFigure] {
-    tables(.basicExpenditure).compactMap { table in
-      guard let row = table.rows.first(where: { $0.code == code }) else { return nil }
-      return figure(table, row, column: 0)
-    }
+    unreadFigures(.basicExpenditure)
+      + tables(.basicExpenditure).compactMap { table in
+        guard let row = table.rows.first(where: { $0.code == code }) else { return nil }
+        return figure(table, row, column: 0)
+      }
   }
 
   func basicFigures(_ label: String) -> [TableFigure] {
-    tables(.basicExpenditure).compactMap { table in
-      guard let row = table.rows.first(where: { $0.label == label }) else { return nil }
-      return figure(table, row, column: 0)
-    }
+    unreadFigures(.basicExpenditure)
+      + tables(.basicExpenditure).compactMap { table in
+        guard let row = table.rows.first(where: { $0.label == label }) else { return nil }
+        return figure(table, row, column: 0)
+      }
   }
 
   /// A row of the 三公 table whose label satisfies `matches`, in its 预算/决算 column.
   func sangongFigures(isBudget: Bool, _ matches: @escaping (String) -> Bool) -> [TableFigure] {
-    tables(.sangong).compactMap { table in
-      guard let panel = table.panels.first,
-        let column = panel.columns.firstIndex(where: { $0.title.contains(isBudget ? "预算" : "决算") }),
-        let row = panel.rows.first(where: { matches($0.label) })
-      else { return nil }
-      return figure(table, row, column: column)
-    }
+    unreadFigures(.sangong)
+      + tables(.sangong).compactMap { table in
+        guard let panel = table.panels.first,
+          let column = panel.columns.firstIndex(where: { $0.title.contains(isBudget ? "预算" : "决算") }),
+          let row = panel.rows.first(where: { matches($0.label) })
+        else { return nil }
+        return figure(table, row, column: column)
+      }
   }
 
   mutating func add(

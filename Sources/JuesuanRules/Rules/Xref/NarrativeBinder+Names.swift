@@ -106,5 +106,6 @@ extension NarrativeBinder {
 
   func figures(code: String) -> [TableFigure] {
     (codedRows[code] ?? []).compactMap { table, row in figure(table, row, column: 0) }
+      + unreadFigures(.generalBudget, .expenditure, .income)
   }
 }

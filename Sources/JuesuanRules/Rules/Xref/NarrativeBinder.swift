@@ -6,6 +6,9 @@ struct TableFigure {
   var value: Amount
   var range: Range<Int>
   var tableTitle: String
+  /// False when the table states this figure but it could not be read (a table not read, or a
+  /// cell whose column is not certain): the narrative is then not compared at all.
+  var isKnown = true
 }
 
 /// What a narrative amount names: a description for messages and the table figures that state it.

@@ -65,7 +65,11 @@ struct NarrativeNumberRule: Rule {
       }
       return value.isSameValue(as: written)
     }
-    guard !binding.figures.contains(where: { agrees($0.value) }) else { return }
+    guard !binding.figures.contains(where: { $0.isKnown && agrees($0.value) }) else { return }
+    guard binding.figures.allSatisfy(\.isKnown) else {
+      context.skip("“\(binding.subject)”所在的表未能完整读取，未比较叙述中的 \(written) 万元")
+      return
+    }
     let digits = Self.digitRange(of: number, in: report.source)
     let stated = binding.figures.map { "\($0.tableTitle) \($0.value)" }
     var distinct: [Amount] = []
@@ -75,8 +79,15 @@ struct NarrativeNumberRule: Rule {
     let first = binding.figures[0].value
     let gap = (written - first).magnitude
     var message = "叙述中“\(binding.subject)”为 \(written) 万元，与表中数不符：\(stated.joined(separator: "；"))，相差 \(gap)。"
+    var severity: Severity?
     if gap.tenThousandths <= 100 {
-      message += "相差仅 0.01，或为尾差，但表中已列明 \(first)，叙述应与之一致。"
+      if let other = Self.otherTableStating(written, for: binding.subject, in: report) {
+        // The tables themselves differ by this rounding step: the narrative follows one of them.
+        message += "相差仅 0.01：\(other)为 \(written)，与叙述相同，是表与表之间的尾差，建议统一。"
+        severity = .information
+      } else {
+        message += "相差仅 0.01，或为尾差，但表中已列明 \(first)，叙述应与之一致。"
+      }
       if binding.subject == "基本支出" || binding.subject == "项目支出" {
         message += alternativeReading(written, report: report)
       }
@@ -89,9 +100,25 @@ struct NarrativeNumberRule: Rule {
         isPreferred: distinct.count == 1 && binding.figures.count >= 2)
     }
     context.report(
-      digits, message,
+      digits, message, severity: severity,
       related: binding.figures.map { Finding.Related(range: $0.range, message: "\($0.tableTitle)：\($0.value)") },
       fixes: fixes)
+  }
+
+  /// The table that states `written` for the subject ("210 卫生健康支出") where the bound table
+  /// does not: a row of the same code, or a 01/04 category row of the same name.
+  static func otherTableStating(_ written: Amount, for subject: String, in report: Report) -> String? {
+    let parts = subject.split(separator: " ", maxSplits: 1)
+    guard parts.count == 2, parts[0].allSatisfy(\.isASCIIDigit) else { return nil }
+    let code = String(parts[0])
+    let name = String(parts[1])
+    for table in report.tables {
+      for row in table.rows where row.code == code || (row.code == nil && row.label == name) {
+        guard let cell = row.cells.first ?? nil, cell.value.isSameValue(as: written) else { continue }
+        return Table.normalizedLabel(table.title)
+      }
+    }
+    return nil
   }
 
   /// "06 表人员经费 + 公用经费 = written": the other reading of a 基本支出 that is off by 0.01.

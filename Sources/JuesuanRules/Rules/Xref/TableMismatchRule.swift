@@ -121,10 +121,14 @@ struct TableMismatchRule: Rule {
     let summaryTitle = Table.normalizedLabel(summary.title)
     let detailTitle = Table.normalizedLabel(detail.title)
     let what = code.map { "\($0) \(label)" } ?? detailColumn.map { "合计行\($0)" } ?? label
+    let gap = (left.value - right.value).magnitude
+    // One rounding step between two tables is a tail to unify, not an error (DOMAIN.md §4).
+    let isTail = gap.tenThousandths <= 100
     context.report(
       left.range,
       "\(summaryTitle)“\(label)”\(title.map { "（\($0)栏）" } ?? "")为 \(left.value)，\(detailTitle)“\(what)”为 \(right.value)，"
-        + "相差 \((left.value - right.value).magnitude)。",
+        + "相差 \(gap)" + (isTail ? "，为一个尾数单位，建议两表统一。" : "。"),
+      severity: isTail ? .information : nil,
       related: [Finding.Related(range: right.range, message: "\(detailTitle)：\(right.value)")])
   }
 
