@@ -15,7 +15,11 @@ extension NarrativeReader {
     for budgetWord in occurrences(of: "预算") {
       // "完成(年初|全年|调整)预算(数)的 R%" or "(决算数)为(年初)预算(数)的 R%".
       var offset = budgetWord
-      for qualifier in ["年初", "全年", "调整"] where has(qualifier, at: offset - 6) { offset -= 6 }
+      var rateQualifier: String?
+      for qualifier in ["年初", "全年", "调整"] where has(qualifier, at: offset - 6) {
+        offset -= 6
+        rateQualifier = qualifier
+      }
       if has("完成", at: offset - 6) || has("达到", at: offset - 6) {
         offset -= 6
       } else if has("为", at: offset - 3) {
@@ -33,6 +37,7 @@ extension NarrativeReader {
       var clauseStart = sentence.lowerBound
       if let semicolon = occurrences(of: "；", in: sentence.lowerBound..<offset).last { clauseStart = semicolon + 3 }
       var budgets: [Paragraph.Number] = []
+      var qualified: [Paragraph.Number] = []  // budgets named with the rate's own qualifier
       var actuals: [Paragraph.Number] = []
       for number in paragraph.numbers
       where number.unit == .tenThousandYuan && number.textRange.lowerBound >= clauseStart
@@ -50,8 +55,15 @@ extension NarrativeReader {
         case (nil, .some): actuals.append(number)
         case (nil, nil): break
         }
+        // The word before the figure's 预算 ("年初预算为 B") names which budget it is.
+        if budgets.last == number, let rateQualifier, let word = text.lastRange(of: "预算"),
+          text[..<word.lowerBound].hasSuffix(rateQualifier)
+        {
+          qualified.append(number)
+        }
       }
-      var entry = Rate(rate: rate, budget: budgets.last, actual: actuals.first, sentence: sentence)
+      // "年初预算为 0，全年预算为 321.02，…完成年初预算的 R%": the base is the 年初预算.
+      var entry = Rate(rate: rate, budget: qualified.last ?? budgets.last, actual: actuals.first, sentence: sentence)
       entry.budgets = budgets
       entry.actuals = actuals
       result.append(entry)

@@ -16,6 +16,7 @@ struct ExplainSangongDisclosureRule: Rule {
         "七、“三公”经费支出决算情况说明\n（一）因公出国（境）费支出 0.00 万元。（二）公务用车购置费支出 27.19 万元，购置 1 辆；公务用车运行费支出 15.22 万元。（三）公务接待费支出 1.20 万元，共接待 5 批次、40 人次。\n"
       ),
       .init("七、“三公”经费支出决算情况说明\n本部门2023年度未发生因公出国（境）费、公务用车购置及运行费和公务接待费支出。\n"),
+      .init("七、财政拨款“三公”经费支出决算情况说明\n本部门 2024 年度无“三公”经费财政拨款支出。\n"),
     ],
     triggeringExamples: [
       .init(
@@ -73,6 +74,7 @@ struct ExplainSangongDisclosureRule: Rule {
       // "“三公”经费支出均为0": every item at once.
       if sentences.contains(where: { sentence in
         ["均为0", "均为零", "均未发生", "均无", "均为0.00"].contains { sentence.text.contains($0) }
+          || Self.deniesAllSangong(sentence.text)
       }) {
         context.ran()
         continue
@@ -102,6 +104,17 @@ struct ExplainSangongDisclosureRule: Rule {
         heading.range,
         "“三公”经费情况说明没有说明：\(missing.joined(separator: "、"))。应逐项写明金额（未发生的写“0万元”或“未发生”），公务接待还应写明接待批次和人次")
     }
+  }
+
+  /// "…2024 年度无“三公”经费财政拨款支出", "没有财政拨款三公经费支出": a sentence that says there
+  /// was no 三公 spending at all, which covers every item.
+  static func deniesAllSangong(_ sentence: String) -> Bool {
+    let text = sentence.filter { !"“”\"‘’'".contains($0) && !$0.isWhitespace }
+    guard let range = text.range(of: "三公经费") else { return false }
+    let before = text[..<range.lowerBound].suffix(10)
+    let after = text[range.upperBound...].prefix(12)
+    let denial = ["无", "没有", "未发生", "未安排", "不存在"]
+    return denial.contains { before.contains($0) } || ["为0", "为零", "为0.00"].contains { after.contains($0) }
   }
 
   static func isSangongSection(_ heading: Heading) -> Bool {

@@ -89,7 +89,7 @@ struct MissingRule: Rule {
       let tolerance = RatioCheck.halfUnit(budget.value) + RatioCheck.halfUnit(actual.value)
       guard abs((budget.value - actual.value).tenThousandths) > tolerance else { continue }
       let rest = paragraph.text(in: rate.rate.textRange.upperBound..<paragraph.utf8.count)
-      let opening = String(next.removingWhitespace().prefix(12))
+      let opening = String(next.removingWhitespace().prefix(20))
       guard !Self.reasonWords.contains(where: { rest.contains($0) || opening.contains($0) }) else { continue }
       context.report(
         rate.rate.range,
