@@ -149,16 +149,45 @@ enum TextOutput {
     return result
   }
 
-  /// `--statistics`: per file the tables recognised, checks run and skipped; per rule the counts.
+  /// `--statistics`: per report of each file, how each of the nine tables was read (and why not),
+  /// the checks run and those skipped (by rule, with the first reasons); then per rule the
+  /// findings' counts.
   static func statistics(_ results: [FileResult]) -> String {
     var out = ""
     var perRule: [String: Int] = [:]
     for result in results {
-      let coverage = result.lint.coverage
-      out +=
-        "\(result.path): 识别到 \(coverage.tablesRecognised.count) 张表；运行检查 \(coverage.checksRun) 项，跳过 \(coverage.skipped.count) 项\n"
-      for table in coverage.tablesRecognised { out += "  表 \(table)\n" }
-      for skipped in coverage.skipped { out += "  跳过 \(skipped)\n" }
+      let parts = result.lint.parts
+      for (index, part) in parts.enumerated() {
+        let offset = part.placement?.line ?? result.source.line(ofUTF8Offset: part.range.lowerBound)
+        let lastLine = result.source.line(ofUTF8Offset: max(part.range.lowerBound, part.range.upperBound - 1))
+        let which = parts.count > 1 ? "第 \(index + 1) 份报告（第 \(offset + 1)–\(lastLine + 1) 行）" : "报告"
+        let counts = TableCoverage.Status.allCases.compactMap { status -> String? in
+          let count = part.tables.filter { $0.status == status }.count
+          return count == 0 ? nil : "\(status.rawValue) \(count) 张"
+        }
+        out += "\(result.path): \(which)：九张公开表\(counts.joined(separator: "、"))；"
+        out += "运行检查 \(part.checksRun) 项，跳过 \(part.skipped.count) 项\n"
+        for table in part.tables {
+          let place = table.line.map { "（第 \($0 + offset + 1) 行）" } ?? ""
+          let reason = table.reason.map { "：" + LineNumber.resolving($0, lineOffset: offset) } ?? ""
+          out +=
+            "  表 \(table.kind.rawValue) \(table.title ?? table.kind.officialTitle)\(place) \(table.status.rawValue)\(reason)\n"
+        }
+        var byRule: [(code: String, reasons: [String])] = []
+        for skipped in part.skipped.map({ LineNumber.resolving($0, lineOffset: offset) }) {
+          let code = skipped.prefix { $0 != ":" }
+          let reason = skipped.dropFirst(code.count + 1).trimmingWhitespace()
+          if let at = byRule.firstIndex(where: { $0.code == code }) {
+            byRule[at].reasons.append(reason)
+          } else {
+            byRule.append((String(code), [reason]))
+          }
+        }
+        for (code, reasons) in byRule {
+          let shown = reasons.prefix(3).joined(separator: "；")
+          out += "  跳过 \(code) \(reasons.count) 项：\(shown)\(reasons.count > 3 ? "；…" : "")\n"
+        }
+      }
       for finding in result.lint.findings { perRule[finding.code, default: 0] += 1 }
     }
     for (code, count) in perRule.sorted(by: { ($1.value, $0.key) < ($0.value, $1.key) }) {

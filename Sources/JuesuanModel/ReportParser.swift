@@ -135,7 +135,7 @@ package enum ReportParser {
       notes: notes.map { $0.plain(in: source) })
     if kind == .selfEvaluation { table.year = firstYear(in: title.compact + header) }
     guard kind != .selfEvaluation, kind != .unknown else { return table }
-    if CellStreamReader.isStream(body, in: source), !table.hasNoData {
+    if CellStreamReader.isStream(body, in: source) {
       return streamTable(table, body: body, header: header, source: source)
     }
     // Where the region is aligned by spaces, the figures' positions are read too; the reading whose
@@ -179,6 +179,10 @@ package enum ReportParser {
       guard Table.Reading.proves(candidate) else { continue }
       result = candidate
       result.reading = Table.Reading.judging(candidate)
+      if result.reading.status == .read, candidate.rows.contains(where: { !$0.isPositional }) {
+        result.reading.status = .partlyRead
+        result.reading.reason = "表格被导出为逐格文本，只能确定第一栏（合计），其余各栏未读取"
+      }
       return result
     }
     result.panels = table.panels.map { Table.Panel(columns: $0.columns, rows: []) }

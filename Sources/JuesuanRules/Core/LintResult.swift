@@ -76,6 +76,8 @@ package struct LintedPart: Sendable {
   package var checksRun: Int
   package var skipped: [String]
   package var tablesRecognised: [String]
+  /// How each of the nine standard tables was read.
+  package var tables: [TableCoverage] = []
   /// Whether the part holds a 收入支出决算总表 (公开01表), which every report has: a part
   /// without one is not a report of its own, and splitting there could only make table/missing
   /// and cross-reference checks wrong.
@@ -126,4 +128,42 @@ package struct Coverage: Sendable, Equatable {
   package var tablesRecognised: [String]
   package var checksRun: Int
   package var skipped: [String]
+}
+
+/// How one of the nine standard tables of a report was read, for `check --statistics`.
+package struct TableCoverage: Sendable, Equatable {
+  package enum Status: String, Sendable, CaseIterable {
+    case read = "已读取"
+    case partlyRead = "部分读取"
+    case unread = "未读取"
+    case empty = "无数据"
+    case missing = "未找到"
+  }
+
+  package var kind: Table.Kind
+  /// The title as written, nil when the table is missing.
+  package var title: String?
+  /// The 0-based line of the title, counted from the report's start.
+  package var line: Int?
+  package var status: Status
+  package var reason: String?
+
+  /// Each standard table of `report`: the first of its kind, or missing.
+  package static func standardTables(of report: Report) -> [TableCoverage] {
+    Table.Kind.standard.map { kind in
+      guard let table = report.table(kind) else {
+        return TableCoverage(kind: kind, title: nil, line: nil, status: .missing, reason: nil)
+      }
+      let line = report.source.line(ofUTF8Offset: table.titleRange.lowerBound)
+      let status: Status
+      switch table.reading.status {
+      case .unread: status = .unread
+      case .partlyRead: status = table.hasNoData ? .empty : .partlyRead
+      case .read: status = table.hasNoData ? .empty : .read
+      }
+      return TableCoverage(
+        kind: kind, title: table.title, line: line, status: status,
+        reason: status == .read || status == .empty ? nil : table.reading.reason ?? table.damage.first)
+    }
+  }
 }

@@ -182,12 +182,14 @@ package struct Linter: Sendable {
     for index in findings.indices {
       findings[index].fixes.append(Suppressions.ignoreFix(for: findings[index], in: report.source))
     }
-    return LintedPart(
+    var part = LintedPart(
       range: range, report: report, findings: findings, checksRun: done.reduce(0) { $0 + $1.checksRun },
       skipped: done.flatMap(\.skipped),
       tablesRecognised: report.tables.map { "\($0.kind.rawValue) \($0.title)" },
       standsAlone: report.tables.contains { $0.kind == .summary },
       readers: readers.filled.flatMap { $0 })
+    part.tables = TableCoverage.standardTables(of: report)
+    return part
   }
 
   /// The result of the parts, each with its findings placed in the document (each part's are

@@ -41,7 +41,8 @@ struct TextPrecisionRule: Rule {
             guard let amount = cell.amount, seen.insert(cell.range.lowerBound).inserted else { continue }
             context.ran()
             if Self.hasExtraDecimals(amount) {
-              reportExtra(cell.text, amount, cell.range, damaged: cell.isDamaged, context: &context)
+              reportExtra(
+                cell.text, amount, cell.range, damaged: cell.isDamaged, unit: table.unit ?? "万元", context: &context)
             } else if amount.decimals == 1, !cell.isDamaged, twoDecimals >= 2, twoDecimals * 2 >= withAmount.count {
               context.report(
                 cell.range, "表内金额“\(cell.text)”只有一位小数，同栏其他金额保留两位：应写作“\(cell.text)0”",
@@ -83,16 +84,17 @@ struct TextPrecisionRule: Rule {
   }
 
   private func reportExtra(
-    _ text: String, _ amount: Amount, _ range: Range<Int>, damaged: Bool, context: inout RuleContext
+    _ text: String, _ amount: Amount, _ range: Range<Int>, damaged: Bool, unit: String = "万元",
+    context: inout RuleContext
   ) {
     let rounded = Self.grouped(amount.formatted(decimals: 2), like: text)
     if damaged {
       context.report(
-        range, "金额“\(text)”有\(amount.decimals)位小数；该单元格疑被拆行拼接，请核对原值（万元金额应保留两位小数）")
+        range, "金额“\(text)”有\(amount.decimals)位小数；该单元格疑被拆行拼接，请核对原值（\(unit)金额应保留两位小数）")
       return
     }
     context.report(
-      range, "金额“\(text)”有\(amount.decimals)位小数，万元金额应保留两位小数：应为“\(rounded)”（四舍五入）",
+      range, "金额“\(text)”有\(amount.decimals)位小数，\(unit)金额应保留两位小数：应为“\(rounded)”（四舍五入）",
       fixes: [Fix(title: "四舍五入为 \(rounded)", edits: [TextEdit(range: range, newText: rounded)])])
   }
 

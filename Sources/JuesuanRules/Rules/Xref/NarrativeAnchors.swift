@@ -7,7 +7,15 @@ extension NarrativeBinder {
     if column > 0, !row.isPositional { return unknown }
     guard column >= 0, column < row.cells.count, let cell = row.cells[column] else { return nil }
     guard !cell.isDamaged, !row.isDamaged else { return unknown }
-    return TableFigure(value: cell.value, range: cell.range, tableTitle: figureTitle(table))
+    guard table.unit == "元" else {
+      return TableFigure(value: cell.value, range: cell.range, tableTitle: figureTitle(table))
+    }
+    // 元 ÷ 10,000 = 万元, kept to the ten-thousandth (the cents of a yuan figure are below that).
+    let tenThousandths = cell.value.tenThousandths
+    let rounded = (abs(tenThousandths) + 5_000) / 10_000 * (tenThousandths < 0 ? -1 : 1)
+    return TableFigure(
+      value: Amount(tenThousandths: rounded, decimals: 4), range: cell.range, tableTitle: figureTitle(table),
+      yuan: cell.value)
   }
 
   /// A figure of each table of `kinds` that was not read: whatever it states is unknown.
@@ -27,7 +35,7 @@ extension NarrativeBinder {
   }
 
   func tables(_ kind: Table.Kind) -> [Table] {
-    report.tables.filter { $0.kind == kind && $0.unit != "元" && $0.reading.status != .unread }
+    report.tables.filter { $0.kind == kind && $0.reading.status != .unread }
   }
 
   /// A labelled row of 01/04 on one side (panel 0 收入, panel 1 支出; nil: both), its amount column.

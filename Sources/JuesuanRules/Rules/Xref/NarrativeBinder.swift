@@ -9,6 +9,25 @@ struct TableFigure {
   /// False when the table states this figure but it could not be read (a table not read, or a
   /// cell whose column is not certain): the narrative is then not compared at all.
   var isKnown = true
+  /// The cell as written when the table is in 元; `value` is then that ÷ 10,000, in 万元, which
+  /// the narrative states rounded to its own decimals.
+  var yuan: Amount?
+
+  /// The figure as the narrative would state it with `decimals` decimals, or exactly.
+  func agrees(with written: Amount) -> Bool {
+    guard isKnown else { return false }
+    if yuan != nil || written.decimals < 2 && !written.isZero {
+      let places = max(0, min(written.decimals, 4))
+      return value.formatted(decimals: places) == written.formatted(decimals: places)
+    }
+    return value.isSameValue(as: written)
+  }
+
+  /// The figure for messages: "9101.68" (万元), or "91,016,775.35 元（9101.68 万元）".
+  var shown: String {
+    guard let yuan else { return value.description }
+    return "\(yuan.description) 元（\(value.formatted(decimals: 2)) 万元）"
+  }
 }
 
 /// What a narrative amount names: a description for messages and the table figures that state it.
@@ -97,7 +116,7 @@ struct NarrativeBinder {
     self.report = report
     self.catalogue = catalogue
     for kind in [Table.Kind.generalBudget, .expenditure, .income] {
-      for table in report.tables where table.kind == kind && table.unit != "元" {
+      for table in report.tables where table.kind == kind {
         for row in table.rows where !row.isDamaged {
           guard let code = row.code else { continue }
           codedRows[code, default: []].append((table, row))

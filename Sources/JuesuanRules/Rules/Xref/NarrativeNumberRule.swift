@@ -12,6 +12,9 @@ struct NarrativeNumberRule: Rule {
     defaultSeverity: .error,
     nonTriggeringExamples: [
       .init(
+        "一般公共预算财政拨款支出决算表\n单位：元\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n\t合计\t91,016,775.35\t91,016,775.35\t\n2010301\t行政运行\t91,016,775.35\t91,016,775.35\t\n\n（一）2010301-行政运行9101.68万元，即9,101.68万元，约9102万元。\n"
+      ),
+      .init(
         "一般公共预算财政拨款支出决算表\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n\t合计\t10.00\t10.00\t\n2010301\t行政运行\t10.00\t10.00\t\n\n（一）2010301-行政运行10.00万元，较上年决算数减少2.00万元。\n"
       ),
       .init(
@@ -19,6 +22,11 @@ struct NarrativeNumberRule: Rule {
       ),
     ],
     triggeringExamples: [
+      .init(
+        "一般公共预算财政拨款支出决算表\n单位：元\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n\t合计\t91,016,775.35\t91,016,775.35\t\n2010301\t行政运行\t91,016,775.35\t91,016,775.35\t\n\n（一）2010301-行政运行⟦9101.86⟧万元。\n",
+        fixed:
+          "一般公共预算财政拨款支出决算表\n单位：元\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n\t合计\t91,016,775.35\t91,016,775.35\t\n2010301\t行政运行\t91,016,775.35\t91,016,775.35\t\n\n（一）2010301-行政运行9101.68万元。\n"
+      ),
       .init(
         "一般公共预算财政拨款支出决算表\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n\t合计\t33.93\t33.93\t\n2210203\t购房补贴\t33.93\t33.93\t\n\n（十七）2210203-购房补贴⟦21.19⟧万元，较上年增加21.19万元。\n",
         fixed:
@@ -59,24 +67,22 @@ struct NarrativeNumberRule: Rule {
     _ number: Paragraph.Number, _ binding: NarrativeBinding, report: Report, context: inout RuleContext
   ) {
     let written = number.value
-    func agrees(_ value: Amount) -> Bool {
-      if written.decimals < 2 && !written.isZero {
-        return value.formatted(decimals: written.decimals) == written.formatted(decimals: written.decimals)
-      }
-      return value.isSameValue(as: written)
-    }
-    guard !binding.figures.contains(where: { $0.isKnown && agrees($0.value) }) else { return }
+    guard !binding.figures.contains(where: { $0.agrees(with: written) }) else { return }
     guard binding.figures.allSatisfy(\.isKnown) else {
       context.skip("“\(binding.subject)”所在的表未能完整读取，未比较叙述中的 \(written) 万元")
       return
     }
     let digits = Self.digitRange(of: number, in: report.source)
-    let stated = binding.figures.map { "\($0.tableTitle) \($0.value)" }
-    var distinct: [Amount] = []
-    for figure in binding.figures where !distinct.contains(where: { $0.isSameValue(as: figure.value) }) {
-      distinct.append(figure.value)
+    let stated = binding.figures.map { "\($0.tableTitle) \($0.shown)" }
+    // What the narrative should say: the figure itself, or a 元 figure in 万元 to two decimals.
+    let stateable = binding.figures.map {
+      $0.yuan == nil ? $0.value : Amount(parsing: $0.value.formatted(decimals: 2)) ?? $0.value
     }
-    let first = binding.figures[0].value
+    var distinct: [Amount] = []
+    for value in stateable where !distinct.contains(where: { $0.isSameValue(as: value) }) {
+      distinct.append(value)
+    }
+    let first = stateable[0]
     let gap = (written - first).magnitude
     var message = "叙述中“\(binding.subject)”为 \(written) 万元，与表中数不符：\(stated.joined(separator: "；"))，相差 \(gap)。"
     var severity: Severity?
@@ -101,7 +107,7 @@ struct NarrativeNumberRule: Rule {
     }
     context.report(
       digits, message, severity: severity,
-      related: binding.figures.map { Finding.Related(range: $0.range, message: "\($0.tableTitle)：\($0.value)") },
+      related: binding.figures.map { Finding.Related(range: $0.range, message: "\($0.tableTitle)：\($0.shown)") },
       fixes: fixes)
   }
 
