@@ -137,7 +137,7 @@ package enum PDFPageLayout {
 
   /// Whether `scalar` is set two units wide: CJK, Hangul, full-width forms, and the quotation
   /// marks and dashes Chinese fonts draw full-width.
-  static func isWide(_ scalar: Unicode.Scalar) -> Bool {
+  package static func isWide(_ scalar: Unicode.Scalar) -> Bool {
     switch scalar.value {
     case 0x1100...0x115F, 0x2014, 0x2018...0x201D, 0x2026, 0x2E80...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF,
       0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x20000...0x3FFFD:
