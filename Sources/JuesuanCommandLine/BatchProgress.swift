@@ -26,6 +26,18 @@ final class BatchProgress: Sendable {
     }
   }
 
+  /// Writes `line` on stderr, above the progress line when it is shown.
+  func report(_ line: String) {
+    guard isShown else {
+      FileHandle.standardError.write(Data((line + "\n").utf8))
+      return
+    }
+    done.withLock { count in
+      FileHandle.standardError.write(Data("\r\u{1B}[K\(line)\n".utf8))
+      draw(count)
+    }
+  }
+
   /// Clears the line.
   func finish() {
     guard isShown else { return }

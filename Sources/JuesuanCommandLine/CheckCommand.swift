@@ -56,6 +56,7 @@ enum CheckCommand {
     let work = { @Sendable (index: Int) in
       let result = check(files[index].input, configuration: files[index].configuration, profile: profile)
       checked.set(index, result)
+      if let failure = result.failure { progress.report("juesuan: \(result.path): \(failure)") }
       progress.fileDone()
     }
     if profile || files.count < 2 {
@@ -138,9 +139,8 @@ enum CheckCommand {
       path: input.path, source: source, lint: lint, failLevel: configuration.failLevel, document: document)
   }
 
-  /// A file that could not be read: one line on stderr now, a row in the summary later.
+  /// A file that could not be read: a row of its own in the report (and one line on stderr).
   private static func unreadable(_ path: String, reason: String, configuration: Configuration) -> FileResult {
-    FileHandle.standardError.write(Data("juesuan: \(path): \(reason)\n".utf8))
     let empty = SourceText(decoding: [])
     return FileResult(
       path: path, source: empty, lint: Linter(configuration: configuration).lint(empty),

@@ -23,7 +23,13 @@ enum JSONOutput {
           out.removeAll(keepingCapacity: true)
         }
       }
-      out += #"],"path":"#.utf8
+      out += "]".utf8
+      if let failure = result.failure {
+        // Optional: why the file could not be read (it then has no diagnostics).
+        out += #","error":"#.utf8
+        LSPAny.string(failure).writeJSON(into: &out)
+      }
+      out += #","path":"#.utf8
       LSPAny.string(result.path).writeJSON(into: &out)
       out.append(UInt8(ascii: "}"))
     }
