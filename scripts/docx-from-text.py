@@ -125,7 +125,7 @@ def features():
             '<w:p><w:r><w:t>第一行</w:t></w:r><w:r><w:br/><w:t>第二行</w:t></w:r></w:p>',
             '<w:p><w:r><w:t>保留</w:t></w:r><w:del><w:r><w:delText>删除</w:delText></w:r></w:del>'
             '<w:r><w:instrText> PAGE </w:instrText></w:r><w:r><w:t>&lt;script&gt;&amp;</w:t></w:r></w:p>',
-            f"<w:p>{run('正文')}{textbox}</w:p>",
+            f"<w:p>{run('正文：支出共计××万元。')}{textbox}</w:p>",
             paragraph(""),
             merged,
             paragraph("注：本表反映基本支出。"),

@@ -36,7 +36,8 @@ package enum PDFReader {
   }
 
   /// Joins pages of lines into one text with a form feed before each page after the first.
-  static func document(pages: [[String]], notes: [String]) throws -> ExtractedDocument {
+  /// - Throws: `DocumentError` when no page has any text (a scan).
+  package static func document(pages: [[String]], notes: [String]) throws -> ExtractedDocument {
     guard pages.contains(where: { $0.contains { !$0.allSatisfy(\.isWhitespace) } }) else {
       throw DocumentError("没有文字层（可能是扫描件），无法检查；请先做文字识别（OCR）或提供 Word 稿")
     }

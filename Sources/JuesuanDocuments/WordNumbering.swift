@@ -130,7 +130,7 @@ package struct WordNumbering {
   }
 
   /// `number` as Word writes it in format `format` (the common formats; others as decimal).
-  static func format(_ number: Int, as format: String) -> String {
+  package static func format(_ number: Int, as format: String) -> String {
     switch format {
     case "chineseCounting", "chineseCountingThousand", "japaneseCounting", "ideographDigital", "taiwaneseCounting":
       return chinese(number)
