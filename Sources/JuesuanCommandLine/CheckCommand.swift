@@ -73,7 +73,7 @@ enum CheckCommand {
     case "json": JSONOutput.render(results, flush: output.write)  // in pieces: no 20 MB string
     case "sarif": output.write(SARIFOutput.render(results))
     case "github": output.write(TextOutput.github(results))
-    case "html": output.write(HTMLOutput.render(results, failLevel: failLevel))
+    case "html": output.write(HTMLOutput.render(results))
     default: output.write(TextOutput.render(results, options: options))
     }
     guard output.close() else { return fail("\(options.outputPath ?? ""): 写入输出文件失败") }
@@ -113,6 +113,7 @@ enum CheckCommand {
         }
       }
     }
+    if let failure = input.failure { return unreadable(input.path, reason: failure, configuration: configuration) }
     var document: ExtractedDocument?
     if input.isDocument {
       do {
@@ -121,7 +122,6 @@ enum CheckCommand {
         return unreadable(input.path, reason: "\(error)", configuration: configuration)
       }
     }
-    if let failure = input.failure { return unreadable(input.path, reason: failure, configuration: configuration) }
     let source = document.map { SourceText(decoding: Array($0.text.utf8)) } ?? SourceText(decoding: input.bytes)
     var lint = linter.lint(source)
     for (code, duration) in timings.withLock({ $0 }) {
@@ -221,7 +221,9 @@ struct Input {
   static let extensions: Set<String> = ["txt", "md", "markdown", "text", "tsv"]
   static let maximumBytes = 64 << 20
 
-  /// Reads every path; folders are searched for drafts (.txt, .md, .markdown).
+  /// Reads every path; folders are searched for drafts (.txt, .md, .markdown, .tsv, .pdf, .docx).
+  /// A PDF or Word file is read later, when it is checked; a file of a folder that cannot be read
+  /// becomes an input that carries the reason.
   static func collect(_ paths: [String]) throws -> [Input] {
     var result: [Input] = []
     let manager = FileManager.default

@@ -11,7 +11,7 @@ import JuesuanRules
 enum HTMLOutput {
   /// The page for `results`.
   /// - Complexity: O(text + findings) per file.
-  static func render(_ results: [FileResult], failLevel: Severity?) -> String {
+  static func render(_ results: [FileResult]) -> String {
     var counts: [Severity: Int] = [:]
     for result in results {
       for finding in result.lint.findings { counts[finding.severity, default: 0] += 1 }
