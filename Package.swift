@@ -11,6 +11,8 @@ let package = Package(
   targets: [
     .target(name: "JuesuanModel"),
     .target(name: "JuesuanCatalogue"),
+    // PDF (through poppler's pdftotext) and Word (our own zip and inflate) → text; knows no rules.
+    .target(name: "JuesuanDocuments"),
     .target(name: "JuesuanRules", dependencies: ["JuesuanModel", "JuesuanCatalogue"]),
     .target(name: "JSONRPC"),
     .target(name: "LanguageServerProtocol", dependencies: ["JSONRPC"]),
@@ -19,7 +21,10 @@ let package = Package(
       dependencies: ["JuesuanModel", "JuesuanCatalogue", "JuesuanRules", "LanguageServerProtocol", "JSONRPC"]),
     .target(
       name: "JuesuanCommandLine",
-      dependencies: ["JuesuanModel", "JuesuanCatalogue", "JuesuanRules", "JuesuanServer", "LanguageServerProtocol"]),
+      dependencies: [
+        "JuesuanModel", "JuesuanCatalogue", "JuesuanRules", "JuesuanServer", "LanguageServerProtocol",
+        "JuesuanDocuments",
+      ]),
     .executableTarget(name: "juesuan", dependencies: ["JuesuanCommandLine"]),
     // What the test targets share (seeded generator, fuzz budget, corpus); no product uses it.
     .target(name: "JuesuanTestSupport"),
@@ -34,6 +39,7 @@ let package = Package(
       dependencies: [
         "JuesuanServer", "JuesuanRules", "JuesuanModel", "LanguageServerProtocol", "JSONRPC", "JuesuanTestSupport",
       ]),
+    .testTarget(name: "JuesuanDocumentsTests", dependencies: ["JuesuanDocuments", "JuesuanTestSupport"]),
     .testTarget(
       name: "JuesuanCommandLineTests", dependencies: ["JuesuanCommandLine", "JuesuanRules", "JuesuanTestSupport"]),
   ]

@@ -4,6 +4,10 @@
 #     virtualenv at .build/tools/venv
 #   - Emacs with eglot (Debian packages emacs-nox, elpa-eglot), only if `emacs`
 #     is not already on PATH.
+#   - For PDF, Word and HTML tests (Debian packages, each only if missing):
+#     poppler-utils (pdftotext, pdftoppm: PDF input is read through them), qpdf
+#     (an encrypted fixture), img2pdf (an image-only fixture), zip, chromium (the
+#     browser test) and fonts-noto-cjk (so that its screenshot shows Chinese).
 # Idempotent: what is already installed is skipped.
 # Usage: scripts/install-test-tools.sh [--require]
 #   --require  exit non-zero if any tool could not be installed (default: warn
@@ -14,7 +18,7 @@ REQUIRE=0
 for arg in "$@"; do
   case "$arg" in
     --require) REQUIRE=1 ;;
-    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
     *) echo "install-test-tools: unknown argument: $arg" >&2; exit 2 ;;
   esac
 done
@@ -127,6 +131,35 @@ if command -v emacs >/dev/null 2>&1; then
   else
     fail "emacs is installed but (require 'eglot) fails (install elpa-eglot, or Emacs >= 29)"
   fi
+fi
+
+# --- PDF, Word and browser tests (Debian) -------------------------------------
+need_command() {  # need_command COMMAND PACKAGE
+  if command -v "$1" >/dev/null 2>&1; then
+    echo "$1 already installed: $(command -v "$1")"
+  else
+    echo "$1 not found"
+    apt_install "$2" || true
+  fi
+  if command -v "$1" >/dev/null 2>&1; then ok "$1 ($2)"; else fail "$1 ($2) is not installed"; fi
+}
+need_command pdftotext poppler-utils
+need_command pdftoppm poppler-utils
+need_command qpdf qpdf
+need_command img2pdf img2pdf
+need_command zip zip
+if command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1; then
+  ok "chromium: $(command -v chromium || command -v chromium-browser)"
+else
+  echo "chromium not found"
+  apt_install chromium || true
+  if command -v chromium >/dev/null 2>&1; then ok "chromium: $(command -v chromium)"; else fail "chromium is not installed"; fi
+fi
+if command -v fc-list >/dev/null 2>&1 && fc-list :lang=zh | grep -q .; then
+  ok "a Chinese font is installed"
+else
+  apt_install fonts-noto-cjk || true
+  if command -v fc-list >/dev/null 2>&1 && fc-list :lang=zh | grep -q .; then ok "fonts-noto-cjk"; else fail "no Chinese font (fonts-noto-cjk)"; fi
 fi
 
 echo "$passed passed, $failed failed"

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of the project: formatting, the Swift test suite, the generated-docs check,
 # the editor integrations (static checks; Neovim, Emacs and pre-commit end-to-end when the
-# tools are installed — scripts/install-test-tools.sh installs them, and CI does so first).
+# tools are installed — scripts/install-test-tools.sh installs them, and CI does so first), and
+# PDF / Word input and the HTML page in headless Chromium (e2e-documents, e2e-html).
 # In CI (or with JUESUAN_TSAN=1) the server's tests also run under ThreadSanitizer, and (or with
 # JUESUAN_FUZZ=1) the property tests run at full size with the fuzz harnesses (scripts/fuzz.sh).
 set -euo pipefail
@@ -21,7 +22,7 @@ run() {
 }
 
 if [[ "${CI:-}" == "true" || "${JUESUAN_INSTALL_TOOLS:-}" == "1" ]]; then
-  step "installing test tools (Neovim, Emacs + eglot, pre-commit)"
+  step "installing test tools (Neovim, Emacs + eglot, pre-commit, poppler, qpdf, img2pdf, zip, Chromium)"
   bash scripts/install-test-tools.sh --require || { echo "FAILED: installing test tools"; failures=$((failures + 1)); }
 fi
 
@@ -53,7 +54,7 @@ fi
 step "docs/rules.md is up to date"
 run "docs/rules.md" diff -u docs/rules.md <("$JUESUAN" rules --markdown)
 
-for script in check-editors e2e-nvim e2e-emacs e2e-precommit; do
+for script in check-editors e2e-nvim e2e-emacs e2e-precommit e2e-documents e2e-html; do
   if [[ -f "scripts/$script.sh" ]]; then
     step "$script"
     run "$script" bash "scripts/$script.sh"

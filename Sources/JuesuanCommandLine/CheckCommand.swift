@@ -1,11 +1,13 @@
 import Dispatch
 import Foundation
+import JuesuanDocuments
 import JuesuanModel
 import JuesuanRules
 import Synchronization
 
-/// `juesuan check [--format text|json|sarif|github] [--config FILE] [--fail-level L] [--quiet]
-/// [--statistics] [--no-color] PATH…`: lints files, folders or `-` (stdin).
+/// `juesuan check [--format text|json|sarif|github|html] [-o FILE] [--config FILE] [--fail-level L]
+/// [--quiet] [--statistics] [--no-color] PATH…`: lints files (text, Markdown, PDF, Word), folders
+/// or `-` (stdin).
 enum CheckCommand {
   struct Options {
     var format = "text"
@@ -16,6 +18,7 @@ enum CheckCommand {
     var profile = false
     var color = isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
     var paths: [String] = []
+    var outputPath: String?
   }
 
   static func run(_ arguments: [String]) -> Int32 {
@@ -49,22 +52,31 @@ enum CheckCommand {
     let checked = ConcurrentSlots<FileResult>(count: jobs.count)
     let profile = options.profile
     let files = jobs
+    let progress = BatchProgress(total: files.count)
     let work = { @Sendable (index: Int) in
       let result = check(files[index].input, configuration: files[index].configuration, profile: profile)
       checked.set(index, result)
+      if let failure = result.failure { progress.report("juesuan: \(result.path): \(failure)") }
+      progress.fileDone()
     }
     if profile || files.count < 2 {
       for index in files.indices { work(index) }
     } else {
       DispatchQueue.concurrentPerform(iterations: files.count, execute: work)
     }
+    progress.finish()
     let results = checked.filled
-    switch options.format {
-    case "json": JSONOutput.render(results, flush: writeStandardOutput)  // in pieces: no 20 MB string
-    case "sarif": writeStandardOutput(SARIFOutput.render(results))
-    case "github": writeStandardOutput(TextOutput.github(results))
-    default: writeStandardOutput(TextOutput.render(results, options: options))
+    guard let output = OutputFile(path: options.outputPath) else {
+      return fail("\(options.outputPath ?? ""): 无法写入输出文件")
     }
+    switch options.format {
+    case "json": JSONOutput.render(results, flush: output.write)  // in pieces: no 20 MB string
+    case "sarif": output.write(SARIFOutput.render(results))
+    case "github": output.write(TextOutput.github(results))
+    case "html": output.write(HTMLOutput.render(results))
+    default: output.write(TextOutput.render(results, options: options))
+    }
+    guard output.close() else { return fail("\(options.outputPath ?? ""): 写入输出文件失败") }
     if options.statistics {
       FileHandle.standardError.write(Data(TextOutput.statistics(results).utf8))
     }
@@ -72,7 +84,8 @@ enum CheckCommand {
       let level = failLevel ?? result.failLevel
       return result.lint.findings.contains { $0.severity <= level }
     }
-    return failing ? 1 : 0
+    // The worst of all files: one that could not be read outweighs findings in the others.
+    return results.contains { $0.failure != nil } ? 2 : failing ? 1 : 0
   }
 
   static func fail(_ message: String) -> Int32 {
@@ -82,19 +95,6 @@ enum CheckCommand {
 
   struct UsageError: Error, CustomStringConvertible {
     var description: String
-  }
-
-  /// Writes `text` to stdout straight from the string's storage (no second copy of it).
-  private static func writeStandardOutput(_ text: String) {
-    var text = text
-    text.withUTF8 { bytes in
-      var offset = 0
-      while offset < bytes.count, let base = bytes.baseAddress {
-        let count = write(1, base + offset, bytes.count - offset)
-        if count <= 0 { break }
-        offset += count
-      }
-    }
   }
 
   /// One file's lint; with `profile`, each rule's time on stderr.
@@ -113,7 +113,16 @@ enum CheckCommand {
         }
       }
     }
-    let source = SourceText(decoding: input.bytes)
+    if let failure = input.failure { return unreadable(input.path, reason: failure, configuration: configuration) }
+    var document: ExtractedDocument?
+    if input.isDocument {
+      do {
+        document = try DocumentReader.read(path: input.path)
+      } catch {
+        return unreadable(input.path, reason: "\(error)", configuration: configuration)
+      }
+    }
+    let source = document.map { SourceText(decoding: Array($0.text.utf8)) } ?? SourceText(decoding: input.bytes)
     var lint = linter.lint(source)
     for (code, duration) in timings.withLock({ $0 }) {
       let milliseconds = Double(duration.components.attoseconds) / 1e15 + Double(duration.components.seconds) * 1000
@@ -126,7 +135,16 @@ enum CheckCommand {
           code: "input/invalid-utf8", severity: .warning, range: 0..<0,
           message: "文件含有无效的 UTF-8 字节，已替换为 U+FFFD 后检查；请以 UTF-8 保存"), at: 0)
     }
-    return FileResult(path: input.path, source: source, lint: lint, failLevel: configuration.failLevel)
+    return FileResult(
+      path: input.path, source: source, lint: lint, failLevel: configuration.failLevel, document: document)
+  }
+
+  /// A file that could not be read: a row of its own in the report (and one line on stderr).
+  private static func unreadable(_ path: String, reason: String, configuration: Configuration) -> FileResult {
+    let empty = SourceText(decoding: [])
+    return FileResult(
+      path: path, source: empty, lint: Linter(configuration: configuration).lint(empty),
+      failLevel: configuration.failLevel, failure: reason)
   }
 
   static func parse(_ arguments: [String]) throws -> Options {
@@ -150,10 +168,11 @@ enum CheckCommand {
       case "--": onlyPaths = true
       case "--format", "-f":
         let format = try inline ?? value(flag)
-        guard ["text", "json", "sarif", "github"].contains(format) else {
-          throw UsageError(description: "--format 只能是 text、json、sarif 或 github，收到 “\(format)”")
+        guard ["text", "json", "sarif", "github", "html"].contains(format) else {
+          throw UsageError(description: "--format 只能是 text、json、sarif、github 或 html，收到 “\(format)”")
         }
         options.format = format
+      case "--output", "-o": options.outputPath = try inline ?? value(flag)
       case "--config", "-c": options.configPath = try inline ?? value(flag)
       case "--fail-level":
         let level = try inline ?? value(flag)
@@ -185,17 +204,26 @@ struct FileResult {
   var source: SourceText
   var lint: LintResult
   var failLevel: Severity
+  /// For a PDF or Word file: the text read from it and where each line came from.
+  var document: ExtractedDocument?
+  /// Why the file could not be read (then `lint` is empty).
+  var failure: String?
 }
 
-/// A file to check: a path (or "-") and its bytes.
+/// A file to check: a path (or "-") and its bytes; a PDF or Word file is read when checked.
 struct Input {
   var path: String
   var bytes: [UInt8]
+  var isDocument = false
+  /// Why the file could not be read, for a file found in a folder (the others are still checked).
+  var failure: String?
 
-  static let extensions: Set<String> = ["txt", "md", "markdown", "text"]
+  static let extensions: Set<String> = ["txt", "md", "markdown", "text", "tsv"]
   static let maximumBytes = 64 << 20
 
-  /// Reads every path; folders are searched for drafts (.txt, .md, .markdown).
+  /// Reads every path; folders are searched for drafts (.txt, .md, .markdown, .tsv, .pdf, .docx).
+  /// A PDF or Word file is read later, when it is checked; a file of a folder that cannot be read
+  /// becomes an input that carries the reason.
   static func collect(_ paths: [String]) throws -> [Input] {
     var result: [Input] = []
     let manager = FileManager.default
@@ -224,14 +252,22 @@ struct Input {
             if name.hasPrefix(".") { walker.skipDescendants() }
             continue
           }
-          if extensions.contains((name as NSString).pathExtension.lowercased()) {
+          let pathExtension = (name as NSString).pathExtension.lowercased()
+          if extensions.contains(pathExtension) || DocumentReader.extensions.contains(pathExtension) {
             found.append((path as NSString).appendingPathComponent(relative))
           }
         }
         guard !found.isEmpty else {
-          throw CheckCommand.UsageError(description: "\(path): 目录中没有决算草稿（.txt、.md、.markdown）")
+          throw CheckCommand.UsageError(description: "\(path): 目录中没有决算草稿（.txt、.md、.markdown、.pdf、.docx）")
         }
-        for file in found.sorted() { result.append(try read(file)) }
+        for file in found.sorted() {
+          do {
+            result.append(try read(file))
+          } catch {
+            result.append(
+              Input(path: file, bytes: [], failure: "\(error)".replacingOccurrences(of: "\(file): ", with: "")))
+          }
+        }
       } else {
         result.append(try read(path))
       }
@@ -240,6 +276,7 @@ struct Input {
   }
 
   private static func read(_ path: String) throws -> Input {
+    if DocumentReader.isDocument(path) { return Input(path: path, bytes: [], isDocument: true) }
     let attributes = try? FileManager.default.attributesOfItem(atPath: path)
     if let size = attributes?[.size] as? Int, size > maximumBytes {
       throw CheckCommand.UsageError(description: "\(path): 文件过大（\(size >> 20) MB，上限 \(maximumBytes >> 20) MB）")

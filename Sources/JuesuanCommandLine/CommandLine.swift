@@ -13,6 +13,7 @@ package enum CommandLine {
     switch command {
     case "check": return CheckCommand.run(rest)
     case "fix": return FixCommand.run(rest)
+    case "extract": return ExtractCommand.run(rest)
     case "rules": return RulesCommand.run(rest)
     case "explain-code": return RulesCommand.explainCode(rest)
     case "lsp": return LanguageServerEntry.run(rest)
@@ -36,8 +37,10 @@ package enum CommandLine {
 
   static let usage = """
     用法: juesuan <命令> [选项]
-      check [--format text|json|sarif|github] [--config FILE] [--fail-level LEVEL] PATH…   检查决算草稿
-      fix [--diff] PATH…           应用安全的自动修复
+      check [--format text|json|sarif|github|html] [-o FILE] [--config FILE] [--fail-level LEVEL] PATH…
+                                   检查决算草稿（文本、Markdown、PDF、Word .docx；可给目录）
+      fix [--diff] PATH…           应用安全的自动修复（仅文本稿）
+      extract FILE                 打印从 PDF 或 Word 文件读出的文本
       rules [CODE]                 列出规则 / 解释一条规则
       explain-code CODE            查询科目编码
       lsp                          以 stdio 方式运行语言服务器

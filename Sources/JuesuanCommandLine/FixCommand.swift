@@ -17,6 +17,21 @@ enum FixCommand {
     }
     var status: Int32 = 0
     for input in inputs where input.path != "-" {
+      // fix rewrites text drafts; a PDF or Word file named on the command line is refused (one
+      // found in a folder is left alone).
+      if input.isDocument {
+        if paths.contains(input.path) {
+          FileHandle.standardError.write(
+            Data("juesuan: \(input.path): fix 只修改文本稿（.txt、.md），不改写 PDF 或 Word 文件；请在原稿中修改\n".utf8))
+          status = 2
+        }
+        continue
+      }
+      if let failure = input.failure {
+        FileHandle.standardError.write(Data("juesuan: \(input.path): \(failure)\n".utf8))
+        status = 2
+        continue
+      }
       let configuration = (try? ConfigurationLoader.configuration(for: input.path, explicit: nil)) ?? Configuration()
       let source = SourceText(decoding: input.bytes)
       if source.hadInvalidUTF8 {

@@ -23,7 +23,13 @@ enum JSONOutput {
           out.removeAll(keepingCapacity: true)
         }
       }
-      out += #"],"path":"#.utf8
+      out += "]".utf8
+      if let failure = result.failure {
+        // Optional: why the file could not be read (it then has no diagnostics).
+        out += #","error":"#.utf8
+        LSPAny.string(failure).writeJSON(into: &out)
+      }
+      out += #","path":"#.utf8
       LSPAny.string(result.path).writeJSON(into: &out)
       out.append(UInt8(ascii: "}"))
     }
@@ -66,6 +72,13 @@ enum JSONOutput {
           ]
         }),
     ]
+    // Optional keys for a PDF or Word file (the contract's keys are unchanged): the page, or the
+    // paragraph or table cell the finding is in.
+    if let page = result.page(ofUTF8Offset: finding.range.lowerBound) {
+      object["page"] = .int(page)
+    } else if let location = result.location(ofUTF8Offset: finding.range.lowerBound) {
+      object["location"] = .string(location)
+    }
     if !finding.related.isEmpty {
       let uri = result.path == "-" ? "stdin" : URL(fileURLWithPath: result.path).absoluteString
       object["relatedInformation"] = .array(
@@ -91,16 +104,21 @@ enum TextOutput {
         if options.quiet, finding.severity > (options.failLevel ?? result.failLevel) { continue }
         let position = result.source.position(ofUTF8Offset: finding.range.lowerBound)
         let level = colored(finding.severity, options.color)
+        // A PDF's or Word file's finding names its page, paragraph or cell before the line of
+        // the text read from it: report.pdf:p3:12:5.
+        let place = result.location(ofUTF8Offset: finding.range.lowerBound).map { $0 + ":" } ?? ""
         out +=
-          "\(result.path):\(position.line + 1):\(position.character + 1): \(level) \(finding.code) \(finding.message)\n"
+          "\(result.path):\(place)\(position.line + 1):\(position.character + 1): \(level) \(finding.code) \(finding.message)\n"
       }
     }
     if !options.quiet {
       let total = counts.values.reduce(0, +)
+      let unreadable = results.filter { $0.failure != nil }.count
+      if unreadable > 0 { out += "\(unreadable) 个文件无法读取，未检查。\n" }
       out +=
         total == 0
-        ? "检查了 \(results.count) 个文件，未发现问题。\n"
-        : "检查了 \(results.count) 个文件：\(counts[.error] ?? 0) 个错误，\(counts[.warning] ?? 0) 个警告，\(counts[.information] ?? 0) 条提示。\n"
+        ? "检查了 \(results.count - unreadable) 个文件，未发现问题。\n"
+        : "检查了 \(results.count - unreadable) 个文件：\(counts[.error] ?? 0) 个错误，\(counts[.warning] ?? 0) 个警告，\(counts[.information] ?? 0) 条提示。\n"
     }
     return out
   }
