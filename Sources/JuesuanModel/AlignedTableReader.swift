@@ -85,11 +85,15 @@ struct AlignedTableReader {
     {
       firstData -= 1
     }
+    // On a later page the header repeated there ends at its last line that reads as one; what
+    // follows before the first row is a name wrapped above it.
+    let headerEnd =
+      lines.first?.page == 0
+      ? firstData : (lines[..<firstData].lastIndex { Self.readsAsHeader($0.line) }).map { $0 + 1 } ?? 0
     var header: [AlignedLine] = []
     var data: [AlignedLine] = []
-    let isFirstPage = lines.first?.page == 0
     for (offset, line) in lines.enumerated() {
-      if offset < firstData, isFirstPage || Self.readsAsHeader(line.line) {
+      if offset < headerEnd {
         header.append(line)
       } else if !Self.isColumnNumbering(line.words) {
         data.append(line)

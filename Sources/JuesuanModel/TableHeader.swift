@@ -19,7 +19,8 @@ struct TableHeader {
   /// overlap one to one within three lines: a wrapped title, not a group title over several.
   init(lines: [[AlignedWord]]) {
     for (index, words) in lines.enumerated() {
-      let fragments = words.filter { !$0.isCode }
+      // Column numbers (栏次 1 2 3) and codes are not titles.
+      let fragments = words.filter(\.isText)
       for fragment in fragments {
         let above = cells.indices.filter { candidate in
           let cell = cells[candidate]

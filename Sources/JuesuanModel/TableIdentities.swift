@@ -52,7 +52,7 @@ extension Table {
       let parts = categories.map { row in
         TableIdentity.Part(label: row.code ?? row.label, cell: column < row.cells.count ? row.cells[column] : nil)
       }
-      comparisons.append(TableIdentity(total: total, parts: parts, what: "合计行“\(title)”"))
+      comparisons.append(TableIdentity(total: total, parts: parts, what: "合计行“\(title)”", family: .columnTotal))
     }
     return comparisons
   }
@@ -84,7 +84,8 @@ extension Table {
         let total = row.cells[totalIndex] ?? Table.Cell(amount: nil, text: "", range: row.nameRange ?? row.range)
         comparisons.append(
           TableIdentity(
-            total: total, parts: parts, what: "“\(row.code ?? row.label)”的\(panel.columns[totalIndex].title)"))
+            total: total, parts: parts, what: "“\(row.code ?? row.label)”的\(panel.columns[totalIndex].title)",
+            family: .rowTotal))
       }
     }
     return comparisons
@@ -136,7 +137,8 @@ extension Table {
         let parts = children.map { row in
           TableIdentity.Part(label: row.code ?? "", cell: column < row.cells.count ? row.cells[column] : nil)
         }
-        comparisons.append(TableIdentity(total: total, parts: parts, what: "\(code)“\(parent.name)”的“\(title)”"))
+        comparisons.append(
+          TableIdentity(total: total, parts: parts, what: "\(code)“\(parent.name)”的“\(title)”", family: .hierarchy))
       }
     }
     return comparisons
@@ -157,7 +159,7 @@ extension Table {
         parts.append(.init(label: "使用非财政拨款结余", cell: unused))
       }
       if let opening = Self.balanceFigure(income, ["年初"]) { parts.append(.init(label: "年初结转和结余", cell: opening)) }
-      if parts.count >= 2 { sides.append(TableIdentity(total: total, parts: parts, what: "收入总计")) }
+      if parts.count >= 2 { sides.append(TableIdentity(total: total, parts: parts, what: "收入总计", family: .balance)) }
     }
     if let total = spendingTotal, let current = Self.balanceFigure(spending, ["本年支出合计"]) {
       var parts = [TableIdentity.Part(label: "本年支出合计", cell: current)]
@@ -165,11 +167,11 @@ extension Table {
         parts.append(.init(label: "结余分配", cell: distribution))
       }
       if let closing = Self.balanceFigure(spending, ["年末"]) { parts.append(.init(label: "年末结转和结余", cell: closing)) }
-      if parts.count >= 2 { sides.append(TableIdentity(total: total, parts: parts, what: "支出总计")) }
+      if parts.count >= 2 { sides.append(TableIdentity(total: total, parts: parts, what: "支出总计", family: .balance)) }
     }
     var cross: TableIdentity?
     if let a = incomeTotal, let b = spendingTotal {
-      cross = TableIdentity(total: b, parts: [.init(label: "收入总计", cell: a)], what: "支出总计（应等于收入总计）")
+      cross = TableIdentity(total: b, parts: [.init(label: "收入总计", cell: a)], what: "支出总计（应等于收入总计）", family: .balance)
     }
     return (sides, cross)
   }
@@ -204,7 +206,7 @@ extension Table {
       else { return nil }
       return TableIdentity(
         total: total, parts: parts.map { TableIdentity.Part(label: $0.code ?? "", cell: $0.cells.first ?? nil) },
-        what: "\(label)合计")
+        what: "\(label)合计", family: .fund)
     }
   }
 
@@ -234,13 +236,13 @@ extension Table {
             parts: [
               .init(label: "因公出国（境）费", cell: a), .init(label: "公务用车购置及运行费", cell: c), .init(label: "公务接待费", cell: r),
             ],
-            what: "“三公”经费合计（\(title.title)）"))
+            what: "“三公”经费合计（\(title.title)）", family: .sangong))
       }
       if let carCell = cell(car) ?? nil, let p = cell(purchase), let r = cell(running) {
         comparisons.append(
           TableIdentity(
             total: carCell, parts: [.init(label: "公务用车购置费", cell: p), .init(label: "公务用车运行维护费", cell: r)],
-            what: "公务用车购置及运行费（\(title.title)）"))
+            what: "公务用车购置及运行费（\(title.title)）", family: .sangong))
       }
     }
     return comparisons

@@ -14,15 +14,23 @@ package struct TableIdentity: Sendable {
     }
   }
 
+  /// Which of a table's families of identities this is: a reading that puts figures in the wrong
+  /// places fails most of one family at once.
+  package enum Family: Sendable {
+    case columnTotal, rowTotal, hierarchy, balance, sangong, fund
+  }
+
   package var total: Table.Cell
   package var parts: [Part]
   /// What the total is, for messages: "合计行“合计”", "201“一般公共服务支出”的“合计”".
   package var what: String
+  package var family: Family
 
-  package init(total: Table.Cell, parts: [Part], what: String) {
+  package init(total: Table.Cell, parts: [Part], what: String, family: Family) {
     self.total = total
     self.parts = parts
     self.what = what
+    self.family = family
   }
 
   /// Σ parts, a blank cell counting as zero.

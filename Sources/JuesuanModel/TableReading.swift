@@ -41,9 +41,34 @@ extension Table {
       let (misplaced, coded) = misplacedCodes(in: table)
       let rows = table.rows
       var reading = Reading(status: .read, held: held, failed: failed, misplaced: misplaced)
+      // A reading that puts figures in the wrong places fails most of the table's identities, or
+      // most of one family of them (every row's 合计, every parent's sum), in cells that no single
+      // wrong figure explains.
+      let families = Dictionary(grouping: identities, by: \.family).values
+      let broken = families.first { family in
+        let failing = family.filter { !$0.holds }
+        return failing.count >= 3 && failing.count * 2 > family.count && wrongCellsNeeded(failing) >= 2
+      }
+      // A subject row with more figures than the header has columns was read a column off.
+      var overfull = 0
+      for panel in table.panels where Table.functionTables.contains(table.kind) {
+        let width = panel.columns.count
+        overfull +=
+          panel.rows.filter { row in
+            row.code != nil && row.cells.count > width && row.cells[width...].contains { $0 != nil }
+          }.count
+      }
       if failed >= 2 && failed > held && wrongCellsNeeded(identities.filter { !$0.holds }) >= 2 {
         reading.status = .unread
         reading.reason = "表内 \(identities.count) 个勾稽关系中有 \(failed) 个不成立，读取的行列很可能错位"
+      } else if let broken {
+        reading.status = .unread
+        let failing = broken.filter { !$0.holds }.count
+        reading.reason =
+          "同类勾稽关系 \(broken.count) 个中有 \(failing) 个不成立（如\(broken.first { !$0.holds }?.what ?? "")），读取的行列很可能错位"
+      } else if overfull >= 2 {
+        reading.status = .unread
+        reading.reason = "有 \(overfull) 行的数字比表头的栏数多，读取的行列很可能错位"
       } else if misplaced >= 2 && misplaced * 5 > coded {
         reading.status = .unread
         reading.reason = "\(coded) 个科目中有 \(misplaced) 个不在其上级科目之下，读取的行序很可能错乱"

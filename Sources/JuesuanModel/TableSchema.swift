@@ -97,11 +97,10 @@ enum TableSchema {
     case .selfEvaluation, .unknown:
       specs = []
     }
-    // A header that names the total column names all the columns it has: the others are not
-    // there (a table of 合计 alone has no 基本支出 to add up). A header without it was not read
-    // whole (a stream puts 合计 among the figures).
+    // A header that names the total column and no part of it has no parts (a table of 合计 alone
+    // has no 基本支出 to add up). One that names some parts may hide others in wrapped cells.
     let named = specs.filter { spec in spec.keys.contains { header.contains($0) } }
-    guard kind != .sangong, named.contains(where: { $0.role == .total }) else { return specs }
+    guard kind != .sangong, named.count == 1, named[0].role == .total, specs.count > 1 else { return specs }
     return named
   }
 

@@ -29,3 +29,33 @@ package enum Corpus {
     }
   }
 }
+
+/// Real published reports from another province, as `pdftotext` made them (Tests/Fixtures/wild,
+/// copies of shared/wild, never edited).
+package enum WildFixture {
+  package static let directory = Corpus.directory.deletingLastPathComponent().appendingPathComponent("Fixtures")
+    .appendingPathComponent("wild")
+
+  /// The text of the fixture file `name` ("01_…_layout.txt").
+  package static func text(_ name: String) throws -> String {
+    try String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8)
+  }
+
+  /// The `-layout` text of wild report `id` ("01", "02", "b04").
+  package static func layout(_ id: String) throws -> String {
+    try text(fileName(id) { $0.hasSuffix("_layout.txt") })
+  }
+
+  /// The plain text of wild report `id`.
+  package static func plain(_ id: String) throws -> String {
+    try text(fileName(id) { $0.hasSuffix(".txt") && !$0.hasSuffix("_layout.txt") })
+  }
+
+  private static func fileName(_ id: String, _ matches: (String) -> Bool) throws -> String {
+    let names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
+    guard let name = names.first(where: { $0.hasPrefix(id + "_") && matches($0) }) else {
+      throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: directory.appendingPathComponent(id).path])
+    }
+    return name
+  }
+}

@@ -1,0 +1,126 @@
+import JuesuanModel
+import JuesuanTestSupport
+import Testing
+
+/// Two real reports as `pdftotext` wrote them (Tests/Fixtures/wild): the `-layout` shape read by
+/// where its words sit, the plain shape (one cell per line) read only where its arithmetic proves
+/// the rows, and the contents pages never read as tables.
+@Suite("Reading real PDF text shapes")
+struct RealShapeTests {
+  private func parse(_ text: String) -> Report { ReportParser.parse(SourceText(text)) }
+
+  /// The rows of `table` as "code name [cells]" lines, for golden comparisons.
+  private func rows(_ table: Table, panel: Int = 0) -> [String] {
+    table.panels[panel].rows.map { row in
+      let cells = row.cells.map { $0?.amount?.formatted(decimals: 2) ?? "·" }
+      return "\(row.code ?? "-") \(row.name) [\(cells.joined(separator: ", "))]"
+    }
+  }
+
+  @Test(
+    "-layout, both reports: all nine tables read (08/09 without data), every identity holds", arguments: ["01", "02"])
+  func layoutReadsEveryTable(id: String) throws {
+    let report = parse(try WildFixture.layout(id))
+    let standard = report.tables.filter { Table.Kind.standard.contains($0.kind) }
+    #expect(standard.map(\.kind.rawValue) == ["01", "02", "03", "04", "05", "06", "07", "08", "09"])
+    for table in standard {
+      #expect(table.reading.status != .unread, "\(table.kind.rawValue): \(table.reading.reason ?? "")")
+      #expect(table.reading.failed == 0, "\(table.kind.rawValue) fails \(table.reading.failed) identities")
+      #expect(table.rows.allSatisfy { !$0.isNameUncertain || $0.code == nil } || table.kind == .generalBudget)
+    }
+    #expect(report.table(.governmentFund)?.hasNoData == true)
+    #expect(report.table(.stateCapital)?.hasNoData == true)
+  }
+
+  @Test("-layout 01: the 收入 and 支出 halves of one line are two panels")
+  func layoutSummaryHalves() throws {
+    let table = try #require(parse(try WildFixture.layout("01")).table(.summary))
+    #expect(
+      rows(table).prefix(2) == ["- 一、一般公共预算财政拨款收入 [9746.50]", "- 二、政府性基金预算财政拨款收入 []"])
+    #expect(rows(table).suffix(3) == ["- 使用非财政拨款结余 []", "- 年初结转和结余 [112.88]", "- 总计 [9859.38]"])
+    #expect(rows(table, panel: 1).contains("- 十一、城乡社区支出 [3845.25]"))
+    #expect(
+      rows(table, panel: 1).suffix(4) == ["- 本年支出合计 [9759.38]", "- 结余分配 []", "- 年末结转和结余 [100.00]", "- 总计 [9859.38]"])
+  }
+
+  @Test("-layout 04: 支出 wrapped labels joined, figures under their fund columns")
+  func layoutFiscalSummary() throws {
+    let table = try #require(parse(try WildFixture.layout("01")).table(.fiscalSummary))
+    #expect(table.panels[1].columns.map(\.title) == ["合计", "一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款"])
+    #expect(rows(table, panel: 1).contains("- 二十二、灾害防治及应急管理支出 []"))
+    #expect(rows(table, panel: 1).contains("- 十一、城乡社区支出 [3832.36, 3832.36]"))
+  }
+
+  @Test("-layout 05: names wrapped above and below their code, a page break, the 合计 row at the bottom")
+  func layoutCentredNames() throws {
+    let table = try #require(parse(try WildFixture.layout("01")).table(.generalBudget))
+    let read = rows(table)
+    #expect(read.first == "208 社会保障和就业支出 [754.75, 754.75, 0.00]")
+    #expect(read.contains("2080505 机关事业单位基本养老保险缴费支出 [446.11, 446.11, 0.00]"))
+    #expect(read.contains("2200199 其他自然资源事务支出 [45.00, 0.00, 45.00]"))
+    #expect(read.contains("22102 住房改革支出 [461.08, 461.08, 0.00]"), "the row after the page break")
+    #expect(read.last == "- 合计 [9746.50, 5364.75, 4381.74]")
+    // A name between two rows whose own lines hold none could end either: it is not judged.
+    let uncertain = table.rows.filter(\.isNameUncertain).compactMap(\.code)
+    #expect(uncertain == ["2120101", "21202"])
+  }
+
+  @Test("-layout 03: a blank 基本支出 leaves 202.24 under 项目支出, by where it sits")
+  func layoutBlankCell() throws {
+    let table = try #require(parse(try WildFixture.layout("02")).table(.expenditure))
+    #expect(rows(table).contains("2013999 其他社会工作事务支出 [202.24, ·, 202.24]"))
+  }
+
+  @Test("-layout 06: two side-by-side groups, codes and names on different lines, totals of both")
+  func layoutEconomicGroups() throws {
+    let table = try #require(parse(try WildFixture.layout("01")).table(.basicExpenditure))
+    let read = rows(table)
+    #expect(read.prefix(2) == ["301 工资福利支出 [4816.14]", "30101 基本工资 [537.64]"])
+    #expect(read.contains("30207 邮电费 [8.05]"))
+    #expect(read.contains("310 资本性支出 [39.76]"))
+    #expect(read.contains("31007 信息网络及软件购置更新 [0.00]"))
+    #expect(read.contains("- 人员经费合计 [4884.09]"))
+    #expect(read.last == "- 公用经费合计 [480.66]")
+    #expect(table.rows.filter { $0.code != nil }.count == 65)
+  }
+
+  @Test("-layout 07: one row of twelve figures, 预算数 and 决算数 per item")
+  func layoutSangongRow() throws {
+    let table = try #require(parse(try WildFixture.layout("01")).table(.sangong))
+    #expect(table.panels[0].columns.map(\.title) == ["预算数", "决算数"])
+    #expect(
+      rows(table) == [
+        "- 合计 [2.85, 0.39]", "- 因公出国（境）费 [0.00, 0.00]", "- 公务用车购置及运行费 [0.00, 0.00]",
+        "- 公务用车购置费 [0.00, 0.00]", "- 公务用车运行维护费 [0.00, 0.00]", "- 公务接待费 [2.85, 0.39]",
+      ])
+  }
+
+  @Test("contents without page numbers: entries are neither tables nor headings; the body starts at its repeat")
+  func contentsWithoutPageNumbers() throws {
+    for text in [try WildFixture.layout("01"), try WildFixture.plain("01")] {
+      let report = parse(text)
+      let firstTable = try #require(report.tables.first)
+      #expect(report.source.line(ofUTF8Offset: firstTable.titleRange.lowerBound) > 100)
+      let firstHeading = try #require(report.headings.first)
+      #expect(firstHeading.text.contains("第一部分"))
+      #expect(report.source.line(ofUTF8Offset: firstHeading.range.lowerBound) > 35)
+    }
+  }
+
+  @Test("plain: a stream is read where its arithmetic proves the rows, and not read otherwise")
+  func plainStreams() throws {
+    let report = parse(try WildFixture.plain("01"))
+    func status(_ kind: Table.Kind) -> Table.Reading.Status? { report.table(kind)?.reading.status }
+    #expect(status(.summary) == .unread)
+    #expect(status(.fiscalSummary) == .unread)
+    #expect(status(.basicExpenditure) == .unread)
+    #expect(status(.sangong) == .unread)
+    #expect(status(.income) == .partlyRead, "only its 合计 column is proven")
+    let general = try #require(report.table(.generalBudget))
+    #expect(general.reading.status == .read, "codes in catalogue order pair with the figures row by row")
+    #expect(
+      general.row(code: "2101101")?.cells.map { $0?.amount?.formatted(decimals: 2) } == ["40.35", "40.35", "0.00"])
+    #expect(report.tables.flatMap(\.rows).allSatisfy { $0.isNameUncertain }, "no name of a stream is judged")
+    for table in report.tables where table.reading.status == .unread { #expect(table.rows.isEmpty) }
+  }
+}
