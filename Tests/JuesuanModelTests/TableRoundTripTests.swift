@@ -206,3 +206,118 @@ struct TableRoundTripTests {
     #expect(rowOff.reading.status == .unread, "\(rowOff.reading)")
   }
 }
+
+/// The side-by-side tables written as `pdftotext -layout` lays them out.
+@Suite("Side-by-side tables in the aligned shape read back the same")
+struct SideBySideRoundTripTests {
+  /// `text` padded with spaces to `column` (at least one space when it is already there).
+  private func pad(_ text: inout String, to column: Int) {
+    let count = text.unicodeScalars.count
+    text += String(repeating: " ", count: max(count < column ? column - count : 1, 0))
+  }
+
+  @Test("06 in three groups (national template): every code with its name and figure, both totals")
+  func economicGroups() throws {
+    let groups: [[(String, String, String)]] = [
+      [
+        ("301", "工资福利支出", "90.00"), ("30101", "基本工资", "60.00"), ("30102", "津贴补贴", "30.00"),
+        ("303", "对个人和家庭的补助", "5.00"), ("30302", "退休费", "5.00"),
+      ],
+      [("302", "商品和服务支出", "12.00"), ("30201", "办公费", "7.00"), ("30217", "公务接待费", "5.00")],
+      [("310", "资本性支出", "3.00"), ("31002", "办公设备购置", "3.00")],
+    ]
+    var text = "一般公共预算财政拨款基本支出决算表\n" + String(repeating: " ", count: 90) + "单位：万元\n"
+    var header = ""
+    for group in 0..<3 {
+      pad(&header, to: group * 40)
+      header += "科目编码"
+      pad(&header, to: group * 40 + 10)
+      header += "科目名称"
+      pad(&header, to: group * 40 + 32)
+      header += "决算数"
+    }
+    text += header + "\n"
+    for index in 0..<(groups.map(\.count).max() ?? 0) {
+      var line = ""
+      for (group, rows) in groups.enumerated() where index < rows.count {
+        let (code, name, amount) = rows[index]
+        pad(&line, to: group * 40)
+        line += code
+        pad(&line, to: group * 40 + 10)
+        line += name
+        pad(&line, to: group * 40 + 37 - amount.count)
+        line += amount
+      }
+      text += line + "\n"
+    }
+    var totals = "      人员经费合计"
+    pad(&totals, to: 37 - 5)
+    totals += "95.00"
+    pad(&totals, to: 86)
+    totals += "公用经费合计"
+    pad(&totals, to: 117 - 5)
+    totals += "15.00"
+    text += totals + "\n注：本表反映部门本年度一般公共预算财政拨款基本支出明细情况。\n"
+    let table = try #require(ReportParser.parse(SourceText(text)).table(.basicExpenditure))
+    let read = table.rows.map {
+      "\($0.code ?? "-") \($0.name) \($0.cells.first??.amount?.formatted(decimals: 2) ?? "·")"
+    }
+    let expected =
+      groups[0].map { "\($0.0) \($0.1) \($0.2)" } + ["- 人员经费合计 95.00"]
+      + (groups[1] + groups[2]).map { "\($0.0) \($0.1) \($0.2)" } + ["- 公用经费合计 15.00"]
+    #expect(read.sorted() == expected.sorted(), "\(text)")
+    #expect(table.reading.status == .read)
+    #expect(table.reading.failed == 0 && table.reading.held >= 6)
+  }
+
+  @Test("01 as two halves with 行次 columns: labels, line numbers skipped, figures on their side")
+  func summaryHalvesWithLineNumbers() throws {
+    let left = [
+      ("一、一般公共预算财政拨款收入", "1", "100.00"), ("本年收入合计", "7", "100.00"),
+      ("年初结转和结余", "8", "10.00"), ("总计", "9", "110.00"),
+    ]
+    let right = [
+      ("一、一般公共服务支出", "10", "95.00"), ("二、外交支出", "11", ""), ("本年支出合计", "12", "95.00"),
+      ("年末结转和结余", "13", "15.00"), ("总计", "14", "110.00"),
+    ]
+    var text = "收入支出决算总表\n" + String(repeating: " ", count: 70) + "单位：万元\n"
+    var header = "项目"
+    pad(&header, to: 28)
+    header += "行次"
+    pad(&header, to: 40)
+    header += "金额"
+    pad(&header, to: 48)
+    header += "项目"
+    pad(&header, to: 76)
+    header += "行次"
+    pad(&header, to: 86)
+    header += "决算数"
+    text += header + "\n"
+    for index in 0..<max(left.count, right.count) {
+      var line = ""
+      if index < left.count {
+        line += left[index].0
+        pad(&line, to: 29)
+        line += left[index].1
+        pad(&line, to: 44 - left[index].2.count)
+        line += left[index].2
+      }
+      pad(&line, to: 48)
+      line += right[index].0
+      pad(&line, to: 77)
+      line += right[index].1
+      if !right[index].2.isEmpty {
+        pad(&line, to: 92 - right[index].2.count)
+        line += right[index].2
+      }
+      text += line + "\n"
+    }
+    let table = try #require(ReportParser.parse(SourceText(text)).table(.summary))
+    func rows(_ panel: Int) -> [String] {
+      table.panels[panel].rows.map { "\($0.label) \($0.cells.compactMap { $0?.amount?.formatted(decimals: 2) })" }
+    }
+    #expect(rows(0) == left.map { "\(Table.normalizedLabel($0.0)) [\"\($0.2)\"]" })
+    #expect(rows(1) == right.map { "\(Table.normalizedLabel($0.0)) \($0.2.isEmpty ? "[]" : "[\"\($0.2)\"]")" })
+    #expect(table.reading.status == .read && table.reading.failed == 0)
+  }
+}
