@@ -14,14 +14,15 @@ extension AlignedTableReader {
   }
 
   mutating func codedPanel(_ pages: [Page], header: String, groups: Int) -> Table.Panel {
-    let specs = TableSchema.specs(of: kind, header: header)
+    let specs = TableSchema.specs(of: kind, header: header, isBudget: isBudget)
     let wholeYuan = Self.integersAreFigures(pages)
     var byGroup = [[[GroupLine]]](repeating: [], count: groups)
     let anchors = groups > 1 ? Self.groupAnchors(pages, groups: groups, wholeYuan: wholeYuan) : []
     for page in pages {
       var perGroup = [[GroupLine]](repeating: [], count: groups)
       for line in page.data {
-        for (group, words) in Self.segments(line.words, groups: groups, anchors: anchors, wholeYuan: wholeYuan) {
+        let words = wholeYuan ? Self.withoutLeadingIntegers(line.words) : line.words
+        for (group, words) in Self.segments(words, groups: groups, anchors: anchors, wholeYuan: wholeYuan) {
           perGroup[group].append(GroupLine(line: line, words: words))
         }
       }
@@ -54,6 +55,15 @@ extension AlignedTableReader {
       }
     }
     return integers >= 3
+  }
+
+  /// The words without whole numbers before the line's first name: in a whole-yuan table those are
+  /// not figures but a code the export broke (" 7    11   02   事业单位医疗").
+  static func withoutLeadingIntegers(_ words: [AlignedWord]) -> [AlignedWord] {
+    guard let firstText = words.firstIndex(where: \.isText), firstText > 0,
+      words[..<firstText].allSatisfy({ if case .integer = $0.kind { true } else { false } })
+    else { return words }
+    return Array(words[firstText...])
   }
 
   /// A word that is a figure of the table.

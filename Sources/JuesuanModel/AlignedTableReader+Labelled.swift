@@ -7,7 +7,7 @@ extension AlignedTableReader {
   /// figure), each half's labels and figures read as rows.
   mutating func labelledPanels(_ pages: [Page], header: String) -> [Table.Panel] {
     let leftSpecs = [TableSchema.ColumnSpec(title: "金额", role: .total, keys: ["决算数", "金额", "预算数"])]
-    let rightSpecs = TableSchema.specs(of: kind, header: header)
+    let rightSpecs = TableSchema.specs(of: kind, header: header, isBudget: isBudget)
     let hasLineNumbers = header.contains("行次") || header.contains("栏次")
     let boundary = Self.sideBoundary(pages, hasLineNumbers: hasLineNumbers)
     var sides = [[[GroupLine]]](repeating: [], count: 2)
@@ -114,11 +114,22 @@ extension AlignedTableReader {
     var items: [(label: String, centre: Int)] = []
     var leaves: [(isBudget: Bool, centre: Int)] = []
     let hasSubtotal = head.cells.contains { $0.text.contains("小计") }
+    // Items are named by a piece of a header cell ("因公出国" of "因公出国/（境）费"): a group title
+    // may have been joined to the cell under it.
     for cell in head.cells {
       let text = cell.text.removingWhitespace()
       if text == "预算数" || text == "决算数" || text == "预算" || text == "决算" {
         leaves.append((text.hasPrefix("预算"), cell.doubledCentre))
-      } else if let label = Self.sangongItem(text, hasSubtotal: hasSubtotal) {
+        continue
+      }
+      var found = false
+      for (piece, columns) in zip(cell.pieces, cell.pieceColumns) {
+        guard let label = Self.sangongItem(piece.removingWhitespace(), hasSubtotal: hasSubtotal) else { continue }
+        items.append((label, columns.lowerBound + columns.upperBound))
+        found = true
+        break
+      }
+      if !found, let label = Self.sangongItem(text, hasSubtotal: hasSubtotal) {
         items.append((label, cell.doubledCentre))
       }
     }

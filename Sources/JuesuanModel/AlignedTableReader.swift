@@ -8,11 +8,14 @@
 /// (`Row.isPositional` false) or recorded as damage, never guessed.
 struct AlignedTableReader {
   let kind: Table.Kind
+  /// A budget's table: its columns are a budget's (`TableSchema`).
+  let isBudget: Bool
   let source: SourceText
   var damage: [String] = []
 
-  init(kind: Table.Kind, source: SourceText) {
+  init(kind: Table.Kind, isBudget: Bool = false, source: SourceText) {
     self.kind = kind
+    self.isBudget = isBudget
     self.source = source
   }
 
@@ -31,7 +34,7 @@ struct AlignedTableReader {
   static func isAligned(_ lines: [Line], in source: SourceText) -> Bool {
     var figureLines = 0
     var aligned = 0
-    for line in lines where line.shape == .plain && line.compact.utf8.contains(UInt8(ascii: ".")) {
+    for line in lines where line.shape == .plain {
       let words = AlignedWord.words(in: line.range, of: source)
       guard words.contains(where: { if case .figure = $0.kind { true } else { false } }) else { continue }
       figureLines += 1
@@ -53,7 +56,7 @@ struct AlignedTableReader {
       aligned.append(AlignedLine(line: line, words: AlignedWord.words(in: line.range, of: source), page: page))
     }
     let pages = Dictionary(grouping: aligned, by: \.page).sorted { $0.key < $1.key }.map { split($0.value) }
-    switch TableSchema.layout(of: kind) {
+    switch TableSchema.layout(of: kind, isBudget: isBudget) {
     case .labelled:
       return labelledPanels(pages, header: header)
     case .sangong:
@@ -110,14 +113,18 @@ struct AlignedTableReader {
     return TableHeader(lines: rows)
   }
 
-  /// Words a header line has and a wrapped name does not.
+  /// Words a header line has and a wrapped name does not; or a line of the 类 / 款 / 项 labels.
   private static func readsAsHeader(_ line: Line) -> Bool {
     let words = [
       "项目", "科目", "编码", "名称", "分类", "栏次", "行次", "预算数", "决算数", "金额", "本年收入", "本年支出", "基本支出", "项目支出",
-      "人员经费", "公用经费",
+      "人员经费", "公用经费", "经营收入", "事业收入", "财政拨款", "其他收入", "收入预算", "支出预算",
     ]
-    let compact = line.compact
-    return words.contains { compact.contains($0) } || compact == "类款项" || compact == "合计"
+    var compact = Substring(line.compact)
+    if compact == "合计" { return true }
+    // "类 款 项", "类 款", perhaps followed by the rest of a wrapped title ("类 款 项 … 经营收入").
+    let levels = compact.prefix { "类款项".contains($0) }
+    if levels.count >= 2 { compact = compact.dropFirst(levels.count) }
+    return compact.isEmpty || words.contains { compact.contains($0) }
   }
 
   /// "1 2 3 … n" (栏次): column labels, never figures.

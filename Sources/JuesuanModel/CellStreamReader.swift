@@ -18,7 +18,9 @@ enum CellStreamReader {
   /// came or in catalogue order (a code's children follow it), figures row by row or column by
   /// column, the 合计 row first, last or absent. Each is a candidate for `Table.Reading` to prove.
   /// - Complexity: O(cells) per candidate, a dozen candidates at most.
-  static func candidates(_ kind: Table.Kind, lines: [Line], header: String, in source: SourceText) -> [[Table.Panel]] {
+  static func candidates(
+    _ kind: Table.Kind, isBudget: Bool = false, lines: [Line], header: String, in source: SourceText
+  ) -> [[Table.Panel]] {
     guard Table.functionTables.contains(kind) else { return [] }
     var codes: [(code: String, range: Range<Int>, line: Int)] = []
     var figures: [Table.Cell] = []
@@ -31,7 +33,7 @@ enum CellStreamReader {
       default: break
       }
     }
-    let specs = TableSchema.specs(of: kind, header: header)
+    let specs = TableSchema.specs(of: kind, header: header, isBudget: isBudget)
     guard !codes.isEmpty, !figures.isEmpty, !specs.isEmpty else { return [] }
     let sorted = codes.sorted { $0.code < $1.code }
     let orders = sorted.map(\.code) == codes.map(\.code) ? [codes] : [codes, sorted]

@@ -3,7 +3,7 @@ extension Report {
   /// heading, table, row and paragraph, with 1-based line numbers.
   /// - Complexity: O(size of the model).
   package func debugDump(includeRows: Bool = true, includeParagraphs: Bool = false) -> String {
-    var out = "year: \(year.map(String.init) ?? "?")  unit: \(unitName ?? "?")\n"
+    var out = "kind: \(kind.rawValue)  year: \(year.map(String.init) ?? "?")  unit: \(unitName ?? "?")\n"
     for table in tables {
       let line = source.line(ofUTF8Offset: table.titleRange.lowerBound) + 1
       out += "table \(table.kind.rawValue) L\(line) “\(table.title)” unit=\(table.unit ?? "-") rows=\(table.rows.count)"

@@ -1,7 +1,19 @@
 /// A draft final-accounts report read into a model: where its parts, tables and statements are,
 /// each with the byte range it came from. Built by `ReportParser`; rules only read it.
 package struct Report: Sendable, Equatable {
+  /// What the report is: a final account (决算) or a budget (预算), of a department or of a unit.
+  package enum Kind: String, Sendable, CaseIterable {
+    case departmentFinal = "部门决算"
+    case unitFinal = "单位决算"
+    case departmentBudget = "部门预算"
+    case unitBudget = "单位预算"
+
+    package var isBudget: Bool { self == .departmentBudget || self == .unitBudget }
+  }
+
   package var source: SourceText
+  /// From the title and the tables' titles (`ReportParser`).
+  package var kind = Kind.departmentFinal
   /// The report year ("2023年度…部门决算" → 2023), nil when the title does not say.
   package var year: Int?
   package var yearRange: Range<Int>?

@@ -2,18 +2,41 @@ import Foundation
 
 /// The cover: the report's year and unit.
 extension ReportParser {
+  /// The report's kind, from its title and its tables' titles: a budget when its tables are a
+  /// budget's (or, without tables, its title names a 预算 and no 决算); a unit's when the title
+  /// or the tables say 单位预算 / 单位决算 / 预算单位.
+  static func kind(of report: Report, title: String) -> Report.Kind {
+    let standard = report.tables.filter { Table.Kind.standard.contains($0.kind) }
+    let budgetTables = standard.filter(\.isBudget).count
+    let isBudget =
+      standard.isEmpty ? title.contains("预算") && !title.contains("决算") : budgetTables * 2 > standard.count
+    let names = [title] + standard.map { $0.title.removingWhitespace() }
+    let isUnit = names.contains { name in
+      ["单位预算", "单位决算", "预算单位", "单位“三公”", "单位\"三公\""].contains { name.contains($0) }
+    }
+    switch (isBudget, isUnit) {
+    case (true, true): return .unitBudget
+    case (true, false): return .departmentBudget
+    case (false, true): return .unitFinal
+    case (false, false): return .departmentFinal
+    }
+  }
+
   /// The report year and unit name, from the cover, the title or a 部门： line.
   static func readCover(_ lines: [Line], into report: inout Report) {
     for line in lines.prefix(80) {
       let text = line.compact
-      if report.year == nil, text.contains("年度"), let year = firstYear(in: text),
+      // "2023年度…部门决算", or a budget's "上海市普陀区2025年区级部门预算".
+      let namesYear = text.contains("年度") || text.contains("年") && text.contains("预算") && line.compactCount <= 30
+      if report.year == nil, namesYear, let year = firstYear(in: text),
         line.compactCount <= 30 || text.contains("决算")
       {
         report.year = year
         report.yearRange = line.range
       }
       if report.unitName == nil {
-        for prefix in ["部门名称：", "单位名称：", "部门：", "单位：", "部门:"] where text.hasPrefix(prefix) {
+        for prefix in ["部门名称：", "单位名称：", "预算主管部门：", "预算单位：", "部门：", "单位：", "部门:"]
+        where text.hasPrefix(prefix) {
           var name = String(text.dropFirst(prefix.count))
           if let cut = name.range(of: "单位：") ?? name.range(of: "金额单位") { name = String(name[..<cut.lowerBound]) }
           if !name.isEmpty, !name.hasPrefix("万元"), !name.hasPrefix("元") {

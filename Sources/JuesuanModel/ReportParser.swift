@@ -93,6 +93,8 @@ package enum ReportParser {
     closeTable()
     flush(&prose, of: lines, into: &report, source: source, memo: memo)
     readCover(lines, into: &report)
+    let title = lines.prefix(12).filter { !$0.isBlank }.prefix(4).map(\.compact).joined()
+    report.kind = kind(of: report, title: title)
     report.selfEvaluations = SelfEvaluation.all(in: source, lines: lines, memo: memo)
     return report
   }
@@ -127,13 +129,15 @@ package enum ReportParser {
       sawData = true
       data.append(TableParser.TokenizedLine(line: line, tokens: tokens))
     }
-    var parser = TableParser(kind: kind, source: source)
+    let isBudget = TableTitle.isBudgetTitle(Table.normalizedLabel(title.compact))
+    var parser = TableParser(kind: kind, isBudget: isBudget, source: source)
     let end = (notes.last ?? body.last ?? title).range.upperBound
     var table = Table(
       kind: kind, title: title.plain(in: source), titleRange: title.range, range: title.range.lowerBound..<end,
       panels: parser.parse(lines: data, header: header), unit: unit, unitRange: unitRange, damage: parser.damage,
       notes: notes.map { $0.plain(in: source) })
     if kind == .selfEvaluation { table.year = firstYear(in: title.compact + header) }
+    table.isBudget = isBudget
     guard kind != .selfEvaluation, kind != .unknown else { return table }
     if CellStreamReader.isStream(body, in: source) {
       return streamTable(table, body: body, header: header, source: source)
@@ -142,7 +146,7 @@ package enum ReportParser {
     // arithmetic holds together better is kept, and one that does not hold together at all is not.
     var reading = Table.Reading.judging(table)
     if AlignedTableReader.isAligned(data.map(\.line), in: source) {
-      var aligned = AlignedTableReader(kind: kind, source: source)
+      var aligned = AlignedTableReader(kind: kind, isBudget: isBudget, source: source)
       var candidate = table
       candidate.panels = aligned.read(
         body.filter { $0.shape != .pipeSeparator && unitName(in: $0.compact) == nil }, header: header)
@@ -164,7 +168,8 @@ package enum ReportParser {
   /// proves the rows, names left unjudged (they come apart in a stream); else not read.
   private static func streamTable(_ table: Table, body: [Line], header: String, source: SourceText) -> Table {
     var result = table
-    let rebuilt = CellStreamReader.candidates(table.kind, lines: body, header: header, in: source)
+    let rebuilt = CellStreamReader.candidates(
+      table.kind, isBudget: table.isBudget, lines: body, header: header, in: source)
     for panels in [table.panels] + rebuilt {
       var candidate = table
       candidate.panels = panels.map { panel in
@@ -191,12 +196,14 @@ package enum ReportParser {
     return result
   }
 
-  /// "单位：万元", "金额单位：元" → the unit.
+  /// "单位：万元", "金额单位：元", "编制单位：某某局 单位：元" → the unit.
   private static func unitName(in compact: String) -> String? {
-    guard let range = compact.range(of: "单位：") ?? compact.range(of: "单位:") else { return nil }
-    let rest = compact[range.upperBound...]
-    if rest.hasPrefix("万元") { return "万元" }
-    if rest.hasPrefix("元") { return "元" }
+    var rest = Substring(compact)
+    while let range = rest.range(of: "单位：") ?? rest.range(of: "单位:") {
+      rest = rest[range.upperBound...]
+      if rest.hasPrefix("万元") { return "万元" }
+      if rest.hasPrefix("元") { return "元" }
+    }
     return nil
   }
 

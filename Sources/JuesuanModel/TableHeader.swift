@@ -7,6 +7,8 @@ struct TableHeader {
     var pieces: [String]
     var columns: Range<Int>
     var lastLine: Int
+    /// Each piece's own columns, in the order of `pieces`.
+    var pieceColumns: [Range<Int>]
 
     var text: String { pieces.joined() }
     var doubledCentre: Int { columns.lowerBound + columns.upperBound }
@@ -16,7 +18,8 @@ struct TableHeader {
 
   /// Reads the words of the header lines, in order (`lines[i]` the words of line i, blank lines
   /// kept as empty arrays so that distances hold). A piece joins the cell above it when they
-  /// overlap one to one within three lines: a wrapped title, not a group title over several.
+  /// overlap one to one within two lines, centred or flush left alike: a wrapped title, not a
+  /// group title over several.
   init(lines: [[AlignedWord]]) {
     for (index, words) in lines.enumerated() {
       // Column numbers (栏次 1 2 3) and codes are not titles.
@@ -24,7 +27,7 @@ struct TableHeader {
       for fragment in fragments {
         let above = cells.indices.filter { candidate in
           let cell = cells[candidate]
-          return cell.lastLine < index && cell.lastLine >= index - 3 && cell.columns.overlaps(fragment.columns)
+          return cell.lastLine < index && cell.lastLine >= index - 2 && cell.columns.overlaps(fragment.columns)
             && Self.wraps(cell.columns, fragment.columns)
         }
         let isOneToOne =
@@ -32,12 +35,14 @@ struct TableHeader {
           && fragments.filter { $0.columns.overlaps(cells[above[0]].columns) }.count == 1
         if isOneToOne, let cellIndex = above.first {
           cells[cellIndex].pieces.append(fragment.text)
+          cells[cellIndex].pieceColumns.append(fragment.columns)
           let columns = cells[cellIndex].columns
           cells[cellIndex].columns =
             min(columns.lowerBound, fragment.columns.lowerBound)..<max(columns.upperBound, fragment.columns.upperBound)
           cells[cellIndex].lastLine = index
         } else {
-          cells.append(Cell(pieces: [fragment.text], columns: fragment.columns, lastLine: index))
+          cells.append(
+            Cell(pieces: [fragment.text], columns: fragment.columns, lastLine: index, pieceColumns: [fragment.columns]))
         }
       }
     }

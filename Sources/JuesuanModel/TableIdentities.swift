@@ -10,8 +10,10 @@ extension Table {
   /// its kind adds (06 经费 totals, 三公 items, 01/04 balances).
   package var identities: [TableIdentity] {
     var all: [TableIdentity] = []
-    if Self.functionTables.contains(kind) {
+    if Self.functionTables.contains(kind) || isBudget && kind == .basicExpenditure {
       all += columnTotalIdentities()
+    }
+    if Self.functionTables.contains(kind) {
       for panel in panels { all += Self.hierarchyIdentities(in: panel) }
     }
     all += rowTotalIdentities()
@@ -19,11 +21,73 @@ extension Table {
     case .basicExpenditure: all += basicExpenseIdentities()
     case .sangong: all += sangongIdentities()
     case .summary, .fiscalSummary:
-      let balance = balanceIdentities()
+      let balance = isBudget ? budgetBalanceIdentities() : balanceIdentities()
       all += balance.sides + (balance.cross.map { [$0] } ?? [])
     default: break
     }
     return all
+  }
+
+  /// A budget's 收支总表 (01) and 财政拨款收支总表 (04): each side's 总计 against its top rows
+  /// (一、二、…), a top row against the rows numbered under it (1. 2. …), in every figure column;
+  /// and 支出总计 against 收入总计 (`cross`, checked only when both sides balance).
+  /// - Complexity: O(r) in the rows.
+  package func budgetBalanceIdentities() -> (sides: [TableIdentity], cross: TableIdentity?) {
+    guard isBudget, kind == .summary || kind == .fiscalSummary, panels.count == 2 else { return ([], nil) }
+    var sides: [TableIdentity] = []
+    var totals: [Table.Cell] = []
+    for panel in panels {
+      guard let totalRow = panel.rows.last(where: { $0.code == nil && ($0.label.hasSuffix("总计") || $0.label == "合计") })
+      else { continue }
+      var top: [Table.Row] = []
+      var under: [Int: [Table.Row]] = [:]  // a top row's index in `top` → the rows numbered under it
+      for row in panel.rows where row.label != totalRow.label {
+        if Self.isTopLevel(row.name) {
+          top.append(row)
+        } else if Self.isNumberedItem(row.name), !top.isEmpty {
+          under[top.count - 1, default: []].append(row)
+        }
+      }
+      guard top.count >= 2 else { continue }
+      for column in panel.columns.indices where panel.columns[column].role != .other {
+        func cell(_ row: Table.Row) -> Table.Cell? { column < row.cells.count ? row.cells[column] : nil }
+        let title = panel.columns[column].title
+        if let total = cell(totalRow) {
+          if column == 0 { totals.append(total) }
+          sides.append(
+            TableIdentity(
+              total: total, parts: top.map { TableIdentity.Part(label: $0.label, cell: cell($0)) },
+              what: "\(totalRow.label)（\(title)）", family: .balance))
+        }
+        for (index, parts) in under.sorted(by: { $0.key < $1.key }) where parts.count >= 2 {
+          guard let total = cell(top[index]) else { continue }
+          sides.append(
+            TableIdentity(
+              total: total, parts: parts.map { TableIdentity.Part(label: $0.label, cell: cell($0)) },
+              what: "“\(top[index].label)”（\(title)）", family: .balance))
+        }
+      }
+    }
+    let cross =
+      totals.count == 2
+      ? TableIdentity(
+        total: totals[1], parts: [.init(label: "收入总计", cell: totals[0])], what: "支出总计（应等于收入总计）",
+        family: .balance) : nil
+    return (sides, cross)
+  }
+
+  /// "一、…", "十二、…": a top row of a budget's 收支总表.
+  private static func isTopLevel(_ name: String) -> Bool {
+    let lead = name.trimmingWhitespace().prefix { "一二三四五六七八九十".contains($0) }
+    return !lead.isEmpty && name.trimmingWhitespace().dropFirst(lead.count).first == "、"
+  }
+
+  /// "1. …", "2．…", "（1）…": a row numbered under a top row.
+  private static func isNumberedItem(_ name: String) -> Bool {
+    let text = name.trimmingWhitespace()
+    let digits = text.prefix { $0.isASCII && $0.isNumber }
+    if !digits.isEmpty, let mark = text.dropFirst(digits.count).first { return ".．、".contains(mark) }
+    return text.hasPrefix("（") || text.hasPrefix("(")
   }
 
   /// The 合计 row against the 类 rows, one comparison per amount column; `skip` hears why a
@@ -62,6 +126,9 @@ extension Table {
   package func rowTotalIdentities(skip: (String) -> Void = { _ in }) -> [TableIdentity] {
     switch kind {
     case .income, .expenditure, .generalBudget, .stateCapital, .fiscalSummary: break
+    case .governmentFund,
+      .basicExpenditure where isBudget:
+      break
     default: return []
     }
     var comparisons: [TableIdentity] = []

@@ -5,7 +5,7 @@ extension TableParser {
   /// The two sides (收入 | 支出) of a label table: each label and the figures after it.
   mutating func labelledPanels(_ lines: [TokenizedLine], header: String) -> [Table.Panel] {
     let hasLineNumbers = header.contains("行次")
-    let rightColumns = TableSchema.columns(of: kind, header: header)
+    let rightColumns = TableSchema.columns(of: kind, header: header, isBudget: isBudget)
     let leftColumns = [Table.Column(title: "金额", role: .total)]
     let lineNumber = Table.Column(title: "行次", role: .other)
     var panels = [
@@ -92,7 +92,7 @@ extension TableParser {
 
   /// The 三公 table, one row per expense, from label rows or from one wide row of figures.
   mutating func sangongPanel(_ lines: [TokenizedLine], header: String) -> Table.Panel {
-    var columns = TableSchema.columns(of: kind, header: header)
+    var columns = TableSchema.columns(of: kind, header: header, isBudget: isBudget)
     let rows = codedRows(lines)
     // A horizontal table: one row of 6 (决算) or 12 (预算 + 决算) figures under a column header.
     if let wide = rows.first(where: { $0.cells.count >= 6 }),

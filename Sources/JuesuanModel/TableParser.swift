@@ -1,11 +1,14 @@
 /// Reads the lines of one table region (title excluded) into a `Table`.
 struct TableParser {
   let kind: Table.Kind
+  /// A budget's table: its columns are a budget's (`TableSchema`).
+  let isBudget: Bool
   let source: SourceText
   private(set) var damage: [String] = []
 
-  init(kind: Table.Kind, source: SourceText) {
+  init(kind: Table.Kind, isBudget: Bool = false, source: SourceText) {
     self.kind = kind
+    self.isBudget = isBudget
     self.source = source
   }
 
@@ -44,9 +47,9 @@ struct TableParser {
 
   /// Header text (spaces removed) and data lines of a region.
   mutating func parse(lines: [TokenizedLine], header: String) -> [Table.Panel] {
-    switch TableSchema.layout(of: kind) {
+    switch TableSchema.layout(of: kind, isBudget: isBudget) {
     case .coded, .economic, .free:
-      let columns = TableSchema.columns(of: kind, header: header)
+      let columns = TableSchema.columns(of: kind, header: header, isBudget: isBudget)
       var rows = codedRows(lines)
       for index in rows.indices where !rows[index].isPositional && rows[index].cells.count == columns.count {
         rows[index].isPositional = !rows[index].hasBrokenCell
@@ -64,7 +67,7 @@ struct TableParser {
   /// The rows of a table with one subject per row (code, name, figures), or with code–name–figure
   /// triplets (06), wrapped names joined, page totals repeated under each header dropped.
   mutating func codedRows(_ lines: [TokenizedLine]) -> [Table.Row] {
-    let triplets = TableSchema.layout(of: kind).isEconomic
+    let triplets = TableSchema.layout(of: kind, isBudget: isBudget).isEconomic
     var rows: [Table.Row] = []
     var draft: Draft?
     var sawTotal = false

@@ -17,23 +17,25 @@ enum TableSchema {
     case free  // self-evaluation, unknown: rows kept, not checked by sum rules
   }
 
-  static func layout(of kind: Table.Kind) -> Layout {
+  static func layout(of kind: Table.Kind, isBudget: Bool = false) -> Layout {
+    // A budget's 基本支出 table lists one subject per row, with 人员经费 and 公用经费 columns.
     switch kind {
-    case .income, .expenditure, .generalBudget, .governmentFund, .stateCapital: .coded
-    case .basicExpenditure: .economic
-    case .summary, .fiscalSummary: .labelled(sides: 2)
-    case .sangong: .sangong
-    case .selfEvaluation, .unknown: .free
+    case .income, .expenditure, .generalBudget, .governmentFund, .stateCapital: return .coded
+    case .basicExpenditure: return isBudget ? .coded : .economic
+    case .summary, .fiscalSummary: return .labelled(sides: 2)
+    case .sangong: return .sangong
+    case .selfEvaluation, .unknown: return .free
     }
   }
 
   /// Amount columns for coded tables, in the official order.
-  static func columns(of kind: Table.Kind, header: String) -> [Table.Column] {
-    specs(of: kind, header: header).map { Table.Column(title: $0.title, role: $0.role) }
+  static func columns(of kind: Table.Kind, header: String, isBudget: Bool = false) -> [Table.Column] {
+    specs(of: kind, header: header, isBudget: isBudget).map { Table.Column(title: $0.title, role: $0.role) }
   }
 
   /// The specs of `columns(of:header:)`, with the keywords that find each in a header.
-  static func specs(of kind: Table.Kind, header: String) -> [ColumnSpec] {
+  static func specs(of kind: Table.Kind, header: String, isBudget: Bool = false) -> [ColumnSpec] {
+    if isBudget, let budget = budgetSpecs(of: kind, header: header) { return budget }
     let specs: [ColumnSpec]
     switch kind {
     case .income:
@@ -101,6 +103,48 @@ enum TableSchema {
     // has no 基本支出 to add up). One that names some parts may hide others in wrapped cells.
     let named = specs.filter { spec in spec.keys.contains { header.contains($0) } }
     guard kind != .sangong, named.count == 1, named[0].role == .total, specs.count > 1 else { return specs }
+    return named
+  }
+
+  /// The columns a budget's table may have (Shanghai's and the national template's, which keep
+  /// this order), those its header names; the usual ones when it names none. Nil for the tables
+  /// whose columns do not differ from a final account's.
+  private static func budgetSpecs(of kind: Table.Kind, header: String) -> [ColumnSpec]? {
+    let candidates: [ColumnSpec]
+    switch kind {
+    case .summary:
+      return [ColumnSpec(title: "预算数", role: .total, keys: ["预算数", "金额", "预算"])]
+    case .income:
+      candidates = [
+        ColumnSpec(title: "合计", role: .total, keys: ["合计", "总计"]),
+        ColumnSpec(title: "上年结转", role: .component, keys: ["上年结转"]),
+        ColumnSpec(title: "财政拨款收入", role: .component, keys: ["财政拨款"]),
+        ColumnSpec(title: "事业收入", role: .component, keys: ["事业收入"]),
+        ColumnSpec(title: "事业单位经营收入", role: .component, keys: ["事业单位经营", "经营收入"]),
+        ColumnSpec(title: "其他收入", role: .component, keys: ["其他收入"]),
+      ]
+    case .expenditure, .generalBudget, .governmentFund, .stateCapital:
+      candidates = [
+        ColumnSpec(title: "合计", role: .total, keys: ["合计", "总计"]),
+        ColumnSpec(title: "基本支出", role: .component, keys: ["基本支出", "基本"]),
+        ColumnSpec(title: "项目支出", role: .component, keys: ["项目支出", "项目支"]),
+        ColumnSpec(title: "事业单位经营支出", role: .component, keys: ["经营支出"]),
+        ColumnSpec(title: "上缴上级支出", role: .component, keys: ["上缴上级"]),
+        ColumnSpec(title: "对附属单位补助支出", role: .component, keys: ["附属单位"]),
+      ]
+    case .basicExpenditure:
+      candidates = [
+        ColumnSpec(title: "合计", role: .total, keys: ["合计", "总计"]),
+        ColumnSpec(title: "人员经费", role: .component, keys: ["人员经费", "人员"]),
+        ColumnSpec(title: "公用经费", role: .component, keys: ["公用经费", "公用"]),
+      ]
+    default:
+      return nil
+    }
+    let named = candidates.filter { spec in spec.keys.contains { header.contains($0) } }
+    guard named.contains(where: { $0.role == .total }), named.count >= 2 else {
+      return kind == .income ? [candidates[0], candidates[2]] : Array(candidates.prefix(3))
+    }
     return named
   }
 
