@@ -4,7 +4,8 @@ import JuesuanRules
 import LanguageServerProtocol
 
 /// The `--format json` contract of DOMAIN.md §5:
-/// `{"version":1,"files":[{"path":…,"diagnostics":[LSP Diagnostic + "fixes"]}]}`.
+/// `{"version":1,"files":[{"path":…,"diagnostics":[LSP Diagnostic + "fixes"]}]}`, each file with
+/// the optional `"reports":[{"kind":"部门决算","startLine":0,"endLine":…}]`.
 enum JSONOutput {
   static let documentationBase = "https://github.com/juesuan/juesuan/blob/main/docs/rules.md#"
 
@@ -31,6 +32,16 @@ enum JSONOutput {
       }
       out += #","path":"#.utf8
       LSPAny.string(result.path).writeJSON(into: &out)
+      // Optional: each report the file holds, its kind and lines (0-based, inclusive).
+      let reports: [LSPAny] = result.lint.parts.map { part in
+        let first = result.source.line(ofUTF8Offset: part.range.lowerBound)
+        let last = result.source.line(ofUTF8Offset: max(part.range.lowerBound, part.range.upperBound - 1))
+        return ["kind": .string(part.kind.rawValue), "startLine": .int(first), "endLine": .int(last)]
+      }
+      if !reports.isEmpty {
+        out += #","reports":"#.utf8
+        LSPAny.array(reports).writeJSON(into: &out)
+      }
       out.append(UInt8(ascii: "}"))
     }
     out += "],\"version\":1}\n".utf8
@@ -183,7 +194,7 @@ enum TextOutput {
           let count = part.tables.filter { $0.status == status }.count
           return count == 0 ? nil : "\(status.rawValue) \(count) 张"
         }
-        out += "\(result.path): \(which)：九张公开表\(counts.joined(separator: "、"))；"
+        out += "\(result.path): \(which)（\(part.kind.rawValue)）：九张公开表\(counts.joined(separator: "、"))；"
         out += "运行检查 \(part.checksRun) 项，跳过 \(part.skipped.count) 项\n"
         for table in part.tables {
           let place = table.line.map { "（第 \($0 + offset + 1) 行）" } ?? ""

@@ -15,7 +15,7 @@ enum RulesCommand {
         let code = description.code.padding(toLength: 28, withPad: " ", startingAt: 0)
         print(
           "\(code) \(description.defaultSeverity.name.padding(toLength: 8, withPad: " ", startingAt: 0)) \(description.summary)"
-        )
+            + (description.kindSummary == "全部" ? "" : "（适用：\(description.kindSummary)）"))
       }
       return 0
     }
@@ -64,11 +64,11 @@ package enum RulesDocument {
     out += "每条规则有稳定的代码、默认级别、说明，以及触发与不触发的示例（示例同时是测试）。\n"
     out += "在文中用 `<!-- juesuan-disable-next-line CODE -->` 忽略下一行，或用 `<!-- juesuan-disable CODE -->` … "
     out += "`<!-- juesuan-enable CODE -->` 忽略一段。\n\n"
-    out += "| 代码 | 默认级别 | 检查内容 |\n| --- | --- | --- |\n"
+    out += "| 代码 | 默认级别 | 适用 | 检查内容 |\n| --- | --- | --- | --- |\n"
     for rule in RuleRegistry.all {
       let description = rule.description
       out +=
-        "| [`\(description.code)`](#\(description.code.replacingOccurrences(of: "/", with: "-"))) | \(description.defaultSeverity.name) | \(description.summary) |\n"
+        "| [`\(description.code)`](#\(description.code.replacingOccurrences(of: "/", with: "-"))) | \(description.defaultSeverity.name) | \(description.kindSummary) | \(description.summary) |\n"
     }
     out += "\n"
     for rule in RuleRegistry.all { out += section(rule.description, headingLevel: 2) }
@@ -78,7 +78,8 @@ package enum RulesDocument {
   static func section(_ description: RuleDescription, headingLevel: Int) -> String {
     let hashes = String(repeating: "#", count: headingLevel)
     var out = "\(hashes) \(description.code)\n\n"
-    out += "默认级别：\(description.defaultSeverity.name)\n\n\(description.summary)\n\n\(description.rationale)\n\n"
+    out +=
+      "默认级别：\(description.defaultSeverity.name)　适用：\(description.kindNames)\n\n\(description.summary)\n\n\(description.rationale)\n\n"
     out += "触发：\n\n"
     for example in description.triggeringExamples { out += fenced(example.text) }
     out += "不触发：\n\n"

@@ -204,7 +204,9 @@ extension AlignedTableReader {
         var clusterSpecs: [Int]?
         var certain = true
         if !own.isEmpty {
-          clusterSpecs = ColumnAssignment.assign(centres, to: own.map(\.centre)).map { $0.map { own[$0].spec } }
+          clusterSpecs = ColumnAssignment.assign(centres, to: own.map(\.centre), maximumShift: 16).map {
+            $0.map { own[$0].spec }
+          }
         } else if let previous, previous.count == clusters.count {
           clusterSpecs = previous.map(\.spec)
         } else if let targets {

@@ -77,14 +77,26 @@ extension AlignedTableReader {
       let texts = line.words.filter(\.isText)
       let label = texts.map(\.text).joined()
       let normalized = Table.normalizedLabel(label)
+      // A label's last piece under it; a whole label ends as labels do (…支出, …收入, …合计).
+      let endsLabel = rows.last.map { row in "出入计余金算费".contains(row.label.last ?? "出") } ?? true
       if line.cells.isEmpty, !label.isEmpty, let last = rows.indices.last, line.line.index - lastLine <= 2,
-        label.count <= 4, normalized == label.removingWhitespace(), rows[last].cells.allSatisfy({ $0 == nil })
+        label.count <= 4, normalized == label.removingWhitespace(), !endsLabel
       {
         rows[last].name += label
         if let range = rows[last].nameRange, let end = texts.last?.range.upperBound {
           rows[last].nameRange = range.lowerBound..<end
         }
         lastLine = line.line.index
+        continue
+      }
+      if label.isEmpty, !line.cells.isEmpty, let last = rows.indices.last, line.line.index - lastLine <= 2,
+        rows[last].cells.allSatisfy({ $0 == nil })
+      {
+        // Figures on the line between a label's pieces ("四、文化旅游体育与传媒" / figures / "支出").
+        var cells = [Table.Cell?](repeating: nil, count: (line.cells.keys.max() ?? -1) + 1)
+        for (column, cell) in line.cells { cells[column] = cell }
+        rows[last].cells = cells
+        rows[last].isPositional = line.isCertain
         continue
       }
       guard !label.isEmpty, !sideLabels.contains(normalized) else { continue }
@@ -158,7 +170,8 @@ extension AlignedTableReader {
     let figures = data.words.filter { if case .figure = $0.kind { true } else { false } }
     let targets =
       figures.count == slots.count
-      ? Array(slots.indices) : ColumnAssignment.assign(figures.map(\.doubledCentre), to: slots.map(\.centre))
+      ? Array(slots.indices)
+      : ColumnAssignment.assign(figures.map(\.doubledCentre), to: slots.map(\.centre), maximumShift: 24)
     guard let targets else {
       damage.append("第 \(LineNumber.text(data.index)) 行：数字多于表头的栏数，无法确定各数所在栏")
       return Table.Panel(columns: columns, rows: [])

@@ -135,11 +135,17 @@ struct AlignedWord {
   }
 
   /// "201" "03" "01" (or "301" "01") at the start of a line: one code written in 类/款/项 columns.
+  /// A part that lost its leading zero ("301 2 津贴补贴") is read as "02" when a name follows it.
   private static func joinSplitCode(_ words: inout [AlignedWord]) {
     guard case .code(var code) = words.first?.kind, code.utf8.count == 3 else { return }
     var end = 1
-    while end < words.count, end < 3, case .integer(let cell) = words[end].kind, cell.text.utf8.count == 2 {
-      code += cell.text
+    while end < words.count, end < 3, case .integer(let cell) = words[end].kind, cell.text.utf8.count <= 2 {
+      if cell.text.utf8.count == 1 {
+        guard end + 1 < words.count, words[end + 1].isText else { break }
+        code += "0" + cell.text
+      } else {
+        code += cell.text
+      }
       end += 1
     }
     guard end > 1, TableToken.isCode(code) else { return }

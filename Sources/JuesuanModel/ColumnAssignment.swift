@@ -1,6 +1,24 @@
 /// Places figures in a table's columns by where they sit: each figure to a column, one to one and
 /// left to right, at the least total distance between their middles.
 enum ColumnAssignment {
+  /// The target index of each item, allowing for the figures to sit off their titles by the same
+  /// amount throughout (right-aligned figures under centred titles do): the assignment of least
+  /// cost over every such shift up to `maximumShift` either way (the smallest shift on a tie).
+  /// - Complexity: O(shifts × items × targets).
+  static func assign(_ items: [Int], to targets: [Int], maximumShift: Int) -> [Int]? {
+    guard items.count < targets.count, !items.isEmpty else { return assign(items, to: targets) }
+    var best: (cost: Int, shift: Int, result: [Int])?
+    for shift in -maximumShift...maximumShift {
+      let shifted = targets.map { $0 + shift }
+      guard let result = assign(items, to: shifted) else { continue }
+      let cost = zip(items, result).reduce(0) { $0 + abs($1.0 - shifted[$1.1]) }
+      if best == nil || cost < best?.cost ?? 0 || cost == best?.cost && abs(shift) < abs(best?.shift ?? 0) {
+        best = (cost, shift, result)
+      }
+    }
+    return best?.result
+  }
+
   /// The target index of each item. `items` and `targets` are (doubled) middles, ascending; nil
   /// when there are more items than targets.
   /// - Complexity: O(items × targets).

@@ -182,6 +182,13 @@ package struct Table: Sendable, Equatable {
       && lhs.notes == rhs.notes
   }
 
+  /// `amount`, a figure of this table, in 万元: a 元 table's ÷ 10,000 (to the ten-thousandth).
+  package func inTenThousandYuan(_ amount: Amount) -> Amount {
+    guard unit == "元" else { return amount }
+    let value = amount.tenThousandths
+    return Amount(tenThousandths: (abs(value) + 5_000) / 10_000 * (value < 0 ? -1 : 1), decimals: 4)
+  }
+
   /// All rows of all panels.
   package var rows: [Row] {
     let panels = storage.panels

@@ -36,12 +36,21 @@ package struct TableIdentity: Sendable {
   /// Σ parts, a blank cell counting as zero.
   package var sum: Amount { Amount.sum(parts.map { $0.cell?.value ?? .zero }) }
 
-  /// How far the sum may be from the total by rounding alone (ten-thousandths).
-  package var tolerance: Int64 { Self.tolerance(parts: parts.count) }
+  /// How far the sum may be from the total by rounding alone (ten-thousandths): half a unit of
+  /// the figures' last digit per figure, 0.005·(n+1) for figures to the cent (DOMAIN.md §4), 0.5·(n+1)
+  /// for a whole-yuan table's.
+  package var tolerance: Int64 {
+    let decimals = ([total] + parts.compactMap(\.cell)).compactMap { $0.amount?.decimals }.max() ?? 2
+    return Self.tolerance(parts: parts.count, decimals: decimals)
+  }
 
-  /// A sum of `parts` figures rounded to 0.01 may differ from the rounded total by up to
-  /// 0.005·(n+1) (DOMAIN.md §4), in ten-thousandths.
-  package static func tolerance(parts: Int) -> Int64 { 50 * Int64(parts + 1) }
+  /// A sum of `parts` figures rounded to `decimals` places may differ from the rounded total by
+  /// up to half a unit of the last place per figure, in ten-thousandths.
+  package static func tolerance(parts: Int, decimals: Int = 2) -> Int64 {
+    var halfUnit: Int64 = 5_000
+    for _ in 0..<min(4, max(0, decimals)) { halfUnit /= 10 }
+    return max(1, halfUnit) * Int64(parts + 1)
+  }
 
   /// True when the total equals Σ parts within the rounding tolerance.
   package var holds: Bool { abs((total.value - sum).tenThousandths) <= tolerance }

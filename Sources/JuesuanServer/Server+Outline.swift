@@ -8,7 +8,17 @@ extension Server {
   func documentSymbols(_ snapshot: Snapshot) -> [DocumentSymbol] {
     let source = snapshot.document.source
     let report = snapshot.result.report
-    var items: [OutlineItem] = report.headings.map {
+    // Each report of the file by its kind (部门决算, 单位预算…): the root of its headings when the
+    // file holds several, a first entry of its own when it holds one.
+    let parts = snapshot.result.parts
+    var items: [OutlineItem] = parts.map { part in
+      let first = source.line(ofUTF8Offset: part.range.lowerBound) + 1
+      let start = part.range.lowerBound
+      return OutlineItem(
+        name: part.kind.rawValue, detail: "第 \(first) 行起", kind: 1, depth: 0,
+        range: parts.count > 1 ? part.range : start..<start, selection: start..<start, isLeaf: parts.count == 1)
+    }
+    items += report.headings.map {
       OutlineItem(
         name: $0.text, detail: nil, kind: $0.level == .part ? 2 : 3, depth: $0.level.rawValue, range: $0.range,
         selection: $0.range)
@@ -22,7 +32,7 @@ extension Server {
     }
     items.sort { ($0.range.lowerBound, $0.depth) < ($1.range.lowerBound, $1.depth) }
     // A heading runs to the next heading of the same or a higher level.
-    for index in items.indices where items[index].depth < 4 {
+    for index in items.indices where items[index].depth < 4 && !items[index].isLeaf {
       let next = items[(index + 1)...].first { $0.depth <= items[index].depth }
       let end = max(items[index].range.upperBound, next?.range.lowerBound ?? source.bytes.count)
       items[index].range = items[index].range.lowerBound..<end
@@ -40,7 +50,7 @@ extension Server {
       }
     }
     for item in items {
-      while let top = stack.last, top.depth >= item.depth || top.depth == 4 { close() }
+      while let top = stack.last, top.depth >= item.depth || top.depth == 4 || top.isLeaf { close() }
       stack.append(item)
     }
     while !stack.isEmpty { close() }
@@ -55,6 +65,8 @@ private struct OutlineItem {
   var depth: Int
   var range: Range<Int>
   var selection: Range<Int>
+  /// Holds nothing, whatever comes after it (a single report's kind).
+  var isLeaf = false
   var children: [OutlineItem] = []
 
   func symbol(in source: SourceText, encoding: PositionEncoding) -> DocumentSymbol {

@@ -78,6 +78,8 @@ package struct LintedPart: Sendable {
   package var tablesRecognised: [String]
   /// How each of the nine standard tables was read.
   package var tables: [TableCoverage] = []
+  /// What the report is (部门决算, 部门预算…), kept when the model is dropped.
+  package var kind = Report.Kind.departmentFinal
   /// Whether the part holds a 收入支出决算总表 (公开01表), which every report has: a part
   /// without one is not a report of its own, and splitting there could only make table/missing
   /// and cross-reference checks wrong.

@@ -146,6 +146,7 @@ package struct Linter: Sendable {
       defer { readers.set(lane, context.narrativeReaders) }
       for (index, rule) in rules.enumerated() where Self.lane(of: rule.description.code) == lane {
         let description = rule.description
+        guard description.kinds.contains(model.kind) else { continue }
         guard let severity = configuration.severity(of: description.code, default: description.defaultSeverity)
         else { continue }
         context.currentCode = description.code
@@ -189,6 +190,7 @@ package struct Linter: Sendable {
       standsAlone: report.tables.contains { $0.kind == .summary },
       readers: readers.filled.flatMap { $0 })
     part.tables = TableCoverage.standardTables(of: report)
+    part.kind = report.kind
     return part
   }
 

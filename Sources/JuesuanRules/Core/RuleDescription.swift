@@ -29,6 +29,12 @@ package struct RuleDescription: Sendable {
   /// How an editor may show every finding of the rule besides its severity (LSP
   /// `DiagnosticTag`): text to delete faded, an outdated name struck through.
   package var tags: [Tag]
+  /// The kinds of report the rule checks: every kind unless it checks what only a final account
+  /// has (the self-evaluation tables of 绩效自评).
+  package var kinds: Set<Report.Kind>
+
+  /// The final accounts, 部门决算 and 单位决算.
+  package static let finals: Set<Report.Kind> = [.departmentFinal, .unitFinal]
 
   /// LSP's `DiagnosticTag`, by its raw value.
   package enum Tag: Int, Sendable, Hashable {
@@ -40,8 +46,10 @@ package struct RuleDescription: Sendable {
 
   package init(
     code: String, summary: String, rationale: String, defaultSeverity: Severity,
-    nonTriggeringExamples: [Example], triggeringExamples: [Example], tags: [Tag] = []
+    nonTriggeringExamples: [Example], triggeringExamples: [Example], tags: [Tag] = [],
+    kinds: Set<Report.Kind> = Set(Report.Kind.allCases)
   ) {
+    self.kinds = kinds
     self.code = code
     self.summary = summary
     self.rationale = rationale
@@ -49,6 +57,14 @@ package struct RuleDescription: Sendable {
     self.nonTriggeringExamples = nonTriggeringExamples
     self.triggeringExamples = triggeringExamples
     self.tags = tags
+  }
+
+  /// "全部" when the rule checks every kind of report, else the kinds: "部门决算、单位决算".
+  package var kindSummary: String { kinds.count == Report.Kind.allCases.count ? "全部" : kindNames }
+
+  /// The kinds it applies to, in their usual order, for documentation: "部门决算、单位决算".
+  package var kindNames: String {
+    Report.Kind.allCases.filter { kinds.contains($0) }.map(\.rawValue).joined(separator: "、")
   }
 
   /// The rule's category, the part of the code before the slash ("sum").

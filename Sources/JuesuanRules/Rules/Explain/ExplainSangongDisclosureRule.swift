@@ -95,7 +95,8 @@ struct ExplainSangongDisclosureRule: Rule {
             && !relevant.contains { Self.notIncurred.contains(where: $0.text.contains) }
         }
       }
-      if receptionNonZero {
+      // Batches and persons are an account of what happened: a budget has none to give.
+      if receptionNonZero, !report.kind.isBudget {
         if !(whole.contains("批次") || whole.contains("团组") || whole.contains("批")) { missing.append("公务接待批次") }
         if !whole.contains("人次") && !whole.contains("人") { missing.append("公务接待人次") }
       }

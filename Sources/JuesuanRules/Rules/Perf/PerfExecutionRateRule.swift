@@ -30,7 +30,7 @@ struct PerfExecutionRateRule: Rule {
           + "\n当年实际支出 45.50 万元，预算执行率⟦93%⟧。\n",
         fixed: PerfExamples.table(score: "99.1", secondScore: "40", fundsScore: "9.1", rate: "91.00", executed: "45.50")
           + "\n当年实际支出 45.50 万元，预算执行率91%。\n"),
-    ])
+    ], kinds: RuleDescription.finals)
 
   func check(_ report: Report, context: inout RuleContext) {
     let prose = PerfSupport.proseParagraphs(report, context: &context)

@@ -10,7 +10,8 @@ struct PerfFundsTotalRule: Rule {
       "资金总额与来源不符，执行率和资金得分便失去依据。只比较金额栏（预算数、执行数、结余），缺失或写“—”的格不计为 0，该栏跳过。",
     defaultSeverity: .error,
     nonTriggeringExamples: [.init(Self.example(total: "50.00"))],
-    triggeringExamples: [.init(Self.example(total: "⟦60.00⟧"), fixed: Self.example(total: "50.00"))])
+    triggeringExamples: [.init(Self.example(total: "⟦60.00⟧"), fixed: Self.example(total: "50.00"))],
+    kinds: RuleDescription.finals)
 
   static func example(total: String) -> String {
     """

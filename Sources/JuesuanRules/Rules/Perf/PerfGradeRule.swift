@@ -16,7 +16,7 @@ struct PerfGradeRule: Rule {
         PerfExamples.table(score: "100", secondScore: "40", grade: "⟦良⟧"),
         fixed: PerfExamples.table(score: "100", secondScore: "40", grade: "优")),
       .init("2023年度部门决算\n该项目自评得分 78 分，等级为“⟦优⟧”。\n", fixed: "2023年度部门决算\n该项目自评得分 78 分，等级为“中”。\n"),
-    ])
+    ], kinds: RuleDescription.finals)
 
   func check(_ report: Report, context: inout RuleContext) {
     for evaluation in report.selfEvaluations {

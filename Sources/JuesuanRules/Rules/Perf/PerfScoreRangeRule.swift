@@ -12,7 +12,7 @@ struct PerfScoreRangeRule: Rule {
     triggeringExamples: [
       .init(PerfExamples.table(score: "101", secondScore: "⟦41⟧")),
       .init(PerfExamples.table(score: "90", secondScore: "40", fundsScore: "⟦⟧")),
-    ])
+    ], kinds: RuleDescription.finals)
 
   func check(_ report: Report, context: inout RuleContext) {
     for evaluation in report.selfEvaluations {

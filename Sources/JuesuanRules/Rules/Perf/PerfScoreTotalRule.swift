@@ -17,7 +17,7 @@ struct PerfScoreTotalRule: Rule {
       .init(
         PerfExamples.table(score: "⟦100⟧", secondScore: "39"),
         fixed: PerfExamples.table(score: "99", secondScore: "39"))
-    ])
+    ], kinds: RuleDescription.finals)
 
   func check(_ report: Report, context: inout RuleContext) {
     for evaluation in report.selfEvaluations {

@@ -14,7 +14,7 @@ struct PerfTargetCountRule: Rule {
     triggeringExamples: [
       .init(
         PerfExamples.table(score: "99", secondScore: "39", secondActual: "85%") + "\n⟦各项指标均完成⟧目标。\n")
-    ])
+    ], kinds: RuleDescription.finals)
 
   private static let claims = ["全部完成", "均完成", "均已完成", "全部达成", "均达成", "完成了全部", "全部实现", "均已达到"]
   private static let claimBytes = claims.map { Array($0.utf8) }

@@ -26,8 +26,11 @@ struct NameMismatchRule: Rule {
   func check(_ report: Report, context: inout RuleContext) {
     let year = SubjectMention.edition(report, context)
     let verdicts = SubjectMention.verdicts(report, year: year, context: &context)
-    for (index, mention) in SubjectMention.mentions(report, context: &context).enumerated() {
+    let mentions = SubjectMention.mentions(report, context: &context)
+    let wholesale = Self.wholesaleMismatches(report, mentions, verdicts, context: &context)
+    for (index, mention) in mentions.enumerated() {
       guard let code = mention.code, let verdict = verdicts[index] else { continue }
+      guard !wholesale.contains(where: { $0.contains(mention.range.lowerBound) }) else { continue }
       context.ran()
       let official: SubjectCatalogue.Entry
       var detail = ""
@@ -65,5 +68,37 @@ struct NameMismatchRule: Rule {
         "科目 \(code) 写作“\(written)”，\(edition)科目表的正式名称为“\(official.name)”\(detail)。",
         severity: severity, fixes: fixes)
     }
+  }
+
+  /// The tables where a third of the coded rows (five or more) carry another subject's name altogether: the
+  /// codes and names are shifted against each other, or another classification was used. One
+  /// warning says so on the table's title, instead of an error per row.
+  private static func wholesaleMismatches(
+    _ report: Report, _ mentions: [SubjectMention], _ verdicts: [SubjectCatalogue.NameVerdict?],
+    context: inout RuleContext
+  ) -> [Range<Int>] {
+    var ranges: [Range<Int>] = []
+    for table in report.tables {
+      var rows = 0
+      var mismatched: [(code: String, written: String, official: String)] = []
+      for (index, mention) in mentions.enumerated()
+      where !mention.isNarrative && table.range.contains(mention.range.lowerBound) {
+        guard let code = mention.code, let verdict = verdicts[index] else { continue }
+        rows += 1
+        if case .mismatch(let entry) = verdict {
+          mismatched.append((code, SubjectCatalogue.normalizedName(mention.name), entry.name))
+        }
+      }
+      guard mismatched.count >= 5, mismatched.count * 3 >= rows else { continue }
+      ranges.append(table.range)
+      context.ran()
+      let examples = mismatched.prefix(3).map { "\($0.code) 写作“\($0.written)”（科目表为“\($0.official)”）" }
+      context.report(
+        table.titleRange,
+        "“\(table.title)”中 \(rows) 个科目有 \(mismatched.count) 个的名称与科目表不符，如\(examples.joined(separator: "、"))："
+          + "编码与名称可能整体错位，或采用了其他分类口径，请逐项核对",
+        severity: .warning)
+    }
+    return ranges
   }
 }

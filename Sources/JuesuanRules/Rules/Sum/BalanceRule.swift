@@ -21,7 +21,7 @@ struct BalanceRule: Rule {
   func check(_ report: Report, context: inout RuleContext) {
     let rounding = SumSupport.reportExplainsRounding(report)
     for table in report.tables where table.kind == .summary || table.kind == .fiscalSummary {
-      let comparisons = table.balanceIdentities()
+      let comparisons = table.isBudget ? table.budgetBalanceIdentities() : table.balanceIdentities()
       var sidesBalance = true
       for side in comparisons.sides {
         if SumSupport.compare(side, in: report, context: &context, roundingExplained: rounding) { sidesBalance = false }

@@ -22,7 +22,8 @@ struct ColumnTotalRule: Rule {
 
   func check(_ report: Report, context: inout RuleContext) {
     let rounding = SumSupport.reportExplainsRounding(report)
-    for table in report.tables where Table.functionTables.contains(table.kind) {
+    for table in report.tables
+    where Table.functionTables.contains(table.kind) || table.isBudget && table.kind == .basicExpenditure {
       for comparison in table.columnTotalIdentities(skip: { context.skip($0) }) {
         SumSupport.compare(comparison, in: report, context: &context, roundingExplained: rounding)
       }

@@ -82,16 +82,61 @@ extension NarrativeBinder {
       }
   }
 
-  /// A row of the 三公 table whose label satisfies `matches`, in its 预算/决算 column.
+  /// A row of the 三公 table whose label satisfies `matches`, in its 预算/决算 column (a budget's
+  /// table has only its 预算数).
   func sangongFigures(isBudget: Bool, _ matches: @escaping (String) -> Bool) -> [TableFigure] {
     unreadFigures(.sangong)
       + tables(.sangong).compactMap { table in
         guard let panel = table.panels.first,
-          let column = panel.columns.firstIndex(where: { $0.title.contains(isBudget ? "预算" : "决算") }),
+          let column = table.isBudget
+            ? panel.columns.firstIndex(where: { $0.role != .other })
+            : panel.columns.firstIndex(where: { $0.title.contains(isBudget ? "预算" : "决算") }),
           let row = panel.rows.first(where: { matches($0.label) })
         else { return nil }
         return figure(table, row, column: column)
       }
+  }
+
+  /// A budget's 总计 row (收入总计 / 支出总计) of a 收支总表, on `side`, in `column` (the first
+  /// figure column when nil).
+  func budgetTotalFigures(_ kind: Table.Kind, side: Int, column title: String? = nil) -> [TableFigure] {
+    unreadFigures(kind)
+      + tables(kind).compactMap { table in
+        guard table.isBudget, side < table.panels.count else { return nil }
+        let panel = table.panels[side]
+        guard let row = panel.rows.last(where: { $0.code == nil && $0.label.hasSuffix("总计") }),
+          let column = title.map({ title in panel.columns.firstIndex { $0.title.contains(title) } })
+            ?? Self.amountColumn(panel)
+        else { return nil }
+        return figure(table, row, column: column)
+      }
+  }
+
+  /// The anchors only a budget's narrative uses: its totals and funds as 预算 ("收入预算 X 万元",
+  /// "一般公共预算拨款支出预算 X 万元") and 机关运行经费, a row of its 三公 table.
+  mutating func buildBudgetAnchors() {
+    let binder = self
+    add(["收入预算", "收入预算总计", "收入总预算"]) { _ in binder.budgetTotalFigures(.summary, side: 0) }
+    add(["支出预算", "支出预算总计", "支出总预算"]) { _ in binder.budgetTotalFigures(.summary, side: 1) }
+    add(["财政拨款收入"]) { _ in
+      binder.summaryFigures(.summary, side: 0, label: "财政拨款收入") + binder.budgetTotalFigures(.fiscalSummary, side: 0)
+    }
+    add(["财政拨款支出预算", "财政拨款支出"]) { _ in binder.budgetTotalFigures(.fiscalSummary, side: 1) }
+    add(["一般公共预算拨款支出预算", "一般公共预算支出预算", "一般公共预算财政拨款支出预算"]) { _ in
+      binder.budgetTotalFigures(.fiscalSummary, side: 1, column: "一般公共预算")
+        + binder.totalRowFigures(.generalBudget, column: nil)
+    }
+    add(["政府性基金拨款支出预算", "政府性基金预算支出预算", "政府性基金预算拨款支出预算"]) { _ in
+      binder.budgetTotalFigures(.fiscalSummary, side: 1, column: "政府性基金")
+    }
+    add(["国有资本经营预算拨款支出预算", "国有资本经营预算支出预算"]) { _ in
+      binder.budgetTotalFigures(.fiscalSummary, side: 1, column: "国有资本")
+    }
+    add(["事业单位经营收入"]) { _ in
+      binder.summaryFigures(.summary, side: 0, label: "事业单位经营收入")
+        + binder.totalRowFigures(.income, column: "事业单位经营收入")
+    }
+    add(["机关运行经费"], sangong: .some(nil)) { _ in binder.sangongFigures(isBudget: true) { $0 == "机关运行经费" } }
   }
 
   mutating func add(

@@ -56,6 +56,27 @@ extension NarrativeBinder {
     return figures.isEmpty ? nil : NarrativeBinding(subject: "\(code) \(deepest.name)", figures: figures)
   }
 
+  /// "一般公共服务支出-政府办公厅（室）及相关机构事务-行政运行" (a budget's way to name a subject:
+  /// 类-款-项, the code left out) ending at `end`; binds like a chain of marked names.
+  func dashChain(_ chars: [Glyph], _ end: Int) -> NarrativeBinding? {
+    var start = end
+    while start > 0, !Self.isBoundary(chars[start - 1]), end - start < 80 { start -= 1 }
+    let segments = Self.text(chars[start..<end]).split(whereSeparator: { "-－—".contains($0) }).map {
+      Table.normalizedLabel(String($0))
+    }
+    guard segments.count >= 2, let deepest = segments.last, !deepest.isEmpty else { return nil }
+    let digits = segments.count == 2 ? 5 : 7
+    let core = Self.core(deepest)
+    var candidates = codedRows.keys.filter { $0.count == digits && names(of: $0).contains(core) }
+    if candidates.count > 1 {
+      let parent = Self.core(segments[segments.count - 2])
+      candidates = candidates.filter { names(of: String($0.prefix(digits - 2))).contains(parent) }
+    }
+    guard candidates.count == 1, let code = candidates.first else { return nil }
+    let figures = figures(code: code)
+    return figures.isEmpty ? nil : NarrativeBinding(subject: "\(code) \(deepest)", figures: figures)
+  }
+
   /// The compared forms of every name `code` carries in the tables and the catalogue (worked out
   /// once per code).
   func names(of code: String) -> Set<String> {

@@ -26,7 +26,7 @@ struct TableFigure {
   /// The figure for messages: "9101.68" (万元), or "91,016,775.35 元（9101.68 万元）".
   var shown: String {
     guard let yuan else { return value.description }
-    return "\(yuan.description) 元（\(value.formatted(decimals: 2)) 万元）"
+    return "\(SumSupport.grouped(yuan)) 元（\(value.formatted(decimals: 2)) 万元）"
   }
 }
 
@@ -91,7 +91,7 @@ struct NarrativeBinder {
     "支出决算数为", "支出决算数", "支出决算为", "支出决算", "决算支出为", "决算支出", "决算数为", "决算数", "决算为", "决算",
     "支出预算数为", "支出预算数", "支出预算为", "支出预算", "全年预算数为", "全年预算数", "全年预算为", "全年预算",
     "年初预算数为", "年初预算数", "年初预算为", "年初预算", "预算数为", "预算数", "预算为", "预算", "财政拨款", "拨款",
-    "支出为", "支出", "金额为", "金额", "总额为", "总额", "均为", "共计", "合计为", "为", "是", "：", ":",
+    "支出为", "支出", "金额为", "金额", "总额为", "总额", "均为", "共计", "合计为", "为", "是", "：", ":", "科目",
   ].map { Array($0.unicodeScalars) }
   private static let prefixFillers: [[Glyph]] = [
     "一般公共预算", "财政拨款", "拨款", "本年度", "年度", "本年", "全年", "年", "本部门", "我部门", "本单位", "我单位", "部门",
@@ -123,6 +123,7 @@ struct NarrativeBinder {
         }
       }
     }
+    if report.kind.isBudget { buildBudgetAnchors() }
     buildAnchors()
     buildNames()
     anchorEnds = SuffixIndex(anchors.map(\.text))
@@ -184,9 +185,12 @@ struct NarrativeBinder {
       listingRead = value
       return value
     }
+    // In a budget report every figure is a budget's: 预算 says nothing about which column.
+    let reportIsBudget = report.kind.isBudget
     for _ in 0..<40 {
       guard end > 0 else { return nil }
-      let isBudget = qualifiers.contains { $0.contains("预算") } && !qualifiers.contains { $0.contains("决算") }
+      let isBudget =
+        !reportIsBudget && qualifiers.contains { $0.contains("预算") } && !qualifiers.contains { $0.contains("决算") }
       if let anchorIndex = anchorEnds.first(in: chars, endingAt: end) {
         let anchor = anchors[anchorIndex]
         guard let fiscal = prefixScan(chars, end - anchor.text.count) else { return nil }
@@ -220,6 +224,7 @@ struct NarrativeBinder {
       if Self.markers.contains(where: { Self.ends(chars, end, with: $0.text) }) {
         return isBudget ? nil : chain(chars, end)
       }
+      if reportIsBudget, let bound = dashChain(chars, end) { return bound }
       if let (code, matched) = code(chars, end) {
         guard matched, !isBudget else { return nil }
         let figures = figures(code: code)

@@ -86,7 +86,11 @@ struct NarrativeNumberRule: Rule {
     let gap = (written - first).magnitude
     var message = "叙述中“\(binding.subject)”为 \(written) 万元，与表中数不符：\(stated.joined(separator: "；"))，相差 \(gap)。"
     var severity: Severity?
-    if gap.tenThousandths <= 100 {
+    if let truncated = Self.truncation(of: written, by: binding.figures) {
+      // A 元 figure cut, not rounded, to the prose's decimals: one rounding step, not an error.
+      message += "叙述为截尾：\(truncated) 万元四舍五入应为 \(first)，相差一个尾数单位，建议按四舍五入改正。"
+      severity = .information
+    } else if gap.tenThousandths <= 100 {
       if let other = Self.otherTableStating(written, for: binding.subject, in: report) {
         // The tables themselves differ by this rounding step: the narrative follows one of them.
         message += "相差仅 0.01：\(other)为 \(written)，与叙述相同，是表与表之间的尾差，建议统一。"
@@ -109,6 +113,19 @@ struct NarrativeNumberRule: Rule {
       digits, message, severity: severity,
       related: binding.figures.map { Finding.Related(range: $0.range, message: "\($0.tableTitle)：\($0.shown)") },
       fixes: fixes)
+  }
+
+  /// The exact 万元 value of a 元 figure that `written` cuts to its decimals (87.708 written 87.70),
+  /// when every figure agrees on it; nil otherwise.
+  static func truncation(of written: Amount, by figures: [TableFigure]) -> String? {
+    guard let first = figures.first, let yuan = first.yuan, figures.allSatisfy({ $0.yuan == yuan }) else { return nil }
+    var unit: Int64 = 10_000
+    for _ in 0..<min(4, max(0, written.decimals)) { unit /= 10 }
+    // yuan × 10,000 is ten-thousandths of a yuan; ÷ 10,000 again, ten-thousandths of 万元, exactly.
+    let exact = yuan.tenThousandths  // = the 万元 value × 10^8
+    let cut = written.tenThousandths * 10_000
+    guard exact >= cut, exact - cut < unit * 10_000, exact != cut else { return nil }
+    return Amount(tenThousandths: exact / 100, decimals: 6).formatted(decimals: 4)
   }
 
   /// The table that states `written` for the subject ("210 卫生健康支出") where the bound table

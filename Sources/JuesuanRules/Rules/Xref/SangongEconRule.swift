@@ -21,33 +21,43 @@ struct SangongEconRule: Rule {
 
   init() {}
 
-  private static let pairs: [(code: String, item: String, matches: @Sendable (String) -> Bool)] = [
-    ("30212", "因公出国（境）费", { $0.hasPrefix("因公出国") }),
-    ("30217", "公务接待费", { $0 == "公务接待费" }),
-    ("30231", "公务用车运行维护费", { $0 == "公务用车运行维护费" || $0 == "公务用车运行费" }),
+  /// Each economic code, its 三公 item, how the 三公 table labels it, and a word its own name has.
+  private static let pairs: [(code: String, item: String, matches: @Sendable (String) -> Bool, word: String)] = [
+    ("30212", "因公出国（境）费", { $0.hasPrefix("因公出国") }, "出国"),
+    ("30217", "公务接待费", { $0 == "公务接待费" }, "接待"),
+    ("30231", "公务用车运行维护费", { $0 == "公务用车运行维护费" || $0 == "公务用车运行费" }, "运行"),
   ]
 
   func check(_ report: Report, context: inout RuleContext) {
+    // A final account's 决算数; a budget's only column, its 预算数.
+    let columnWord = report.kind.isBudget ? "预算" : "决算"
     guard let basic = report.table(.basicExpenditure), let sangong = report.table(.sangong),
       let panel = sangong.panels.first,
-      let column = panel.columns.firstIndex(where: { $0.title.contains("决算") })
+      let column = panel.columns.firstIndex(where: { $0.title.contains(columnWord) })
     else {
-      context.skip("缺少基本支出决算表或“三公”经费表的决算数栏")
+      context.skip("缺少基本支出表或“三公”经费表的\(columnWord)数栏")
       return
     }
     for pair in Self.pairs {
+      // A row named for something else (codes shifted against names) is not that item.
       guard let row = basic.rows.first(where: { $0.code == pair.code }), !row.isDamaged,
+        row.name.isEmpty || row.name.contains(pair.word),
         let econ = row.cells.first ?? nil, !econ.isDamaged,
         let item = panel.rows.first(where: { pair.matches($0.label) }), !item.isDamaged,
         column == 0 || item.isPositional, column < item.cells.count, let total = item.cells[column], !total.isDamaged
       else { continue }
       context.ran()
-      guard econ.value > total.value else { continue }
+      // Both in 万元 (a budget's 基本支出 table is in 元, its 三公 table in 万元).
+      let part = basic.inTenThousandYuan(econ.value)
+      let whole = sangong.inTenThousandYuan(total.value)
+      guard part.formatted(decimals: 2) != whole.formatted(decimals: 2), part > whole else { continue }
+      let shownPart =
+        basic.unit == "元" ? "\(SumSupport.grouped(econ.value)) 元（\(part.formatted(decimals: 2)) 万元）" : "\(part) 万元"
       context.report(
         econ.range,
-        "基本支出中 \(pair.code) \(pair.item) \(econ.value) 万元，超过“三公”经费表\(pair.item)决算数 \(total.value) 万元"
-          + "（多 \(econ.value - total.value)）；基本支出部分不应大于全部决算数。",
-        related: [Finding.Related(range: total.range, message: "“三公”经费表\(pair.item)决算数 \(total.value)")])
+        "基本支出中 \(pair.code) \(pair.item) \(shownPart)，超过“三公”经费表\(pair.item)\(columnWord)数 \(whole) 万元"
+          + "（多 \((part - whole).formatted(decimals: 2))）；基本支出部分不应大于全部\(columnWord)数。",
+        related: [Finding.Related(range: total.range, message: "“三公”经费表\(pair.item)\(columnWord)数 \(whole)")])
     }
   }
 }
