@@ -31,6 +31,7 @@ extension Report {
         return moved
       }
       joined.tables += part.tables.map { $0.moved(by: offset, lines: lines) }
+      joined.contentsEntries += part.contentsEntries.map { $0.shifted(by: offset) }
       joined.selfEvaluations += part.selfEvaluations.map { $0.moved(by: offset, lines: lines) }
       joined.unreadRegions += part.unreadRegions.map {
         UnreadRegion(range: $0.range.shifted(by: offset), reason: $0.reason)

@@ -27,6 +27,9 @@ package struct Report: Sendable, Equatable {
   package var selfEvaluations: [SelfEvaluation] = []
   /// Regions that look like tables but could not be read.
   package var unreadRegions: [UnreadRegion]
+  /// The lines of the table of contents (目录), trimmed: neither headings nor prose, but text that
+  /// names the report's year and parts all the same.
+  package var contentsEntries: [Range<Int>] = []
 
   package init(
     source: SourceText, year: Int? = nil, yearRange: Range<Int>? = nil, unitName: String? = nil,

@@ -43,6 +43,7 @@ package enum ReportParser {
       }
       if isTableOfContents(line) {
         contents = Contents()
+        if !line.compactIs("目录") { report.contentsEntries.append(line.trimmedRange) }
         continue
       }
       if let second = Contents.secondHalfOfTitle(after: index, in: lines) {
@@ -53,7 +54,10 @@ package enum ReportParser {
       }
       // Right after 目录, its entries: never tables or headings of the body.
       if contents != nil {
-        if contents?.takes(line, in: source) == true { continue }
+        if contents?.takes(line, in: source) == true {
+          report.contentsEntries.append(line.trimmedRange)
+          continue
+        }
         contents = nil
       }
       if let kind = TableTitle.kind(of: line, in: source) {

@@ -7,19 +7,30 @@ struct YearMismatchRule: Rule {
     code: "text/year-mismatch",
     summary: "正文年份应与报告年度一致（工作总结写成下一年度、绩效结果写成前几年的数据）。",
     rationale: """
-      只报告三种明确的情形：与上年比较（“较/比 20XX 年…增加/减少”）而年份不是报告年度的上一年；\
+      只报告明确的情形：与上年比较（“较/比 20XX 年…增加/减少”）而年份不是报告年度的上一年；\
       段首“20XX年，…”为报告年度的下一年且段落是工作总结而不是计划（没有“将、计划、拟”等）；\
-      以及“20XX 年…为 N”式的指标结果而年份早于上年。文号〔2024〕、日期“2024年6月25日”、\
+      “20XX 年…为 N”式的指标结果而年份早于上年；报告自称的“20XX 年度部门决算”、表头年份行、\
+      与上年比较之句所说的本年、“20XX 年度没有…”，以及决算中没有计划之意的以后年度，年份不是报告年度；\
+      还有写成上一年或下一年、金额却与本年表中数相同的叙述。文号〔2024〕、日期“2024年6月25日”、\
       年份区间和“上年（2022年）”均不报告。
       """,
     defaultSeverity: .warning,
     nonTriggeringExamples: [
       .init("# 2023年度部门决算\n\n主要原因是 2022 年未支出项目在 2023 年支出，依据〔2024〕36 号文，于2024年6月25日完成评价。"),
       .init("# 2023年度部门决算\n\n2024年，本单位将继续加强预算管理。"),
+      .init("# 2023年度部门决算\n\n2023年度收入总计10.00万元，与2022年度相比增加1.00万元。上年（2022年度）无此项支出。\n"),
     ],
     triggeringExamples: [
       .init("# 2023年度部门决算\n\n⟦2024年⟧，本单位主要任务是：围绕中心工作，重点完成了以下工作。"),
       .init("# 2023年度部门决算\n\n效益方面：该部分分值 20 分，评价得 20 分。⟦2021 年⟧服务对象数量为 12 万人，完成目标值。"),
+      .init(
+        "# 2023年度部门决算\n\n某某局 ⟦2022⟧ 年度部门决算表\n", fixed: "# 2023年度部门决算\n\n某某局 2023 年度部门决算表\n"),
+      .init(
+        "# 2023年度部门决算\n\n⟦2022⟧ 年度收入总计 10.00 万元。与上年相比，增加 1.00 万元。\n",
+        fixed: "# 2023年度部门决算\n\n2023 年度收入总计 10.00 万元。与上年相比，增加 1.00 万元。\n"),
+      .init(
+        "# 2023年度部门决算\n\n本部门 ⟦2022⟧ 年度没有使用政府性基金预算财政拨款。\n",
+        fixed: "# 2023年度部门决算\n\n本部门 2023 年度没有使用政府性基金预算财政拨款。\n"),
       .init(
         "# 2023年度部门决算\n\n机关运行经费支出49.25万元，比⟦2021年⟧增加8.54万元，增长20.98%。",
         fixed: "# 2023年度部门决算\n\n机关运行经费支出49.25万元，比2022年增加8.54万元，增长20.98%。"),
@@ -36,6 +47,9 @@ struct YearMismatchRule: Rule {
       context.skip("报告年度未知，未核对年份")
       return
     }
+    checkReportYear(report, year: year, context: &context)
+    checkYearLines(report, year: year, context: &context)
+    checkYearOfFigures(report, year: year, context: &context)
     for paragraph in report.paragraphs {
       context.ran()
       let reader = context.narrativeReader(paragraph, year: year)
@@ -157,5 +171,223 @@ struct YearMismatchRule: Rule {
     guard let marker = clause.range(of: "为") else { return false }
     let value = clause[marker.upperBound...].drop { $0 == " " }
     return value.first?.isASCII == true && value.first?.isNumber == true
+  }
+
+  // MARK: The report's own year
+
+  /// "YYYY 年度" where the report's year belongs: a title naming the report ("…2024 年度部门决算",
+  /// in the cover, a heading, the contents or a table's heading line), a year after the report's
+  /// in a final account that plans nothing, and the year of a statement that compares with the
+  /// year before ("2023 年度收入总计 X 万元，与上年相比…" in a 2024 report).
+  private func checkReportYear(_ report: Report, year: Int, context: inout RuleContext) {
+    // Paragraphs map their text to the source; a heading's or contents entry's text is its line's.
+    var texts: [(text: String, range: Range<Int>, paragraph: Paragraph?)] = report.paragraphs.map {
+      ($0.text, $0.range, $0)
+    }
+    texts += report.headings.map { ($0.text, $0.range, nil) }
+    texts += report.contentsEntries.map { (report.source.text(in: $0), $0, nil) }
+    for (text, range, paragraph) in texts where text.contains("年度") {
+      let scalars = Array(text.unicodeScalars)
+      for mention in Self.yearMentions(scalars) where mention.value != year {
+        context.ran()
+        let after = String(String.UnicodeScalarView(scalars[mention.end..<min(scalars.count, mention.end + 8)]))
+          .filter { !$0.isWhitespace }
+        let sentence = Self.sentence(of: scalars, around: mention.start)
+        let following = Self.sentence(
+          of: scalars, around: min(scalars.count, mention.start + sentence.unicodeScalars.count + 1))
+        var message: String?
+        if after.hasPrefix("部门决算") || after.hasPrefix("单位决算") || after.hasPrefix("部门预算")
+          || after.hasPrefix("单位预算")
+        {
+          message = "报告是 \(year) 年度的，此处写作“\(mention.value) 年度\(after.prefix(4))”，应为 \(year) 年度"
+        } else if mention.value > year, !report.kind.isBudget,
+          !["预算", "计划", "目标", "工作"].contains(where: after.hasPrefix),
+          !Self.futureMarkers.contains(where: sentence.contains)
+        {
+          message = "\(year) 年度决算中出现以后年度“\(mention.value) 年度”的情况，应为 \(year) 年度"
+        } else if mention.value == year - 1, !mention.isComparisonBase,
+          Self.comparesWithLastYear(sentence) || Self.opensWithComparison(following)
+            || Self.deniesThisYear(after, before: Self.textBefore(scalars, mention.start))
+        {
+          message = "本句与上年比较，所说的本年应为 \(year) 年度，文中写作“\(mention.value) 年度”"
+        }
+        guard let message else { continue }
+        let offset = text.unicodeScalars.prefix(mention.start).reduce(0) { $0 + UTF8.width($1) }
+        let place: Range<Int>
+        if let paragraph {
+          place = paragraph.sourceRange(ofTextRange: offset..<(offset + 4))
+        } else {
+          let digits = String(mention.value)
+          let earlier =
+            String(decoding: text.utf8.prefix(offset), as: UTF8.self).components(separatedBy: digits).count - 1
+          place = Self.sourceRange(ofYear: digits, occurrence: earlier, in: range, source: report.source)
+        }
+        context.report(
+          place, message,
+          fixes: [Fix(title: "改为 \(year) 年度", edits: [TextEdit(range: place, newText: String(year))])])
+      }
+    }
+  }
+
+  /// A line that holds only a year ("2023年度", "2023 年"), as under a table's title: the year the
+  /// table is of, which must be the report's.
+  private func checkYearLines(_ report: Report, year: Int, context: inout RuleContext) {
+    let source = report.source
+    for line in 0..<source.lineCount {
+      let range = source.byteRange(ofLine: line)
+      guard range.count <= 24, range.count >= 5, source.bytes[range].contains(0x32) else { continue }
+      let compact = source.text(in: range).filter { !$0.isWhitespace && $0 != "#" && $0 != "*" }
+      guard compact.count <= 6, compact.hasSuffix("年度") || compact.hasSuffix("年"),
+        let value = Int(compact.prefix { $0.isASCIIDigit }), compact.prefix(while: \.isASCIIDigit).count == 4,
+        compact.dropFirst(4) == "年度" || compact.dropFirst(4) == "年"
+      else { continue }
+      context.ran()
+      guard value != year, let digits = source.bytes[range].firstRange(of: Array(String(value).utf8)) else { continue }
+      let place = digits.lowerBound..<digits.upperBound
+      context.report(
+        place, "报告是 \(year) 年度的，表头年份写作“\(value)年度”，应为 \(year) 年度",
+        fixes: [Fix(title: "改为 \(year)", edits: [TextEdit(range: place, newText: String(year))])])
+    }
+  }
+
+  /// A figure labelled with the year before or after the report's that is the report's own: the
+  /// narrative names "2022 年度收入合计 1,654.78 万元" where the tables' this year's 收入合计 is
+  /// 1,654.78 (and the narrative reads only this year's tables against the report year).
+  private func checkYearOfFigures(_ report: Report, year: Int, context: inout RuleContext) {
+    let own = NarrativeBinder(report: report, catalogue: context.catalogue)
+    for other in [year - 1, year + 1] {
+      let label = String(other)
+      let paragraphs = report.paragraphs.filter { paragraph in
+        paragraph.text.contains(label) && paragraph.numbers.contains { $0.unit == .tenThousandYuan }
+      }
+      guard !paragraphs.isEmpty else { continue }
+      var shifted = report
+      shifted.year = other
+      let binder = NarrativeBinder(report: shifted, catalogue: context.catalogue)
+      for paragraph in paragraphs {
+        let (chars, positions) = NarrativeNumberRule.normalizedText(paragraph)
+        for (index, number) in paragraph.numbers.enumerated() where number.unit == .tenThousandYuan {
+          guard let position = positions[index], own.bind(chars, before: position) == nil,
+            let binding = binder.bind(chars, before: position), binding.figures.allSatisfy(\.isKnown),
+            binding.figures.contains(where: { $0.agrees(with: number.value) }),
+            let found = Self.lastOffset(of: Array(label.utf8), in: paragraph.utf8, before: number.textRange.lowerBound)
+          else { continue }
+          context.ran()
+          let place = paragraph.sourceRange(ofTextRange: found..<(found + 4))
+          context.report(
+            place,
+            "“\(label)年…\(number.value) 万元”与表中 \(year) 年度的\(binding.subject)相同，年份应为 \(year)",
+            fixes: [Fix(title: "改为 \(year)", edits: [TextEdit(range: place, newText: String(year))])])
+        }
+      }
+    }
+  }
+
+  /// Where `needle` last starts in `bytes` before `limit`.
+  private static func lastOffset(of needle: [UInt8], in bytes: [UInt8], before limit: Int) -> Int? {
+    var start = min(limit, bytes.count) - needle.count
+    while start >= 0 {
+      if bytes[start..<(start + needle.count)].elementsEqual(needle) { return start }
+      start -= 1
+    }
+    return nil
+  }
+
+  /// A year "YYYY 年度" of a text: its value, where its digits start and where 年度 ends (scalar
+  /// offsets), and whether it is the base of a comparison ("与 2023 年度相比", "较 2023 年度").
+  private struct YearMention {
+    var value: Int
+    var start: Int
+    var end: Int
+    var isComparisonBase: Bool
+  }
+
+  private static func yearMentions(_ scalars: [Unicode.Scalar]) -> [YearMention] {
+    var result: [YearMention] = []
+    var index = 0
+    while index + 4 <= scalars.count {
+      let digits = scalars[index..<(index + 4)]
+      guard scalars[index] == "2", scalars[index + 1] == "0",
+        digits.allSatisfy({ $0.properties.numericType != nil && $0.isASCII }),
+        index == 0 || !(scalars[index - 1].isASCII && scalars[index - 1].properties.numericType != nil),
+        index + 4 == scalars.count || !(scalars[index + 4].isASCII && scalars[index + 4].properties.numericType != nil)
+      else {
+        index += 1
+        continue
+      }
+      var end = index + 4
+      while end < scalars.count, scalars[end] == " " { end += 1 }
+      guard end + 1 < scalars.count, scalars[end] == "年", scalars[end + 1] == "度" else {
+        index += 4
+        continue
+      }
+      let value = Int(String(String.UnicodeScalarView(digits))) ?? 0
+      var before = index
+      while before > 0, scalars[before - 1] == " " { before -= 1 }
+      let lead = before > 0 ? scalars[before - 1] : " "
+      let tail = String(String.UnicodeScalarView(scalars[(end + 2)..<min(scalars.count, end + 6)]))
+      // "与 2022 年度相比", "较 2022 年度", "上年（2022 年度）": the year compared with, named as such.
+      let lately = String(String.UnicodeScalarView(scalars[max(0, before - 4)..<before]))
+      let isBase =
+        "与较比同于".unicodeScalars.contains(lead) || tail.hasPrefix("相比") || tail.hasPrefix("同期")
+        || lately.contains("上年") || lately.contains("上一年")
+      result.append(YearMention(value: value, start: index, end: end + 2, isComparisonBase: isBase))
+      index = end + 2
+    }
+    return result
+  }
+
+  /// The sentence (up to 。！？；) around scalar offset `index`.
+  private static func sentence(of scalars: [Unicode.Scalar], around index: Int) -> String {
+    var start = index
+    while start > 0, !"。！？；".unicodeScalars.contains(scalars[start - 1]) { start -= 1 }
+    var end = index
+    while end < scalars.count, !"。！？；".unicodeScalars.contains(scalars[end]) { end += 1 }
+    return String(String.UnicodeScalarView(scalars[start..<end]))
+  }
+
+  /// "与上年相比，…", "与 2023 年度相比，…": a sentence that goes on comparing what the sentence
+  /// before stated.
+  private static func opensWithComparison(_ sentence: String) -> Bool {
+    let compact = sentence.filter { !$0.isWhitespace }
+    if ["与上年", "较上年", "比上年", "与上一年", "同比"].contains(where: compact.hasPrefix) { return true }
+    guard let lead = compact.first, "与较比".contains(lead) else { return false }
+    let rest = compact.dropFirst()
+    return rest.prefix(4).allSatisfy(\.isASCIIDigit) && rest.dropFirst(4).hasPrefix("年")
+  }
+
+  /// "本部门 2023 年度没有使用政府性基金…": what the report says its own year lacked (not said of
+  /// the year before, "上年（2022 年度）无…").
+  private static func deniesThisYear(_ after: String, before: String) -> Bool {
+    ["无", "没有", "未发生", "未使用", "未安排"].contains(where: after.hasPrefix)
+      && !before.hasSuffix("（") && !before.hasSuffix("(") && !before.contains("上年")
+  }
+
+  /// Up to eight scalars before `index`, without white space.
+  private static func textBefore(_ scalars: [Unicode.Scalar], _ index: Int) -> String {
+    String(String.UnicodeScalarView(scalars[max(0, index - 8)..<index])).filter { !$0.isWhitespace }
+  }
+
+  /// Whether a sentence compares with the year before: 上年, 上一年度, "与…年度相比", "较…年".
+  private static func comparesWithLastYear(_ sentence: String) -> Bool {
+    let compact = sentence.filter { !$0.isWhitespace }
+    return ["上年", "上一年", "上年度", "同期"].contains(where: compact.contains)
+      || compact.contains("年度相比") || compact.contains("年相比")
+  }
+
+  /// The source bytes of the `occurrence`-th (0-based) "YYYY" of a line's text, found in the
+  /// line's bytes `range` (a heading's or contents entry's text is its line's, decoration aside).
+  private static func sourceRange(ofYear digits: String, occurrence: Int, in range: Range<Int>, source: SourceText)
+    -> Range<Int>
+  {
+    let target = Array(digits.utf8)
+    var from = range.lowerBound
+    var seen = 0
+    while let found = source.bytes[from..<range.upperBound].firstRange(of: target) {
+      if seen == occurrence { return found.lowerBound..<found.upperBound }
+      seen += 1
+      from = found.upperBound
+    }
+    return range
   }
 }
