@@ -167,7 +167,8 @@ extension AlignedTableReader {
     } else {
       slots = items.indices.map { ($0, hasBudget, items[$0].centre) }
     }
-    let figures = data.words.filter { if case .figure = $0.kind { true } else { false } }
+    // The row of figures holds nothing else: a whole number there ("25") is a figure too.
+    let figures = data.words.filter { $0.cell != nil }
     let targets =
       figures.count == slots.count
       ? Array(slots.indices)

@@ -113,7 +113,17 @@ enum TableSchema {
     let candidates: [ColumnSpec]
     switch kind {
     case .summary:
-      return [ColumnSpec(title: "预算数", role: .total, keys: ["预算数", "金额", "预算"])]
+      // A unit's 支出 side may split its 预算数 into 基本支出 (人员经费, 公用经费) and 项目支出.
+      let split = [
+        ColumnSpec(title: "合计", role: .total, keys: ["合计"]),
+        ColumnSpec(title: "人员经费", role: .component, keys: ["人员经费"]),
+        ColumnSpec(title: "公用经费", role: .component, keys: ["公用经费"]),
+        ColumnSpec(title: "项目支出", role: .component, keys: ["项目支出"]),
+      ]
+      guard split.dropFirst().contains(where: { spec in spec.keys.contains { header.contains($0) } }) else {
+        return [ColumnSpec(title: "预算数", role: .total, keys: ["预算数", "金额", "预算"])]
+      }
+      return split
     case .income:
       candidates = [
         ColumnSpec(title: "合计", role: .total, keys: ["合计", "总计"]),

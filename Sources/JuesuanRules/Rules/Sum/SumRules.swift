@@ -2,6 +2,6 @@
 enum SumRules {
   static let all: [any Rule.Type] = [
     ColumnTotalRule.self, RowTotalRule.self, CodeHierarchyRule.self, BasicExpenseRule.self, SangongRule.self,
-    BalanceRule.self, RoundingTailRule.self,
+    BalanceRule.self, NarrativeBreakdownRule.self, RoundingTailRule.self,
   ]
 }

@@ -5,7 +5,12 @@ extension NarrativeBinder {
   func figure(_ table: Table, _ row: Table.Row, column: Int) -> TableFigure? {
     let unknown = TableFigure(value: .zero, range: row.range, tableTitle: figureTitle(table), isKnown: false)
     if column > 0, !row.isPositional { return unknown }
-    guard column >= 0, column < row.cells.count, let cell = row.cells[column] else { return nil }
+    guard column >= 0, column < max(row.cells.count, table.panels.first?.columns.count ?? 0) else { return nil }
+    guard let cell = column < row.cells.count ? row.cells[column] : nil else {
+      // A blank cell of a row the table has states zero (a row the table lacks states nothing).
+      guard !row.isDamaged, row.isPositional else { return unknown }
+      return TableFigure(value: .zero, range: row.nameRange ?? row.range, tableTitle: figureTitle(table))
+    }
     guard !cell.isDamaged, !row.isDamaged else { return unknown }
     guard table.unit == "元" else {
       return TableFigure(value: cell.value, range: cell.range, tableTitle: figureTitle(table))
@@ -174,7 +179,7 @@ extension NarrativeBinder {
       actual {
         binder.summaryFigures(.summary, side: 1, label: "本年支出合计") + binder.totalRowFigures(.expenditure, column: nil)
       })
-    add(["一般公共预算财政拨款支出"], actual { binder.totalRowFigures(.generalBudget, column: nil) })
+    add(["一般公共预算财政拨款支出", "一般公共预算支出"], actual { binder.totalRowFigures(.generalBudget, column: nil) })
     add(
       ["一般公共预算财政拨款收入"],
       actual {

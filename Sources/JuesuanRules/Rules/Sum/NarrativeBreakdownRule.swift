@@ -1,0 +1,87 @@
+import JuesuanModel
+
+/// A whole stated in the narrative and its parts listed after "其中": the parts may not add up to
+/// more than the whole, and a list of three or more parts should add up to it.
+struct NarrativeBreakdownRule: Rule {
+  static let description = RuleDescription(
+    code: "sum/narrative-breakdown",
+    summary: "叙述中“合计数，其中：各项”的各项之和应等于合计数，至少不能超过它。",
+    rationale: """
+      只读“A 万元，其中：B 万元、C 万元…”：合计数紧挨“其中”，各项是同一句中“其中”之后的万元金额，\
+      括号内的数、增减额和下一层“其中”以后的数不计。各项之和大于合计数一定有误，报错误；三项以上的列举\
+      通常就是全部构成，之和小于合计数报警告；两项的列举可能只举了一部分，不报少于。差额在四舍五入容差内不报。
+      """,
+    defaultSeverity: .error,
+    nonTriggeringExamples: [
+      .init("政府采购支出总额 40.19 万元，其中：货物 40.19 万元、工程 0.00 万元、服务 0.00 万元。"),
+      .init("基本支出 100.00 万元，其中：人员经费 80.00 万元。"),
+      .init("“三公”经费 42.41 万元，其中：公务用车购置及运行费 42.41 万元（购置费 27.19 万元、运行费 15.22 万元），公务接待费 0.00 万元。"),
+      .init("支出 50.00 万元，其中：人员经费 30.00 万元，比上年增加 2.00 万元；公用经费 10.00 万元。"),
+      .init("项目总预算1170.00万，其中规模化870.00万，创新化70.00万，协同化180.00万，国际化50.00万，合计1170.00万。"),
+    ],
+    triggeringExamples: [
+      .init("当年实际支出 ⟦45.50⟧ 万元，其中：本级财政当年预算 50 万元、以前年度结余结转 0.00 万元、当年追加 0.00 万元。"),
+      .init("政府采购支出总额 ⟦40.19⟧ 万元，其中：货物 30.19 万元、工程 5.00 万元、服务 0.00 万元。"),
+    ])
+
+  func check(_ report: Report, context: inout RuleContext) {
+    for paragraph in report.paragraphs where paragraph.text.contains("其中") {
+      let reader = context.narrativeReader(paragraph, year: report.year)
+      let deltas = Set(reader.changes.map(\.delta.textRange.lowerBound))
+      let amounts = paragraph.numbers.filter {
+        $0.unit == .tenThousandYuan && !deltas.contains($0.textRange.lowerBound)
+      }
+      let bytes = paragraph.utf8
+      for marker in reader.occurrences(of: "其中") {
+        guard let sentence = reader.sentences.first(where: { $0.contains(marker) }),
+          let whole = amounts.last(where: { $0.textRange.upperBound <= marker }),
+          whole.textRange.lowerBound >= sentence.lowerBound,
+          Self.onlyPunctuation(bytes[whole.textRange.upperBound..<marker])
+        else { continue }
+        // The parts: after 其中, not in brackets, up to the sentence's end or a nested 其中.
+        let nested = reader.occurrences(of: "其中").first { $0 > marker && $0 < sentence.upperBound }
+        let end = nested ?? sentence.upperBound
+        let parts = amounts.filter { number in
+          number.textRange.lowerBound > marker && number.textRange.upperBound <= end
+            && !Self.isInBrackets(bytes, number.textRange.lowerBound, from: marker)
+            && !Self.isRestatedTotal(bytes, number.textRange.lowerBound)
+        }
+        guard parts.count >= 2 else { continue }
+        context.ran()
+        let sum = Amount.sum(parts.map(\.value))
+        let difference = (sum - whole.value).tenThousandths
+        let tolerance = TableIdentity.tolerance(parts: parts.count)
+        guard abs(difference) > tolerance, difference > 0 || parts.count >= 3 else { continue }
+        let terms = SumSupport.terms(parts.map(\.value))
+        let digits = NarrativeNumberRule.digitRange(of: whole, in: report.source)
+        let message =
+          difference > 0
+          ? "其中各项 \(terms) = \(sum) 万元，超过合计数 \(whole.value) 万元 \((sum - whole.value).magnitude)"
+          : "其中各项 \(terms) = \(sum) 万元，比合计数 \(whole.value) 万元少 \((sum - whole.value).magnitude)：所列是否不全，或合计有误"
+        context.report(
+          digits, message, severity: difference > 0 ? nil : .warning,
+          related: parts.map { Finding.Related(range: $0.range, message: "\($0.value) 万元") })
+      }
+    }
+  }
+
+  /// Only white space and punctuation between: "45.50 万元，其中" (the unit is part of the number).
+  private static func onlyPunctuation(_ bytes: ArraySlice<UInt8>) -> Bool {
+    let text = String(decoding: bytes, as: UTF8.self)
+    return text.allSatisfy { $0.isWhitespace || "，,：:（(".contains($0) }
+  }
+
+  /// "…，合计 1170.00 万": the whole said again at the list's end, not a part.
+  private static func isRestatedTotal(_ bytes: [UInt8], _ offset: Int) -> Bool {
+    let before = String(decoding: bytes[max(0, offset - 12)..<offset], as: UTF8.self).filter { !$0.isWhitespace }
+    return ["合计", "共计", "总计", "合计为", "共计为", "总计为", "合计：", "共"].contains(where: before.hasSuffix)
+  }
+
+  /// Whether `offset` lies inside an open bracket （…） opened after `start`.
+  private static func isInBrackets(_ bytes: [UInt8], _ offset: Int, from start: Int) -> Bool {
+    let text = String(decoding: bytes[start..<offset], as: UTF8.self)
+    let opened = text.filter { $0 == "（" || $0 == "(" }.count
+    let closed = text.filter { $0 == "）" || $0 == ")" }.count
+    return opened > closed
+  }
+}
