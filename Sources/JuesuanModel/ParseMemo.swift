@@ -106,6 +106,7 @@ extension Table {
     moved.titleRange = titleRange.shifted(by: offset)
     moved.range = range.shifted(by: offset)
     moved.unitRange = unitRange?.shifted(by: offset)
+    moved.noteRanges = noteRanges.map { $0.shifted(by: offset) }
     if lines != 0 {
       moved.damage = damage.map { LineNumber.shifting($0, by: lines) }
       moved.reading.reason = reading.reason.map { LineNumber.shifting($0, by: lines) }

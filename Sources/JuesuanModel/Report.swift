@@ -49,6 +49,12 @@ package struct Report: Sendable, Equatable {
 
   /// The first table of `kind`, if recognised.
   package func table(_ kind: Table.Kind) -> Table? { tables.first { $0.kind == kind } }
+
+  /// Each table's notes (注：…) read as a paragraph, for the rules that read prose.
+  /// - Complexity: O(size of the notes).
+  package var noteParagraphs: [Paragraph] {
+    tables.filter { !$0.noteRanges.isEmpty }.map { Paragraph(segmentRanges: $0.noteRanges, in: source) }
+  }
 }
 
 /// A heading: a part (第三部分 …), a numbered section (一、…, （一）…) or a Markdown heading.

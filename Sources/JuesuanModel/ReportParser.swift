@@ -142,6 +142,7 @@ package enum ReportParser {
       notes: notes.map { $0.plain(in: source) })
     if kind == .selfEvaluation { table.year = firstYear(in: title.compact + header) }
     table.isBudget = isBudget
+    table.noteRanges = notes.map(\.trimmedRange)
     guard kind != .selfEvaluation, kind != .unknown else { return table }
     if CellStreamReader.isStream(body, in: source) {
       return streamTable(table, body: body, header: header, source: source)

@@ -144,6 +144,8 @@ package struct Table: Sendable, Equatable {
   package var reading = Reading(status: .read)
   /// A budget's table (its title says 预算表): a budget's columns and identities.
   package var isBudget = false
+  /// The lines of the notes under the table (注：…), trimmed.
+  package var noteRanges: [Range<Int>] = []
   /// Why parts of the table could not be read (page breaks that split cells, shifted rows…).
   package var damage: [String] {
     get { storage.damage }
@@ -175,7 +177,8 @@ package struct Table: Sendable, Equatable {
 
   package static func == (lhs: Table, rhs: Table) -> Bool {
     guard lhs.kind == rhs.kind, lhs.titleRange == rhs.titleRange, lhs.range == rhs.range,
-      lhs.unitRange == rhs.unitRange, lhs.year == rhs.year, lhs.reading == rhs.reading, lhs.isBudget == rhs.isBudget
+      lhs.unitRange == rhs.unitRange, lhs.year == rhs.year, lhs.reading == rhs.reading, lhs.isBudget == rhs.isBudget,
+      lhs.noteRanges == rhs.noteRanges
     else { return false }
     if lhs.storage === rhs.storage { return true }
     return lhs.title == rhs.title && lhs.panels == rhs.panels && lhs.unit == rhs.unit && lhs.damage == rhs.damage

@@ -7,14 +7,20 @@ struct DirectionRule: Rule {
     summary: "同一变动的金额方向词与百分比方向词应一致（不能“减少 X 万元，增长 Y%”）。",
     rationale: """
       方向词互相矛盾时读者无法判断变动方向。若本年数已知，按百分比反推哪一个方向与 Y% 吻合，\
-      优先建议改另一个词；无法判断时给出两种改法，均不作首选。
+      优先建议改另一个词；无法判断时给出两种改法，均不作首选。“决算数大于/小于/与预算数持平”与其前\
+      （本句或上一句）所列的预算数、决算数不符的，也在此报告。
       """,
     defaultSeverity: .error,
-    nonTriggeringExamples: [.init("公务用车运行费支出 15.22 万元，较上年减少 9.46 万元，降低 38.33%。")],
+    nonTriggeringExamples: [
+      .init("公务用车运行费支出 15.22 万元，较上年减少 9.46 万元，降低 38.33%。"),
+      .init("全年预算为 9.00 万元，支出决算为 6.18 万元。决算数小于全年预算数的主要原因：人员变动。"),
+    ],
     triggeringExamples: [
+      .init("全年预算为 11.72 万元，支出决算为 10.72 万元。⟦决算数与全年预算数持平⟧。"),
+      .init("全年预算为 9.00 万元，支出决算为 9.18 万元。⟦决算数小于⟧全年预算数的主要原因：人员变动。"),
       .init(
         "公务用车购置及运行费支出 42.41 万元，完成全年预算的 69.19%；较上年⟦减少 17.73 万元，增长 71.81%⟧。",
-        fixed: "公务用车购置及运行费支出 42.41 万元，完成全年预算的 69.19%；较上年增加 17.73 万元，增长 71.81%。")
+        fixed: "公务用车购置及运行费支出 42.41 万元，完成全年预算的 69.19%；较上年增加 17.73 万元，增长 71.81%。"),
     ])
 
   init() {}
@@ -22,6 +28,7 @@ struct DirectionRule: Rule {
   func check(_ report: Report, context: inout RuleContext) {
     for paragraph in report.paragraphs {
       let reader = context.narrativeReader(paragraph, year: report.year)
+      checkComparisons(paragraph, reader, context: &context)
       for change in reader.changes {
         guard change.isResolved, let percent = change.percent, let percentVerb = change.percentVerb else { continue }
         context.ran()
@@ -63,5 +70,70 @@ struct DirectionRule: Rule {
           range, message, fixes: fixPercent.isPreferred ? [fixPercent, fixAmount] : [fixAmount, fixPercent])
       }
     }
+  }
+
+  // MARK: Comparison words
+
+  /// What a comparison sentence claims of 决算 against 预算.
+  private enum Claim {
+    case greater, less, equal
+
+    var text: String {
+      switch self {
+      case .greater: "大于预算数"
+      case .less: "小于预算数"
+      case .equal: "与预算数持平"
+      }
+    }
+  }
+
+  private static let claims: [(words: [String], claim: Claim)] = [
+    (["决算数大于", "决算数高于", "决算数超过", "决算大于", "决算高于"], .greater),
+    (["决算数小于", "决算数低于", "决算小于", "决算低于", "决算数未达到"], .less),
+    (["决算数与年初预算数持平", "决算数与全年预算数持平", "决算数与预算数持平", "决算数等于预算数", "决算数与预算数一致"], .equal),
+  ]
+
+  /// "全年预算为 B 万元，支出决算为 A 万元。决算数小于全年预算数…": the comparison word must
+  /// agree with A and B as the two sentences before it state them.
+  private func checkComparisons(_ paragraph: Paragraph, _ reader: NarrativeReader, context: inout RuleContext) {
+    let text = paragraph.text
+    guard text.contains("决算") else { return }
+    for (words, claim) in Self.claims {
+      for word in words {
+        for offset in reader.occurrences(of: word) {
+          guard let here = reader.sentences.firstIndex(where: { $0.contains(offset) }) else { continue }
+          // The figures: in this sentence before the word, or the sentence before.
+          let from = reader.sentences[max(0, here - 1)].lowerBound
+          let figures = paragraph.numbers.filter {
+            $0.unit == .tenThousandYuan && $0.textRange.lowerBound >= from && $0.textRange.upperBound <= offset
+          }
+          let budget = figures.last { Self.label(before: $0, in: reader).contains("预算") }
+          let actual = figures.last { Self.label(before: $0, in: reader).contains("决算") }
+          guard let budget, let actual else { continue }
+          context.ran()
+          let holds: Bool
+          switch claim {
+          case .greater: holds = actual.value > budget.value
+          case .less: holds = actual.value < budget.value
+          case .equal: holds = actual.value.isSameValue(as: budget.value)
+          }
+          guard !holds else { continue }
+          let relation = actual.value > budget.value ? "大于" : actual.value < budget.value ? "小于" : "等于"
+          context.report(
+            paragraph.sourceRange(ofTextRange: offset..<(offset + word.utf8.count)),
+            "文中称决算数\(claim.text)，但所列决算 \(actual.value) 万元\(relation)预算 \(budget.value) 万元",
+            related: [
+              Finding.Related(range: budget.range, message: "预算 \(budget.value)"),
+              Finding.Related(range: actual.range, message: "决算 \(actual.value)"),
+            ])
+        }
+      }
+    }
+  }
+
+  /// The words right before a figure ("全年预算为", "支出决算为"), up to eight characters.
+  private static func label(before number: Paragraph.Number, in reader: NarrativeReader) -> String {
+    let start = max(0, number.textRange.lowerBound - 24)
+    return String(decoding: reader.bytes[start..<number.textRange.lowerBound], as: UTF8.self)
   }
 }

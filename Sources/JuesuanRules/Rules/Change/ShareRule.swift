@@ -34,12 +34,15 @@ struct ShareRule: Rule {
         listTotal = nil
         lastHeading = paragraph.headingIndex
       }
+      let continues = paragraph.text.trimmingWhitespace().hasSuffix("；")  // the list goes on below
       if let total = reader.listTotal {
         checkList(reader, total: total, context: &context)
-        listTotal = nil
+        listTotal = continues ? total : nil
       } else if let total = listTotal {
         checkList(reader, total: total, context: &context)
-        if paragraph.numbers.contains(where: { $0.unit == .tenThousandYuan }) && reader.unnamedShares.isEmpty {
+        if paragraph.numbers.contains(where: { $0.unit == .tenThousandYuan }) && reader.unnamedShares.isEmpty
+          || !continues
+        {
           listTotal = nil
         }
       }

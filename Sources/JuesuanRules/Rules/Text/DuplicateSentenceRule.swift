@@ -20,7 +20,8 @@ struct DuplicateSentenceRule: Rule {
 
   func check(_ report: Report, context: inout RuleContext) {
     // A paragraph with tabs is a table row read as prose: its cells may repeat legitimately.
-    for paragraph in report.paragraphs where !paragraph.utf8.contains(0x09) {
+    // Notes under tables are prose too ("本表金额…存在尾差。本表金额…存在尾差。").
+    for paragraph in report.paragraphs + report.noteParagraphs where !paragraph.utf8.contains(0x09) {
       let reader = context.narrativeReader(paragraph, year: report.year)
       let sentences = reader.sentences
       // Each sentence without its white space, as bytes; when every scalar stands alone, equal
