@@ -258,7 +258,8 @@ extension Table {
 
   /// Every comparison of an undamaged 06 table: the code hierarchy, then 人员经费 and 公用经费.
   package func basicExpenseIdentities() -> [TableIdentity] {
-    guard kind == .basicExpenditure, damage.isEmpty else { return [] }
+    guard kind == .basicExpenditure else { return [] }
+    // Where a page break split some figures, the identities that do not touch them still hold.
     return panels.flatMap { Self.hierarchyIdentities(in: $0) + Self.fundIdentities(in: $0) }
   }
 
@@ -269,7 +270,7 @@ extension Table {
     let public_ = categories.filter { $0.code != "301" && $0.code != "303" }
     return [("人员经费", personnel), ("公用经费", public_)].compactMap { label, parts in
       guard let row = panel.rows.first(where: { $0.code == nil && $0.label.hasPrefix(label) }),
-        let total = row.cells.last ?? nil, !parts.isEmpty
+        let total = row.cells.last ?? nil, !parts.isEmpty, !row.isDamaged, !parts.contains(where: \.isDamaged)
       else { return nil }
       return TableIdentity(
         total: total, parts: parts.map { TableIdentity.Part(label: $0.code ?? "", cell: $0.cells.first ?? nil) },

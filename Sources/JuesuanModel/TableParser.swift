@@ -107,6 +107,15 @@ struct TableParser {
       var tokens = tokenized.tokens
       Self.joinSplitCode(&tokens)
       if line.shape == .tabbed || line.shape == .piped, Self.isFragment(tokens) {
+        let texts = tokens.compactMap { token -> String? in if case .text(let text, _) = token { text } else { nil } }
+        if draft == nil, let last = rows.indices.last, rows[last].code == nil, !texts.isEmpty,
+          texts.count == tokens.filter({ if case .blank = $0 { false } else { true } }).count
+        {
+          // The end of the row's label, carried to the next page ("公务用车购置及运行维" / "护费"):
+          // its figures are whole.
+          rows[last].name += texts.joined()
+          continue
+        }
         damage.append("第 \(LineNumber.text(line.index)) 行：数字或名称被分页、折行拆开，无法确定属于哪一格")
         if let last = rows.indices.last { rows[last].isPositional = false; rows[last].hasBrokenCell = true }
         continue

@@ -19,9 +19,8 @@ struct BasicExpenseRule: Rule {
   func check(_ report: Report, context: inout RuleContext) {
     let rounding = SumSupport.reportExplainsRounding(report)
     for table in report.tables where table.kind == .basicExpenditure {
-      guard table.damage.isEmpty else {
-        context.skip("06 表有被分页或折行拆断的数字（\(table.damage.count) 处），未检查类款衔接与经费合计")
-        continue
+      if !table.damage.isEmpty {
+        context.skip("06 表有被分页或折行拆断的数字（\(table.damage.count) 处），涉及这些数字的类款衔接与经费合计未检查")
       }
       for panel in table.panels {
         CodeHierarchyRule.checkHierarchy(panel, report: report, context: &context, rounding: rounding)
