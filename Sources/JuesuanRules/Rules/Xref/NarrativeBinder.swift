@@ -245,9 +245,34 @@ struct NarrativeBinder {
         crossed = true
         continue
       }
+      // "3、…（类）…（款）…（项）。主要用于：…。全年预算为 B 万元，支出决算为 A 万元。": the
+      // item the paragraph opens with is the subject of its figures, unless another is named.
+      if chars[end - 1] == "。", !isBudget, let subject = openingSubject(chars, before: end) {
+        return subject
+      }
       return nil
     }
     return nil
+  }
+
+  /// The subject a paragraph opens with (a chain of marked names ending its first sentence),
+  /// when nothing between it and `end` names another subject, amount or total.
+  private func openingSubject(_ chars: [Glyph], before end: Int) -> NarrativeBinding? {
+    guard let stop = chars[..<end].firstIndex(of: "。"), stop < end - 1,
+      Self.markers.contains(where: { Self.ends(chars, stop, with: $0.text) })
+    else { return nil }
+    let between = Array(chars[stop..<end])
+    // Another item, a code or a figure of the subject's before this one: not this subject's.
+    if Self.markers.contains(where: { marker in
+      between.count >= marker.text.count
+        && (0...(between.count - marker.text.count)).contains {
+          between[$0..<($0 + marker.text.count)].elementsEqual(marker.text)
+        }
+    }) {
+      return nil
+    }
+    if between.contains(where: Self.isDigit) || Self.text(between).contains("其中") { return nil }
+    return chain(chars, stop)
   }
 
   static func ends(_ chars: [Glyph], _ end: Int, with word: [Glyph]) -> Bool {
