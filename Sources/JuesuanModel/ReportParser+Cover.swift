@@ -56,6 +56,13 @@ extension ReportParser {
       for line in lines.prefix(20) where !line.isBlank {
         let text = line.compact
         if firstYear(in: text) != nil && line.compactCount <= 8 { continue }
+        // A sentence before the cover ("前言。") is no part of the name.
+        if text.hasSuffix("。") {
+          joined = ""
+          joinedCount = 0
+          start = nil
+          continue
+        }
         if start == nil { start = line.range.lowerBound }
         joined += text
         joinedCount = line.hasSingleScalarCharacters ? joinedCount.map { $0 + line.compactCount } : nil

@@ -8,12 +8,17 @@ struct DirectionRule: Rule {
     rationale: """
       方向词互相矛盾时读者无法判断变动方向。若本年数已知，按百分比反推哪一个方向与 Y% 吻合，\
       优先建议改另一个词；无法判断时给出两种改法，均不作首选。“决算数大于/小于/与预算数持平”与其前\
-      （本句或上一句）所列的预算数、决算数不符的，也在此报告。
+      （本句或上一句）所列的预算数、决算数不符的，也在此报告。只写百分比的变动（“上年 A 万元，本年 B 万元，\
+      比上年减少 P%”）按 B − A 的正负判断；同一本年数、同一变动额在相邻段落中说法相反的，按多数一方\
+      判断（两说相持时指出后一处）；本年为 0 却“比上年增加 Δ”的，上年数只能为负，也在此报告。
       """,
     defaultSeverity: .error,
     nonTriggeringExamples: [
       .init("公务用车运行费支出 15.22 万元，较上年减少 9.46 万元，降低 38.33%。"),
       .init("全年预算为 9.00 万元，支出决算为 6.18 万元。决算数小于全年预算数的主要原因：人员变动。"),
+      .init("2023年当年预算执行数为9.00万元，2024年预算安排11.91万元，比2023年预算执行数增加32.33%。"),
+      .init("收入预算9,101.68万元，比2024年预算减少2,389.52万元。支出预算9,101.68万元，比2024年预算减少2,389.52万元。"),
+      .init("政府性基金拨款支出预算0万元，比2024年预算减少12.00万元。"),
     ],
     triggeringExamples: [
       .init("全年预算为 11.72 万元，支出决算为 10.72 万元。⟦决算数与全年预算数持平⟧。"),
@@ -21,14 +26,24 @@ struct DirectionRule: Rule {
       .init(
         "公务用车购置及运行费支出 42.41 万元，完成全年预算的 69.19%；较上年⟦减少 17.73 万元，增长 71.81%⟧。",
         fixed: "公务用车购置及运行费支出 42.41 万元，完成全年预算的 69.19%；较上年增加 17.73 万元，增长 71.81%。"),
+      .init(
+        "2023年当年预算执行数为9.00万元，2024年预算安排11.91万元，比2023年预算执行数⟦减少⟧32.33%。",
+        fixed: "2023年当年预算执行数为9.00万元，2024年预算安排11.91万元，比2023年预算执行数增加32.33%。"),
+      .init(
+        "收入预算9,101.68万元，比2024年预算减少2,389.52万元。支出预算9,101.68万元，比2024年预算⟦增加⟧2,389.52万元。一般公共预算拨款支出预算9,101.68万元，比2024年预算减少2,389.52万元。",
+        fixed:
+          "收入预算9,101.68万元，比2024年预算减少2,389.52万元。支出预算9,101.68万元，比2024年预算减少2,389.52万元。一般公共预算拨款支出预算9,101.68万元，比2024年预算减少2,389.52万元。"),
+      .init("政府性基金拨款支出预算0万元，比2024年预算⟦增加1421.25万元⟧。"),
     ])
 
   init() {}
 
   func check(_ report: Report, context: inout RuleContext) {
+    checkRepeatedChanges(report, context: &context)
     for paragraph in report.paragraphs {
       let reader = context.narrativeReader(paragraph, year: report.year)
       checkComparisons(paragraph, reader, context: &context)
+      checkPercentChanges(paragraph, reader, context: &context)
       for change in reader.changes {
         guard change.isResolved, let percent = change.percent, let percentVerb = change.percentVerb else { continue }
         context.ran()
@@ -69,6 +84,51 @@ struct DirectionRule: Rule {
         context.report(
           range, message, fixes: fixPercent.isPreferred ? [fixPercent, fixAmount] : [fixAmount, fixPercent])
       }
+    }
+  }
+
+  /// "上年 A，本年 B，比上年减少 P%": the word must follow the sign of B − A.
+  private func checkPercentChanges(_ paragraph: Paragraph, _ reader: NarrativeReader, context: inout RuleContext) {
+    for change in reader.percentChanges {
+      let difference = change.difference
+      guard difference.tenThousandths.magnitude > change.tolerance else { continue }
+      context.ran()
+      let increased = difference.tenThousandths > 0
+      guard change.verb.isIncrease != increased else { continue }
+      let word = Self.opposite(of: change.verb.text)
+      // The word alone is wrong when the percentage fits the two figures.
+      let fits =
+        RatioCheck.agrees(
+          stated: change.percent.value, part: difference.magnitude, partTolerance: change.tolerance,
+          whole: change.previous.value, wholeTolerance: RatioCheck.halfUnit(change.previous.value)) == true
+      let fixes =
+        fits
+        ? [
+          Fix(
+            title: "改为“\(word)”",
+            edits: [TextEdit(range: paragraph.sourceRange(ofTextRange: change.verb.range), newText: word)],
+            isPreferred: true)
+        ] : []
+      context.report(
+        paragraph.sourceRange(ofTextRange: change.verb.range),
+        "方向矛盾：上年 \(change.previous.value)，本年 \(change.current.value)，实为\(increased ? "增加" : "减少") \(difference.magnitude)，文中为“\(change.verb.text) \(change.percent.value.asWritten)%”",
+        related: [
+          Finding.Related(range: change.previous.range, message: "上年 \(change.previous.value)"),
+          Finding.Related(range: change.current.range, message: "本年 \(change.current.value)"),
+        ],
+        fixes: fixes)
+    }
+  }
+
+  /// The word of the other direction in the same register: 增加 ↔ 减少, 增长 ↔ 下降.
+  private static func opposite(of word: String) -> String {
+    switch word {
+    case "增加": "减少"
+    case "减少": "增加"
+    case "增长", "上升": "下降"
+    case "下降": "增长"
+    case "降低": "提高"
+    default: word
     }
   }
 

@@ -71,16 +71,7 @@ struct ExecutionRateRule: Rule {
   private func checkAgainstSangongTable(
     _ rate: NarrativeReader.Rate, _ reader: NarrativeReader, table: Table?, context: inout RuleContext
   ) -> Bool {
-    let paragraph = reader.paragraph
-    let ratePosition = rate.rate.textRange.lowerBound
-    var clauseStart = rate.sentence.lowerBound
-    if let semicolon = reader.occurrences(of: "；", in: rate.sentence.lowerBound..<ratePosition).last {
-      clauseStart = semicolon + 3
-    }
-    let clause = paragraph.text(in: clauseStart..<ratePosition)
-    guard clause.contains("完成预算") || clause.contains("完成全年预算") || clause.contains("完成年初预算"),
-      let (row, budget, actual) = SangongLookup.figures(forLastItemIn: clause, table: table)
-    else { return false }
+    guard let (row, budget, actual) = SangongLookup.figures(for: rate, in: reader, table: table) else { return false }
     guard !budget.isZero else { return true }  // change/zero-base
     // Prose that states both figures and agrees with them is a figure mismatch (xref), not a rate error.
     if let statedBudget = rate.budget, !statedBudget.value.isZero, let statedActual = rate.actual,

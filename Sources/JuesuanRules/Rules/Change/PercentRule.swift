@@ -14,11 +14,16 @@ struct PercentRule: Rule {
     nonTriggeringExamples: [
       .init("（一）2010301-行政运行 907.12 万元，较上年决算数减少 45.76 万元，下降 4.80%。主要原因是人员减少。"),
       .init("2023年机关运行经费支出49.25万元，比2022年增加8.54万元，增长20.98%，主要原因是业务增加。"),
+      .init("2023年当年预算执行数为60.13万元，2024年预算安排25.77万元，比2023年预算执行数减少57.14%。"),
+      .init("2023年预算执行数为60.13万元，2023年决算数为50.00万元，本年安排25.77万元，比上年减少10.00%。"),
     ],
     triggeringExamples: [
       .init(
         "（二）2010350-事业运行 188.57 万元，较上年决算数增加 76.97 万元，增长 ⟦40.82%⟧。主要原因是项目支出。",
-        fixed: "（二）2010350-事业运行 188.57 万元，较上年决算数增加 76.97 万元，增长 68.97%。主要原因是项目支出。")
+        fixed: "（二）2010350-事业运行 188.57 万元，较上年决算数增加 76.97 万元，增长 68.97%。主要原因是项目支出。"),
+      .init(
+        "2023年当年预算执行数为45.41万元，2024年预算安排42.60万元，比2023年预算执行数减少⟦11.19%⟧。",
+        fixed: "2023年当年预算执行数为45.41万元，2024年预算安排42.60万元，比2023年预算执行数减少6.19%。"),
     ])
 
   init() {}
@@ -26,6 +31,7 @@ struct PercentRule: Rule {
   func check(_ report: Report, context: inout RuleContext) {
     for paragraph in report.paragraphs {
       let reader = context.narrativeReader(paragraph, year: report.year)
+      checkPercentChanges(paragraph, reader, context: &context)
       for change in reader.changes {
         guard change.isResolved, let percent = change.percent, let percentVerb = change.percentVerb,
           percentVerb.isIncrease == change.verb.isIncrease
@@ -81,6 +87,52 @@ struct PercentRule: Rule {
           fixes: [Fix(title: "改为 \(expected)%", edits: [edit], isSafe: false, isPreferred: true)],
           hint: "= \(expected)%")
       }
+    }
+  }
+
+  /// "上年 A，本年 B，比上年减少 P%": P = |B − A| ÷ A.
+  private func checkPercentChanges(_ paragraph: Paragraph, _ reader: NarrativeReader, context: inout RuleContext) {
+    for change in reader.percentChanges {
+      let previous = change.previous.value
+      guard previous.tenThousandths > change.tolerance else { continue }  // zero base: change/zero-base
+      context.ran()
+      let magnitude = change.difference.magnitude
+      guard
+        RatioCheck.agrees(
+          stated: change.percent.value, part: magnitude, partTolerance: change.tolerance, whole: previous,
+          wholeTolerance: RatioCheck.halfUnit(previous)) == false,
+        let expected = RatioCheck.percent(part: magnitude, whole: previous, decimals: change.percent.value.decimals)
+      else { continue }
+      var message =
+        "\(change.verb.text)率应为 |\(change.current.value) − \(previous)| ÷ 上年 \(previous) = \(expected)%，文中为 \(change.percent.value.asWritten)%"
+      // Another figure of the paragraph given for this year ("…（项）350.35万元") may be the one
+      // the percentage was worked from: then the two figures for this year disagree.
+      if let other = paragraph.numbers.first(where: { other in
+        other.unit == change.current.unit && other.textRange.upperBound <= change.sentence.lowerBound
+          && other.value != change.current.value
+          && RatioCheck.agrees(
+            stated: change.percent.value, part: (other.value - previous).magnitude,
+            partTolerance: RatioCheck.halfUnit(other.value) + RatioCheck.halfUnit(previous), whole: previous,
+            wholeTolerance: RatioCheck.halfUnit(previous)) == true
+      }) {
+        message += "；按本段前文的 \(other.value) 计算则相符，本年数前后不一"
+      } else if let opening = paragraph.numbers.first(where: { $0.unit == change.current.unit }),
+        opening.textRange.upperBound <= change.sentence.lowerBound, opening.value != change.current.value,
+        opening.value != previous
+      {
+        // "…（项）”220.63万元，…2023年预算安排441.25万元": the item's figure and the sentence's differ.
+        message += "；本段开头所列为 \(opening.value)，与句中本年数 \(change.current.value) 不一"
+      }
+      let edit = TextEdit(
+        range: paragraph.sourceRange(ofTextRange: reader.digitsRange(of: change.percent)), newText: expected)
+      context.report(
+        change.percent.range, message,
+        related: [
+          Finding.Related(range: change.previous.range, message: "上年 \(previous)"),
+          Finding.Related(range: change.current.range, message: "本年 \(change.current.value)"),
+        ],
+        fixes: [Fix(title: "改为 \(expected)%", edits: [edit], isSafe: false, isPreferred: true)],
+        hint: "= \(expected)%")
     }
   }
 }

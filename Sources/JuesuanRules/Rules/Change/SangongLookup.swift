@@ -33,3 +33,23 @@ package enum SangongLookup {
     return nil
   }
 }
+
+extension SangongLookup {
+  /// The 三公 table's figures for the item a "完成(年初|全年)预算的 R%" is about: the item the rate's
+  /// clause (from the last ；) names last. Nil when the clause is no completion rate or names no
+  /// item the table gives both figures for.
+  static func figures(for rate: NarrativeReader.Rate, in reader: NarrativeReader, table: Table?) -> (
+    row: Table.Row, budget: Amount, actual: Amount
+  )? {
+    let position = rate.rate.textRange.lowerBound
+    var clauseStart = rate.sentence.lowerBound
+    if let semicolon = reader.occurrences(of: "；", in: rate.sentence.lowerBound..<position).last {
+      clauseStart = semicolon + 3
+    }
+    let clause = reader.paragraph.text(in: clauseStart..<position)
+    guard clause.contains("完成预算") || clause.contains("完成全年预算") || clause.contains("完成年初预算") else {
+      return nil
+    }
+    return figures(forLastItemIn: clause, table: table)
+  }
+}

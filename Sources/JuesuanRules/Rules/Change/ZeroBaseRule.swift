@@ -21,6 +21,9 @@ struct ZeroBaseRule: Rule {
         "(三) 2011301-行政运行 19.46 万元，较上年决算数增加 19.46 万元，增长 ⟦100%⟧。主要原因是新增该项目。",
         fixed: "(三) 2011301-行政运行 19.46 万元，较上年决算数增加 19.46 万元。主要原因是新增该项目。"),
       .init("政府性基金预算财政拨款支出年初预算为0.00万元，支出决算为 0.00 万元，完成年初预算的 ⟦0.00%⟧。"),
+      .init(
+        "财政拨款“三公”经费支出决算表\n单位：万元\n项目\t预算数\t决算数\n合计\t2.85\t0.39\n因公出国（境）费\t0.00\t0.00\n公务用车购置及运行费\t0.00\t0.00\n其中：公务用车购置费\t0.00\t0.00\n公务用车运行维护费\t0.00\t0.00\n公务接待费\t2.85\t0.39\n\n“三公”经费年初预算为 2.85 万元，支出决算为 0.39 万元，完成预算的 13.68%，其中：因公出国（境）费决算为 0.00 万元，完成预算的 ⟦0.00%⟧；公务接待费决算为 0.39 万元，完成预算的 13.68%，主要原因是压减开支。\n"
+      ),
       .init("授予中小企业合同金额 0.00 万元，其中：授予小微企业合同金额 0.00 万元，占授予中小企业合同金额的 ⟦0%⟧。"),
     ])
 
@@ -46,9 +49,8 @@ struct ZeroBaseRule: Rule {
       checkChanges(reader, context: &context)
       for rate in reader.rates {
         let sentence = paragraph.text(in: rate.sentence)
-        if let budget = rate.budget {
+        if let budget = rate.budget, budget.value.isZero {
           context.ran()
-          guard budget.value.isZero else { continue }
           if Self.sangongItems.contains(where: sentence.contains), sentence.contains("三公") {
             zeroSangongBudget = true
           }
@@ -57,6 +59,18 @@ struct ZeroBaseRule: Rule {
             rate.rate.range,
             "预算为 \(budget.value)\(actual)，分母为 0，“完成预算的 \(rate.rate.value.asWritten)%”没有意义；应写明“年初预算为 0，无法计算完成率”或删去比例",
             related: [Finding.Related(range: budget.range, message: "预算数 \(budget.value)")])
+        } else if let (row, budget, actual) = SangongLookup.figures(
+          for: rate, in: reader, table: report.table(.sangong)), budget.isZero
+        {
+          // "其中：因公出国（境）费决算为 0.00 万元，完成预算的 0.00%": the sentence's 预算 is the
+          // whole's; the item's own is the table's.
+          context.ran()
+          context.report(
+            rate.rate.range,
+            "按“三公”经费表，\(row.name)预算为 \(budget)、决算为 \(actual)，分母为 0，“完成预算的 \(rate.rate.value.asWritten)%”没有意义",
+            related: [Finding.Related(range: row.range, message: "\(row.name) 预算 \(budget)，决算 \(actual)")])
+        } else if rate.budget != nil {
+          context.ran()
         } else if zeroSangongBudget, Self.sangongItems.contains(where: sentence.contains) {
           context.ran()
           context.report(

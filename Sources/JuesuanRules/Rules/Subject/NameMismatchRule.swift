@@ -9,7 +9,10 @@ struct NameMismatchRule: Rule {
     summary: "科目编码后的名称应为该编码在当年科目表中的正式名称。",
     rationale:
       "科目名称以当年《政府收支分类科目》为准。被分页截断的名称（正式名称的前半段）、旧版名称（见 subject/outdated-name）"
-      + "和目录中没有的编码（见 subject/unknown-code）不在此报告。目录中不确定的条目最多报警告。",
+      + "和目录中没有的编码（见 subject/unknown-code）不在此报告；但目录中没有的编码所写名称正是只差一两位数字的"
+      + "另一科目的名称时（报告别处也如此书写，或目录中只有这一个），是编码写错，报警告并指出应为哪个编码。"
+      + "正文“X（类）Y（款）Z（项）”中，类与项确定了表中所列的唯一一个项、而 Y 不是它所属的款（也不是该类下含同名项的任何款）时，报告款名有误。"
+      + "目录中不确定的条目最多报警告。",
     defaultSeverity: .error,
     nonTriggeringExamples: [
       .init("一般公共预算财政拨款基本支出决算表\n科目编码\t科目名称\t决算数\n30217\t公务接待费\t1.00\n"),
@@ -22,6 +25,10 @@ struct NameMismatchRule: Rule {
       .init(
         "一般公共预算财政拨款基本支出决算表\n科目编码\t科目名称\t决算数\n30217\t⟦公务招待费⟧\t1.00\n",
         fixed: "一般公共预算财政拨款基本支出决算表\n科目编码\t科目名称\t决算数\n30217\t公务接待费\t1.00\n"),
+      .init("一般公共预算财政拨款支出决算表\n科目编码\t科目名称\t合计\n2082006\t⟦社会组织管理⟧\t1.00\n"),
+      .init(
+        "一般公共预算财政拨款支出决算表\n科目编码\t科目名称\t合计\n2210201\t住房公积金\t1.00\n\n12、住房保障支出（类）⟦住房保障支出⟧（款）住房公积金（项）。年初预算为 1.00 万元。\n"
+      ),
     ])
 
   init() {}
@@ -31,10 +38,20 @@ struct NameMismatchRule: Rule {
     let verdicts = SubjectMention.verdicts(report, year: year, context: &context)
     let mentions = SubjectMention.mentions(report, context: &context)
     let wholesale = Self.wholesaleMismatches(report, mentions, verdicts, context: &context)
+    checkMarkerChains(report, mentions, year: year, context: &context)
     for (index, mention) in mentions.enumerated() {
       guard let code = mention.code, let verdict = verdicts[index] else { continue }
       guard !wholesale.contains(where: { $0.contains(mention.range.lowerBound) }) else { continue }
       context.ran()
+      if verdict == .unknownCode {
+        if let intended = SubjectMention.intendedCode(of: mention, among: mentions, catalogue: context.catalogue) {
+          context.report(
+            mention.range,
+            "科目编码 \(code) 不在科目表中，而“\(SubjectCatalogue.normalizedName(mention.name))”是 \(intended) 的名称：编码应为 \(intended)",
+            severity: .warning)
+        }
+        continue
+      }
       let official: SubjectCatalogue.Entry
       var detail = ""
       var severity: Severity? = nil

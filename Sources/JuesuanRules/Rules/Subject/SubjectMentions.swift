@@ -118,3 +118,25 @@ struct SubjectMention {
     return (searched.lowerBound + found)..<(searched.lowerBound + found + label.count)
   }
 }
+
+extension SubjectMention {
+  /// The catalogue code an unknown `mention.code` was meant to be: one whose official name is the
+  /// name written and whose digits differ in at most two places — the only such code the report
+  /// writes elsewhere with this name, or else the only such code in the catalogue.
+  static func intendedCode(of mention: SubjectMention, among mentions: [SubjectMention], catalogue: SubjectCatalogue)
+    -> String?
+  {
+    guard let code = mention.code, !catalogue.contains(code: code) else { return nil }
+    let name = SubjectCatalogue.normalizedName(mention.name)
+    let close = Set(
+      catalogue.entries(named: name).map(\.code).filter { candidate in
+        candidate.count == code.count && zip(candidate, code).filter { $0 != $1 }.count <= 2
+      })
+    guard !close.isEmpty else { return nil }
+    let written = close.filter { candidate in
+      mentions.contains { $0.code == candidate && SubjectCatalogue.normalizedName($0.name) == name }
+    }
+    if written.count == 1 { return written.first }
+    return close.count == 1 ? close.first : nil
+  }
+}

@@ -10,6 +10,9 @@ struct TextEntityMismatchRule: Rule {
     rationale: """
       套用其他单位或上年的模板时，最容易遗留别的单位名称或别的项目名称。表头单位名称与封面不一致（缩写、\
       跨行折断不算），或“本次绩效评价的对象为…”所说的项目在报告别处从未出现、而报告评价的是另一个项目时报告。\
+      正文和表头中本单位名称写错一个连词（“规划与自然资源局”之于“规划和自然资源局”），或在称呼本报告之处\
+      （“X 2024 年度部门决算表”“X 2024 年度无…”“X所属各预算单位”）少了或多了几个字的，只要报告其余各处\
+      写作正确名称的更多，也在此报告。\
       “主管部门”等栏目中出现的其他单位名称是正常的，不检查。
       """,
     defaultSeverity: .warning,
@@ -18,6 +21,9 @@ struct TextEntityMismatchRule: Rule {
       .init(
         "项目名称\t数字人民币试点奖补资金\n\n1. 绩效评价的对象和范围。本次绩效评价的对象为数字人民币试点奖补资金项目。\n"),
       .init("2023年度福州市晋安区人民政府办公室部门决算\n\n一、部门主要职责\n\n区政府办公室的主要职责是：\n"),
+      .init(
+        "上海市普陀区规划和自然资源局\n2024年度部门决算\n\n上海市普陀区规划和自然资源局所属单位。根据上海市规划和自然资源局的要求，本局完成了工作。\n"
+      ),
     ],
     triggeringExamples: [
       .init(
@@ -28,6 +34,11 @@ struct TextEntityMismatchRule: Rule {
       .init(
         "2023年度福州市晋安区人民政府办公室部门决算\n\n一、部门主要职责\n\n⟦福州市鼓楼区人民政府办公室⟧的主要职责是：\n",
         fixed: "2023年度福州市晋安区人民政府办公室部门决算\n\n一、部门主要职责\n\n福州市晋安区人民政府办公室的主要职责是：\n"),
+      .init(
+        "上海市普陀区规划和自然资源局\n2024年度部门决算\n\n上海市普陀区规划和自然资源局本级。上海市普陀区规划和自然资源局执法大队。\n\n⟦上海市规划和自然资源局⟧ 2024 年度部门决算表\n\n2024 年，⟦上海市普陀区规划与自然资源局⟧所属各预算单位。\n",
+        fixed:
+          "上海市普陀区规划和自然资源局\n2024年度部门决算\n\n上海市普陀区规划和自然资源局本级。上海市普陀区规划和自然资源局执法大队。\n\n上海市普陀区规划和自然资源局 2024 年度部门决算表\n\n2024 年，上海市普陀区规划和自然资源局所属各预算单位。\n"
+      ),
     ])
 
   private static let prefixes = ["部门名称：", "部门名称:", "单位名称：", "单位名称:", "编制单位：", "编制单位:", "部门：", "部门:"]
@@ -35,6 +46,7 @@ struct TextEntityMismatchRule: Rule {
   func check(_ report: Report, context: inout RuleContext) {
     if let reference = checkHeaderNames(report, context: &context) {
       checkBodyNames(report, reference: reference, context: &context)
+      checkNameVariants(report, reference: reference, context: &context)
     }
     checkEvaluationObject(report, context: &context)
   }
@@ -160,7 +172,7 @@ struct TextEntityMismatchRule: Rule {
   private static let bodyPatterns: [(before: String, after: [String])] = [
     ("从决算单位构成看，", ["决算包括", "包括"]), ("根据主要职责，", ["设"]), ("", ["的主要职责"]),
   ]
-  private static let adminMarks: Set<Character> = ["省", "市", "区", "县", "旗", "州", "镇", "乡"]
+  static let adminMarks: Set<Character> = ["省", "市", "区", "县", "旗", "州", "镇", "乡"]
 
   private func checkBodyNames(_ report: Report, reference: String, context: inout RuleContext) {
     guard reference.count >= 6, reference.contains(where: { Self.adminMarks.contains($0) }) else { return }

@@ -11,6 +11,7 @@ struct YearMismatchRule: Rule {
       段首“20XX年，…”为报告年度的下一年且段落是工作总结而不是计划（没有“将、计划、拟”等）；\
       “20XX 年…为 N”式的指标结果而年份早于上年；报告自称的“20XX 年度部门决算”、表头年份行、\
       与上年比较之句所说的本年、“20XX 年度没有…”，以及决算中没有计划之意的以后年度，年份不是报告年度；\
+      预算中说本年安排的“20XX 年度，本部门编报…”“20XX 年度项目总预算”“20XX 年度本部门政府采购预算”同样；\
       还有写成上一年或下一年、金额却与本年表中数相同的叙述。文号〔2024〕、日期“2024年6月25日”、\
       年份区间和“上年（2022年）”均不报告。
       """,
@@ -19,6 +20,7 @@ struct YearMismatchRule: Rule {
       .init("# 2023年度部门决算\n\n主要原因是 2022 年未支出项目在 2023 年支出，依据〔2024〕36 号文，于2024年6月25日完成评价。"),
       .init("# 2023年度部门决算\n\n2024年，本单位将继续加强预算管理。"),
       .init("# 2023年度部门决算\n\n2023年度收入总计10.00万元，与2022年度相比增加1.00万元。上年（2022年度）无此项支出。\n"),
+      .init("# 2025年度部门预算\n\n2025年度，本部门编报绩效目标的项目共25个。截至2024年8月31日，共有车辆0辆。\n"),
     ],
     triggeringExamples: [
       .init("# 2023年度部门决算\n\n⟦2024年⟧，本单位主要任务是：围绕中心工作，重点完成了以下工作。"),
@@ -34,6 +36,11 @@ struct YearMismatchRule: Rule {
       .init(
         "# 2023年度部门决算\n\n机关运行经费支出49.25万元，比⟦2021年⟧增加8.54万元，增长20.98%。",
         fixed: "# 2023年度部门决算\n\n机关运行经费支出49.25万元，比2022年增加8.54万元，增长20.98%。"),
+      .init(
+        "# 2025年度部门预算\n\n⟦2024⟧年度，本部门编报绩效目标的项目共25个。\n",
+        fixed: "# 2025年度部门预算\n\n2025年度，本部门编报绩效目标的项目共25个。\n"),
+      .init(
+        "# 2023年度部门决算\n\n财政项目支出绩效目标填报表\n（⟦2022⟧年度）\n", fixed: "# 2023年度部门决算\n\n财政项目支出绩效目标填报表\n（2023年度）\n"),
     ])
 
   init() {}
@@ -205,6 +212,8 @@ struct YearMismatchRule: Rule {
           !Self.futureMarkers.contains(where: sentence.contains)
         {
           message = "\(year) 年度决算中出现以后年度“\(mention.value) 年度”的情况，应为 \(year) 年度"
+        } else if report.kind.isBudget, !mention.isComparisonBase, Self.statesOwnBudget(after) {
+          message = "\(year) 年度预算中，本年的预算安排写作“\(mention.value) 年度”，应为 \(year) 年度"
         } else if mention.value == year - 1, !mention.isComparisonBase,
           Self.comparesWithLastYear(sentence) || Self.opensWithComparison(following)
             || Self.deniesThisYear(after, before: Self.textBefore(scalars, mention.start))
@@ -236,7 +245,8 @@ struct YearMismatchRule: Rule {
     for line in 0..<source.lineCount {
       let range = source.byteRange(ofLine: line)
       guard range.count <= 24, range.count >= 5, source.bytes[range].contains(0x32) else { continue }
-      let compact = source.text(in: range).filter { !$0.isWhitespace && $0 != "#" && $0 != "*" }
+      // "2023年度", "（2023年度）" under a 绩效目标表's title.
+      let compact = source.text(in: range).filter { !$0.isWhitespace && !"#*（）()".contains($0) }
       guard compact.count <= 6, compact.hasSuffix("年度") || compact.hasSuffix("年"),
         let value = Int(compact.prefix { $0.isASCIIDigit }), compact.prefix(while: \.isASCIIDigit).count == 4,
         compact.dropFirst(4) == "年度" || compact.dropFirst(4) == "年"
@@ -344,6 +354,14 @@ struct YearMismatchRule: Rule {
     var end = index
     while end < scalars.count, !"。！？；".unicodeScalars.contains(scalars[end]) { end += 1 }
     return String(String.UnicodeScalarView(scalars[start..<end]))
+  }
+
+  /// What only the budget year's own figures are: "2025年度，本部门编报绩效目标…", "2025年度本部门
+  /// 政府采购预算…", "2025年度项目总预算…" (`after`: the text after 年度, without spaces).
+  private static func statesOwnBudget(_ after: String) -> Bool {
+    let text = after.hasPrefix("，") ? String(after.dropFirst()) : after
+    return ["项目总预算", "本部门编报", "本单位编报", "本部门政府", "本单位政府", "政府采购预算", "部门预算安排", "单位预算安排"]
+      .contains(where: text.hasPrefix)
   }
 
   /// "与上年相比，…", "与 2023 年度相比，…": a sentence that goes on comparing what the sentence
