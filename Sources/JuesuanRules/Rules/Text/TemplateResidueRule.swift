@@ -8,7 +8,8 @@ struct TemplateResidueRule: Rule {
     summary: "模板中的备选词（“增加（减少）”“增长（下降）”）和填写说明必须在发布前处理掉。",
     rationale: """
       备选词按符号择一：若本年数与百分比能判定方向，首选相符的一个；否则同时提供两种改法，均不作首选。\
-      模板说明（如“（各部门（单位）可根据本部门公开内容…）”）建议删除。
+      模板说明（如“（各部门（单位）可根据本部门公开内容…）”）建议删除；不带括号的填写指引\
+      （“无…的，仍保留该表格式，并在本表下方作下述说明：”）同样。
       """,
     defaultSeverity: .error,
     nonTriggeringExamples: [.init("2023 年一般公共预算支出 1,861.64 万元，比上年决算数增加 327.51 万元，增长 21.35%。")],
@@ -19,6 +20,9 @@ struct TemplateResidueRule: Rule {
       .init(
         "名词解释。⟦（各部门（单位）可根据本部门公开内容对名词解释进行相应增补）⟧",
         fixed: "名词解释。"),
+      .init(
+        "注：本表反映部门本年度政府性基金预算财政拨款收入支出情况。\n⟦无政府性基金预算财政拨款收入支出的，仍保留该表格式，并在本表下方作下述说明：⟧\n说明：本部门本年度没有政府性基金预算财政拨款收入和支出，故本表无数据。\n"
+      ),
     ])
 
   init() {}
@@ -34,6 +38,7 @@ struct TemplateResidueRule: Rule {
       let fullWidth = paragraph.utf8.firstOffset(of: Self.openFull) != nil
       if fullWidth || paragraph.utf8.contains(UInt8(ascii: "(")) { checkAlternatives(reader, context: &context) }
       if fullWidth { checkInstructions(reader, context: &context) }
+      checkGuidance(reader, context: &context)
       checkGrades(reader, context: &context)
     }
   }
@@ -122,6 +127,30 @@ struct TemplateResidueRule: Rule {
           range, "模板填写说明“\(paragraph.text(in: open..<close))”未删除",
           fixes: [Fix(title: "删除模板说明", edits: [TextEdit(range: range, newText: "")])])
       }
+    }
+  }
+
+  /// Words only the template's instructions to whoever fills it in use.
+  private static let guidanceMarkers = ["仍保留该表格式", "作下述说明", "按下述格式", "请在此处填写", "请据实填写"]
+
+  /// A template instruction without parentheses: "无…的，仍保留该表格式，并在本表下方作下述说明：".
+  private func checkGuidance(_ reader: NarrativeReader, context: inout RuleContext) {
+    let paragraph = reader.paragraph
+    for marker in Self.guidanceMarkers {
+      guard let offset = reader.occurrences(of: marker).first else { continue }
+      context.ran()
+      // The instruction: its sentence, to the 。 or the colon that introduces the text to write.
+      let sentence = reader.sentence(containing: offset)
+      var start = sentence.lowerBound
+      while start < sentence.upperBound, paragraph.utf8[start] == 0x20 { start += 1 }
+      var end = sentence.upperBound
+      if let colon = reader.occurrences(of: "：", in: offset..<sentence.upperBound).first { end = colon + 3 }
+      while end > start, paragraph.utf8[end - 1] == 0x20 || paragraph.utf8[end - 1] == 0x0A { end -= 1 }
+      let range = paragraph.sourceRange(ofTextRange: start..<end)
+      context.report(
+        range, "模板填写指引“\(paragraph.text(in: start..<end))”未删除",
+        fixes: [Fix(title: "删除模板指引", edits: [TextEdit(range: range, newText: "")], isSafe: false)])
+      return
     }
   }
 

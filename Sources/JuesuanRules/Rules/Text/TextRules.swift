@@ -4,6 +4,6 @@ enum TextRules {
     TemplateResidueRule.self, PlaceholderRule.self, DuplicateSentenceRule.self, YearMismatchRule.self,
     CountMismatchRule.self, TextUnitRule.self, WrongTermRule.self, DuplicatePhraseRule.self,
     TextPrecisionRule.self, TextTruncatedRule.self, TextEntityMismatchRule.self,
-    TextForeignContentRule.self, TextPunctuationRule.self,
+    TextForeignContentRule.self, TextPunctuationRule.self, CopiedContentRule.self,
   ]
 }
