@@ -134,8 +134,13 @@ extension Server {
     documents[uri]?.generation == generation && configurationGeneration == self.configurationGeneration
   }
 
-  /// Keeps a finished lint if it is still the document's current one.
-  func store(_ result: LintResult?, uri: String, generation: Int, configurationGeneration: Int) {
+  /// Keeps a finished lint if it is still the document's current one. Returns the lint it
+  /// replaced, for the caller to free once it has sent what it answers with: freeing the model of
+  /// the report an edit changed takes longer than encoding what it found.
+  @discardableResult
+  func store(
+    _ result: LintResult?, uri: String, generation: Int, configurationGeneration: Int
+  ) -> Document.CachedLint? {
     if let running = runningLints[uri], running.generation == generation,
       running.configurationGeneration == configurationGeneration
     {
@@ -143,9 +148,11 @@ extension Server {
     }
     guard let result, var document = documents[uri], document.generation == generation,
       configurationGeneration == self.configurationGeneration
-    else { return }
+    else { return nil }
+    let replaced = document.lint
     document.lint = .init(generation: generation, configurationGeneration: configurationGeneration, result: result)
     documents[uri] = document
+    return replaced
   }
 
   /// Lints the document after `delay` off the actor and publishes, unless a newer edit came first.
@@ -172,37 +179,37 @@ extension Server {
   }
 
   private func publish(_ result: LintResult, uri: String, generation: Int, configurationGeneration: Int) {
-    // The lint this one replaces is freed once the diagnostics are out: freeing the model of the
-    // report an edit changed takes longer than encoding what it found.
-    let replaced = documents[uri]?.lint
+    let replaced = store(result, uri: uri, generation: generation, configurationGeneration: configurationGeneration)
     defer { withExtendedLifetime(replaced) {} }
-    store(result, uri: uri, generation: generation, configurationGeneration: configurationGeneration)
     guard phase == .running, let document = documents[uri], document.generation == generation,
       configurationGeneration == self.configurationGeneration
     else { return }
     pushTasks[uri] = nil
-    let (json, published) = diagnosticsJSON(result, document: document)
-    documents[uri]?.published = published
+    let encoded = diagnosticsJSON(result, uri: uri, reusing: document.encodedReports)
+    documents[uri]?.encodedReports = encoded
     sendNotification(
       "textDocument/publishDiagnostics",
-      writing: EncodedPublishDiagnosticsParams(uri: uri, version: document.version, diagnostics: json))
+      writing: EncodedPublishDiagnosticsParams(uri: uri, version: document.version, diagnostics: encoded.map(\.json)))
     options.publishObserver?(uri, document.version)
   }
 
-  /// The diagnostics of `result` as JSON array elements, report by report: a report with the
-  /// text, first line, findings and silenced findings last published for the document is not
+  /// The diagnostics of `result`, a lint of the document `uri`, as JSON, report by report: a
+  /// report with the text, first line, findings and silenced findings of one in `earlier` is not
   /// encoded again. (Its diagnostics are then the same: LSP positions count lines and columns,
   /// which an edit of an earlier report changes only by adding or removing lines.)
-  func diagnosticsJSON(_ result: LintResult, document: Document) -> (json: [UInt8], parts: [Document.PublishedPart]) {
-    var previous: [Int: Document.PublishedPart] = [:]
-    for part in document.published { previous[part.line] = part }
-    var published: [Document.PublishedPart] = []
+  /// - Complexity: O(findings of the reports not in `earlier`).
+  func diagnosticsJSON(
+    _ result: LintResult, uri: String, reusing earlier: [Document.EncodedReport]
+  ) -> [Document.EncodedReport] {
+    var previous: [Int: Document.EncodedReport] = [:]
+    for report in earlier { previous[report.line] = report }
+    var encoded: [Document.EncodedReport] = []
     for part in result.parts {
       guard let placement = part.placement else { continue }
       let text = part.report.source.bytes
       let json: [UInt8]
-      if let cached = previous[placement.line], cached.text.count == text.count, cached.text == text,
-        cached.findings == part.findings, cached.silenced == placement.silenced
+      if let cached = previous[placement.line], cached.text == text, cached.findings == part.findings,
+        cached.silenced == placement.silenced
       {
         json = cached.json
       } else {
@@ -215,32 +222,33 @@ extension Server {
           if !bytes.isEmpty { bytes.append(0x2C) }
           let diagnostic =
             finding.lies(within: own.bytes.count)
-            ? diagnostic(for: finding, in: own, lineOffset: placement.line, uri: document.uri)
-            : diagnostic(for: finding.moved(by: placement.start), in: document.source, uri: document.uri)
+            ? diagnostic(for: finding, in: own, lineOffset: placement.line, uri: uri)
+            : diagnostic(for: finding.moved(by: placement.start), in: result.source, uri: uri)
           diagnostic.writeJSON(into: &bytes)
         }
         json = bytes
       }
-      published.append(
+      encoded.append(
         .init(line: placement.line, text: text, findings: part.findings, silenced: placement.silenced, json: json))
     }
-    var out: [UInt8] = []
-    out.reserveCapacity(published.reduce(0) { $0 + $1.json.count + 1 })
-    for part in published where !part.json.isEmpty {
-      if !out.isEmpty { out.append(0x2C) }
-      out += part.json
-    }
-    return (out, published)
+    return encoded
   }
 
-  /// `textDocument/diagnostic`: the full list, or `unchanged` when `previousResultId` is current.
-  func diagnosticReport(_ params: DocumentDiagnosticParams, _ snapshot: Snapshot) -> DocumentDiagnosticReport {
+  /// The answer to `textDocument/diagnostic`: `unchanged` when `previousResultId` is current,
+  /// else the full list, made like a publish from the reports' JSON last sent (`diagnosticsJSON`),
+  /// so that an answer for a large file costs what changed, not what it holds.
+  func diagnosticAnswer(_ params: DocumentDiagnosticParams, id: RequestID, snapshot: Snapshot) -> Data {
     let document = snapshot.document
     let resultID = "\(document.generation).\(snapshot.configurationGeneration)"
-    if params.previousResultId == resultID { return .unchanged(resultId: resultID) }
-    return .full(
-      resultId: resultID,
-      items: snapshot.result.findings.map { diagnostic(for: $0, in: document.source, uri: document.uri) })
+    if params.previousResultId == resultID {
+      return OutgoingMessage.response(id: id, result: DocumentDiagnosticReport.unchanged(resultId: resultID))
+    }
+    // The JSON kept is the latest sent, whichever version it was for: it is reused by content.
+    let earlier = documents[document.uri]?.encodedReports ?? document.encodedReports
+    let encoded = diagnosticsJSON(snapshot.result, uri: document.uri, reusing: earlier)
+    documents[document.uri]?.encodedReports = encoded
+    return OutgoingMessage.response(
+      id: id, writing: EncodedFullDiagnosticReport(resultId: resultID, items: encoded.map(\.json)))
   }
 
   /// A finding as an LSP diagnostic, its ranges counted in `source`, which starts at line

@@ -43,7 +43,9 @@ extension Server {
     let lint = runningLint(of: document)
     requestsInFlight[id] = Task {
       let result = await lint.value
-      store(result, uri: uri, generation: document.generation, configurationGeneration: configurationGeneration)
+      let replaced = store(
+        result, uri: uri, generation: document.generation, configurationGeneration: configurationGeneration)
+      defer { withExtendedLifetime(replaced) {} }
       guard requestsInFlight.removeValue(forKey: id) != nil, phase != .exited else { return }
       guard let result else {
         send(OutgoingMessage.error(id: id, .contentModified))
@@ -58,7 +60,7 @@ extension Server {
   private func answer(_ request: LintRequest, id: RequestID, snapshot: Snapshot) -> Data {
     switch request {
     case .diagnostic(let params):
-      OutgoingMessage.response(id: id, result: diagnosticReport(params, snapshot))
+      diagnosticAnswer(params, id: id, snapshot: snapshot)
     case .codeAction(let params):
       OutgoingMessage.response(id: id, result: codeActions(params, snapshot))
     case .hover(let params):

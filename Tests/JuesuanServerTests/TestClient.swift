@@ -120,6 +120,14 @@ final class TestClient: Sendable {
     outbox.messages.withLock { $0.map(\.json) }
   }
 
+  /// The bytes of the response to request `id`, as sent.
+  func responseBytes(to id: RequestID) -> Data? {
+    outbox.messages.withLock { $0.map(\.data) }.first { data in
+      if case .response(id, _) = IncomingMessage(body: Array(data)) { return true }
+      return false
+    }
+  }
+
   /// The response to request `id`, if sent.
   func response(to id: RequestID) -> Swift.Result<Payload, ResponseError>? {
     for data in outbox.messages.withLock({ $0.map(\.data) }) {
