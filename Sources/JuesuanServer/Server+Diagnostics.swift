@@ -1,3 +1,4 @@
+internal import Dispatch
 internal import Foundation
 internal import JSONRPC
 internal import JuesuanCatalogue
@@ -196,42 +197,57 @@ extension Server {
   /// The diagnostics of `result`, a lint of the document `uri`, as JSON, report by report: a
   /// report with the text, first line, findings and silenced findings of one in `earlier` is not
   /// encoded again. (Its diagnostics are then the same: LSP positions count lines and columns,
-  /// which an edit of an earlier report changes only by adding or removing lines.)
+  /// which an edit of an earlier report changes only by adding or removing lines.) The others
+  /// are encoded on every core: all of them, when a large file has just been opened.
   /// - Complexity: O(findings of the reports not in `earlier`).
   func diagnosticsJSON(
     _ result: LintResult, uri: String, reusing earlier: [Document.EncodedReport]
   ) -> [Document.EncodedReport] {
     var previous: [Int: Document.EncodedReport] = [:]
     for report in earlier { previous[report.line] = report }
-    var encoded: [Document.EncodedReport] = []
-    for part in result.parts {
-      guard let placement = part.placement else { continue }
-      let text = part.report.source.bytes
-      let json: [UInt8]
-      if let cached = previous[placement.line], cached.text == text, cached.findings == part.findings,
-        cached.silenced == placement.silenced
-      {
-        json = cached.json
-      } else {
-        // Positions are counted in the report's own text, which starts at the start of line
-        // `placement.line`: only the line numbers need moving. (A range past the report's end,
-        // which no rule makes, is converted in the whole text instead.)
-        let own = part.report.source
-        var bytes: [UInt8] = []
-        for finding in placement.relativeFindings {
-          if !bytes.isEmpty { bytes.append(0x2C) }
-          let diagnostic =
-            finding.lies(within: own.bytes.count)
-            ? diagnostic(for: finding, in: own, lineOffset: placement.line, uri: uri)
-            : diagnostic(for: finding.moved(by: placement.start), in: result.source, uri: uri)
-          diagnostic.writeJSON(into: &bytes)
-        }
-        json = bytes
-      }
-      encoded.append(
-        .init(line: placement.line, text: text, findings: part.findings, silenced: placement.silenced, json: json))
+    let placed = result.parts.compactMap { part in part.placement.map { (part, $0) } }
+    let cached = placed.map { part, placement -> [UInt8]? in
+      guard let report = previous[placement.line], report.text == part.report.source.bytes,
+        report.findings == part.findings, report.silenced == placement.silenced
+      else { return nil }
+      return report.json
     }
-    return encoded
+    let stale = placed.indices.filter { cached[$0] == nil }
+    let encoded = ConcurrentSlots<[UInt8]>(count: placed.count)
+    let (encoding, tags, source) = (encoding, diagnosticTags, result.source)
+    DispatchQueue.concurrentPerform(iterations: stale.count) { item in
+      let (part, placement) = placed[stale[item]]
+      let json = Self.json(of: placement, in: part.report.source, of: source, uri: uri, encoding: encoding, tags: tags)
+      encoded.set(stale[item], json)
+    }
+    return placed.indices.map { index in
+      let (part, placement) = placed[index]
+      return .init(
+        line: placement.line, text: part.report.source.bytes, findings: part.findings, silenced: placement.silenced,
+        json: cached[index] ?? encoded[index] ?? [])
+    }
+  }
+
+  /// The diagnostics of one report, placed in the document `source`, as JSON array elements.
+  /// Positions are counted in the report's own text, `own`, which starts at the start of line
+  /// `placement.line`: only the line numbers need moving. (A range past the report's end, which
+  /// no rule makes, is converted in the whole text instead.)
+  private static func json(
+    of placement: LintedPart.Placement, in own: SourceText, of source: SourceText, uri: String,
+    encoding: PositionEncoding, tags: [String: [Int]]
+  ) -> [UInt8] {
+    var bytes: [UInt8] = []
+    for finding in placement.relativeFindings {
+      if !bytes.isEmpty { bytes.append(0x2C) }
+      let diagnostic =
+        finding.lies(within: own.bytes.count)
+        ? Self.diagnostic(
+          for: finding, in: own, lineOffset: placement.line, uri: uri, encoding: encoding, tags: tags)
+        : Self.diagnostic(
+          for: finding.moved(by: placement.start), in: source, lineOffset: 0, uri: uri, encoding: encoding, tags: tags)
+      diagnostic.writeJSON(into: &bytes)
+    }
+    return bytes
   }
 
   /// The answer to `textDocument/diagnostic`: `unchanged` when `previousResultId` is current,
@@ -256,6 +272,15 @@ extension Server {
   /// the server's own lint of the same version, and on a large file the fixes doubled the size of
   /// every publish.
   func diagnostic(for finding: Finding, in source: SourceText, lineOffset: Int = 0, uri: String) -> Diagnostic {
+    Self.diagnostic(
+      for: finding, in: source, lineOffset: lineOffset, uri: uri, encoding: encoding, tags: diagnosticTags)
+  }
+
+  /// The same, in the position encoding and with the `DiagnosticTag`s negotiated at initialize.
+  private static func diagnostic(
+    for finding: Finding, in source: SourceText, lineOffset: Int, uri: String, encoding: PositionEncoding,
+    tags: [String: [Int]]
+  ) -> Diagnostic {
     func position(of range: Range<Int>) -> PositionRange {
       var position = source.positionRange(of: range, encoding: encoding)
       position.start.line += lineOffset
@@ -272,7 +297,7 @@ extension Server {
       codeDescription: .init(href: Self.documentationLinks[finding.code] ?? Self.documentationLink(finding.code)),
       source: "juesuan",
       message: finding.message,
-      tags: diagnosticTags[finding.code],
+      tags: tags[finding.code],
       relatedInformation: related.isEmpty ? nil : related)
   }
 }
