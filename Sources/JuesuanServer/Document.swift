@@ -10,6 +10,10 @@ struct Document: Sendable {
   /// Changes with every edit (a version number may repeat after close and reopen).
   var generation: Int
   var lint: CachedLint?
+  /// When the latest `didChange` arrived (`Debounce`).
+  var lastEdit: ContinuousClock.Instant?
+  /// How long the latest lint of the document took, whichever text it was of (`Debounce`).
+  var latestLintDuration: Duration?
   /// The JSON of each report's diagnostics as last sent, published or pulled
   /// (`Server.diagnosticsJSON`).
   var encodedReports: [EncodedReport] = []

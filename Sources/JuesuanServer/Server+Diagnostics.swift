@@ -100,7 +100,7 @@ extension Server {
   /// actor. Lints of one document run one at a time: a new one waits for the previous one and is
   /// skipped (nil) if by then the document or the configuration has moved on, so that slow rules
   /// and fast typing never pile up lints of outdated text.
-  func runningLint(of document: Document) -> Task<LintResult?, Never> {
+  func runningLint(of document: Document) -> Task<TimedLint?, Never> {
     let uri = document.uri
     let generation = document.generation
     let configurationGeneration = configurationGeneration
@@ -116,15 +116,18 @@ extension Server {
     // did not touch are reused as they are (`Linter.lint(_:reusing:)`).
     let stored = document.lint.flatMap { $0.configurationGeneration == configurationGeneration ? $0.result : nil }
     let beforeLint = options.beforeLint
-    let task = Task.detached { [weak self] () -> LintResult? in
+    let task = Task.detached { [weak self] () -> TimedLint? in
       var reusable = stored
       if let previous {
-        let result = await previous.task.value
-        if previous.configurationGeneration == configurationGeneration, let result { reusable = result }
+        let finished = await previous.task.value
+        if previous.configurationGeneration == configurationGeneration, let finished { reusable = finished.result }
         guard await self?.isCurrent(uri, generation, configurationGeneration) == true else { return nil }
       }
+      // Timed from here: a lint the tests hold back counts as a slow one.
+      let start = ContinuousClock.now
       await beforeLint?()
-      return linter.lint(source, reusing: reusable)
+      let result = linter.lint(source, reusing: reusable)
+      return TimedLint(result: result, duration: ContinuousClock.now - start)
     }
     runningLints[uri] = RunningLint(
       generation: generation, configurationGeneration: configurationGeneration, task: task)
@@ -135,57 +138,68 @@ extension Server {
     documents[uri]?.generation == generation && configurationGeneration == self.configurationGeneration
   }
 
-  /// Keeps a finished lint if it is still the document's current one. Returns the lint it
-  /// replaced, for the caller to free once it has sent what it answers with: freeing the model of
-  /// the report an edit changed takes longer than encoding what it found.
+  /// Keeps a finished lint if it is still the document's current one, and its duration in any
+  /// case. Returns the lint it replaced, for the caller to free once it has sent what it answers
+  /// with: freeing the model of the report an edit changed takes longer than encoding what it found.
   @discardableResult
   func store(
-    _ result: LintResult?, uri: String, generation: Int, configurationGeneration: Int
+    _ finished: TimedLint?, uri: String, generation: Int, configurationGeneration: Int
   ) -> Document.CachedLint? {
     if let running = runningLints[uri], running.generation == generation,
       running.configurationGeneration == configurationGeneration
     {
       runningLints[uri] = nil
     }
-    guard let result, var document = documents[uri], document.generation == generation,
-      configurationGeneration == self.configurationGeneration
-    else { return nil }
+    guard let finished, var document = documents[uri] else { return nil }
     let replaced = document.lint
-    document.lint = .init(generation: generation, configurationGeneration: configurationGeneration, result: result)
+    document.latestLintDuration = finished.duration
+    if document.generation == generation, configurationGeneration == self.configurationGeneration {
+      document.lint = .init(
+        generation: generation, configurationGeneration: configurationGeneration, result: finished.result)
+    }
     documents[uri] = document
     return replaced
   }
 
-  /// Lints the document after `delay` off the actor and publishes, unless a newer edit came first.
-  func scheduleDiagnostics(for uri: String, delay: Duration) {
-    guard !usesPullDiagnostics, phase == .running, let document = documents[uri] else { return }
-    pushTasks.removeValue(forKey: uri)?.cancel()
-    guard !isIgnored(uri) else { return publishIgnored(document) }
+  /// Lints the document after `delay` off the actor, unless a newer edit comes first; then
+  /// publishes the diagnostics to a push client. A pull client's next request finds the lint
+  /// done or under way.
+  func scheduleLint(of uri: String, after delay: Duration) {
+    guard phase == .running, let document = documents[uri] else { return }
+    scheduledLints.removeValue(forKey: uri)?.cancel()
+    guard !isIgnored(uri) else {
+      if !usesPullDiagnostics { publishIgnored(document) }
+      return
+    }
     let generation = document.generation
-    pushTasks[uri] = Task { [weak self] in
+    scheduledLints[uri] = Task { [weak self] in
       if delay > .zero {
         do { try await Task.sleep(for: delay) } catch { return }
       }
-      guard !Task.isCancelled, let lint = await self?.lintForPush(uri: uri, generation: generation) else { return }
-      guard let result = await lint.task.value, !Task.isCancelled else { return }
-      await self?.publish(
-        result, uri: uri, generation: generation, configurationGeneration: lint.configurationGeneration)
+      guard !Task.isCancelled, let lint = await self?.startLint(uri: uri, generation: generation) else { return }
+      let finished = await lint.task.value
+      guard !Task.isCancelled else { return }
+      await self?.finish(
+        finished, uri: uri, generation: generation, configurationGeneration: lint.configurationGeneration)
     }
   }
 
-  private func lintForPush(uri: String, generation: Int) -> RunningLint? {
+  private func startLint(uri: String, generation: Int) -> RunningLint? {
     guard let document = documents[uri], document.generation == generation else { return nil }
     return RunningLint(
       generation: generation, configurationGeneration: configurationGeneration, task: runningLint(of: document))
   }
 
-  private func publish(_ result: LintResult, uri: String, generation: Int, configurationGeneration: Int) {
-    let replaced = store(result, uri: uri, generation: generation, configurationGeneration: configurationGeneration)
+  /// Stores a scheduled lint, and publishes its diagnostics to a push client.
+  private func finish(_ finished: TimedLint?, uri: String, generation: Int, configurationGeneration: Int) {
+    let replaced = store(
+      finished, uri: uri, generation: generation, configurationGeneration: configurationGeneration)
     defer { withExtendedLifetime(replaced) {} }
-    guard phase == .running, let document = documents[uri], document.generation == generation,
-      configurationGeneration == self.configurationGeneration
+    guard let result = finished?.result, phase == .running, let document = documents[uri],
+      document.generation == generation, configurationGeneration == self.configurationGeneration
     else { return }
-    pushTasks[uri] = nil
+    scheduledLints[uri] = nil
+    guard !usesPullDiagnostics else { return }
     let encoded = diagnosticsJSON(result, uri: uri, reusing: document.encodedReports)
     documents[uri]?.encodedReports = encoded
     sendNotification(

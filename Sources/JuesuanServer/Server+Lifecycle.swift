@@ -56,15 +56,15 @@ extension Server {
   /// `shutdown`: stops pending work; from now on only `exit` is accepted.
   func shutDown() {
     phase = .shutDown
-    for task in pushTasks.values { task.cancel() }
-    pushTasks.removeAll()
+    for task in scheduledLints.values { task.cancel() }
+    scheduledLints.removeAll()
   }
 
   /// `exit`: records the exit code (0 after `shutdown`, 1 otherwise) and stops handling messages.
   func exit() {
     exitCode = phase == .shutDown ? 0 : 1
-    for task in pushTasks.values { task.cancel() }
-    pushTasks.removeAll()
+    for task in scheduledLints.values { task.cancel() }
+    scheduledLints.removeAll()
     for task in requestsInFlight.values { task.cancel() }
     requestsInFlight.removeAll()
     phase = .exited
@@ -120,18 +120,16 @@ extension Server {
     configurationChanged()
   }
 
-  /// Drops cached configuration and re-lints (push) or asks the client to re-pull.
+  /// Drops cached configuration and re-lints every open document (and asks a pull client to pull
+  /// again).
   func configurationChanged() {
     configurationGeneration += 1
     configurationFileCache.removeAll()
     catalogueCache.removeAll()
     shownConfigurationProblems.removeAll()
-    if usesPullDiagnostics {
-      if clientCapabilities.supportsDiagnosticRefresh {
-        sendRequest("workspace/diagnostic/refresh", params: LSPAny?.none, pending: .ignored)
-      }
-    } else {
-      for uri in documents.keys { scheduleDiagnostics(for: uri, delay: .zero) }
+    for uri in documents.keys { scheduleLint(of: uri, after: .zero) }
+    if usesPullDiagnostics, clientCapabilities.supportsDiagnosticRefresh {
+      sendRequest("workspace/diagnostic/refresh", params: LSPAny?.none, pending: .ignored)
     }
   }
 }

@@ -122,7 +122,7 @@ struct DiagnosticsTests {
 
   @Test("a burst of edits publishes only the latest version")
   func debounce() async throws {
-    let client = TestClient(debounce: .milliseconds(100))
+    let client = TestClient(debounce: .fixed(.milliseconds(100)))
     try await client.initialize()
     await client.open(Self.uri, "共计万元")
     _ = try await client.diagnostics(for: Self.uri, version: 1)

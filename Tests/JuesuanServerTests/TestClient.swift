@@ -28,7 +28,7 @@ final class TestClient: Sendable {
   var lintsStarted: Int { gate.started.withLock { $0 } }
 
   init(
-    catalogue: SubjectCatalogue = SubjectCatalogue(entries: []), debounce: Duration = .milliseconds(1),
+    catalogue: SubjectCatalogue = SubjectCatalogue(entries: []), debounce: Debounce = .fixed(.milliseconds(1)),
     readsConfigurationFiles: Bool = false
   ) {
     let outbox = Outbox()
