@@ -114,8 +114,12 @@ extension Server {
     requestConfiguration()
   }
 
-  /// Adopts new settings and re-lints every open document.
+  /// Adopts new settings and re-lints every open document. Settings equal to those in force
+  /// change nothing: at startup a client sends them again (didChangeConfiguration, then the
+  /// answer to workspace/configuration) just after opening its first document, and re-linting
+  /// would throw away that document's lint and make its first diagnostics wait for another.
   func updateSettings(_ section: [String: LSPAny]) {
+    guard section != settings else { return }
     settings = section
     configurationChanged()
   }

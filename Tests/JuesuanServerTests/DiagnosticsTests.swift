@@ -211,6 +211,22 @@ struct DiagnosticsTests {
     #expect(Self.placeholders(published.diagnostics) == [])
   }
 
+  @Test("settings sent again unchanged re-lint nothing: a document opened meanwhile is linted once")
+  func unchangedSettings() async throws {
+    let client = TestClient()
+    try await client.initialize(configurationRequests: true)
+    let request = try #require(client.sent.first { $0["method"] == .string("workspace/configuration") })
+    let id = try #require(request["id"]?.stringValue)
+    await client.open(Self.uri, "共计××万元")
+    await client.notify(
+      "workspace/didChangeConfiguration", DidChangeConfigurationParams(settings: ["juesuan": .object([:])]))
+    await client.sendRaw(#"{"jsonrpc":"2.0","id":"\#(id)","result":[{}]}"#)
+    _ = try await client.diagnostics(for: Self.uri, version: 1)
+    try await Task.sleep(for: .milliseconds(50))
+    #expect(client.lintsStarted == 1)
+    #expect(client.notifications("textDocument/publishDiagnostics").count == 1)
+  }
+
   @Test("an invalid configuration is shown to the user once and the defaults apply")
   func invalidConfiguration() async throws {
     let client = TestClient()
