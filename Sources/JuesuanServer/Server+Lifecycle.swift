@@ -1,6 +1,7 @@
 internal import Foundation
 internal import JSONRPC
 internal import JuesuanModel
+internal import JuesuanRules
 internal import LanguageServerProtocol
 
 extension Server {
@@ -20,6 +21,7 @@ extension Server {
       settings = section
     }
     phase = .running
+    warmUp()
     log(.info, "juesuan 语言服务器已初始化（位置编码 \(encoding.rawValue)，\(usesPullDiagnostics ? "拉取" : "推送")诊断）")
     let capabilities = ServerCapabilities(
       positionEncoding: encoding.rawValue,
@@ -35,6 +37,18 @@ extension Server {
     )
     return InitializeResult(capabilities: capabilities, serverInfo: .init(name: "juesuan", version: "0.1.0"))
   }
+
+  /// Lints a small text off the actor, once, while the client gets ready to open its first
+  /// document: that document's lint then does not also pay for what the first lint of all builds
+  /// (the catalogue's tables, the rules' lazily made patterns).
+  private func warmUp() {
+    let linter = Linter(configuration: Configuration(), catalogue: options.catalogue)
+    Task.detached(priority: .utility) { _ = linter.lint(SourceText(Self.warmUpText)) }
+  }
+
+  /// Every rule's triggering examples, one after another.
+  private static let warmUpText = RuleRegistry.all.flatMap { $0.description.triggeringExamples.map(\.text) }
+    .joined(separator: "\n\n")
 
   /// The first of the client's encodings the server supports, utf-16 when it names none.
   static func negotiatedEncoding(_ offered: [String]) -> PositionEncoding {
