@@ -86,13 +86,7 @@ struct DebounceTests {
     try await client.waitUntil { client.lintsStarted == 1 }
     await client.change(Self.uri, version: 2, [.init(range: range(0, 2, 2), text: "××")])
     try await client.waitUntil { client.lintsStarted == 2 }
-    let report = try await client.request(
-      "textDocument/diagnostic", DocumentDiagnosticParams(textDocument: .init(uri: Self.uri)),
-      as: DocumentDiagnosticReport.self)
-    guard case .full(_, let items) = report else {
-      Issue.record("expected a full report, got \(report)")
-      return
-    }
+    let items = try await client.pullDiagnostics(Self.uri).items
     #expect(items.map(\.range).contains(range(0, 2, 4)))
     #expect(client.lintsStarted == 2)
     #expect(client.notifications("textDocument/publishDiagnostics").isEmpty)

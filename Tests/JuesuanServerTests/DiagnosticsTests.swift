@@ -86,10 +86,8 @@ struct DiagnosticsTests {
 
   @Test("in a file of three reports, each edit publishes what a fresh server publishes for the text")
   func severalReports() async throws {
-    let samples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-      .deletingLastPathComponent().appendingPathComponent("samples")
-    let clean = try String(contentsOf: samples.appendingPathComponent("clean.md"), encoding: .utf8)
-    let defective = try String(contentsOf: samples.appendingPathComponent("defective.md"), encoding: .utf8)
+    let clean = try sample("clean.md")
+    let defective = try sample("defective.md")
     let first = defective.split(separator: "\n", omittingEmptySubsequences: false).count - 1
     let second = first + clean.split(separator: "\n", omittingEmptySubsequences: false).count - 1
     let client = TestClient()

@@ -9,10 +9,8 @@ struct PullAnswerTests {
 
   @Test("after each edit the full answer is, byte for byte, the encoding of what a fresh server finds")
   func answerBytes() async throws {
-    let samples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-      .deletingLastPathComponent().appendingPathComponent("samples")
-    let clean = try String(contentsOf: samples.appendingPathComponent("clean.md"), encoding: .utf8)
-    let defective = try String(contentsOf: samples.appendingPathComponent("defective.md"), encoding: .utf8)
+    let clean = try sample("clean.md")
+    let defective = try sample("defective.md")
     let first = defective.split(separator: "\n", omittingEmptySubsequences: false).count - 1
     let client = TestClient()
     try await client.initialize(pull: true, encodings: ["utf-16"])
@@ -26,24 +24,12 @@ struct PullAnswerTests {
     ]
     for index in 0...edits.count {
       if index > 0 { await client.change(Self.uri, version: index + 1, [edits[index - 1]]) }
-      let id = await client.startRequest(
-        "textDocument/diagnostic", DocumentDiagnosticParams(textDocument: .init(uri: Self.uri)))
-      let report = try await client.response(to: id, as: DocumentDiagnosticReport.self)
-      guard case .full(let resultID, _) = report else {
-        Issue.record("expected a full report, got \(report)")
-        return
-      }
+      let (id, resultID, _) = try await client.pullDiagnostics(Self.uri)
       let text = try #require(await client.server.text(ofDocument: Self.uri))
       let fresh = TestClient()
       try await fresh.initialize(pull: true, encodings: ["utf-16"])
       await fresh.open(Self.uri, text)
-      let expected = try await fresh.request(
-        "textDocument/diagnostic", DocumentDiagnosticParams(textDocument: .init(uri: Self.uri)),
-        as: DocumentDiagnosticReport.self)
-      guard case .full(_, let items) = expected else {
-        Issue.record("expected a full report, got \(expected)")
-        return
-      }
+      let items = try await fresh.pullDiagnostics(Self.uri).items
       #expect(items.count > 20)
       let bytes = OutgoingMessage.response(
         id: id, result: DocumentDiagnosticReport.full(resultId: resultID, items: items))
