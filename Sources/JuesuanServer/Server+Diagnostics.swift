@@ -172,11 +172,16 @@ extension Server {
       return
     }
     let generation = document.generation
+    // Without a wait the lint starts here, not once the task below has come back to the actor.
+    let started = delay > .zero ? nil : startLint(uri: uri, generation: generation)
     scheduledLints[uri] = Task { [weak self] in
-      if delay > .zero {
+      var lint = started
+      if lint == nil {
         do { try await Task.sleep(for: delay) } catch { return }
+        guard !Task.isCancelled else { return }
+        lint = await self?.startLint(uri: uri, generation: generation)
       }
-      guard !Task.isCancelled, let lint = await self?.startLint(uri: uri, generation: generation) else { return }
+      guard let lint else { return }
       let finished = await lint.task.value
       guard !Task.isCancelled else { return }
       await self?.finish(
