@@ -1,29 +1,29 @@
 #!/usr/bin/env python3
 """juesuan's benchmark: one run, one table.
 
-    scripts/bench.py [--binary .build/release/juesuan] [--no-reference] [--rounds N]
+    scripts/bench.py [--binary .build/release/juesuan] [--no-reference] [--no-lsp] [--rounds N] [--edits N]
 
 Measures, on a release build:
   - `check --format json` on each corpus report, and on 1 MB and 10 MB documents made by
     concatenating them: wall time (best of N) and MB/s; the 1 MB → 10 MB cost ratio;
   - process start-to-exit for a single report (what pre-commit pays per file);
   - peak RSS for the 10 MB document (from /proc via wait4's rusage);
-  - the language server, in-process without debounce (`juesuan lsp --bench`) on a report and on
-    the 1 MB document: didOpen → first diagnostics, edit → diagnostics p50/p99, RSS; and over
-    stdio (with the 150 ms debounce) on a report;
+  - the language server on a report and on the 1 MB document: in-process without debounce
+    (`juesuan lsp --bench`), and beside it over stdio from a client process (`lsp_probe.py`), one
+    session pulling diagnostics and one taking pushed ones: didOpen → first diagnostics, edit →
+    diagnostics p50/p99/max, RSS;
   - the same files through autocorrect-py (a CJK prose linter from PyPI) as a side-by-side ratio,
     installed into .build/tools/venv when missing (skip with --no-reference).
 """
 import argparse
-import json
 import os
-import resource
-import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+import lsp_probe
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = sorted((ROOT / "Tests" / "Corpus").glob("*.txt"))
@@ -65,69 +65,6 @@ def make_documents(folder):
     return docs
 
 
-def lsp_latency(binary, document, edits=200):
-    """Opens the document, applies `edits` single-character edits, and times each until the
-    server publishes diagnostics for that version."""
-    proc = subprocess.Popen([str(binary), "lsp"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                            stderr=subprocess.DEVNULL)
-
-    def send(obj):
-        body = json.dumps(obj, ensure_ascii=False).encode()
-        proc.stdin.write(b"Content-Length: %d\r\n\r\n" % len(body) + body)
-        proc.stdin.flush()
-
-    def read():
-        headers = {}
-        while True:
-            line = proc.stdout.readline()
-            if not line:
-                raise EOFError("server closed")
-            if line in (b"\r\n", b"\n"):
-                break
-            key, _, value = line.decode().partition(":")
-            headers[key.strip().lower()] = value.strip()
-        return json.loads(proc.stdout.read(int(headers["content-length"])))
-
-    uri = document.resolve().as_uri()
-    text = document.read_text(encoding="utf-8")
-    send({"jsonrpc": "2.0", "id": 1, "method": "initialize",
-          "params": {"processId": None, "rootUri": None, "capabilities": {}}})
-    while read().get("id") != 1:
-        pass
-    send({"jsonrpc": "2.0", "method": "initialized", "params": {}})
-    send({"jsonrpc": "2.0", "method": "textDocument/didOpen",
-          "params": {"textDocument": {"uri": uri, "languageId": "markdown", "version": 1, "text": text}}})
-    latencies = []
-    line_count = text.count("\n")
-    for version in range(2, edits + 2):
-        line = (version * 37) % max(line_count, 1)
-        start = time.perf_counter()
-        send({"jsonrpc": "2.0", "method": "textDocument/didChange",
-              "params": {"textDocument": {"uri": uri, "version": version},
-                         "contentChanges": [{"range": {"start": {"line": line, "character": 0},
-                                                       "end": {"line": line, "character": 0}},
-                                             "text": "。" if version % 2 else ""}]}})
-        while True:
-            message = read()
-            if message.get("method") == "textDocument/publishDiagnostics" \
-                    and message["params"].get("version") == version:
-                break
-        latencies.append(time.perf_counter() - start)
-    rss = 0
-    try:
-        for line in Path(f"/proc/{proc.pid}/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                rss = int(line.split()[1])
-    except OSError:
-        pass
-    send({"jsonrpc": "2.0", "id": 2, "method": "shutdown"})
-    send({"jsonrpc": "2.0", "method": "exit"})
-    proc.wait(timeout=10)
-    latencies.sort()
-    p99 = latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))]
-    return statistics.median(latencies), p99, rss
-
-
 def reference_linter(no_reference):
     if no_reference:
         return None
@@ -150,6 +87,7 @@ def main():
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--no-reference", action="store_true")
     parser.add_argument("--no-lsp", action="store_true")
+    parser.add_argument("--edits", type=int, default=300, help="edits per language server session over stdio")
     args = parser.parse_args()
     binary = Path(args.binary)
     if not binary.exists():
@@ -182,14 +120,14 @@ def main():
                 # In-process, debounce 0: didOpen → first diagnostics, one-character edit → diagnostics.
                 result = subprocess.run([str(binary), "lsp", "--bench", str(path), "--edits", "100", "--budget", "120"],
                                         capture_output=True, text=True)
-                print(f"\nlsp --bench {label}:\n" + (result.stdout.strip() or result.stderr.strip()))
-            try:
-                p50, p99, rss = lsp_latency(binary, CORPUS[2])
-                print("over stdio, including the server's 150 ms debounce:")
-                print(f"LSP edit→diagnostics on {CORPUS[2].name}: p50 {p50 * 1000:.1f} ms, p99 {p99 * 1000:.1f} ms, "
-                      f"server peak RSS {rss / 1024:.1f} MiB")
-            except (EOFError, KeyError, ValueError, subprocess.TimeoutExpired, BrokenPipeError) as error:
-                print(f"LSP latency: not measured ({type(error).__name__}: {error})")
+                print(f"\nlsp --bench {label} (in-process):\n" + (result.stdout.strip() or result.stderr.strip()))
+                # The same server as an editor sees it: a client process over stdio (scripts/lsp_probe.py).
+                print(f"over stdio, {args.edits} one-character edits at random places:")
+                for mode in ("pull", "push"):
+                    try:
+                        print(f"  {mode}: " + lsp_probe.describe(lsp_probe.measure(binary, path, mode, args.edits)))
+                    except (OSError, RuntimeError, ValueError) as error:
+                        print(f"  {mode}: not measured ({type(error).__name__}: {error})")
         if reference is None and not args.no_reference:
             print("autocorrect-py: not installed (PyPI unreachable?) — no reference ratio")
         print("autocorrect × = autocorrect-py's time ÷ juesuan's time on the same file (higher: juesuan faster)")

@@ -143,6 +143,21 @@ package enum OutgoingMessage {
     encode(Response(id: id, result: result, error: nil)) ?? error(id: id, .internalError("无法编码响应"))
   }
 
+  /// A successful response whose result writes its own JSON, written straight into one buffer:
+  /// the bytes `response(id:result:)` writes, without the encoder's copies of a large answer.
+  package static func response(id: RequestID, writing result: some JSONWritable) -> Data {
+    var out: [UInt8] = []
+    out += #"{"id":"#.utf8
+    switch id {
+    case .number(let number): JSONOut.int(number, into: &out)
+    case .string(let string): JSONOut.string(string, into: &out)
+    }
+    out += #","jsonrpc":"2.0","result":"#.utf8
+    result.writeJSON(into: &out)
+    out.append(0x7D)
+    return Data(out)
+  }
+
   /// An error response; `id` is null when the request's id could not be read.
   package static func error(id: RequestID?, _ error: ResponseError) -> Data {
     encode(Response<Int?>(id: id, result: nil, error: error)) ?? Data()

@@ -153,6 +153,21 @@ package enum JSONOut {
     }
   }
 
+  /// Runs of JSON array elements (each run comma-separated elements, or empty) joined by commas.
+  package static func elements(_ runs: [[UInt8]], into out: inout [UInt8]) {
+    var first = true
+    for run in runs where !run.isEmpty {
+      if !first { out.append(0x2C) }
+      first = false
+      out += run
+    }
+  }
+
+  /// The bytes `elements(_:into:)` writes, at most (a comma per run).
+  package static func length(ofElements runs: [[UInt8]]) -> Int {
+    runs.reduce(0) { $0 + $1.count + 1 }
+  }
+
   /// `"key":`, preceded by a comma unless it is the object's first member.
   package static func key(_ key: String, first: inout Bool, into out: inout [UInt8]) {
     if !first { out.append(0x2C) }

@@ -10,13 +10,18 @@ struct Document: Sendable {
   /// Changes with every edit (a version number may repeat after close and reopen).
   var generation: Int
   var lint: CachedLint?
-  /// The JSON of each report's diagnostics as last published (`Server.diagnosticsJSON`).
-  var published: [PublishedPart] = []
+  /// When the latest `didChange` arrived (`Debounce`).
+  var lastEdit: ContinuousClock.Instant?
+  /// How long the latest lint of the document took, whichever text it was of (`Debounce`).
+  var latestLintDuration: Duration?
+  /// The JSON of each report's diagnostics as last sent, published or pulled
+  /// (`Server.diagnosticsJSON`).
+  var encodedReports: [EncodedReport] = []
 
-  /// One report's diagnostics as published: reused while the report has the same text, starts on
-  /// the same line, and has the same findings with the same ones silenced (their LSP positions
-  /// and messages are then the same too).
-  struct PublishedPart: Sendable {
+  /// One report's diagnostics as sent: reused while the report has the same text, starts on the
+  /// same line, and has the same findings with the same ones silenced (their LSP positions and
+  /// messages are then the same too).
+  struct EncodedReport: Sendable {
     var line: Int
     /// The report's text and findings, counted from its start (the lint's own arrays: a report
     /// the lint reused shares them, and comparing them is then immediate).

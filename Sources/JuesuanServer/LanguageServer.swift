@@ -14,6 +14,7 @@ package enum LanguageServer {
   /// of input and returns the exit code.
   package static func run(input: Int32, output: Int32, options: Server.Options = Server.Options()) -> Int32 {
     StandardStreams.ignoreBrokenPipes()
+    StandardStreams.enlargePipes([input, output])
     let writer = MessageWriter(descriptor: output)
     let server = Server(options: options, send: { writer.write($0) })
     let outcome = Outcome()

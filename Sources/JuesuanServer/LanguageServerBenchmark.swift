@@ -143,7 +143,7 @@ package enum LanguageServerBenchmark {
     let clock = ContinuousClock()
     let server = Server(
       options: .init(
-        debounce: .zero, logsToStandardError: false, readsConfigurationFiles: false,
+        debounce: .fixed(.zero), logsToStandardError: false, readsConfigurationFiles: false,
         publishObserver: { _, version in published.record(version, at: clock.now) }),
       send: { _ in })
     func body(_ method: String, _ params: some Encodable, id: Int? = nil) -> [UInt8] {

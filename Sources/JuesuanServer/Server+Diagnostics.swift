@@ -1,3 +1,4 @@
+internal import Dispatch
 internal import Foundation
 internal import JSONRPC
 internal import JuesuanCatalogue
@@ -99,7 +100,7 @@ extension Server {
   /// actor. Lints of one document run one at a time: a new one waits for the previous one and is
   /// skipped (nil) if by then the document or the configuration has moved on, so that slow rules
   /// and fast typing never pile up lints of outdated text.
-  func runningLint(of document: Document) -> Task<LintResult?, Never> {
+  func runningLint(of document: Document) -> Task<TimedLint?, Never> {
     let uri = document.uri
     let generation = document.generation
     let configurationGeneration = configurationGeneration
@@ -115,15 +116,18 @@ extension Server {
     // did not touch are reused as they are (`Linter.lint(_:reusing:)`).
     let stored = document.lint.flatMap { $0.configurationGeneration == configurationGeneration ? $0.result : nil }
     let beforeLint = options.beforeLint
-    let task = Task.detached { [weak self] () -> LintResult? in
+    let task = Task.detached { [weak self] () -> TimedLint? in
       var reusable = stored
       if let previous {
-        let result = await previous.task.value
-        if previous.configurationGeneration == configurationGeneration, let result { reusable = result }
+        let finished = await previous.task.value
+        if previous.configurationGeneration == configurationGeneration, let finished { reusable = finished.result }
         guard await self?.isCurrent(uri, generation, configurationGeneration) == true else { return nil }
       }
+      // Timed from here: a lint the tests hold back counts as a slow one.
+      let start = ContinuousClock.now
       await beforeLint?()
-      return linter.lint(source, reusing: reusable)
+      let result = linter.lint(source, reusing: reusable)
+      return TimedLint(result: result, duration: ContinuousClock.now - start)
     }
     runningLints[uri] = RunningLint(
       generation: generation, configurationGeneration: configurationGeneration, task: task)
@@ -134,113 +138,152 @@ extension Server {
     documents[uri]?.generation == generation && configurationGeneration == self.configurationGeneration
   }
 
-  /// Keeps a finished lint if it is still the document's current one.
-  func store(_ result: LintResult?, uri: String, generation: Int, configurationGeneration: Int) {
+  /// Keeps a finished lint if it is still the document's current one, and its duration in any
+  /// case. Returns the lint it replaced, for the caller to free once it has sent what it answers
+  /// with: freeing the model of the report an edit changed takes longer than encoding what it found.
+  @discardableResult
+  func store(
+    _ finished: TimedLint?, uri: String, generation: Int, configurationGeneration: Int
+  ) -> Document.CachedLint? {
     if let running = runningLints[uri], running.generation == generation,
       running.configurationGeneration == configurationGeneration
     {
       runningLints[uri] = nil
     }
-    guard let result, var document = documents[uri], document.generation == generation,
-      configurationGeneration == self.configurationGeneration
-    else { return }
-    document.lint = .init(generation: generation, configurationGeneration: configurationGeneration, result: result)
+    guard let finished, var document = documents[uri] else { return nil }
+    let replaced = document.lint
+    document.latestLintDuration = finished.duration
+    if document.generation == generation, configurationGeneration == self.configurationGeneration {
+      document.lint = .init(
+        generation: generation, configurationGeneration: configurationGeneration, result: finished.result)
+    }
     documents[uri] = document
+    return replaced
   }
 
-  /// Lints the document after `delay` off the actor and publishes, unless a newer edit came first.
-  func scheduleDiagnostics(for uri: String, delay: Duration) {
-    guard !usesPullDiagnostics, phase == .running, let document = documents[uri] else { return }
-    pushTasks.removeValue(forKey: uri)?.cancel()
-    guard !isIgnored(uri) else { return publishIgnored(document) }
+  /// Lints the document after `delay` off the actor, unless a newer edit comes first; then
+  /// publishes the diagnostics to a push client. A pull client's next request finds the lint
+  /// done or under way.
+  func scheduleLint(of uri: String, after delay: Duration) {
+    guard phase == .running, let document = documents[uri] else { return }
+    scheduledLints.removeValue(forKey: uri)?.cancel()
+    guard !isIgnored(uri) else {
+      if !usesPullDiagnostics { publishIgnored(document) }
+      return
+    }
     let generation = document.generation
-    pushTasks[uri] = Task { [weak self] in
-      if delay > .zero {
+    // Without a wait the lint starts here, not once the task below has come back to the actor.
+    let started = delay > .zero ? nil : startLint(uri: uri, generation: generation)
+    scheduledLints[uri] = Task { [weak self] in
+      var lint = started
+      if lint == nil {
         do { try await Task.sleep(for: delay) } catch { return }
+        guard !Task.isCancelled else { return }
+        lint = await self?.startLint(uri: uri, generation: generation)
       }
-      guard !Task.isCancelled, let lint = await self?.lintForPush(uri: uri, generation: generation) else { return }
-      guard let result = await lint.task.value, !Task.isCancelled else { return }
-      await self?.publish(
-        result, uri: uri, generation: generation, configurationGeneration: lint.configurationGeneration)
+      guard let lint else { return }
+      let finished = await lint.task.value
+      guard !Task.isCancelled else { return }
+      await self?.finish(
+        finished, uri: uri, generation: generation, configurationGeneration: lint.configurationGeneration)
     }
   }
 
-  private func lintForPush(uri: String, generation: Int) -> RunningLint? {
+  private func startLint(uri: String, generation: Int) -> RunningLint? {
     guard let document = documents[uri], document.generation == generation else { return nil }
     return RunningLint(
       generation: generation, configurationGeneration: configurationGeneration, task: runningLint(of: document))
   }
 
-  private func publish(_ result: LintResult, uri: String, generation: Int, configurationGeneration: Int) {
-    // The lint this one replaces is freed once the diagnostics are out: freeing the model of the
-    // report an edit changed takes longer than encoding what it found.
-    let replaced = documents[uri]?.lint
+  /// Stores a scheduled lint, and publishes its diagnostics to a push client.
+  private func finish(_ finished: TimedLint?, uri: String, generation: Int, configurationGeneration: Int) {
+    let replaced = store(
+      finished, uri: uri, generation: generation, configurationGeneration: configurationGeneration)
     defer { withExtendedLifetime(replaced) {} }
-    store(result, uri: uri, generation: generation, configurationGeneration: configurationGeneration)
-    guard phase == .running, let document = documents[uri], document.generation == generation,
-      configurationGeneration == self.configurationGeneration
+    guard let result = finished?.result, phase == .running, let document = documents[uri],
+      document.generation == generation, configurationGeneration == self.configurationGeneration
     else { return }
-    pushTasks[uri] = nil
-    let (json, published) = diagnosticsJSON(result, document: document)
-    documents[uri]?.published = published
+    scheduledLints[uri] = nil
+    guard !usesPullDiagnostics else { return }
+    let encoded = diagnosticsJSON(result, uri: uri, reusing: document.encodedReports)
+    documents[uri]?.encodedReports = encoded
     sendNotification(
       "textDocument/publishDiagnostics",
-      writing: EncodedPublishDiagnosticsParams(uri: uri, version: document.version, diagnostics: json))
+      writing: EncodedPublishDiagnosticsParams(uri: uri, version: document.version, diagnostics: encoded.map(\.json)))
     options.publishObserver?(uri, document.version)
   }
 
-  /// The diagnostics of `result` as JSON array elements, report by report: a report with the
-  /// text, first line, findings and silenced findings last published for the document is not
+  /// The diagnostics of `result`, a lint of the document `uri`, as JSON, report by report: a
+  /// report with the text, first line, findings and silenced findings of one in `earlier` is not
   /// encoded again. (Its diagnostics are then the same: LSP positions count lines and columns,
-  /// which an edit of an earlier report changes only by adding or removing lines.)
-  func diagnosticsJSON(_ result: LintResult, document: Document) -> (json: [UInt8], parts: [Document.PublishedPart]) {
-    var previous: [Int: Document.PublishedPart] = [:]
-    for part in document.published { previous[part.line] = part }
-    var published: [Document.PublishedPart] = []
-    for part in result.parts {
-      guard let placement = part.placement else { continue }
-      let text = part.report.source.bytes
-      let json: [UInt8]
-      if let cached = previous[placement.line], cached.text.count == text.count, cached.text == text,
-        cached.findings == part.findings, cached.silenced == placement.silenced
-      {
-        json = cached.json
-      } else {
-        // Positions are counted in the report's own text, which starts at the start of line
-        // `placement.line`: only the line numbers need moving. (A range past the report's end,
-        // which no rule makes, is converted in the whole text instead.)
-        let own = part.report.source
-        var bytes: [UInt8] = []
-        for finding in placement.relativeFindings {
-          if !bytes.isEmpty { bytes.append(0x2C) }
-          let diagnostic =
-            finding.lies(within: own.bytes.count)
-            ? diagnostic(for: finding, in: own, lineOffset: placement.line, uri: document.uri)
-            : diagnostic(for: finding.moved(by: placement.start), in: document.source, uri: document.uri)
-          diagnostic.writeJSON(into: &bytes)
-        }
-        json = bytes
-      }
-      published.append(
-        .init(line: placement.line, text: text, findings: part.findings, silenced: placement.silenced, json: json))
+  /// which an edit of an earlier report changes only by adding or removing lines.) The others
+  /// are encoded on every core: all of them, when a large file has just been opened.
+  /// - Complexity: O(findings of the reports not in `earlier`).
+  func diagnosticsJSON(
+    _ result: LintResult, uri: String, reusing earlier: [Document.EncodedReport]
+  ) -> [Document.EncodedReport] {
+    var previous: [Int: Document.EncodedReport] = [:]
+    for report in earlier { previous[report.line] = report }
+    let placed = result.parts.compactMap { part in part.placement.map { (part, $0) } }
+    let cached = placed.map { part, placement -> [UInt8]? in
+      guard let report = previous[placement.line], report.text == part.report.source.bytes,
+        report.findings == part.findings, report.silenced == placement.silenced
+      else { return nil }
+      return report.json
     }
-    var out: [UInt8] = []
-    out.reserveCapacity(published.reduce(0) { $0 + $1.json.count + 1 })
-    for part in published where !part.json.isEmpty {
-      if !out.isEmpty { out.append(0x2C) }
-      out += part.json
+    let stale = placed.indices.filter { cached[$0] == nil }
+    let encoded = ConcurrentSlots<[UInt8]>(count: placed.count)
+    let (encoding, tags, source) = (encoding, diagnosticTags, result.source)
+    DispatchQueue.concurrentPerform(iterations: stale.count) { item in
+      let (part, placement) = placed[stale[item]]
+      let json = Self.json(of: placement, in: part.report.source, of: source, uri: uri, encoding: encoding, tags: tags)
+      encoded.set(stale[item], json)
     }
-    return (out, published)
+    return placed.indices.map { index in
+      let (part, placement) = placed[index]
+      return .init(
+        line: placement.line, text: part.report.source.bytes, findings: part.findings, silenced: placement.silenced,
+        json: cached[index] ?? encoded[index] ?? [])
+    }
   }
 
-  /// `textDocument/diagnostic`: the full list, or `unchanged` when `previousResultId` is current.
-  func diagnosticReport(_ params: DocumentDiagnosticParams, _ snapshot: Snapshot) -> DocumentDiagnosticReport {
+  /// The diagnostics of one report, placed in the document `source`, as JSON array elements.
+  /// Positions are counted in the report's own text, `own`, which starts at the start of line
+  /// `placement.line`: only the line numbers need moving. (A range past the report's end, which
+  /// no rule makes, is converted in the whole text instead.)
+  private static func json(
+    of placement: LintedPart.Placement, in own: SourceText, of source: SourceText, uri: String,
+    encoding: PositionEncoding, tags: [String: [Int]]
+  ) -> [UInt8] {
+    var bytes: [UInt8] = []
+    for finding in placement.relativeFindings {
+      if !bytes.isEmpty { bytes.append(0x2C) }
+      let diagnostic =
+        finding.lies(within: own.bytes.count)
+        ? Self.diagnostic(
+          for: finding, in: own, lineOffset: placement.line, uri: uri, encoding: encoding, tags: tags)
+        : Self.diagnostic(
+          for: finding.moved(by: placement.start), in: source, lineOffset: 0, uri: uri, encoding: encoding, tags: tags)
+      diagnostic.writeJSON(into: &bytes)
+    }
+    return bytes
+  }
+
+  /// The answer to `textDocument/diagnostic`: `unchanged` when `previousResultId` is current,
+  /// else the full list, made like a publish from the reports' JSON last sent (`diagnosticsJSON`),
+  /// so that an answer for a large file costs what changed, not what it holds.
+  func diagnosticAnswer(_ params: DocumentDiagnosticParams, id: RequestID, snapshot: Snapshot) -> Data {
     let document = snapshot.document
     let resultID = "\(document.generation).\(snapshot.configurationGeneration)"
-    if params.previousResultId == resultID { return .unchanged(resultId: resultID) }
-    return .full(
-      resultId: resultID,
-      items: snapshot.result.findings.map { diagnostic(for: $0, in: document.source, uri: document.uri) })
+    if params.previousResultId == resultID {
+      return OutgoingMessage.response(id: id, result: DocumentDiagnosticReport.unchanged(resultId: resultID))
+    }
+    // The JSON kept is the latest sent, whichever version it was for: it is reused by content.
+    let earlier = documents[document.uri]?.encodedReports ?? document.encodedReports
+    let encoded = diagnosticsJSON(snapshot.result, uri: document.uri, reusing: earlier)
+    documents[document.uri]?.encodedReports = encoded
+    return OutgoingMessage.response(
+      id: id, writing: EncodedFullDiagnosticReport(resultId: resultID, items: encoded.map(\.json)))
   }
 
   /// A finding as an LSP diagnostic, its ranges counted in `source`, which starts at line
@@ -248,6 +291,15 @@ extension Server {
   /// the server's own lint of the same version, and on a large file the fixes doubled the size of
   /// every publish.
   func diagnostic(for finding: Finding, in source: SourceText, lineOffset: Int = 0, uri: String) -> Diagnostic {
+    Self.diagnostic(
+      for: finding, in: source, lineOffset: lineOffset, uri: uri, encoding: encoding, tags: diagnosticTags)
+  }
+
+  /// The same, in the position encoding and with the `DiagnosticTag`s negotiated at initialize.
+  private static func diagnostic(
+    for finding: Finding, in source: SourceText, lineOffset: Int, uri: String, encoding: PositionEncoding,
+    tags: [String: [Int]]
+  ) -> Diagnostic {
     func position(of range: Range<Int>) -> PositionRange {
       var position = source.positionRange(of: range, encoding: encoding)
       position.start.line += lineOffset
@@ -264,7 +316,7 @@ extension Server {
       codeDescription: .init(href: Self.documentationLinks[finding.code] ?? Self.documentationLink(finding.code)),
       source: "juesuan",
       message: finding.message,
-      tags: diagnosticTags[finding.code],
+      tags: tags[finding.code],
       relatedInformation: related.isEmpty ? nil : related)
   }
 }

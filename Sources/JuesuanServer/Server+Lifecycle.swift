@@ -1,6 +1,7 @@
 internal import Foundation
 internal import JSONRPC
 internal import JuesuanModel
+internal import JuesuanRules
 internal import LanguageServerProtocol
 
 extension Server {
@@ -20,6 +21,7 @@ extension Server {
       settings = section
     }
     phase = .running
+    warmUp()
     log(.info, "juesuan 语言服务器已初始化（位置编码 \(encoding.rawValue)，\(usesPullDiagnostics ? "拉取" : "推送")诊断）")
     let capabilities = ServerCapabilities(
       positionEncoding: encoding.rawValue,
@@ -35,6 +37,18 @@ extension Server {
     )
     return InitializeResult(capabilities: capabilities, serverInfo: .init(name: "juesuan", version: "0.1.0"))
   }
+
+  /// Lints a small text off the actor, once, while the client gets ready to open its first
+  /// document: that document's lint then does not also pay for what the first lint of all builds
+  /// (the catalogue's tables, the rules' lazily made patterns).
+  private func warmUp() {
+    let linter = Linter(configuration: Configuration(), catalogue: options.catalogue)
+    Task.detached(priority: .utility) { _ = linter.lint(SourceText(Self.warmUpText)) }
+  }
+
+  /// Every rule's triggering examples, one after another.
+  private static let warmUpText = RuleRegistry.all.flatMap { $0.description.triggeringExamples.map(\.text) }
+    .joined(separator: "\n\n")
 
   /// The first of the client's encodings the server supports, utf-16 when it names none.
   static func negotiatedEncoding(_ offered: [String]) -> PositionEncoding {
@@ -56,15 +70,15 @@ extension Server {
   /// `shutdown`: stops pending work; from now on only `exit` is accepted.
   func shutDown() {
     phase = .shutDown
-    for task in pushTasks.values { task.cancel() }
-    pushTasks.removeAll()
+    for task in scheduledLints.values { task.cancel() }
+    scheduledLints.removeAll()
   }
 
   /// `exit`: records the exit code (0 after `shutdown`, 1 otherwise) and stops handling messages.
   func exit() {
     exitCode = phase == .shutDown ? 0 : 1
-    for task in pushTasks.values { task.cancel() }
-    pushTasks.removeAll()
+    for task in scheduledLints.values { task.cancel() }
+    scheduledLints.removeAll()
     for task in requestsInFlight.values { task.cancel() }
     requestsInFlight.removeAll()
     phase = .exited
@@ -114,24 +128,26 @@ extension Server {
     requestConfiguration()
   }
 
-  /// Adopts new settings and re-lints every open document.
+  /// Adopts new settings and re-lints every open document. Settings equal to those in force
+  /// change nothing: at startup a client sends them again (didChangeConfiguration, then the
+  /// answer to workspace/configuration) just after opening its first document, and re-linting
+  /// would throw away that document's lint and make its first diagnostics wait for another.
   func updateSettings(_ section: [String: LSPAny]) {
+    guard section != settings else { return }
     settings = section
     configurationChanged()
   }
 
-  /// Drops cached configuration and re-lints (push) or asks the client to re-pull.
+  /// Drops cached configuration and re-lints every open document (and asks a pull client to pull
+  /// again).
   func configurationChanged() {
     configurationGeneration += 1
     configurationFileCache.removeAll()
     catalogueCache.removeAll()
     shownConfigurationProblems.removeAll()
-    if usesPullDiagnostics {
-      if clientCapabilities.supportsDiagnosticRefresh {
-        sendRequest("workspace/diagnostic/refresh", params: LSPAny?.none, pending: .ignored)
-      }
-    } else {
-      for uri in documents.keys { scheduleDiagnostics(for: uri, delay: .zero) }
+    for uri in documents.keys { scheduleLint(of: uri, after: .zero) }
+    if usesPullDiagnostics, clientCapabilities.supportsDiagnosticRefresh {
+      sendRequest("workspace/diagnostic/refresh", params: LSPAny?.none, pending: .ignored)
     }
   }
 }

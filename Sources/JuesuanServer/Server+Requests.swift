@@ -8,7 +8,13 @@ struct RunningLint: Sendable {
   var generation: Int
   var configurationGeneration: Int
   /// Nil when the lint was skipped because the document changed before it could start.
-  var task: Task<LintResult?, Never>
+  var task: Task<TimedLint?, Never>
+}
+
+/// A finished lint and how long it took (`Debounce` weighs it against the pauses between edits).
+struct TimedLint: Sendable {
+  var result: LintResult
+  var duration: Duration
 }
 
 /// A document as a request saw it, with the lint of exactly that text.
@@ -42,10 +48,12 @@ extension Server {
     }
     let lint = runningLint(of: document)
     requestsInFlight[id] = Task {
-      let result = await lint.value
-      store(result, uri: uri, generation: document.generation, configurationGeneration: configurationGeneration)
+      let finished = await lint.value
+      let replaced = store(
+        finished, uri: uri, generation: document.generation, configurationGeneration: configurationGeneration)
+      defer { withExtendedLifetime(replaced) {} }
       guard requestsInFlight.removeValue(forKey: id) != nil, phase != .exited else { return }
-      guard let result else {
+      guard let result = finished?.result else {
         send(OutgoingMessage.error(id: id, .contentModified))
         return
       }
@@ -58,7 +66,7 @@ extension Server {
   private func answer(_ request: LintRequest, id: RequestID, snapshot: Snapshot) -> Data {
     switch request {
     case .diagnostic(let params):
-      OutgoingMessage.response(id: id, result: diagnosticReport(params, snapshot))
+      diagnosticAnswer(params, id: id, snapshot: snapshot)
     case .codeAction(let params):
       OutgoingMessage.response(id: id, result: codeActions(params, snapshot))
     case .hover(let params):

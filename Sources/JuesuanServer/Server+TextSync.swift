@@ -9,10 +9,11 @@ extension Server {
     nextGeneration += 1
     documents[item.uri] = Document(
       uri: item.uri, version: item.version, source: SourceText(item.text), generation: nextGeneration)
-    scheduleDiagnostics(for: item.uri, delay: .zero)
+    scheduleLint(of: item.uri, after: .zero)
   }
 
-  /// `textDocument/didChange`: applies the changes in order, then lints after the debounce.
+  /// `textDocument/didChange`: applies the changes in order, then lints after the debounce (none
+  /// while lints keep up with the edits).
   func didChange(_ params: DidChangeTextDocumentParams) {
     let uri = params.textDocument.uri
     guard var document = documents[uri] else {
@@ -25,16 +26,20 @@ extension Server {
     nextGeneration += 1
     document.version = params.textDocument.version
     document.generation = nextGeneration
+    let now = ContinuousClock.now
+    let delay = options.debounce.delay(
+      sincePreviousEdit: document.lastEdit.map { now - $0 }, latestLint: document.latestLintDuration)
+    document.lastEdit = now
     // The lint of the older text stays: `cachedLint` tells it is outdated, and the next lint
     // reuses its reports that the edit did not touch.
     documents[uri] = document
-    scheduleDiagnostics(for: uri, delay: options.debounce)
+    scheduleLint(of: uri, after: delay)
   }
 
   /// `textDocument/didClose`: forgets the document and clears its pushed diagnostics.
   func didClose(_ params: TextDocumentParams) {
     let uri = params.textDocument.uri
-    pushTasks.removeValue(forKey: uri)?.cancel()
+    scheduledLints.removeValue(forKey: uri)?.cancel()
     runningLints[uri] = nil
     guard documents.removeValue(forKey: uri) != nil else { return }
     if !usesPullDiagnostics {

@@ -9,16 +9,17 @@ internal import LanguageServerProtocol
 /// configuration. Messages go in through `handle(_:)` in the order they were read; everything
 /// the server says goes out through `send` as an encoded JSON body.
 ///
-/// Text synchronisation is handled in order on the actor. Linting runs off the actor: push
-/// diagnostics after a debounce (a newer edit cancels the stale run; a result for an outdated
-/// version is dropped), and requests that need findings (pull diagnostics, code actions, hover,
-/// outline, inlay hints) are answered against the text as it was when they arrived, as soon as its lint is
-/// ready, so a slow lint never blocks edits and `$/cancelRequest` can still cancel them.
+/// Text synchronisation is handled in order on the actor. Linting runs off the actor, after an
+/// edit's debounce (`Debounce`; a newer edit cancels the stale wait; a result for an outdated
+/// version is not published), and requests that need findings (pull diagnostics, code actions,
+/// hover, outline, inlay hints) are answered against the text as it was when they arrived, as
+/// soon as its lint is ready, so a slow lint never blocks edits and `$/cancelRequest` can still
+/// cancel them.
 package actor Server {
   /// Tunables, mostly for tests.
   package struct Options: Sendable {
-    /// Delay between the last edit and the push lint.
-    package var debounce: Duration
+    /// The wait between an edit and its lint.
+    package var debounce: Debounce
     /// Also write log lines to stderr (besides `window/logMessage`).
     package var logsToStandardError: Bool
     /// Look for `.juesuan.json` upward from each `file:` document.
@@ -31,7 +32,8 @@ package actor Server {
     package var beforeLint: (@Sendable () async -> Void)?
 
     package init(
-      debounce: Duration = .milliseconds(150), logsToStandardError: Bool = true, readsConfigurationFiles: Bool = true,
+      debounce: Debounce = .adaptive(maximum: .milliseconds(150)), logsToStandardError: Bool = true,
+      readsConfigurationFiles: Bool = true,
       catalogue: SubjectCatalogue = .bundled,
       publishObserver: (@Sendable (_ uri: String, _ version: Int) -> Void)? = nil
     ) {
@@ -66,7 +68,8 @@ package actor Server {
   var diagnosticTags: [String: [Int]] = [:]
   var trace = "off"
   var documents: [String: Document] = [:]
-  var pushTasks: [String: Task<Void, Never>] = [:]
+  /// The lint each document waits for after its latest edit (then publishes, for a push client).
+  var scheduledLints: [String: Task<Void, Never>] = [:]
   var nextGeneration = 0
   /// The `juesuan` settings from initializationOptions, didChangeConfiguration or
   /// workspace/configuration (the latest wins).

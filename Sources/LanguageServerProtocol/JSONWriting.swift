@@ -152,27 +152,71 @@ extension PublishDiagnosticsParams: JSONWritable {
   }
 }
 
-/// `publishDiagnostics` parameters whose diagnostics are already JSON (the array's elements,
-/// comma-separated): a large file's publish re-encodes only what changed.
+/// `publishDiagnostics` parameters whose diagnostics are already JSON, in runs of array
+/// elements (each run comma-separated elements, or empty): a large file's publish re-encodes only
+/// the reports that changed and copies the others' runs once, into the message.
 package struct EncodedPublishDiagnosticsParams: Encodable, JSONWritable {
   package var uri: String
   package var version: Int?
-  package var diagnostics: [UInt8]
+  package var diagnostics: [[UInt8]]
 
-  package init(uri: String, version: Int?, diagnostics: [UInt8]) {
+  package init(uri: String, version: Int?, diagnostics: [[UInt8]]) {
     self.uri = uri
     self.version = version
     self.diagnostics = diagnostics
   }
 
   package func writeJSON(into out: inout [UInt8]) {
-    out.reserveCapacity(out.count + diagnostics.count + uri.utf8.count + 64)
-    PublishDiagnosticsParams.writeJSON(uri: uri, version: version, into: &out) { $0 += diagnostics }
+    out.reserveCapacity(out.count + JSONOut.length(ofElements: diagnostics) + uri.utf8.count + 64)
+    PublishDiagnosticsParams.writeJSON(uri: uri, version: version, into: &out) {
+      JSONOut.elements(diagnostics, into: &$0)
+    }
   }
 
   /// Through another encoder: the diagnostics read back and encoded as `PublishDiagnosticsParams`.
   package func encode(to encoder: any Encoder) throws {
-    let decoded = try JSONDecoder().decode([Diagnostic].self, from: Data([0x5B] + diagnostics + [0x5D]))
+    let decoded = try Diagnostic.decoding(elements: diagnostics)
     try PublishDiagnosticsParams(uri: uri, version: version, diagnostics: decoded).encode(to: encoder)
+  }
+}
+
+/// A full `textDocument/diagnostic` answer (`DocumentDiagnosticReport.full`) whose diagnostics are
+/// already JSON, in runs of array elements as in `EncodedPublishDiagnosticsParams`: the answer
+/// for a large file copies the reports' encoded diagnostics instead of encoding them again.
+package struct EncodedFullDiagnosticReport: Encodable, JSONWritable {
+  package var resultId: String?
+  package var items: [[UInt8]]
+
+  package init(resultId: String?, items: [[UInt8]]) {
+    self.resultId = resultId
+    self.items = items
+  }
+
+  package func writeJSON(into out: inout [UInt8]) {
+    out.reserveCapacity(out.count + JSONOut.length(ofElements: items) + 64)
+    out += "{\"items\":[".utf8
+    JSONOut.elements(items, into: &out)
+    out += "],\"kind\":\"full\"".utf8
+    if let resultId {
+      out += ",\"resultId\":".utf8
+      JSONOut.string(resultId, into: &out)
+    }
+    out.append(0x7D)
+  }
+
+  /// Through another encoder: the items read back and encoded as `DocumentDiagnosticReport.full`.
+  package func encode(to encoder: any Encoder) throws {
+    try DocumentDiagnosticReport.full(resultId: resultId, items: try Diagnostic.decoding(elements: items))
+      .encode(to: encoder)
+  }
+}
+
+extension Diagnostic {
+  /// The diagnostics of runs of JSON array elements.
+  static func decoding(elements runs: [[UInt8]]) throws -> [Diagnostic] {
+    var array: [UInt8] = [0x5B]
+    JSONOut.elements(runs, into: &array)
+    array.append(0x5D)
+    return try JSONDecoder().decode([Diagnostic].self, from: Data(array))
   }
 }

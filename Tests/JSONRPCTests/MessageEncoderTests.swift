@@ -69,16 +69,17 @@ struct MessageEncoderTests {
     #expect(String(decoding: try MessageEncoder().encode(values), as: UTF8.self).contains("9223372036854775807"))
   }
 
-  @Test("publishDiagnostics with its diagnostics already encoded writes the same bytes, through any encoder")
+  @Test("publishDiagnostics with its diagnostics already encoded, in runs, writes the same bytes, through any encoder")
   func preEncoded() throws {
     let diagnostics = [Self.diagnostic, Self.diagnostic]
-    let params = PublishDiagnosticsParams(uri: "file:///a.md", version: 7, diagnostics: diagnostics)
+    let params = PublishDiagnosticsParams(uri: "file:///a.md", version: 7, diagnostics: diagnostics + diagnostics)
     var elements: [UInt8] = []
     for (index, diagnostic) in diagnostics.enumerated() {
       if index > 0 { elements.append(0x2C) }
       diagnostic.writeJSON(into: &elements)
     }
-    let encoded = EncodedPublishDiagnosticsParams(uri: "file:///a.md", version: 7, diagnostics: elements)
+    let encoded = EncodedPublishDiagnosticsParams(
+      uri: "file:///a.md", version: 7, diagnostics: [elements, [], elements])
     #expect(try MessageEncoder().encode(encoded) == MessageEncoder().encode(params))
     #expect(try Self.foundation(encoded) == Self.foundation(params), "JSONEncoder reads the elements back")
     let empty = EncodedPublishDiagnosticsParams(uri: "file:///a.md", version: nil, diagnostics: [])
@@ -92,6 +93,25 @@ struct MessageEncoderTests {
         OutgoingMessage.notification(method: method, writing: value)
           == OutgoingMessage.notification(method: method, params: value))
     }
+  }
+
+  @Test("a full diagnostic answer with its items already encoded writes the same bytes, for any id")
+  func preEncodedAnswer() throws {
+    var elements: [UInt8] = []
+    Self.diagnostic.writeJSON(into: &elements)
+    for resultId in ["3.1", nil] as [String?] {
+      let encoded = EncodedFullDiagnosticReport(resultId: resultId, items: [[], elements, elements])
+      let report = DocumentDiagnosticReport.full(resultId: resultId, items: [Self.diagnostic, Self.diagnostic])
+      #expect(try MessageEncoder().encode(encoded) == MessageEncoder().encode(report))
+      #expect(try Self.foundation(encoded) == Self.foundation(report), "JSONEncoder reads the items back")
+      for id in [RequestID.number(7), .number(-1), .string("juesuan-\"1\"")] {
+        #expect(OutgoingMessage.response(id: id, writing: encoded) == OutgoingMessage.response(id: id, result: report))
+      }
+    }
+    let empty = EncodedFullDiagnosticReport(resultId: "1.0", items: [])
+    #expect(
+      OutgoingMessage.response(id: .number(1), writing: empty)
+        == OutgoingMessage.response(id: .number(1), result: DocumentDiagnosticReport.full(resultId: "1.0", items: [])))
   }
 
   @Test("optionals, nested containers and scalars through the generic path")

@@ -86,10 +86,8 @@ struct DiagnosticsTests {
 
   @Test("in a file of three reports, each edit publishes what a fresh server publishes for the text")
   func severalReports() async throws {
-    let samples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-      .deletingLastPathComponent().appendingPathComponent("samples")
-    let clean = try String(contentsOf: samples.appendingPathComponent("clean.md"), encoding: .utf8)
-    let defective = try String(contentsOf: samples.appendingPathComponent("defective.md"), encoding: .utf8)
+    let clean = try sample("clean.md")
+    let defective = try sample("defective.md")
     let first = defective.split(separator: "\n", omittingEmptySubsequences: false).count - 1
     let second = first + clean.split(separator: "\n", omittingEmptySubsequences: false).count - 1
     let client = TestClient()
@@ -122,7 +120,7 @@ struct DiagnosticsTests {
 
   @Test("a burst of edits publishes only the latest version")
   func debounce() async throws {
-    let client = TestClient(debounce: .milliseconds(100))
+    let client = TestClient(debounce: .fixed(.milliseconds(100)))
     try await client.initialize()
     await client.open(Self.uri, "共计万元")
     _ = try await client.diagnostics(for: Self.uri, version: 1)
@@ -209,6 +207,22 @@ struct DiagnosticsTests {
     let data = try OutgoingMessage.makeEncoder().encode(last)
     let published = try JSONDecoder().decode(PublishDiagnosticsParams.self, from: data)
     #expect(Self.placeholders(published.diagnostics) == [])
+  }
+
+  @Test("settings sent again unchanged re-lint nothing: a document opened meanwhile is linted once")
+  func unchangedSettings() async throws {
+    let client = TestClient()
+    try await client.initialize(configurationRequests: true)
+    let request = try #require(client.sent.first { $0["method"] == .string("workspace/configuration") })
+    let id = try #require(request["id"]?.stringValue)
+    await client.open(Self.uri, "共计××万元")
+    await client.notify(
+      "workspace/didChangeConfiguration", DidChangeConfigurationParams(settings: ["juesuan": .object([:])]))
+    await client.sendRaw(#"{"jsonrpc":"2.0","id":"\#(id)","result":[{}]}"#)
+    _ = try await client.diagnostics(for: Self.uri, version: 1)
+    try await Task.sleep(for: .milliseconds(50))
+    #expect(client.lintsStarted == 1)
+    #expect(client.notifications("textDocument/publishDiagnostics").count == 1)
   }
 
   @Test("an invalid configuration is shown to the user once and the defaults apply")

@@ -153,7 +153,7 @@ struct DeferredRequestTests {
 
   @Test("a request still waiting for its lint can be cancelled, and the next one is answered")
   func cancel() async throws {
-    let client = TestClient(debounce: .seconds(30))
+    let client = TestClient(debounce: .fixed(.seconds(30)))
     try await client.initialize()
     let uri = "file:///long.md"
     await client.open(uri, Self.longDocument)
@@ -172,7 +172,7 @@ struct DeferredRequestTests {
 
   @Test("a request answers for the text it was sent against, even when an edit follows at once")
   func snapshot() async throws {
-    let client = TestClient(debounce: .seconds(30))
+    let client = TestClient(debounce: .fixed(.seconds(30)))
     try await client.initialize(pull: true)
     let uri = "file:///long.md"
     await client.open(uri, "共计××万元\n" + Self.longDocument)

@@ -23,7 +23,7 @@ enum PipeServer {
     let thread = Thread {
       let code = LanguageServer.run(
         input: inputDescriptor, output: outputDescriptor,
-        options: .init(debounce: .zero, logsToStandardError: false, readsConfigurationFiles: false))
+        options: .init(debounce: .fixed(.zero), logsToStandardError: false, readsConfigurationFiles: false))
       box.code.withLock { $0 = code }
     }
     thread.start()

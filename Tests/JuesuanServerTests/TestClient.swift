@@ -28,7 +28,7 @@ final class TestClient: Sendable {
   var lintsStarted: Int { gate.started.withLock { $0 } }
 
   init(
-    catalogue: SubjectCatalogue = SubjectCatalogue(entries: []), debounce: Duration = .milliseconds(1),
+    catalogue: SubjectCatalogue = SubjectCatalogue(entries: []), debounce: Debounce = .fixed(.milliseconds(1)),
     readsConfigurationFiles: Bool = false
   ) {
     let outbox = Outbox()
@@ -120,6 +120,14 @@ final class TestClient: Sendable {
     outbox.messages.withLock { $0.map(\.json) }
   }
 
+  /// The bytes of the response to request `id`, as sent.
+  func responseBytes(to id: RequestID) -> Data? {
+    outbox.messages.withLock { $0.map(\.data) }.first { data in
+      if case .response(id, _) = IncomingMessage(body: Array(data)) { return true }
+      return false
+    }
+  }
+
   /// The response to request `id`, if sent.
   func response(to id: RequestID) -> Swift.Result<Payload, ResponseError>? {
     for data in outbox.messages.withLock({ $0.map(\.data) }) {
@@ -163,6 +171,18 @@ final class TestClient: Sendable {
     throw ResponseError.internalError("no diagnostics for \(uri) version \(version)")
   }
 
+  /// Pulls the diagnostics of `uri`: the request's id and the full report's result id and items
+  /// (an `unchanged` answer is an issue, with no items).
+  func pullDiagnostics(_ uri: String) async throws -> (id: RequestID, resultID: String?, items: [Diagnostic]) {
+    let id = await startRequest("textDocument/diagnostic", DocumentDiagnosticParams(textDocument: .init(uri: uri)))
+    let report = try await response(to: id, as: DocumentDiagnosticReport.self)
+    guard case .full(let resultID, let items) = report else {
+      Issue.record("expected a full report, got \(report)")
+      return (id, nil, [])
+    }
+    return (id, resultID, items)
+  }
+
   func open(_ uri: String, _ text: String, version: Int = 1) async {
     await notify(
       "textDocument/didOpen",
@@ -174,6 +194,13 @@ final class TestClient: Sendable {
       "textDocument/didChange",
       DidChangeTextDocumentParams(textDocument: .init(uri: uri, version: version), contentChanges: changes))
   }
+}
+
+/// A draft of `samples/` (clean.md, defective.md).
+func sample(_ name: String) throws -> String {
+  let samples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().appendingPathComponent("samples")
+  return try String(contentsOf: samples.appendingPathComponent(name), encoding: .utf8)
 }
 
 /// A range on one line.
