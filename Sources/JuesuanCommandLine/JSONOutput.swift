@@ -78,6 +78,8 @@ enum JSONOutput {
         finding.fixes.map { fix -> LSPAny in
           [
             "title": .string(fix.title), "isPreferred": .bool(fix.isPreferred), "safe": .bool(fix.isSafe),
+            // Ruff's word: "safe" fixes are applied by `fix` and fixAll, "unsafe" ones only offered.
+            "applicability": .string(fix.isSafe ? "safe" : "unsafe"),
             "edits": .array(
               fix.edits.map { ["range": range($0.range, in: source), "newText": .string($0.newText)] }),
           ]

@@ -40,6 +40,15 @@ package struct TextEdit: Hashable, Sendable {
     self.range = range
     self.newText = newText
   }
+
+  /// Deletes `range` of `source` but keeps its line breaks: the text joins where it was cut and
+  /// every later line keeps its number (a wrapped paragraph stays wrapped).
+  package static func deletion(_ range: Range<Int>, in source: SourceText) -> TextEdit {
+    let breaks = source.bytes[range].reduce(into: "") { kept, byte in
+      if byte == 0x0A { kept += "\n" } else if byte == 0x0D { kept += "\r" }
+    }
+    return TextEdit(range: range, newText: breaks)
+  }
 }
 
 /// A quick fix: a titled set of non-overlapping edits.

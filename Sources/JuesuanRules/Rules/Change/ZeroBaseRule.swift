@@ -114,8 +114,8 @@ struct ZeroBaseRule: Rule {
       // Delete "，增长 100%" (the comma before the percentage verb up to the percentage).
       let gapStart = change.delta.textRange.upperBound
       if gapStart < percentVerb.range.lowerBound {
-        let edit = TextEdit(
-          range: paragraph.sourceRange(ofTextRange: gapStart..<percent.textRange.upperBound), newText: "")
+        let edit = TextEdit.deletion(
+          paragraph.sourceRange(ofTextRange: gapStart..<percent.textRange.upperBound), in: context.report.source)
         fixes.append(Fix(title: "删除增长率（上年为 0）", edits: [edit]))
       }
       context.report(

@@ -65,11 +65,42 @@ package enum SumSupport {
       context.currentCode = saved
       return true
     }
-    let fix = Fix(title: "将\(what)改为各项之和 \(shownSum)", edits: [TextEdit(range: total.range, newText: shownSum)])
-    context.report(
-      total.range, "\(what) \(shownTotal) ≠ \(terms(amounts)) = \(shownSum)，差 \(gap)",
-      related: related, fixes: total.amount == nil ? [] : [fix], hint: hint(comparison))
+    var message = "\(what) \(shownTotal) ≠ \(terms(amounts)) = \(shownSum)，差 \(gap)"
+    var fixes: [Fix] = []
+    let others = otherIdentities(sharing: total, with: comparison, in: report)
+    if let agreeing = others.first(where: \.holds) {
+      // The total agrees with another sum it takes part in: the error is among the parts, and
+      // setting the total to their sum would break the other one.
+      message += "；该数与“\(agreeing.what)”的加总相符，差错可能在明细项"
+    } else if total.amount != nil {
+      // Safe when every other sum the total takes part in holds with the new figure.
+      let settled = others.allSatisfy { other in
+        var changed = other
+        if other.total.range == total.range { changed.total.amount = sum }
+        for index in changed.parts.indices where changed.parts[index].cell?.range == total.range {
+          changed.parts[index].cell?.amount = sum
+        }
+        return changed.holds
+      }
+      fixes = [
+        Fix(
+          title: "将\(what)改为各项之和 \(shownSum)", edits: [TextEdit(range: total.range, newText: shownSum)],
+          isSafe: settled)
+      ]
+    }
+    context.report(total.range, message, related: related, fixes: fixes, hint: hint(comparison))
     return true
+  }
+
+  /// The table's other sums whose total or one of whose parts is the cell `total`.
+  private static func otherIdentities(sharing total: Table.Cell, with comparison: TableIdentity, in report: Report)
+    -> [TableIdentity]
+  {
+    guard let table = report.tables.first(where: { $0.range.contains(total.range.lowerBound) }) else { return [] }
+    return table.identities.filter { other in
+      guard !(other.total.range == total.range && other.what == comparison.what) else { return false }
+      return other.total.range == total.range || other.parts.contains { $0.cell?.range == total.range }
+    }
   }
 
   /// The comparisons the sum rules make whose total cell contains `offset` (or ends at it), for

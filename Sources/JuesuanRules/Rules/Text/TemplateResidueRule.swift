@@ -125,7 +125,7 @@ struct TemplateResidueRule: Rule {
         let range = paragraph.sourceRange(ofTextRange: open..<close)
         context.report(
           range, "模板填写说明“\(paragraph.text(in: open..<close))”未删除",
-          fixes: [Fix(title: "删除模板说明", edits: [TextEdit(range: range, newText: "")])])
+          fixes: [Fix(title: "删除模板说明", edits: [TextEdit.deletion(range, in: context.report.source)])])
       }
     }
   }
@@ -149,7 +149,7 @@ struct TemplateResidueRule: Rule {
       let range = paragraph.sourceRange(ofTextRange: start..<end)
       context.report(
         range, "模板填写指引“\(paragraph.text(in: start..<end))”未删除",
-        fixes: [Fix(title: "删除模板指引", edits: [TextEdit(range: range, newText: "")], isSafe: false)])
+        fixes: [Fix(title: "删除模板指引", edits: [TextEdit.deletion(range, in: context.report.source)], isSafe: false)])
       return
     }
   }

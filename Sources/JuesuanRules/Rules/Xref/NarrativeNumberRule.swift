@@ -8,7 +8,8 @@ struct NarrativeNumberRule: Rule {
     summary: "情况说明中的金额应与其所指的表中数一致。",
     rationale:
       "按科目编码、“（类）（款）（项）”名称或收入总计、基本支出、人员经费、“三公”经费等固定口径，把叙述中的万元金额对到表中单元格；"
-      + "只在所指唯一、表中单元格可读时比较。上年数、增减额和百分比不在此检查。",
+      + "只在所指唯一、表中单元格可读时比较。上年数、增减额和百分比不在此检查。"
+      + "改为表中数时，由原数算出的增减额、增长率、完成率和占比随之更新（上年数和预算数不变）；无法随之更新时不提供修正。",
     defaultSeverity: .error,
     nonTriggeringExamples: [
       .init(
@@ -30,7 +31,7 @@ struct NarrativeNumberRule: Rule {
       .init(
         "一般公共预算财政拨款支出决算表\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n\t合计\t33.93\t33.93\t\n2210203\t购房补贴\t33.93\t33.93\t\n\n（十七）2210203-购房补贴⟦21.19⟧万元，较上年增加21.19万元。\n",
         fixed:
-          "一般公共预算财政拨款支出决算表\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n\t合计\t33.93\t33.93\t\n2210203\t购房补贴\t33.93\t33.93\t\n\n（十七）2210203-购房补贴33.93万元，较上年增加21.19万元。\n"
+          "一般公共预算财政拨款支出决算表\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n\t合计\t33.93\t33.93\t\n2210203\t购房补贴\t33.93\t33.93\t\n\n（十七）2210203-购房补贴33.93万元，较上年增加33.93万元。\n"
       ),
       .init(
         "财政拨款“三公”经费支出决算表\n项目\t预算数\t决算数\n合计\t0.39\t0.05\n公务接待费\t0.39\t0.05\n\n3.公务接待费预算为⟦0.00⟧万元，支出决算为⟦0.00⟧万元。\n",
@@ -58,13 +59,14 @@ struct NarrativeNumberRule: Rule {
       for (index, number) in paragraph.numbers.enumerated() where number.unit == .tenThousandYuan {
         guard let position = positions[index], let binding = binder.bind(chars, before: position) else { continue }
         context.ran()
-        compare(number, binding, report: report, context: &context)
+        compare(number, binding, in: paragraph, report: report, context: &context)
       }
     }
   }
 
   private func compare(
-    _ number: Paragraph.Number, _ binding: NarrativeBinding, report: Report, context: inout RuleContext
+    _ number: Paragraph.Number, _ binding: NarrativeBinding, in paragraph: Paragraph, report: Report,
+    context: inout RuleContext
   ) {
     let written = number.value
     guard !binding.figures.contains(where: { $0.agrees(with: written) }) else { return }
@@ -103,9 +105,15 @@ struct NarrativeNumberRule: Rule {
       }
     }
     let original = report.source.text(in: digits)
-    let fixes = distinct.map { value in
-      Fix(
-        title: "改为表中数 \(value)", edits: [TextEdit(range: digits, newText: Self.written(value, like: original))],
+    // Read here, for a mismatch only (the statements the figure is part of).
+    let reader = NarrativeReader(paragraph, year: report.year)
+    let fixes = distinct.compactMap { value -> Fix? in
+      // The change, rate or share the figure is part of follows it.
+      let (dependents, complete) = Self.dependentEdits(of: number, becoming: value, in: reader)
+      guard complete else { return nil }
+      return Fix(
+        title: "改为表中数 \(value)" + (dependents.isEmpty ? "" : "（并更新由它算出的增减额和百分比）"),
+        edits: [TextEdit(range: digits, newText: Self.written(value, like: original))] + dependents,
         isSafe: false,
         isPreferred: distinct.count == 1 && binding.figures.count >= 2)
     }
