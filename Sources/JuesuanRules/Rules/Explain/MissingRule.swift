@@ -8,23 +8,27 @@ struct MissingRule: Rule {
     summary: "说明变动或预决算差异时必须给出原因，不能留空（“主要是：。”）。",
     rationale: """
       报告原因标记后紧接句末的空原因；同一句写明的预算数与决算数不同（或“三公”经费表中两者不同）却称\
-      “不存在差异”；以及预算数与决算数不同、其后（本段余下部分或下一段开头）没有任何原因的完成率。\
+      “不存在差异”；以及预算数与决算数不同、其后（本段余下部分或下一段开头）没有任何原因的完成率；\
+      绩效自评表中实际完成值未达到年度指标值（数值明确、单位相同）而偏差原因一栏为空的指标。\
       是否每一项变动都有原因由 explain/threshold 检查。
       """,
     defaultSeverity: .warning,
     nonTriggeringExamples: [
       .init("2023 年度机关运行经费支出 0.00 万元。主要原因是：我单位不是行政机关，没有机关运行经费支出。"),
       .init("年初预算为 3.20 万元，支出决算为 3.01 万元，完成年初预算的 94.06%，决算数与年初预算数存在差异的主要原因是未及时缴纳部分社保。"),
+      .init(PerfExamples.table(score: "99", secondScore: "39", secondActual: "85%", secondReason: "部分群众未参与调查，下年扩大样本")),
     ],
     triggeringExamples: [
       .init("财政拨款收入总计 1,862.53 万元，与上年相比增加 327.51 万元，增长 21.34%，⟦主要是：。⟧"),
       .init("公务接待费预算为 0.39 万元，支出决算为 0.05 万元，完成预算的 12.82%。⟦决算数与预算数不存在差异⟧。"),
       .init("住房公积金年初预算为 7.20 万元，支出决算为 9.15 万元，完成年初预算的 ⟦127.08%⟧。"),
+      .init(PerfExamples.table(score: "99", secondScore: "39", secondActual: "⟦85%⟧")),
     ])
 
   init() {}
 
   func check(_ report: Report, context: inout RuleContext) {
+    checkIndicatorShortfalls(report, context: &context)
     let sangong = report.table(.sangong)
     let reasons = ReasonReader.reasons(of: report, context: &context)
     for (index, paragraph) in report.paragraphs.enumerated() {
@@ -46,6 +50,38 @@ struct MissingRule: Rule {
         // A quote mark at a line end may split one sentence into two paragraphs: read on from the last.
         let earlier = index > 0 ? report.paragraphs[index - 1].text : ""
         checkSangongClaim(paragraph, after: earlier, table: sangong, context: &context)
+      }
+    }
+  }
+
+  /// A self-evaluation indicator short of its target with its 偏差原因 cell left empty.
+  private func checkIndicatorShortfalls(_ report: Report, context: inout RuleContext) {
+    for evaluation in report.selfEvaluations {
+      let indicators = evaluation.indicators
+      for (index, indicator) in indicators.enumerated() {
+        guard let gap = PerfTargetCountRule.shortfall(target: indicator.target, actual: indicator.actual),
+          let place = indicator.actualRange
+        else { continue }
+        context.ran()
+        guard indicator.reason.removingWhitespace().isEmpty else { continue }
+        // A reason wrapped onto the lines below the row ("因财政紧张，未及时 / 支付"): any text
+        // before the next row other than the next row's own labels.
+        let end =
+          index + 1 < indicators.count
+          ? indicators[index + 1].range.lowerBound : evaluation.total?.range.lowerBound ?? evaluation.range.upperBound
+        if indicator.range.upperBound < end {
+          var between = report.source.text(in: indicator.range.upperBound..<end).removingWhitespace()
+          if index + 1 < indicators.count {
+            let next = indicators[index + 1]
+            for label in [next.level1, next.level2, next.level3] {
+              for piece in label.split(whereSeparator: \.isWhitespace) {
+                between = between.replacingOccurrences(of: String(piece), with: "")
+              }
+            }
+          }
+          if between.contains(where: { !$0.isASCII && !$0.isPunctuation }) { continue }
+        }
+        context.report(place, "“\(indicator.level3)”\(gap)，偏差原因一栏却为空：应说明未完成的原因和改进措施")
       }
     }
   }

@@ -69,7 +69,7 @@ enum PerfExamples {
   /// A small project self-evaluation table (TSV): funds row 10 points, two indicators 50 + 40.
   static func table(
     score: String, secondScore: String, fundsScore: String = "10", rate: String = "100.00", executed: String = "50.00",
-    grade: String = "", year: String = "2023", secondActual: String = "95%"
+    grade: String = "", year: String = "2023", secondActual: String = "95%", secondReason: String = ""
   ) -> String {
     """
     2023年度部门决算
@@ -80,7 +80,7 @@ enum PerfExamples {
     \t年度资金总额\t50.00\t50.00\t\(executed)\t10\t\(rate)\t\(fundsScore)
     绩效指标\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\t偏差原因分析及改进措施
     \t产出指标\t数量指标\t培训次数\t≥2次\t3次\t50\t50\t
-    \t满意度指标\t服务对象满意度指标\t群众满意度\t≥90%\t\(secondActual)\t40\t\(secondScore)\t
+    \t满意度指标\t服务对象满意度指标\t群众满意度\t≥90%\t\(secondActual)\t40\t\(secondScore)\t\(secondReason)
     总分\t\t\t\t\t100\t\(score)\t\(grade)
 
     """

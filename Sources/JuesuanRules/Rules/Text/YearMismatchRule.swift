@@ -12,6 +12,7 @@ struct YearMismatchRule: Rule {
       “20XX 年…为 N”式的指标结果而年份早于上年；报告自称的“20XX 年度部门决算”、表头年份行、\
       与上年比较之句所说的本年、“20XX 年度没有…”，以及决算中没有计划之意的以后年度，年份不是报告年度；\
       预算中说本年安排的“20XX 年度，本部门编报…”“20XX 年度项目总预算”“20XX 年度本部门政府采购预算”同样；\
+      决算说明中以上一年度开头、只陈述金额而不作比较的段落（“2022 年度机关运行经费支出 0.00 万元。”）也是；\
       还有写成上一年或下一年、金额却与本年表中数相同的叙述。文号〔2024〕、日期“2024年6月25日”、\
       年份区间和“上年（2022年）”均不报告。
       """,
@@ -21,6 +22,7 @@ struct YearMismatchRule: Rule {
       .init("# 2023年度部门决算\n\n2024年，本单位将继续加强预算管理。"),
       .init("# 2023年度部门决算\n\n2023年度收入总计10.00万元，与2022年度相比增加1.00万元。上年（2022年度）无此项支出。\n"),
       .init("# 2025年度部门预算\n\n2025年度，本部门编报绩效目标的项目共25个。截至2024年8月31日，共有车辆0辆。\n"),
+      .init("# 2023年度部门决算\n\n2022 年度机关运行经费支出 12.00 万元，2023 年度减少 2.00 万元。\n"),
     ],
     triggeringExamples: [
       .init("# 2023年度部门决算\n\n⟦2024年⟧，本单位主要任务是：围绕中心工作，重点完成了以下工作。"),
@@ -36,6 +38,9 @@ struct YearMismatchRule: Rule {
       .init(
         "# 2023年度部门决算\n\n机关运行经费支出49.25万元，比⟦2021年⟧增加8.54万元，增长20.98%。",
         fixed: "# 2023年度部门决算\n\n机关运行经费支出49.25万元，比2022年增加8.54万元，增长20.98%。"),
+      .init(
+        "# 2023年度部门决算\n\n⟦2022⟧ 年度机关运行经费支出 12.00 万元。主要原因是压减开支。\n",
+        fixed: "# 2023年度部门决算\n\n2023 年度机关运行经费支出 12.00 万元。主要原因是压减开支。\n"),
       .init(
         "# 2025年度部门预算\n\n⟦2024⟧年度，本部门编报绩效目标的项目共25个。\n",
         fixed: "# 2025年度部门预算\n\n2025年度，本部门编报绩效目标的项目共25个。\n"),
@@ -212,6 +217,11 @@ struct YearMismatchRule: Rule {
           !Self.futureMarkers.contains(where: sentence.contains)
         {
           message = "\(year) 年度决算中出现以后年度“\(mention.value) 年度”的情况，应为 \(year) 年度"
+        } else if !report.kind.isBudget, mention.value == year - 1, paragraph != nil,
+          scalars[..<mention.start].allSatisfy({ $0.properties.isWhitespace }), Self.statesFigureAlone(sentence)
+        {
+          // "2022 年度机关运行经费支出 0.00 万元。" opening a paragraph of a 2023 final account.
+          message = "\(year) 年度决算的说明段落以“\(mention.value) 年度”开头陈述金额，本段说的应是 \(year) 年度"
         } else if report.kind.isBudget, !mention.isComparisonBase, Self.statesOwnBudget(after) {
           message = "\(year) 年度预算中，本年的预算安排写作“\(mention.value) 年度”，应为 \(year) 年度"
         } else if mention.value == year - 1, !mention.isComparisonBase,
@@ -354,6 +364,13 @@ struct YearMismatchRule: Rule {
     var end = index
     while end < scalars.count, !"。！？；".unicodeScalars.contains(scalars[end]) { end += 1 }
     return String(String.UnicodeScalarView(scalars[start..<end]))
+  }
+
+  /// A sentence that states an amount and compares with nothing.
+  private static func statesFigureAlone(_ sentence: String) -> Bool {
+    let compact = sentence.filter { !$0.isWhitespace }
+    let comparing = ["上年", "上一年", "去年", "同期", "同比", "比", "较", "相比", "增加", "减少", "增长", "下降", "持平"]
+    return compact.contains("万元") && !comparing.contains(where: compact.contains)
   }
 
   /// What only the budget year's own figures are: "2025年度，本部门编报绩效目标…", "2025年度本部门
