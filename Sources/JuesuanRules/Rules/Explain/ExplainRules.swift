@@ -2,5 +2,6 @@
 enum ExplainRules {
   static let all: [any Rule.Type] = [
     MissingRule.self, NonExplanationRule.self, ExplainEmptyTableRule.self, ExplainSangongDisclosureRule.self,
+    ThresholdRule.self,
   ]
 }

@@ -1,0 +1,91 @@
+import JuesuanModel
+
+/// A change against last year of at least the threshold (or from nothing) that no reason follows.
+struct ThresholdRule: Rule {
+  static let description = RuleDescription(
+    code: "explain/threshold",
+    summary: "与上年相比变动达到阈值（默认 10%）或从零起步的项目，应说明原因。",
+    rationale: """
+      逐项（项级科目）说明中，“较上年增加/减少 Δ 万元”按本年数推得上年数，Δ ÷ 上年数不小于阈值（配置项 \
+      explainThreshold，百分比）或上年为 0 时，其后（本项余下的文字或下一段开头）须有原因（“主要原因是…”\
+      “由于…”）。只写百分比的变动（“上年 A 万元，本年 B 万元，比上年减少 P%”）同样。预算与决算的差异见 \
+      explain/missing。
+      """,
+    defaultSeverity: .warning,
+    nonTriggeringExamples: [
+      .init("（一）2010301-行政运行 907.12 万元，较上年决算数减少 45.76 万元，下降 4.80%。"),
+      .init("（二）2010350-事业运行 188.57 万元，较上年决算数增加 76.97 万元，增长 68.97%。主要原因是新增人员。"),
+      .init("2023 年度收入 1,861.64 万元，比上年决算数增加 327.51 万元，增长 21.35%。"),
+    ],
+    triggeringExamples: [
+      .init("（二）2010350-事业运行 188.57 万元，较上年决算数⟦增加 76.97 万元⟧，增长 68.97%。（三）2010399-其他 1.00 万元。")
+    ])
+
+  init() {}
+
+  /// Words that give (or announce) a reason.
+  private static let reasonWords = ["原因", "主要是", "主要系", "主要用于", "由于", "因为", "系", "用于"]
+
+  func check(_ report: Report, context: inout RuleContext) {
+    let threshold = Int64(context.configuration.explainThresholdPercent)
+    let paragraphs = report.paragraphs
+    // Where the narrative names a 项 ("2010301-行政运行", "…行政运行（项）"): its items.
+    let items = SubjectMention.mentions(report, context: &context).filter { mention in
+      switch mention.place {
+      case .narrativeCode: mention.code?.count == 7
+      case .narrativeMarker(let digits): digits == 7
+      default: false
+      }
+    }.map(\.range.lowerBound)
+    for (index, paragraph) in paragraphs.enumerated() {
+      guard let item = items.first(where: { paragraph.range.contains($0) }) else { continue }
+      let reader = context.narrativeReader(paragraph, year: report.year)
+      let changes = reader.changes.filter(\.isResolved)
+      let percentChanges = reader.percentChanges
+      guard !changes.isEmpty || !percentChanges.isEmpty else { continue }
+      let next = index + 1 < paragraphs.count ? String(paragraphs[index + 1].text.removingWhitespace().prefix(20)) : ""
+      // Each statement and where the next one starts: its reason lies in between.
+      var statements: [(range: Range<Int>, previous: Amount, change: Amount, verb: String)] = []
+      for change in changes {
+        guard let current = change.current, change.previous == nil else { continue }
+        let delta = change.delta.value
+        let previous = change.verb.isIncrease ? current.value - delta : current.value + delta
+        statements.append(
+          (change.verb.range.lowerBound..<change.delta.textRange.upperBound, previous, delta, change.verb.text))
+      }
+      for change in percentChanges {
+        statements.append(
+          (change.verb.range.lowerBound..<change.percent.textRange.upperBound, change.previous.value,
+           change.difference.magnitude, change.verb.text))
+      }
+      statements.sort { $0.range.lowerBound < $1.range.lowerBound }
+      let following = paragraphs[(index + 1)..<min(paragraphs.count, index + 3)].map { $0.text.removingWhitespace() }
+      for (position, statement) in statements.enumerated() {
+        guard statement.previous.tenThousandths >= 0, !statement.change.isZero,
+          paragraph.sourceRange(ofTextRange: statement.range).lowerBound > item
+        else { continue }
+        context.ran()
+        // Below the threshold (Δ × 100 < threshold × previous): nothing to explain.
+        let isZeroBase = statement.previous.tenThousandths <= RatioCheck.halfUnit(statement.previous)
+        guard isZeroBase || statement.change.tenThousandths * 100 >= threshold * statement.previous.tenThousandths
+        else { continue }
+        let end =
+          position + 1 < statements.count ? statements[position + 1].range.lowerBound : paragraph.utf8.count
+        let rest = paragraph.text(in: statement.range.upperBound..<end)
+        let isLast = position + 1 == statements.count
+        // Explained after it, at the next paragraph's start, or in a reason sentence of the next two
+        // ("财政拨款收入支出减少的主要原因是…").
+        guard !Self.reasonWords.contains(where: { rest.contains($0) || (isLast && next.contains($0)) }),
+          !(isLast && following.contains { $0.contains(statement.verb + "的主要原因") || $0.hasPrefix("主要原因") })
+        else { continue }
+        let size =
+          isZeroBase
+          ? "上年为 0"
+          : "为上年 \(statement.previous) 的 \(RatioCheck.percent(part: statement.change, whole: statement.previous, decimals: 2) ?? "?")%，超过 \(threshold)%"
+        context.report(
+          paragraph.sourceRange(ofTextRange: statement.range),
+          "“\(paragraph.text(in: statement.range))”的变动\(size)，却没有说明原因")
+      }
+    }
+  }
+}
