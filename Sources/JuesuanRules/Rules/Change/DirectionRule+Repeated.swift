@@ -7,7 +7,8 @@ extension DirectionRule {
   private struct Statement {
     var paragraph: Paragraph
     var change: NarrativeReader.Change
-    var current: Amount
+    /// This year's figure, when the sentence gives it.
+    var current: Amount?
     var line: Int
   }
 
@@ -21,13 +22,23 @@ extension DirectionRule {
     for (index, paragraph) in report.paragraphs.enumerated() {
       let reader = context.narrativeReader(paragraph, year: report.year)
       for change in reader.changes where change.isResolved && change.previous == nil {
-        guard let current = change.current, change.delta.value.tenThousandths > 0 else { continue }
-        checkImpossible(change, current: current, paragraph, reader, context: &context)
-        guard current.value.tenThousandths > 0 else { continue }
+        guard change.delta.value.tenThousandths > 0 else { continue }
         let line = report.source.line(ofUTF8Offset: paragraph.sourceRange(ofTextRange: change.verb.range).lowerBound)
-        let key = "\(current.value.tenThousandths)/\(change.delta.value.tenThousandths)/\(current.unit.rawValue)"
+        let key: String
+        if let current = change.current {
+          checkImpossible(change, current: current, paragraph, reader, context: &context)
+          guard current.value.tenThousandths > 0 else { continue }
+          key = "\(current.value.tenThousandths)/\(change.delta.value.tenThousandths)/\(current.unit.rawValue)"
+        } else {
+          // No figure for this year: the same words before the verb ("项目支出增加，较上一度") name
+          // the same change.
+          let lead = reader.paragraph.text(in: change.sentence.lowerBound..<change.verb.range.lowerBound)
+            .filter { !$0.isWhitespace }.suffix(10)
+          guard lead.count >= 6 else { continue }
+          key = "\(lead)/\(change.delta.value.tenThousandths)/\(change.delta.unit.rawValue)"
+        }
         groups[key, default: []].append(
-          (index, Statement(paragraph: paragraph, change: change, current: current.value, line: line)))
+          (index, Statement(paragraph: paragraph, change: change, current: change.current?.value, line: line)))
       }
     }
     for members in groups.values where members.count > 1 {
@@ -66,8 +77,9 @@ extension DirectionRule {
     for statement in wrong {
       let change = statement.change
       let otherWord = others[0].change.verb.text
+      let same = statement.current.map { "本年同为 \($0)、" } ?? "措辞相同、"
       var message =
-        "方向不一：本年同为 \(statement.current)、变动同为 \(change.delta.value) 的说法在第 \(cited) 行为“\(otherWord)”，此处为“\(change.verb.text)”"
+        "方向不一：\(same)变动同为 \(change.delta.value) 的说法在第 \(cited) 行为“\(otherWord)”，此处为“\(change.verb.text)”"
       var fixes: [Fix] = []
       if majority != nil {
         fixes = [

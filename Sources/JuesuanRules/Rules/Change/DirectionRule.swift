@@ -10,7 +10,8 @@ struct DirectionRule: Rule {
       优先建议改另一个词；无法判断时给出两种改法，均不作首选。“决算数大于/小于/与预算数持平”与其前\
       （本句或上一句）所列的预算数、决算数不符的，也在此报告。只写百分比的变动（“上年 A 万元，本年 B 万元，\
       比上年减少 P%”）按 B − A 的正负判断；同一本年数、同一变动额在相邻段落中说法相反的，按多数一方\
-      判断（两说相持时指出后一处）；本年为 0 却“比上年增加 Δ”的，上年数只能为负，也在此报告。
+      判断（两说相持时指出后一处；句中没有本年数时，以动词前相同的措辞认定是同一变动）；本年为 0 却\
+      “比上年增加 Δ”的，上年数只能为负，也在此报告。漏写“%”的增长率（“增加 X 万元，下降 13.95。”）同样按方向比较。
       """,
     defaultSeverity: .error,
     nonTriggeringExamples: [
@@ -34,6 +35,12 @@ struct DirectionRule: Rule {
         fixed:
           "收入预算9,101.68万元，比2024年预算减少2,389.52万元。支出预算9,101.68万元，比2024年预算减少2,389.52万元。一般公共预算拨款支出预算9,101.68万元，比2024年预算减少2,389.52万元。"),
       .init("政府性基金拨款支出预算0万元，比2024年预算⟦增加1421.25万元⟧。"),
+      .init("一般公共预算财政拨款支出 9746.50 万元，较上年⟦增加 1193.20 万元，下降⟧ 13.95。"),
+      .init(
+        "主要原因：项目支出增加，较上一度增加 1133.95 万元。\n\n主要原因：项目支出增加，较上一度⟦减少⟧ 1133.95 万元。\n\n主要原因：项目支出增加，较上一度增加 1133.95 万元。\n",
+        fixed:
+          "主要原因：项目支出增加，较上一度增加 1133.95 万元。\n\n主要原因：项目支出增加，较上一度增加 1133.95 万元。\n\n主要原因：项目支出增加，较上一度增加 1133.95 万元。\n"
+      ),
     ])
 
   init() {}
@@ -45,6 +52,15 @@ struct DirectionRule: Rule {
       checkComparisons(paragraph, reader, context: &context)
       checkPercentChanges(paragraph, reader, context: &context)
       for change in reader.changes {
+        // "增加 1193.20 万元，下降 13.95。": the percentage without its % still has a direction.
+        if change.isResolved, let (verb, _) = reader.unitlessPercent(after: change) {
+          context.ran()
+          if verb.isIncrease != change.verb.isIncrease {
+            context.report(
+              paragraph.sourceRange(ofTextRange: change.verb.range.lowerBound..<verb.range.upperBound),
+              "方向矛盾：金额为“\(change.verb.text) \(change.delta.value)”，其后却写“\(verb.text)”")
+          }
+        }
         guard change.isResolved, let percent = change.percent, let percentVerb = change.percentVerb else { continue }
         context.ran()
         guard percentVerb.isIncrease != change.verb.isIncrease else { continue }

@@ -95,8 +95,9 @@ package struct NarrativeReader {
     let sentence = sentence(containing: offset)
     let prefix = String(
       decoding: bytes[sentence.lowerBound..<max(sentence.lowerBound, offset)].filter { $0 != 0x20 }, as: UTF8.self)
-    if prefix.contains("上年") || prefix.contains("上一年") || prefix.contains("去年") || prefix.contains("同期")
-      || prefix.contains("同比")
+    // "较上一度增加" is 上一年度 with 年 dropped (a typo text/typo does not catch, but the comparison holds).
+    if prefix.contains("上年") || prefix.contains("上一年") || prefix.contains("上一度") || prefix.contains("去年")
+      || prefix.contains("同期") || prefix.contains("同比")
     {
       return true
     }

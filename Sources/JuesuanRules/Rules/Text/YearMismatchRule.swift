@@ -218,10 +218,10 @@ struct YearMismatchRule: Rule {
         {
           message = "\(year) 年度决算中出现以后年度“\(mention.value) 年度”的情况，应为 \(year) 年度"
         } else if !report.kind.isBudget, mention.value == year - 1, paragraph != nil,
-          scalars[..<mention.start].allSatisfy({ $0.properties.isWhitespace }), Self.statesFigureAlone(sentence)
+          Self.opensSentence(scalars, at: mention.start, unit: report.unitName), Self.statesFigureAlone(sentence)
         {
-          // "2022 年度机关运行经费支出 0.00 万元。" opening a paragraph of a 2023 final account.
-          message = "\(year) 年度决算的说明段落以“\(mention.value) 年度”开头陈述金额，本段说的应是 \(year) 年度"
+          // "2022 年度机关运行经费支出 0.00 万元。" opening a statement of a 2023 final account.
+          message = "\(year) 年度决算的说明以“\(mention.value) 年度”开头陈述决算数，说的应是 \(year) 年度"
         } else if report.kind.isBudget, !mention.isComparisonBase, Self.statesOwnBudget(after) {
           message = "\(year) 年度预算中，本年的预算安排写作“\(mention.value) 年度”，应为 \(year) 年度"
         } else if mention.value == year - 1, !mention.isComparisonBase,
@@ -366,11 +366,20 @@ struct YearMismatchRule: Rule {
     return String(String.UnicodeScalarView(scalars[start..<end]))
   }
 
-  /// A sentence that states an amount and compares with nothing.
+  /// A sentence that states an amount or a 决算 and compares with nothing.
   private static func statesFigureAlone(_ sentence: String) -> Bool {
     let compact = sentence.filter { !$0.isWhitespace }
     let comparing = ["上年", "上一年", "去年", "同期", "同比", "比", "较", "相比", "增加", "减少", "增长", "下降", "持平"]
-    return compact.contains("万元") && !comparing.contains(where: compact.contains)
+    return (compact.contains("万元") || compact.contains("决算")) && !comparing.contains(where: compact.contains)
+  }
+
+  /// Whether the year at scalar `index` starts its sentence: only white space before it back to
+  /// the paragraph's start or a 。！？, or the unit's own name ("上海市普陀区…局 2023 年度…").
+  private static func opensSentence(_ scalars: [Unicode.Scalar], at index: Int, unit: String?) -> Bool {
+    var start = index
+    while start > 0, !"。！？".unicodeScalars.contains(scalars[start - 1]) { start -= 1 }
+    let before = String(String.UnicodeScalarView(scalars[start..<index])).filter { !$0.isWhitespace }
+    return before.isEmpty || before == "本部门" || before == "本单位" || (unit.map { before == $0 } ?? false)
   }
 
   /// What only the budget year's own figures are: "2025年度，本部门编报绩效目标…", "2025年度本部门
