@@ -29,7 +29,18 @@ struct PerfScoreTotalRule: Rule {
       let damaged = PerfSupport.damage(of: evaluation)
       if let stated = total.score {
         if let missing = rows.first(where: { $0.score == nil && $0.points != nil }) {
-          context.skip("第 \(LineNumber.text(missing.line)) 行“\(missing.label)”没有得分，未核对总分得分")
+          // No score is negative: a total below the scores given is wrong whatever the missing one is.
+          let given = rows.compactMap(\.score)
+          let known = Amount.sum(given.map(\.value))
+          context.ran()
+          if (known - stated.value).tenThousandths > 50 {
+            context.report(
+              stated.range,
+              "总分得分 \(stated.text) 小于已填各行得分之和 \(known)（第 \(LineNumber.text(missing.line)) 行“\(missing.label)”未填得分，其分不会为负）",
+              related: given.prefix(12).map { Finding.Related(range: $0.range, message: "得分 \($0.text)") })
+          } else {
+            context.skip("第 \(LineNumber.text(missing.line)) 行“\(missing.label)”没有得分，未核对总分得分")
+          }
         } else {
           compare(stated, rows.compactMap(\.score), column: "得分", damaged: damaged, context: &context)
         }

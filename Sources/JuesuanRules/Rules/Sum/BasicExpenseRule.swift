@@ -24,10 +24,38 @@ struct BasicExpenseRule: Rule {
       }
       for panel in table.panels {
         CodeHierarchyRule.checkHierarchy(panel, report: report, context: &context, rounding: rounding)
-        for comparison in Table.fundIdentities(in: panel) {
+        let identities = Table.fundIdentities(in: panel)
+        for comparison in identities {
           SumSupport.compare(comparison, in: report, context: &context, roundingExplained: rounding)
         }
+        checkDamagedFunds(panel, checked: identities, context: &context)
       }
+    }
+  }
+
+  /// 人员经费合计 / 公用经费合计 when a 类 row was cut by a page break: its figure is unknown, but
+  /// no 类 of expenditure is negative, so a total below the 类 that were read is wrong whatever the
+  /// cut row holds.
+  private func checkDamagedFunds(_ panel: Table.Panel, checked: [TableIdentity], context: inout RuleContext) {
+    let categories = panel.rows.filter { $0.code?.count == 3 && !$0.cells.isEmpty }
+    for (label, isPersonnel) in [("人员经费", true), ("公用经费", false)] {
+      let parts = categories.filter { ($0.code == "301" || $0.code == "303") == isPersonnel }
+      guard let row = panel.rows.first(where: { $0.code == nil && $0.label.hasPrefix(label) }), !row.isDamaged,
+        let total = row.cells.last ?? nil, total.amount != nil,
+        !checked.contains(where: { $0.total.range == total.range }), parts.contains(where: \.isDamaged)
+      else { continue }
+      let read = parts.filter { !$0.isDamaged }
+      let known = Amount.sum(read.map { ($0.cells.first ?? nil)?.value ?? .zero })
+      context.ran()
+      let tolerance = TableIdentity.tolerance(parts: read.count)
+      guard (known - total.value).tenThousandths > tolerance else { continue }
+      let cut = parts.filter(\.isDamaged).compactMap(\.code).joined(separator: "、")
+      context.report(
+        total.range,
+        "\(label)合计 \(total.value) 小于已读出的 \(read.compactMap(\.code).joined(separator: " + ")) = \(known)（\(cut) 被分页拆断未读出，其数不会为负），至少差 \(known - total.value)",
+        related: read.compactMap { part in
+          (part.cells.first ?? nil).map { Finding.Related(range: $0.range, message: "\(part.code ?? "") \($0.value)") }
+        })
     }
   }
 }
