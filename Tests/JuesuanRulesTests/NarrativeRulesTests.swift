@@ -1,3 +1,4 @@
+import JuesuanAnalysis
 import JuesuanModel
 import JuesuanRules
 import Testing
@@ -20,21 +21,6 @@ struct NarrativeRulesTests {
       bytes.replaceSubrange(edit.range, with: Array(edit.newText.utf8))
     }
     return String(decoding: bytes, as: UTF8.self)
-  }
-
-  @Test("the reader finds Δ, %, and this year's figure, also across a hard wrap")
-  func readsChanges() throws {
-    let paragraph = Paragraph(segments: [
-      (text: "(十九) 2080801-死亡抚恤 47.82 万，较上年决算数增加 47.82", sourceOffset: 0),
-      (text: "万元，增长 100%。主要原因是有人员过世。", sourceOffset: 200),
-    ])
-    let changes = NarrativeReader(paragraph, year: 2023).changes
-    let change = try #require(changes.first)
-    #expect(changes.count == 1)
-    #expect(change.delta.value == Amount(hundredths: 4782))
-    #expect(change.current?.value == Amount(hundredths: 4782))
-    #expect(change.percent?.value.tenThousandths == 1_000_000)
-    #expect(change.verb.isIncrease && change.percentVerb?.isIncrease == true)
   }
 
   @Test("the reader takes a second subject's own figure, not the previous Δ")

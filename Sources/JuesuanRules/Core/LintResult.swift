@@ -1,4 +1,5 @@
 import Foundation
+import JuesuanAnalysis
 import JuesuanModel
 
 /// What one lint run produced: the model, the findings (in document order) and the coverage.

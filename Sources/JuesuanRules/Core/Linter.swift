@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import JuesuanAnalysis
 import JuesuanCatalogue
 import JuesuanModel
 

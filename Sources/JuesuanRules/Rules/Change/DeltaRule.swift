@@ -1,3 +1,4 @@
+import JuesuanAnalysis
 import JuesuanModel
 
 /// "较上年 P 万元增加/减少 D 万元" agrees with this year's figure C: C − P = ±D.

@@ -1,3 +1,4 @@
+import JuesuanAnalysis
 import JuesuanModel
 
 /// The amount's direction word and the percentage's direction word agree.

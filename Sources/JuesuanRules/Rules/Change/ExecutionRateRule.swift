@@ -1,3 +1,4 @@
+import JuesuanAnalysis
 import JuesuanModel
 
 /// "完成预算的 Y%" equals 决算 ÷ 预算 where both are stated.

@@ -1,3 +1,4 @@
+import JuesuanAnalysis
 import JuesuanModel
 
 /// A stated growth/decline percentage equals Δ ÷ last year's figure.

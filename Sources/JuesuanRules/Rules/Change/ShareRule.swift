@@ -1,3 +1,4 @@
+import JuesuanAnalysis
 import JuesuanModel
 
 /// "X 万元，占 Y 的 W%" equals X ÷ Y where Y's figure is in the same paragraph.

@@ -1,3 +1,4 @@
+import JuesuanAnalysis
 import JuesuanModel
 
 /// A percentage whose denominator is zero: growth from a zero last year, execution of a zero

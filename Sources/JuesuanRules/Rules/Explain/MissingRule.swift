@@ -1,3 +1,4 @@
+import JuesuanAnalysis
 import JuesuanModel
 
 /// A reason marker with nothing after it ("主要是：。"), or "不存在差异" where the stated

@@ -1,3 +1,4 @@
+import JuesuanAnalysis
 import JuesuanModel
 
 /// A reason that explains nothing: "主要是无", a restatement of the figures, or the item's own

@@ -1,3 +1,4 @@
+import JuesuanAnalysis
 import JuesuanModel
 
 /// The funds block of a self-evaluation table adds up: 年度资金总额 = Σ its sources, a 小计 row =
@@ -71,7 +72,7 @@ struct PerfFundsTotalRule: Rule {
     let label = total.label.isEmpty ? "资金总额" : total.label
     let names = parts.map { $0.label.isEmpty ? "（无名行）" : $0.label }.joined(separator: "、")
     var message =
-      "“\(label)”的\(first.column.rawValue) \(first.stated.text) ≠ \(names) 之和 \(PerfSupport.terms(first.terms)) = \(first.sum.formatted(decimals: 2))"
+      "“\(label)”的\(first.column.rawValue) \(first.stated.text) ≠ \(names) 之和 \(Terms.joined(first.terms, limit: 10, asWritten: true)) = \(first.sum.formatted(decimals: 2))"
     if wrong.count > 1 {
       message += "；另有 \(wrong.count - 1) 栏（\(wrong.dropFirst().map(\.column.rawValue).joined(separator: "、"))）同样不符"
     }

@@ -1,3 +1,4 @@
+import JuesuanAnalysis
 import JuesuanModel
 
 /// A stated grade (优/良/中/差) agrees with the score bands: 90–100 优, 80–<90 良, 60–<80 中, <60 差.
@@ -21,7 +22,7 @@ struct PerfGradeRule: Rule {
   func check(_ report: Report, context: inout RuleContext) {
     for evaluation in report.selfEvaluations {
       guard let total = evaluation.total, let word = total.grade, let range = total.gradeRange,
-        let stated = PerfSupport.normalizedGrade(word), let score = total.score
+        let stated = EvaluationScoring.normalizedGrade(word), let score = total.score
       else { continue }
       compare(stated: stated, word: word, range: range, score: score.value, scoreText: score.text, context: &context)
     }
@@ -41,7 +42,7 @@ struct PerfGradeRule: Rule {
           continue
         }
         let after = clause[keyRange.upperBound...].drop { "为是：: “\"「".contains($0) }
-        guard let first = after.first, let stated = PerfSupport.normalizedGrade(String(first)) else { continue }
+        guard let first = after.first, let stated = EvaluationScoring.normalizedGrade(String(first)) else { continue }
         let offset = index + window.utf8.distance(from: window.startIndex, to: after.startIndex)
         let range = paragraph.sourceRange(ofTextRange: offset..<(offset + String(first).utf8.count))
         compare(
@@ -56,7 +57,7 @@ struct PerfGradeRule: Rule {
   ) {
     guard score.tenThousandths >= 0, score.tenThousandths <= 1_000_000 else { return }
     context.ran()
-    let expected = PerfSupport.grade(of: score)
+    let expected = EvaluationScoring.grade(of: score)
     guard expected != stated else { return }
     context.report(
       range, "得分 \(scoreText) 分对应的等级是“\(expected)”（90–100 优，80–90 良，60–80 中，60 以下差），写的却是“\(word)”",

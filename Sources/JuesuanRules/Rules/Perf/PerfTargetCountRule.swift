@@ -1,3 +1,4 @@
+import JuesuanAnalysis
 import JuesuanModel
 
 /// "N个指标全部完成" / "完成了全部绩效目标" while the table shows an indicator short of its target.
@@ -20,7 +21,7 @@ struct PerfTargetCountRule: Rule {
   private static let claimBytes = claims.map { Array($0.utf8) }
 
   func check(_ report: Report, context: inout RuleContext) {
-    let prose = PerfSupport.proseParagraphs(report, context: &context)
+    let prose = EvaluationProse.paragraphs(report, context: &context)
     for (evaluationIndex, evaluation) in report.selfEvaluations.enumerated() {
       // Read only when a paragraph makes a claim.
       lazy var short = evaluation.indicators.compactMap { indicator -> (SelfEvaluation.Indicator, String)? in
@@ -80,7 +81,9 @@ struct PerfTargetCountRule: Rule {
   /// How an indicator falls short ("实际完成值 1次 未达到年度指标值 ≥2次"), when both are numbers in
   /// the same unit; nil when it does not, or when the comparison is not clear.
   static func shortfall(target: String, actual: String) -> String? {
-    guard let goal = Measure(target), let done = Measure(actual), goal.unit == done.unit || done.unit.isEmpty else {
+    guard let goal = IndicatorMeasure(target), let done = IndicatorMeasure(actual),
+      goal.unit == done.unit || done.unit.isEmpty
+    else {
       return nil
     }
     let isShort: Bool
@@ -90,29 +93,6 @@ struct PerfTargetCountRule: Rule {
     default: return nil
     }
     return isShort ? "实际完成值 \(actual) 未达到年度指标值 \(target)" : nil
-  }
-
-  /// "≥2次", "=4135人", "95%", "1869.08": relation, value, unit.
-  struct Measure {
-    var relation: String
-    var value: Amount
-    var unit: String
-
-    init?(_ text: String) {
-      var rest = Substring(text.removingWhitespace())
-      var relation = "="
-      if let first = rest.first, "≥≤<>=＝".contains(first) {
-        relation = first == "＝" ? "=" : String(first)
-        rest = rest.dropFirst()
-      }
-      let digits = rest.prefix { $0.isASCII && ($0.isNumber || $0 == ".") }
-      guard !digits.isEmpty, let value = Amount(parsing: digits) else { return nil }
-      let unit = String(rest.dropFirst(digits.count))
-      guard unit.count <= 3, !unit.contains(where: { $0.isNumber }) else { return nil }
-      self.relation = relation
-      self.value = value
-      self.unit = unit == "％" ? "%" : unit
-    }
   }
 }
 

@@ -1,3 +1,4 @@
+import JuesuanAnalysis
 import JuesuanCatalogue
 import JuesuanModel
 

@@ -1,3 +1,4 @@
+import JuesuanAnalysis
 import JuesuanModel
 
 /// 06: each economic 类 = Σ its 款; 人员经费 = 301 + 303; 公用经费 = the other 类.
@@ -17,7 +18,7 @@ struct BasicExpenseRule: Rule {
     ])
 
   func check(_ report: Report, context: inout RuleContext) {
-    let rounding = SumSupport.reportExplainsRounding(report)
+    let rounding = report.explainsRounding
     for table in report.tables where table.kind == .basicExpenditure {
       guard table.damage.isEmpty else {
         context.skip("06 表有被分页或折行拆断的数字（\(table.damage.count) 处），未检查类款衔接与经费合计")
@@ -26,7 +27,7 @@ struct BasicExpenseRule: Rule {
       for panel in table.panels {
         CodeHierarchyRule.checkHierarchy(panel, report: report, context: &context, rounding: rounding)
         for comparison in Table.fundIdentities(in: panel) {
-          SumSupport.compare(comparison, in: report, context: &context, roundingExplained: rounding)
+          context.check(comparison, roundingExplained: rounding)
         }
       }
     }

@@ -1,3 +1,4 @@
+import JuesuanAnalysis
 import JuesuanModel
 
 /// 类 = Σ its 款, 款 = Σ its 项, in every amount column (function-classification tables).
@@ -21,7 +22,7 @@ struct CodeHierarchyRule: Rule {
     ])
 
   func check(_ report: Report, context: inout RuleContext) {
-    let rounding = SumSupport.reportExplainsRounding(report)
+    let rounding = report.explainsRounding
     for table in report.tables where Table.functionTables.contains(table.kind) {
       for panel in table.panels {
         Self.checkHierarchy(panel, report: report, context: &context, rounding: rounding)
@@ -38,7 +39,7 @@ struct CodeHierarchyRule: Rule {
         context.report(range, message)
       })
     for comparison in comparisons {
-      SumSupport.compare(comparison, in: report, context: &context, roundingExplained: rounding)
+      context.check(comparison, roundingExplained: rounding)
     }
   }
 }

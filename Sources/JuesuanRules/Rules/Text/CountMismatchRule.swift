@@ -1,3 +1,4 @@
+import JuesuanAnalysis
 import JuesuanModel
 
 /// "决策、过程、产出以及效益5个一级指标": an enumeration whose length differs from the count

@@ -1,3 +1,4 @@
+import JuesuanAnalysis
 import JuesuanModel
 
 /// The same sentence twice in a row, or twice within one paragraph.

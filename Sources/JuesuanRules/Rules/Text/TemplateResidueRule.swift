@@ -1,3 +1,4 @@
+import JuesuanAnalysis
 import JuesuanModel
 
 /// Template text left unresolved: "增加（减少）", "增长（下降）", all four grades before one

@@ -1,3 +1,4 @@
+import JuesuanAnalysis
 import JuesuanModel
 
 /// A year that contradicts the report year: a work summary opening with the following year, or

@@ -1,3 +1,4 @@
+import JuesuanAnalysis
 import JuesuanModel
 
 /// A narrative amount (万元) differs from the table figure it names: by subject code, by a chain of

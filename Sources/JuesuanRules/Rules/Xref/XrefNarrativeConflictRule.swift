@@ -1,3 +1,4 @@
+import JuesuanAnalysis
 import JuesuanModel
 
 /// The same quantity stated twice with different values: the evaluation prose against the
@@ -29,13 +30,13 @@ struct XrefNarrativeConflictRule: Rule {
 
   func check(_ report: Report, context: inout RuleContext) {
     let evaluations = report.selfEvaluations
-    let prose = PerfSupport.proseParagraphs(report, context: &context)
+    let prose = EvaluationProse.paragraphs(report, context: &context)
     for (index, evaluation) in evaluations.enumerated() {
       guard let executed = evaluation.fundsTotal?[.executed] else { continue }
       for paragraph in prose[index] {
         let keywords = ["当年实际支出", "实际支出", "实际支付", "全年执行数"]
         var seen = Set<Int>()
-        for (keyword, number) in PerfSupport.numbers(after: keywords, in: paragraph, window: 12)
+        for (keyword, number) in EvaluationProse.numbers(after: keywords, in: paragraph, window: 12)
         where number.unit == .tenThousandYuan && seen.insert(number.textRange.lowerBound).inserted {
           context.ran()
           guard !Self.agrees(number.value, executed.value) else { continue }
@@ -134,9 +135,9 @@ struct XrefNarrativeConflictRule: Rule {
     _ evaluations: [SelfEvaluation], prose: [[Paragraph]], report: Report, context: inout RuleContext
   ) {
     // Indicator name → its measures; names whose values differ between tables are ambiguous.
-    var byName: [String: [(SelfEvaluation.Indicator, PerfTargetCountRule.Measure)]] = [:]
+    var byName: [String: [(SelfEvaluation.Indicator, IndicatorMeasure)]] = [:]
     for indicator in evaluations.flatMap(\.indicators) where !indicator.isManagement {
-      guard let measure = PerfTargetCountRule.Measure(indicator.actual), !measure.unit.isEmpty else { continue }
+      guard let measure = IndicatorMeasure(indicator.actual), !measure.unit.isEmpty else { continue }
       let name = Self.cleanName(indicator.level3)
       guard name.count >= 4 else { continue }
       byName[name, default: []].append((indicator, measure))
@@ -150,7 +151,7 @@ struct XrefNarrativeConflictRule: Rule {
     // Names by their first character, so each paragraph is scanned once for all of them.
     // Keyed by the first character's UTF-8 bytes packed into an integer (no allocation per byte).
     var byFirstCharacter:
-      [UInt32: [(name: String, key: [UInt8], entries: [(SelfEvaluation.Indicator, PerfTargetCountRule.Measure)])]] =
+      [UInt32: [(name: String, key: [UInt8], entries: [(SelfEvaluation.Indicator, IndicatorMeasure)])]] =
         [:]
     // The low 12 bits of each first character, packed: most characters of a paragraph are ruled
     // out by this table before the dictionary is asked.
@@ -165,8 +166,7 @@ struct XrefNarrativeConflictRule: Rule {
       isFirstCharacter[Int(first & 0xFFF)] = true
     }
     for paragraph in paragraphs {
-      var hits:
-        [(name: String, entries: [(SelfEvaluation.Indicator, PerfTargetCountRule.Measure)], range: Range<Int>)] = []
+      var hits: [(name: String, entries: [(SelfEvaluation.Indicator, IndicatorMeasure)], range: Range<Int>)] = []
       paragraph.utf8.withUnsafeBufferPointer { bytes in
         var position = 0
         while position < bytes.count {
@@ -197,7 +197,7 @@ struct XrefNarrativeConflictRule: Rule {
           case "≤", "<": conflicts = value > actual.value
           default: conflicts = !value.isSameValue(as: actual.value)
           }
-          let target = PerfTargetCountRule.Measure(indicator.target)
+          let target = IndicatorMeasure(indicator.target)
           guard conflicts, target.map({ !$0.value.isSameValue(as: value) }) ?? true else { continue }
           let source = paragraph.sourceRange(ofTextRange: range)
           guard reported.insert(source.lowerBound).inserted else { continue }

@@ -2,19 +2,22 @@ import JuesuanCatalogue
 import JuesuanModel
 
 /// A table cell a narrative amount can be compared with, and the table it sits in.
-struct TableFigure {
-  var value: Amount
-  var range: Range<Int>
-  var tableTitle: String
+package struct TableFigure: Sendable {
+  /// The figure in 万元.
+  package var value: Amount
+  /// The cell.
+  package var range: Range<Int>
+  /// The title of the table, as figures name it.
+  package var tableTitle: String
   /// False when the table states this figure but it could not be read (a table not read, or a
   /// cell whose column is not certain): the narrative is then not compared at all.
-  var isKnown = true
+  package var isKnown = true
   /// The cell as written when the table is in 元; `value` is then that ÷ 10,000, in 万元, which
   /// the narrative states rounded to its own decimals.
-  var yuan: Amount?
+  package var yuan: Amount?
 
   /// The figure as the narrative would state it with `decimals` decimals, or exactly.
-  func agrees(with written: Amount) -> Bool {
+  package func agrees(with written: Amount) -> Bool {
     guard isKnown else { return false }
     if yuan != nil || written.decimals < 2 && !written.isZero {
       let places = max(0, min(written.decimals, 4))
@@ -24,16 +27,18 @@ struct TableFigure {
   }
 
   /// The figure for messages: "9101.68" (万元), or "91,016,775.35 元（9101.68 万元）".
-  var shown: String {
+  package var shown: String {
     guard let yuan else { return value.description }
     return "\(yuan.description) 元（\(value.formatted(decimals: 2)) 万元）"
   }
 }
 
 /// What a narrative amount names: a description for messages and the table figures that state it.
-struct NarrativeBinding {
-  var subject: String
-  var figures: [TableFigure]
+package struct NarrativeBinding: Sendable {
+  /// What the amount is about, for messages ("收入总计", "2010301 行政运行").
+  package var subject: String
+  /// The figures that state it.
+  package var figures: [TableFigure]
 }
 
 /// Finds which table figure a narrative amount names, by reading backwards from the amount over
@@ -43,8 +48,9 @@ struct NarrativeBinding {
 ///
 /// The text is read as Unicode scalars, not `Character`s: comparing CJK graphemes goes through
 /// string comparison, and this backwards reading compares thousands of them per paragraph.
-struct NarrativeBinder {
-  typealias Glyph = Unicode.Scalar
+package struct NarrativeBinder {
+  /// What the binder reads: the text's scalars (`NarrativeBinder.normalizedText` in the rule).
+  package typealias Glyph = Unicode.Scalar
 
   /// A label the narrative uses for a table figure, and how to find the figure (actual, budget).
   struct Anchor {
@@ -77,8 +83,10 @@ struct NarrativeBinder {
   private var functionNameEnds = SuffixIndex([])
   private var economicNameEnds = SuffixIndex([])
 
-  static let amountMark: Glyph = "§"
-  static let otherNumberMark: Glyph = "¤"
+  /// Stands for an amount in 万元 in the text read.
+  package static let amountMark: Glyph = "§"
+  /// Stands for any other number.
+  package static let otherNumberMark: Glyph = "¤"
   /// Where a label or name ends: punctuation and the number marks.
   static func isBoundary(_ glyph: Glyph) -> Bool {
     switch glyph {
@@ -102,7 +110,7 @@ struct NarrativeBinder {
   ]
 
   /// The text of some glyphs.
-  static func text(_ glyphs: some Sequence<Glyph>) -> String {
+  package static func text(_ glyphs: some Sequence<Glyph>) -> String {
     // Encoded into bytes first: appending scalars to a String one by one costs far more.
     var bytes: [UInt8] = []
     bytes.reserveCapacity(glyphs.underestimatedCount * 3)
@@ -112,7 +120,8 @@ struct NarrativeBinder {
 
   static func isDigit(_ glyph: Glyph) -> Bool { glyph.value >= 0x30 && glyph.value <= 0x39 }
 
-  init(report: Report, catalogue: SubjectCatalogue) {
+  /// The binder of `report`'s tables, with `catalogue`'s names of their codes.
+  package init(report: Report, catalogue: SubjectCatalogue) {
     self.report = report
     self.catalogue = catalogue
     for kind in [Table.Kind.generalBudget, .expenditure, .income] {
@@ -171,7 +180,7 @@ struct NarrativeBinder {
 
   /// The binding of the amount whose placeholder sits at `end` in `chars`, or nil.
   /// - Complexity: O(k) in the few dozen characters read.
-  func bind(_ chars: [Glyph], before end: Int) -> NarrativeBinding? {
+  package func bind(_ chars: [Glyph], before end: Int) -> NarrativeBinding? {
     var end = end
     var crossed = false
     var qualifiers: [String] = []

@@ -29,7 +29,7 @@ extension SubjectMention {
   }
 
   /// "2010301-行政运行" pairs and "名称（款）" names of one paragraph.
-  static func narrativeMentions(_ paragraph: Paragraph) -> [SubjectMention] {
+  package static func narrativeMentions(_ paragraph: Paragraph) -> [SubjectMention] {
     // Most paragraphs hold neither a dash after a code nor a level marker: skip them unread.
     guard hasMentionSign(paragraph.utf8) else { return [] }
     if let scalars = UTF8Scalars.standingAlone(paragraph.utf8[...]) {

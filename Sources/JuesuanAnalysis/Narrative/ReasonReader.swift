@@ -1,17 +1,18 @@
 import JuesuanModel
 
 /// The reasons a paragraph gives ("主要原因是…。"): where the marker is and what follows it.
-struct ReasonReader {
+package enum ReasonReader {
   /// A reason marker and the reason text up to the end of its clause.
-  struct Reason {
+  package struct Reason: Sendable {
     /// The marker ("主要原因是"), joined-text offsets.
-    var marker: Range<Int>
+    package var marker: Range<Int>
     /// The reason after the marker and an optional colon, up to 。；！ or the paragraph's end.
-    var body: Range<Int>
-    var text: String
+    package var body: Range<Int>
+    /// The body's text.
+    package var text: String
   }
 
-  static let markers = [
+  private static let markers = [
     "主要原因是", "主要原因为", "主要原因：", "主要原因:", "的原因是", "原因是", "原因为", "原因：", "原因:", "主要是",
     "主要系", "主要由于",
   ]
@@ -24,15 +25,9 @@ struct ReasonReader {
   private static let reasonWord = Array("原因".utf8)
   private static let mainWord = Array("主要".utf8)
 
-  /// The reasons of every paragraph of the report (`reasons(in:)`, by paragraph index), read once
-  /// per lint run for the rules that ask.
-  static func reasons(of report: Report, context: inout RuleContext) -> [[Reason]] {
-    context.memoized("ReasonReader.reasons") { report.paragraphs.map { reasons(in: $0) } }
-  }
-
   /// Every reason in the paragraph, in order; overlapping markers count once.
   /// - Complexity: O(n · markers) byte searches in the paragraph.
-  static func reasons(in paragraph: Paragraph) -> [Reason] {
+  package static func reasons(in paragraph: Paragraph) -> [Reason] {
     let bytes = paragraph.utf8
     let hasReason = bytes.firstOffset(of: reasonWord) != nil
     let hasMain = bytes.firstOffset(of: mainWord) != nil

@@ -1,94 +1,12 @@
 import JuesuanModel
 
-/// Reads the recurring statements of the 情况说明 prose out of a paragraph: changes against last
-/// year ("较上年增加 X 万元，增长 Y%"), execution rates ("完成年初预算的 Z%") and shares
-/// ("占…的 W%"). Offsets are UTF-8 offsets into `Paragraph.utf8`.
-package struct NarrativeReader {
-  /// A direction word ("增加", "下降") and where it is.
-  package struct Word: Sendable, Hashable {
-    package var text: String
-    package var range: Range<Int>
-    package var isIncrease: Bool
-    /// A template alternative right after the word: "增加（减少）" → the range of "（减少）".
-    package var residue: Range<Int>?
-  }
-
-  /// "较上年增加 X 万元，增长 Y%": the amount verb, Δ, the percent verb and %, and the figures
-  /// the change is measured from when the text states them.
-  package struct Change: Sendable {
-    package var verb: Word
-    package var delta: Paragraph.Number
-    package var percentVerb: Word?
-    package var percent: Paragraph.Number?
-    /// This year's amount: the figure the sentence (or the one before it) states for the item.
-    package var current: Paragraph.Number?
-    /// Last year's amount when written ("较2022年决算1,035.60万元增加…").
-    package var previous: Paragraph.Number?
-    /// Other amounts of the sentence before the comparison that could be this year's figure; a
-    /// check that fails with `current` but passes with one of these is ambiguous.
-    package var alternatives: [Paragraph.Number] = []
-    /// The sentence (。-delimited) the change is in.
-    package var sentence: Range<Int>
-
-    /// Both direction words are unambiguous (no "增加（减少）").
-    package var isResolved: Bool { verb.residue == nil && percentVerb?.residue == nil }
-  }
-
-  /// "预算为 B 万元，支出决算为 A 万元，完成年初预算的 R%".
-  package struct Rate: Sendable {
-    package var rate: Paragraph.Number
-    /// The 预算 figure of the same sentence, if written (the last one).
-    package var budget: Paragraph.Number?
-    /// Every 预算 figure of the clause (年初预算, 调整预算…).
-    package var budgets: [Paragraph.Number] = []
-    /// Every 决算/支出 figure of the clause ("支出决算 A 万元，其中基本支出 B 万元").
-    package var actuals: [Paragraph.Number] = []
-    /// The (first) 决算/支出 figure of the same sentence, if written.
-    package var actual: Paragraph.Number?
-    package var sentence: Range<Int>
-  }
-
-  /// "X 万元，占 Y 的 W%" with Y's figure found in the same paragraph.
-  package struct Share: Sendable {
-    package var share: Paragraph.Number
-    /// The whole's name as written between 占 and 的.
-    package var wholeName: String
-    package var whole: Paragraph.Number?
-    package var part: Paragraph.Number?
-  }
-
-  package private(set) var paragraph: Paragraph
-  package let bytes: [UInt8]
-  /// The report year, to recognise "较2022年" as last year.
-  package let year: Int?
-
-  /// Sentences ended by 。！？ (not ；, which separates the clauses of one statement).
-  package let sentences: [Range<Int>]
-
-  package init(_ paragraph: Paragraph, year: Int?) {
-    self.paragraph = paragraph
-    self.bytes = paragraph.utf8
-    self.year = year
-    self.sentences = Self.sentences(of: paragraph.utf8)
-    self.computedChanges = []
-    self.computedRates = []
-    self.computedShares = []
-    self.computedChanges = Self.computeChanges(self)
-    // Read once here: several rules ask, and a reader moved after an edit keeps them.
-    self.computedRates = findRates()
-    self.computedShares = findShares()
-  }
-
-  private var computedChanges: [Change]
-  /// `rates`, read when the reader is made.
-  private(set) var computedRates: [Rate]
-  /// `shares`, read when the reader is made.
-  private(set) var computedShares: [Share]
-
-  static let increaseWords = ["增加", "增长", "上升"]
-  static let decreaseWords = ["减少", "下降", "降低"]
-
-  // MARK: Changes
+// The changes against last year a paragraph states: "较上年增加 X 万元，增长 Y%", with the
+// direction words they are told by.
+extension NarrativeReader {
+  /// The words of an increase, in the order they are looked for.
+  package static let increaseWords = ["增加", "增长", "上升"]
+  /// The words of a decrease.
+  package static let decreaseWords = ["减少", "下降", "降低"]
 
   /// Whether the text before `offset` in its sentence compares with last year.
   func comparesWithLastYear(before offset: Int) -> Bool {
@@ -109,7 +27,7 @@ package struct NarrativeReader {
   /// - Complexity: O(n · numbers) in the paragraph's length.
   package var changes: [Change] { computedChanges }
 
-  private static func computeChanges(_ reader: NarrativeReader) -> [Change] { reader.findChanges() }
+  static func computeChanges(_ reader: NarrativeReader) -> [Change] { reader.findChanges() }
 
   private func findChanges() -> [Change] {
     var result: [Change] = []
@@ -230,40 +148,66 @@ package struct NarrativeReader {
     guard ["与上", "较上", "比上", "同比"].contains(where: { trimmed.hasPrefix($0) }) else { return nil }
     return candidates(sentences[here - 1])
   }
-}
 
-extension NarrativeReader {
-  /// The reader of the same paragraph `offset` bytes further on: what it read is counted in the
-  /// paragraph's text, except the numbers' places in the source.
-  func moved(by offset: Int) -> NarrativeReader {
-    guard offset != 0 else { return self }
-    var moved = self
-    moved.paragraph = paragraph.moved(by: offset)
-    moved.computedChanges = computedChanges.map { change in
-      var change = change
-      change.delta = change.delta.moved(by: offset)
-      change.percent = change.percent?.moved(by: offset)
-      change.current = change.current?.moved(by: offset)
-      change.previous = change.previous?.moved(by: offset)
-      change.alternatives = change.alternatives.map { $0.moved(by: offset) }
-      return change
+  /// The direction words as bytes, with their direction (built once).
+  private static let directionPatterns: [(bytes: [UInt8], text: String, isIncrease: Bool)] =
+    increaseWords.map { (Array($0.utf8), $0, true) } + decreaseWords.map { (Array($0.utf8), $0, false) }
+  private static let residueWords: Set<String> = Set(increaseWords + decreaseWords)
+  private static let openFull: [UInt8] = Array("（".utf8)
+  private static let closeFull: [UInt8] = Array("）".utf8)
+
+  /// Whether the three bytes spell the first character of a direction word: 增 (E5 A2 9E),
+  /// 减 (E5 87 8F), 上 (E4 B8 8A), 下 (E4 B8 8B) or 降 (E9 99 8D).
+  @inline(__always)
+  private static func isDirectionLead(_ lead: UInt8, _ second: UInt8, _ third: UInt8) -> Bool {
+    switch (lead, second) {
+    case (0xE5, 0xA2): third == 0x9E
+    case (0xE5, 0x87): third == 0x8F
+    case (0xE4, 0xB8): third == 0x8A || third == 0x8B
+    case (0xE9, 0x99): third == 0x8D
+    default: false
     }
-    moved.computedRates = computedRates.map { rate in
-      var rate = rate
-      rate.rate = rate.rate.moved(by: offset)
-      rate.budget = rate.budget?.moved(by: offset)
-      rate.budgets = rate.budgets.map { $0.moved(by: offset) }
-      rate.actuals = rate.actuals.map { $0.moved(by: offset) }
-      rate.actual = rate.actual?.moved(by: offset)
-      return rate
+  }
+
+  /// The first offset at or after `offset` where a direction word's first character is written
+  /// (`bytes.count` when there is none): where `directionWord(at:)` can answer.
+  /// - Complexity: O(n) in the bytes skipped.
+  package func nextDirectionCandidate(from offset: Int) -> Int {
+    bytes.withUnsafeBufferPointer { bytes in
+      var index = max(0, offset)
+      while index + 2 < bytes.count {
+        if Self.isDirectionLead(bytes[index], bytes[index + 1], bytes[index + 2]) { return index }
+        index += UTF8Scalars.length(ofLead: bytes[index])
+      }
+      return bytes.count
     }
-    moved.computedShares = computedShares.map { share in
-      var share = share
-      share.share = share.share.moved(by: offset)
-      share.whole = share.whole?.moved(by: offset)
-      share.part = share.part?.moved(by: offset)
-      return share
+  }
+
+  /// A direction word at `offset`, with a template alternative "（减少）" right after it.
+  /// - Complexity: O(1): a few byte comparisons, no allocation unless a word is found.
+  package func directionWord(at offset: Int) -> Word? {
+    guard offset >= 0, offset + 3 <= bytes.count,
+      Self.isDirectionLead(bytes[offset], bytes[offset + 1], bytes[offset + 2])
+    else {
+      return nil
     }
-    return moved
+    for pattern in Self.directionPatterns where matches(pattern.bytes, at: offset) {
+      let end = offset + pattern.bytes.count
+      var residue: Range<Int>?
+      let openLength = matches(Self.openFull, at: end) ? 3 : (end < bytes.count && bytes[end] == 0x28 ? 1 : 0)
+      if openLength > 0 {
+        var close = end + openLength
+        let limit = min(bytes.count, end + 24)
+        while close < limit, !matches(Self.closeFull, at: close), bytes[close] != 0x29 { close += 1 }
+        if close < limit {
+          let inner = String(decoding: bytes[(end + openLength)..<close], as: UTF8.self)
+          if Self.residueWords.contains(inner) {
+            residue = end..<(close + (bytes[close] == 0x29 ? 1 : 3))
+          }
+        }
+      }
+      return Word(text: pattern.text, range: offset..<end, isIncrease: pattern.isIncrease, residue: residue)
+    }
+    return nil
   }
 }

@@ -5,7 +5,7 @@ import JuesuanModel
 /// `TextGlyph` reads such a text — nearly every report — scalar by scalar, with the answers it
 /// would give reading `Character`s, which cost a grapheme-break test and a normalising comparison
 /// each.
-protocol TextGlyph: Equatable, ExpressibleByUnicodeScalarLiteral {
+package protocol TextGlyph: Equatable, ExpressibleByUnicodeScalarLiteral {
   /// "0"…"9".
   var isASCIIDigit: Bool { get }
   /// `Character.isLetter` of a character outside ASCII.
@@ -13,23 +13,14 @@ protocol TextGlyph: Equatable, ExpressibleByUnicodeScalarLiteral {
 }
 
 extension Character: TextGlyph {
-  var isASCIIDigit: Bool { isASCII && isNumber }
-  var isLetterBeyondASCII: Bool { isLetter && !isASCII }
+  package var isASCIIDigit: Bool { isASCII && isNumber }
+  package var isLetterBeyondASCII: Bool { isLetter && !isASCII }
 }
 
 extension Unicode.Scalar: TextGlyph {
-  var isASCIIDigit: Bool { value >= 0x30 && value <= 0x39 }
-  var isLetterBeyondASCII: Bool {
+  package var isASCIIDigit: Bool { value >= 0x30 && value <= 0x39 }
+  package var isLetterBeyondASCII: Bool {
     // Every CJK ideograph is alphabetic: most answers need no property look-up.
     (value >= 0x4E00 && value <= 0x9FFF) || (value >= 0x80 && properties.isAlphabetic)
-  }
-}
-
-extension UTF8Scalars {
-  /// The scalars of `bytes` (valid UTF-8) with their offsets, when each stands alone
-  /// (`standsAlone`); nil when one does not, and the text must be read as `Character`s.
-  /// - Complexity: O(n).
-  static func standingAlone(_ bytes: ArraySlice<UInt8>) -> [(scalar: Unicode.Scalar, offset: Int)]? {
-    allStandAlone(bytes) ? withOffsets(bytes) : nil
   }
 }

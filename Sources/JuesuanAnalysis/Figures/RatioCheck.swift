@@ -40,4 +40,15 @@ package enum RatioCheck {
     guard value.isFinite, abs(value) < 1e12 else { return nil }
     return Amount(tenThousandths: Int64((value * 10_000).rounded())).formatted(decimals: decimals)
   }
+
+  /// Whether `part / whole` × 100 agrees with `stated` (written with `decimals` digits) within one
+  /// unit in the last digit, the inputs being rounded too; true when the whole is zero.
+  package static func agrees(stated: Amount, decimals: Int, part: Amount, whole: Amount) -> Bool {
+    guard !whole.isZero else { return true }
+    let computed = Double(part.tenThousandths) / Double(whole.tenThousandths) * 100
+    guard computed.isFinite, abs(computed) < 1e9 else { return true }
+    var unit = 1.0
+    for _ in 0..<max(0, decimals) { unit /= 10 }
+    return abs(computed - stated.doubleValue) <= unit + 1e-9
+  }
 }

@@ -3,8 +3,9 @@ import JuesuanModel
 
 /// A subject name written in the report: a coded table row, a 类 label of 01/04, a "code-name" pair
 /// in the narrative, or a name with a level marker ("行政事业单位离退休（款）").
-struct SubjectMention {
-  enum Place: Equatable {
+package struct SubjectMention: Sendable {
+  /// Where the name is written.
+  package enum Place: Equatable, Sendable {
     case tableRow(Table.Kind)
     /// A 支出 label of 01/04 ("十四、资源勘探信息等支出"): a 类 named without its code.
     case categoryLabel
@@ -14,61 +15,39 @@ struct SubjectMention {
     case narrativeMarker(digits: Int)
   }
 
-  var code: String?
+  /// The code written with the name, nil for a name without one (a 类 label, a level marker).
+  package var code: String?
   /// The name as written (whitespace kept).
-  var name: String
+  package var name: String
   /// Source range of the name.
-  var range: Range<Int>
-  var place: Place
+  package var range: Range<Int>
+  /// Where the name was found.
+  package var place: Place
   /// True when `range` holds exactly the name on one line, so a fix may replace it.
-  var isReplaceable: Bool
+  package var isReplaceable: Bool
 
-  /// "改为…": replace the written name with `name` (none where the name is wrapped over lines).
-  func renameFixes(to name: String, title: String, isSafe: Bool) -> [Fix] {
-    guard isReplaceable else { return [] }
-    return [Fix(title: title, edits: [TextEdit(range: range, newText: name)], isSafe: isSafe, isPreferred: true)]
-  }
   /// False for a table row the parser flagged (a cut cell, a row not aligned to its columns): its
   /// name may have picked up a neighbour's text.
-  var isClean = true
+  package var isClean = true
 
-  var isNarrative: Bool {
+  /// True for a name in the narrative (not in a table).
+  package var isNarrative: Bool {
     switch place {
     case .narrativeCode, .narrativeMarker: true
     default: false
     }
   }
 
-  /// The edition to compare names against: the configured one, else the report year.
-  static func edition(_ report: Report, _ context: RuleContext) -> Int? {
-    context.configuration.catalogueEdition ?? report.year
-  }
-
   /// True when `written` is a strict prefix of `official` (a name cut by a page break or a cell edge).
-  static func isTruncation(_ written: String, of official: String) -> Bool {
+  package static func isTruncation(_ written: String, of official: String) -> Bool {
     let lhs = SubjectCatalogue.normalizedName(written)
     let rhs = SubjectCatalogue.normalizedName(official)
     return !lhs.isEmpty && lhs.count < rhs.count && rhs.hasPrefix(lhs)
   }
 
-  /// `collect(report)`, read once per lint run for the subject rules.
-  static func mentions(_ report: Report, context: inout RuleContext) -> [SubjectMention] {
-    context.memoized("SubjectMention.collect") { collect(report) }
-  }
-
-  /// The catalogue's verdict on each mention's name in the edition of `year` (nil for a mention
-  /// without a code), by the mention's index in `mentions(_:context:)`; judged once per lint run.
-  static func verdicts(_ report: Report, year: Int?, context: inout RuleContext) -> [SubjectCatalogue.NameVerdict?] {
-    let mentions = mentions(report, context: &context)
-    let catalogue = context.catalogue
-    return context.memoized("SubjectMention.verdicts.\(year.map(String.init) ?? "current")") {
-      mentions.map { mention in mention.code.map { catalogue.judge(name: mention.name, code: $0, year: year) } }
-    }
-  }
-
   /// Every mention in the report, in document order.
   /// - Complexity: O(n) in the rows and the narrative.
-  static func collect(_ report: Report) -> [SubjectMention] {
+  package static func collect(_ report: Report) -> [SubjectMention] {
     var result: [SubjectMention] = []
     let codedKinds: [Table.Kind] = [
       .income, .expenditure, .generalBudget, .basicExpenditure, .governmentFund, .stateCapital,

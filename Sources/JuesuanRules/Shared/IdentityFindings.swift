@@ -1,0 +1,41 @@
+import JuesuanAnalysis
+import JuesuanModel
+
+extension RuleContext {
+  /// Compares a table identity's total with Σ parts; reports an error beyond its tolerance,
+  /// information (as sum/rounding-tail) within it unless the report explains rounding. Returns
+  /// true when something was reported.
+  @discardableResult
+  mutating func check(_ comparison: TableIdentity, roundingExplained: Bool) -> Bool {
+    ran()
+    let total = comparison.total
+    let what = comparison.what
+    let amounts = comparison.parts.map { $0.cell?.value ?? .zero }
+    let sum = Amount.sum(amounts)
+    let difference = (total.value - sum).tenThousandths
+    guard difference != 0 else { return false }
+    let shownTotal = total.amount?.formatted(decimals: 2) ?? "（空）"
+    let shownSum = sum.formatted(decimals: 2)
+    let gap = Amount(tenThousandths: abs(difference)).formatted(decimals: 2)
+    let related = comparison.parts.compactMap { part in
+      part.cell.map { Finding.Related(range: $0.range, message: "\(part.label) \($0.value.formatted(decimals: 2))") }
+    }
+    // The inlay hint of a total that does not match: "Σ 1,234.56".
+    let hint = "Σ \(comparison.sum.grouped)"
+    if abs(difference) <= comparison.tolerance {
+      guard !roundingExplained else { return false }
+      let saved = currentCode
+      currentCode = "sum/rounding-tail"
+      report(
+        total.range, "\(what) \(shownTotal) 与各项之和 \(shownSum) 相差 \(gap)，在四舍五入容差内；建议在表注中说明尾差",
+        severity: .information, related: related, hint: hint)
+      currentCode = saved
+      return true
+    }
+    let fix = Fix(title: "将\(what)改为各项之和 \(shownSum)", edits: [TextEdit(range: total.range, newText: shownSum)])
+    report(
+      total.range, "\(what) \(shownTotal) ≠ \(Terms.joined(amounts, limit: 8)) = \(shownSum)，差 \(gap)",
+      related: related, fixes: total.amount == nil ? [] : [fix], hint: hint)
+    return true
+  }
+}
