@@ -20,8 +20,7 @@ struct PerfRulesTests {
     if !parsed { report.selfEvaluations = SelfEvaluation.all(in: source) }
     report.year = 2023
     var context = RuleContext(report: report, configuration: Configuration(), catalogue: .bundled)
-    context.currentCode = code
-    context.currentSeverity = rule.description.defaultSeverity
+    context.start(rule, severity: rule.description.defaultSeverity)
     rule.init().check(report, context: &context)
     return context.findings
   }

@@ -1,8 +1,20 @@
 import JuesuanModel
 
-/// The evaluation prose that restates a self-evaluation table: its lines, and the figures after
-/// its keywords ("实际支出 45.50 万元").
-package enum EvaluationProse {
+/// The evaluation prose that restates each self-evaluation table of the report, and the figures
+/// after its keywords ("实际支出 45.50 万元").
+package struct EvaluationProse: AnalysisView {
+  /// The prose lines of each self-evaluation (`proseLines`), by its index in
+  /// `Report.selfEvaluations`.
+  package let paragraphs: [[Paragraph]]
+
+  package init(_ input: AnalysisInput, cache: inout AnalysisCache) {
+    let report = input.report
+    paragraphs = report.selfEvaluations.map { Self.proseLines($0, source: report.source) }
+  }
+
+  /// The prose of self-evaluation `index` of the report.
+  package subscript(index: Int) -> [Paragraph] { paragraphs[index] }
+
   /// The prose of an evaluation's region after its 总分 row, one paragraph per source line
   /// (the 项目绩效分析 cells of a TSV table, the evaluation report of a text report).
   package static func proseLines(_ evaluation: SelfEvaluation, source: SourceText) -> [Paragraph] {

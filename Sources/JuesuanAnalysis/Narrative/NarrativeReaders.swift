@@ -13,17 +13,6 @@ extension NarrativeReader {
   }
 }
 
-/// Where a narrative reader read: its paragraph's first byte, and the report year it was told.
-package struct NarrativeReaderKey: Hashable, Sendable {
-  package var offset: Int
-  package var year: Int?
-
-  package init(offset: Int, year: Int?) {
-    self.offset = offset
-    self.year = year
-  }
-}
-
 /// The narrative readers of the earlier text of an edited report, by their paragraph's length:
 /// a paragraph the edit did not touch is not read again (`NarrativeReader.reusing`).
 package struct EarlierReaders: Sendable {
@@ -34,4 +23,21 @@ package struct EarlierReaders: Sendable {
   package init(_ readers: some Sequence<NarrativeReader>) {
     for reader in readers { self.readers[reader.bytes.count, default: []].append(reader) }
   }
+}
+
+/// The reader of every paragraph of the report, by its index in `Report.paragraphs`, for the
+/// report year; a paragraph whose reader the check before an edit built is not read again.
+package struct NarrativeReaders: AnalysisView {
+  package let readers: [NarrativeReader]
+
+  package init(_ input: AnalysisInput, cache: inout AnalysisCache) {
+    let year = input.report.year
+    readers = input.report.paragraphs.map { paragraph in
+      NarrativeReader.reusing(input.earlierReaders, for: paragraph, year: year)
+        ?? NarrativeReader(paragraph, year: year)
+    }
+  }
+
+  /// The reader of paragraph `index` of the report.
+  package subscript(index: Int) -> NarrativeReader { readers[index] }
 }

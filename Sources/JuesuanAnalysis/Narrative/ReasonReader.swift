@@ -62,3 +62,16 @@ package enum ReasonReader {
     }
   }
 }
+
+/// The reasons of every paragraph of the report (`ReasonReader.reasons(in:)`), by the paragraph's
+/// index in `Report.paragraphs`.
+package struct ParagraphReasons: AnalysisView {
+  package let reasons: [[ReasonReader.Reason]]
+
+  package init(_ input: AnalysisInput, cache: inout AnalysisCache) {
+    reasons = input.report.paragraphs.map { ReasonReader.reasons(in: $0) }
+  }
+
+  /// The reasons of paragraph `index` of the report.
+  package subscript(index: Int) -> [ReasonReader.Reason] { reasons[index] }
+}

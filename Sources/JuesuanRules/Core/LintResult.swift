@@ -1,6 +1,6 @@
-import Foundation
 import JuesuanAnalysis
 import JuesuanModel
+import Synchronization
 
 /// What one lint run produced: the model, the findings (in document order) and the coverage.
 package struct LintResult: Sendable {
@@ -46,17 +46,16 @@ package struct LintResult: Sendable {
   }
 
   /// A value computed from the parts once, by whichever copy of the result asks first.
-  private final class Once<Value>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value: Value?
+  private final class Once<Value: Sendable>: Sendable {
+    private let stored = Mutex<Value?>(nil)
 
     func value(_ make: () -> Value) -> Value {
-      lock.lock()
-      defer { lock.unlock() }
-      if let value { return value }
-      let made = make()
-      value = made
-      return made
+      stored.withLock { stored in
+        if let stored { return stored }
+        let made = make()
+        stored = made
+        return made
+      }
     }
   }
 

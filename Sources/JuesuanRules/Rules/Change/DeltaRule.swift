@@ -17,11 +17,14 @@ struct DeltaRule: Rule {
         fixed: "卫生健康支出年初预算24.96万元，支出决算22.99万元，较2022年决算22.15万元增加0.84万元，增长3.79%。")
     ])
 
+  static let reads: [any AnalysisView.Type] = [NarrativeReaders.self]
+
   init() {}
 
   func check(_ report: Report, context: inout RuleContext) {
-    for paragraph in report.paragraphs {
-      let reader = context.narrativeReader(paragraph, year: report.year)
+    let readers = context.view(NarrativeReaders.self)
+    for (index, paragraph) in report.paragraphs.enumerated() {
+      let reader = readers[index]
       for change in reader.changes {
         guard change.isResolved, let previous = change.previous, let current = change.current else { continue }
         context.ran()

@@ -18,11 +18,14 @@ struct DirectionRule: Rule {
         fixed: "公务用车购置及运行费支出 42.41 万元，完成全年预算的 69.19%；较上年增加 17.73 万元，增长 71.81%。")
     ])
 
+  static let reads: [any AnalysisView.Type] = [NarrativeReaders.self]
+
   init() {}
 
   func check(_ report: Report, context: inout RuleContext) {
-    for paragraph in report.paragraphs {
-      let reader = context.narrativeReader(paragraph, year: report.year)
+    let readers = context.view(NarrativeReaders.self)
+    for (index, paragraph) in report.paragraphs.enumerated() {
+      let reader = readers[index]
       for change in reader.changes {
         guard change.isResolved, let percent = change.percent, let percentVerb = change.percentVerb else { continue }
         context.ran()

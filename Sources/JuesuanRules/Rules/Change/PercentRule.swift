@@ -22,11 +22,14 @@ struct PercentRule: Rule {
         fixed: "（二）2010350-事业运行 188.57 万元，较上年决算数增加 76.97 万元，增长 68.97%。主要原因是项目支出。")
     ])
 
+  static let reads: [any AnalysisView.Type] = [NarrativeReaders.self]
+
   init() {}
 
   func check(_ report: Report, context: inout RuleContext) {
-    for paragraph in report.paragraphs {
-      let reader = context.narrativeReader(paragraph, year: report.year)
+    let readers = context.view(NarrativeReaders.self)
+    for (index, paragraph) in report.paragraphs.enumerated() {
+      let reader = readers[index]
       for change in reader.changes {
         guard change.isResolved, let percent = change.percent, let percentVerb = change.percentVerb,
           percentVerb.isIncrease == change.verb.isIncrease

@@ -24,13 +24,16 @@ struct ShareRule: Rule {
         fixed: "2023 年度收入合计 162.25 万元，其中：财政拨款收入 150.25 万元，占 92.60%；其他收入 12.00 万元，占 7.40%。"),
     ])
 
+  static let reads: [any AnalysisView.Type] = [NarrativeReaders.self]
+
   init() {}
 
   func check(_ report: Report, context: inout RuleContext) {
     var listTotal: Paragraph.Number?  // the total of a list that continues over paragraphs
     var lastHeading: Int?
-    for paragraph in report.paragraphs {
-      let reader = context.narrativeReader(paragraph, year: report.year)
+    let readers = context.view(NarrativeReaders.self)
+    for (index, paragraph) in report.paragraphs.enumerated() {
+      let reader = readers[index]
       if paragraph.headingIndex != lastHeading {
         listTotal = nil
         lastHeading = paragraph.headingIndex

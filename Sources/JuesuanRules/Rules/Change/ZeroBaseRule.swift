@@ -25,6 +25,8 @@ struct ZeroBaseRule: Rule {
       .init("授予中小企业合同金额 0.00 万元，其中：授予小微企业合同金额 0.00 万元，占授予中小企业合同金额的 ⟦0%⟧。"),
     ])
 
+  static let reads: [any AnalysisView.Type] = [NarrativeReaders.self]
+
   init() {}
 
   private static let sangongItems = ["三公", "出国", "公务用车", "公务接待", "接待费", "车辆"]
@@ -32,7 +34,8 @@ struct ZeroBaseRule: Rule {
   func check(_ report: Report, context: inout RuleContext) {
     var zeroSangongBudget = false
     var lastHeading: Int?
-    for paragraph in report.paragraphs {
+    let readers = context.view(NarrativeReaders.self)
+    for (index, paragraph) in report.paragraphs.enumerated() {
       // A section heading (一、… or higher) ends the 三公 scope.
       if paragraph.headingIndex != lastHeading {
         let from = (lastHeading ?? -1) + 1
@@ -43,7 +46,7 @@ struct ZeroBaseRule: Rule {
         }
         lastHeading = paragraph.headingIndex
       }
-      let reader = context.narrativeReader(paragraph, year: report.year)
+      let reader = readers[index]
       checkChanges(reader, context: &context)
       for rate in reader.rates {
         let sentence = paragraph.text(in: rate.sentence)

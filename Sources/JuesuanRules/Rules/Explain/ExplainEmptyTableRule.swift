@@ -40,7 +40,9 @@ struct ExplainEmptyTableRule: Rule {
 
   func check(_ report: Report, context: inout RuleContext) {
     let ordered = report.tables.sorted { $0.range.lowerBound < $1.range.lowerBound }
-    let headings = context.memoized("ExplainEmptyTableRule.sectionHeadings") { Self.sectionHeadings(report) }
+    let headings = Self.sectionHeadings(report)
+    // The statements of each kind's section, read for the first table of the kind.
+    var sections: [Table.Kind: [Statement]] = [:]
     for (index, table) in ordered.enumerated() where Table.Kind.standard.contains(table.kind) {
       guard table.reading.status != .unread else {
         context.skip("“\(table.title)”未能读取，未判断是否为空表")
@@ -53,9 +55,8 @@ struct ExplainEmptyTableRule: Rule {
         nextStart = min(nextStart, heading.range.lowerBound)
       }
       let near = Self.nearbyStatements(report, table, before: nextStart)
-      let section = context.memoized("ExplainEmptyTableRule.section.\(table.kind.rawValue)") {
-        Self.sectionStatements(report, table.kind, headings: headings)
-      }
+      let section = sections[table.kind] ?? Self.sectionStatements(report, table.kind, headings: headings)
+      sections[table.kind] = section
       if table.hasNoData {
         if near.contains(where: { $0.isEmptyStatement })
           || section.contains(where: { $0.isEmptyStatement || $0.allZero })

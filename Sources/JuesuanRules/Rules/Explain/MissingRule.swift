@@ -23,11 +23,14 @@ struct MissingRule: Rule {
       .init("住房公积金年初预算为 7.20 万元，支出决算为 9.15 万元，完成年初预算的 ⟦127.08%⟧。"),
     ])
 
+  static let reads: [any AnalysisView.Type] = [ParagraphReasons.self, NarrativeReaders.self]
+
   init() {}
 
   func check(_ report: Report, context: inout RuleContext) {
     let sangong = report.table(.sangong)
-    let reasons = ReasonReader.reasons(of: report, context: &context)
+    let reasons = context.view(ParagraphReasons.self)
+    let readers = context.view(NarrativeReaders.self)
     for (index, paragraph) in report.paragraphs.enumerated() {
       for reason in reasons[index] {
         context.ran()
@@ -40,7 +43,7 @@ struct MissingRule: Rule {
           "“\(paragraph.text(in: reason.marker))”后没有写原因")
       }
       let next = index + 1 < report.paragraphs.count ? report.paragraphs[index + 1].text : ""
-      let reader = context.narrativeReader(paragraph, year: report.year)
+      let reader = readers[index]
       let rates = reader.rates
       checkUnexplainedVariance(paragraph, rates, next: next, context: &context)
       if !checkClaimedNoDifference(paragraph, rates, reader: reader, context: &context) {

@@ -20,6 +20,8 @@ struct NonExplanationRule: Rule {
       .init("一般公共预算财政拨款支出决算数等于预算数，主要原因：⟦预算决算数持平⟧。"),
     ])
 
+  static let reads: [any AnalysisView.Type] = [ParagraphReasons.self, NarrativeReaders.self]
+
   init() {}
 
   private static let fillers = [
@@ -32,9 +34,10 @@ struct NonExplanationRule: Rule {
   ]
 
   func check(_ report: Report, context: inout RuleContext) {
-    let allReasons = ReasonReader.reasons(of: report, context: &context)
+    let allReasons = context.view(ParagraphReasons.self)
+    let readers = context.view(NarrativeReaders.self)
     for (number, paragraph) in report.paragraphs.enumerated() {
-      let reader = context.narrativeReader(paragraph, year: report.year)
+      let reader = readers[number]
       let reasons = allReasons[number]
       var reported = Set<Int>()
       for reason in reasons {

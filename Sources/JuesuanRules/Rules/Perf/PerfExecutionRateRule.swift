@@ -33,8 +33,10 @@ struct PerfExecutionRateRule: Rule {
           + "\n当年实际支出 45.50 万元，预算执行率91%。\n"),
     ])
 
+  static let reads: [any AnalysisView.Type] = [EvaluationProse.self]
+
   func check(_ report: Report, context: inout RuleContext) {
-    let prose = EvaluationProse.paragraphs(report, context: &context)
+    let prose = context.view(EvaluationProse.self)
     for (evaluationIndex, evaluation) in report.selfEvaluations.enumerated() {
       var tableRate: (budget: Amount, executed: Amount)?
       for (index, row) in evaluation.funds.enumerated() {

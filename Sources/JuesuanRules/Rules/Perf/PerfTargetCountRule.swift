@@ -17,11 +17,13 @@ struct PerfTargetCountRule: Rule {
         PerfExamples.table(score: "99", secondScore: "39", secondActual: "85%") + "\n⟦各项指标均完成⟧目标。\n")
     ])
 
+  static let reads: [any AnalysisView.Type] = [EvaluationProse.self]
+
   private static let claims = ["全部完成", "均完成", "均已完成", "全部达成", "均达成", "完成了全部", "全部实现", "均已达到"]
   private static let claimBytes = claims.map { Array($0.utf8) }
 
   func check(_ report: Report, context: inout RuleContext) {
-    let prose = EvaluationProse.paragraphs(report, context: &context)
+    let prose = context.view(EvaluationProse.self)
     for (evaluationIndex, evaluation) in report.selfEvaluations.enumerated() {
       // Read only when a paragraph makes a claim.
       lazy var short = evaluation.indicators.compactMap { indicator -> (SelfEvaluation.Indicator, String)? in

@@ -22,12 +22,14 @@ struct NameMismatchRule: Rule {
         fixed: "一般公共预算财政拨款基本支出决算表\n科目编码\t科目名称\t决算数\n30217\t公务接待费\t1.00\n")
     ])
 
+  static let reads: [any AnalysisView.Type] = [SubjectVerdicts.self]
+
   init() {}
 
   func check(_ report: Report, context: inout RuleContext) {
-    let year = SubjectMention.edition(report, context)
-    let verdicts = SubjectMention.verdicts(report, year: year, context: &context)
-    for (index, mention) in SubjectMention.mentions(report, context: &context).enumerated() {
+    let year = context.catalogueEdition
+    let verdicts = context.view(SubjectVerdicts.self)
+    for (index, mention) in context.view(SubjectMentions.self).all.enumerated() {
       guard let code = mention.code, let verdict = verdicts[index] else { continue }
       context.ran()
       let official: SubjectCatalogue.Entry

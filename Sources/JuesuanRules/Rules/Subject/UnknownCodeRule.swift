@@ -16,10 +16,12 @@ struct UnknownCodeRule: Rule {
       .init("一般公共预算财政拨款支出决算表\n科目编码\t科目名称\t合计\n2010398\t⟦自设科目⟧\t1.00\n")
     ])
 
+  static let reads: [any AnalysisView.Type] = [SubjectMentions.self]
+
   init() {}
 
   func check(_ report: Report, context: inout RuleContext) {
-    for mention in SubjectMention.mentions(report, context: &context) {
+    for mention in context.view(SubjectMentions.self).all {
       guard let code = mention.code else { continue }
       context.ran()
       guard !context.catalogue.contains(code: code) else { continue }

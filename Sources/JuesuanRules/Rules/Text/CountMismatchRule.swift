@@ -21,14 +21,17 @@ struct CountMismatchRule: Rule {
       .init("本单位内设机构⟦3 个⟧，包括：办公室、督察室。"),
     ])
 
+  static let reads: [any AnalysisView.Type] = [NarrativeReaders.self]
+
   init() {}
 
   private static let delimiters = ["，", "。", "；", "：", ":", "（", "(", "“", "”"]
   private static let leadIns = ["设置", "包括", "包含", "涵盖", "分为", "共有", "设有", "从"]
 
   func check(_ report: Report, context: inout RuleContext) {
-    for paragraph in report.paragraphs where !paragraph.utf8.contains(0x09) {
-      let reader = context.narrativeReader(paragraph, year: report.year)
+    let readers = context.view(NarrativeReaders.self)
+    for (index, paragraph) in report.paragraphs.enumerated() where !paragraph.utf8.contains(0x09) {
+      let reader = readers[index]
       for number in paragraph.numbers where number.unit == .none {
         let after = reader.skippingSpaces(from: number.textRange.upperBound)
         guard reader.has("个", at: after), number.value.decimals == 0 else { continue }

@@ -17,12 +17,15 @@ struct DuplicateSentenceRule: Rule {
     ],
     tags: [.unnecessary])
 
+  static let reads: [any AnalysisView.Type] = [NarrativeReaders.self]
+
   init() {}
 
   func check(_ report: Report, context: inout RuleContext) {
     // A paragraph with tabs is a table row read as prose: its cells may repeat legitimately.
-    for paragraph in report.paragraphs where !paragraph.utf8.contains(0x09) {
-      let reader = context.narrativeReader(paragraph, year: report.year)
+    let readers = context.view(NarrativeReaders.self)
+    for (index, paragraph) in report.paragraphs.enumerated() where !paragraph.utf8.contains(0x09) {
+      let reader = readers[index]
       let sentences = reader.sentences
       // Each sentence without its white space, as bytes; when every scalar stands alone, equal
       // bytes are equal strings (else the strings are compared).

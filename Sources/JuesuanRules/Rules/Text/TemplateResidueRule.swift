@@ -22,15 +22,18 @@ struct TemplateResidueRule: Rule {
         fixed: "名词解释。"),
     ])
 
+  static let reads: [any AnalysisView.Type] = [NarrativeReaders.self]
+
   init() {}
 
   private static let instructionMarkers = ["各部门（单位）", "可根据本部门", "可根据本单位", "请根据实际", "请填写", "此处填写"]
   private static let openFull = Array("（".utf8)
 
   func check(_ report: Report, context: inout RuleContext) {
-    for paragraph in report.paragraphs {
+    let readers = context.view(NarrativeReaders.self)
+    for (index, paragraph) in report.paragraphs.enumerated() {
       context.ran()
-      let reader = context.narrativeReader(paragraph, year: report.year)
+      let reader = readers[index]
       // An alternative and an instruction are both in parentheses.
       let fullWidth = paragraph.utf8.firstOffset(of: Self.openFull) != nil
       if fullWidth || paragraph.utf8.contains(UInt8(ascii: "(")) { checkAlternatives(reader, context: &context) }

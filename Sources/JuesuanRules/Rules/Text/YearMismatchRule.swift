@@ -26,6 +26,8 @@ struct YearMismatchRule: Rule {
         fixed: "# 2023年度部门决算\n\n机关运行经费支出49.25万元，比2022年增加8.54万元，增长20.98%。"),
     ])
 
+  static let reads: [any AnalysisView.Type] = [NarrativeReaders.self]
+
   init() {}
 
   private static let twenty = Array("20".utf8)
@@ -37,9 +39,10 @@ struct YearMismatchRule: Rule {
       context.skip("报告年度未知，未核对年份")
       return
     }
-    for paragraph in report.paragraphs {
+    let readers = context.view(NarrativeReaders.self)
+    for (index, paragraph) in report.paragraphs.enumerated() {
       context.ran()
-      let reader = context.narrativeReader(paragraph, year: year)
+      let reader = readers[index]
       let bytes = reader.bytes
       var index = 0
       while index + 4 <= bytes.count {

@@ -28,9 +28,11 @@ struct XrefNarrativeConflictRule: Rule {
           + "\n示例培训项目决算数 45.50 万元，自评得分 99.1 分。\n"),
     ])
 
+  static let reads: [any AnalysisView.Type] = [EvaluationProse.self]
+
   func check(_ report: Report, context: inout RuleContext) {
     let evaluations = report.selfEvaluations
-    let prose = EvaluationProse.paragraphs(report, context: &context)
+    let prose = context.view(EvaluationProse.self).paragraphs
     for (index, evaluation) in evaluations.enumerated() {
       guard let executed = evaluation.fundsTotal?[.executed] else { continue }
       for paragraph in prose[index] {
