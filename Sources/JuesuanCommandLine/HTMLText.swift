@@ -141,7 +141,7 @@ enum HTMLText {
       }
       out += "</ul>"
     }
-    let fixes = finding.fixes.filter { !$0.title.hasPrefix("忽略") }
+    let fixes = finding.fixes.filter { !$0.title.utf8Text.hasPrefix("忽略") }
     if !fixes.isEmpty {
       out += "<ul class=\"fixes\">"
       for fix in fixes {

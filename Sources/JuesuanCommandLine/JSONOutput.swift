@@ -194,7 +194,7 @@ enum TextOutput {
         var byRule: [(code: String, reasons: [String])] = []
         for skipped in part.skipped.map({ LineNumber.resolving($0, lineOffset: offset) }) {
           let code = skipped.prefix { $0 != ":" }
-          let reason = skipped.dropFirst(code.count + 1).trimmingWhitespace()
+          let reason = skipped.dropFirst(code.count + 1).utf8Text.trimmingWhitespace()
           if let at = byRule.firstIndex(where: { $0.code == code }) {
             byRule[at].reasons.append(reason)
           } else {
@@ -243,7 +243,7 @@ enum SARIFOutput {
           "message": ["text": .string(finding.message)],
           "locations": [["physicalLocation": ["artifactLocation": ["uri": .string(result.path)], "region": region]]],
         ]
-        let fixes = finding.fixes.filter { !$0.title.hasPrefix("忽略") }
+        let fixes = finding.fixes.filter { !$0.title.utf8Text.hasPrefix("忽略") }
         if !fixes.isEmpty {
           entry["fixes"] = .array(
             fixes.map { fix -> LSPAny in

@@ -8,7 +8,7 @@ extension AlignedTableReader {
   mutating func labelledPanels(_ pages: [Page], header: String) -> [Table.Panel] {
     let leftSpecs = [TableSchema.ColumnSpec(title: "金额", role: .total, keys: ["决算数", "金额", "预算数"])]
     let rightSpecs = TableSchema.specs(of: kind, header: header)
-    let hasLineNumbers = header.contains("行次") || header.contains("栏次")
+    let hasLineNumbers = header.utf8Text.contains("行次") || header.utf8Text.contains("栏次")
     let boundary = Self.sideBoundary(pages, hasLineNumbers: hasLineNumbers)
     var sides = [[[GroupLine]]](repeating: [], count: 2)
     for page in pages {
@@ -78,7 +78,7 @@ extension AlignedTableReader {
       let label = texts.map(\.text).joined()
       let normalized = Table.normalizedLabel(label)
       if line.cells.isEmpty, !label.isEmpty, let last = rows.indices.last, line.line.index - lastLine <= 2,
-        label.count <= 4, normalized == label.removingWhitespace(), rows[last].cells.allSatisfy({ $0 == nil })
+        label.count <= 4, normalized == label.utf8Text.removingWhitespace(), rows[last].cells.allSatisfy({ $0 == nil })
       {
         rows[last].name += label
         if let range = rows[last].nameRange, let end = texts.last?.range.upperBound {
@@ -113,18 +113,18 @@ extension AlignedTableReader {
     let head = pages.first.map { self.pageHeader($0) } ?? TableHeader(lines: [])
     var items: [(label: String, centre: Int)] = []
     var leaves: [(isBudget: Bool, centre: Int)] = []
-    let hasSubtotal = head.cells.contains { $0.text.contains("小计") }
+    let hasSubtotal = head.cells.contains { $0.text.utf8Text.contains("小计") }
     for cell in head.cells {
-      let text = cell.text.removingWhitespace()
+      let text = cell.text.utf8Text.removingWhitespace()
       if text == "预算数" || text == "决算数" || text == "预算" || text == "决算" {
-        leaves.append((text.hasPrefix("预算"), cell.doubledCentre))
+        leaves.append((text.utf8Text.hasPrefix("预算"), cell.doubledCentre))
       } else if let label = Self.sangongItem(text, hasSubtotal: hasSubtotal) {
         items.append((label, cell.doubledCentre))
       }
     }
     let dataLines = pages.flatMap(\.data).filter { $0.hasFigure }
-    let hasBudget = leaves.contains { $0.isBudget } || (leaves.isEmpty && !header.contains("决算"))
-    let hasActual = leaves.contains { !$0.isBudget } || (leaves.isEmpty && header.contains("决算"))
+    let hasBudget = leaves.contains { $0.isBudget } || (leaves.isEmpty && !header.utf8Text.contains("决算"))
+    let hasActual = leaves.contains { !$0.isBudget } || (leaves.isEmpty && header.utf8Text.contains("决算"))
     var columns: [Table.Column] = []
     if hasBudget { columns.append(Table.Column(title: "预算数", role: hasActual ? .budget : .total)) }
     if hasActual { columns.append(Table.Column(title: "决算数", role: .total)) }
@@ -183,15 +183,15 @@ extension AlignedTableReader {
   /// The item a 三公 header cell names, by the canonical label the sum rules read; nil for a group
   /// title over several items ("公务用车购置及运行维护费" over its 小计, 购置费 and 运行维护费).
   static func sangongItem(_ text: String, hasSubtotal: Bool) -> String? {
-    if text.contains("机关运行") { return "机关运行经费" }
-    if text.contains("三公") { return text == "“三公”经费合计" || text == "三公经费合计" ? "合计" : nil }
-    if text.contains("合计") { return "合计" }
-    if text.contains("出国") { return "因公出国（境）费" }
-    if text.contains("小计") { return "公务用车购置及运行费" }
-    if text.contains("购置"), text.contains("运行") { return hasSubtotal ? nil : "公务用车购置及运行费" }
-    if text.contains("购置") { return "公务用车购置费" }
-    if text.contains("运行") { return "公务用车运行维护费" }
-    if text.contains("接待") { return "公务接待费" }
+    if text.utf8Text.contains("机关运行") { return "机关运行经费" }
+    if text.utf8Text.contains("三公") { return text == "“三公”经费合计" || text == "三公经费合计" ? "合计" : nil }
+    if text.utf8Text.contains("合计") { return "合计" }
+    if text.utf8Text.contains("出国") { return "因公出国（境）费" }
+    if text.utf8Text.contains("小计") { return "公务用车购置及运行费" }
+    if text.utf8Text.contains("购置"), text.utf8Text.contains("运行") { return hasSubtotal ? nil : "公务用车购置及运行费" }
+    if text.utf8Text.contains("购置") { return "公务用车购置费" }
+    if text.utf8Text.contains("运行") { return "公务用车运行维护费" }
+    if text.utf8Text.contains("接待") { return "公务接待费" }
     return nil
   }
 }

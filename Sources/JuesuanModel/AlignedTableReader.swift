@@ -117,7 +117,7 @@ struct AlignedTableReader {
       "人员经费", "公用经费",
     ]
     let compact = line.compact
-    return words.contains { compact.contains($0) } || compact == "类款项" || compact == "合计"
+    return words.contains { compact.utf8Text.contains($0) } || compact == "类款项" || compact == "合计"
   }
 
   /// "1 2 3 … n" (栏次): column labels, never figures.
@@ -135,7 +135,7 @@ struct AlignedTableReader {
   static func isPageMark(_ line: Line) -> Bool {
     let text = line.compact
     guard !text.isEmpty, line.compactCount <= 12 else { return false }
-    let stripped = text.filter { !"-—－第页共/".contains($0) }
+    let stripped = text.filter { !"-—－第页共/".utf8Text.contains($0) }
     guard !stripped.isEmpty, stripped.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), stripped.utf8.count <= 4 else {
       return false
     }
@@ -148,8 +148,8 @@ struct AlignedTableReader {
     guard let first = pages.first else { return 1 }
     let cells = pageHeader(first).cells
     return cells.filter { cell in
-      let text = cell.text.removingWhitespace()
-      return text.contains("决算数") || text.contains("金额") || text.contains("预算数")
+      let text = cell.text.utf8Text.removingWhitespace()
+      return text.utf8Text.contains("决算数") || text.utf8Text.contains("金额") || text.utf8Text.contains("预算数")
     }.count
   }
 }

@@ -30,7 +30,7 @@ package struct ParseMemo: Sendable {
     }
 
     static func == (lhs: Key, rhs: Key) -> Bool {
-      lhs.kind == rhs.kind && lhs.bytes.hasSameBytes(in: lhs.range, as: rhs.bytes, in: rhs.range)
+      lhs.kind == rhs.kind && UTF8Text.hasSameBytes(lhs.bytes, in: lhs.range, as: rhs.bytes, in: rhs.range)
     }
   }
 

@@ -6,17 +6,19 @@ extension ReportParser {
   static func readCover(_ lines: [Line], into report: inout Report) {
     for line in lines.prefix(80) {
       let text = line.compact
-      if report.year == nil, text.contains("年度"), let year = firstYear(in: text),
-        line.compactCount <= 30 || text.contains("决算")
+      if report.year == nil, text.utf8Text.contains("年度"), let year = firstYear(in: text),
+        line.compactCount <= 30 || text.utf8Text.contains("决算")
       {
         report.year = year
         report.yearRange = line.range
       }
       if report.unitName == nil {
-        for prefix in ["部门名称：", "单位名称：", "部门：", "单位：", "部门:"] where text.hasPrefix(prefix) {
+        for prefix in ["部门名称：", "单位名称：", "部门：", "单位：", "部门:"] where text.utf8Text.hasPrefix(prefix) {
           var name = String(text.dropFirst(prefix.count))
-          if let cut = name.range(of: "单位：") ?? name.range(of: "金额单位") { name = String(name[..<cut.lowerBound]) }
-          if !name.isEmpty, !name.hasPrefix("万元"), !name.hasPrefix("元") {
+          if let cut = name.utf8Text.range(of: "单位：") ?? name.utf8Text.range(of: "金额单位") {
+            name = String(name[..<cut.lowerBound])
+          }
+          if !name.isEmpty, !name.utf8Text.hasPrefix("万元"), !name.utf8Text.hasPrefix("元") {
             report.unitName = name
             report.unitNameRange = line.range
           }
@@ -36,9 +38,9 @@ extension ReportParser {
         if start == nil { start = line.range.lowerBound }
         joined += text
         joinedCount = line.hasSingleScalarCharacters ? joinedCount.map { $0 + line.compactCount } : nil
-        if let end = joined.range(of: "部门决算") ?? joined.range(of: "决算") {
+        if let end = joined.utf8Text.range(of: "部门决算") ?? joined.utf8Text.range(of: "决算") {
           var name = String(joined[..<end.lowerBound])
-          if let year = name.range(of: "年度") {
+          if let year = name.utf8Text.range(of: "年度") {
             // "2023年度X部门决算" or "X2023年度部门决算": the name is the longer side of the year.
             let before = String(name[..<year.lowerBound]).trimmingCharacters(in: .decimalDigits)
             let after = String(name[year.upperBound...])
@@ -58,7 +60,7 @@ extension ReportParser {
   /// The first "20xx" (1990–2099) in a text: four ASCII digits with no digit either side.
   static func firstYear(in text: String) -> Int? {
     let year = text.utf8.withContiguousStorageIfAvailable { bytes -> Int?? in
-      SingleScalarText.holds(in: bytes) ? .some(firstYear(inBytes: bytes)) : nil
+      UTF8Text.hasSingleScalarCharacters(bytes) ? .some(firstYear(inBytes: bytes)) : nil
     }
     if let year = year ?? nil { return year }
     return firstYear(byCharacter: text)

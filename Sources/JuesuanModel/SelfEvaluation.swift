@@ -19,7 +19,7 @@ package struct SelfEvaluation: Sendable, Equatable {
     }
 
     /// True when the text carries a percent sign.
-    package var isPercent: Bool { text.hasSuffix("%") || text.hasSuffix("％") }
+    package var isPercent: Bool { text.utf8Text.hasSuffix("%") || text.utf8Text.hasSuffix("％") }
   }
 
   /// The columns a funds row may have, as the header names them.
@@ -135,7 +135,7 @@ package struct SelfEvaluation: Sendable, Equatable {
     }
 
     /// True for the unit that spends the money (not its 主管部门, which is legitimately another).
-    package var isImplementingUnit: Bool { !label.hasPrefix("主管") }
+    package var isImplementingUnit: Bool { !label.utf8Text.hasPrefix("主管") }
   }
 
   package var title: String
@@ -170,7 +170,7 @@ package struct SelfEvaluation: Sendable, Equatable {
   package init(title: String, titleRange: Range<Int>, range: Range<Int>, lines: Range<Int>) {
     self.title = title
     self.titleRange = titleRange
-    isDepartmentWide = title.contains("部门整体")
+    isDepartmentWide = title.utf8Text.contains("部门整体")
     projectName = nil
     projectNameRange = nil
     year = nil

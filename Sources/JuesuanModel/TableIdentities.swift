@@ -178,7 +178,8 @@ extension Table {
 
   /// The amount cell (first column after 行次) of the row whose label starts with one of `labels`.
   private static func balanceFigure(_ panel: Table.Panel, _ labels: [String]) -> Table.Cell? {
-    guard let row = panel.rows.first(where: { row in labels.contains { row.label.hasPrefix($0) } }), !row.isDamaged
+    guard let row = panel.rows.first(where: { row in labels.contains { row.label.utf8Text.hasPrefix($0) } }),
+      !row.isDamaged
     else {
       return nil
     }
@@ -201,7 +202,7 @@ extension Table {
     let personnel = categories.filter { $0.code == "301" || $0.code == "303" }
     let public_ = categories.filter { $0.code != "301" && $0.code != "303" }
     return [("人员经费", personnel), ("公用经费", public_)].compactMap { label, parts in
-      guard let row = panel.rows.first(where: { $0.code == nil && $0.label.hasPrefix(label) }),
+      guard let row = panel.rows.first(where: { $0.code == nil && $0.label.utf8Text.hasPrefix(label) }),
         let total = row.cells.last ?? nil, !parts.isEmpty
       else { return nil }
       return TableIdentity(
@@ -215,13 +216,13 @@ extension Table {
   package func sangongIdentities() -> [TableIdentity] {
     guard kind == .sangong, let panel = panels.first else { return [] }
     func row(_ keys: [String]) -> Table.Row? {
-      panel.rows.first { row in keys.contains { row.label.contains($0) } && !row.isDamaged }
+      panel.rows.first { row in keys.contains { row.label.utf8Text.contains($0) } && !row.isDamaged }
     }
     let total = row(["合计"])
     let abroad = row(["出国"])
     let car = row(["购置及运行"])
-    let purchase = row(["购置费"]).flatMap { $0.label.contains("运行") ? nil : $0 }
-    let running = row(["运行维护费", "运行费"]).flatMap { $0.label.contains("购置") ? nil : $0 }
+    let purchase = row(["购置费"]).flatMap { $0.label.utf8Text.contains("运行") ? nil : $0 }
+    let running = row(["运行维护费", "运行费"]).flatMap { $0.label.utf8Text.contains("购置") ? nil : $0 }
     let reception = row(["接待"])
     var comparisons: [TableIdentity] = []
     for (column, title) in panel.columns.enumerated() where title.role != .other {

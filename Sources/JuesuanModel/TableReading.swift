@@ -131,10 +131,10 @@ extension Table {
             lastClass = code
             lastSection = nil
           case 5:
-            if let parent = lastClass, !code.hasPrefix(parent) { misplaced += 1 }
+            if let parent = lastClass, !code.utf8Text.hasPrefix(parent) { misplaced += 1 }
             lastSection = code
           default:
-            if let parent = lastSection ?? lastClass, !code.hasPrefix(parent) { misplaced += 1 }
+            if let parent = lastSection ?? lastClass, !code.utf8Text.hasPrefix(parent) { misplaced += 1 }
           }
         }
       }

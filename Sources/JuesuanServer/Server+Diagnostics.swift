@@ -45,7 +45,8 @@ extension Server {
     if let name = configuration.catalogueFile {
       let base = file.map { URL(fileURLWithPath: $0.path).deletingLastPathComponent().path } ?? rootPath
       let path =
-        name.hasPrefix("/") || base == nil ? name : URL(fileURLWithPath: base ?? "").appendingPathComponent(name).path
+        name.utf8Text.hasPrefix("/") || base == nil
+        ? name : URL(fileURLWithPath: base ?? "").appendingPathComponent(name).path
       catalogue = userCatalogue(at: path)
     }
     return Linter(configuration: configuration, catalogue: catalogue)

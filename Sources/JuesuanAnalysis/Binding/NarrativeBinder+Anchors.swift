@@ -27,11 +27,13 @@ extension NarrativeBinder {
 
   /// The first column of `panel` that holds amounts (not 行次/栏次).
   static func amountColumn(_ panel: Table.Panel) -> Int? {
-    panel.columns.firstIndex { !$0.title.contains("行次") && !$0.title.contains("栏次") && !$0.title.contains("项目") }
+    panel.columns.firstIndex {
+      !$0.title.utf8Text.contains("行次") && !$0.title.utf8Text.contains("栏次") && !$0.title.utf8Text.contains("项目")
+    }
   }
 
   static func column(_ panel: Table.Panel, titled title: String) -> Int? {
-    panel.columns.firstIndex { $0.title.removingWhitespace() == title }
+    panel.columns.firstIndex { $0.title.utf8Text.removingWhitespace() == title }
   }
 
   func tables(_ kind: Table.Kind) -> [Table] {
@@ -87,7 +89,7 @@ extension NarrativeBinder {
     unreadFigures(.sangong)
       + tables(.sangong).compactMap { table in
         guard let panel = table.panels.first,
-          let column = panel.columns.firstIndex(where: { $0.title.contains(isBudget ? "预算" : "决算") }),
+          let column = panel.columns.firstIndex(where: { $0.title.utf8Text.contains(isBudget ? "预算" : "决算") }),
           let row = panel.rows.first(where: { matches($0.label) })
         else { return nil }
         return figure(table, row, column: column)
@@ -163,10 +165,10 @@ extension NarrativeBinder {
       binder.sangongFigures(isBudget: budget) { $0 == "合计" }
     }
     add(["因公出国（境）费", "因公出国（境）费用"], sangong: "30212") { budget in
-      binder.sangongFigures(isBudget: budget) { $0.hasPrefix("因公出国") }
+      binder.sangongFigures(isBudget: budget) { $0.utf8Text.hasPrefix("因公出国") }
     }
     add(["公务用车购置及运行费", "公务用车购置及运行维护费"], sangong: .some(nil)) { budget in
-      binder.sangongFigures(isBudget: budget) { $0.hasPrefix("公务用车购置及运行") }
+      binder.sangongFigures(isBudget: budget) { $0.utf8Text.hasPrefix("公务用车购置及运行") }
     }
     add(["公务用车购置费", "公务用车购置"], sangong: "31013") { budget in
       binder.sangongFigures(isBudget: budget) { $0 == "公务用车购置费" }

@@ -100,7 +100,7 @@ extension NarrativeBinder {
   /// A name as compared: whitespace, markers and a trailing "支出" removed.
   package static func core(_ name: String) -> String {
     var text = SubjectCatalogue.normalizedName(name)
-    if text.hasSuffix("支出"), text.count > 3 { text.removeLast(2) }
+    if text.utf8Text.hasSuffix("支出"), text.count > 3 { text.removeLast(2) }
     return text
   }
 

@@ -148,7 +148,7 @@ package struct NarrativeBinder {
       }
     }
     functionNames = byName.compactMap { name, codes in
-      codes.count == 1 && !name.hasAtMostCharacters(4)
+      codes.count == 1 && !name.utf8Text.hasAtMostCharacters(4)
         ? (Array(name.unicodeScalars), codes.first ?? "") : nil
     }.sorted { $0.name.count > $1.name.count }
     var economic: [String: [(Table.Row, Table)]] = [:]
@@ -158,7 +158,7 @@ package struct NarrativeBinder {
       }
     }
     economicNames = economic.compactMap { name, rows in
-      rows.count == 1 && !name.hasAtMostCharacters(1)
+      rows.count == 1 && !name.utf8Text.hasAtMostCharacters(1)
         ? (Array(name.unicodeScalars), rows[0].0, rows[0].1) : nil
     }.sorted { $0.name.count > $1.name.count }
   }
@@ -195,14 +195,15 @@ package struct NarrativeBinder {
     }
     for _ in 0..<40 {
       guard end > 0 else { return nil }
-      let isBudget = qualifiers.contains { $0.contains("预算") } && !qualifiers.contains { $0.contains("决算") }
+      let isBudget =
+        qualifiers.contains { $0.utf8Text.contains("预算") } && !qualifiers.contains { $0.utf8Text.contains("决算") }
       if let anchorIndex = anchorEnds.first(in: chars, endingAt: end) {
         let anchor = anchors[anchorIndex]
         guard let fiscal = prefixScan(chars, end - anchor.text.count) else { return nil }
         // "2010301-行政运行 907.12 万元，其中基本支出 …" speaks of that subject's part, not the total.
         if !anchor.isSangong, sentenceNamesSubject(chars, end - anchor.text.count) { return nil }
         // The 三公 table's 预算数 is the full-year budget; a 年初预算 may differ from it.
-        if isBudget, qualifiers.contains(where: { $0.contains("年初") }) { return nil }
+        if isBudget, qualifiers.contains(where: { $0.utf8Text.contains("年初") }) { return nil }
         var figures = lookUp(anchorIndex, isBudget ? .budget : .actual) { anchor.lookup(isBudget) }
         if fiscal, !isBudget, let fiscalLookup = anchor.fiscalLookup {
           figures = lookUp(anchorIndex, .fiscal, fiscalLookup)
@@ -293,7 +294,7 @@ package struct NarrativeBinder {
       run = 0
     }
     let text = Self.text(sentence)
-    return functionNameTexts.contains { text.contains($0) }
+    return functionNameTexts.contains { text.utf8Text.contains($0) }
   }
 
   /// Whether the words before a total label are clean (nil when not), and whether they say
@@ -312,7 +313,9 @@ package struct NarrativeBinder {
       if Self.isBoundary(char) { return yearIsFine() ? fiscal : nil }
       if let filler = Self.prefixFillers.first(where: { Self.ends(chars, index, with: $0) }) {
         guard yearIsFine() else { return nil }
-        if filler.count >= 2, Self.text(filler).contains("拨款") || Self.text(filler).contains("预算") { fiscal = true }
+        if filler.count >= 2, Self.text(filler).utf8Text.contains("拨款") || Self.text(filler).utf8Text.contains("预算") {
+          fiscal = true
+        }
         index -= filler.count
         continue
       }

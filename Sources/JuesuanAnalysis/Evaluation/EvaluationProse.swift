@@ -48,7 +48,7 @@ package struct EvaluationProse: AnalysisView {
     for keyword in keywords {
       let key = Array(keyword.utf8)
       var from = 0
-      while let offset = bytes.firstOffset(of: key, from: from) {
+      while let offset = UTF8Text.firstOffset(of: key, in: bytes, from: from) {
         let found = offset..<(offset + key.count)
         from = found.upperBound
         var stop = min(bytes.count, found.upperBound + window)

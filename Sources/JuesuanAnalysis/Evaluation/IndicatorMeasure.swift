@@ -11,9 +11,9 @@ package struct IndicatorMeasure: Sendable {
 
   /// The measure `text` states; nil when it is not a figure with an optional relation and unit.
   package init?(_ text: String) {
-    var rest = Substring(text.removingWhitespace())
+    var rest = Substring(text.utf8Text.removingWhitespace())
     var relation = "="
-    if let first = rest.first, "≥≤<>=＝".contains(first) {
+    if let first = rest.first, "≥≤<>=＝".utf8Text.contains(first) {
       relation = first == "＝" ? "=" : String(first)
       rest = rest.dropFirst()
     }

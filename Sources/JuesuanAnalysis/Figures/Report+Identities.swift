@@ -4,10 +4,11 @@ extension Report {
   /// True when the report says its figures may not add up by rounding (尾差, 尾数误差, 四舍五入).
   package var explainsRounding: Bool {
     let words = ["尾差", "尾数误差", "四舍五入", "尾数差异"]
-    if tables.contains(where: { table in table.notes.contains { note in words.contains { note.contains($0) } } }) {
-      return true
+    let inNotes = tables.contains { table in
+      table.notes.contains { note in words.contains { note.utf8Text.contains($0) } }
     }
-    return paragraphs.contains { paragraph in words.contains { paragraph.text.contains($0) } }
+    if inNotes { return true }
+    return paragraphs.contains { paragraph in words.contains { paragraph.text.utf8Text.contains($0) } }
   }
 
   /// The identities of the tables whose total cell contains `offset` (or ends at it), for hover:
@@ -30,7 +31,7 @@ extension Amount {
   /// Two decimals with thousands separators: "1,234,567.80", "-1,000.00".
   package var grouped: String {
     let plain = formatted(decimals: 2)
-    let negative = plain.hasPrefix("-")
+    let negative = plain.utf8Text.hasPrefix("-")
     let unsigned = negative ? plain.dropFirst() : Substring(plain)
     let point = unsigned.firstIndex(of: ".") ?? unsigned.endIndex
     var integer = String(unsigned[..<point])

@@ -9,7 +9,7 @@ package enum SangongLookup {
   ]
 
   /// Whether `text` names a 三公 item.
-  package static func mentionsItem(_ text: String) -> Bool { items.contains { text.contains($0.mention) } }
+  package static func mentionsItem(_ text: String) -> Bool { items.contains { text.utf8Text.contains($0.mention) } }
 
   /// The row of the item named last in `text`, and its 预算数 and 决算数 (nil when either is not
   /// written or the row is damaged: a missing figure is never zero).
@@ -18,13 +18,15 @@ package enum SangongLookup {
   )? {
     guard let table else { return nil }
     let mentions = items.compactMap { item in
-      text.lastRange(of: item.mention).map { (position: $0.lowerBound, label: item.label) }
+      text.utf8Text.lastRange(of: item.mention).map { (position: $0.lowerBound, label: item.label) }
     }
     guard let label = mentions.max(by: { $0.position < $1.position })?.label else { return nil }
     for panel in table.panels {
-      guard let budgetColumn = panel.columns.firstIndex(where: { $0.title.contains("预算") }),
-        let actualColumn = panel.columns.firstIndex(where: { $0.title.contains("决算") }),
-        let row = panel.rows.first(where: { $0.label == Table.normalizedLabel(label) || $0.name.contains(label) }),
+      guard let budgetColumn = panel.columns.firstIndex(where: { $0.title.utf8Text.contains("预算") }),
+        let actualColumn = panel.columns.firstIndex(where: { $0.title.utf8Text.contains("决算") }),
+        let row = panel.rows.first(where: {
+          $0.label == Table.normalizedLabel(label) || $0.name.utf8Text.contains(label)
+        }),
         !row.isDamaged, budgetColumn < row.cells.count, actualColumn < row.cells.count,
         let budget = row.cells[budgetColumn]?.amount, let actual = row.cells[actualColumn]?.amount
       else { continue }

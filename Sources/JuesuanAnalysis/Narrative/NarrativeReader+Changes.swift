@@ -13,14 +13,15 @@ extension NarrativeReader {
     let sentence = sentence(containing: offset)
     let prefix = String(
       decoding: bytes[sentence.lowerBound..<max(sentence.lowerBound, offset)].filter { $0 != 0x20 }, as: UTF8.self)
-    if prefix.contains("上年") || prefix.contains("上一年") || prefix.contains("去年") || prefix.contains("同期")
-      || prefix.contains("同比")
+    if prefix.utf8Text.contains("上年") || prefix.utf8Text.contains("上一年") || prefix.utf8Text.contains("去年")
+      || prefix.utf8Text.contains("同期")
+      || prefix.utf8Text.contains("同比")
     {
       return true
     }
-    if let year { return prefix.contains("\(year - 1)年") }
+    if let year { return prefix.utf8Text.contains("\(year - 1)年") }
     // Without a report year, "较2022年…" / "比2022年…" still names a year compared with.
-    return prefix.contains("较20") || prefix.contains("比20")
+    return prefix.utf8Text.contains("较20") || prefix.utf8Text.contains("比20")
   }
 
   /// Every "增加/减少 X 万元[，增长/下降 Y%]" that compares with last year.
@@ -112,11 +113,11 @@ extension NarrativeReader {
       while start > 0, bytes[start] & 0xC0 == 0x80 { start -= 1 }
     }
     var subject = String(decoding: bytes[start..<verbStart], as: UTF8.self).filter { $0 != " " }
-    if subject.hasSuffix("各") || subject.hasSuffix("均") { subject.removeLast() }
-    if subject.hasSuffix("分别") { subject.removeLast(2) }
+    if subject.utf8Text.hasSuffix("各") || subject.utf8Text.hasSuffix("均") { subject.removeLast() }
+    if subject.utf8Text.hasSuffix("分别") { subject.removeLast(2) }
     let usable =
-      subject.count >= 2 && !subject.contains("上年") && !subject.contains("相比")
-      && !subject.contains("年") && !subject.contains("较") && !subject.contains("比")
+      subject.count >= 2 && !subject.utf8Text.contains("上年") && !subject.utf8Text.contains("相比")
+      && !subject.utf8Text.contains("年") && !subject.utf8Text.contains("较") && !subject.utf8Text.contains("比")
     if usable {
       for offset in occurrences(of: subject, in: 0..<start) {
         var cursor = skippingSpaces(from: offset + subject.utf8.count)
@@ -145,7 +146,7 @@ extension NarrativeReader {
     guard here > 0 else { return nil }
     let opening = String(decoding: bytes[sentences[here].lowerBound..<limit], as: UTF8.self)
     let trimmed = opening.trimmingPrefix(while: { $0 == " " })
-    guard ["与上", "较上", "比上", "同比"].contains(where: { trimmed.hasPrefix($0) }) else { return nil }
+    guard ["与上", "较上", "比上", "同比"].contains(where: { trimmed.utf8Text.hasPrefix($0) }) else { return nil }
     return candidates(sentences[here - 1])
   }
 
@@ -177,7 +178,7 @@ extension NarrativeReader {
       var index = max(0, offset)
       while index + 2 < bytes.count {
         if Self.isDirectionLead(bytes[index], bytes[index + 1], bytes[index + 2]) { return index }
-        index += UTF8Scalars.length(ofLead: bytes[index])
+        index += UTF8Text.length(ofLead: bytes[index])
       }
       return bytes.count
     }
@@ -191,14 +192,15 @@ extension NarrativeReader {
     else {
       return nil
     }
-    for pattern in Self.directionPatterns where matches(pattern.bytes, at: offset) {
+    for pattern in Self.directionPatterns where UTF8Text.has(pattern.bytes, at: offset, in: bytes) {
       let end = offset + pattern.bytes.count
       var residue: Range<Int>?
-      let openLength = matches(Self.openFull, at: end) ? 3 : (end < bytes.count && bytes[end] == 0x28 ? 1 : 0)
+      let openLength =
+        UTF8Text.has(Self.openFull, at: end, in: bytes) ? 3 : (end < bytes.count && bytes[end] == 0x28 ? 1 : 0)
       if openLength > 0 {
         var close = end + openLength
         let limit = min(bytes.count, end + 24)
-        while close < limit, !matches(Self.closeFull, at: close), bytes[close] != 0x29 { close += 1 }
+        while close < limit, !UTF8Text.has(Self.closeFull, at: close, in: bytes), bytes[close] != 0x29 { close += 1 }
         if close < limit {
           let inner = String(decoding: bytes[(end + openLength)..<close], as: UTF8.self)
           if Self.residueWords.contains(inner) {

@@ -46,8 +46,8 @@ extension NarrativeReader {
         // The keyword nearest before the figure decides: "支出年初预算为 B" / "预算财政拨款支出 A".
         let window = Array(bytes[max(clauseStart, number.textRange.lowerBound - 30)..<number.textRange.lowerBound])
         let text = String(decoding: window, as: UTF8.self)
-        let budgetAt = text.lastRange(of: "预算").map { text.distance(from: text.startIndex, to: $0.lowerBound) }
-        let actualAt = [text.lastRange(of: "决算"), text.lastRange(of: "支出")].compactMap { $0 }
+        let budgetAt = text.utf8Text.lastRange(of: "预算").map { text.distance(from: text.startIndex, to: $0.lowerBound) }
+        let actualAt = [text.utf8Text.lastRange(of: "决算"), text.utf8Text.lastRange(of: "支出")].compactMap { $0 }
           .map { text.distance(from: text.startIndex, to: $0.lowerBound) }.max()
         switch (budgetAt, actualAt) {
         case (let b?, let a?): if b > a { budgets.append(number) } else { actuals.append(number) }
@@ -56,8 +56,8 @@ extension NarrativeReader {
         case (nil, nil): break
         }
         // The word before the figure's 预算 ("年初预算为 B") names which budget it is.
-        if budgets.last == number, let rateQualifier, let word = text.lastRange(of: "预算"),
-          text[..<word.lowerBound].hasSuffix(rateQualifier)
+        if budgets.last == number, let rateQualifier, let word = text.utf8Text.lastRange(of: "预算"),
+          text[..<word.lowerBound].utf8Text.hasSuffix(rateQualifier)
         {
           qualified.append(number)
         }
@@ -81,10 +81,10 @@ extension NarrativeReader {
       let cursor = skippingSpaces(from: de + 3)
       guard let share = number(startingAt: cursor), share.unit == .percent else { continue }
       let name = String(decoding: bytes[(offset + 3)..<de], as: UTF8.self).filter { $0 != " " }
-      guard name.count >= 2, !name.contains("，"), !name.contains("预算") else { continue }
+      guard name.count >= 2, !name.utf8Text.contains("，"), !name.utf8Text.contains("预算") else { continue }
       var entry = Share(share: share, wholeName: name)
       var names = [name]
-      for suffix in ["金额"] where name.hasSuffix(suffix) && name.count > suffix.count + 1 {
+      for suffix in ["金额"] where name.utf8Text.hasSuffix(suffix) && name.count > suffix.count + 1 {
         names.append(String(name.dropLast(suffix.count)))
       }
       search: for candidate in names {
@@ -145,12 +145,12 @@ extension NarrativeReader {
   package var opensList: Bool {
     // Only the end matters: look at the last few characters, not the whole paragraph; their bytes
     // when they stand alone (each scalar a Character).
-    if let start = UTF8Scalars.startOfLast(24, standingAloneIn: bytes) {
-      let tail = WhitespaceBytes.removing(from: bytes[start...])
+    if let start = UTF8Text.startOfLast(24, standingAloneIn: bytes) {
+      let tail = UTF8Text.removingWhitespace(from: bytes[start...])
       return Self.listOpeners.contains { tail.count >= $0.count && tail.suffix($0.count).elementsEqual($0) }
     }
-    let tail = String(paragraph.text.suffix(24).removingWhitespace())
-    return tail.hasSuffix("其中：") || tail.hasSuffix("以下方面：") || tail.hasSuffix("其中:")
+    let tail = String(paragraph.text.suffix(24).utf8Text.removingWhitespace())
+    return tail.utf8Text.hasSuffix("其中：") || tail.utf8Text.hasSuffix("以下方面：") || tail.utf8Text.hasSuffix("其中:")
   }
 
   private static let listOpeners = ["其中：", "以下方面：", "其中:"].map { Array($0.utf8) }

@@ -86,6 +86,22 @@ package struct NarrativeReader: Sendable {
   /// `shares`, read when the reader is made.
   private(set) var computedShares: [Share]
 
+  /// Whether `word` is written at `offset`.
+  package func has(_ word: String, at offset: Int) -> Bool { UTF8Text.has(word, at: offset, in: bytes) }
+
+  /// Offsets of every occurrence of `word` in `range` (default: the whole paragraph).
+  package func occurrences(of word: String, in range: Range<Int>? = nil) -> [Int] {
+    UTF8Text.offsets(of: Array(word.utf8), in: bytes, range: range ?? 0..<bytes.count)
+  }
+
+  /// Skips ASCII and ideographic spaces forward.
+  package func skippingSpaces(from offset: Int) -> Int { UTF8Text.skippingSpaces(in: bytes, from: offset) }
+
+  /// Skips ASCII spaces backward from `offset` (exclusive end).
+  package func skippingSpacesBackward(from offset: Int) -> Int {
+    UTF8Text.skippingSpacesBackward(in: bytes, from: offset)
+  }
+
   /// The number that starts at `offset`, if any.
   package func number(startingAt offset: Int) -> Paragraph.Number? {
     paragraph.numbers.first { $0.textRange.lowerBound == offset }

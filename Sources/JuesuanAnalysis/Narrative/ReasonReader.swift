@@ -20,7 +20,7 @@ package enum ReasonReader {
   /// Each marker's bytes, and whether it holds "原因" and "主要": a paragraph without one of those
   /// words holds none of the markers that contain it, and is not searched for them.
   private static let patterns: [(bytes: [UInt8], needsReason: Bool, needsMain: Bool)] = markers.map {
-    (Array($0.utf8), $0.contains("原因"), $0.contains("主要"))
+    (Array($0.utf8), $0.utf8Text.contains("原因"), $0.utf8Text.contains("主要"))
   }
   private static let reasonWord = Array("原因".utf8)
   private static let mainWord = Array("主要".utf8)
@@ -29,21 +29,21 @@ package enum ReasonReader {
   /// - Complexity: O(n · markers) byte searches in the paragraph.
   package static func reasons(in paragraph: Paragraph) -> [Reason] {
     let bytes = paragraph.utf8
-    let hasReason = bytes.firstOffset(of: reasonWord) != nil
-    let hasMain = bytes.firstOffset(of: mainWord) != nil
+    let hasReason = UTF8Text.firstOffset(of: reasonWord, in: bytes) != nil
+    let hasMain = UTF8Text.firstOffset(of: mainWord, in: bytes) != nil
     guard hasReason || hasMain else { return [] }
     var found: [Range<Int>] = []
     for pattern in patterns where (hasReason || !pattern.needsReason) && (hasMain || !pattern.needsMain) {
-      for offset in NarrativeReader.occurrences(of: pattern.bytes, in: bytes, range: 0..<bytes.count) {
+      for offset in UTF8Text.offsets(of: pattern.bytes, in: bytes, range: 0..<bytes.count) {
         let range = offset..<(offset + pattern.bytes.count)
         if !found.contains(where: { $0.overlaps(range) }) { found.append(range) }
       }
     }
     found.sort { $0.lowerBound < $1.lowerBound }
     return found.map { marker in
-      var start = NarrativeReader.skippingSpaces(in: bytes, from: marker.upperBound)
-      for colon in ["：", ":"] where NarrativeReader.has(colon, at: start, in: bytes) {
-        start = NarrativeReader.skippingSpaces(in: bytes, from: start + colon.utf8.count)
+      var start = UTF8Text.skippingSpaces(in: bytes, from: marker.upperBound)
+      for colon in ["：", ":"] where UTF8Text.has(colon, at: start, in: bytes) {
+        start = UTF8Text.skippingSpaces(in: bytes, from: start + colon.utf8.count)
       }
       var end = start
       // 。 ； ！ ？: E3 80 82, EF BC 9B, EF BC 81, EF BC 9F.

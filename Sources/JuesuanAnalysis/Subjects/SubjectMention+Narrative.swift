@@ -32,7 +32,7 @@ extension SubjectMention {
   package static func narrativeMentions(_ paragraph: Paragraph) -> [SubjectMention] {
     // Most paragraphs hold neither a dash after a code nor a level marker: skip them unread.
     guard hasMentionSign(paragraph.utf8) else { return [] }
-    if let scalars = UTF8Scalars.standingAlone(paragraph.utf8[...]) {
+    if let scalars = UTF8Text.scalarsStandingAlone(paragraph.utf8[...]) {
       return mentions(in: scalars.map { (char: $0.scalar, offset: $0.offset) }, paragraph)
     }
     var characters: [(char: Character, offset: Int)] = []

@@ -42,7 +42,7 @@ package struct SubjectMention: Sendable {
   package static func isTruncation(_ written: String, of official: String) -> Bool {
     let lhs = SubjectCatalogue.normalizedName(written)
     let rhs = SubjectCatalogue.normalizedName(official)
-    return !lhs.isEmpty && lhs.count < rhs.count && rhs.hasPrefix(lhs)
+    return !lhs.isEmpty && lhs.count < rhs.count && rhs.utf8Text.hasPrefix(lhs)
   }
 
   /// Every mention in the report, in document order.
@@ -93,7 +93,7 @@ package struct SubjectMention: Sendable {
     let searched = row.nameRange ?? row.range
     let text = Array(source.bytes[searched.clamped(to: 0..<source.bytes.count)])
     let label = Array(row.label.utf8)
-    guard let found = text.firstOffset(of: label) else { return nil }
+    guard let found = UTF8Text.firstOffset(of: label, in: text) else { return nil }
     return (searched.lowerBound + found)..<(searched.lowerBound + found + label.count)
   }
 }

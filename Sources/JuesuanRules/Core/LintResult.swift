@@ -119,7 +119,7 @@ package struct LintedPart: Sendable {
   /// True when this part was made from exactly the bytes of `range` in `source`.
   func matches(_ range: Range<Int>, in source: SourceText) -> Bool {
     let own = report.source.bytes
-    return own.hasSameBytes(in: 0..<own.count, as: source.bytes, in: range)
+    return UTF8Text.hasSameBytes(own, in: 0..<own.count, as: source.bytes, in: range)
   }
 }
 

@@ -82,7 +82,7 @@ struct ExecutionRateRule: Rule {
       clauseStart = semicolon + 3
     }
     let clause = paragraph.text(in: clauseStart..<ratePosition)
-    guard clause.contains("完成预算") || clause.contains("完成全年预算") || clause.contains("完成年初预算"),
+    guard clause.utf8Text.contains("完成预算") || clause.utf8Text.contains("完成全年预算") || clause.utf8Text.contains("完成年初预算"),
       let (row, budget, actual) = SangongLookup.figures(forLastItemIn: clause, table: table)
     else { return false }
     guard !budget.isZero else { return true }  // change/zero-base

@@ -53,7 +53,7 @@ struct ZeroBaseRule: Rule {
         if let budget = rate.budget {
           context.ran()
           guard budget.value.isZero else { continue }
-          if Self.sangongItems.contains(where: sentence.contains), sentence.contains("三公") {
+          if Self.sangongItems.contains(where: sentence.utf8Text.contains), sentence.utf8Text.contains("三公") {
             zeroSangongBudget = true
           }
           let actual = rate.actual.map { "，决算 \($0.value)" } ?? ""
@@ -61,7 +61,7 @@ struct ZeroBaseRule: Rule {
             rate.rate.range,
             "预算为 \(budget.value)\(actual)，分母为 0，“完成预算的 \(rate.rate.value.asWritten)%”没有意义；应写明“年初预算为 0，无法计算完成率”或删去比例",
             related: [Finding.Related(range: budget.range, message: "预算数 \(budget.value)")])
-        } else if zeroSangongBudget, Self.sangongItems.contains(where: sentence.contains) {
+        } else if zeroSangongBudget, Self.sangongItems.contains(where: sentence.utf8Text.contains) {
           context.ran()
           context.report(
             rate.rate.range,

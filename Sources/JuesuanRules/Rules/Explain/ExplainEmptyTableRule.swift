@@ -115,7 +115,7 @@ struct ExplainEmptyTableRule: Rule {
       guard paragraph.range.lowerBound < limit, taken < 2 else { break }
       taken += 1
       for sentence in paragraph.sentenceRanges {
-        let text = paragraph.text(in: sentence).trimmingWhitespace()
+        let text = paragraph.text(in: sentence).utf8Text.trimmingWhitespace()
         guard !text.isEmpty else { continue }
         result.append(statement(text, paragraph.sourceRange(ofTextRange: sentence), topic: nil))
       }
@@ -128,26 +128,28 @@ struct ExplainEmptyTableRule: Rule {
     guard let topic = topic(of: kind) else { return [] }
     var result: [Statement] = []
     // The sections about the topic, by heading index.
-    let isAbout = headings.map { $0.contains(topic) && ($0.contains("说明") || $0.contains("情况")) }
+    let isAbout = headings.map {
+      $0.utf8Text.contains(topic) && ($0.utf8Text.contains("说明") || $0.utf8Text.contains("情况"))
+    }
     for index in report.paragraphs.indices {
       guard let own = report.paragraphs[index].headingIndex, isAbout[own] else { continue }
       let paragraph = report.paragraphs[index]
       // A statement speaks for the whole table only directly under the section's own heading.
-      let direct = report.headings[own].text.contains(topic)
+      let direct = report.headings[own].text.utf8Text.contains(topic)
       for sentence in paragraph.sentenceRanges {
-        let text = paragraph.text(in: sentence).trimmingWhitespace()
+        let text = paragraph.text(in: sentence).utf8Text.trimmingWhitespace()
         guard !text.isEmpty else { continue }
         let numbers = paragraph.numbers.filter {
           $0.unit == .tenThousandYuan && sentence.contains($0.textRange.lowerBound)
         }
         var item = statement(text, paragraph.sourceRange(ofTextRange: sentence), topic: topic)
-        if !direct || itemWords.contains(where: { text.contains($0) }) { item.isWholeTable = false }
+        if !direct || itemWords.contains(where: { text.utf8Text.contains($0) }) { item.isWholeTable = false }
         item.allZero = !numbers.isEmpty && numbers.allSatisfy(\.value.isZero)
         result.append(item)
       }
     }
     // The section says 0 for its total only when every sentence with an amount says 0.
-    let withAmounts = result.filter { $0.allZero || $0.text.contains("万元") }
+    let withAmounts = result.filter { $0.allZero || $0.text.utf8Text.contains("万元") }
     if !withAmounts.allSatisfy(\.allZero) {
       for index in result.indices { result[index].allZero = false }
     }
@@ -155,10 +157,11 @@ struct ExplainEmptyTableRule: Rule {
   }
 
   private static func statement(_ text: String, _ range: Range<Int>, topic: String?) -> Statement {
-    let isEmpty = statements.contains { text.contains($0) }
-    var whole = wholeTableStatements.contains { text.contains($0) }
-    if !whole, let topic, let no = text.range(of: "没有") ?? text.range(of: "本部门无") ?? text.range(of: "我部门无"),
-      text[no.upperBound...].contains(topic), ["政府性基金", "国有资本经营"].contains(topic)
+    let isEmpty = statements.contains { text.utf8Text.contains($0) }
+    var whole = wholeTableStatements.contains { text.utf8Text.contains($0) }
+    if !whole, let topic,
+      let no = text.utf8Text.range(of: "没有") ?? text.utf8Text.range(of: "本部门无") ?? text.utf8Text.range(of: "我部门无"),
+      text[no.upperBound...].utf8Text.contains(topic), ["政府性基金", "国有资本经营"].contains(topic)
     {
       whole = true
     }
@@ -178,7 +181,7 @@ struct ExplainEmptyTableRule: Rule {
     while index >= 0, steps < 3 {
       let heading = report.headings[index]
       text += heading.text
-      if heading.level <= .section || heading.text.first.map({ "一二三四五六七八九十".contains($0) }) == true { break }
+      if heading.level <= .section || heading.text.first.map({ "一二三四五六七八九十".utf8Text.contains($0) }) == true { break }
       index -= 1
       steps += 1
     }

@@ -34,7 +34,7 @@ struct MissingRule: Rule {
     for (index, paragraph) in report.paragraphs.enumerated() {
       for reason in reasons[index] {
         context.ran()
-        let body = reason.text.removingWhitespace()
+        let body = reason.text.utf8Text.removingWhitespace()
         guard body.isEmpty, reason.body.upperBound < paragraph.utf8.count else { continue }
         // The marker through the sentence end, when there is one.
         let end = min(paragraph.utf8.count, reason.body.upperBound + 3)
@@ -57,14 +57,16 @@ struct MissingRule: Rule {
   private static let claims = ["决算数与预算数不存在差异", "决算数与年初预算数不存在差异", "不存在差异", "无差异"]
   private static let claimBytes = claims.map { Array($0.utf8) }
   /// A word every claim holds (nil if they share none): a paragraph without it makes no claim.
-  private static let claimWord: [UInt8]? = claims.allSatisfy { $0.contains("差异") } ? Array("差异".utf8) : nil
+  private static let claimWord: [UInt8]? = claims.allSatisfy { $0.utf8Text.contains("差异") } ? Array("差异".utf8) : nil
   /// "…“三公”经费支出决算数与预算数不存在差异" while the 三公 table's 预算数 and 决算数 differ.
   private func checkSangongClaim(
     _ paragraph: Paragraph, after earlier: String, table: Table?, context: inout RuleContext
   ) {
-    guard let table, Self.claimWord.map({ paragraph.utf8.firstOffset(of: $0) != nil }) ?? true else { return }
+    guard let table, Self.claimWord.map({ UTF8Text.firstOffset(of: $0, in: paragraph.utf8) != nil }) ?? true else {
+      return
+    }
     for (claim, bytes) in zip(Self.claims, Self.claimBytes) {
-      guard let offset = paragraph.utf8.firstOffset(of: bytes) else { continue }
+      guard let offset = UTF8Text.firstOffset(of: bytes, in: paragraph.utf8) else { continue }
       // The item: the last one named before the claim.
       var before = paragraph.text(in: 0..<offset)
       if !SangongLookup.mentionsItem(before) { before = earlier + before }
@@ -93,8 +95,10 @@ struct MissingRule: Rule {
       let tolerance = RatioCheck.halfUnit(budget.value) + RatioCheck.halfUnit(actual.value)
       guard abs((budget.value - actual.value).tenThousandths) > tolerance else { continue }
       let rest = paragraph.text(in: rate.rate.textRange.upperBound..<paragraph.utf8.count)
-      let opening = String(next.removingWhitespace().prefix(20))
-      guard !Self.reasonWords.contains(where: { rest.contains($0) || opening.contains($0) }) else { continue }
+      let opening = String(next.utf8Text.removingWhitespace().prefix(20))
+      guard !Self.reasonWords.contains(where: { rest.utf8Text.contains($0) || opening.utf8Text.contains($0) }) else {
+        continue
+      }
       context.report(
         rate.rate.range,
         "决算 \(actual.value) 与预算 \(budget.value) 不同（完成 \(rate.rate.value.asWritten)%），未说明差异原因",

@@ -69,9 +69,9 @@ struct PerfExecutionRateRule: Rule {
         where number.unit == .percent {
           // Not a formula ("预算执行率=(实际支出/到位资金)×100%") and not another rate ("结余结转资金执行率").
           let gap = paragraph.text(in: 0..<number.textRange.lowerBound)
-          guard let keyEnd = gap.lastRange(of: keyword) else { continue }
+          guard let keyEnd = gap.utf8Text.lastRange(of: keyword) else { continue }
           let between = gap[keyEnd.upperBound...]
-          if between.contains(where: { "=＝×*得分".contains($0) }) { continue }
+          if between.contains(where: { "=＝×*得分".utf8Text.contains($0) }) { continue }
           context.ran()
           let stated = number.value
           guard !RatioCheck.agrees(stated: stated, decimals: stated.decimals, part: executed, whole: budget)
@@ -95,6 +95,6 @@ struct PerfExecutionRateRule: Rule {
     let after = source.text(in: row.range.upperBound..<line.upperBound)
     if after.unicodeScalars.contains(where: { $0.value >= 0x4E00 && $0.value <= 0x9FFF }) { return true }
     let prose = evaluation.proseLines.map { source.text(ofLine: $0) }.joined()
-    return ["原因", "由于", "因为", "主要是"].contains { prose.contains($0) }
+    return ["原因", "由于", "因为", "主要是"].contains { prose.utf8Text.contains($0) }
   }
 }

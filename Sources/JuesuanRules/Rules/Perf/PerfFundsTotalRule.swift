@@ -34,7 +34,7 @@ struct PerfFundsTotalRule: Rule {
     for evaluation in report.selfEvaluations {
       let rows = evaluation.funds
       guard rows.count >= 2 else { continue }
-      let subtotals = rows.indices.filter { rows[$0].label.hasSuffix("小计") }
+      let subtotals = rows.indices.filter { rows[$0].label.utf8Text.hasSuffix("小计") }
       if subtotals.isEmpty {
         compare(rows[0], rows[1...], context: &context)
         continue

@@ -35,13 +35,17 @@ struct PerfGradeRule: Rule {
         while index < bytes.count, bytes[index] == 0x20 { index += 1 }
         guard bytes[index...].starts(with: Array("分".utf8)) else { continue }
         let before = paragraph.text(in: max(0, number.textRange.lowerBound - 30)..<number.textRange.lowerBound)
-        guard before.contains("得分") || before.contains("分数") || before.contains("评分") else { continue }
-        let window = paragraph.text(in: index..<min(bytes.count, index + 45))
-        let clause = window.prefix { $0 != "。" && $0 != "；" }
-        guard let key = keys.first(where: { clause.contains($0) }), let keyRange = clause.range(of: key) else {
+        guard before.utf8Text.contains("得分") || before.utf8Text.contains("分数") || before.utf8Text.contains("评分") else {
           continue
         }
-        let after = clause[keyRange.upperBound...].drop { "为是：: “\"「".contains($0) }
+        let window = paragraph.text(in: index..<min(bytes.count, index + 45))
+        let clause = window.prefix { $0 != "。" && $0 != "；" }
+        guard let key = keys.first(where: { clause.utf8Text.contains($0) }),
+          let keyRange = clause.utf8Text.range(of: key)
+        else {
+          continue
+        }
+        let after = clause[keyRange.upperBound...].drop { "为是：: “\"「".utf8Text.contains($0) }
         guard let first = after.first, let stated = EvaluationScoring.normalizedGrade(String(first)) else { continue }
         let offset = index + window.utf8.distance(from: window.startIndex, to: after.startIndex)
         let range = paragraph.sourceRange(ofTextRange: offset..<(offset + String(first).utf8.count))

@@ -32,19 +32,21 @@ struct PerfTargetCountRule: Rule {
       }
       // A paragraph that makes no claim has no sentence that does.
       for paragraph in prose[evaluationIndex]
-      where Self.claimBytes.contains(where: { paragraph.utf8.firstOffset(of: $0) != nil }) {
+      where Self.claimBytes.contains(where: { UTF8Text.firstOffset(of: $0, in: paragraph.utf8) != nil }) {
         for range in paragraph.sentenceRanges {
           let sentence = paragraph.text(in: range)
-          guard let claim = Self.claims.first(where: { sentence.contains($0) }) else { continue }
-          if sentence.contains("未完成") || sentence.contains("但") || sentence.contains("除") { continue }
+          guard let claim = Self.claims.first(where: { sentence.utf8Text.contains($0) }) else { continue }
+          if sentence.utf8Text.contains("未完成") || sentence.utf8Text.contains("但") || sentence.utf8Text.contains("除") {
+            continue
+          }
           context.ran()
           // A claim about one group ("产出数量中的各项指标均完成") covers that group only.
-          let before = String(sentence[..<(sentence.range(of: claim)?.lowerBound ?? sentence.endIndex)])
+          let before = String(sentence[..<(sentence.utf8Text.range(of: claim)?.lowerBound ?? sentence.endIndex)])
           let scoped = short.filter { indicator, _ in
             let groups = [indicator.level1, indicator.level2].map { $0.replacingOccurrences("指标", with: "") }
               .filter { $0.count >= 2 }
-            let named = ["产出", "效益", "满意度", "成本", "质量", "数量", "时效", "决策", "过程"].filter { before.contains($0) }
-            return named.isEmpty || named.allSatisfy { word in groups.contains { $0.contains(word) } }
+            let named = ["产出", "效益", "满意度", "成本", "质量", "数量", "时效", "决策", "过程"].filter { before.utf8Text.contains($0) }
+            return named.isEmpty || named.allSatisfy { word in groups.contains { $0.utf8Text.contains(word) } }
           }
           guard let (indicator, gap) = scoped.first else { continue }
           let claimStart = before.utf8.count
@@ -64,12 +66,12 @@ struct PerfTargetCountRule: Rule {
 
   /// "各项指标均完成" / "3个指标全部完成": the claim with its subject.
   private func extendedClaim(_ paragraph: Paragraph, start: Int, sentence: String, claim: String) -> Range<Int>? {
-    guard let claimRange = sentence.range(of: claim) else { return nil }
+    guard let claimRange = sentence.utf8Text.range(of: claim) else { return nil }
     let head = sentence[..<claimRange.lowerBound]
-    for subject in ["各项指标", "指标", "绩效目标", "各项目标", "目标"] where head.hasSuffix(subject) {
+    for subject in ["各项指标", "指标", "绩效目标", "各项目标", "目标"] where head.utf8Text.hasSuffix(subject) {
       var lower = head.index(head.endIndex, offsetBy: -subject.count)
       // "3个指标"
-      if subject == "指标", head[..<lower].hasSuffix("个") {
+      if subject == "指标", head[..<lower].utf8Text.hasSuffix("个") {
         lower = head.index(before: lower)
         while lower > head.startIndex, head[head.index(before: lower)].isNumber { lower = head.index(before: lower) }
       }

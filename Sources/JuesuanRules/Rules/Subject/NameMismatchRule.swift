@@ -52,8 +52,8 @@ struct NameMismatchRule: Rule {
       if mention.isNarrative {
         // "2010301-行政运行支出决算为…": the prose runs on after the name; only the name is compared.
         let written = SubjectCatalogue.normalizedName(mention.name)
-        if written.hasPrefix(NarrativeBinder.core(official.name)) { continue }
-        if ["预算", "决算", "上年", "为", "是"].contains(where: { written.contains($0) }) { continue }
+        if written.utf8Text.hasPrefix(NarrativeBinder.core(official.name)) { continue }
+        if ["预算", "决算", "上年", "为", "是"].contains(where: { written.utf8Text.contains($0) }) { continue }
       }
       if official.isUncertain {
         // An uncertain row: a near miss is worth a warning, another name only a note.

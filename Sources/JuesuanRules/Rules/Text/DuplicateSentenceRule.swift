@@ -29,8 +29,8 @@ struct DuplicateSentenceRule: Rule {
       let sentences = reader.sentences
       // Each sentence without its white space, as bytes; when every scalar stands alone, equal
       // bytes are equal strings (else the strings are compared).
-      let keyBytes = sentences.map { WhitespaceBytes.removing(from: paragraph.utf8[$0]) }
-      let byBytes = keyBytes.allSatisfy(UTF8Scalars.allStandAlone)
+      let keyBytes = sentences.map { UTF8Text.removingWhitespace(from: paragraph.utf8[$0]) }
+      let byBytes = keyBytes.allSatisfy(UTF8Text.allStandAlone)
       let keys = byBytes ? [] : keyBytes.map { String(decoding: $0, as: UTF8.self) }
       context.ran()
       for index in keyBytes.indices {
@@ -38,7 +38,7 @@ struct DuplicateSentenceRule: Rule {
         guard let first = earlier else { continue }
         let key = String(decoding: keyBytes[index], as: UTF8.self)
         let adjacent = first == index - 1
-        let length = key.count(where: { !"。！？，、；".contains($0) })
+        let length = key.count(where: { !"。！？，、；".utf8Text.contains($0) })
         guard adjacent ? length >= 4 : length >= 15 else { continue }
         // The repeat, without the spaces before it.
         var start = sentences[index].lowerBound

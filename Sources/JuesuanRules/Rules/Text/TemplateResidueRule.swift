@@ -35,7 +35,7 @@ struct TemplateResidueRule: Rule {
       context.ran()
       let reader = readers[index]
       // An alternative and an instruction are both in parentheses.
-      let fullWidth = paragraph.utf8.firstOffset(of: Self.openFull) != nil
+      let fullWidth = UTF8Text.firstOffset(of: Self.openFull, in: paragraph.utf8) != nil
       if fullWidth || paragraph.utf8.contains(UInt8(ascii: "(")) { checkAlternatives(reader, context: &context) }
       if fullWidth { checkInstructions(reader, context: &context) }
       checkGrades(reader, context: &context)
@@ -53,8 +53,8 @@ struct TemplateResidueRule: Rule {
       }
       index = residue.upperBound
       let alternative = paragraph.text(in: residue).dropFirst().dropLast()
-      let inner = alternative.hasSuffix("）") ? alternative.dropLast(2) : alternative
-      let other = String(inner.hasPrefix("（") ? inner.dropFirst() : inner)
+      let inner = alternative.utf8Text.hasSuffix("）") ? alternative.dropLast(2) : alternative
+      let other = String(inner.utf8Text.hasPrefix("（") ? inner.dropFirst() : inner)
       let whole = word.range.lowerBound..<residue.upperBound
       let sourceRange = paragraph.sourceRange(ofTextRange: whole)
       // The direction the figures support, if they decide it.

@@ -17,7 +17,9 @@ struct TextUnitRule: Rule {
   func check(_ report: Report, context: inout RuleContext) {
     for table in report.tables where Table.Kind.standard.contains(table.kind) {
       context.ran()
-      guard table.unit == nil, !table.title.contains("万元"), !table.title.contains("单位") else { continue }
+      guard table.unit == nil, !table.title.utf8Text.contains("万元"), !table.title.utf8Text.contains("单位") else {
+        continue
+      }
       let empty = table.hasNoData && table.reading.status != .unread
       context.report(
         table.titleRange,

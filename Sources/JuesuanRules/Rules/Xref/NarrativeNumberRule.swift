@@ -51,7 +51,7 @@ struct NarrativeNumberRule: Rule {
     for paragraph in report.paragraphs where paragraph.numbers.contains(where: { $0.unit == .tenThousandYuan }) {
       // Performance sections speak of subsets (self-evaluated projects), not of the tables' totals.
       if let heading = paragraph.headingIndex, heading < report.headings.count,
-        report.headings[heading].text.contains("绩效")
+        report.headings[heading].text.utf8Text.contains("绩效")
       {
         continue
       }
@@ -158,7 +158,7 @@ struct NarrativeNumberRule: Rule {
     paragraph.utf8.withUnsafeBufferPointer { bytes in
       var offset = 0
       while offset < bytes.count {
-        let (character, length) = UTF8Scalars.scalar(in: bytes, at: offset)
+        let (character, length) = UTF8Text.scalar(in: bytes, at: offset)
         defer { offset += length }
         while next < numbers.count, numbers[next].1.upperBound <= offset { next += 1 }
         if next < numbers.count, numbers[next].1.contains(offset) {
@@ -194,8 +194,8 @@ struct NarrativeNumberRule: Rule {
   /// `value` with two decimals, with thousands separators when the original had them.
   static func written(_ value: Amount, like original: String) -> String {
     let plain = value.formatted(decimals: 2)
-    guard original.contains(",") else { return plain }
-    let negative = plain.hasPrefix("-")
+    guard original.utf8Text.contains(",") else { return plain }
+    let negative = plain.utf8Text.hasPrefix("-")
     let body = negative ? String(plain.dropFirst()) : plain
     let parts = body.split(separator: ".", maxSplits: 1)
     var whole = Array(parts[0])

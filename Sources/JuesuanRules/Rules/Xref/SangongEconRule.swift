@@ -22,7 +22,7 @@ struct SangongEconRule: Rule {
   init() {}
 
   private static let pairs: [(code: String, item: String, matches: @Sendable (String) -> Bool)] = [
-    ("30212", "因公出国（境）费", { $0.hasPrefix("因公出国") }),
+    ("30212", "因公出国（境）费", { $0.utf8Text.hasPrefix("因公出国") }),
     ("30217", "公务接待费", { $0 == "公务接待费" }),
     ("30231", "公务用车运行维护费", { $0 == "公务用车运行维护费" || $0 == "公务用车运行费" }),
   ]
@@ -30,7 +30,7 @@ struct SangongEconRule: Rule {
   func check(_ report: Report, context: inout RuleContext) {
     guard let basic = report.table(.basicExpenditure), let sangong = report.table(.sangong),
       let panel = sangong.panels.first,
-      let column = panel.columns.firstIndex(where: { $0.title.contains("决算") })
+      let column = panel.columns.firstIndex(where: { $0.title.utf8Text.contains("决算") })
     else {
       context.skip("缺少基本支出决算表或“三公”经费表的决算数栏")
       return

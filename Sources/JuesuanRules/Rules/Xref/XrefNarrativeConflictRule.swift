@@ -62,8 +62,10 @@ struct XrefNarrativeConflictRule: Rule {
     var projects: [Int] = []  // indices in `evaluations`
     var keys: [[UInt8]] = []
     for (index, evaluation) in evaluations.enumerated() {
-      guard !evaluation.isDepartmentWide, var key = evaluation.projectName?.removingWhitespace() else { continue }
-      if key.hasSuffix("项目") { key.removeLast(2) }
+      guard !evaluation.isDepartmentWide, var key = evaluation.projectName?.utf8Text.removingWhitespace() else {
+        continue
+      }
+      if key.utf8Text.hasSuffix("项目") { key.removeLast(2) }
       if key.count >= 4 {
         projects.append(index)
         keys.append(Array(key.utf8))
@@ -72,12 +74,13 @@ struct XrefNarrativeConflictRule: Rule {
     guard !projects.isEmpty else { return }
     for paragraph in report.paragraphs {
       // The projects the paragraph names at all: the only ones its sentences can name.
-      let named = keys.indices.filter { paragraph.utf8.firstOffset(of: keys[$0]) != nil }
+      let named = keys.indices.filter { UTF8Text.firstOffset(of: keys[$0], in: paragraph.utf8) != nil }
       guard !named.isEmpty else { continue }
       for sentence in paragraph.sentenceRanges {
         // Byte search bounded to the sentence (String.contains goes through CFString folding).
         let hits = named.filter {
-          paragraph.utf8.firstOffset(of: keys[$0], from: sentence.lowerBound, before: sentence.upperBound) != nil
+          UTF8Text.firstOffset(of: keys[$0], in: paragraph.utf8, from: sentence.lowerBound, before: sentence.upperBound)
+            != nil
         }
         guard hits.count == 1, let hit = hits.first else { continue }
         let evaluation = evaluations[projects[hit]]
@@ -85,11 +88,11 @@ struct XrefNarrativeConflictRule: Rule {
           let lead = paragraph.text(
             in: max(sentence.lowerBound, number.textRange.lowerBound - 21)..<number.textRange.lowerBound)
           var kept = Substring(lead)
-          while let last = kept.last, " 为是：:".contains(last) { kept.removeLast() }
+          while let last = kept.last, " 为是：:".utf8Text.contains(last) { kept.removeLast() }
           let trimmed = String(kept)
           let tail = paragraph.text(
             in: number.textRange.upperBound..<min(paragraph.utf8.count, number.textRange.upperBound + 4))
-          if number.unit == .none, tail.trimmingPrefix(" ").hasPrefix("分"), trimmed.hasSuffix("得分"),
+          if number.unit == .none, tail.trimmingPrefix(" ").utf8Text.hasPrefix("分"), trimmed.utf8Text.hasSuffix("得分"),
             let score = evaluation.total?.score
           {
             context.ran()
@@ -99,7 +102,7 @@ struct XrefNarrativeConflictRule: Rule {
               related: [Finding.Related(range: score.range, message: "总分 \(score.text)")],
               fixes: [Fix(title: "改为自评表的 \(score.text)", edits: [TextEdit(range: number.range, newText: score.text)])])
           } else if number.unit == .tenThousandYuan,
-            ["决算数", "实际支出", "执行数", "实际支付"].contains(where: { trimmed.hasSuffix($0) }),
+            ["决算数", "实际支出", "执行数", "实际支付"].contains(where: { trimmed.utf8Text.hasSuffix($0) }),
             let executed = evaluation.fundsTotal?[.executed]
           {
             context.ran()
@@ -163,7 +166,7 @@ struct XrefNarrativeConflictRule: Rule {
     let ordered = names.sorted { ($0.key.utf8.count, $1.key) > ($1.key.utf8.count, $0.key) }
     for (name, entries) in ordered {
       let key = Array(name.utf8)
-      let first = Self.packed(key, at: 0, length: UTF8Scalars.length(ofLead: key[0]))
+      let first = Self.packed(key, at: 0, length: UTF8Text.length(ofLead: key[0]))
       byFirstCharacter[first, default: []].append((name, key, entries))
       isFirstCharacter[Int(first & 0xFFF)] = true
     }
@@ -172,7 +175,7 @@ struct XrefNarrativeConflictRule: Rule {
       paragraph.utf8.withUnsafeBufferPointer { bytes in
         var position = 0
         while position < bytes.count {
-          let length = UTF8Scalars.length(ofLead: bytes[position])
+          let length = UTF8Text.length(ofLead: bytes[position])
           defer { position += length }
           guard position + length <= bytes.count else { continue }
           var first: UInt32 = 0
@@ -218,8 +221,10 @@ struct XrefNarrativeConflictRule: Rule {
 
   /// "数字人民币商户开户数(个)" → "数字人民币商户开户数".
   static func cleanName(_ name: String) -> String {
-    var text = Substring(name.removingWhitespace())
-    if text.hasSuffix(")") || text.hasSuffix("）"), let open = text.lastIndex(where: { $0 == "(" || $0 == "（" }) {
+    var text = Substring(name.utf8Text.removingWhitespace())
+    if text.utf8Text.hasSuffix(")") || text.utf8Text.hasSuffix("）"),
+      let open = text.lastIndex(where: { $0 == "(" || $0 == "（" })
+    {
       text = text[..<open]
     }
     return String(text)
@@ -243,7 +248,7 @@ struct XrefNarrativeConflictRule: Rule {
     }
     let rest = String(decoding: bytes[index..<min(bytes.count, index + 12)], as: UTF8.self)
     let units = ["%", "％", "家", "个", "人", "次", "条", "期", "件", "套", "箱", "份", "辆", "台", "万元", "元", "小时", "天"]
-    guard let unit = units.first(where: { rest.hasPrefix($0) }) else { return nil }
+    guard let unit = units.first(where: { rest.utf8Text.hasPrefix($0) }) else { return nil }
     return (value, start..<(index + unit.utf8.count), unit == "％" ? "%" : unit)
   }
 }

@@ -2,10 +2,10 @@ import JuesuanModel
 import JuesuanTestSupport
 import Testing
 
-/// The byte-level `contains`/`range(of:)`/`lastRange(of:)` that replace Foundation's (and the
+/// `UTF8Text`'s `contains`/`range(of:)`/`lastRange(of:)`, which stand in for Foundation's (and the
 /// grapheme-walking `Sequence.contains`) agree with a plain character-by-character reading.
 @Suite("String search over UTF-8 bytes")
-struct StringSearchTests {
+struct UTF8TextSearchTests {
   static let texts = [
     "", "合计", "本年收入合计 1,862.53 万元，较上年增加 327.51 万元。", "项目支出😀（类）", "a\r\nb", "（款）（款）",
     "其中：基本支出",
@@ -26,12 +26,12 @@ struct StringSearchTests {
     for text in Self.texts {
       for needle in Self.needles {
         let first = Self.reference(text, needle, last: false)
-        #expect(text.contains(needle) == (first != nil), "\(text) ⊇ \(needle) (false for \"\", as Foundation)")
-        #expect(Substring(text).contains(needle) == (first != nil))
-        let found = text.range(of: needle).map { text.distance(from: text.startIndex, to: $0.lowerBound) }
+        #expect(text.utf8Text.contains(needle) == (first != nil), "\(text) ⊇ \(needle) (false for \"\", as Foundation)")
+        #expect(Substring(text).utf8Text.contains(needle) == (first != nil))
+        let found = text.utf8Text.range(of: needle).map { text.distance(from: text.startIndex, to: $0.lowerBound) }
         #expect(found == first, "\(text).range(of: \(needle))")
-        if let range = text.range(of: needle) { #expect(String(text[range]) == needle) }
-        let last = text.lastRange(of: needle).map { text.distance(from: text.startIndex, to: $0.lowerBound) }
+        if let range = text.utf8Text.range(of: needle) { #expect(String(text[range]) == needle) }
+        let last = text.utf8Text.lastRange(of: needle).map { text.distance(from: text.startIndex, to: $0.lowerBound) }
         #expect(last == Self.reference(text, needle, last: true), "\(text).lastRange(of: \(needle))")
       }
     }
@@ -39,10 +39,10 @@ struct StringSearchTests {
 
   @Test("a character among a set of characters")
   func characterMembership() {
-    #expect("，。；".contains(Character("。")))
-    #expect(!"，。；".contains(Character("、")))
-    #expect("≥≤=<>＝".contains(Character("＝")))
-    #expect(!"一二三".contains(Character("四")))
+    #expect("，。；".utf8Text.contains(Character("。")))
+    #expect(!"，。；".utf8Text.contains(Character("、")))
+    #expect("≥≤=<>＝".utf8Text.contains(Character("＝")))
+    #expect(!"一二三".utf8Text.contains(Character("四")))
   }
 
   @Test("a substring in the middle of a larger string")
@@ -50,9 +50,9 @@ struct StringSearchTests {
     let text = "前缀合计后缀合计"
     let middle = text.dropFirst(3).dropLast(1)  // "计后缀合"
     #expect(String(middle) == "计后缀合")
-    #expect(!middle.contains("合计"))
-    #expect(middle.contains("后缀"))
-    let range = middle.range(of: "缀合")
+    #expect(!middle.utf8Text.contains("合计"))
+    #expect(middle.utf8Text.contains("后缀"))
+    let range = middle.utf8Text.range(of: "缀合")
     #expect(range.map { String(middle[$0]) } == "缀合")
   }
 
@@ -66,10 +66,10 @@ struct StringSearchTests {
   }
 }
 
-/// `firstOffset(of:from:before:)` finds what a byte-by-byte scan finds, wherever the pattern's
+/// `UTF8Text.firstOffset(of:in:from:before:)` finds what a byte-by-byte scan finds, wherever the pattern's
 /// anchor byte (its last continuation byte) falls: at the window's edges, overlapping, repeated.
 @Suite("Byte search")
-struct ByteSearchTests {
+struct UTF8TextByteSearchTests {
   static func reference(_ haystack: [UInt8], _ needle: [UInt8], from start: Int, before end: Int) -> Int? {
     guard !needle.isEmpty, start >= 0, start + needle.count <= end else { return nil }
     return (start...(end - needle.count)).first { Array(haystack[$0..<($0 + needle.count)]) == needle }
@@ -91,9 +91,11 @@ struct ByteSearchTests {
         let start = Int.random(in: 0...haystack.count, using: &random)
         let end = Int.random(in: start...haystack.count, using: &random)
         #expect(
-          haystack.firstOffset(of: needle, from: start, before: end)
+          UTF8Text.firstOffset(of: needle, in: haystack, from: start, before: end)
             == Self.reference(haystack, needle, from: start, before: end), "\(haystack) \(needle) \(start)..<\(end)")
-        #expect(haystack.firstOffset(of: needle) == Self.reference(haystack, needle, from: 0, before: haystack.count))
+        #expect(
+          UTF8Text.firstOffset(of: needle, in: haystack)
+            == Self.reference(haystack, needle, from: 0, before: haystack.count))
       }
     }
   }
@@ -124,10 +126,10 @@ struct WhitespaceTests {
       for _ in 0..<Int.random(in: 0..<10, using: &random) {
         text += random.chance(1, in: 2) ? String(Character(random.pick(Self.spaces))) : random.pick(Self.others)
       }
-      #expect(text.removingWhitespace() == text.filter { !$0.isWhitespace }, "\(Array(text.unicodeScalars))")
-      #expect(Substring(text).removingWhitespace() == text.filter { !$0.isWhitespace })
+      #expect(text.utf8Text.removingWhitespace() == text.filter { !$0.isWhitespace }, "\(Array(text.unicodeScalars))")
+      #expect(Substring(text).utf8Text.removingWhitespace() == text.filter { !$0.isWhitespace })
       let trimmed = String(text.drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed())
-      #expect(text.trimmingWhitespace() == trimmed, "\(Array(text.unicodeScalars))")
+      #expect(text.utf8Text.trimmingWhitespace() == trimmed, "\(Array(text.unicodeScalars))")
     }
   }
 }
@@ -149,14 +151,14 @@ struct PrefixSuffixTests {
       let text = (0..<Int.random(in: 0..<6, using: &random)).map { _ in random.pick(Self.pieces) }.joined()
       let word = (0..<Int.random(in: 0..<4, using: &random)).map { _ in random.pick(Self.pieces) }.joined()
       #expect(
-        text.hasPrefix(word) == Self.reference(text, prefix: word),
+        text.utf8Text.hasPrefix(word) == Self.reference(text, prefix: word),
         "\(Array(text.unicodeScalars)) \(Array(word.unicodeScalars))")
       #expect(
-        text.hasSuffix(word) == Self.reference(text, suffix: word),
+        text.utf8Text.hasSuffix(word) == Self.reference(text, suffix: word),
         "\(Array(text.unicodeScalars)) \(Array(word.unicodeScalars))")
       let sub = ("x" + text + "y").dropFirst().dropLast()
-      #expect(sub.hasPrefix(word) == Self.reference(sub, prefix: word))
-      #expect(sub.hasSuffix(word) == Self.reference(sub, suffix: word))
+      #expect(sub.utf8Text.hasPrefix(word) == Self.reference(sub, prefix: word))
+      #expect(sub.utf8Text.hasSuffix(word) == Self.reference(sub, suffix: word))
     }
   }
 }
@@ -170,7 +172,8 @@ struct CharacterCountTests {
     for _ in 0..<2000 {
       let text = (0..<Int.random(in: 0..<12, using: &random)).map { _ in random.pick(pieces) }.joined()
       for limit in 0...14 {
-        #expect(text.hasAtMostCharacters(limit) == (text.count <= limit), "\(Array(text.unicodeScalars)) \(limit)")
+        #expect(
+          text.utf8Text.hasAtMostCharacters(limit) == (text.count <= limit), "\(Array(text.unicodeScalars)) \(limit)")
       }
     }
   }

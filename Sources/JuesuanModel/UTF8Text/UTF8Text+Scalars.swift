@@ -1,9 +1,10 @@
-/// Reading Unicode scalars straight from UTF-8 bytes: what `String(decoding:).unicodeScalars`
-/// gives, without making a `String` or walking its index; and which scalars are `Character`s of
-/// their own, so that a text made only of them can be read scalar by scalar (or byte by byte)
-/// with the answers a `Character` walk gives. The parser (`SingleScalarText`) and the rules'
-/// scans share these.
-package enum UTF8Scalars {
+// Unicode scalars read straight from UTF-8 bytes: what `String(decoding:).unicodeScalars` gives,
+// without making a `String` or walking its index; and which scalars are `Character`s of their
+// own, so that a text made only of them can be read scalar by scalar (or byte by byte) with the
+// answers a `Character` walk gives. Over CJK text each Character step runs the grapheme-breaking
+// rules, which made Character walks a large share of a parse; the parser checks once per line
+// (`Line.hasSingleScalarCharacters`) and keeps the Character code for the rare line that fails.
+extension UTF8Text {
   /// The scalar that starts at `offset` of valid UTF-8 (a `Paragraph.utf8`, a `SourceText`'s
   /// bytes) and its length in bytes. A stray continuation byte or a sequence cut by the end reads
   /// as U+FFFD of length 1, so a scan always moves on.
@@ -35,7 +36,7 @@ package enum UTF8Scalars {
 
   /// The length of the scalar that `lead` starts in valid UTF-8; 1 for a continuation byte, so
   /// that a scan skipping from scalar to scalar finds the next lead after a stray one.
-  @inline(__always)
+  @inlinable
   package static func length(ofLead lead: UInt8) -> Int {
     lead < 0xC0 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
   }
@@ -96,13 +97,10 @@ package enum UTF8Scalars {
   /// Whether every scalar of `bytes` (valid UTF-8) stands alone (`standsAlone`).
   /// - Complexity: O(n).
   package static func allStandAlone(_ bytes: [UInt8]) -> Bool { allStandAlone(bytes[...]) }
-}
 
-// The readings of UTF-8 bytes as scalars with their offsets that scans share.
-extension UTF8Scalars {
   /// The offset where the last `count` scalars of `bytes` (valid UTF-8) start, when they and the
   /// scalar before them (if any) stand alone: then they are the last `count` Characters. Nil when
-  /// one does not stand alone, and Characters must be counted.
+  /// one does not, and Characters must be counted.
   package static func startOfLast(_ count: Int, standingAloneIn bytes: [UInt8]) -> Int? {
     var start = bytes.count
     var scalars = 0
@@ -141,7 +139,7 @@ extension UTF8Scalars {
 
   /// The scalars of `bytes` (valid UTF-8), each with its offset.
   /// - Complexity: O(n).
-  package static func withOffsets(_ bytes: ArraySlice<UInt8>) -> [(scalar: Unicode.Scalar, offset: Int)] {
+  package static func scalarsWithOffsets(_ bytes: ArraySlice<UInt8>) -> [(scalar: Unicode.Scalar, offset: Int)] {
     bytes.withUnsafeBufferPointer { source in
       // At most one scalar per byte.
       [(scalar: Unicode.Scalar, offset: Int)](unsafeUninitializedCapacity: source.count) { result, count in
@@ -160,8 +158,72 @@ extension UTF8Scalars {
   /// The scalars of `bytes` (valid UTF-8) with their offsets, when each stands alone
   /// (`standsAlone`); nil when one does not, and the text must be read as `Character`s.
   /// - Complexity: O(n).
-  package static func standingAlone(_ bytes: ArraySlice<UInt8>) -> [(scalar: Unicode.Scalar, offset: Int)]? {
-    allStandAlone(bytes) ? withOffsets(bytes) : nil
+  package static func scalarsStandingAlone(_ bytes: ArraySlice<UInt8>) -> [(scalar: Unicode.Scalar, offset: Int)]? {
+    allStandAlone(bytes) ? scalarsWithOffsets(bytes) : nil
+  }
+}
+
+// Texts whose Characters are their scalars: then a text equals another NFC text (as `String`s
+// compare, by canonical equivalence) exactly when their bytes are equal.
+extension UTF8Text {
+  /// True when every Unicode scalar of `bytes` is a Character by itself and the text is in NFC:
+  /// no scalar that joins the one before it (combining marks, variation selectors, joiners,
+  /// conjoining Hangul jamo, emoji modifiers) or the one after it (prepended marks, regional
+  /// indicators), no "\r\n", and no scalar that normalisation replaces (CJK compatibility
+  /// ideographs, U+2000, U+2126…). Scalars are accepted only from the blocks a report writes in,
+  /// which hold none of those but a few, excluded: ASCII, Latin, general punctuation and
+  /// symbols, CJK with its punctuation, kana and full-width forms. Any other scalar answers false.
+  /// - Complexity: O(n).
+  static func hasSingleScalarCharacters(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    var index = 0
+    let count = bytes.count
+    while index < count {
+      let lead = bytes[index]
+      if lead < 0x80 {
+        if lead == 0x0D, index + 1 < count, bytes[index + 1] == 0x0A { return false }
+        index += 1
+        continue
+      }
+      guard let length = singleScalarLength(in: bytes, at: index) else { return false }
+      index += length
+    }
+    return true
+  }
+
+  /// `hasSingleScalarCharacters` of the bytes of a text.
+  static func hasSingleScalarCharacters(_ text: String) -> Bool {
+    text.utf8.withContiguousStorageIfAvailable { hasSingleScalarCharacters($0) }
+      ?? Array(text.utf8).withUnsafeBufferPointer { hasSingleScalarCharacters($0) }
+  }
+
+  /// The length of the scalar starting at `index` when it is one `hasSingleScalarCharacters`
+  /// accepts (an ASCII byte always is; "\r\n" is the caller's to rule out), else nil.
+  @inline(__always)
+  static func singleScalarLength(in bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int? {
+    let lead = bytes[index]
+    switch lead {
+    case 0..<0x80:
+      return 1
+    case 0xE4...0xE9:
+      return index + 2 < bytes.count ? 3 : nil  // U+4000–U+9FFF: CJK ideographs, which stand alone
+    case 0xC2...0xCB:
+      return index + 1 < bytes.count ? 2 : nil  // U+0080–U+02FF: Latin, which stands alone
+    default:
+      let length = length(ofLead: lead)
+      guard lead >= 0xC2, index + length <= bytes.count else { return nil }
+      return standsAlone(scalar(in: bytes, at: index).scalar) ? length : nil
+    }
+  }
+
+  /// True when offset `edge` of `bytes` (a scalar boundary inside them) is a Character boundary
+  /// because the scalars on both sides of it are ones `hasSingleScalarCharacters` accepts, and
+  /// not "\r" and "\n"; false when that does not settle it.
+  static func settlesCharacterBoundary(in bytes: UnsafeBufferPointer<UInt8>, at edge: Int) -> Bool {
+    guard edge > 0, edge < bytes.count, singleScalarLength(in: bytes, at: edge) != nil else { return false }
+    var before = edge - 1
+    while before > 0, edge - before < 4, bytes[before] & 0xC0 == 0x80 { before -= 1 }
+    guard let length = singleScalarLength(in: bytes, at: before), before + length == edge else { return false }
+    return !(bytes[before] == 0x0D && bytes[edge] == 0x0A)
   }
 }
 
@@ -171,9 +233,9 @@ extension UnsafeBufferPointer<UInt8> {
   @inline(__always)
   func scalar(at offset: Int) -> (value: UInt32, length: Int)? {
     guard offset >= 0, offset < count, self[offset] & 0xC0 != 0x80 else { return nil }
-    let length = UTF8Scalars.length(ofLead: self[offset])
+    let length = UTF8Text.length(ofLead: self[offset])
     guard offset + length <= count else { return nil }
-    return (UTF8Scalars.scalar(in: self, at: offset).scalar.value, length)
+    return (UTF8Text.scalar(in: self, at: offset).scalar.value, length)
   }
 
   /// The last scalar of the bytes, nil when they are empty.

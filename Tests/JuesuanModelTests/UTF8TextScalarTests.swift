@@ -3,13 +3,13 @@ import JuesuanModel
 import JuesuanTestSupport
 import Testing
 
-/// The scalars a scan may read in place of `Character`s (`UTF8Scalars.standsAlone`) do what
+/// The scalars a scan may read in place of `Character`s (`UTF8Text.standsAlone`) do what
 /// Characters would: each is a Character of its own next to any other, none equals another, and
 /// NFC keeps each, so texts of them are equal exactly when their bytes are.
 @Suite("Scalars that stand alone")
-struct UTF8ScalarsTests {
+struct UTF8TextScalarTests {
   private static let alone: [Unicode.Scalar] = (0...0x10FFFF).compactMap { value in
-    Unicode.Scalar(value).flatMap { UTF8Scalars.standsAlone($0) ? $0 : nil }
+    Unicode.Scalar(value).flatMap { UTF8Text.standsAlone($0) ? $0 : nil }
   }
 
   @Test("no two of them are equal as Characters, and each keeps its letter, number and space properties")
@@ -46,9 +46,9 @@ struct UTF8ScalarsTests {
       String($0).precomposedStringWithCanonicalMapping.unicodeScalars.elementsEqual([$0]) == false
     }
     #expect(failing.isEmpty, "\(failing.prefix(10).map { String($0.value, radix: 16) })")
-    #expect(!UTF8Scalars.standsAlone("\r"))
-    #expect(UTF8Scalars.allStandAlone(Array("第一部分 部门概况（2023年度）≥ 95%\t￥1,234.56".utf8)))
-    #expect(!UTF8Scalars.allStandAlone(Array("e\u{301}".utf8)))
-    #expect(!UTF8Scalars.allStandAlone(Array("\r\n".utf8)))
+    #expect(!UTF8Text.standsAlone("\r"))
+    #expect(UTF8Text.allStandAlone(Array("第一部分 部门概况（2023年度）≥ 95%\t￥1,234.56".utf8)))
+    #expect(!UTF8Text.allStandAlone(Array("e\u{301}".utf8)))
+    #expect(!UTF8Text.allStandAlone(Array("\r\n".utf8)))
   }
 }

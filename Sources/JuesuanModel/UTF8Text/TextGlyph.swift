@@ -1,7 +1,5 @@
-import JuesuanModel
-
 /// A unit of text that a scan compares: a `Character`, or a `Unicode.Scalar` of a text in which
-/// every scalar is a `Character` of its own (`UTF8Scalars.standsAlone`). A scan written over
+/// every scalar is a `Character` of its own (`UTF8Text.standsAlone`). A scan written over
 /// `TextGlyph` reads such a text — nearly every report — scalar by scalar, with the answers it
 /// would give reading `Character`s, which cost a grapheme-break test and a normalising comparison
 /// each.
