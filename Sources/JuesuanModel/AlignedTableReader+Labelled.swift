@@ -149,7 +149,7 @@ extension AlignedTableReader {
       figures.count == slots.count
       ? Array(slots.indices) : ColumnAssignment.assign(figures.map(\.doubledCentre), to: slots.map(\.centre))
     guard let targets else {
-      damage.append("第 \(LineNumber.text(data.index)) 行：数字多于表头的栏数，无法确定各数所在栏")
+      damage.append("第 \(line: data.index) 行：数字多于表头的栏数，无法确定各数所在栏")
       return Table.Panel(columns: columns, rows: [])
     }
     var cells = [[Table.Cell?]](repeating: [Table.Cell?](repeating: nil, count: columns.count), count: items.count)

@@ -57,7 +57,7 @@ extension AlignedTableReader {
           drafts[last].cells = line.cells
           drafts[last].isCertain = line.isCertain
         } else if label.isEmpty, !drafts.isEmpty {
-          damage.append("第 \(LineNumber.text(line.line.index)) 行：有数字而没有科目或项目，无法确定属于哪一行")
+          damage.append("第 \(line: line.line.index) 行：有数字而没有科目或项目，无法确定属于哪一行")
         } else {
           var draft = Draft(code: nil, anchorLines: [line.line.index], onAnchor: texts)
           draft.cells = line.cells

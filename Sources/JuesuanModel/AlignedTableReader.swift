@@ -9,7 +9,7 @@
 struct AlignedTableReader {
   let kind: Table.Kind
   let source: SourceText
-  var damage: [String] = []
+  var damage: [Message] = []
 
   init(kind: Table.Kind, source: SourceText) {
     self.kind = kind

@@ -107,8 +107,8 @@ extension Table {
     moved.range = range.shifted(by: offset)
     moved.unitRange = unitRange?.shifted(by: offset)
     if lines != 0 {
-      moved.damage = damage.map { LineNumber.shifting($0, by: lines) }
-      moved.reading.reason = reading.reason.map { LineNumber.shifting($0, by: lines) }
+      moved.damage = damage.map { $0.movingLines(by: lines) }
+      moved.reading.reason = reading.reason.map { $0.movingLines(by: lines) }
     }
     moved.panels = panels.map { panel in
       Panel(columns: panel.columns, rows: panel.rows.map { $0.moved(by: offset, lines: lines) })
@@ -163,7 +163,7 @@ extension SelfEvaluation {
     moved.region = region.shifted(by: offset)
     moved.lines = self.lines.shifted(by: lines)
     moved.proseLines = proseLines.shifted(by: lines)
-    if lines != 0 { moved.damage = damage.map { LineNumber.shifting($0, by: lines) } }
+    if lines != 0 { moved.damage = damage.map { $0.movingLines(by: lines) } }
     return moved
   }
 }

@@ -162,7 +162,7 @@ package struct SelfEvaluation: Sendable, Equatable {
   package var lines: Range<Int>
   package var proseLines: Range<Int>
   /// What could not be read (a funds row with too few figures, a row without scores…).
-  package var damage: [String]
+  package var damage: [Message]
   /// The bytes the table was read from: its title line to the next title (at most 700 lines).
   /// The same bytes elsewhere read as the same table, moved (`ParseMemo`).
   package var region: Range<Int> = 0..<0
@@ -265,7 +265,7 @@ extension SelfEvaluation {
       out += "  总分 L\(total.line + 1) \(total.points?.text ?? "·")/\(total.score?.text ?? "·")"
       out += total.grade.map { " \($0)\n" } ?? "\n"
     }
-    for note in damage { out += "  ! \(note)\n" }
+    for note in damage { out += "  ! \(note.rendered())\n" }
     return out
   }
 }

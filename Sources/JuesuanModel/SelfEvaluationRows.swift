@@ -54,7 +54,7 @@ extension SelfEvaluationReader {
         if let number = figure(row[offset]) { figures[column] = number }
       }
     } else {
-      evaluation.damage.append("第 \(LineNumber.text(line)) 行：资金行只读到 \(values.count) 个数，少于表头的 \(columns.count) 栏")
+      evaluation.damage.append("第 \(line: line) 行：资金行只读到 \(values.count) 个数，少于表头的 \(columns.count) 栏")
     }
     let first = values.compactMap { $0 }.first
     let labelRange = label?.range ?? first?.range ?? 0..<0

@@ -28,7 +28,7 @@ extension Table {
 
   /// The 合计 row against the 类 rows, one comparison per amount column; `skip` hears why a
   /// column cannot be checked.
-  package func columnTotalIdentities(skip: (String) -> Void = { _ in }) -> [TableIdentity] {
+  package func columnTotalIdentities(skip: (Message) -> Void = { _ in }) -> [TableIdentity] {
     guard let panel = panels.first,
       let totalRow = panel.rows.first(where: { $0.isTotalRow && !$0.cells.isEmpty })
     else { return [] }
@@ -59,7 +59,7 @@ extension Table {
 
   /// Each row's total column against its component columns, in the tables that have both;
   /// `skip` hears why a row cannot be checked.
-  package func rowTotalIdentities(skip: (String) -> Void = { _ in }) -> [TableIdentity] {
+  package func rowTotalIdentities(skip: (Message) -> Void = { _ in }) -> [TableIdentity] {
     switch kind {
     case .income, .expenditure, .generalBudget, .stateCapital, .fiscalSummary: break
     default: return []
@@ -71,7 +71,7 @@ extension Table {
       guard !components.isEmpty else { continue }
       for row in panel.rows {
         guard row.isPositional, !row.isDamaged, !row.cells.isEmpty else {
-          if !row.cells.isEmpty { skip("第 \(LineNumber.text(row.line)) 行：各栏位置不确定，未检查横向合计") }
+          if !row.cells.isEmpty { skip("第 \(line: row.line) 行：各栏位置不确定，未检查横向合计") }
           continue
         }
         guard row.cells.count > totalIndex else { continue }
@@ -96,7 +96,7 @@ extension Table {
   /// its children hold figures (where to report, and what).
   /// - Complexity: O(r) in the coded rows (children are grouped by their parent's code first).
   package static func hierarchyIdentities(
-    in panel: Table.Panel, skip: (String) -> Void = { _ in },
+    in panel: Table.Panel, skip: (Message) -> Void = { _ in },
     blankParent: (Range<Int>, String) -> Void = { _, _ in }
   ) -> [TableIdentity] {
     let coded = panel.rows.filter { $0.code != nil }

@@ -2,7 +2,7 @@
 struct TableParser {
   let kind: Table.Kind
   let source: SourceText
-  private(set) var damage: [String] = []
+  private(set) var damage: [Message] = []
 
   init(kind: Table.Kind, source: SourceText) {
     self.kind = kind
@@ -104,7 +104,7 @@ struct TableParser {
       var tokens = tokenized.tokens
       Self.joinSplitCode(&tokens)
       if line.shape == .tabbed || line.shape == .piped, Self.isFragment(tokens) {
-        damage.append("第 \(LineNumber.text(line.index)) 行：数字或名称被分页、折行拆开，无法确定属于哪一格")
+        damage.append("第 \(line: line.index) 行：数字或名称被分页、折行拆开，无法确定属于哪一格")
         if let last = rows.indices.last { rows[last].isPositional = false; rows[last].hasBrokenCell = true }
         continue
       }

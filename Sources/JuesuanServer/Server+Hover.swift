@@ -60,7 +60,7 @@ extension Server {
   }
 
   private static func markdown(for finding: Finding) -> String {
-    var lines = ["**\(finding.code)**（\(finding.severity.name)）：\(finding.message)"]
+    var lines = ["**\(finding.code)**（\(finding.severity.name)）：\(finding.message.rendered())"]
     if let description = RuleDescription.of(finding.code) {
       lines.append(description.summary)
       lines.append(description.rationale)

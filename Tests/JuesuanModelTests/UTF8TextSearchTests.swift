@@ -55,15 +55,6 @@ struct UTF8TextSearchTests {
     let range = middle.utf8Text.range(of: "缀合")
     #expect(range.map { String(middle[$0]) } == "缀合")
   }
-
-  @Test("line-number tokens resolve to the file's lines")
-  func lineNumbers() {
-    let message = "第 \(LineNumber.text(381)) 行；第 \(LineNumber.text(0))–\(LineNumber.text(9)) 行"
-    #expect(LineNumber.resolving(message, lineOffset: 0) == "第 382 行；第 1–10 行")
-    #expect(LineNumber.resolving(message, lineOffset: 2479) == "第 2861 行；第 2480–2489 行")
-    #expect(LineNumber.resolving("没有行号", lineOffset: 5) == "没有行号")
-    #expect(LineNumber.resolving("\u{E000}x\u{E001}", lineOffset: 5) == "\u{E000}x\u{E001}", "a stray mark stays")
-  }
 }
 
 /// `UTF8Text.firstOffset(of:in:from:before:)` finds what a byte-by-byte scan finds, wherever the pattern's

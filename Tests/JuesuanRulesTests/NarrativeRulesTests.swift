@@ -38,7 +38,7 @@ struct NarrativeRulesTests {
     let text = "（十四）2101103-公务员医疗补助 23.76 万元，较上年决算数减少 2.79 万元，下降 25.84%。"
     let finding = try #require(findings("change/percent", in: text).first)
     #expect(underlined(finding, in: text) == "25.84%")
-    #expect(finding.message.contains("2.79 ÷ 上年 26.55"))
+    #expect(finding.message.rendered().contains("2.79 ÷ 上年 26.55"))
     #expect(applyingFirstFix(finding, to: text).contains("下降 10.51%"))
   }
 

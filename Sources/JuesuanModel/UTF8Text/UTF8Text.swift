@@ -184,6 +184,7 @@ extension Substring {
 // boundary, settled from the scalars on its two sides where they are single-scalar Characters.
 extension UTF8Text {
   /// `hasPrefix` (or `hasSuffix`, `atEnd`).
+  @inline(__always)
   private func hasAffix(_ word: String, atEnd: Bool) -> Bool {
     switch storage {
     case .string(let text):
@@ -196,6 +197,7 @@ extension UTF8Text {
 
   /// `matches(_:_:atEnd:)` for a whole String, when its bytes settle the answer (nil when they
   /// do not: a match whose boundary the neighbouring scalars leave open, or no contiguous bytes).
+  @inline(__always)
   private static func settledMatch(_ text: String, _ word: String, atEnd: Bool) -> Bool? {
     let match = text.utf8.withContiguousStorageIfAvailable { bytes in
       word.utf8.withContiguousStorageIfAvailable { pattern in compare(bytes, pattern, atEnd: atEnd) }

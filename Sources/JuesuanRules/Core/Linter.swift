@@ -227,9 +227,9 @@ package struct Linter: Sendable {
     placed.reserveCapacity(part.findings.count)
     for (index, finding) in part.findings.enumerated() {
       var finding = finding
-      finding.message = LineNumber.resolving(finding.message, lineOffset: line)
+      finding.message = finding.message.movingLines(by: line)
       for related in finding.related.indices {
-        finding.related[related].message = LineNumber.resolving(finding.related[related].message, lineOffset: line)
+        finding.related[related].message = finding.related[related].message.movingLines(by: line)
       }
       if !suppressions.isEmpty, suppressions.suppresses(finding.moved(by: start), in: source) {
         silenced.append(index)
@@ -243,7 +243,7 @@ package struct Linter: Sendable {
   /// What one rule found while a report was checked.
   private struct RuleOutcome: Sendable {
     var findings: [Finding]
-    var skipped: [String]
+    var skipped: [SkippedCheck]
     var checksRun: Int
   }
 

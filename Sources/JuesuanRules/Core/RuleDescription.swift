@@ -78,7 +78,7 @@ package struct RuleContext {
   package let catalogue: SubjectCatalogue
   package private(set) var findings: [Finding] = []
   /// Checks that could not run, and why (the coverage summary).
-  package private(set) var skipped: [String] = []
+  package private(set) var skipped: [SkippedCheck] = []
   /// Checks that ran.
   package private(set) var checksRun = 0
   package var currentCode = ""
@@ -129,7 +129,7 @@ package struct RuleContext {
   /// when the rule deliberately says less than its default, e.g. for an ambiguous case); `hint`
   /// is the figure an editor shows beside it ("Σ 1,234.56").
   package mutating func report(
-    _ range: Range<Int>, _ message: String, severity: Severity? = nil, related: [Finding.Related] = [],
+    _ range: Range<Int>, _ message: Message, severity: Severity? = nil, related: [Finding.Related] = [],
     fixes: [Fix] = [], hint: String? = nil
   ) {
     var level = severity ?? currentSeverity
@@ -144,5 +144,5 @@ package struct RuleContext {
   package mutating func ran(_ count: Int = 1) { checksRun += count }
 
   /// Counts a check that could not run, with the reason.
-  package mutating func skip(_ reason: String) { skipped.append("\(currentCode): \(reason)") }
+  package mutating func skip(_ reason: Message) { skipped.append(SkippedCheck(code: currentCode, reason: reason)) }
 }

@@ -50,7 +50,7 @@ struct DeltaRule: Rule {
         } else {
           message += "（方向也不符，应为“\(word)”）"
         }
-        context.report(change.delta.range, message, fixes: fixes)
+        context.report(change.delta.range, Message(message), fixes: fixes)
       }
     }
   }

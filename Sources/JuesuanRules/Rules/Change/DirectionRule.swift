@@ -64,7 +64,7 @@ struct DirectionRule: Rule {
         }
         let range = paragraph.sourceRange(ofTextRange: change.verb.range.lowerBound..<percent.textRange.upperBound)
         context.report(
-          range, message, fixes: fixPercent.isPreferred ? [fixPercent, fixAmount] : [fixAmount, fixPercent])
+          range, Message(message), fixes: fixPercent.isPreferred ? [fixPercent, fixAmount] : [fixAmount, fixPercent])
       }
     }
   }

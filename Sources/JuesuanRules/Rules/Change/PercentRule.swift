@@ -81,7 +81,7 @@ struct PercentRule: Rule {
         let edit = TextEdit(
           range: paragraph.sourceRange(ofTextRange: reader.digitsRange(of: percent)), newText: expected)
         context.report(
-          percent.range, message,
+          percent.range, Message(message),
           fixes: [Fix(title: "改为 \(expected)%", edits: [edit], isSafe: false, isPreferred: true)],
           hint: "= \(expected)%")
       }

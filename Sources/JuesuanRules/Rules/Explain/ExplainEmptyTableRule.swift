@@ -75,11 +75,11 @@ struct ExplainEmptyTableRule: Rule {
       }
       guard let figure = Self.firstFigure(table) else { continue }
       for statement in near + section where statement.isWholeTable {
-        let line = LineNumber.text(report.source.line(ofUTF8Offset: figure.cell.range.lowerBound))
+        let line = report.source.line(ofUTF8Offset: figure.cell.range.lowerBound)
         let shown = figure.cell.amount?.description ?? figure.cell.text
         context.report(
           statement.range,
-          "说明称“\(statement.text)”，但“\(table.title)”有数据：\(figure.label) \(shown)（第 \(line) 行）；说明与表不符，请核对哪一处有误",
+          "说明称“\(statement.text)”，但“\(table.title)”有数据：\(figure.label) \(shown)（第 \(line: line) 行）；说明与表不符，请核对哪一处有误",
           severity: table.damage.isEmpty ? nil : .warning,
           related: [.init(range: figure.cell.range, message: "表内金额 \(shown)")])
       }

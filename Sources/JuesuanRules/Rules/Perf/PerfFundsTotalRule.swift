@@ -77,7 +77,7 @@ struct PerfFundsTotalRule: Rule {
       message += "；另有 \(wrong.count - 1) 栏（\(wrong.dropFirst().map(\.column.rawValue).joined(separator: "、"))）同样不符"
     }
     context.report(
-      first.stated.range, message,
+      first.stated.range, Message(message),
       related: parts.compactMap { part in
         part[first.column].map { Finding.Related(range: $0.range, message: "\(part.label) \($0.text)") }
       },

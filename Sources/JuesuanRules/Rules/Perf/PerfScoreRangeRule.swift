@@ -34,7 +34,7 @@ struct PerfScoreRangeRule: Rule {
         var message = "“\(indicator.level3.isEmpty ? "该指标" : indicator.level3)”得分 \(score.text) 超过其分值 \(points.text)"
         if let damaged { message += "（\(damaged)）" }
         context.report(
-          score.range, message, severity: damaged != nil ? .information : nil,
+          score.range, Message(message), severity: damaged != nil ? .information : nil,
           related: [Finding.Related(range: points.range, message: "分值 \(points.text)")])
       }
     }

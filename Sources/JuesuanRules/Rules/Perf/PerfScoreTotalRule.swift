@@ -30,7 +30,7 @@ struct PerfScoreTotalRule: Rule {
       let damaged = EvaluationScoring.damage(of: evaluation)
       if let stated = total.score {
         if let missing = rows.first(where: { $0.score == nil && $0.points != nil }) {
-          context.skip("第 \(LineNumber.text(missing.line)) 行“\(missing.label)”没有得分，未核对总分得分")
+          context.skip("第 \(line: missing.line) 行“\(missing.label)”没有得分，未核对总分得分")
         } else {
           compare(stated, rows.compactMap(\.score), column: "得分", damaged: damaged, context: &context)
         }
@@ -60,7 +60,7 @@ struct PerfScoreTotalRule: Rule {
     let fix = Fix(
       title: "将总分\(column)改为各行之和 \(shownSum)", edits: [TextEdit(range: stated.range, newText: shownSum)])
     context.report(
-      stated.range, message, severity: damaged != nil ? .information : nil,
+      stated.range, Message(message), severity: damaged != nil ? .information : nil,
       related: parts.prefix(12).map { Finding.Related(range: $0.range, message: "\(column) \($0.text)") },
       fixes: damaged != nil ? [] : [fix])
   }

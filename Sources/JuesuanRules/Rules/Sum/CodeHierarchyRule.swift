@@ -36,7 +36,7 @@ struct CodeHierarchyRule: Rule {
       in: panel, skip: { context.skip($0) },
       blankParent: { range, message in
         context.ran()
-        context.report(range, message)
+        context.report(range, Message(message))
       })
     for comparison in comparisons {
       context.check(comparison, roundingExplained: rounding)

@@ -74,12 +74,12 @@ struct TableUnparsedRule: Rule {
         if let title = Self.titleAbove(source, line) {
           context.report(
             trimmed,
-            "第 \(LineNumber.text(line))–\(LineNumber.text(end)) 行的表格（\(rows) 行，表名“\(title)”）未能识别为已知的表，未能读取：其中的数字未参与任何核对，请人工复核"
+            "第 \(line: line)–\(line: end) 行的表格（\(rows) 行，表名“\(title)”）未能识别为已知的表，未能读取：其中的数字未参与任何核对，请人工复核"
           )
         } else {
           context.report(
             trimmed,
-            "第 \(LineNumber.text(line))–\(LineNumber.text(end)) 行看起来是表格（\(rows) 行），但没有可识别的表名，未能读取：其中的数字未参与任何核对。如是决算表或绩效自评表，请在表前写明表名（如“支出决算表”）"
+            "第 \(line: line)–\(line: end) 行看起来是表格（\(rows) 行），但没有可识别的表名，未能读取：其中的数字未参与任何核对。如是决算表或绩效自评表，请在表前写明表名（如“支出决算表”）"
           )
         }
       }

@@ -80,7 +80,7 @@ struct TemplateResidueRule: Rule {
       }.sorted { $0.isPreferred && !$1.isPreferred }
       var message = "模板备选词“\(paragraph.text(in: whole))”未处理，应按实际方向择一"
       if let increase { message += "；按文中数字应为“\(increase == word.isIncrease ? word.text : other)”" }
-      context.report(sourceRange, message, fixes: fixes)
+      context.report(sourceRange, Message(message), fixes: fixes)
     }
   }
 

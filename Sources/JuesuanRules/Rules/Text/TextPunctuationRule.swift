@@ -144,7 +144,7 @@ struct TextPunctuationRule: Rule {
       ? "汉字之间用了半角“\(first.mark)”，应为全角"
       : "汉字之间用了半角标点（本行共 \(halfWidth.count) 处：\(summary)），应为全角"
     context.report(
-      first.range, message,
+      first.range, Message(message),
       fixes: [Fix(title: "本行改为全角标点", edits: halfWidth.flatMap(\.edits), isPreferred: true)])
   }
 

@@ -107,7 +107,7 @@ struct NarrativeNumberRule: Rule {
         isPreferred: distinct.count == 1 && binding.figures.count >= 2)
     }
     context.report(
-      digits, message, severity: severity,
+      digits, Message(message), severity: severity,
       related: binding.figures.map { Finding.Related(range: $0.range, message: "\($0.tableTitle)：\($0.shown)") },
       fixes: fixes)
   }
