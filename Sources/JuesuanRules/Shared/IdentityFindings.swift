@@ -38,4 +38,19 @@ extension RuleContext {
       related: related, fixes: total.amount == nil ? [] : [fix], hint: hint)
     return true
   }
+
+  /// Checks every parent code of `panel` whose children are listed (sum/code-hierarchy, and
+  /// sum/basic-expense for 06's 类 and 款): a parent left blank, and each parent against the sum
+  /// of its children.
+  mutating func checkHierarchy(of panel: Table.Panel, roundingExplained: Bool) {
+    let comparisons = Table.hierarchyIdentities(
+      in: panel, skip: { skip($0) },
+      blankParent: { range, message in
+        ran()
+        report(range, Message(message))
+      })
+    for comparison in comparisons {
+      check(comparison, roundingExplained: roundingExplained)
+    }
+  }
 }

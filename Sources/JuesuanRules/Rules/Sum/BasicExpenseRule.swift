@@ -25,7 +25,7 @@ struct BasicExpenseRule: Rule {
         continue
       }
       for panel in table.panels {
-        CodeHierarchyRule.checkHierarchy(panel, report: report, context: &context, rounding: rounding)
+        context.checkHierarchy(of: panel, roundingExplained: rounding)
         for comparison in Table.fundIdentities(in: panel) {
           context.check(comparison, roundingExplained: rounding)
         }

@@ -25,21 +25,8 @@ struct CodeHierarchyRule: Rule {
     let rounding = report.explainsRounding
     for table in report.tables where Table.functionTables.contains(table.kind) {
       for panel in table.panels {
-        Self.checkHierarchy(panel, report: report, context: &context, rounding: rounding)
+        context.checkHierarchy(of: panel, roundingExplained: rounding)
       }
-    }
-  }
-
-  /// Checks every parent code whose children are listed; shared with sum/basic-expense.
-  static func checkHierarchy(_ panel: Table.Panel, report: Report, context: inout RuleContext, rounding: Bool) {
-    let comparisons = Table.hierarchyIdentities(
-      in: panel, skip: { context.skip($0) },
-      blankParent: { range, message in
-        context.ran()
-        context.report(range, Message(message))
-      })
-    for comparison in comparisons {
-      context.check(comparison, roundingExplained: rounding)
     }
   }
 }
