@@ -19,7 +19,9 @@ extension AnalysisView {
 
 /// What views are built from: the report as checked, and what else decides what they read.
 package struct AnalysisInput: Sendable {
+  /// The report, its year the configured one when set.
   package var report: Report
+  /// The catalogue names are judged against (with a user catalogue's entries).
   package var catalogue: SubjectCatalogue
   /// The catalogue edition names are judged in: the configured one, else the report year.
   package var catalogueEdition: Int?
@@ -39,6 +41,7 @@ package struct AnalysisInput: Sendable {
 
 /// The views of one report built so far, each under its type.
 package struct AnalysisCache {
+  /// What the views are built from.
   package let input: AnalysisInput
   private var views: [ObjectIdentifier: any AnalysisView] = [:]
 

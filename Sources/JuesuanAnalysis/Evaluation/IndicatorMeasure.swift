@@ -5,6 +5,7 @@ import JuesuanModel
 package struct IndicatorMeasure: Sendable {
   /// "≥", "≤", "<", ">" or "=" (also for "＝" and no relation at all).
   package var relation: String
+  /// The figure.
   package var value: Amount
   /// What follows the figure ("次", "%"), at most three characters; "％" is read as "%".
   package var unit: String

@@ -28,6 +28,7 @@ package struct EarlierReaders: Sendable {
 /// The reader of every paragraph of the report, by its index in `Report.paragraphs`, for the
 /// report year; a paragraph whose reader the check before an edit built is not read again.
 package struct NarrativeReaders: AnalysisView {
+  /// The readers, one per paragraph of the report, in order.
   package let readers: [NarrativeReader]
 
   package init(_ input: AnalysisInput, cache: inout AnalysisCache) {

@@ -66,6 +66,7 @@ package enum ReasonReader {
 /// The reasons of every paragraph of the report (`ReasonReader.reasons(in:)`), by the paragraph's
 /// index in `Report.paragraphs`.
 package struct ParagraphReasons: AnalysisView {
+  /// The reasons of each paragraph of the report, in order.
   package let reasons: [[ReasonReader.Reason]]
 
   package init(_ input: AnalysisInput, cache: inout AnalysisCache) {

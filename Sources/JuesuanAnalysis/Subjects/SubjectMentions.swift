@@ -3,6 +3,7 @@ import JuesuanModel
 
 /// Every subject name written in the report (`SubjectMention.collect`), in document order.
 package struct SubjectMentions: AnalysisView {
+  /// The mentions, in document order.
   package let all: [SubjectMention]
 
   package init(_ input: AnalysisInput, cache: inout AnalysisCache) {
@@ -14,8 +15,10 @@ package struct SubjectMentions: AnalysisView {
 /// judged in (`AnalysisInput.catalogueEdition`), by the mention's index in `SubjectMentions.all`
 /// (nil for a mention without a code).
 package struct SubjectVerdicts: AnalysisView {
+  /// Built from the mentions.
   package static var reads: [any AnalysisView.Type] { [SubjectMentions.self] }
 
+  /// The verdicts, by mention.
   package let verdicts: [SubjectCatalogue.NameVerdict?]
 
   package init(_ input: AnalysisInput, cache: inout AnalysisCache) {
