@@ -13,12 +13,16 @@ let package = Package(
     .target(name: "JuesuanCatalogue"),
     // PDF (through poppler's pdftotext) and Word (our own zip and inflate) → text; knows no rules.
     .target(name: "JuesuanDocuments"),
-    .target(name: "JuesuanRules", dependencies: ["JuesuanModel", "JuesuanCatalogue"]),
+    // What several rules read from a report (narrative readers, subject mentions, reasons…); no rules.
+    .target(name: "JuesuanAnalysis", dependencies: ["JuesuanModel", "JuesuanCatalogue"]),
+    .target(name: "JuesuanRules", dependencies: ["JuesuanModel", "JuesuanCatalogue", "JuesuanAnalysis"]),
     .target(name: "JSONRPC"),
     .target(name: "LanguageServerProtocol", dependencies: ["JSONRPC"]),
     .target(
       name: "JuesuanServer",
-      dependencies: ["JuesuanModel", "JuesuanCatalogue", "JuesuanRules", "LanguageServerProtocol", "JSONRPC"]),
+      dependencies: [
+        "JuesuanModel", "JuesuanCatalogue", "JuesuanAnalysis", "JuesuanRules", "LanguageServerProtocol", "JSONRPC",
+      ]),
     .target(
       name: "JuesuanCommandLine",
       dependencies: [
@@ -31,8 +35,10 @@ let package = Package(
     .testTarget(name: "JuesuanModelTests", dependencies: ["JuesuanModel", "JuesuanTestSupport"]),
     .testTarget(name: "JuesuanCatalogueTests", dependencies: ["JuesuanCatalogue", "JuesuanTestSupport"]),
     .testTarget(
+      name: "JuesuanAnalysisTests", dependencies: ["JuesuanAnalysis", "JuesuanModel", "JuesuanTestSupport"]),
+    .testTarget(
       name: "JuesuanRulesTests",
-      dependencies: ["JuesuanRules", "JuesuanModel", "JuesuanCatalogue", "JuesuanTestSupport"]),
+      dependencies: ["JuesuanRules", "JuesuanAnalysis", "JuesuanModel", "JuesuanCatalogue", "JuesuanTestSupport"]),
     .testTarget(name: "JSONRPCTests", dependencies: ["JSONRPC", "LanguageServerProtocol", "JuesuanTestSupport"]),
     .testTarget(
       name: "JuesuanServerTests",

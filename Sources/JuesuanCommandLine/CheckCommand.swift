@@ -159,7 +159,7 @@ enum CheckCommand {
     while index < arguments.count {
       let argument = arguments[index]
       defer { index += 1 }
-      if onlyPaths || argument == "-" || !argument.hasPrefix("-") {
+      if onlyPaths || argument == "-" || !argument.utf8Text.hasPrefix("-") {
         options.paths.append(argument)
         continue
       }
@@ -248,8 +248,8 @@ struct Input {
         var found: [String] = []
         while let relative = walker.nextObject() as? String {
           let name = (relative as NSString).lastPathComponent
-          if name.hasPrefix(".") || relative.contains("/.") || relative.hasPrefix(".build") {
-            if name.hasPrefix(".") { walker.skipDescendants() }
+          if name.utf8Text.hasPrefix(".") || relative.utf8Text.contains("/.") || relative.utf8Text.hasPrefix(".build") {
+            if name.utf8Text.hasPrefix(".") { walker.skipDescendants() }
             continue
           }
           let pathExtension = (name as NSString).pathExtension.lowercased()

@@ -1,49 +1,32 @@
 import Foundation
 import JuesuanCatalogue
 import JuesuanRules
+import JuesuanServer
 
-/// Finds and reads `.juesuan.json` (upward from a file, or named by `--config`).
+/// The configuration of `check` and `fix` (`ConfigurationFile`), its problems worded for the
+/// command line.
 enum ConfigurationLoader {
-  static let fileName = ".juesuan.json"
-
   /// The configuration for `path`; a file named by `--config` wins over the upward search.
   static func configuration(for path: String, explicit: String?) throws -> Configuration {
-    let file = explicit ?? find(from: path)
-    guard let file else { return Configuration() }
-    guard let data = FileManager.default.contents(atPath: file) else {
-      throw CheckCommand.UsageError(description: "\(file): 无法读取配置文件")
+    guard let file = explicit ?? ConfigurationFile.find(fromDirectory: ConfigurationFile.directory(ofFile: path)) else {
+      return Configuration()
     }
-    let object: Any
+    let loaded: ConfigurationFile
     do {
-      object = try JSONSerialization.jsonObject(with: data)
+      loaded = try ConfigurationFile(path: file)
     } catch {
-      throw CheckCommand.UsageError(description: "\(file): 配置文件不是有效的 JSON")
-    }
-    guard let json = object as? [String: Any] else {
-      throw CheckCommand.UsageError(description: "\(file): 配置文件应为 JSON 对象")
+      let problem =
+        switch error {
+        case .unreadable: "无法读取配置文件"
+        case .notJSON: "配置文件不是有效的 JSON"
+        case .notObject: "配置文件应为 JSON 对象"
+        }
+      throw CheckCommand.UsageError(description: "\(file): \(problem)")
     }
     do {
-      var configuration = try Configuration(json: json)
-      if let catalogue = configuration.catalogueFile, !catalogue.hasPrefix("/") {
-        configuration.catalogueFile = ((file as NSString).deletingLastPathComponent as NSString)
-          .appendingPathComponent(catalogue)
-      }
-      return configuration
+      return try ConfigurationFile.configuration(of: loaded)
     } catch {
       throw CheckCommand.UsageError(description: "\(file): \(error)")
-    }
-  }
-
-  /// `.juesuan.json` in the file's folder or the nearest folder above it.
-  static func find(from path: String) -> String? {
-    let start = path == "-" ? FileManager.default.currentDirectoryPath : (path as NSString).deletingLastPathComponent
-    var folder = URL(fileURLWithPath: start.isEmpty ? "." : start).standardizedFileURL
-    while true {
-      let candidate = folder.appendingPathComponent(fileName).path
-      if FileManager.default.fileExists(atPath: candidate) { return candidate }
-      let parent = folder.deletingLastPathComponent()
-      if parent.path == folder.path { return nil }
-      folder = parent
     }
   }
 
@@ -52,9 +35,20 @@ enum ConfigurationLoader {
     configuration.ignores(path)
   }
 
-  /// The bundled catalogue, extended by the configured user TSV (cached per path).
+  /// The bundled catalogue, extended by the configured user TSV; the bundled one alone (with a
+  /// line on stderr) when that cannot be used.
   static func catalogue(for configuration: Configuration) -> SubjectCatalogue {
     guard let file = configuration.catalogueFile else { return .bundled }
-    return UserCatalogue.load(file) ?? .bundled
+    do {
+      return try SubjectCatalogue.bundled.merging(userCatalogueAt: file)
+    } catch {
+      let message =
+        switch error {
+        case .unreadable: "\(file): 无法读取用户科目表，仅使用内置科目表"
+        case .invalid(let error): "\(error)；仅使用内置科目表"
+        }
+      FileHandle.standardError.write(Data("juesuan: \(message)\n".utf8))
+      return .bundled
+    }
   }
 }

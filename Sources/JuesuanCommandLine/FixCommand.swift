@@ -7,7 +7,7 @@ import JuesuanRules
 enum FixCommand {
   static func run(_ arguments: [String]) -> Int32 {
     let preview = arguments.contains("--diff")
-    let paths = arguments.filter { !$0.hasPrefix("--") }
+    let paths = arguments.filter { !$0.utf8Text.hasPrefix("--") }
     guard !paths.isEmpty else { return CheckCommand.fail("用法：juesuan fix [--diff] PATH…") }
     let inputs: [Input]
     do {

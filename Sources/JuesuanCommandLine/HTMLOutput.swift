@@ -89,7 +89,8 @@ enum HTMLOutput {
     for (number, finding) in findings.enumerated() {
       out += "<li><a href=\"#f-\(index)-\(number + 1)\" class=\"sev-\(severityClass(finding.severity))\">"
       out += "<span class=\"where\">\(escape(place(of: finding, in: result)))</span> "
-      out += "<span class=\"code\">\(escape(finding.code))</span> \(escape(shortened(finding.message)))</a></li>\n"
+      out +=
+        "<span class=\"code\">\(escape(finding.code))</span> \(escape(shortened(finding.message.rendered())))</a></li>\n"
     }
     if !findings.isEmpty { out += "</ol>\n" }
     out += "</nav>\n<div class=\"text\" role=\"document\">\n"

@@ -132,16 +132,16 @@ enum HTMLText {
     out += "<div class=\"head\"><span class=\"badge\">\(HTMLOutput.severityWord(finding.severity))</span> "
     out += "<span class=\"code\">\(HTMLOutput.escape(finding.code))</span> "
     out += "<span class=\"where\">\(HTMLOutput.escape(HTMLOutput.place(of: finding, in: result)))</span></div>"
-    out += "<p class=\"message\">\(HTMLOutput.escape(finding.message))</p>"
+    out += "<p class=\"message\">\(HTMLOutput.escape(finding.message.rendered()))</p>"
     if !finding.related.isEmpty {
       out += "<ul class=\"related\">"
       for related in finding.related {
         let line = result.source.line(ofUTF8Offset: related.range.lowerBound) + 1
-        out += "<li>相关：第\(line)行 \(HTMLOutput.escape(related.message))</li>"
+        out += "<li>相关：第\(line)行 \(HTMLOutput.escape(related.message.rendered()))</li>"
       }
       out += "</ul>"
     }
-    let fixes = finding.fixes.filter { !$0.title.hasPrefix("忽略") }
+    let fixes = finding.fixes.filter { !$0.title.utf8Text.hasPrefix("忽略") }
     if !fixes.isEmpty {
       out += "<ul class=\"fixes\">"
       for fix in fixes {

@@ -1,14 +1,13 @@
 import Foundation
 import JuesuanModel
 import JuesuanRules
+import JuesuanServer
 import LanguageServerProtocol
 
 /// The `--format json` contract of DOMAIN.md §5:
 /// `{"version":1,"files":[{"path":…,"diagnostics":[LSP Diagnostic + "fixes"]}]}`, each file with
 /// the optional `"reports":[{"kind":"部门决算","startLine":0,"endLine":…}]`.
 enum JSONOutput {
-  static let documentationBase = "https://github.com/juesuan/juesuan/blob/main/docs/rules.md#"
-
   /// Written diagnostic by diagnostic (keys sorted, as `LSPAny.writeJSON` writes them) and handed
   /// to `flush` about a megabyte at a time, so that a file with thousands of findings never holds
   /// their whole tree, or the whole text, at once.
@@ -16,9 +15,11 @@ enum JSONOutput {
     var out = Array(#"{"files":["#.utf8)
     for (fileIndex, result) in results.enumerated() {
       out += (fileIndex == 0 ? #"{"diagnostics":["# : #",{"diagnostics":["#).utf8
-      for (index, finding) in result.lint.findings.enumerated() {
+      let findings = result.lint.findings
+      let uri = findings.contains { !$0.related.isEmpty } ? uri(ofPath: result.path) : ""
+      for (index, finding) in findings.enumerated() {
         if index > 0 { out.append(UInt8(ascii: ",")) }
-        diagnostic(finding, in: result).writeJSON(into: &out)
+        diagnostic(finding, in: result, uri: uri).writeJSON(into: &out)
         if out.count > 1 << 20 {
           flush(String(decoding: out, as: UTF8.self))
           out.removeAll(keepingCapacity: true)
@@ -63,28 +64,21 @@ enum JSONOutput {
     ]
   }
 
-  static func anchor(of code: String) -> String { code.replacingOccurrences(of: "/", with: "-") }
-
-  static func diagnostic(_ finding: Finding, in result: FileResult) -> LSPAny {
+  /// A finding as the contract writes it: the LSP diagnostic of the shared mapping (with no
+  /// `tags`, which the contract does not list), its fixes, and the page or place of a PDF or Word
+  /// file. `uri` names the file in related places.
+  static func diagnostic(_ finding: Finding, in result: FileResult, uri: String) -> LSPAny {
     let source = result.source
-    var object: [String: LSPAny] = [
-      "range": range(finding.range, in: source),
-      "severity": .int(finding.severity.rawValue),
-      "code": .string(finding.code),
-      "source": "juesuan",
-      "message": .string(finding.message),
-      "codeDescription": ["href": .string(documentationBase + anchor(of: finding.code))],
-      "fixes": .array(
-        finding.fixes.map { fix -> LSPAny in
-          [
-            "title": .string(fix.title), "isPreferred": .bool(fix.isPreferred), "safe": .bool(fix.isSafe),
-            // Ruff's word: "safe" fixes are applied by `fix` and fixAll, "unsafe" ones only offered.
-            "applicability": .string(fix.isSafe ? "safe" : "unsafe"),
-            "edits": .array(
-              fix.edits.map { ["range": range($0.range, in: source), "newText": .string($0.newText)] }),
-          ]
-        }),
-    ]
+    var object = Diagnostic(finding, in: source, uri: uri, tags: nil).jsonObject
+    object["fixes"] = .array(
+      finding.fixes.map { fix -> LSPAny in
+        [
+          "title": .string(fix.title), "isPreferred": .bool(fix.isPreferred), "safe": .bool(fix.isSafe),
+          // Ruff's word: "safe" fixes are applied by `fix` and fixAll, "unsafe" ones only offered.
+          "applicability": .string(fix.isSafe ? "safe" : "unsafe"),
+          "edits": .array(fix.edits.map { ["range": range($0.range, in: source), "newText": .string($0.newText)] }),
+        ]
+      })
     // Optional keys for a PDF or Word file (the contract's keys are unchanged): the page, or the
     // paragraph or table cell the finding is in.
     if let page = result.page(ofUTF8Offset: finding.range.lowerBound) {
@@ -92,17 +86,12 @@ enum JSONOutput {
     } else if let location = result.location(ofUTF8Offset: finding.range.lowerBound) {
       object["location"] = .string(location)
     }
-    if !finding.related.isEmpty {
-      let uri = result.path == "-" ? "stdin" : URL(fileURLWithPath: result.path).absoluteString
-      object["relatedInformation"] = .array(
-        finding.related.map { related -> LSPAny in
-          [
-            "location": ["uri": .string(uri), "range": range(related.range, in: source)],
-            "message": .string(related.message),
-          ]
-        })
-    }
     return .object(object)
+  }
+
+  /// The URI of `path` in related places: a file URL, "stdin" for standard input.
+  static func uri(ofPath path: String) -> String {
+    path == "-" ? "stdin" : URL(fileURLWithPath: path).absoluteString
   }
 }
 
@@ -121,7 +110,7 @@ enum TextOutput {
         // the text read from it: report.pdf:p3:12:5.
         let place = result.location(ofUTF8Offset: finding.range.lowerBound).map { $0 + ":" } ?? ""
         out +=
-          "\(result.path):\(place)\(position.line + 1):\(position.character + 1): \(level) \(finding.code) \(finding.message)\n"
+          "\(result.path):\(place)\(position.line + 1):\(position.character + 1): \(level) \(finding.code) \(finding.message.rendered())\n"
       }
     }
     if !options.quiet {
@@ -161,7 +150,7 @@ enum TextOutput {
           case .warning: "warning"
           default: "notice"
           }
-        let message = escape(finding.message, property: false)
+        let message = escape(finding.message.rendered(), property: false)
         out +=
           "::\(command) file=\(escape(result.path, property: true)),line=\(start.line + 1),col=\(start.character + 1),"
         out +=
@@ -200,18 +189,17 @@ enum TextOutput {
         out += "运行检查 \(part.checksRun) 项，跳过 \(part.skipped.count) 项\n"
         for table in part.tables {
           let place = table.line.map { "（第 \($0 + offset + 1) 行）" } ?? ""
-          let reason = table.reason.map { "：" + LineNumber.resolving($0, lineOffset: offset) } ?? ""
+          let reason = table.reason.map { "：" + $0.rendered(lineOffset: offset) } ?? ""
           out +=
             "  表 \(table.kind.rawValue) \(table.title ?? table.kind.officialTitle)\(place) \(table.status.rawValue)\(reason)\n"
         }
         var byRule: [(code: String, reasons: [String])] = []
-        for skipped in part.skipped.map({ LineNumber.resolving($0, lineOffset: offset) }) {
-          let code = skipped.prefix { $0 != ":" }
-          let reason = skipped.dropFirst(code.count + 1).trimmingWhitespace()
-          if let at = byRule.firstIndex(where: { $0.code == code }) {
+        for skipped in part.skipped {
+          let reason = skipped.reason.rendered(lineOffset: offset).utf8Text.trimmingWhitespace()
+          if let at = byRule.firstIndex(where: { $0.code == skipped.code }) {
             byRule[at].reasons.append(reason)
           } else {
-            byRule.append((String(code), [reason]))
+            byRule.append((skipped.code, [reason]))
           }
         }
         for (code, reasons) in byRule {
@@ -238,7 +226,7 @@ enum SARIFOutput {
         "shortDescription": ["text": .string(description.summary)],
         "fullDescription": ["text": .string(description.rationale)],
         "help": ["text": .string(description.summary + "\n" + description.rationale)],
-        "helpUri": .string(JSONOutput.documentationBase + JSONOutput.anchor(of: description.code)),
+        "helpUri": .string(RuleDocumentation.link(description.code)),
         "defaultConfiguration": ["level": .string(level(description.defaultSeverity))],
       ]
     }
@@ -253,10 +241,10 @@ enum SARIFOutput {
         ]
         var entry: [String: LSPAny] = [
           "ruleId": .string(finding.code), "level": .string(level(finding.severity)),
-          "message": ["text": .string(finding.message)],
+          "message": ["text": .string(finding.message.rendered())],
           "locations": [["physicalLocation": ["artifactLocation": ["uri": .string(result.path)], "region": region]]],
         ]
-        let fixes = finding.fixes.filter { !$0.title.hasPrefix("忽略") }
+        let fixes = finding.fixes.filter { !$0.title.utf8Text.hasPrefix("忽略") }
         if !fixes.isEmpty {
           entry["fixes"] = .array(
             fixes.map { fix -> LSPAny in

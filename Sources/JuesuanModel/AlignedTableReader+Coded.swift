@@ -226,7 +226,7 @@ extension AlignedTableReader {
           }
           mapping = zip(clusterSpecs, centres).map { (spec: $0, centre: $1) }
         } else {
-          damage.append("第 \(LineNumber.text(lines[0].line.index)) 行起的一页：数字的栏数多于表头，无法确定各数所在栏")
+          damage.append("第 \(line: lines[0].line.index) 行起的一页：数字的栏数多于表头，无法确定各数所在栏")
           for index in placed.indices { placed[index].isCertain = false }
         }
       } else {

@@ -8,7 +8,7 @@ extension AlignedTableReader {
   mutating func labelledPanels(_ pages: [Page], header: String) -> [Table.Panel] {
     let leftSpecs = [TableSchema.ColumnSpec(title: "金额", role: .total, keys: ["决算数", "金额", "预算数"])]
     let rightSpecs = TableSchema.specs(of: kind, header: header, isBudget: isBudget)
-    let hasLineNumbers = header.contains("行次") || header.contains("栏次")
+    let hasLineNumbers = header.utf8Text.contains("行次") || header.utf8Text.contains("栏次")
     let boundary = Self.sideBoundary(pages, hasLineNumbers: hasLineNumbers)
     var sides = [[[GroupLine]]](repeating: [], count: 2)
     for page in pages {
@@ -80,7 +80,7 @@ extension AlignedTableReader {
       // A label's last piece under it; a whole label ends as labels do (…支出, …收入, …合计).
       let endsLabel = rows.last.map { row in "出入计余金算费".contains(row.label.last ?? "出") } ?? true
       if line.cells.isEmpty, !label.isEmpty, let last = rows.indices.last, line.line.index - lastLine <= 2,
-        label.count <= 4, normalized == label.removingWhitespace(), !endsLabel
+        label.count <= 4, normalized == label.utf8Text.removingWhitespace(), !endsLabel
       {
         rows[last].name += label
         if let range = rows[last].nameRange, let end = texts.last?.range.upperBound {
@@ -125,18 +125,18 @@ extension AlignedTableReader {
     let head = pages.first.map { self.pageHeader($0) } ?? TableHeader(lines: [])
     var items: [(label: String, centre: Int)] = []
     var leaves: [(isBudget: Bool, centre: Int)] = []
-    let hasSubtotal = head.cells.contains { $0.text.contains("小计") }
+    let hasSubtotal = head.cells.contains { $0.text.utf8Text.contains("小计") }
     // Items are named by a piece of a header cell ("因公出国" of "因公出国/（境）费"): a group title
     // may have been joined to the cell under it.
     for cell in head.cells {
-      let text = cell.text.removingWhitespace()
+      let text = cell.text.utf8Text.removingWhitespace()
       if text == "预算数" || text == "决算数" || text == "预算" || text == "决算" {
-        leaves.append((text.hasPrefix("预算"), cell.doubledCentre))
+        leaves.append((text.utf8Text.hasPrefix("预算"), cell.doubledCentre))
         continue
       }
       var found = false
       for (piece, columns) in zip(cell.pieces, cell.pieceColumns) {
-        guard let label = Self.sangongItem(piece.removingWhitespace(), hasSubtotal: hasSubtotal) else { continue }
+        guard let label = Self.sangongItem(piece.utf8Text.removingWhitespace(), hasSubtotal: hasSubtotal) else { continue }
         items.append((label, columns.lowerBound + columns.upperBound))
         found = true
         break
@@ -146,8 +146,8 @@ extension AlignedTableReader {
       }
     }
     let dataLines = pages.flatMap(\.data).filter { $0.hasFigure }
-    let hasBudget = leaves.contains { $0.isBudget } || (leaves.isEmpty && !header.contains("决算"))
-    let hasActual = leaves.contains { !$0.isBudget } || (leaves.isEmpty && header.contains("决算"))
+    let hasBudget = leaves.contains { $0.isBudget } || (leaves.isEmpty && !header.utf8Text.contains("决算"))
+    let hasActual = leaves.contains { !$0.isBudget } || (leaves.isEmpty && header.utf8Text.contains("决算"))
     var columns: [Table.Column] = []
     if hasBudget { columns.append(Table.Column(title: "预算数", role: hasActual ? .budget : .total)) }
     if hasActual { columns.append(Table.Column(title: "决算数", role: .total)) }
@@ -174,7 +174,7 @@ extension AlignedTableReader {
       ? Array(slots.indices)
       : ColumnAssignment.assign(figures.map(\.doubledCentre), to: slots.map(\.centre), maximumShift: 24)
     guard let targets else {
-      damage.append("第 \(LineNumber.text(data.index)) 行：数字多于表头的栏数，无法确定各数所在栏")
+      damage.append("第 \(line: data.index) 行：数字多于表头的栏数，无法确定各数所在栏")
       return Table.Panel(columns: columns, rows: [])
     }
     var cells = [[Table.Cell?]](repeating: [Table.Cell?](repeating: nil, count: columns.count), count: items.count)
@@ -208,15 +208,15 @@ extension AlignedTableReader {
   /// The item a 三公 header cell names, by the canonical label the sum rules read; nil for a group
   /// title over several items ("公务用车购置及运行维护费" over its 小计, 购置费 and 运行维护费).
   static func sangongItem(_ text: String, hasSubtotal: Bool) -> String? {
-    if text.contains("机关运行") { return "机关运行经费" }
-    if text.contains("三公") { return text == "“三公”经费合计" || text == "三公经费合计" ? "合计" : nil }
-    if text.contains("合计") { return "合计" }
-    if text.contains("出国") { return "因公出国（境）费" }
-    if text.contains("小计") { return "公务用车购置及运行费" }
-    if text.contains("购置"), text.contains("运行") { return hasSubtotal ? nil : "公务用车购置及运行费" }
-    if text.contains("购置") { return "公务用车购置费" }
-    if text.contains("运行") { return "公务用车运行维护费" }
-    if text.contains("接待") { return "公务接待费" }
+    if text.utf8Text.contains("机关运行") { return "机关运行经费" }
+    if text.utf8Text.contains("三公") { return text == "“三公”经费合计" || text == "三公经费合计" ? "合计" : nil }
+    if text.utf8Text.contains("合计") { return "合计" }
+    if text.utf8Text.contains("出国") { return "因公出国（境）费" }
+    if text.utf8Text.contains("小计") { return "公务用车购置及运行费" }
+    if text.utf8Text.contains("购置"), text.utf8Text.contains("运行") { return hasSubtotal ? nil : "公务用车购置及运行费" }
+    if text.utf8Text.contains("购置") { return "公务用车购置费" }
+    if text.utf8Text.contains("运行") { return "公务用车运行维护费" }
+    if text.utf8Text.contains("接待") { return "公务接待费" }
     return nil
   }
 }

@@ -57,7 +57,7 @@ extension AlignedTableReader {
           drafts[last].cells = line.cells
           drafts[last].isCertain = line.isCertain
         } else if label.isEmpty, !drafts.isEmpty {
-          damage.append("第 \(LineNumber.text(line.line.index)) 行：有数字而没有科目或项目，无法确定属于哪一行")
+          damage.append("第 \(line: line.line.index) 行：有数字而没有科目或项目，无法确定属于哪一行")
         } else {
           var draft = Draft(code: nil, anchorLines: [line.line.index], onAnchor: texts)
           draft.cells = line.cells
@@ -75,7 +75,7 @@ extension AlignedTableReader {
   /// 合计, 总计, 小计, 人员经费合计…: a row that totals others.
   static func isTotalLabel(_ label: String) -> Bool {
     let compact = Table.normalizedLabel(label)
-    return compact.hasSuffix("合计") || compact.hasSuffix("总计") || compact == "小计"
+    return compact.utf8Text.hasSuffix("合计") || compact.utf8Text.hasSuffix("总计") || compact == "小计"
   }
 
   /// Each line of text alone joins the name of the nearest row: above it, or below it. Where two

@@ -11,7 +11,7 @@ struct AlignedTableReader {
   /// A budget's table: its columns are a budget's (`TableSchema`).
   let isBudget: Bool
   let source: SourceText
-  var damage: [String] = []
+  var damage: [Message] = []
 
   init(kind: Table.Kind, isBudget: Bool = false, source: SourceText) {
     self.kind = kind
@@ -124,7 +124,7 @@ struct AlignedTableReader {
     // "类 款 项", "类 款", perhaps followed by the rest of a wrapped title ("类 款 项 … 经营收入").
     let levels = compact.prefix { "类款项".contains($0) }
     if levels.count >= 2 { compact = compact.dropFirst(levels.count) }
-    return compact.isEmpty || words.contains { compact.contains($0) }
+    return compact.isEmpty || words.contains { compact.utf8Text.contains($0) }
   }
 
   /// "1 2 3 … n" (栏次): column labels, never figures.
@@ -142,7 +142,7 @@ struct AlignedTableReader {
   static func isPageMark(_ line: Line) -> Bool {
     let text = line.compact
     guard !text.isEmpty, line.compactCount <= 12 else { return false }
-    let stripped = text.filter { !"-—－第页共/".contains($0) }
+    let stripped = text.filter { !"-—－第页共/".utf8Text.contains($0) }
     guard !stripped.isEmpty, stripped.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), stripped.utf8.count <= 4 else {
       return false
     }
@@ -155,8 +155,8 @@ struct AlignedTableReader {
     guard let first = pages.first else { return 1 }
     let cells = pageHeader(first).cells
     return cells.filter { cell in
-      let text = cell.text.removingWhitespace()
-      return text.contains("决算数") || text.contains("金额") || text.contains("预算数")
+      let text = cell.text.utf8Text.removingWhitespace()
+      return text.utf8Text.contains("决算数") || text.utf8Text.contains("金额") || text.utf8Text.contains("预算数")
     }.count
   }
 }

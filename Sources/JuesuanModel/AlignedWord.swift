@@ -76,7 +76,7 @@ struct AlignedWord {
         } else if start == nil {
           start = (offset, column)
         }
-        offset += byte < 0x80 ? 1 : max(1, UTF8Scalars.length(ofLead: byte))
+        offset += byte < 0x80 ? 1 : max(1, UTF8Text.length(ofLead: byte))
         column += 1
       }
       close()

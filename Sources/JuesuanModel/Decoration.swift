@@ -11,8 +11,8 @@ enum Decoration {
   static func isPadded(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     guard let first = bytes.first, let last = bytes.last else { return false }
     return first == 0x20 || first == 0x09 || first == 0xE3 || last == 0x20 || last == 0x09 || last == 0x0D
-      || last == 0x80 || WhitespaceBytes.length(bytes, at: 0) > 0
-      || WhitespaceBytes.length(endingAt: bytes.count, bytes) > 0
+      || last == 0x80 || UTF8Text.whitespaceLength(in: bytes, at: 0) > 0
+      || UTF8Text.whitespaceLength(in: bytes, endingAt: bytes.count) > 0
   }
 
   /// Whether the bytes hold `<`, `#` or `*`.
@@ -21,7 +21,7 @@ enum Decoration {
   }
 
   /// The text of `bytes` without decoration, for a text whose every scalar is a Character
-  /// (`SingleScalarText`): tags removed, each run of two or more `*` dropped, whitespace trimmed,
+  /// (`UTF8Text.hasSingleScalarCharacters`): tags removed, each run of two or more `*` dropped, whitespace trimmed,
   /// then leading `#`s and the whitespace after them. Exactly what `strippedByCharacter(_:)` gives
   /// such a text.
   static func stripped(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
@@ -49,12 +49,18 @@ enum Decoration {
     return result.withUnsafeBufferPointer { kept in
       var start = 0
       var end = kept.count
-      while start < end, case let length = WhitespaceBytes.length(kept, at: start), length > 0 { start += length }
+      while start < end, case let length = UTF8Text.whitespaceLength(in: kept, at: start), length > 0 {
+        start += length
+      }
       if start < end, kept[start] == 0x23 {
         while start < end, kept[start] == 0x23 { start += 1 }
-        while start < end, case let length = WhitespaceBytes.length(kept, at: start), length > 0 { start += length }
+        while start < end, case let length = UTF8Text.whitespaceLength(in: kept, at: start), length > 0 {
+          start += length
+        }
       }
-      while end > start, case let length = WhitespaceBytes.length(endingAt: end, kept), length > 0 { end -= length }
+      while end > start, case let length = UTF8Text.whitespaceLength(in: kept, endingAt: end), length > 0 {
+        end -= length
+      }
       return Array(kept[start..<end])
     }
   }
@@ -65,7 +71,7 @@ enum Decoration {
     var text = text
     return text.withUTF8 { bytes -> String? in
       guard mayChange(bytes) else { return nil }
-      guard SingleScalarText.holds(in: bytes) else {
+      guard UTF8Text.hasSingleScalarCharacters(bytes) else {
         return strippedByCharacter(String(decoding: bytes, as: UTF8.self))
       }
       return String(decoding: stripped(bytes), as: UTF8.self)
@@ -94,7 +100,7 @@ enum Decoration {
     }
     if stars == 1 { result.append("*") }
     var trimmed = Substring(result).drop { $0.isWhitespace }
-    if trimmed.hasPrefix("#") {
+    if trimmed.utf8Text.hasPrefix("#") {
       trimmed = trimmed.drop { $0 == "#" }.drop { $0.isWhitespace }
     }
     while let last = trimmed.last, last.isWhitespace { trimmed = trimmed.dropLast() }

@@ -40,7 +40,7 @@ struct Line {
   var trimmedRange: Range<Int>
   /// How many `#` Characters the trimmed line starts with.
   var leadingHashes: Int
-  /// True when every scalar of the line is a Character of its own (`SingleScalarText`): then
+  /// True when every scalar of the line is a Character of its own (`UTF8Text.hasSingleScalarCharacters`): then
   /// Character questions about `compact` can be answered from its bytes.
   var hasSingleScalarCharacters: Bool
   /// A form feed precedes the text: the line opens a page of a PDF's text (`pdftotext`).
@@ -73,9 +73,9 @@ struct Line {
   }
 
   /// Whether `compact` equals `text`, a text in NFC, as `==` answers: by their bytes when every
-  /// scalar of the line is a Character (`SingleScalarText`).
+  /// scalar of the line is a Character (`UTF8Text.hasSingleScalarCharacters`).
   func compactIs(_ text: String) -> Bool {
-    compact.hasSameBytes(as: text) || !hasSingleScalarCharacters && compact == text
+    compact.utf8Text.hasSameBytes(as: text) || !hasSingleScalarCharacters && compact == text
   }
 
   /// The trimmed text with its decoration removed (tags, `#`s, `**`).

@@ -61,7 +61,7 @@ struct LineReading {
 
   /// What one pass over a line's trimmed bytes finds.
   private struct Scan {
-    /// Every scalar is a Character of its own (`SingleScalarText.holds(in:)`).
+    /// Every scalar is a Character of its own (`UTF8Text.hasSingleScalarCharacters`).
     var isSingleScalar = true
     /// A byte is `<`, `#` or `*`.
     var hasDecorationByte = false
@@ -84,7 +84,7 @@ struct LineReading {
         index += 1
         continue
       }
-      guard let length = SingleScalarText.standaloneLength(raw, at: index) else { break }
+      guard let length = UTF8Text.singleScalarLength(in: raw, at: index) else { break }
       if byte == 0xE3, raw[index + 1] == 0x80, raw[index + 2] == 0x80 { scan.hasSpace = true }
       index += length
     }

@@ -182,7 +182,7 @@ package struct Paragraph: Sendable, Equatable {
           start = index
         } else {
           // The marks start a scalar: the bytes inside one need no look.
-          index += UTF8Scalars.length(ofLead: lead)
+          index += UTF8Text.length(ofLead: lead)
         }
       }
     }

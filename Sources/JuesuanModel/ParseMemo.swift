@@ -30,7 +30,7 @@ package struct ParseMemo: Sendable {
     }
 
     static func == (lhs: Key, rhs: Key) -> Bool {
-      lhs.kind == rhs.kind && lhs.bytes.hasSameBytes(in: lhs.range, as: rhs.bytes, in: rhs.range)
+      lhs.kind == rhs.kind && UTF8Text.hasSameBytes(lhs.bytes, in: lhs.range, as: rhs.bytes, in: rhs.range)
     }
   }
 
@@ -108,8 +108,8 @@ extension Table {
     moved.unitRange = unitRange?.shifted(by: offset)
     moved.noteRanges = noteRanges.map { $0.shifted(by: offset) }
     if lines != 0 {
-      moved.damage = damage.map { LineNumber.shifting($0, by: lines) }
-      moved.reading.reason = reading.reason.map { LineNumber.shifting($0, by: lines) }
+      moved.damage = damage.map { $0.movingLines(by: lines) }
+      moved.reading.reason = reading.reason.map { $0.movingLines(by: lines) }
     }
     moved.panels = panels.map { panel in
       Panel(columns: panel.columns, rows: panel.rows.map { $0.moved(by: offset, lines: lines) })
@@ -164,7 +164,7 @@ extension SelfEvaluation {
     moved.region = region.shifted(by: offset)
     moved.lines = self.lines.shifted(by: lines)
     moved.proseLines = proseLines.shifted(by: lines)
-    if lines != 0 { moved.damage = damage.map { LineNumber.shifting($0, by: lines) } }
+    if lines != 0 { moved.damage = damage.map { $0.movingLines(by: lines) } }
     return moved
   }
 }

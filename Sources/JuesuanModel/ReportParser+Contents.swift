@@ -30,14 +30,15 @@ extension ReportParser {
       if isNumbered == nil { isNumbered = numbered }
       if isNumbered == true { return numbered }
       let compact = line.compact
-      guard line.compactCount <= 40, !compact.contains("。"), !compact.contains("，"), !compact.contains("；"),
+      guard line.compactCount <= 40, !compact.utf8Text.contains("。"), !compact.utf8Text.contains("，"),
+        !compact.utf8Text.contains("；"),
         !Self.holdsFigures(line, in: source)
       else { return false }
       let key = Self.key(of: compact)
       // A short remainder of a wrapped entry ("表", "说明") may well come twice.
       if key.count >= 4, entries.contains(key) { return false }
       // The body's first heading on a new page, broken before the entry's end ("第一部分").
-      if line.startsPage, key.count >= 3, entries.contains(where: { $0.hasPrefix(key) }) { return false }
+      if line.startsPage, key.count >= 3, entries.contains(where: { $0.utf8Text.hasPrefix(key) }) { return false }
       entries.insert(key)
       return true
     }

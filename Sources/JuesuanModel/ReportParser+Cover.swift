@@ -10,7 +10,7 @@ extension ReportParser {
     let budgetTables = standard.filter(\.isBudget).count
     let isBudget =
       standard.isEmpty ? title.contains("预算") && !title.contains("决算") : budgetTables * 2 > standard.count
-    let names = [title] + standard.map { $0.title.removingWhitespace() }
+    let names = [title] + standard.map { $0.title.utf8Text.removingWhitespace() }
     let isUnit = names.contains { name in
       ["单位预算", "单位决算", "预算单位", "单位“三公”", "单位\"三公\""].contains { name.contains($0) }
     }
@@ -27,19 +27,23 @@ extension ReportParser {
     for line in lines.prefix(80) {
       let text = line.compact
       // "2023年度…部门决算", or a budget's "上海市普陀区2025年区级部门预算".
-      let namesYear = text.contains("年度") || text.contains("年") && text.contains("预算") && line.compactCount <= 30
+      let namesYear =
+        text.utf8Text.contains("年度")
+        || text.utf8Text.contains("年") && text.utf8Text.contains("预算") && line.compactCount <= 30
       if report.year == nil, namesYear, let year = firstYear(in: text),
-        line.compactCount <= 30 || text.contains("决算")
+        line.compactCount <= 30 || text.utf8Text.contains("决算")
       {
         report.year = year
         report.yearRange = line.range
       }
       if report.unitName == nil {
         for prefix in ["部门名称：", "单位名称：", "预算主管部门：", "预算单位：", "部门：", "单位：", "部门:"]
-        where text.hasPrefix(prefix) {
+        where text.utf8Text.hasPrefix(prefix) {
           var name = String(text.dropFirst(prefix.count))
-          if let cut = name.range(of: "单位：") ?? name.range(of: "金额单位") { name = String(name[..<cut.lowerBound]) }
-          if !name.isEmpty, !name.hasPrefix("万元"), !name.hasPrefix("元") {
+          if let cut = name.utf8Text.range(of: "单位：") ?? name.utf8Text.range(of: "金额单位") {
+            name = String(name[..<cut.lowerBound])
+          }
+          if !name.isEmpty, !name.utf8Text.hasPrefix("万元"), !name.utf8Text.hasPrefix("元") {
             report.unitName = name
             report.unitNameRange = line.range
           }
@@ -66,9 +70,9 @@ extension ReportParser {
         if start == nil { start = line.range.lowerBound }
         joined += text
         joinedCount = line.hasSingleScalarCharacters ? joinedCount.map { $0 + line.compactCount } : nil
-        if let end = joined.range(of: "部门决算") ?? joined.range(of: "决算") {
+        if let end = joined.utf8Text.range(of: "部门决算") ?? joined.utf8Text.range(of: "决算") {
           var name = String(joined[..<end.lowerBound])
-          if let year = name.range(of: "年度") {
+          if let year = name.utf8Text.range(of: "年度") {
             // "2023年度X部门决算" or "X2023年度部门决算": the name is the longer side of the year.
             let before = String(name[..<year.lowerBound]).trimmingCharacters(in: .decimalDigits)
             let after = String(name[year.upperBound...])
@@ -88,7 +92,7 @@ extension ReportParser {
   /// The first "20xx" (1990–2099) in a text: four ASCII digits with no digit either side.
   static func firstYear(in text: String) -> Int? {
     let year = text.utf8.withContiguousStorageIfAvailable { bytes -> Int?? in
-      SingleScalarText.holds(in: bytes) ? .some(firstYear(inBytes: bytes)) : nil
+      UTF8Text.hasSingleScalarCharacters(bytes) ? .some(firstYear(inBytes: bytes)) : nil
     }
     if let year = year ?? nil { return year }
     return firstYear(byCharacter: text)

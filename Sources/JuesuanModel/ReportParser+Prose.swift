@@ -48,7 +48,8 @@ extension ReportParser {
     if line.hasSingleScalarCharacters {
       return compact.utf8.withContiguousStorageIfAvailable { bytes in
         guard let last = bytes.lastScalar else { return true }
-        return Self.sentenceEnders.contains(last) || compact.hasSuffix("。）") || compact.hasSuffix("。”")
+        return Self.sentenceEnders.contains(last) || compact.utf8Text.hasSuffix("。）")
+          || compact.utf8Text.hasSuffix("。”")
       } ?? endsSentence(compact)
     }
     return endsSentence(compact)
@@ -58,7 +59,7 @@ extension ReportParser {
 
   private static func endsSentence(_ compact: String) -> Bool {
     guard let last = compact.last else { return true }
-    return "。！？；：:!?".contains(last) || compact.hasSuffix("。）") || compact.hasSuffix("。”")
+    return "。！？；：:!?".utf8Text.contains(last) || compact.utf8Text.hasSuffix("。）") || compact.utf8Text.hasSuffix("。”")
   }
 
   /// Part, section or subsection headings: "第三部分 …", "一、…", "（一）…", Markdown `#`.
@@ -66,13 +67,15 @@ extension ReportParser {
     let text = line.compact
     // More than 160 bytes is more than 40 characters in any text a report holds (CJK takes 3):
     // long prose lines are ruled out without counting their characters.
-    guard !text.isEmpty, text.utf8.count <= 160, line.compactCount <= 40, !text.contains("。") else { return nil }
-    if text.hasPrefix("第"), text.contains("部分"), line.compactCount <= 24 { return .part }
+    guard !text.isEmpty, text.utf8.count <= 160, line.compactCount <= 40, !text.utf8Text.contains("。") else {
+      return nil
+    }
+    if text.utf8Text.hasPrefix("第"), text.utf8Text.contains("部分"), line.compactCount <= 24 { return .part }
     if line.leadingHashes > 0 {
       let hashes = line.leadingHashes
       return hashes <= 2 ? .part : hashes == 3 ? .section : .subsection
     }
-    if line.compactCount > 30 || text.contains("，") { return nil }
+    if line.compactCount > 30 || text.utf8Text.contains("，") { return nil }
     if line.hasSingleScalarCharacters, let level = text.utf8.withContiguousStorageIfAvailable(numberedLevel) {
       return level
     }
@@ -101,10 +104,10 @@ extension ReportParser {
   /// `numberedLevel(_:)` by Characters, for any text.
   private static func numberedLevel(_ text: String) -> Heading.Level? {
     let numerals = "一二三四五六七八九十"
-    let lead = text.prefix { numerals.contains($0) }
+    let lead = text.prefix { numerals.utf8Text.contains($0) }
     if !lead.isEmpty, text.dropFirst(lead.count).first == "、" { return .section }
     if text.first == "（" || text.first == "(" {
-      let inner = text.dropFirst().prefix { numerals.contains($0) }
+      let inner = text.dropFirst().prefix { numerals.utf8Text.contains($0) }
       if !inner.isEmpty, [")", "）"].contains(text.dropFirst(1 + inner.count).first) { return .subsection }
     }
     return nil

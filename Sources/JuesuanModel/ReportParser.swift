@@ -120,8 +120,9 @@ package enum ReportParser {
         unitRange = line.range
         continue
       }
-      if compact.hasPrefix("部门：") || compact.hasPrefix("部门名称") || compact.hasPrefix("单位名称") || compact.hasPrefix("编制单位")
-        || compact.hasPrefix("公开") && line.compactCount <= 8 || isYearOnly(line)
+      if compact.utf8Text.hasPrefix("部门：") || compact.utf8Text.hasPrefix("部门名称") || compact.utf8Text.hasPrefix("单位名称")
+        || compact.utf8Text.hasPrefix("编制单位")
+        || compact.utf8Text.hasPrefix("公开") && line.compactCount <= 8 || isYearOnly(line)
       {
         continue
       }
@@ -204,16 +205,16 @@ package enum ReportParser {
   /// "单位：万元", "金额单位：元", "编制单位：某某局 单位：元" → the unit.
   private static func unitName(in compact: String) -> String? {
     var rest = Substring(compact)
-    while let range = rest.range(of: "单位：") ?? rest.range(of: "单位:") {
+    while let range = rest.utf8Text.range(of: "单位：") ?? rest.utf8Text.range(of: "单位:") {
       rest = rest[range.upperBound...]
-      if rest.hasPrefix("万元") { return "万元" }
-      if rest.hasPrefix("元") { return "元" }
+      if rest.utf8Text.hasPrefix("万元") { return "万元" }
+      if rest.utf8Text.hasPrefix("元") { return "元" }
     }
     return nil
   }
 
   private static func isYearOnly(_ line: Line) -> Bool {
-    line.compactCount <= 8 && line.compact.hasSuffix("年度") && line.compact.first?.isASCIIDigit == true
+    line.compactCount <= 8 && line.compact.utf8Text.hasSuffix("年度") && line.compact.first?.isASCIIDigit == true
   }
 
   /// Header lines: column titles, with no figure and no subject code.
@@ -228,9 +229,9 @@ package enum ReportParser {
     if hasData { return false }
     let keys = ["项目", "科目", "编码", "栏次", "行次", "决算数", "预算数", "金额", "本年收", "本年支", "基本支出", "类款项"]
     let compact = line.compact
-    if line.compactIs("类款项") || compact.hasPrefix("类款项") { return true }
-    if keys.contains(where: { compact.contains($0) }) {
-      return !compact.contains("合计") || !sawData || compact.hasPrefix("项目")
+    if line.compactIs("类款项") || compact.utf8Text.hasPrefix("类款项") { return true }
+    if keys.contains(where: { compact.utf8Text.contains($0) }) {
+      return !compact.utf8Text.contains("合计") || !sawData || compact.utf8Text.hasPrefix("项目")
     }
     if !sawData, line.compactIs("收入支出") || line.compactIs("收入") || line.compactIs("支出") { return true }
     return !sawData && !tokens.contains(where: \.isFigure)
@@ -238,25 +239,31 @@ package enum ReportParser {
 
   private static func isNote(_ line: Line) -> Bool {
     let text = line.compact
-    return text.hasPrefix("注：") || text.hasPrefix("注:") || text.hasPrefix("说明：") || text.hasPrefix("说明:")
-      || text.hasPrefix("注1") || text.hasPrefix("备注：")
+    return text.utf8Text.hasPrefix("注：") || text.utf8Text.hasPrefix("注:") || text.utf8Text.hasPrefix("说明：")
+      || text.utf8Text.hasPrefix("说明:")
+      || text.utf8Text.hasPrefix("注1") || text.utf8Text.hasPrefix("备注：")
   }
 
   /// A line that cannot belong to a table: prose, a part heading, a Markdown heading.
   private static func isProseOrHeading(_ line: Line) -> Bool {
     let text = line.compact
     if line.leadingHashes > 0 { return true }
-    if line.shape == .plain, text.contains("万元"), text.contains("，") || text.contains("。") { return true }
-    if text.hasPrefix("第") && text.contains("部分") && line.compactCount <= 20 { return true }
-    if text.hasSuffix("。") || text.contains("。") && line.compactCount > 12 { return true }
-    if line.shape == .plain, line.compactCount > 30, text.contains("，") { return true }
-    if text.hasPrefix("本部门") || text.hasPrefix("我部门") || text.hasPrefix("本单位") { return true }
+    if line.shape == .plain, text.utf8Text.contains("万元"), text.utf8Text.contains("，") || text.utf8Text.contains("。") {
+      return true
+    }
+    if text.utf8Text.hasPrefix("第") && text.utf8Text.contains("部分") && line.compactCount <= 20 { return true }
+    if text.utf8Text.hasSuffix("。") || text.utf8Text.contains("。") && line.compactCount > 12 { return true }
+    if line.shape == .plain, line.compactCount > 30, text.utf8Text.contains("，") { return true }
+    if text.utf8Text.hasPrefix("本部门") || text.utf8Text.hasPrefix("我部门") || text.utf8Text.hasPrefix("本单位") {
+      return true
+    }
     return false
   }
 
   private static func isTableOfContents(_ line: Line) -> Bool {
     let text = line.compact
-    return text.contains("......") || text.contains("……") || text.contains("·····") || line.compactIs("目录")
+    return text.utf8Text.contains("......") || text.utf8Text.contains("……") || text.utf8Text.contains("·····")
+      || line.compactIs("目录")
   }
 
   /// A line of a table of contents with a page number or a dot leader: some text, then a page
@@ -265,7 +272,10 @@ package enum ReportParser {
     let pieces = line.pieces(in: source)
     guard pieces.count >= 2, let last = pieces.last?.text(in: source), (1...3).contains(last.count),
       last.allSatisfy(\.isASCIIDigit)
-    else { return line.compact.contains("...") || line.compact.contains("…") || line.compact.contains("··") }
+    else {
+      return line.compact.utf8Text.contains("...") || line.compact.utf8Text.contains("…")
+        || line.compact.utf8Text.contains("··")
+    }
     return pieces.dropLast().contains { piece in
       let text = piece.text(in: source)
       return !text.isEmpty && !text.allSatisfy(\.isASCIIDigit)

@@ -58,11 +58,13 @@ package enum ReportSegmenter {
       let range = source.byteRange(ofLine: line)
       guard range.count <= firstPart.longest, range.count >= contents.first.count else { continue }
       if range.count <= contents.longest,
-        let hit = bytes.firstOffset(of: contents.first, from: range.lowerBound, before: range.upperBound),
-        bytes.firstOffset(of: contents.then, from: hit, before: range.upperBound) != nil
+        let hit = UTF8Text.firstOffset(of: contents.first, in: bytes, from: range.lowerBound, before: range.upperBound),
+        UTF8Text.firstOffset(of: contents.then, in: bytes, from: hit, before: range.upperBound) != nil
       {
         candidates.append(line)
-      } else if bytes.firstOffset(of: firstPart.marker, from: range.lowerBound, before: range.upperBound) != nil {
+      } else if UTF8Text.firstOffset(of: firstPart.marker, in: bytes, from: range.lowerBound, before: range.upperBound)
+        != nil
+      {
         candidates.append(line)
       }
     }
@@ -75,7 +77,7 @@ package enum ReportSegmenter {
   /// common too) is the same line, as many lines from the end.
   private static func candidateLines(in source: SourceText, after earlier: Candidates) -> [Int] {
     let old = earlier.source
-    let (prefix, suffix) = old.bytes.commonEnds(with: source.bytes)
+    let (prefix, suffix) = UTF8Text.commonEnds(of: old.bytes, and: source.bytes)
     guard prefix < source.bytes.count || prefix < old.bytes.count else { return earlier.lines }
     let firstChanged = source.line(ofUTF8Offset: prefix)
     let lastChanged = source.line(ofUTF8Offset: source.bytes.count - suffix)
@@ -91,8 +93,9 @@ package enum ReportSegmenter {
   private static func opensReport(_ line: Line) -> Bool {
     let text = line.compact
     if line.compactIs("目录") { return true }
-    return text.hasPrefix("第一部分") && line.compactCount <= 40 && !text.contains("……") && !text.contains("...")
-      && !text.contains("·")
+    return text.utf8Text.hasPrefix("第一部分") && line.compactCount <= 40 && !text.utf8Text.contains("……")
+      && !text.utf8Text.contains("...")
+      && !text.utf8Text.contains("·")
   }
 
   /// The byte ranges of the parts starting at `lines` (ascending, the first 0).
@@ -126,12 +129,13 @@ package enum ReportSegmenter {
   private static func isCoverLine(_ line: Line) -> Bool {
     let text = line.compact
     guard line.compactCount <= 40, line.shape == .plain else { return false }
-    let namesReport = ["决算", "年度", "公开"].contains { text.contains($0) } || ReportParser.firstYear(in: text) != nil
-    guard namesReport || organisationSuffixes.contains(where: { text.hasSuffix($0) }) else { return false }
-    for mark in ["。", "；", "：", ":", "……", "...", "，"] where text.contains(mark) { return false }
-    if text.hasPrefix("第"), text.contains("部分") { return false }
+    let namesReport =
+      ["决算", "年度", "公开"].contains { text.utf8Text.contains($0) } || ReportParser.firstYear(in: text) != nil
+    guard namesReport || organisationSuffixes.contains(where: { text.utf8Text.hasSuffix($0) }) else { return false }
+    for mark in ["。", "；", "：", ":", "……", "...", "，"] where text.utf8Text.contains(mark) { return false }
+    if text.utf8Text.hasPrefix("第"), text.utf8Text.contains("部分") { return false }
     // A heading is a cover line only as the report's title ("# 2023年度某某局部门决算").
-    if ReportParser.headingLevel(of: line) != nil, !text.contains("决算") { return false }
+    if ReportParser.headingLevel(of: line) != nil, !text.utf8Text.contains("决算") { return false }
     return true
   }
 }

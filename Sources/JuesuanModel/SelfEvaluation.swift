@@ -19,7 +19,7 @@ package struct SelfEvaluation: Sendable, Equatable {
     }
 
     /// True when the text carries a percent sign.
-    package var isPercent: Bool { text.hasSuffix("%") || text.hasSuffix("％") }
+    package var isPercent: Bool { text.utf8Text.hasSuffix("%") || text.utf8Text.hasSuffix("％") }
   }
 
   /// The columns a funds row may have, as the header names them.
@@ -135,7 +135,7 @@ package struct SelfEvaluation: Sendable, Equatable {
     }
 
     /// True for the unit that spends the money (not its 主管部门, which is legitimately another).
-    package var isImplementingUnit: Bool { !label.hasPrefix("主管") }
+    package var isImplementingUnit: Bool { !label.utf8Text.hasPrefix("主管") }
   }
 
   package var title: String
@@ -162,7 +162,7 @@ package struct SelfEvaluation: Sendable, Equatable {
   package var lines: Range<Int>
   package var proseLines: Range<Int>
   /// What could not be read (a funds row with too few figures, a row without scores…).
-  package var damage: [String]
+  package var damage: [Message]
   /// The bytes the table was read from: its title line to the next title (at most 700 lines).
   /// The same bytes elsewhere read as the same table, moved (`ParseMemo`).
   package var region: Range<Int> = 0..<0
@@ -170,7 +170,7 @@ package struct SelfEvaluation: Sendable, Equatable {
   package init(title: String, titleRange: Range<Int>, range: Range<Int>, lines: Range<Int>) {
     self.title = title
     self.titleRange = titleRange
-    isDepartmentWide = title.contains("部门整体")
+    isDepartmentWide = title.utf8Text.contains("部门整体")
     projectName = nil
     projectNameRange = nil
     year = nil
@@ -265,7 +265,7 @@ extension SelfEvaluation {
       out += "  总分 L\(total.line + 1) \(total.points?.text ?? "·")/\(total.score?.text ?? "·")"
       out += total.grade.map { " \($0)\n" } ?? "\n"
     }
-    for note in damage { out += "  ! \(note)\n" }
+    for note in damage { out += "  ! \(note.rendered())\n" }
     return out
   }
 }

@@ -24,7 +24,7 @@ extension SelfEvaluationReader {
       if let bare = bareAmount(bytes) { return (bare, bare) }
       // "%" or "％" (EF BC 85) last: other texts are ruled out by their last byte.
       guard let last = bytes.last, last == 0x25 || last == 0x85 else { return (nil, nil) }
-      guard SingleScalarText.holds(in: bytes) else {
+      guard UTF8Text.hasSingleScalarCharacters(bytes) else {
         return (nil, percentAmount(String(decoding: bytes, as: UTF8.self)))
       }
       var end = bytes.count
@@ -54,7 +54,7 @@ extension SelfEvaluationReader {
     /// The amount of a percentage ("100%", "0.0 %"), by Characters.
     private static func percentAmount(_ text: String) -> Amount? {
       var text = Substring(text)
-      guard text.hasSuffix("%") || text.hasSuffix("％") else { return nil }
+      guard text.utf8Text.hasSuffix("%") || text.utf8Text.hasSuffix("％") else { return nil }
       text = text.dropLast()
       while text.last == " " { text = text.dropLast() }
       return bareAmount(text)
@@ -92,7 +92,9 @@ extension SelfEvaluationReader {
         result.append(Item(text: text, range: piece.range))
         continue
       }
-      if let last = result.last, endsWithDigitOrPoint(last.text), text.isSame(asAnyOf: units), isQuantity(last.text) {
+      if let last = result.last, endsWithDigitOrPoint(last.text), text.utf8Text.isSame(asAnyOf: units),
+        isQuantity(last.text)
+      {
         result[result.count - 1] = Item(text: last.text + text, range: last.range.lowerBound..<piece.range.upperBound)
       } else {
         result.append(Item(text: text, range: piece.range))
@@ -109,7 +111,7 @@ extension SelfEvaluationReader {
 
   /// "112", "=112", "≥0.05": a number, maybe after a comparison sign (a unit may follow it).
   static func isQuantity(_ text: String) -> Bool {
-    let digits = text.drop { "≥≤=<>＝".contains($0) }
+    let digits = text.drop { "≥≤=<>＝".utf8Text.contains($0) }
     return !digits.isEmpty && digits.allSatisfy { $0.isASCIIDigit || $0 == "." }
   }
 

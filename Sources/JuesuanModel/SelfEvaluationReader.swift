@@ -12,7 +12,7 @@ enum SelfEvaluationReader {
     let marker = Array("自评".utf8)
     var result: [Int] = []
     var from = 0
-    while let offset = source.bytes.firstOffset(of: marker, from: from) {
+    while let offset = UTF8Text.firstOffset(of: marker, in: source.bytes, from: from) {
       let index = source.line(ofUTF8Offset: offset)
       let range = source.byteRange(ofLine: index)
       from = range.upperBound + 1
@@ -24,16 +24,17 @@ enum SelfEvaluationReader {
 
   static func isTitle(_ line: Line) -> Bool {
     let compact = line.compact
-    guard compact.contains("自评"), line.compactCount <= 70, !compact.contains("。"), !compact.contains("……"),
-      !compact.contains("...."), !compact.hasPrefix("详见")
+    guard compact.utf8Text.contains("自评"), line.compactCount <= 70, !compact.utf8Text.contains("。"),
+      !compact.utf8Text.contains("……"),
+      !compact.utf8Text.contains("...."), !compact.utf8Text.hasPrefix("详见")
     else { return false }
     var text = Substring(compact)
-    if text.hasSuffix("年度)") || text.hasSuffix("年度）"),
+    if text.utf8Text.hasSuffix("年度)") || text.utf8Text.hasSuffix("年度）"),
       let open = text.lastIndex(where: { $0 == "(" || $0 == "（" })
     {
       text = text[..<open]
     }
-    return text.hasSuffix("表")
+    return text.utf8Text.hasSuffix("表")
   }
 
   /// The bytes `read(titleLine:end:source:)` reads: whole lines from the title to `end`, at
@@ -74,15 +75,15 @@ enum SelfEvaluationReader {
       let line = line(index)
       if line.isBlank { continue }
       let compact = line.compact
-      if compact.hasPrefix("第"), compact.contains("部分"), line.compactCount <= 30 {
+      if compact.utf8Text.hasPrefix("第"), compact.utf8Text.contains("部分"), line.compactCount <= 30 {
         lastLine = index
         break
       }
       if evaluation.year == nil, index <= titleLine + 3 { findYear(in: line, source: source, into: &evaluation) }
       if state == .after { continue }
       let items = items(of: line, in: source)
-      if compact.hasPrefix("项目名称") {
-        let rest = items.drop { !$0.text.hasSuffix("项目名称") && $0.text != "项目名称" }.dropFirst()
+      if compact.utf8Text.hasPrefix("项目名称") {
+        let rest = items.drop { !$0.text.utf8Text.hasSuffix("项目名称") && $0.text != "项目名称" }.dropFirst()
           .filter { !$0.text.isEmpty }
         if let first = rest.first, let last = rest.last {
           evaluation.projectName = rest.map(\.text).joined(separator: " ")
@@ -91,7 +92,7 @@ enum SelfEvaluationReader {
         continue
       }
       if state == .start { readUnitFields(items, into: &evaluation) }
-      if compact.hasPrefix("总分") {
+      if compact.utf8Text.hasPrefix("总分") {
         finishPartial()
         evaluation.total = readTotal(items, line: index)
         state = .after
@@ -102,7 +103,7 @@ enum SelfEvaluationReader {
       let bareRun = trailingRun(items)
       switch state {
       case .indicators:
-        if compact.contains("一级指标") && numbers == 0 {
+        if compact.utf8Text.contains("一级指标") && numbers == 0 {
           state = .indicatorHeader
           indicatorHeader = compact
         } else if !readIndicator(
@@ -113,7 +114,7 @@ enum SelfEvaluationReader {
         }
         continue
       case .indicatorHeader:
-        if bareRun >= (indicatorHeader.contains("偏差度") ? 3 : 2) {
+        if bareRun >= (indicatorHeader.utf8Text.contains("偏差度") ? 3 : 2) {
           state = .indicators
           _ = readIndicator(
             items, line: line, header: indicatorHeader, pending: &pending, levels: &levels, management: false,
@@ -138,7 +139,7 @@ enum SelfEvaluationReader {
           fundsHeader += compact
           if line.shape == .tabbed || line.shape == .piped {
             let cells = items.enumerated().compactMap { offset, item in
-              fundsColumns(item.text.removingWhitespace()).first.map { (offset, $0) }
+              fundsColumns(item.text.utf8Text.removingWhitespace()).first.map { (offset, $0) }
             }
             if cells.count > (headerCells?.columns.count ?? 0) { headerCells = (line.pieces(in: source).count, cells) }
           }
@@ -182,12 +183,12 @@ enum SelfEvaluationReader {
       }
       // Lines without figures move between the blocks.
       if numbers == 0 || state == .start || state == .other || state == .management {
-        if compact.contains("一级指标") {
+        if compact.utf8Text.contains("一级指标") {
           finishPartial()
           state = .indicatorHeader
           indicatorHeader = compact
           pending = []
-        } else if compact.contains("资金管理情况") {
+        } else if compact.utf8Text.contains("资金管理情况") {
           finishPartial()
           state = .management
           pending = []
@@ -196,14 +197,14 @@ enum SelfEvaluationReader {
           fundsHeader = compact
           if line.shape == .tabbed || line.shape == .piped {
             let cells = items.enumerated().compactMap { offset, item in
-              fundsColumns(item.text.removingWhitespace()).first.map { (offset, $0) }
+              fundsColumns(item.text.utf8Text.removingWhitespace()).first.map { (offset, $0) }
             }
             if !cells.isEmpty { headerCells = (line.pieces(in: source).count, cells) }
           }
-        } else if compact.contains("目标") && (state == .funds || state == .management) {
+        } else if compact.utf8Text.contains("目标") && (state == .funds || state == .management) {
           finishPartial()
           state = .other
-        } else if state == .management, !(compact.contains("分值") && compact.contains("得分")) {
+        } else if state == .management, !(compact.utf8Text.contains("分值") && compact.utf8Text.contains("得分")) {
           pending.append(line.plain(in: source))
         }
       }
@@ -226,10 +227,10 @@ enum SelfEvaluationReader {
   private static func readUnitFields(_ items: [Item], into evaluation: inout SelfEvaluation) {
     let cells = items.filter { !$0.text.isEmpty }
     for (index, cell) in cells.enumerated() where index + 1 < cells.count {
-      let label = cell.text.removingWhitespace()
-      guard label.isSame(asAnyOf: unitLabels) else { continue }
+      let label = cell.text.utf8Text.removingWhitespace()
+      guard label.utf8Text.isSame(asAnyOf: unitLabels) else { continue }
       let value = cells[index + 1]
-      guard !value.text.removingWhitespace().isSame(asAnyOf: unitLabels) else { continue }
+      guard !value.text.utf8Text.removingWhitespace().utf8Text.isSame(asAnyOf: unitLabels) else { continue }
       evaluation.unitFields.append(SelfEvaluation.UnitField(label: label, value: value.text, range: value.range))
     }
   }
@@ -272,6 +273,6 @@ enum SelfEvaluationReader {
   /// The wrapped pieces of an indicator header ("年度指标" / "值", "偏差原因分析及改进" / "措施").
   private static func isIndicatorHeaderWord(_ compact: String) -> Bool {
     let words = ["偏差", "措施", "改进", "分值", "得分", "指标值", "完成值", "年度指标", "实际完成", "绩效指标", "三级指标"]
-    return words.contains { compact.contains($0) } || ["值", "分", "施"].contains(compact)
+    return words.contains { compact.utf8Text.contains($0) } || ["值", "分", "施"].contains(compact)
   }
 }

@@ -4,8 +4,8 @@ extension SelfEvaluationReader {
   // MARK: Funds
 
   static func isFundsHeader(_ compact: String) -> Bool {
-    ["年初预算", "年初部门预算", "全年预算", "全年执行", "部门整体支出情况", "财政资金安排"].contains { compact.contains($0) }
-      || compact.hasPrefix("项目资金")
+    ["年初预算", "年初部门预算", "全年预算", "全年执行", "部门整体支出情况", "财政资金安排"].contains { compact.utf8Text.contains($0) }
+      || compact.utf8Text.hasPrefix("项目资金")
   }
 
   /// The funds columns a header text names, in its order.
@@ -18,9 +18,9 @@ extension SelfEvaluationReader {
     ]
     var found: [(position: Int, column: SelfEvaluation.FundsColumn)] = []
     // Byte offsets order the keys as Character offsets do when every scalar is a Character.
-    let byBytes = SingleScalarText.holds(in: header)
+    let byBytes = UTF8Text.hasSingleScalarCharacters(header)
     for (key, column) in keys where !found.contains(where: { $0.column == column }) {
-      guard key.utf8.count <= header.utf8.count, let offset = header.utf8Offset(of: key) else { continue }
+      guard key.utf8.count <= header.utf8.count, let offset = header.utf8Text.firstOffset(of: key) else { continue }
       if byBytes {
         found.append((offset, column))
       } else {
@@ -30,7 +30,9 @@ extension SelfEvaluationReader {
     }
     found.sort { $0.position < $1.position }
     var columns = found.map(\.column)
-    if header.contains("目标申报数"), header.contains("预算编制数"), let index = columns.firstIndex(of: .initialBudget) {
+    if header.utf8Text.contains("目标申报数"), header.utf8Text.contains("预算编制数"),
+      let index = columns.firstIndex(of: .initialBudget)
+    {
       columns.insert(.declared, at: index)
     }
     return columns
@@ -52,7 +54,7 @@ extension SelfEvaluationReader {
         if let number = figure(row[offset]) { figures[column] = number }
       }
     } else {
-      evaluation.damage.append("第 \(LineNumber.text(line)) 行：资金行只读到 \(values.count) 个数，少于表头的 \(columns.count) 栏")
+      evaluation.damage.append("第 \(line: line) 行：资金行只读到 \(values.count) 个数，少于表头的 \(columns.count) 栏")
     }
     let first = values.compactMap { $0 }.first
     let labelRange = label?.range ?? first?.range ?? 0..<0
@@ -71,7 +73,7 @@ extension SelfEvaluationReader {
     _ items: [Item], line: Line, header: String, pending: inout [String], levels: inout (String, String),
     management: Bool, into evaluation: inout SelfEvaluation
   ) -> Bool {
-    let hasDeviation = header.contains("偏差度")
+    let hasDeviation = header.utf8Text.contains("偏差度")
     let need = hasDeviation ? 3 : 2
     guard trailingRun(items) >= need else { return false }
     let tokens = items.filter { !$0.text.isEmpty }
@@ -91,7 +93,7 @@ extension SelfEvaluationReader {
     if !management {
       actual = rest.popLast()
       if !rest.isEmpty, rest.count >= 1 { target = rest.popLast() }
-      if header.contains("调整后"), !rest.isEmpty, line.shape != .plain { _ = rest.popLast() }
+      if header.utf8Text.contains("调整后"), !rest.isEmpty, line.shape != .plain { _ = rest.popLast() }
     }
     var names = rest.map(\.text)
     var level3 = ""
@@ -100,7 +102,7 @@ extension SelfEvaluationReader {
       var nameLines = pending + names
       // "≤83.65" / "万元" wrapped above the figures: the target, not part of the name.
       if targetText.isEmpty,
-        let start = nameLines.firstIndex(where: { $0.first.map { "≥≤=<>＝".contains($0) } ?? false })
+        let start = nameLines.firstIndex(where: { $0.first.map { "≥≤=<>＝".utf8Text.contains($0) } ?? false })
       {
         targetText = nameLines[start...].joined()
         nameLines.removeSubrange(start...)
@@ -109,14 +111,14 @@ extension SelfEvaluationReader {
       if management, let first = nameLines.first?.split(whereSeparator: \.isWhitespace).first {
         nameLines = [String(first)]
       }
-      level3 = nameLines.joined().removingWhitespace()
+      level3 = nameLines.joined().utf8Text.removingWhitespace()
       names = []
     } else {
       level3 = names.removeLast()
     }
-    if level3.contains("指标"), let colon = lastColon(in: level3) {
+    if level3.utf8Text.contains("指标"), let colon = lastColon(in: level3) {
       let after = level3[level3.index(after: colon)...]
-      if !after.hasAtMostCharacters(1) { level3 = String(after) }
+      if !after.utf8Text.hasAtMostCharacters(1) { level3 = String(after) }
     }
     if names.count >= 2 {
       levels = (names[names.count - 2], names[names.count - 1])
@@ -139,7 +141,7 @@ extension SelfEvaluationReader {
     // nil: not a single-scalar text; .some(nil): no colon.
     let found: Int?? =
       text.utf8.withContiguousStorageIfAvailable { bytes -> Int?? in
-        guard SingleScalarText.holds(in: bytes) else { return nil }
+        guard UTF8Text.hasSingleScalarCharacters(bytes) else { return nil }
         var index = bytes.count
         while index > 0 {
           index -= 1

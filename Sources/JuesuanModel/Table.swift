@@ -97,10 +97,10 @@ package struct Table: Sendable, Equatable {
     let title: String
     let panels: [Panel]
     let unit: String?
-    let damage: [String]
+    let damage: [Message]
     let notes: [String]
 
-    init(title: String, panels: [Panel], unit: String?, damage: [String], notes: [String]) {
+    init(title: String, panels: [Panel], unit: String?, damage: [Message], notes: [String]) {
       self.title = title
       self.panels = panels
       self.unit = unit
@@ -147,7 +147,7 @@ package struct Table: Sendable, Equatable {
   /// The lines of the notes under the table (注：…), trimmed.
   package var noteRanges: [Range<Int>] = []
   /// Why parts of the table could not be read (page breaks that split cells, shifted rows…).
-  package var damage: [String] {
+  package var damage: [Message] {
     get { storage.damage }
     set {
       storage = Storage(
@@ -165,7 +165,7 @@ package struct Table: Sendable, Equatable {
 
   package init(
     kind: Kind, title: String, titleRange: Range<Int>, range: Range<Int>, panels: [Panel], unit: String? = nil,
-    unitRange: Range<Int>? = nil, year: Int? = nil, damage: [String] = [], notes: [String] = []
+    unitRange: Range<Int>? = nil, year: Int? = nil, damage: [Message] = [], notes: [String] = []
   ) {
     storage = Storage(title: title, panels: panels, unit: unit, damage: damage, notes: notes)
     self.kind = kind

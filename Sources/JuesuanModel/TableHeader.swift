@@ -65,11 +65,13 @@ struct TableHeader {
   /// else one its pieces joined hold (a group title over a wrapped one is read last).
   func spec(of cell: Cell, among specs: [TableSchema.ColumnSpec]) -> Int? {
     for piece in cell.pieces.reversed() {
-      let compact = piece.removingWhitespace()
-      if let found = specs.firstIndex(where: { spec in spec.keys.contains { compact.contains($0) } }) { return found }
+      let compact = piece.utf8Text.removingWhitespace()
+      if let found = specs.firstIndex(where: { spec in spec.keys.contains { compact.utf8Text.contains($0) } }) {
+        return found
+      }
     }
-    let joined = cell.text.removingWhitespace()
-    return specs.firstIndex { spec in spec.keys.contains { joined.contains($0) } }
+    let joined = cell.text.utf8Text.removingWhitespace()
+    return specs.firstIndex { spec in spec.keys.contains { joined.utf8Text.contains($0) } }
   }
 
   /// The cells that name a column of `specs`, left to right, each with its spec; of several

@@ -78,13 +78,13 @@ extension Table {
 
   /// "一、…", "十二、…": a top row of a budget's 收支总表.
   private static func isTopLevel(_ name: String) -> Bool {
-    let lead = name.trimmingWhitespace().prefix { "一二三四五六七八九十".contains($0) }
-    return !lead.isEmpty && name.trimmingWhitespace().dropFirst(lead.count).first == "、"
+    let lead = name.utf8Text.trimmingWhitespace().prefix { "一二三四五六七八九十".contains($0) }
+    return !lead.isEmpty && name.utf8Text.trimmingWhitespace().dropFirst(lead.count).first == "、"
   }
 
   /// "1. …", "2．…", "（1）…": a row numbered under a top row.
   private static func isNumberedItem(_ name: String) -> Bool {
-    let text = name.trimmingWhitespace()
+    let text = name.utf8Text.trimmingWhitespace()
     let digits = text.prefix { $0.isASCII && $0.isNumber }
     if !digits.isEmpty, let mark = text.dropFirst(digits.count).first { return ".．、".contains(mark) }
     return text.hasPrefix("（") || text.hasPrefix("(")
@@ -92,7 +92,7 @@ extension Table {
 
   /// The 合计 row against the 类 rows, one comparison per amount column; `skip` hears why a
   /// column cannot be checked.
-  package func columnTotalIdentities(skip: (String) -> Void = { _ in }) -> [TableIdentity] {
+  package func columnTotalIdentities(skip: (Message) -> Void = { _ in }) -> [TableIdentity] {
     guard let panel = panels.first,
       let totalRow = panel.rows.first(where: { $0.isTotalRow && !$0.cells.isEmpty })
     else { return [] }
@@ -123,7 +123,7 @@ extension Table {
 
   /// Each row's total column against its component columns, in the tables that have both;
   /// `skip` hears why a row cannot be checked.
-  package func rowTotalIdentities(skip: (String) -> Void = { _ in }) -> [TableIdentity] {
+  package func rowTotalIdentities(skip: (Message) -> Void = { _ in }) -> [TableIdentity] {
     switch kind {
     case .income, .expenditure, .generalBudget, .stateCapital, .fiscalSummary: break
     case .governmentFund,
@@ -138,7 +138,7 @@ extension Table {
       guard !components.isEmpty else { continue }
       for row in panel.rows {
         guard row.isPositional, !row.isDamaged, !row.cells.isEmpty else {
-          if !row.cells.isEmpty { skip("第 \(LineNumber.text(row.line)) 行：各栏位置不确定，未检查横向合计") }
+          if !row.cells.isEmpty { skip("第 \(line: row.line) 行：各栏位置不确定，未检查横向合计") }
           continue
         }
         guard row.cells.count > totalIndex else { continue }
@@ -163,7 +163,7 @@ extension Table {
   /// its children hold figures (where to report, and what).
   /// - Complexity: O(r) in the coded rows (children are grouped by their parent's code first).
   package static func hierarchyIdentities(
-    in panel: Table.Panel, skip: (String) -> Void = { _ in },
+    in panel: Table.Panel, skip: (Message) -> Void = { _ in },
     blankParent: (Range<Int>, String) -> Void = { _, _ in }
   ) -> [TableIdentity] {
     let coded = panel.rows.filter { $0.code != nil }
@@ -245,7 +245,8 @@ extension Table {
 
   /// The amount cell (first column after 行次) of the row whose label starts with one of `labels`.
   private static func balanceFigure(_ panel: Table.Panel, _ labels: [String]) -> Table.Cell? {
-    guard let row = panel.rows.first(where: { row in labels.contains { row.label.hasPrefix($0) } }), !row.isDamaged
+    guard let row = panel.rows.first(where: { row in labels.contains { row.label.utf8Text.hasPrefix($0) } }),
+      !row.isDamaged
     else {
       return nil
     }
@@ -269,7 +270,7 @@ extension Table {
     let personnel = categories.filter { $0.code == "301" || $0.code == "303" }
     let public_ = categories.filter { $0.code != "301" && $0.code != "303" }
     return [("人员经费", personnel), ("公用经费", public_)].compactMap { label, parts in
-      guard let row = panel.rows.first(where: { $0.code == nil && $0.label.hasPrefix(label) }),
+      guard let row = panel.rows.first(where: { $0.code == nil && $0.label.utf8Text.hasPrefix(label) }),
         let total = row.cells.last ?? nil, !parts.isEmpty, !row.isDamaged, !parts.contains(where: \.isDamaged)
       else { return nil }
       return TableIdentity(
@@ -283,13 +284,13 @@ extension Table {
   package func sangongIdentities() -> [TableIdentity] {
     guard kind == .sangong, let panel = panels.first else { return [] }
     func row(_ keys: [String]) -> Table.Row? {
-      panel.rows.first { row in keys.contains { row.label.contains($0) } && !row.isDamaged }
+      panel.rows.first { row in keys.contains { row.label.utf8Text.contains($0) } && !row.isDamaged }
     }
     let total = row(["合计"])
     let abroad = row(["出国"])
     let car = row(["购置及运行"])
-    let purchase = row(["购置费"]).flatMap { $0.label.contains("运行") ? nil : $0 }
-    let running = row(["运行维护费", "运行费"]).flatMap { $0.label.contains("购置") ? nil : $0 }
+    let purchase = row(["购置费"]).flatMap { $0.label.utf8Text.contains("运行") ? nil : $0 }
+    let running = row(["运行维护费", "运行费"]).flatMap { $0.label.utf8Text.contains("购置") ? nil : $0 }
     let reception = row(["接待"])
     var comparisons: [TableIdentity] = []
     for (column, title) in panel.columns.enumerated() where title.role != .other {

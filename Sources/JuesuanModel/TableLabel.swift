@@ -28,7 +28,8 @@ extension Table {
   private static func normalizedLabel(_ text: String, bytes: UnsafeBufferPointer<UInt8>) -> String {
     if isNormalizedLabel(bytes) { return text }
     let mayBeSpace = { (byte: UInt8) in byte <= 0x20 || byte == 0xC2 || (0xE1...0xE3).contains(byte) }
-    guard bytes.indices.contains(where: { mayBeSpace(bytes[$0]) && WhitespaceBytes.length(bytes, at: $0) > 0 }) else {
+    guard bytes.indices.contains(where: { mayBeSpace(bytes[$0]) && UTF8Text.whitespaceLength(in: bytes, at: $0) > 0 })
+    else {
       return withoutEnumerator(bytes)
     }
     // White_Space scalars removed (a continuation byte is never taken for one's start).
@@ -36,7 +37,7 @@ extension Table {
     kept.reserveCapacity(bytes.count)
     var offset = 0
     while offset < bytes.count {
-      let length = WhitespaceBytes.length(bytes, at: offset)
+      let length = UTF8Text.whitespaceLength(in: bytes, at: offset)
       if length > 0 {
         offset += length
       } else {
@@ -96,7 +97,7 @@ extension Table {
   /// else by Characters.
   private static func fullWidthBrackets(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
     guard bytes.contains(where: { $0 == 0x28 || $0 == 0x29 }) else { return String(decoding: bytes, as: UTF8.self) }
-    guard SingleScalarText.holds(in: bytes) else {
+    guard UTF8Text.hasSingleScalarCharacters(bytes) else {
       return String(String(decoding: bytes, as: UTF8.self).map { $0 == "(" ? "（" : $0 == ")" ? "）" : $0 })
     }
     var replaced: [UInt8] = []

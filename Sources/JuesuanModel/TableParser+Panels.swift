@@ -4,7 +4,7 @@ extension TableParser {
 
   /// The two sides (收入 | 支出) of a label table: each label and the figures after it.
   mutating func labelledPanels(_ lines: [TokenizedLine], header: String) -> [Table.Panel] {
-    let hasLineNumbers = header.contains("行次")
+    let hasLineNumbers = header.utf8Text.contains("行次")
     let rightColumns = TableSchema.columns(of: kind, header: header, isBudget: isBudget)
     let leftColumns = [Table.Column(title: "金额", role: .total)]
     let lineNumber = Table.Column(title: "行次", role: .other)
@@ -16,7 +16,11 @@ extension TableParser {
       let line = tokenized.line
       let tokens = tokenized.tokens
       if tokens.contains(where: {
-        if case .text(let text, _) = $0 { text.hasPrefix("栏次") || text.isSame(as: "项目") } else { false }
+        if case .text(let text, _) = $0 {
+          text.utf8Text.hasPrefix("栏次") || text.utf8Text.isSame(as: "项目")
+        } else {
+          false
+        }
       }) {
         continue
       }
@@ -60,7 +64,7 @@ extension TableParser {
       let sideLabels = ["收入", "支出", "项目", "收入支出", "项目（按功能分类）", "项目（按支出功能分类）"]
       for var segment in segments where !segment.name.isEmpty {
         let label = Table.normalizedLabel(segment.name)
-        guard !label.isSame(asAnyOf: sideLabels) else { continue }
+        guard !label.utf8Text.isSame(asAnyOf: sideLabels) else { continue }
         let side = min(segment.side, 1)
         if line.shape != .plain {
           // Positional: a tabbed row's label cell is followed by exactly its columns.
@@ -85,7 +89,7 @@ extension TableParser {
   }
 
   private static func isExpenditureLabel(_ label: String) -> Bool {
-    label.contains("支出") || label.contains("结余分配") || label.contains("年末结转")
+    label.utf8Text.contains("支出") || label.utf8Text.contains("结余分配") || label.utf8Text.contains("年末结转")
   }
 
   // MARK: 三公 (07)
@@ -96,7 +100,7 @@ extension TableParser {
     let rows = codedRows(lines)
     // A horizontal table: one row of 6 (决算) or 12 (预算 + 决算) figures under a column header.
     if let wide = rows.first(where: { $0.cells.count >= 6 }),
-      rows.filter({ $0.code == nil && !$0.name.isSame(as: "合计") }).count <= 1
+      rows.filter({ $0.code == nil && !$0.name.utf8Text.isSame(as: "合计") }).count <= 1
     {
       let figures = wide.cells
       let hasBudget = figures.count >= 12
@@ -114,7 +118,7 @@ extension TableParser {
       return Table.Panel(columns: columns, rows: result)
     }
     // Vertical: label, 行次, figures.
-    if header.contains("行次") { columns.insert(Table.Column(title: "行次", role: .other), at: 0) }
+    if header.utf8Text.contains("行次") { columns.insert(Table.Column(title: "行次", role: .other), at: 0) }
     return Table.Panel(columns: columns, rows: rows.filter { $0.code == nil })
   }
 }

@@ -4,7 +4,7 @@ struct TableParser {
   /// A budget's table: its columns are a budget's (`TableSchema`).
   let isBudget: Bool
   let source: SourceText
-  private(set) var damage: [String] = []
+  private(set) var damage: [Message] = []
 
   init(kind: Table.Kind, isBudget: Bool = false, source: SourceText) {
     self.kind = kind
@@ -80,14 +80,14 @@ struct TableParser {
       if !triplets { while cells.last == .some(nil) { cells.removeLast() } }
       guard done.code != nil || !done.name.isEmpty || !cells.isEmpty else { return }
       var name = done.name
-      if done.code == nil, name.hasPrefix("类款项") { name = String(name.dropFirst(3)) }
-      if done.code == nil, name.isEmpty || name.isSame(asAnyOf: ["合计", "总计"]) {
+      if done.code == nil, name.utf8Text.hasPrefix("类款项") { name = String(name.dropFirst(3)) }
+      if done.code == nil, name.isEmpty || name.utf8Text.isSame(asAnyOf: ["合计", "总计"]) {
         // Figures with no label right under the header: the 合计 row of a page, repeated on each.
         if sawTotal || (name.isEmpty && sawCode) { return }
         if name.isEmpty { name = "合计" }
       }
       let label = Table.normalizedLabel(name)
-      if done.code == nil, label.hasSuffix("合计") { sawTotal = true }
+      if done.code == nil, label.utf8Text.hasSuffix("合计") { sawTotal = true }
       var row = Table.Row(
         code: done.code, codeRange: done.codeRange, name: name, label: label, nameRange: done.nameRange, cells: cells,
         range: done.start..<max(done.start, done.end), line: done.line)
@@ -116,11 +116,13 @@ struct TableParser {
           rows[last].name += texts.joined()
           continue
         }
-        damage.append("第 \(LineNumber.text(line.index)) 行：数字或名称被分页、折行拆开，无法确定属于哪一格")
+        damage.append("第 \(line: line.index) 行：数字或名称被分页、折行拆开，无法确定属于哪一格")
         if let last = rows.indices.last { rows[last].isPositional = false; rows[last].hasBrokenCell = true }
         continue
       }
-      if case .text(let text, _) = tokens.first, text.hasPrefix("栏次") || text.isSame(as: "行次") { continue }
+      if case .text(let text, _) = tokens.first, text.utf8Text.hasPrefix("栏次") || text.utf8Text.isSame(as: "行次") {
+        continue
+      }
       if Self.isColumnNumbering(tokens) { continue }
       var isLineStart = true  // every token before this one is blank
       for (position, token) in tokens.enumerated() {
@@ -194,7 +196,7 @@ struct TableParser {
     for token in tokens {
       switch token {
       case .blank: continue
-      case .figure(let cell) where cell.text.isSame(as: String(count + 1)): count += 1
+      case .figure(let cell) where cell.text.utf8Text.isSame(as: String(count + 1)): count += 1
       default: return false
       }
     }
@@ -208,8 +210,8 @@ struct TableParser {
       switch token {
       case .blank: continue
       case .code: return false
-      case .text(let text, _): if !text.hasAtMostCharacters(2) { return false }
-      case .figure(let cell): if !cell.text.hasAtMostCharacters(3) && !cell.isDamaged { return false }
+      case .text(let text, _): if !text.utf8Text.hasAtMostCharacters(2) { return false }
+      case .figure(let cell): if !cell.text.utf8Text.hasAtMostCharacters(3) && !cell.isDamaged { return false }
       }
       filled = true
     }

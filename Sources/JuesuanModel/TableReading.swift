@@ -21,9 +21,9 @@ extension Table {
     /// Coded rows listed under a parent that is not theirs.
     package var misplaced: Int
     /// Why the table was not (fully) read, for `table/unparsed` and the coverage.
-    package var reason: String?
+    package var reason: Message?
 
-    package init(status: Status, held: Int = 0, failed: Int = 0, misplaced: Int = 0, reason: String? = nil) {
+    package init(status: Status, held: Int = 0, failed: Int = 0, misplaced: Int = 0, reason: Message? = nil) {
       self.status = status
       self.held = held
       self.failed = failed
@@ -131,10 +131,10 @@ extension Table {
             lastClass = code
             lastSection = nil
           case 5:
-            if let parent = lastClass, !code.hasPrefix(parent) { misplaced += 1 }
+            if let parent = lastClass, !code.utf8Text.hasPrefix(parent) { misplaced += 1 }
             lastSection = code
           default:
-            if let parent = lastSection ?? lastClass, !code.hasPrefix(parent) { misplaced += 1 }
+            if let parent = lastSection ?? lastClass, !code.utf8Text.hasPrefix(parent) { misplaced += 1 }
           }
         }
       }

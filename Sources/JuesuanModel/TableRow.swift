@@ -76,8 +76,8 @@ extension Table {
     /// A 合计/总计 row (no code, the label says total).
     package var isTotalRow: Bool {
       guard code == nil else { return false }
-      let label = name.removingWhitespace()
-      return label == "合计" || label == "总计" || label.hasSuffix("合计") || label.hasSuffix("总计")
+      let label = name.utf8Text.removingWhitespace()
+      return label == "合计" || label == "总计" || label.utf8Text.hasSuffix("合计") || label.utf8Text.hasSuffix("总计")
     }
 
     /// True when a cell of the row is damaged or the row holds no figure at all.

@@ -59,10 +59,10 @@ enum TableSchema {
       ]
     case .generalBudget, .stateCapital:
       var list: [ColumnSpec] = []
-      if header.contains("年初预算") {
+      if header.utf8Text.contains("年初预算") {
         list.append(ColumnSpec(title: "年初预算", role: .budget, keys: ["年初预算"]))
       }
-      if header.contains("调整预算") || header.contains("全年预算") {
+      if header.utf8Text.contains("调整预算") || header.utf8Text.contains("全年预算") {
         list.append(ColumnSpec(title: "全年预算", role: .budget, keys: ["调整预算", "全年预算"]))
       }
       list += [
@@ -92,7 +92,7 @@ enum TableSchema {
         ColumnSpec(title: "国有资本经营预算财政拨款", role: .component, keys: ["国有资本"]),
       ]
     case .sangong:
-      let hasBudget = header.contains("预算数") || header.contains("预算")
+      let hasBudget = header.utf8Text.contains("预算数") || header.utf8Text.contains("预算")
       specs =
         (hasBudget ? [ColumnSpec(title: "预算数", role: .budget, keys: ["预算"])] : [])
         + [ColumnSpec(title: "决算数", role: .total, keys: ["决算"])]
@@ -101,7 +101,7 @@ enum TableSchema {
     }
     // A header that names the total column and no part of it has no parts (a table of 合计 alone
     // has no 基本支出 to add up). One that names some parts may hide others in wrapped cells.
-    let named = specs.filter { spec in spec.keys.contains { header.contains($0) } }
+    let named = specs.filter { spec in spec.keys.contains { header.utf8Text.contains($0) } }
     guard kind != .sangong, named.count == 1, named[0].role == .total, specs.count > 1 else { return specs }
     return named
   }

@@ -4,25 +4,34 @@ enum TableTitle {
   /// ("一、收入决算表.....9") and narrative headings ("…决算情况说明").
   static func kind(of line: Line, in source: SourceText) -> Table.Kind? {
     // Every title contains 表: a byte search rules out most lines at once.
-    guard line.compact.utf8.count <= 240, line.compact.contains("表") else { return nil }
+    guard line.compact.utf8.count <= 240, line.compact.utf8Text.contains("表") else { return nil }
     var text = line.compact
     guard !text.isEmpty, line.compactCount <= 60 else { return nil }
-    if text.contains("……") || text.contains("....") || text.contains("···") || text.contains("。") { return nil }
-    if text.hasPrefix("第") && text.contains("部分") || text.contains("年度部门决算表") { return nil }
-    if text.contains("说明") || text.contains("解释") || text.contains("情况") && !text.contains("自评") { return nil }
+    if text.utf8Text.contains("……") || text.utf8Text.contains("....") || text.utf8Text.contains("···")
+      || text.utf8Text.contains("。")
+    {
+      return nil
+    }
+    if text.utf8Text.hasPrefix("第") && text.utf8Text.contains("部分") || text.utf8Text.contains("年度部门决算表") { return nil }
+    if text.utf8Text.contains("说明") || text.utf8Text.contains("解释")
+      || text.utf8Text.contains("情况") && !text.utf8Text.contains("自评")
+    {
+      return nil
+    }
     // "公开01表" labels and leading enumerators are not part of the title.
     text = Table.normalizedLabel(text)
-    if text.hasPrefix("附件") || text.hasPrefix("附表") {
+    if text.utf8Text.hasPrefix("附件") || text.utf8Text.hasPrefix("附表") {
       text = String(text.drop { $0 != "：" && $0 != ":" && !$0.isWhitespace }.dropFirst())
     }
     // "…绩效自评表 (2023年度)": a year in brackets after the title.
     // (`hasSuffix` answers `last ==`: the bracket must be a Character of its own.)
-    if text.hasSuffix(")") || text.hasSuffix("）"), let open = text.lastIndex(where: { $0 == "(" || $0 == "（" }),
-      text[open...].contains("年"), text[..<open].hasSuffix("表")
+    if text.utf8Text.hasSuffix(")") || text.utf8Text.hasSuffix("）"),
+      let open = text.lastIndex(where: { $0 == "(" || $0 == "（" }),
+      text[open...].utf8Text.contains("年"), text[..<open].utf8Text.hasSuffix("表")
     {
       text = String(text[..<open])
     }
-    if text.hasSuffix("表"), text.hasAtMostCharacters(40) || text.contains("自评") {
+    if text.utf8Text.hasSuffix("表"), text.utf8Text.hasAtMostCharacters(40) || text.utf8Text.contains("自评") {
       return kind(ofTitle: text)
     }
     // A title cell followed by unit/side labels in the same row: "收入支出决算总表→→→".
@@ -31,7 +40,7 @@ enum TableTitle {
       pieces.filter({ !$0.isEmpty }).count <= 2
     {
       let cell = Table.normalizedLabel(first.text(in: source))
-      if cell.hasSuffix("表") { return kind(ofTitle: cell) }
+      if cell.utf8Text.hasSuffix("表") { return kind(ofTitle: cell) }
     }
     return nil
   }
@@ -39,21 +48,21 @@ enum TableTitle {
   /// Maps a title text (spaces removed) to a kind.
   static func kind(ofTitle raw: String) -> Table.Kind? {
     let title = raw.utf8.contains(0x22) ? raw.replacingAll("\"", with: "“") : raw
-    guard title.hasSuffix("表") else { return nil }
-    if title.contains("自评") { return .selfEvaluation }
-    if title.contains("三公") { return .sangong }
+    guard title.utf8Text.hasSuffix("表") else { return nil }
+    if title.utf8Text.contains("自评") { return .selfEvaluation }
+    if title.utf8Text.contains("三公") { return .sangong }
     if isBudgetTitle(title) { return budgetKind(ofTitle: title) }
-    if title.contains("政府性基金") { return .governmentFund }
-    if title.contains("国有资本经营") { return .stateCapital }
-    if title.contains("财政拨款收入支出决算总表") { return .fiscalSummary }
-    if title.contains("收入支出决算总表") { return .summary }
-    if title.contains("基本支出决算") { return .basicExpenditure }
-    if title.contains("一般公共预算财政拨款支出决算表") || title.contains("一般公共预算财政拨款支出决算明细表") {
+    if title.utf8Text.contains("政府性基金") { return .governmentFund }
+    if title.utf8Text.contains("国有资本经营") { return .stateCapital }
+    if title.utf8Text.contains("财政拨款收入支出决算总表") { return .fiscalSummary }
+    if title.utf8Text.contains("收入支出决算总表") { return .summary }
+    if title.utf8Text.contains("基本支出决算") { return .basicExpenditure }
+    if title.utf8Text.contains("一般公共预算财政拨款支出决算表") || title.utf8Text.contains("一般公共预算财政拨款支出决算明细表") {
       return .generalBudget
     }
-    if title.hasSuffix("收入决算表") { return .income }
-    if title.hasSuffix("支出决算表") && title.count <= 8 { return .expenditure }
-    if title.hasSuffix("统计表") || title.hasSuffix("决算表") { return .unknown }
+    if title.utf8Text.hasSuffix("收入决算表") { return .income }
+    if title.utf8Text.hasSuffix("支出决算表") && title.count <= 8 { return .expenditure }
+    if title.utf8Text.hasSuffix("统计表") || title.utf8Text.hasSuffix("决算表") { return .unknown }
     return nil
   }
 }

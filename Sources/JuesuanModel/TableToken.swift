@@ -40,7 +40,8 @@ enum TableToken {
     var pending: (text: String, range: Range<Int>)?
     for piece in pieces {
       let text = piece.text(in: source)
-      if let last = pending, last.text.hasSuffix("."), !last.text.hasAtMostCharacters(1), text.utf8.count <= 2,
+      if let last = pending, last.text.utf8Text.hasSuffix("."), !last.text.utf8Text.hasAtMostCharacters(1),
+        text.utf8.count <= 2,
         text.utf8.allSatisfy(isASCIIDigit)
       {
         pending = (last.text + text, last.range.lowerBound..<piece.range.upperBound)
@@ -146,8 +147,4 @@ enum TableToken {
     if first == UInt8(ascii: "2") { return true }
     return (first == UInt8(ascii: "3") || first == UInt8(ascii: "5")) && count <= 5
   }
-}
-
-extension Character {
-  var isASCIIDigit: Bool { isASCII && isNumber }
 }

@@ -1,56 +1,104 @@
 internal import Foundation
-internal import JuesuanRules
-internal import LanguageServerProtocol
+package import JuesuanCatalogue
+package import JuesuanRules
+package import LanguageServerProtocol
 
-/// A `.juesuan.json` found upward from a document, read as JSON.
-struct ConfigurationFile: Sendable {
-  var path: String
-  var settings: [String: LSPAny]
-
-  /// The nearest `.juesuan.json` in `directory` or above, nil when there is none or it is unreadable
-  /// (`problem` receives the reason).
-  static func find(from directory: String, problem: (String) -> Void) -> ConfigurationFile? {
-    var url = URL(fileURLWithPath: directory, isDirectory: true)
-    for _ in 0..<64 {
-      let candidate = url.appendingPathComponent(".juesuan.json")
-      if FileManager.default.fileExists(atPath: candidate.path) {
-        guard let data = try? Data(contentsOf: candidate) else {
-          problem("无法读取 \(candidate.path)")
-          return nil
-        }
-        guard case .object(let settings)? = try? JSONDecoder().decode(LSPAny.self, from: data) else {
-          problem("\(candidate.path) 不是 JSON 对象")
-          return nil
-        }
-        return ConfigurationFile(path: candidate.path, settings: settings)
-      }
-      let parent = url.deletingLastPathComponent()
-      if parent.path == url.path { break }
-      url = parent
-    }
-    return nil
+/// `.juesuan.json`, found upward from a document, read, and turned into a `Configuration`: the
+/// one loader of `check`, `fix` and the language server, which lays its `juesuan` settings over
+/// the file's. A relative `catalogue` path is resolved against the file's folder.
+package struct ConfigurationFile: Sendable {
+  /// Why a configuration file could not be used; each command words it its own way.
+  package enum Problem: Error, Equatable {
+    /// The file cannot be read.
+    case unreadable
+    /// The file is not JSON.
+    case notJSON
+    /// The file is JSON but not an object.
+    case notObject
   }
 
-  /// The directory of a `file:` URI, nil for other schemes.
-  static func directory(ofDocument uri: String) -> String? {
-    guard let url = URL(string: uri), url.isFileURL else { return nil }
-    return url.deletingLastPathComponent().path
+  /// The file's name.
+  package static let name = ".juesuan.json"
+
+  package let path: String
+  /// The file's bytes, a JSON object (read again when a configuration is made: a few hundred
+  /// bytes, and unlike the parsed object, `Sendable`).
+  private let data: Data
+
+  /// The file at `path`, which must hold a JSON object.
+  package init(path: String) throws(Problem) {
+    guard let data = FileManager.default.contents(atPath: path) else { throw .unreadable }
+    guard let object = try? JSONSerialization.jsonObject(with: data) else { throw .notJSON }
+    guard object is [String: Any] else { throw .notObject }
+    self.path = path
+    self.data = data
+  }
+
+  /// The path of the nearest `.juesuan.json` in `directory` or a folder above it, nil when there
+  /// is none.
+  package static func find(fromDirectory directory: String) -> String? {
+    var folder = URL(fileURLWithPath: directory.isEmpty ? "." : directory).standardizedFileURL
+    while true {
+      let candidate = folder.appendingPathComponent(name).path
+      if FileManager.default.fileExists(atPath: candidate) { return candidate }
+      let parent = folder.deletingLastPathComponent()
+      if parent.path == folder.path { return nil }
+      folder = parent
+    }
+  }
+
+  /// The folder `.juesuan.json` is looked for from, for the file at `path` ("-": standard input,
+  /// the current folder).
+  package static func directory(ofFile path: String) -> String {
+    path == "-" ? FileManager.default.currentDirectoryPath : (path as NSString).deletingLastPathComponent
+  }
+
+  /// The configuration of `file` (none: the defaults) with `overrides` laid over it, `rules`
+  /// merged rule by rule.
+  package static func configuration(of file: ConfigurationFile?, overriddenBy overrides: [String: LSPAny] = [:])
+    throws(Configuration.Problem) -> Configuration
+  {
+    var settings = file?.settings ?? [:]
+    for (key, value) in overrides {
+      if key == "rules", let fileRules = settings[key] as? [String: Any],
+        case .object(let rules) = value
+      {
+        settings[key] = fileRules.merging(rules.mapValues(\.foundationValue)) { $1 }
+      } else {
+        settings[key] = value.foundationValue
+      }
+    }
+    var configuration = try Configuration(json: settings)
+    if let file, let catalogue = configuration.catalogueFile, !catalogue.hasPrefix("/") {
+      configuration.catalogueFile = ((file.path as NSString).deletingLastPathComponent as NSString)
+        .appendingPathComponent(catalogue)
+    }
+    return configuration
+  }
+
+  /// The file's JSON object, as `JSONSerialization` reads it.
+  private var settings: [String: Any] {
+    (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] ?? [:]
   }
 }
 
-extension Configuration {
-  /// The configuration of `base` (a `.juesuan.json`) overridden by `overrides` (LSP settings);
-  /// `rules` are merged rule by rule.
-  static func merging(_ base: [String: LSPAny], _ overrides: [String: LSPAny]) throws(Problem) -> Configuration {
-    var merged = base
-    for (key, value) in overrides {
-      if key == "rules", case .object(let baseRules)? = merged[key], case .object(let newRules) = value {
-        merged[key] = .object(baseRules.merging(newRules) { $1 })
-      } else {
-        merged[key] = value
-      }
+/// Why a user catalogue (`"catalogue"`) could not be used; each command words it its own way.
+package enum UserCatalogueProblem: Error {
+  /// The file cannot be read.
+  case unreadable
+  /// A line of it is not "code<TAB>name".
+  case invalid(SubjectCatalogue.UserCatalogueError)
+}
+
+extension SubjectCatalogue {
+  /// The catalogue extended by the user TSV at `path` (`merging(userTSV:source:)`).
+  package func merging(userCatalogueAt path: String) throws(UserCatalogueProblem) -> SubjectCatalogue {
+    guard let data = FileManager.default.contents(atPath: path) else { throw .unreadable }
+    do {
+      return try merging(userTSV: String(decoding: data, as: UTF8.self), source: path)
+    } catch {
+      throw .invalid(error)
     }
-    return try Configuration(json: merged.mapValues(\.foundationValue))
   }
 }
 

@@ -65,11 +65,3 @@ extension JuesuanModel.Position {
     self.init(line: position.line, character: position.character)
   }
 }
-
-extension PositionRange {
-  init(_ range: LineRange) {
-    self.init(
-      start: .init(line: range.start.line, character: range.start.character),
-      end: .init(line: range.end.line, character: range.end.character))
-  }
-}

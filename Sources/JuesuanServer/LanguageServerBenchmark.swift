@@ -200,7 +200,7 @@ package enum LanguageServerBenchmark {
   /// A "kB" figure of /proc/self/status, in bytes.
   private static func statusFigure(_ key: String) -> Int? {
     guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return nil }
-    for line in status.split(separator: "\n") where line.hasPrefix(key) {
+    for line in status.split(separator: "\n") where line.utf8Text.hasPrefix(key) {
       let digits = line.filter(\.isNumber)
       return Int(digits).map { $0 * 1024 }
     }

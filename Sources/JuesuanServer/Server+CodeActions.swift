@@ -41,7 +41,7 @@ extension Server {
   /// True when `kind` is requested: no filter, or a filter naming it or one of its parents.
   static func wants(_ kind: String, only: [String]?) -> Bool {
     guard let only else { return true }
-    return only.contains { kind == $0 || kind.hasPrefix($0 + ".") }
+    return only.contains { kind == $0 || kind.utf8Text.hasPrefix($0 + ".") }
   }
 
   /// The edits of the first safe fix of each finding (never the suppression fix), skipping fixes

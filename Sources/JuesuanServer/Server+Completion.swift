@@ -35,7 +35,7 @@ extension Server {
   private static func wordBefore(_ offset: Int, in source: SourceText) -> Range<Int> {
     let line = source.byteRange(ofLine: source.line(ofUTF8Offset: offset))
     let text = source.text(in: line.lowerBound..<offset)
-    let word = text.reversed().prefix { !$0.isWhitespace && !"|｜\t,，:：".contains($0) }
+    let word = text.reversed().prefix { !$0.isWhitespace && !"|｜\t,，:：".utf8Text.contains($0) }
     return (offset - String(word.reversed()).utf8.count)..<offset
   }
 }

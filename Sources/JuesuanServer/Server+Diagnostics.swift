@@ -7,17 +7,6 @@ internal import JuesuanRules
 internal import LanguageServerProtocol
 
 extension Server {
-  /// Where each rule is documented; the anchor is the code with `/` replaced by `-`.
-  static let rulesDocumentation = "https://github.com/juesuan/juesuan/blob/main/docs/rules.md#"
-
-  static func documentationLink(_ code: String) -> String {
-    rulesDocumentation + code.split(separator: "/").joined(separator: "-")
-  }
-
-  /// Every rule's link, made once (a large publish names the same few codes thousands of times).
-  static let documentationLinks: [String: String] = Dictionary(
-    uniqueKeysWithValues: RuleRegistry.all.map { ($0.description.code, documentationLink($0.description.code)) })
-
   /// The `DiagnosticTag`s of each rule's findings (a repeated phrase faded, an outdated name
   /// struck through) that a client showing `shown` is sent; rules without any are left out.
   static func diagnosticTags(shownBy shown: Set<Int>) -> [String: [Int]] {
@@ -37,16 +26,18 @@ extension Server {
     let file = configurationFile(forDocument: uri)
     let configuration: Configuration
     do {
-      configuration = try Configuration.merging(file?.settings ?? [:], settings)
+      configuration = try ConfigurationFile.configuration(of: file, overriddenBy: settings)
     } catch {
       reportConfigurationProblem("juesuan 配置无效，使用默认配置：\(error.description)")
       configuration = Configuration()
     }
     var catalogue = options.catalogue
     if let name = configuration.catalogueFile {
-      let base = file.map { URL(fileURLWithPath: $0.path).deletingLastPathComponent().path } ?? rootPath
+      // Relative to the workspace root without a .juesuan.json (with one, relative to its folder,
+      // resolved by `ConfigurationFile`).
       let path =
-        name.hasPrefix("/") || base == nil ? name : URL(fileURLWithPath: base ?? "").appendingPathComponent(name).path
+        name.utf8Text.hasPrefix("/") || rootPath == nil
+        ? name : URL(fileURLWithPath: rootPath ?? "").appendingPathComponent(name).path
       catalogue = userCatalogue(at: path)
     }
     return Linter(configuration: configuration, catalogue: catalogue)
@@ -60,12 +51,20 @@ extension Server {
     sendNotification("window/showMessage", params: LogMessageParams(type: LogLevel.warning.rawValue, message: message))
   }
 
+  /// The `.juesuan.json` above the document (cached by folder until the configuration changes);
+  /// nil when there is none or it cannot be used, which is reported.
   func configurationFile(forDocument uri: String) -> ConfigurationFile? {
-    guard options.readsConfigurationFiles, let directory = ConfigurationFile.directory(ofDocument: uri) else {
-      return nil
-    }
+    guard options.readsConfigurationFiles, let url = URL(string: uri), url.isFileURL else { return nil }
+    let directory = url.deletingLastPathComponent().path
     if let cached = configurationFileCache[directory] { return cached }
-    let found = ConfigurationFile.find(from: directory) { reportConfigurationProblem($0) }
+    var found: ConfigurationFile?
+    if let path = ConfigurationFile.find(fromDirectory: directory) {
+      do {
+        found = try ConfigurationFile(path: path)
+      } catch {
+        reportConfigurationProblem(error == .unreadable ? "无法读取 \(path)" : "\(path) 不是 JSON 对象")
+      }
+    }
     configurationFileCache[directory] = .some(found)
     return found
   }
@@ -75,14 +74,13 @@ extension Server {
   private func userCatalogue(at path: String) -> SubjectCatalogue {
     if let cached = catalogueCache[path] { return cached }
     var catalogue = options.catalogue
-    if let data = FileManager.default.contents(atPath: path) {
-      do {
-        catalogue = try options.catalogue.merging(userTSV: String(decoding: data, as: UTF8.self), source: path)
-      } catch {
-        reportConfigurationProblem("用户科目表无效，仅使用内置科目表：\(error.description)")
+    do {
+      catalogue = try options.catalogue.merging(userCatalogueAt: path)
+    } catch {
+      switch error {
+      case .unreadable: reportConfigurationProblem("无法读取用户科目表 \(path)，仅使用内置科目表")
+      case .invalid(let error): reportConfigurationProblem("用户科目表无效，仅使用内置科目表：\(error.description)")
       }
-    } else {
-      reportConfigurationProblem("无法读取用户科目表 \(path)，仅使用内置科目表")
     }
     catalogueCache[path] = catalogue
     return catalogue
@@ -286,10 +284,8 @@ extension Server {
       id: id, writing: EncodedFullDiagnosticReport(resultId: resultID, items: encoded.map(\.json)))
   }
 
-  /// A finding as an LSP diagnostic, its ranges counted in `source`, which starts at line
-  /// `lineOffset` of the document. Its fixes are not repeated in `data`: code actions come from
-  /// the server's own lint of the same version, and on a large file the fixes doubled the size of
-  /// every publish.
+  /// A finding as an LSP diagnostic for this client (its position encoding and tags), its ranges
+  /// counted in `source`, which starts at line `lineOffset` of the document.
   func diagnostic(for finding: Finding, in source: SourceText, lineOffset: Int = 0, uri: String) -> Diagnostic {
     Self.diagnostic(
       for: finding, in: source, lineOffset: lineOffset, uri: uri, encoding: encoding, tags: diagnosticTags)
@@ -300,23 +296,6 @@ extension Server {
     for finding: Finding, in source: SourceText, lineOffset: Int, uri: String, encoding: PositionEncoding,
     tags: [String: [Int]]
   ) -> Diagnostic {
-    func position(of range: Range<Int>) -> PositionRange {
-      var position = source.positionRange(of: range, encoding: encoding)
-      position.start.line += lineOffset
-      position.end.line += lineOffset
-      return position
-    }
-    let related = finding.related.map {
-      Diagnostic.RelatedInformation(location: Location(uri: uri, range: position(of: $0.range)), message: $0.message)
-    }
-    return Diagnostic(
-      range: position(of: finding.range),
-      severity: finding.severity.rawValue,
-      code: .string(finding.code),
-      codeDescription: .init(href: Self.documentationLinks[finding.code] ?? Self.documentationLink(finding.code)),
-      source: "juesuan",
-      message: finding.message,
-      tags: tags[finding.code],
-      relatedInformation: related.isEmpty ? nil : related)
+    Diagnostic(finding, in: source, lineOffset: lineOffset, encoding: encoding, uri: uri, tags: tags[finding.code])
   }
 }

@@ -1,3 +1,4 @@
+internal import JuesuanAnalysis
 internal import JuesuanCatalogue
 internal import JuesuanModel
 internal import JuesuanRules
@@ -12,7 +13,7 @@ extension Server {
     let result = snapshot.result
     let source = document.source
     let offset = source.utf8Offset(of: params.position, encoding: encoding)
-    let sums = SumSupport.comparisons(at: offset, in: result.report)
+    let sums = result.report.identities(totallingAt: offset)
     let findings = result.findings.filter {
       $0.range.contains(offset) || ($0.range.isEmpty && $0.range.lowerBound == offset)
     }
@@ -37,11 +38,11 @@ extension Server {
   /// "**合计行“合计”** = Σ 2 项 = 25.00 ✓", or what the total says instead, then the parts.
   static func markdown(for comparison: TableIdentity) -> String {
     let sum = comparison.sum
-    let shownSum = SumSupport.grouped(sum)
+    let shownSum = sum.grouped
     let total = comparison.total.amount
     let difference = (comparison.total.value - sum).tenThousandths
-    let gap = SumSupport.grouped(Amount(tenThousandths: abs(difference)))
-    let shownTotal = total.map(SumSupport.grouped) ?? "（空）"
+    let gap = Amount(tenThousandths: abs(difference)).grouped
+    let shownTotal = total.map(\.grouped) ?? "（空）"
     let verdict =
       if difference == 0 {
         "✓"
@@ -52,14 +53,14 @@ extension Server {
       }
     let count = comparison.parts.count
     var parts = comparison.parts.prefix(12).map { part in
-      "\(part.label) \(part.cell?.amount.map(SumSupport.grouped) ?? "（空）")"
+      "\(part.label) \(part.cell?.amount?.grouped ?? "（空）")"
     }
     if count > 12 { parts.append("…") }
     return "**\(comparison.what)** = Σ \(count) 项 = \(shownSum) \(verdict)\n\n\(parts.joined(separator: " + "))"
   }
 
   private static func markdown(for finding: Finding) -> String {
-    var lines = ["**\(finding.code)**（\(finding.severity.name)）：\(finding.message)"]
+    var lines = ["**\(finding.code)**（\(finding.severity.name)）：\(finding.message.rendered())"]
     if let description = RuleDescription.of(finding.code) {
       lines.append(description.summary)
       lines.append(description.rationale)

@@ -22,7 +22,7 @@ extension Server {
       hints.append(
         InlayHint(
           position: source.positionRange(of: finding.range, encoding: encoding).end, label: label,
-          tooltip: finding.message, paddingLeft: true))
+          tooltip: finding.message.rendered(), paddingLeft: true))
     }
     return hints
   }

@@ -50,6 +50,6 @@ extension Server {
 
   /// `textDocument/didSave`: saving a `.juesuan.json` reloads the configuration.
   func didSave(_ params: DidSaveTextDocumentParams) {
-    if params.textDocument.uri.hasSuffix("/.juesuan.json") { configurationChanged() }
+    if params.textDocument.uri.utf8Text.hasSuffix("/.juesuan.json") { configurationChanged() }
   }
 }

@@ -128,6 +128,50 @@ extension Diagnostic: JSONWritable {
   }
 }
 
+extension Diagnostic {
+  /// The diagnostic as a JSON object, the members `writeJSON` writes: for an output that adds
+  /// members of its own (`check --format json` adds the fixes).
+  package var jsonObject: [String: LSPAny] {
+    var object: [String: LSPAny] = ["range": range.jsonObject, "message": .string(message)]
+    if let code { object["code"] = code.jsonValue }
+    if let codeDescription { object["codeDescription"] = ["href": .string(codeDescription.href)] }
+    if let data { object["data"] = data }
+    if let relatedInformation {
+      object["relatedInformation"] = .array(
+        relatedInformation.map { related -> LSPAny in
+          [
+            "location": ["range": related.location.range.jsonObject, "uri": .string(related.location.uri)],
+            "message": .string(related.message),
+          ]
+        })
+    }
+    if let severity { object["severity"] = .int(severity) }
+    if let source { object["source"] = .string(source) }
+    if let tags { object["tags"] = .array(tags.map { .int($0) }) }
+    return object
+  }
+}
+
+extension PositionRange {
+  /// The range as a JSON object.
+  var jsonObject: LSPAny {
+    [
+      "start": ["line": .int(start.line), "character": .int(start.character)],
+      "end": ["line": .int(end.line), "character": .int(end.character)],
+    ]
+  }
+}
+
+extension IntegerOrString {
+  /// The value as JSON.
+  var jsonValue: LSPAny {
+    switch self {
+    case .integer(let value): .int(value)
+    case .string(let value): .string(value)
+    }
+  }
+}
+
 extension PublishDiagnosticsParams: JSONWritable {
   package func writeJSON(into out: inout [UInt8]) {
     Self.writeJSON(uri: uri, version: version, into: &out) { out in

@@ -114,6 +114,22 @@ struct MessageEncoderTests {
         == OutgoingMessage.response(id: .number(1), result: DocumentDiagnosticReport.full(resultId: "1.0", items: [])))
   }
 
+  @Test("a diagnostic as a JSON object writes what the diagnostic writes")
+  func diagnosticObject() {
+    var bare = Self.diagnostic
+    bare.severity = nil
+    bare.codeDescription = nil
+    bare.tags = nil
+    bare.relatedInformation = nil
+    for diagnostic in [Self.diagnostic, bare] {
+      var direct: [UInt8] = []
+      diagnostic.writeJSON(into: &direct)
+      var throughObject: [UInt8] = []
+      LSPAny.object(diagnostic.jsonObject).writeJSON(into: &throughObject)
+      #expect(String(decoding: throughObject, as: UTF8.self) == String(decoding: direct, as: UTF8.self))
+    }
+  }
+
   @Test("optionals, nested containers and scalars through the generic path")
   func genericPath() throws {
     struct Sample: Encodable {

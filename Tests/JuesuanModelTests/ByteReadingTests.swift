@@ -44,7 +44,7 @@ struct ByteReadingTests {
     }
     if run.count == 1 { result += run }
     var trimmed = Substring(result).drop { $0.isWhitespace }
-    if trimmed.hasPrefix("#") { trimmed = trimmed.drop { $0 == "#" }.drop { $0.isWhitespace } }
+    if trimmed.utf8Text.hasPrefix("#") { trimmed = trimmed.drop { $0 == "#" }.drop { $0.isWhitespace } }
     while let last = trimmed.last, last.isWhitespace { trimmed = trimmed.dropLast() }
     return String(trimmed)
   }
@@ -70,18 +70,18 @@ struct ByteReadingTests {
 
   /// `ReportParser.headingLevel(of:)` as it was, from a line's compact and trimmed texts.
   static func referenceLevel(compact text: String, raw: String) -> Heading.Level? {
-    guard !text.isEmpty, text.utf8.count <= 160, text.count <= 40, !text.contains("。") else { return nil }
-    if text.hasPrefix("第"), text.contains("部分"), text.count <= 24 { return .part }
-    if raw.hasPrefix("#") {
+    guard !text.isEmpty, text.utf8.count <= 160, text.count <= 40, !text.utf8Text.contains("。") else { return nil }
+    if text.utf8Text.hasPrefix("第"), text.utf8Text.contains("部分"), text.count <= 24 { return .part }
+    if raw.utf8Text.hasPrefix("#") {
       let hashes = raw.prefix { $0 == "#" }.count
       return hashes <= 2 ? .part : hashes == 3 ? .section : .subsection
     }
-    if text.count > 30 || text.contains("，") { return nil }
+    if text.count > 30 || text.utf8Text.contains("，") { return nil }
     let numerals = "一二三四五六七八九十"
-    let lead = text.prefix { numerals.contains($0) }
+    let lead = text.prefix { numerals.utf8Text.contains($0) }
     if !lead.isEmpty, text.dropFirst(lead.count).first == "、" { return .section }
     if text.first == "（" || text.first == "(" {
-      let inner = text.dropFirst().prefix { numerals.contains($0) }
+      let inner = text.dropFirst().prefix { numerals.utf8Text.contains($0) }
       if !inner.isEmpty, [")", "）"].contains(text.dropFirst(1 + inner.count).first) { return .subsection }
     }
     return nil

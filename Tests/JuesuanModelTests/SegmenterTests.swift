@@ -16,7 +16,7 @@ struct SegmenterTests {
       let at = Int.random(in: 0...other.count, using: &random)
       let cut = Int.random(in: 0...min(5, other.count - at), using: &random)
       other.replaceSubrange(at..<(at + cut), with: (0..<Int.random(in: 0..<4, using: &random)).map { _ in 0x61 })
-      let (prefix, suffix) = base.commonEnds(with: other)
+      let (prefix, suffix) = UTF8Text.commonEnds(of: base, and: other)
       var expectedPrefix = 0
       while expectedPrefix < min(base.count, other.count), base[expectedPrefix] == other[expectedPrefix] {
         expectedPrefix += 1

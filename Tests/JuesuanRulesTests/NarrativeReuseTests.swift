@@ -1,3 +1,4 @@
+import JuesuanAnalysis
 import JuesuanModel
 import JuesuanRules
 import JuesuanTestSupport

@@ -20,8 +20,7 @@ struct PerfRulesTests {
     if !parsed { report.selfEvaluations = SelfEvaluation.all(in: source) }
     report.year = 2023
     var context = RuleContext(report: report, configuration: Configuration(), catalogue: .bundled)
-    context.currentCode = code
-    context.currentSeverity = rule.description.defaultSeverity
+    context.start(rule, severity: rule.description.defaultSeverity)
     rule.init().check(report, context: &context)
     return context.findings
   }
@@ -117,8 +116,8 @@ struct PerfRulesTests {
     let found001 = try run("perf/score-total", on: text001)
     #expect(found001.allSatisfy { $0.severity == .information })
     #expect(Set(lines(found001, in: text001)) == [820, 1023])
-    #expect(found001.contains { $0.message.contains("= 97.95") })
-    #expect(found001.contains { $0.message.contains("= 90.87") })
+    #expect(found001.contains { $0.message.rendered().contains("= 97.95") })
+    #expect(found001.contains { $0.message.rendered().contains("= 90.87") })
     let text002 = try corpus("002")
     let found002 = try run("perf/score-total", on: text002)
     #expect(found002.allSatisfy { $0.severity == .information })

@@ -44,7 +44,9 @@ struct ReportPartsTests {
     let last = try #require(result.parts.last)
     let cited = try #require(
       result.findings.first { $0.code == "table/unparsed" && last.range.contains($0.range.lowerBound) })
-    let numbers = cited.message.split(separator: "第 ").dropFirst().compactMap { Int($0.prefix { $0.isNumber }) }
+    let numbers = cited.message.rendered().split(separator: "第 ").dropFirst().compactMap {
+      Int($0.prefix { $0.isNumber })
+    }
     let line = whole.line(ofUTF8Offset: cited.range.lowerBound) + 1
     #expect(!numbers.isEmpty && numbers.allSatisfy { $0 >= line && $0 < line + 100 }, "\(cited.message)")
   }

@@ -37,7 +37,7 @@ struct XrefSubjectTests {
     let finding = try #require(found.first)
     #expect(found.count == 1)
     #expect(underlined(finding, in: text) == "136.53")
-    #expect(finding.message.contains("131.53"))
+    #expect(finding.message.rendered().contains("131.53"))
     #expect(finding.fixes.first?.edits.first?.newText == "131.53")
   }
 
@@ -70,7 +70,7 @@ struct XrefSubjectTests {
       + table
     let found = findings("xref/narrative-number", in: text)
     #expect(found.count == 2)
-    #expect(found.map(\.message).allSatisfy { $0.contains("三公") })
+    #expect(found.map(\.message).allSatisfy { $0.rendered().contains("三公") })
   }
 
   @Test("xref/narrative-number: a 0.01 gap is still reported, with both readings")
@@ -84,7 +84,7 @@ struct XrefSubjectTests {
 
       """
     let finding = try #require(findings("xref/narrative-number", in: text).first)
-    #expect(finding.message.contains("尾差"))
+    #expect(finding.message.rendered().contains("尾差"))
   }
 
   @Test("xref/narrative-number: items listed under 公用经费 are 06's; bare 类 names bind to their row")

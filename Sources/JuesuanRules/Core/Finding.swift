@@ -73,9 +73,9 @@ package struct Finding: Hashable, Sendable {
   /// Another place involved (the other cell, the other table), with a short note.
   package struct Related: Hashable, Sendable {
     package var range: Range<Int>
-    package var message: String
+    package var message: Message
 
-    package init(range: Range<Int>, message: String) {
+    package init(range: Range<Int>, message: Message) {
       self.range = range
       self.message = message
     }
@@ -84,7 +84,9 @@ package struct Finding: Hashable, Sendable {
   package var code: String
   package var severity: Severity
   package var range: Range<Int>
-  package var message: String
+  /// What is wrong, with the arithmetic. The lines it cites are counted from the start of the
+  /// report it was found in until the finding is placed in the document (`LintedPart.Placement`).
+  package var message: Message
   package var related: [Related]
   package var fixes: [Fix]
   /// A short label an editor may show right after the finding's range (an inlay hint): the figure
@@ -92,7 +94,7 @@ package struct Finding: Hashable, Sendable {
   package var hint: String?
 
   package init(
-    code: String, severity: Severity, range: Range<Int>, message: String, related: [Related] = [], fixes: [Fix] = [],
+    code: String, severity: Severity, range: Range<Int>, message: Message, related: [Related] = [], fixes: [Fix] = [],
     hint: String? = nil
   ) {
     self.code = code
@@ -102,5 +104,17 @@ package struct Finding: Hashable, Sendable {
     self.related = related
     self.fixes = fixes
     self.hint = hint
+  }
+}
+
+/// A check a rule could not run, and why (the coverage summary, `check --statistics`).
+package struct SkippedCheck: Hashable, Sendable {
+  /// The rule's code.
+  package var code: String
+  package var reason: Message
+
+  package init(code: String, reason: Message) {
+    self.code = code
+    self.reason = reason
   }
 }

@@ -1,5 +1,6 @@
-import Foundation
+import JuesuanAnalysis
 import JuesuanModel
+import Synchronization
 
 /// What one lint run produced: the model, the findings (in document order) and the coverage.
 package struct LintResult: Sendable {
@@ -30,12 +31,14 @@ package struct LintResult: Sendable {
   /// What was checked and what could not be, over all the parts.
   package var coverage: Coverage {
     joinedCoverage.value {
-      var skipped: [String] = []
+      var skipped: [SkippedCheck] = []
       for part in parts {
         let lineOffset = part.placement?.line ?? 0
-        for reason in part.skipped.map({ LineNumber.resolving($0, lineOffset: lineOffset) })
-        where !skipped.contains(reason) {
-          skipped.append(reason)
+        for check in part.skipped {
+          let placed = SkippedCheck(code: check.code, reason: check.reason.movingLines(by: lineOffset))
+          let reason = placed.reason.rendered()
+          guard !skipped.contains(where: { $0.code == placed.code && $0.reason.rendered() == reason }) else { continue }
+          skipped.append(placed)
         }
       }
       return Coverage(
@@ -45,17 +48,16 @@ package struct LintResult: Sendable {
   }
 
   /// A value computed from the parts once, by whichever copy of the result asks first.
-  private final class Once<Value>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value: Value?
+  private final class Once<Value: Sendable>: Sendable {
+    private let stored = Mutex<Value?>(nil)
 
     func value(_ make: () -> Value) -> Value {
-      lock.lock()
-      defer { lock.unlock() }
-      if let value { return value }
-      let made = make()
-      value = made
-      return made
+      stored.withLock { stored in
+        if let stored { return stored }
+        let made = make()
+        stored = made
+        return made
+      }
     }
   }
 
@@ -74,7 +76,8 @@ package struct LintedPart: Sendable {
   /// After the configuration's severities, before suppression comments (which apply per file).
   package var findings: [Finding]
   package var checksRun: Int
-  package var skipped: [String]
+  /// Each check a rule could not run, lines counted from the part's start.
+  package var skipped: [SkippedCheck]
   package var tablesRecognised: [String]
   /// How each of the nine standard tables was read.
   package var tables: [TableCoverage] = []
@@ -90,10 +93,10 @@ package struct LintedPart: Sendable {
   /// share their paragraphs' storage with the model, so they cost little beside it.
   package internal(set) var readers: [NarrativeReader] = []
 
-  /// A part's findings placed in the document: line numbers in messages resolved against its
-  /// first line, and those a suppression comment silences left out. They are kept counted from
-  /// the part's start, so a part reused at the same line is placed by setting `start` alone;
-  /// `findings` moves them into the document when asked.
+  /// A part's findings placed in the document: the lines their messages cite moved to the
+  /// document's (the part starts at `line`), and those a suppression comment silences left out.
+  /// Their ranges are kept counted from the part's start, so a part reused at the same line is
+  /// placed by setting `start` alone; `findings` moves them into the document when asked.
   package struct Placement: Sendable {
     /// The part's first byte and 0-based first line in the document.
     package var start: Int
@@ -121,7 +124,7 @@ package struct LintedPart: Sendable {
   /// True when this part was made from exactly the bytes of `range` in `source`.
   func matches(_ range: Range<Int>, in source: SourceText) -> Bool {
     let own = report.source.bytes
-    return own.hasSameBytes(in: 0..<own.count, as: source.bytes, in: range)
+    return UTF8Text.hasSameBytes(own, in: 0..<own.count, as: source.bytes, in: range)
   }
 }
 
@@ -129,7 +132,8 @@ package struct LintedPart: Sendable {
 package struct Coverage: Sendable, Equatable {
   package var tablesRecognised: [String]
   package var checksRun: Int
-  package var skipped: [String]
+  /// Lines counted from the document's start.
+  package var skipped: [SkippedCheck]
 }
 
 /// How one of the nine standard tables of a report was read, for `check --statistics`.
@@ -148,7 +152,8 @@ package struct TableCoverage: Sendable, Equatable {
   /// The 0-based line of the title, counted from the report's start.
   package var line: Int?
   package var status: Status
-  package var reason: String?
+  /// Why the table was not (fully) read, lines counted from the report's start.
+  package var reason: Message?
 
   /// Each standard table of `report`: the first of its kind, or missing.
   package static func standardTables(of report: Report) -> [TableCoverage] {

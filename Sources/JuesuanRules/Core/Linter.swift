@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import JuesuanAnalysis
 import JuesuanCatalogue
 import JuesuanModel
 
@@ -85,7 +86,7 @@ package struct Linter: Sendable {
       return linter.retainsModel ? part : part.droppingModel()
     }
     // Several reports to parse and check (a file just opened): one per core. A single one (an
-    // edit) is checked on this thread, where its own work (the lines, the two rule lanes) can
+    // edit) is checked on this thread, where its own work (the lines, the two rule threads) can
     // take both cores: a `concurrentPerform` nested in another runs serially.
     let checked = ConcurrentSlots<LintedPart>(count: candidates.count)
     if fresh.count > 1 {
@@ -134,35 +135,40 @@ package struct Linter: Sendable {
   {
     var report = parsed
     if let year = configuration.reportYear { report.year = year }
-    // The rules run in two lanes, one per core, each with its own context; what they found is
-    // then put back in registry order, so the result is the same as running them one by one.
+    // The rules run on two threads, one per core, each taking the next group of rules that share
+    // views (`RuleSchedule`) and checking it with its own context; what they found is then put
+    // back in registry order, so the result is the same as running them one by one.
     let rules = RuleRegistry.all
+    let groups = Self.schedule.groups
     let model = report
     let outcomes = ConcurrentSlots<RuleOutcome>(count: rules.count)
     let readers = ConcurrentSlots<[NarrativeReader]>(count: 2)
-    DispatchQueue.concurrentPerform(iterations: 2) { lane in
-      var context = RuleContext(report: model, configuration: configuration, catalogue: catalogue)
-      context.earlierReaders = earlierReaders
-      defer { readers.set(lane, context.narrativeReaders) }
-      for (index, rule) in rules.enumerated() where Self.lane(of: rule.description.code) == lane {
-        let description = rule.description
-        guard description.kinds.contains(model.kind) else { continue }
-        guard let severity = configuration.severity(of: description.code, default: description.defaultSeverity)
-        else { continue }
-        context.currentCode = description.code
-        context.currentSeverity = severity
-        let before = (findings: context.findings.count, skipped: context.skipped.count, checks: context.checksRun)
-        if let timings = ruleTimings {
-          let start = ContinuousClock.now
-          rule.init().check(model, context: &context)
-          timings(description.code, ContinuousClock.now - start)
-        } else {
-          rule.init().check(model, context: &context)
+    let queue = RuleSchedule.Queue()
+    DispatchQueue.concurrentPerform(iterations: 2) { thread in
+      var context = RuleContext(
+        report: model, configuration: configuration, catalogue: catalogue, earlierReaders: earlierReaders)
+      defer { readers.set(thread, context.analysis.builtView(NarrativeReaders.self)?.readers ?? []) }
+      while let group = queue.take(of: groups.count) {
+        for index in groups[group] {
+          let rule = rules[index]
+          let description = rule.description
+          guard description.kinds.contains(model.kind) else { continue }
+          guard let severity = configuration.severity(of: description.code, default: description.defaultSeverity)
+          else { continue }
+          context.start(rule, severity: severity)
+          let before = (findings: context.findings.count, skipped: context.skipped.count, checks: context.checksRun)
+          if let timings = ruleTimings {
+            let start = ContinuousClock.now
+            rule.init().check(model, context: &context)
+            timings(description.code, ContinuousClock.now - start)
+          } else {
+            rule.init().check(model, context: &context)
+          }
+          let outcome = RuleOutcome(
+            findings: Array(context.findings[before.findings...]), skipped: Array(context.skipped[before.skipped...]),
+            checksRun: context.checksRun - before.checks)
+          outcomes.set(index, outcome)
         }
-        let outcome = RuleOutcome(
-          findings: Array(context.findings[before.findings...]), skipped: Array(context.skipped[before.skipped...]),
-          checksRun: context.checksRun - before.checks)
-        outcomes.set(index, outcome)
       }
     }
     let done = outcomes.filled
@@ -223,9 +229,9 @@ package struct Linter: Sendable {
     placed.reserveCapacity(part.findings.count)
     for (index, finding) in part.findings.enumerated() {
       var finding = finding
-      finding.message = LineNumber.resolving(finding.message, lineOffset: line)
+      finding.message = finding.message.movingLines(by: line)
       for related in finding.related.indices {
-        finding.related[related].message = LineNumber.resolving(finding.related[related].message, lineOffset: line)
+        finding.related[related].message = finding.related[related].message.movingLines(by: line)
       }
       if !suppressions.isEmpty, suppressions.suppresses(finding.moved(by: start), in: source) {
         silenced.append(index)
@@ -239,23 +245,12 @@ package struct Linter: Sendable {
   /// What one rule found while a report was checked.
   private struct RuleOutcome: Sendable {
     var findings: [Finding]
-    var skipped: [String]
+    var skipped: [SkippedCheck]
     var checksRun: Int
   }
 
-  /// The lane a rule runs in. Rules that share a memoized view (`RuleContext.memoized`) share a
-  /// lane, or the view is built in both: lane 0 holds the narrative rules (change/*, explain/*)
-  /// and the text/* scans; lane 1 the table sums, cross-references, subject names
-  /// (`SubjectMention`), tables and self-evaluations. Measured with callgrind over one-character
-  /// edits of the 1 MB benchmark document (where the narrative readers are mostly moved, not
-  /// read), the two take about as long.
-  static func lane(of code: String) -> Int {
-    if code.hasPrefix("change/") || code.hasPrefix("explain/") { return 0 }
-    return code.hasPrefix("text/") && !selfContainedText.contains(code) ? 0 : 1
-  }
-
-  /// text/* rules run beside the table rules, to even the lanes.
-  private static let selfContainedText: Set<String> = ["text/foreign-content"]
+  /// The groups of the registry's rules that share views, in the order they are taken.
+  private static let schedule = RuleSchedule(RuleRegistry.all)
 
   /// `findings`, sorted by start and code, less repeats (the same code, range and message), the
   /// first of each kept. Repeats lie in one run of equal start and code, so only runs are searched.

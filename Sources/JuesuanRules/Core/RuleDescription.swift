@@ -1,3 +1,4 @@
+import JuesuanAnalysis
 import JuesuanCatalogue
 import JuesuanModel
 
@@ -74,8 +75,16 @@ package struct RuleDescription: Sendable {
 /// A check over the report model. One rule per file; registered in `RuleRegistry`.
 package protocol Rule: Sendable {
   static var description: RuleDescription { get }
+  /// The views of the report the rule reads (`RuleContext.view(_:)`): rules that read a view in
+  /// common run one after the other on one thread, which builds it once.
+  static var reads: [any AnalysisView.Type] { get }
   init()
   func check(_ report: Report, context: inout RuleContext)
+}
+
+extension Rule {
+  /// No view: the rule reads the report alone.
+  package static var reads: [any AnalysisView.Type] { [] }
 }
 
 /// What a rule reads besides the report, and where it puts its findings.
@@ -85,33 +94,58 @@ package struct RuleContext {
   package let catalogue: SubjectCatalogue
   package private(set) var findings: [Finding] = []
   /// Checks that could not run, and why (the coverage summary).
-  package private(set) var skipped: [String] = []
+  package private(set) var skipped: [SkippedCheck] = []
   /// Checks that ran.
   package private(set) var checksRun = 0
   package var currentCode = ""
   package var currentSeverity = Severity.error
-  /// Views of the report that several rules read (subject mentions, narrative readers…),
-  /// computed once per lint run; see `memoized(_:_:)`.
-  private var memo: [String: Any] = [:]
-  /// The narrative readers of the report's text before an edit (`narrativeReader(_:year:)`).
-  var earlierReaders = EarlierReaders()
-  /// The narrative readers built or reused in this run, by paragraph start and year.
-  var narrativeReaderCache: [NarrativeReaderKey: NarrativeReader] = [:]
+  /// The rule running, whose declared views (`Rule.reads`) are the ones it may ask for.
+  private var currentRule: (any Rule.Type)?
+  /// The views of the report built so far in this context.
+  package private(set) var analysis: AnalysisCache
 
-  package init(report: Report, configuration: Configuration, catalogue: SubjectCatalogue) {
+  package init(
+    report: Report, configuration: Configuration, catalogue: SubjectCatalogue,
+    earlierReaders: EarlierReaders = EarlierReaders()
+  ) {
     self.report = report
     self.configuration = configuration
     self.catalogue = catalogue
+    analysis = AnalysisCache(
+      AnalysisInput(
+        report: report, catalogue: catalogue, catalogueEdition: configuration.catalogueEdition ?? report.year,
+        earlierReaders: earlierReaders))
   }
 
-  /// Every narrative reader this context built or reused.
-  var narrativeReaders: [NarrativeReader] { Array(narrativeReaderCache.values) }
+  /// The catalogue edition names are judged in: the configured one, else the report year.
+  package var catalogueEdition: Int? { analysis.input.catalogueEdition }
+
+  /// Makes `rule` the running rule: what it reports gets its code and `severity`.
+  package mutating func start(_ rule: any Rule.Type, severity: Severity) {
+    currentRule = rule
+    currentCode = rule.description.code
+    currentSeverity = severity
+  }
+
+  /// The view of the report of type `View`, built once per check by the first rule that asks.
+  /// The running rule must declare it (`Rule.reads`): the rules that share a view are scheduled
+  /// together by what they declare, and the tests run in debug builds, which check.
+  package mutating func view<View: AnalysisView>(_ type: View.Type) -> View {
+    assert(isDeclared(type), "\(currentCode) reads \(type) without declaring it in `reads`")
+    return analysis.view(type)
+  }
+
+  /// Whether the running rule declares `view` (or a view built from it); true when no rule runs.
+  private func isDeclared(_ view: any AnalysisView.Type) -> Bool {
+    guard let currentRule else { return true }
+    return AnalysisCache.closure(of: currentRule.reads).contains { ObjectIdentifier($0) == ObjectIdentifier(view) }
+  }
 
   /// Records a finding under the current rule's code and configured severity (or `severity`,
   /// when the rule deliberately says less than its default, e.g. for an ambiguous case); `hint`
   /// is the figure an editor shows beside it ("Σ 1,234.56").
   package mutating func report(
-    _ range: Range<Int>, _ message: String, severity: Severity? = nil, related: [Finding.Related] = [],
+    _ range: Range<Int>, _ message: Message, severity: Severity? = nil, related: [Finding.Related] = [],
     fixes: [Fix] = [], hint: String? = nil
   ) {
     var level = severity ?? currentSeverity
@@ -122,18 +156,9 @@ package struct RuleContext {
         hint: hint))
   }
 
-  /// The value stored under `key`, computed by `make` the first time it is asked for. Keys are
-  /// type names plus whatever distinguishes instances ("ExplainEmptyTableRule.section.05").
-  package mutating func memoized<Value>(_ key: String, _ make: () -> Value) -> Value {
-    if let value = memo[key] as? Value { return value }
-    let value = make()
-    memo[key] = value
-    return value
-  }
-
   /// Counts a check that ran (for coverage).
   package mutating func ran(_ count: Int = 1) { checksRun += count }
 
   /// Counts a check that could not run, with the reason.
-  package mutating func skip(_ reason: String) { skipped.append("\(currentCode): \(reason)") }
+  package mutating func skip(_ reason: Message) { skipped.append(SkippedCheck(code: currentCode, reason: reason)) }
 }

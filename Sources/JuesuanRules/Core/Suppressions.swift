@@ -20,10 +20,11 @@ package struct Suppressions: Sendable {
   package init(source: SourceText) {
     var open: [(codes: [String], line: Int)] = []
     let marker = Array("juesuan-".utf8)
-    guard source.bytes.firstOffset(of: marker) != nil else { return }
+    guard UTF8Text.firstOffset(of: marker, in: source.bytes) != nil else { return }
     for line in 0..<source.lineCount {
       let range = source.byteRange(ofLine: line)
-      guard source.bytes.firstOffset(of: marker, from: range.lowerBound, before: range.upperBound) != nil else {
+      guard UTF8Text.firstOffset(of: marker, in: source.bytes, from: range.lowerBound, before: range.upperBound) != nil
+      else {
         continue
       }
       let text = source.text(in: range)
@@ -57,10 +58,10 @@ package struct Suppressions: Sendable {
   private static func comments(in line: String) -> [String] {
     var result: [String] = []
     var rest = Substring(line)
-    while let open = rest.range(of: "<!--") {
+    while let open = rest.utf8Text.range(of: "<!--") {
       let after = rest[open.upperBound...]
-      guard let close = after.range(of: "-->") else { break }
-      result.append(after[..<close.lowerBound].trimmingWhitespace())
+      guard let close = after.utf8Text.range(of: "-->") else { break }
+      result.append(after[..<close.lowerBound].utf8Text.trimmingWhitespace())
       rest = after[close.upperBound...]
     }
     return result
@@ -77,7 +78,7 @@ package struct Suppressions: Sendable {
 
   private static func matches(_ pattern: String, _ code: String) -> Bool {
     if pattern == code || pattern == "*" { return true }
-    if pattern.hasSuffix("/*") { return code.hasPrefix(pattern.dropLast()) }
+    if pattern.utf8Text.hasSuffix("/*") { return code.hasPrefix(pattern.dropLast()) }
     return false
   }
 

@@ -1,3 +1,4 @@
+import JuesuanAnalysis
 import JuesuanModel
 
 /// "较上年 P 万元增加/减少 D 万元" agrees with this year's figure C: C − P = ±D.
@@ -16,11 +17,14 @@ struct DeltaRule: Rule {
         fixed: "卫生健康支出年初预算24.96万元，支出决算22.99万元，较2022年决算22.15万元增加0.84万元，增长3.79%。")
     ])
 
+  static let reads: [any AnalysisView.Type] = [NarrativeReaders.self]
+
   init() {}
 
   func check(_ report: Report, context: inout RuleContext) {
-    for paragraph in report.paragraphs {
-      let reader = context.narrativeReader(paragraph, year: report.year)
+    let readers = context.view(NarrativeReaders.self)
+    for (index, paragraph) in report.paragraphs.enumerated() {
+      let reader = readers[index]
       for change in reader.changes {
         guard change.isResolved, let previous = change.previous, let current = change.current else { continue }
         context.ran()
@@ -46,7 +50,7 @@ struct DeltaRule: Rule {
         } else {
           message += "（方向也不符，应为“\(word)”）"
         }
-        context.report(change.delta.range, message, fixes: fixes)
+        context.report(change.delta.range, Message(message), fixes: fixes)
       }
     }
   }

@@ -1,3 +1,4 @@
+import JuesuanAnalysis
 import JuesuanModel
 
 /// "完成预算的 Y%" equals 决算 ÷ 预算 where both are stated.
@@ -20,11 +21,14 @@ struct ExecutionRateRule: Rule {
       .init("公务接待费支出决算 0.00 万元，完成预算的 ⟦100.00%⟧。"),
     ])
 
+  static let reads: [any AnalysisView.Type] = [NarrativeReaders.self]
+
   init() {}
 
   func check(_ report: Report, context: inout RuleContext) {
-    for paragraph in report.paragraphs {
-      let reader = context.narrativeReader(paragraph, year: report.year)
+    let readers = context.view(NarrativeReaders.self)
+    for (index, paragraph) in report.paragraphs.enumerated() {
+      let reader = readers[index]
       for rate in reader.rates {
         if checkAgainstSangongTable(rate, reader, table: report.table(.sangong), context: &context) { continue }
         guard let actual = rate.actual else { continue }

@@ -1,3 +1,4 @@
+import JuesuanAnalysis
 import JuesuanModel
 
 /// A stated growth/decline percentage equals Δ ÷ last year's figure.
@@ -26,11 +27,14 @@ struct PercentRule: Rule {
         fixed: "2023年当年预算执行数为45.41万元，2024年预算安排42.60万元，比2023年预算执行数减少6.19%。"),
     ])
 
+  static let reads: [any AnalysisView.Type] = [NarrativeReaders.self]
+
   init() {}
 
   func check(_ report: Report, context: inout RuleContext) {
-    for paragraph in report.paragraphs {
-      let reader = context.narrativeReader(paragraph, year: report.year)
+    let readers = context.view(NarrativeReaders.self)
+    for (index, paragraph) in report.paragraphs.enumerated() {
+      let reader = readers[index]
       checkPercentChanges(paragraph, reader, context: &context)
       for change in reader.changes {
         guard change.isResolved, let percent = change.percent, let percentVerb = change.percentVerb,
@@ -83,7 +87,7 @@ struct PercentRule: Rule {
         let edit = TextEdit(
           range: paragraph.sourceRange(ofTextRange: reader.digitsRange(of: percent)), newText: expected)
         context.report(
-          percent.range, message,
+          percent.range, Message(message),
           fixes: [Fix(title: "改为 \(expected)%", edits: [edit], isSafe: false, isPreferred: true)],
           hint: "= \(expected)%")
       }
@@ -126,7 +130,7 @@ struct PercentRule: Rule {
       let edit = TextEdit(
         range: paragraph.sourceRange(ofTextRange: reader.digitsRange(of: change.percent)), newText: expected)
       context.report(
-        change.percent.range, message,
+        change.percent.range, Message(message),
         related: [
           Finding.Related(range: change.previous.range, message: "上年 \(previous)"),
           Finding.Related(range: change.current.range, message: "本年 \(change.current.value)"),

@@ -1,3 +1,4 @@
+import JuesuanAnalysis
 import JuesuanModel
 
 /// "X 万元，占 Y 的 W%" equals X ÷ Y where Y's figure is in the same paragraph.
@@ -23,18 +24,21 @@ struct ShareRule: Rule {
         fixed: "2023 年度收入合计 162.25 万元，其中：财政拨款收入 150.25 万元，占 92.60%；其他收入 12.00 万元，占 7.40%。"),
     ])
 
+  static let reads: [any AnalysisView.Type] = [NarrativeReaders.self]
+
   init() {}
 
   func check(_ report: Report, context: inout RuleContext) {
     var listTotal: Paragraph.Number?  // the total of a list that continues over paragraphs
     var lastHeading: Int?
-    for paragraph in report.paragraphs {
-      let reader = context.narrativeReader(paragraph, year: report.year)
+    let readers = context.view(NarrativeReaders.self)
+    for (index, paragraph) in report.paragraphs.enumerated() {
+      let reader = readers[index]
       if paragraph.headingIndex != lastHeading {
         listTotal = nil
         lastHeading = paragraph.headingIndex
       }
-      let continues = paragraph.text.trimmingWhitespace().hasSuffix("；")  // the list goes on below
+      let continues = paragraph.text.utf8Text.trimmingWhitespace().hasSuffix("；")  // the list goes on below
       if let total = reader.listTotal {
         checkList(reader, total: total, context: &context)
         listTotal = continues ? total : nil

@@ -1,3 +1,4 @@
+import JuesuanAnalysis
 import JuesuanModel
 
 /// A percentage whose denominator is zero: growth from a zero last year, execution of a zero
@@ -27,6 +28,8 @@ struct ZeroBaseRule: Rule {
       .init("授予中小企业合同金额 0.00 万元，其中：授予小微企业合同金额 0.00 万元，占授予中小企业合同金额的 ⟦0%⟧。"),
     ])
 
+  static let reads: [any AnalysisView.Type] = [NarrativeReaders.self]
+
   init() {}
 
   private static let sangongItems = ["三公", "出国", "公务用车", "公务接待", "接待费", "车辆"]
@@ -34,7 +37,8 @@ struct ZeroBaseRule: Rule {
   func check(_ report: Report, context: inout RuleContext) {
     var zeroSangongBudget = false
     var lastHeading: Int?
-    for paragraph in report.paragraphs {
+    let readers = context.view(NarrativeReaders.self)
+    for (index, paragraph) in report.paragraphs.enumerated() {
       // A section heading (一、… or higher) ends the 三公 scope.
       if paragraph.headingIndex != lastHeading {
         let from = (lastHeading ?? -1) + 1
@@ -45,13 +49,13 @@ struct ZeroBaseRule: Rule {
         }
         lastHeading = paragraph.headingIndex
       }
-      let reader = context.narrativeReader(paragraph, year: report.year)
+      let reader = readers[index]
       checkChanges(reader, context: &context)
       for rate in reader.rates {
         let sentence = paragraph.text(in: rate.sentence)
         if let budget = rate.budget, budget.value.isZero {
           context.ran()
-          if Self.sangongItems.contains(where: sentence.contains), sentence.contains("三公") {
+          if Self.sangongItems.contains(where: sentence.utf8Text.contains), sentence.utf8Text.contains("三公") {
             zeroSangongBudget = true
           }
           let actual = rate.actual.map { "，决算 \($0.value)" } ?? ""
@@ -71,7 +75,7 @@ struct ZeroBaseRule: Rule {
             related: [Finding.Related(range: row.range, message: "\(row.name) 预算 \(budget)，决算 \(actual)")])
         } else if rate.budget != nil {
           context.ran()
-        } else if zeroSangongBudget, Self.sangongItems.contains(where: sentence.contains) {
+        } else if zeroSangongBudget, Self.sangongItems.contains(where: sentence.utf8Text.contains) {
           context.ran()
           context.report(
             rate.rate.range,

@@ -40,7 +40,9 @@ struct ExplainEmptyTableRule: Rule {
 
   func check(_ report: Report, context: inout RuleContext) {
     let ordered = report.tables.sorted { $0.range.lowerBound < $1.range.lowerBound }
-    let headings = context.memoized("ExplainEmptyTableRule.sectionHeadings") { Self.sectionHeadings(report) }
+    let headings = Self.sectionHeadings(report)
+    // The statements of each kind's section, read for the first table of the kind.
+    var sections: [Table.Kind: [Statement]] = [:]
     for (index, table) in ordered.enumerated() where Table.Kind.standard.contains(table.kind) {
       guard table.reading.status != .unread else {
         context.skip("“\(table.title)”未能读取，未判断是否为空表")
@@ -53,9 +55,8 @@ struct ExplainEmptyTableRule: Rule {
         nextStart = min(nextStart, heading.range.lowerBound)
       }
       let near = Self.nearbyStatements(report, table, before: nextStart)
-      let section = context.memoized("ExplainEmptyTableRule.section.\(table.kind.rawValue)") {
-        Self.sectionStatements(report, table.kind, headings: headings)
-      }
+      let section = sections[table.kind] ?? Self.sectionStatements(report, table.kind, headings: headings)
+      sections[table.kind] = section
       if table.hasNoData {
         if near.contains(where: { $0.isEmptyStatement })
           || section.contains(where: { $0.isEmptyStatement || $0.allZero })
@@ -74,11 +75,11 @@ struct ExplainEmptyTableRule: Rule {
       }
       guard let figure = Self.firstFigure(table) else { continue }
       for statement in near + section where statement.isWholeTable {
-        let line = LineNumber.text(report.source.line(ofUTF8Offset: figure.cell.range.lowerBound))
+        let line = report.source.line(ofUTF8Offset: figure.cell.range.lowerBound)
         let shown = figure.cell.amount?.description ?? figure.cell.text
         context.report(
           statement.range,
-          "说明称“\(statement.text)”，但“\(table.title)”有数据：\(figure.label) \(shown)（第 \(line) 行）；说明与表不符，请核对哪一处有误",
+          "说明称“\(statement.text)”，但“\(table.title)”有数据：\(figure.label) \(shown)（第 \(line: line) 行）；说明与表不符，请核对哪一处有误",
           severity: table.damage.isEmpty ? nil : .warning,
           related: [.init(range: figure.cell.range, message: "表内金额 \(shown)")])
       }
@@ -114,7 +115,7 @@ struct ExplainEmptyTableRule: Rule {
       guard paragraph.range.lowerBound < limit, taken < 2 else { break }
       taken += 1
       for sentence in paragraph.sentenceRanges {
-        let text = paragraph.text(in: sentence).trimmingWhitespace()
+        let text = paragraph.text(in: sentence).utf8Text.trimmingWhitespace()
         guard !text.isEmpty else { continue }
         result.append(statement(text, paragraph.sourceRange(ofTextRange: sentence), topic: nil))
       }
@@ -127,26 +128,28 @@ struct ExplainEmptyTableRule: Rule {
     guard let topic = topic(of: kind) else { return [] }
     var result: [Statement] = []
     // The sections about the topic, by heading index.
-    let isAbout = headings.map { $0.contains(topic) && ($0.contains("说明") || $0.contains("情况")) }
+    let isAbout = headings.map {
+      $0.utf8Text.contains(topic) && ($0.utf8Text.contains("说明") || $0.utf8Text.contains("情况"))
+    }
     for index in report.paragraphs.indices {
       guard let own = report.paragraphs[index].headingIndex, isAbout[own] else { continue }
       let paragraph = report.paragraphs[index]
       // A statement speaks for the whole table only directly under the section's own heading.
-      let direct = report.headings[own].text.contains(topic)
+      let direct = report.headings[own].text.utf8Text.contains(topic)
       for sentence in paragraph.sentenceRanges {
-        let text = paragraph.text(in: sentence).trimmingWhitespace()
+        let text = paragraph.text(in: sentence).utf8Text.trimmingWhitespace()
         guard !text.isEmpty else { continue }
         let numbers = paragraph.numbers.filter {
           $0.unit == .tenThousandYuan && sentence.contains($0.textRange.lowerBound)
         }
         var item = statement(text, paragraph.sourceRange(ofTextRange: sentence), topic: topic)
-        if !direct || itemWords.contains(where: { text.contains($0) }) { item.isWholeTable = false }
+        if !direct || itemWords.contains(where: { text.utf8Text.contains($0) }) { item.isWholeTable = false }
         item.allZero = !numbers.isEmpty && numbers.allSatisfy(\.value.isZero)
         result.append(item)
       }
     }
     // The section says 0 for its total only when every sentence with an amount says 0.
-    let withAmounts = result.filter { $0.allZero || $0.text.contains("万元") }
+    let withAmounts = result.filter { $0.allZero || $0.text.utf8Text.contains("万元") }
     if !withAmounts.allSatisfy(\.allZero) {
       for index in result.indices { result[index].allZero = false }
     }
@@ -154,10 +157,11 @@ struct ExplainEmptyTableRule: Rule {
   }
 
   private static func statement(_ text: String, _ range: Range<Int>, topic: String?) -> Statement {
-    let isEmpty = statements.contains { text.contains($0) }
-    var whole = wholeTableStatements.contains { text.contains($0) }
-    if !whole, let topic, let no = text.range(of: "没有") ?? text.range(of: "本部门无") ?? text.range(of: "我部门无"),
-      text[no.upperBound...].contains(topic), ["政府性基金", "国有资本经营"].contains(topic)
+    let isEmpty = statements.contains { text.utf8Text.contains($0) }
+    var whole = wholeTableStatements.contains { text.utf8Text.contains($0) }
+    if !whole, let topic,
+      let no = text.utf8Text.range(of: "没有") ?? text.utf8Text.range(of: "本部门无") ?? text.utf8Text.range(of: "我部门无"),
+      text[no.upperBound...].utf8Text.contains(topic), ["政府性基金", "国有资本经营"].contains(topic)
     {
       whole = true
     }
@@ -177,7 +181,7 @@ struct ExplainEmptyTableRule: Rule {
     while index >= 0, steps < 3 {
       let heading = report.headings[index]
       text += heading.text
-      if heading.level <= .section || heading.text.first.map({ "一二三四五六七八九十".contains($0) }) == true { break }
+      if heading.level <= .section || heading.text.first.map({ "一二三四五六七八九十".utf8Text.contains($0) }) == true { break }
       index -= 1
       steps += 1
     }

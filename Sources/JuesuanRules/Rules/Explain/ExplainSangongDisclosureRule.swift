@@ -73,7 +73,7 @@ struct ExplainSangongDisclosureRule: Rule {
       }
       // "“三公”经费支出均为0": every item at once.
       if sentences.contains(where: { sentence in
-        ["均为0", "均为零", "均未发生", "均无", "均为0.00"].contains { sentence.text.contains($0) }
+        ["均为0", "均为零", "均未发生", "均无", "均为0.00"].contains { sentence.text.utf8Text.contains($0) }
           || Self.deniesAllSangong(sentence.text)
       }) {
         context.ran()
@@ -82,23 +82,25 @@ struct ExplainSangongDisclosureRule: Rule {
       guard !sentences.isEmpty else { continue }
       context.ran()
       // Batches and persons are read from the paragraphs (and subheadings) about 接待.
-      let whole = (paragraphs.map(\.text) + subheadings).filter { $0.contains("接待") }.joined()
+      let whole = (paragraphs.map(\.text) + subheadings).filter { $0.utf8Text.contains("接待") }.joined()
       var missing: [String] = []
       var receptionNonZero = false
       for item in Self.items {
-        let relevant = sentences.filter { sentence in item.words.contains { sentence.text.contains($0) } }
-        let stated = relevant.contains { $0.hasAmount || Self.notIncurred.contains(where: $0.text.contains) }
+        let relevant = sentences.filter { sentence in item.words.contains { sentence.text.utf8Text.contains($0) } }
+        let stated = relevant.contains { $0.hasAmount || Self.notIncurred.contains(where: $0.text.utf8Text.contains) }
         if !stated { missing.append(item.name) }
         if item.words == ["接待"] {
           receptionNonZero =
             relevant.contains { $0.hasAmount && !$0.amountIsZero }
-            && !relevant.contains { Self.notIncurred.contains(where: $0.text.contains) }
+            && !relevant.contains { Self.notIncurred.contains(where: $0.text.utf8Text.contains) }
         }
       }
       // Batches and persons are an account of what happened: a budget has none to give.
       if receptionNonZero, !report.kind.isBudget {
-        if !(whole.contains("批次") || whole.contains("团组") || whole.contains("批")) { missing.append("公务接待批次") }
-        if !whole.contains("人次") && !whole.contains("人") { missing.append("公务接待人次") }
+        if !(whole.utf8Text.contains("批次") || whole.utf8Text.contains("团组") || whole.utf8Text.contains("批")) {
+          missing.append("公务接待批次")
+        }
+        if !whole.utf8Text.contains("人次") && !whole.utf8Text.contains("人") { missing.append("公务接待人次") }
       }
       guard !missing.isEmpty else { continue }
       context.report(
@@ -110,23 +112,25 @@ struct ExplainSangongDisclosureRule: Rule {
   /// "…2024 年度无“三公”经费财政拨款支出", "没有财政拨款三公经费支出": a sentence that says there
   /// was no 三公 spending at all, which covers every item.
   static func deniesAllSangong(_ sentence: String) -> Bool {
-    let text = sentence.filter { !"“”\"‘’'".contains($0) && !$0.isWhitespace }
-    guard let range = text.range(of: "三公经费") else { return false }
+    let text = sentence.filter { !"“”\"‘’'".utf8Text.contains($0) && !$0.isWhitespace }
+    guard let range = text.utf8Text.range(of: "三公经费") else { return false }
     let before = text[..<range.lowerBound].suffix(10)
     let after = text[range.upperBound...].prefix(12)
     let denial = ["无", "没有", "未发生", "未安排", "不存在"]
-    return denial.contains { before.contains($0) } || ["为0", "为零", "为0.00"].contains { after.contains($0) }
+    return denial.contains { before.utf8Text.contains($0) }
+      || ["为0", "为零", "为0.00"].contains { after.utf8Text.contains($0) }
   }
 
   static func isSangongSection(_ heading: Heading) -> Bool {
-    heading.text.contains("三公") && (heading.text.contains("说明") || heading.text.contains("情况"))
-      && !heading.text.hasSuffix("表")
+    heading.text.utf8Text.contains("三公")
+      && (heading.text.utf8Text.contains("说明") || heading.text.utf8Text.contains("情况"))
+      && !heading.text.utf8Text.hasSuffix("表")
   }
 
   static func isNumberedSection(_ text: String) -> Bool {
-    let lead = text.prefix { "一二三四五六七八九十".contains($0) }
+    let lead = text.prefix { "一二三四五六七八九十".utf8Text.contains($0) }
     return !lead.isEmpty && text.dropFirst(lead.count).first == "、"
   }
 
-  static func isSubsection(_ text: String) -> Bool { text.hasPrefix("（") || text.hasPrefix("(") }
+  static func isSubsection(_ text: String) -> Bool { text.utf8Text.hasPrefix("（") || text.utf8Text.hasPrefix("(") }
 }

@@ -1,3 +1,4 @@
+import JuesuanAnalysis
 import JuesuanModel
 
 /// A reason marker with nothing after it ("主要是：。"), or "不存在差异" where the stated
@@ -25,16 +26,19 @@ struct MissingRule: Rule {
       .init(PerfExamples.table(score: "99", secondScore: "39", secondActual: "⟦85%⟧")),
     ])
 
+  static let reads: [any AnalysisView.Type] = [ParagraphReasons.self, NarrativeReaders.self]
+
   init() {}
 
   func check(_ report: Report, context: inout RuleContext) {
     checkIndicatorShortfalls(report, context: &context)
     let sangong = report.table(.sangong)
-    let reasons = ReasonReader.reasons(of: report, context: &context)
+    let reasons = context.view(ParagraphReasons.self)
+    let readers = context.view(NarrativeReaders.self)
     for (index, paragraph) in report.paragraphs.enumerated() {
       for reason in reasons[index] {
         context.ran()
-        let body = reason.text.removingWhitespace()
+        let body = reason.text.utf8Text.removingWhitespace()
         guard body.isEmpty, reason.body.upperBound < paragraph.utf8.count else { continue }
         // The marker through the sentence end, when there is one.
         let end = min(paragraph.utf8.count, reason.body.upperBound + 3)
@@ -43,7 +47,7 @@ struct MissingRule: Rule {
           "“\(paragraph.text(in: reason.marker))”后没有写原因")
       }
       let next = index + 1 < report.paragraphs.count ? report.paragraphs[index + 1].text : ""
-      let reader = context.narrativeReader(paragraph, year: report.year)
+      let reader = readers[index]
       let rates = reader.rates
       checkUnexplainedVariance(paragraph, rates, next: next, context: &context)
       if !checkClaimedNoDifference(paragraph, rates, reader: reader, context: &context) {
@@ -59,18 +63,18 @@ struct MissingRule: Rule {
     for evaluation in report.selfEvaluations {
       let indicators = evaluation.indicators
       for (index, indicator) in indicators.enumerated() {
-        guard let gap = PerfTargetCountRule.shortfall(target: indicator.target, actual: indicator.actual),
+        guard let gap = IndicatorMeasure.shortfall(target: indicator.target, actual: indicator.actual),
           let place = indicator.actualRange
         else { continue }
         context.ran()
-        guard indicator.reason.removingWhitespace().isEmpty else { continue }
+        guard indicator.reason.utf8Text.removingWhitespace().isEmpty else { continue }
         // A reason wrapped onto the lines below the row ("因财政紧张，未及时 / 支付"): any text
         // before the next row other than the next row's own labels.
         let end =
           index + 1 < indicators.count
           ? indicators[index + 1].range.lowerBound : evaluation.total?.range.lowerBound ?? evaluation.range.upperBound
         if indicator.range.upperBound < end {
-          var between = report.source.text(in: indicator.range.upperBound..<end).removingWhitespace()
+          var between = report.source.text(in: indicator.range.upperBound..<end).utf8Text.removingWhitespace()
           if index + 1 < indicators.count {
             let next = indicators[index + 1]
             for label in [next.level1, next.level2, next.level3] {
@@ -89,14 +93,16 @@ struct MissingRule: Rule {
   private static let claims = ["决算数与预算数不存在差异", "决算数与年初预算数不存在差异", "不存在差异", "无差异"]
   private static let claimBytes = claims.map { Array($0.utf8) }
   /// A word every claim holds (nil if they share none): a paragraph without it makes no claim.
-  private static let claimWord: [UInt8]? = claims.allSatisfy { $0.contains("差异") } ? Array("差异".utf8) : nil
+  private static let claimWord: [UInt8]? = claims.allSatisfy { $0.utf8Text.contains("差异") } ? Array("差异".utf8) : nil
   /// "…“三公”经费支出决算数与预算数不存在差异" while the 三公 table's 预算数 and 决算数 differ.
   private func checkSangongClaim(
     _ paragraph: Paragraph, after earlier: String, table: Table?, context: inout RuleContext
   ) {
-    guard let table, Self.claimWord.map({ paragraph.utf8.firstOffset(of: $0) != nil }) ?? true else { return }
+    guard let table, Self.claimWord.map({ UTF8Text.firstOffset(of: $0, in: paragraph.utf8) != nil }) ?? true else {
+      return
+    }
     for (claim, bytes) in zip(Self.claims, Self.claimBytes) {
-      guard let offset = paragraph.utf8.firstOffset(of: bytes) else { continue }
+      guard let offset = UTF8Text.firstOffset(of: bytes, in: paragraph.utf8) else { continue }
       // The item: the last one named before the claim.
       var before = paragraph.text(in: 0..<offset)
       if !SangongLookup.mentionsItem(before) { before = earlier + before }
@@ -125,8 +131,10 @@ struct MissingRule: Rule {
       let tolerance = RatioCheck.halfUnit(budget.value) + RatioCheck.halfUnit(actual.value)
       guard abs((budget.value - actual.value).tenThousandths) > tolerance else { continue }
       let rest = paragraph.text(in: rate.rate.textRange.upperBound..<paragraph.utf8.count)
-      let opening = String(next.removingWhitespace().prefix(20))
-      guard !Self.reasonWords.contains(where: { rest.contains($0) || opening.contains($0) }) else { continue }
+      let opening = String(next.utf8Text.removingWhitespace().prefix(20))
+      guard !Self.reasonWords.contains(where: { rest.utf8Text.contains($0) || opening.utf8Text.contains($0) }) else {
+        continue
+      }
       context.report(
         rate.rate.range,
         "决算 \(actual.value) 与预算 \(budget.value) 不同（完成 \(rate.rate.value.asWritten)%），未说明差异原因",

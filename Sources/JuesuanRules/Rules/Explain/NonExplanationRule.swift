@@ -1,3 +1,4 @@
+import JuesuanAnalysis
 import JuesuanModel
 
 /// A reason that explains nothing: "主要是无", a restatement of the figures, or the item's own
@@ -19,6 +20,8 @@ struct NonExplanationRule: Rule {
       .init("一般公共预算财政拨款支出决算数等于预算数，主要原因：⟦预算决算数持平⟧。"),
     ])
 
+  static let reads: [any AnalysisView.Type] = [ParagraphReasons.self, NarrativeReaders.self]
+
   init() {}
 
   private static let fillers = [
@@ -31,20 +34,21 @@ struct NonExplanationRule: Rule {
   ]
 
   func check(_ report: Report, context: inout RuleContext) {
-    let allReasons = ReasonReader.reasons(of: report, context: &context)
+    let allReasons = context.view(ParagraphReasons.self)
+    let readers = context.view(NarrativeReaders.self)
     for (number, paragraph) in report.paragraphs.enumerated() {
-      let reader = context.narrativeReader(paragraph, year: report.year)
+      let reader = readers[number]
       let reasons = allReasons[number]
       var reported = Set<Int>()
       for reason in reasons {
-        let body = reason.text.removingWhitespace()
+        let body = reason.text.utf8Text.removingWhitespace()
         guard !body.isEmpty else { continue }  // explain/missing
         context.ran()
         var rest = body
         for word in Self.restatement { rest = rest.replacingAll(word) }
         // "偏差原因：无" in a self-evaluation table means there was no deviation.
         let before = paragraph.text(in: max(0, reason.marker.lowerBound - 6)..<reason.marker.lowerBound)
-        guard !before.hasSuffix("偏差"), !paragraph.utf8.contains(0x09) else { continue }
+        guard !before.utf8Text.hasSuffix("偏差"), !paragraph.utf8.contains(0x09) else { continue }
         if ["无", "暂无", "没有", "无。"].contains(body) || rest.isEmpty {
           reported.insert(reason.body.lowerBound)
           context.report(
@@ -60,9 +64,9 @@ struct NonExplanationRule: Rule {
           ),
           !reported.contains(reason.body.lowerBound), let name = itemName(of: change, in: reader)
         else { continue }
-        let body = reason.text.removingWhitespace()
+        let body = reason.text.utf8Text.removingWhitespace()
         let directionWords = change.verb.isIncrease ? NarrativeReader.increaseWords : NarrativeReader.decreaseWords
-        guard directionWords.contains(where: body.contains) else { continue }
+        guard directionWords.contains(where: body.utf8Text.contains) else { continue }
         let common = Self.longestCommonSubstring(name, body)
         guard common.count >= 3 || (common.count >= 2 && common == name) else { continue }
         var rest = body.replacingAll(common)
@@ -85,25 +89,26 @@ struct NonExplanationRule: Rule {
     var name = Substring(reader.paragraph.text(in: change.sentence.lowerBound..<end))
     name = name.drop { $0 == " " || $0 == "\u{3000}" }
     // An ordinal: （一）, (十五), 1., 1、
-    if let first = name.first, "（(".contains(first), let close = name.firstIndex(where: { "）)".contains($0) }),
+    if let first = name.first, "（(".utf8Text.contains(first),
+      let close = name.firstIndex(where: { "）)".utf8Text.contains($0) }),
       name.distance(from: name.startIndex, to: close) <= 5
     {
       name = name[name.index(after: close)...]
     }
     name = name.drop { $0 == " " || ($0.isASCII && $0.isNumber) || $0 == "-" || $0 == "." || $0 == "、" || $0 == "．" }
-    var text = String(name).removingWhitespace()
+    var text = String(name).utf8Text.removingWhitespace()
     for prefix in ["年度", "年"] {
-      if text.hasPrefix(prefix) { text.removeFirst(prefix.count) }
+      if text.utf8Text.hasPrefix(prefix) { text.removeFirst(prefix.count) }
     }
-    if text.hasSuffix("为") || text.hasSuffix("是") { text.removeLast() }
-    guard text.count >= 2, !text.contains("，"), !text.contains("相比") else { return nil }
+    if text.utf8Text.hasSuffix("为") || text.utf8Text.hasSuffix("是") { text.removeLast() }
+    guard text.count >= 2, !text.utf8Text.contains("，"), !text.utf8Text.contains("相比") else { return nil }
     return text
   }
 
   static func longestCommonSubstring(_ a: String, _ b: String) -> String {
     // Scalar by scalar when each is a Character of its own (the same answer, without graphemes).
-    if let x = UTF8Scalars.standingAlone(Array(a.utf8)[...]),
-      let y = UTF8Scalars.standingAlone(Array(b.utf8)[...])
+    if let x = UTF8Text.scalarsStandingAlone(Array(a.utf8)[...]),
+      let y = UTF8Text.scalarsStandingAlone(Array(b.utf8)[...])
     {
       let scalars = x.map(\.scalar)
       let common = longestCommonRun(scalars, y.map(\.scalar))
@@ -145,7 +150,7 @@ extension String {
     guard !word.isEmpty else { return self }
     var result = ""
     var rest = Substring(self)
-    while let range = rest.range(of: word) {
+    while let range = rest.utf8Text.range(of: word) {
       result += rest[..<range.lowerBound]
       rest = rest[range.upperBound...]
     }

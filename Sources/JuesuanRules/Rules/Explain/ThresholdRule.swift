@@ -1,3 +1,4 @@
+import JuesuanAnalysis
 import JuesuanModel
 
 /// A change against last year of at least the threshold (or from nothing) that no reason follows.
@@ -26,24 +27,27 @@ struct ThresholdRule: Rule {
   /// Words that give (or announce) a reason.
   private static let reasonWords = ["原因", "主要是", "主要系", "主要用于", "由于", "因为", "系", "用于"]
 
+  static let reads: [any AnalysisView.Type] = [NarrativeReaders.self, SubjectMentions.self]
+
   func check(_ report: Report, context: inout RuleContext) {
     let threshold = Int64(context.configuration.explainThresholdPercent)
     let paragraphs = report.paragraphs
     // Where the narrative names a 项 ("2010301-行政运行", "…行政运行（项）"): its items.
-    let items = SubjectMention.mentions(report, context: &context).filter { mention in
+    let items = context.view(SubjectMentions.self).all.filter { mention in
       switch mention.place {
       case .narrativeCode: mention.code?.count == 7
       case .narrativeMarker(let digits): digits == 7
       default: false
       }
     }.map(\.range.lowerBound)
+    let readers = context.view(NarrativeReaders.self)
     for (index, paragraph) in paragraphs.enumerated() {
       guard let item = items.first(where: { paragraph.range.contains($0) }) else { continue }
-      let reader = context.narrativeReader(paragraph, year: report.year)
+      let reader = readers[index]
       let changes = reader.changes.filter(\.isResolved)
       let percentChanges = reader.percentChanges
       guard !changes.isEmpty || !percentChanges.isEmpty else { continue }
-      let next = index + 1 < paragraphs.count ? String(paragraphs[index + 1].text.removingWhitespace().prefix(20)) : ""
+      let next = index + 1 < paragraphs.count ? String(paragraphs[index + 1].text.utf8Text.removingWhitespace().prefix(20)) : ""
       // Each statement and where the next one starts: its reason lies in between.
       var statements: [(range: Range<Int>, previous: Amount, change: Amount, verb: String)] = []
       for change in changes {
@@ -59,7 +63,7 @@ struct ThresholdRule: Rule {
            change.difference.magnitude, change.verb.text))
       }
       statements.sort { $0.range.lowerBound < $1.range.lowerBound }
-      let following = paragraphs[(index + 1)..<min(paragraphs.count, index + 3)].map { $0.text.removingWhitespace() }
+      let following = paragraphs[(index + 1)..<min(paragraphs.count, index + 3)].map { $0.text.utf8Text.removingWhitespace() }
       for (position, statement) in statements.enumerated() {
         guard statement.previous.tenThousandths >= 0, !statement.change.isZero,
           paragraph.sourceRange(ofTextRange: statement.range).lowerBound > item

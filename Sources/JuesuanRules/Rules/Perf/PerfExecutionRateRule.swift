@@ -1,4 +1,5 @@
 import Foundation
+import JuesuanAnalysis
 import JuesuanModel
 
 /// The 执行率 of a self-evaluation table (and of the evaluation prose that restates it) equals
@@ -32,8 +33,10 @@ struct PerfExecutionRateRule: Rule {
           + "\n当年实际支出 45.50 万元，预算执行率91%。\n"),
     ], kinds: RuleDescription.finals)
 
+  static let reads: [any AnalysisView.Type] = [EvaluationProse.self]
+
   func check(_ report: Report, context: inout RuleContext) {
-    let prose = PerfSupport.proseParagraphs(report, context: &context)
+    let prose = context.view(EvaluationProse.self)
     for (evaluationIndex, evaluation) in report.selfEvaluations.enumerated() {
       var tableRate: (budget: Amount, executed: Amount)?
       for (index, row) in evaluation.funds.enumerated() {
@@ -43,8 +46,8 @@ struct PerfExecutionRateRule: Rule {
         if index == 0 { tableRate = (budget.value, executed.value) }
         context.ran()
         let decimals = rate.value.decimals
-        if !PerfSupport.rateAgrees(stated: rate.value, decimals: decimals, part: executed.value, whole: budget.value) {
-          let computed = PerfSupport.rate(part: executed.value, whole: budget.value, decimals: decimals)
+        if !RatioCheck.agrees(stated: rate.value, decimals: decimals, part: executed.value, whole: budget.value) {
+          let computed = RatioCheck.percent(part: executed.value, whole: budget.value, decimals: decimals) ?? "—"
           let newText = rate.isPercent ? computed + "%" : computed
           context.report(
             rate.range,
@@ -61,18 +64,19 @@ struct PerfExecutionRateRule: Rule {
       }
       guard let (budget, executed) = tableRate else { continue }
       for paragraph in prose[evaluationIndex] {
-        for (keyword, number) in PerfSupport.numbers(after: ["预算执行率", "预算综合执行率", "项目执行率"], in: paragraph, window: 90)
+        for (keyword, number) in EvaluationProse.numbers(
+          after: ["预算执行率", "预算综合执行率", "项目执行率"], in: paragraph, window: 90)
         where number.unit == .percent {
           // Not a formula ("预算执行率=(实际支出/到位资金)×100%") and not another rate ("结余结转资金执行率").
           let gap = paragraph.text(in: 0..<number.textRange.lowerBound)
-          guard let keyEnd = gap.lastRange(of: keyword) else { continue }
+          guard let keyEnd = gap.utf8Text.lastRange(of: keyword) else { continue }
           let between = gap[keyEnd.upperBound...]
-          if between.contains(where: { "=＝×*得分".contains($0) }) { continue }
+          if between.contains(where: { "=＝×*得分".utf8Text.contains($0) }) { continue }
           context.ran()
           let stated = number.value
-          guard !PerfSupport.rateAgrees(stated: stated, decimals: stated.decimals, part: executed, whole: budget)
+          guard !RatioCheck.agrees(stated: stated, decimals: stated.decimals, part: executed, whole: budget)
           else { continue }
-          let computed = PerfSupport.rate(part: executed, whole: budget, decimals: stated.decimals)
+          let computed = RatioCheck.percent(part: executed, whole: budget, decimals: stated.decimals) ?? "—"
           let text = paragraph.text(in: number.textRange)
           let digits = text.prefix { $0.isNumber || $0 == "." || $0 == "," }
           let replaced = computed + text.dropFirst(digits.count)
@@ -91,6 +95,6 @@ struct PerfExecutionRateRule: Rule {
     let after = source.text(in: row.range.upperBound..<line.upperBound)
     if after.unicodeScalars.contains(where: { $0.value >= 0x4E00 && $0.value <= 0x9FFF }) { return true }
     let prose = evaluation.proseLines.map { source.text(ofLine: $0) }.joined()
-    return ["原因", "由于", "因为", "主要是"].contains { prose.contains($0) }
+    return ["原因", "由于", "因为", "主要是"].contains { prose.utf8Text.contains($0) }
   }
 }

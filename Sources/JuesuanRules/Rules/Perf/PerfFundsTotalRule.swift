@@ -1,3 +1,4 @@
+import JuesuanAnalysis
 import JuesuanModel
 
 /// The funds block of a self-evaluation table adds up: 年度资金总额 = Σ its sources, a 小计 row =
@@ -34,7 +35,7 @@ struct PerfFundsTotalRule: Rule {
     for evaluation in report.selfEvaluations {
       let rows = evaluation.funds
       guard rows.count >= 2 else { continue }
-      let subtotals = rows.indices.filter { rows[$0].label.hasSuffix("小计") }
+      let subtotals = rows.indices.filter { rows[$0].label.utf8Text.hasSuffix("小计") }
       if subtotals.isEmpty {
         compare(rows[0], rows[1...], context: &context)
         continue
@@ -72,12 +73,12 @@ struct PerfFundsTotalRule: Rule {
     let label = total.label.isEmpty ? "资金总额" : total.label
     let names = parts.map { $0.label.isEmpty ? "（无名行）" : $0.label }.joined(separator: "、")
     var message =
-      "“\(label)”的\(first.column.rawValue) \(first.stated.text) ≠ \(names) 之和 \(PerfSupport.terms(first.terms)) = \(first.sum.formatted(decimals: 2))"
+      "“\(label)”的\(first.column.rawValue) \(first.stated.text) ≠ \(names) 之和 \(Terms.joined(first.terms, limit: 10, asWritten: true)) = \(first.sum.formatted(decimals: 2))"
     if wrong.count > 1 {
       message += "；另有 \(wrong.count - 1) 栏（\(wrong.dropFirst().map(\.column.rawValue).joined(separator: "、"))）同样不符"
     }
     context.report(
-      first.stated.range, message,
+      first.stated.range, Message(message),
       related: parts.compactMap { part in
         part[first.column].map { Finding.Related(range: $0.range, message: "\(part.label) \($0.text)") }
       },

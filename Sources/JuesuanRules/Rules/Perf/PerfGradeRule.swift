@@ -1,3 +1,4 @@
+import JuesuanAnalysis
 import JuesuanModel
 
 /// A stated grade (优/良/中/差) agrees with the score bands: 90–100 优, 80–<90 良, 60–<80 中, <60 差.
@@ -21,7 +22,7 @@ struct PerfGradeRule: Rule {
   func check(_ report: Report, context: inout RuleContext) {
     for evaluation in report.selfEvaluations {
       guard let total = evaluation.total, let word = total.grade, let range = total.gradeRange,
-        let stated = PerfSupport.normalizedGrade(word), let score = total.score
+        let stated = EvaluationScoring.normalizedGrade(word), let score = total.score
       else { continue }
       compare(stated: stated, word: word, range: range, score: score.value, scoreText: score.text, context: &context)
     }
@@ -34,14 +35,18 @@ struct PerfGradeRule: Rule {
         while index < bytes.count, bytes[index] == 0x20 { index += 1 }
         guard bytes[index...].starts(with: Array("分".utf8)) else { continue }
         let before = paragraph.text(in: max(0, number.textRange.lowerBound - 30)..<number.textRange.lowerBound)
-        guard before.contains("得分") || before.contains("分数") || before.contains("评分") else { continue }
-        let window = paragraph.text(in: index..<min(bytes.count, index + 45))
-        let clause = window.prefix { $0 != "。" && $0 != "；" }
-        guard let key = keys.first(where: { clause.contains($0) }), let keyRange = clause.range(of: key) else {
+        guard before.utf8Text.contains("得分") || before.utf8Text.contains("分数") || before.utf8Text.contains("评分") else {
           continue
         }
-        let after = clause[keyRange.upperBound...].drop { "为是：: “\"「".contains($0) }
-        guard let first = after.first, let stated = PerfSupport.normalizedGrade(String(first)) else { continue }
+        let window = paragraph.text(in: index..<min(bytes.count, index + 45))
+        let clause = window.prefix { $0 != "。" && $0 != "；" }
+        guard let key = keys.first(where: { clause.utf8Text.contains($0) }),
+          let keyRange = clause.utf8Text.range(of: key)
+        else {
+          continue
+        }
+        let after = clause[keyRange.upperBound...].drop { "为是：: “\"「".utf8Text.contains($0) }
+        guard let first = after.first, let stated = EvaluationScoring.normalizedGrade(String(first)) else { continue }
         let offset = index + window.utf8.distance(from: window.startIndex, to: after.startIndex)
         let range = paragraph.sourceRange(ofTextRange: offset..<(offset + String(first).utf8.count))
         compare(
@@ -56,7 +61,7 @@ struct PerfGradeRule: Rule {
   ) {
     guard score.tenThousandths >= 0, score.tenThousandths <= 1_000_000 else { return }
     context.ran()
-    let expected = PerfSupport.grade(of: score)
+    let expected = EvaluationScoring.grade(of: score)
     guard expected != stated else { return }
     context.report(
       range, "得分 \(scoreText) 分对应的等级是“\(expected)”（90–100 优，80–90 良，60–80 中，60 以下差），写的却是“\(word)”",

@@ -1,3 +1,4 @@
+import JuesuanAnalysis
 import JuesuanModel
 
 /// No row of a self-evaluation table scores more than its 分值, and no row with a 分值 lacks its 得分.
@@ -16,7 +17,7 @@ struct PerfScoreRangeRule: Rule {
 
   func check(_ report: Report, context: inout RuleContext) {
     for evaluation in report.selfEvaluations {
-      let damaged = PerfSupport.damage(of: evaluation)
+      let damaged = EvaluationScoring.damage(of: evaluation)
       if let funds = evaluation.fundsTotal, let points = funds[.points], funds[.score] == nil,
         evaluation.fundsColumns.contains(.score)
       {
@@ -33,7 +34,7 @@ struct PerfScoreRangeRule: Rule {
         var message = "“\(indicator.level3.isEmpty ? "该指标" : indicator.level3)”得分 \(score.text) 超过其分值 \(points.text)"
         if let damaged { message += "（\(damaged)）" }
         context.report(
-          score.range, message, severity: damaged != nil ? .information : nil,
+          score.range, Message(message), severity: damaged != nil ? .information : nil,
           related: [Finding.Related(range: points.range, message: "分值 \(points.text)")])
       }
     }

@@ -1,3 +1,4 @@
+import JuesuanAnalysis
 import JuesuanModel
 
 /// A self-evaluation table's 总分 equals the sum of its rows, in the 分值 and the 得分 column,
@@ -25,8 +26,8 @@ struct PerfScoreTotalRule: Rule {
         if !evaluation.indicators.isEmpty { context.skip("《\(evaluation.title)》没有总分行") }
         continue
       }
-      let rows = PerfSupport.scoredRows(evaluation)
-      let damaged = PerfSupport.damage(of: evaluation)
+      let rows = EvaluationScoring.scoredRows(evaluation)
+      let damaged = EvaluationScoring.damage(of: evaluation)
       if let stated = total.score {
         if let missing = rows.first(where: { $0.score == nil && $0.points != nil }) {
           // No score is negative: a total below the scores given is wrong whatever the missing one is.
@@ -36,10 +37,10 @@ struct PerfScoreTotalRule: Rule {
           if (known - stated.value).tenThousandths > 50 {
             context.report(
               stated.range,
-              "总分得分 \(stated.text) 小于已填各行得分之和 \(known)（第 \(LineNumber.text(missing.line)) 行“\(missing.label)”未填得分，其分不会为负）",
+              "总分得分 \(stated.text) 小于已填各行得分之和 \(known)（第 \(line: missing.line) 行“\(missing.label)”未填得分，其分不会为负）",
               related: given.prefix(12).map { Finding.Related(range: $0.range, message: "得分 \($0.text)") })
           } else {
-            context.skip("第 \(LineNumber.text(missing.line)) 行“\(missing.label)”没有得分，未核对总分得分")
+            context.skip("第 \(line: missing.line) 行“\(missing.label)”没有得分，未核对总分得分")
           }
         } else {
           compare(stated, rows.compactMap(\.score), column: "得分", damaged: damaged, context: &context)
@@ -64,36 +65,15 @@ struct PerfScoreTotalRule: Rule {
     let decimals = max(stated.value.decimals, amounts.map(\.decimals).max() ?? 0)
     let shownSum = sum.formatted(decimals: sum.tenThousandths % 10_000 == 0 ? 0 : min(2, max(decimals, 1)))
     let shownGap = gap.formatted(decimals: gap.tenThousandths % 10_000 == 0 ? 0 : 2)
-    var message = "总分\(column) \(stated.text) ≠ 各行\(column)之和 \(PerfSupport.terms(amounts)) = \(shownSum)，差 \(shownGap)"
+    var message =
+      "总分\(column) \(stated.text) ≠ 各行\(column)之和 \(Terms.joined(amounts, limit: 10, asWritten: true)) = \(shownSum)，差 \(shownGap)"
     if let damaged { message += "（\(damaged)）" }
     let fix = Fix(
       title: "将总分\(column)改为各行之和 \(shownSum)", edits: [TextEdit(range: stated.range, newText: shownSum)])
     context.report(
-      stated.range, message, severity: damaged != nil ? .information : nil,
+      stated.range, Message(message), severity: damaged != nil ? .information : nil,
       related: parts.prefix(12).map { Finding.Related(range: $0.range, message: "\(column) \($0.text)") },
       fixes: damaged != nil ? [] : [fix])
   }
 }
 
-/// Example tables shared by the perf/* rules' descriptions.
-enum PerfExamples {
-  /// A small project self-evaluation table (TSV): funds row 10 points, two indicators 50 + 40.
-  static func table(
-    score: String, secondScore: String, fundsScore: String = "10", rate: String = "100.00", executed: String = "50.00",
-    grade: String = "", year: String = "2023", secondActual: String = "95%", secondReason: String = ""
-  ) -> String {
-    """
-    2023年度部门决算
-    项目支出绩效自评表
-    (\(year)年度)
-    项目名称\t\t示例培训项目
-    项目资金（万元）\t\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分
-    \t年度资金总额\t50.00\t50.00\t\(executed)\t10\t\(rate)\t\(fundsScore)
-    绩效指标\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\t偏差原因分析及改进措施
-    \t产出指标\t数量指标\t培训次数\t≥2次\t3次\t50\t50\t
-    \t满意度指标\t服务对象满意度指标\t群众满意度\t≥90%\t\(secondActual)\t40\t\(secondScore)\t\(secondReason)
-    总分\t\t\t\t\t100\t\(score)\t\(grade)
-
-    """
-  }
-}

@@ -1,3 +1,4 @@
+import JuesuanAnalysis
 import JuesuanModel
 
 /// "N个指标全部完成" / "完成了全部绩效目标" while the table shows an indicator short of its target.
@@ -16,32 +17,36 @@ struct PerfTargetCountRule: Rule {
         PerfExamples.table(score: "99", secondScore: "39", secondActual: "85%") + "\n⟦各项指标均完成⟧目标。\n")
     ], kinds: RuleDescription.finals)
 
+  static let reads: [any AnalysisView.Type] = [EvaluationProse.self]
+
   private static let claims = ["全部完成", "均完成", "均已完成", "全部达成", "均达成", "完成了全部", "全部实现", "均已达到"]
   private static let claimBytes = claims.map { Array($0.utf8) }
 
   func check(_ report: Report, context: inout RuleContext) {
-    let prose = PerfSupport.proseParagraphs(report, context: &context)
+    let prose = context.view(EvaluationProse.self)
     for (evaluationIndex, evaluation) in report.selfEvaluations.enumerated() {
       // Read only when a paragraph makes a claim.
       lazy var short = evaluation.indicators.compactMap { indicator -> (SelfEvaluation.Indicator, String)? in
-        guard let gap = Self.shortfall(target: indicator.target, actual: indicator.actual) else { return nil }
+        guard let gap = IndicatorMeasure.shortfall(target: indicator.target, actual: indicator.actual) else { return nil }
         return (indicator, gap)
       }
       // A paragraph that makes no claim has no sentence that does.
       for paragraph in prose[evaluationIndex]
-      where Self.claimBytes.contains(where: { paragraph.utf8.firstOffset(of: $0) != nil }) {
+      where Self.claimBytes.contains(where: { UTF8Text.firstOffset(of: $0, in: paragraph.utf8) != nil }) {
         for range in paragraph.sentenceRanges {
           let sentence = paragraph.text(in: range)
-          guard let claim = Self.claims.first(where: { sentence.contains($0) }) else { continue }
-          if sentence.contains("未完成") || sentence.contains("但") || sentence.contains("除") { continue }
+          guard let claim = Self.claims.first(where: { sentence.utf8Text.contains($0) }) else { continue }
+          if sentence.utf8Text.contains("未完成") || sentence.utf8Text.contains("但") || sentence.utf8Text.contains("除") {
+            continue
+          }
           context.ran()
           // A claim about one group ("产出数量中的各项指标均完成") covers that group only.
-          let before = String(sentence[..<(sentence.range(of: claim)?.lowerBound ?? sentence.endIndex)])
+          let before = String(sentence[..<(sentence.utf8Text.range(of: claim)?.lowerBound ?? sentence.endIndex)])
           let scoped = short.filter { indicator, _ in
             let groups = [indicator.level1, indicator.level2].map { $0.replacingOccurrences("指标", with: "") }
               .filter { $0.count >= 2 }
-            let named = ["产出", "效益", "满意度", "成本", "质量", "数量", "时效", "决策", "过程"].filter { before.contains($0) }
-            return named.isEmpty || named.allSatisfy { word in groups.contains { $0.contains(word) } }
+            let named = ["产出", "效益", "满意度", "成本", "质量", "数量", "时效", "决策", "过程"].filter { before.utf8Text.contains($0) }
+            return named.isEmpty || named.allSatisfy { word in groups.contains { $0.utf8Text.contains(word) } }
           }
           guard let (indicator, gap) = scoped.first else { continue }
           let claimStart = before.utf8.count
@@ -61,12 +66,12 @@ struct PerfTargetCountRule: Rule {
 
   /// "各项指标均完成" / "3个指标全部完成": the claim with its subject.
   private func extendedClaim(_ paragraph: Paragraph, start: Int, sentence: String, claim: String) -> Range<Int>? {
-    guard let claimRange = sentence.range(of: claim) else { return nil }
+    guard let claimRange = sentence.utf8Text.range(of: claim) else { return nil }
     let head = sentence[..<claimRange.lowerBound]
-    for subject in ["各项指标", "指标", "绩效目标", "各项目标", "目标"] where head.hasSuffix(subject) {
+    for subject in ["各项指标", "指标", "绩效目标", "各项目标", "目标"] where head.utf8Text.hasSuffix(subject) {
       var lower = head.index(head.endIndex, offsetBy: -subject.count)
       // "3个指标"
-      if subject == "指标", head[..<lower].hasSuffix("个") {
+      if subject == "指标", head[..<lower].utf8Text.hasSuffix("个") {
         lower = head.index(before: lower)
         while lower > head.startIndex, head[head.index(before: lower)].isNumber { lower = head.index(before: lower) }
       }
@@ -75,44 +80,6 @@ struct PerfTargetCountRule: Rule {
       return paragraph.sourceRange(ofTextRange: from..<to)
     }
     return nil
-  }
-
-  /// How an indicator falls short ("实际完成值 1次 未达到年度指标值 ≥2次"), when both are numbers in
-  /// the same unit; nil when it does not, or when the comparison is not clear.
-  static func shortfall(target: String, actual: String) -> String? {
-    guard let goal = Measure(target), let done = Measure(actual), goal.unit == done.unit || done.unit.isEmpty else {
-      return nil
-    }
-    let isShort: Bool
-    switch goal.relation {
-    case "≥", ">", "=": isShort = done.value < goal.value
-    case "≤", "<": isShort = done.value > goal.value
-    default: return nil
-    }
-    return isShort ? "实际完成值 \(actual) 未达到年度指标值 \(target)" : nil
-  }
-
-  /// "≥2次", "=4135人", "95%", "1869.08": relation, value, unit.
-  struct Measure {
-    var relation: String
-    var value: Amount
-    var unit: String
-
-    init?(_ text: String) {
-      var rest = Substring(text.removingWhitespace())
-      var relation = "="
-      if let first = rest.first, "≥≤<>=＝".contains(first) {
-        relation = first == "＝" ? "=" : String(first)
-        rest = rest.dropFirst()
-      }
-      let digits = rest.prefix { $0.isASCII && ($0.isNumber || $0 == ".") }
-      guard !digits.isEmpty, let value = Amount(parsing: digits) else { return nil }
-      let unit = String(rest.dropFirst(digits.count))
-      guard unit.count <= 3, !unit.contains(where: { $0.isNumber }) else { return nil }
-      self.relation = relation
-      self.value = value
-      self.unit = unit == "％" ? "%" : unit
-    }
   }
 }
 

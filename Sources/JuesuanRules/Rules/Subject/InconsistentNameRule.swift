@@ -1,3 +1,4 @@
+import JuesuanAnalysis
 import JuesuanCatalogue
 import JuesuanModel
 
@@ -20,13 +21,14 @@ struct InconsistentNameRule: Rule {
       )
     ])
 
+  static let reads: [any AnalysisView.Type] = [SubjectVerdicts.self]
+
   init() {}
 
   func check(_ report: Report, context: inout RuleContext) {
-    let year = SubjectMention.edition(report, context)
     var byCode: [String: [SubjectMention]] = [:]
-    let verdicts = SubjectMention.verdicts(report, year: year, context: &context)
-    for (index, mention) in SubjectMention.mentions(report, context: &context).enumerated() {
+    let verdicts = context.view(SubjectVerdicts.self)
+    for (index, mention) in context.view(SubjectMentions.self).all.enumerated() {
       guard let code = mention.code, let verdict = verdicts[index] else { continue }
       // Names another subject rule already judges are left to it.
       switch verdict {

@@ -1,3 +1,4 @@
+import JuesuanAnalysis
 import JuesuanCatalogue
 import JuesuanModel
 
@@ -22,13 +23,15 @@ struct OutdatedNameRule: Rule {
     ],
     tags: [.deprecated])
 
+  static let reads: [any AnalysisView.Type] = [SubjectVerdicts.self]
+
   init() {}
 
   func check(_ report: Report, context: inout RuleContext) {
-    let year = SubjectMention.edition(report, context)
+    let year = context.catalogueEdition
     let tableCodes = Set(report.tables.flatMap { $0.rows.compactMap(\.code) })
-    let verdicts = SubjectMention.verdicts(report, year: year, context: &context)
-    for (index, mention) in SubjectMention.mentions(report, context: &context).enumerated() {
+    let verdicts = context.view(SubjectVerdicts.self)
+    for (index, mention) in context.view(SubjectMentions.self).all.enumerated() {
       let current: SubjectCatalogue.Entry
       let former: ClosedRange<Int>
       if mention.code != nil {

@@ -1,3 +1,4 @@
+import JuesuanAnalysis
 import JuesuanCatalogue
 import JuesuanModel
 
@@ -18,14 +19,16 @@ struct UnknownCodeRule: Rule {
       .init("一般公共预算财政拨款支出决算表\n科目编码\t科目名称\t合计\n2010398\t⟦自设科目⟧\t1.00\n")
     ])
 
+  static let reads: [any AnalysisView.Type] = [SubjectMentions.self]
+
   init() {}
 
   func check(_ report: Report, context: inout RuleContext) {
-    for mention in SubjectMention.mentions(report, context: &context) {
+    let mentions = context.view(SubjectMentions.self).all
+    for mention in mentions {
       guard let code = mention.code else { continue }
       context.ran()
       guard !context.catalogue.contains(code: code) else { continue }
-      let mentions = SubjectMention.mentions(report, context: &context)
       // A digit wrong in an official subject's code: subject/name-mismatch says which.
       guard SubjectMention.intendedCode(of: mention, among: mentions, catalogue: context.catalogue) == nil else {
         continue

@@ -1,3 +1,4 @@
+import JuesuanAnalysis
 import JuesuanModel
 
 /// 01 and 04: 收入总计 = 本年收入合计 + 使用非财政拨款结余 + 年初结转和结余; 支出总计 = 本年支出合计 +
@@ -19,15 +20,15 @@ struct BalanceRule: Rule {
     ])
 
   func check(_ report: Report, context: inout RuleContext) {
-    let rounding = SumSupport.reportExplainsRounding(report)
+    let rounding = report.explainsRounding
     for table in report.tables where table.kind == .summary || table.kind == .fiscalSummary {
       let comparisons = table.isBudget ? table.budgetBalanceIdentities() : table.balanceIdentities()
       var sidesBalance = true
       for side in comparisons.sides {
-        if SumSupport.compare(side, in: report, context: &context, roundingExplained: rounding) { sidesBalance = false }
+        if context.check(side, roundingExplained: rounding) { sidesBalance = false }
       }
       if sidesBalance, let cross = comparisons.cross {
-        SumSupport.compare(cross, in: report, context: &context, roundingExplained: rounding)
+        context.check(cross, roundingExplained: rounding)
       }
     }
   }

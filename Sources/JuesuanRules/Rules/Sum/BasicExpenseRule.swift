@@ -1,3 +1,4 @@
+import JuesuanAnalysis
 import JuesuanModel
 
 /// 06: each economic 类 = Σ its 款; 人员经费 = 301 + 303; 公用经费 = the other 类.
@@ -17,16 +18,16 @@ struct BasicExpenseRule: Rule {
     ])
 
   func check(_ report: Report, context: inout RuleContext) {
-    let rounding = SumSupport.reportExplainsRounding(report)
+    let rounding = report.explainsRounding
     for table in report.tables where table.kind == .basicExpenditure {
       if !table.damage.isEmpty {
         context.skip("06 表有被分页或折行拆断的数字（\(table.damage.count) 处），涉及这些数字的类款衔接与经费合计未检查")
       }
       for panel in table.panels {
-        CodeHierarchyRule.checkHierarchy(panel, report: report, context: &context, rounding: rounding)
+        context.checkHierarchy(of: panel, roundingExplained: rounding)
         let identities = Table.fundIdentities(in: panel)
         for comparison in identities {
-          SumSupport.compare(comparison, in: report, context: &context, roundingExplained: rounding)
+          context.check(comparison, roundingExplained: rounding)
         }
         checkDamagedFunds(panel, checked: identities, context: &context)
       }

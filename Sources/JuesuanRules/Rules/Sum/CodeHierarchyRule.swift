@@ -1,3 +1,4 @@
+import JuesuanAnalysis
 import JuesuanModel
 
 /// 类 = Σ its 款, 款 = Σ its 项, in every amount column (function-classification tables).
@@ -21,24 +22,11 @@ struct CodeHierarchyRule: Rule {
     ])
 
   func check(_ report: Report, context: inout RuleContext) {
-    let rounding = SumSupport.reportExplainsRounding(report)
+    let rounding = report.explainsRounding
     for table in report.tables where Table.functionTables.contains(table.kind) {
       for panel in table.panels {
-        Self.checkHierarchy(panel, report: report, context: &context, rounding: rounding)
+        context.checkHierarchy(of: panel, roundingExplained: rounding)
       }
-    }
-  }
-
-  /// Checks every parent code whose children are listed; shared with sum/basic-expense.
-  static func checkHierarchy(_ panel: Table.Panel, report: Report, context: inout RuleContext, rounding: Bool) {
-    let comparisons = Table.hierarchyIdentities(
-      in: panel, skip: { context.skip($0) },
-      blankParent: { range, message in
-        context.ran()
-        context.report(range, message)
-      })
-    for comparison in comparisons {
-      SumSupport.compare(comparison, in: report, context: &context, roundingExplained: rounding)
     }
   }
 }

@@ -1,3 +1,4 @@
+import JuesuanAnalysis
 import JuesuanModel
 
 /// A 合计 row equals the sum of the 类 rows it totals, in every amount column.
@@ -21,11 +22,11 @@ struct ColumnTotalRule: Rule {
     ])
 
   func check(_ report: Report, context: inout RuleContext) {
-    let rounding = SumSupport.reportExplainsRounding(report)
+    let rounding = report.explainsRounding
     for table in report.tables
     where Table.functionTables.contains(table.kind) || table.isBudget && table.kind == .basicExpenditure {
       for comparison in table.columnTotalIdentities(skip: { context.skip($0) }) {
-        SumSupport.compare(comparison, in: report, context: &context, roundingExplained: rounding)
+        context.check(comparison, roundingExplained: rounding)
       }
     }
   }

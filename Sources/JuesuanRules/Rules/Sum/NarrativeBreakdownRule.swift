@@ -1,3 +1,4 @@
+import JuesuanAnalysis
 import JuesuanModel
 
 /// A whole stated in the narrative and its parts listed after "其中": the parts may not add up to
@@ -24,9 +25,12 @@ struct NarrativeBreakdownRule: Rule {
       .init("政府采购支出总额 ⟦40.19⟧ 万元，其中：货物 30.19 万元、工程 5.00 万元、服务 0.00 万元。"),
     ])
 
+  static let reads: [any AnalysisView.Type] = [NarrativeReaders.self]
+
   func check(_ report: Report, context: inout RuleContext) {
-    for paragraph in report.paragraphs where paragraph.text.contains("其中") {
-      let reader = context.narrativeReader(paragraph, year: report.year)
+    let readers = context.view(NarrativeReaders.self)
+    for (index, paragraph) in report.paragraphs.enumerated() where paragraph.text.utf8Text.contains("其中") {
+      let reader = readers[index]
       let deltas = Set(reader.changes.map(\.delta.textRange.lowerBound))
       let amounts = paragraph.numbers.filter {
         $0.unit == .tenThousandYuan && !deltas.contains($0.textRange.lowerBound)
@@ -52,14 +56,14 @@ struct NarrativeBreakdownRule: Rule {
         let difference = (sum - whole.value).tenThousandths
         let tolerance = TableIdentity.tolerance(parts: parts.count)
         guard abs(difference) > tolerance, difference > 0 || parts.count >= 3 else { continue }
-        let terms = SumSupport.terms(parts.map(\.value))
-        let digits = NarrativeNumberRule.digitRange(of: whole, in: report.source)
-        let message =
+        let terms = Terms.joined(parts.map(\.value), limit: 8)
+        let digits = NarrativeFigures.digitRange(of: whole, in: report.source)
+        let message: String =
           difference > 0
           ? "其中各项 \(terms) = \(sum) 万元，超过合计数 \(whole.value) 万元 \((sum - whole.value).magnitude)"
           : "其中各项 \(terms) = \(sum) 万元，比合计数 \(whole.value) 万元少 \((sum - whole.value).magnitude)：所列是否不全，或合计有误"
         context.report(
-          digits, message, severity: difference > 0 ? nil : .warning,
+          digits, Message(message), severity: difference > 0 ? nil : .warning,
           related: parts.map { Finding.Related(range: $0.range, message: "\($0.value) 万元") })
       }
     }

@@ -1,3 +1,4 @@
+import JuesuanAnalysis
 import JuesuanModel
 
 /// A row's total column equals the sum of its component columns (02, 03, 05, 04's 支出 side).
@@ -17,10 +18,10 @@ struct RowTotalRule: Rule {
     ])
 
   func check(_ report: Report, context: inout RuleContext) {
-    let rounding = SumSupport.reportExplainsRounding(report)
+    let rounding = report.explainsRounding
     for table in report.tables {
       for comparison in table.rowTotalIdentities(skip: { context.skip($0) }) {
-        SumSupport.compare(comparison, in: report, context: &context, roundingExplained: rounding)
+        context.check(comparison, roundingExplained: rounding)
       }
     }
   }

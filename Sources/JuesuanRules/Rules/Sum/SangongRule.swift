@@ -1,3 +1,4 @@
+import JuesuanAnalysis
 import JuesuanModel
 
 /// 三公: 合计 = 出国 + 用车 + 接待; 用车 = 购置 + 运行 (预算数 and 决算数).
@@ -21,10 +22,10 @@ struct SangongRule: Rule {
     ])
 
   func check(_ report: Report, context: inout RuleContext) {
-    let rounding = SumSupport.reportExplainsRounding(report)
+    let rounding = report.explainsRounding
     for table in report.tables where table.kind == .sangong {
       for comparison in table.sangongIdentities() {
-        SumSupport.compare(comparison, in: report, context: &context, roundingExplained: rounding)
+        context.check(comparison, roundingExplained: rounding)
       }
     }
   }

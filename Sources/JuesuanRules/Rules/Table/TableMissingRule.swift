@@ -28,7 +28,9 @@ struct TableMissingRule: Rule {
   func check(_ report: Report, context: inout RuleContext) {
     let present = Set(report.tables.map(\.kind))
     let recognised = Table.Kind.standard.filter { present.contains($0) }
-    let partTwo = report.headings.first { $0.level == .part && ($0.text.contains("第二部分") || $0.text.contains("决算表")) }
+    let partTwo = report.headings.first {
+      $0.level == .part && ($0.text.utf8Text.contains("第二部分") || $0.text.utf8Text.contains("决算表"))
+    }
     guard recognised.count >= 3 || partTwo != nil else { return }
     let anchor = partTwo?.range ?? report.tables.first { Table.Kind.standard.contains($0.kind) }?.titleRange
     guard let anchor, Table.Kind.standard.contains(where: { !present.contains($0) }) else { return }
@@ -37,7 +39,7 @@ struct TableMissingRule: Rule {
       context.ran()
       let keys = Self.keywords(of: kind)
       // A line naming the table (a title the parser did not take): present but unread.
-      if lines.contains(where: { line in line.hasSuffix("表") && line.count <= 50 && keys.title(line) }) {
+      if lines.contains(where: { line in line.utf8Text.hasSuffix("表") && line.count <= 50 && keys.title(line) }) {
         context.skip("“\(kind.officialTitle)”的表名出现在文中，但未能识别为表")
         continue
       }
@@ -54,19 +56,20 @@ struct TableMissingRule: Rule {
   }
 
   static func keywords(of kind: Table.Kind) -> Keywords {
-    func has(_ words: String...) -> (String) -> Bool { { line in words.allSatisfy { line.contains($0) } } }
+    func has(_ words: String...) -> (String) -> Bool { { line in words.allSatisfy { line.utf8Text.contains($0) } } }
     switch kind {
     case .summary:
       return Keywords(
-        title: { $0.contains("收入支出决算总表") && !$0.contains("财政拨款收入支出") }, topic: has("收入支出决算总表"))
-    case .income: return Keywords(title: { $0.hasSuffix("收入决算表") }, topic: has("收入决算表"))
+        title: { $0.utf8Text.contains("收入支出决算总表") && !$0.utf8Text.contains("财政拨款收入支出") }, topic: has("收入支出决算总表"))
+    case .income: return Keywords(title: { $0.utf8Text.hasSuffix("收入决算表") }, topic: has("收入决算表"))
     case .expenditure:
       return Keywords(
-        title: { $0.hasSuffix("支出决算表") && !$0.contains("财政拨款") && !$0.contains("三公") }, topic: has("支出决算表"))
+        title: { $0.utf8Text.hasSuffix("支出决算表") && !$0.utf8Text.contains("财政拨款") && !$0.utf8Text.contains("三公") },
+        topic: has("支出决算表"))
     case .fiscalSummary: return Keywords(title: has("财政拨款收入支出决算总表"), topic: has("财政拨款收入支出"))
     case .generalBudget:
       return Keywords(
-        title: { $0.contains("一般公共预算财政拨款支出决算") }, topic: has("一般公共预算财政拨款"))
+        title: { $0.utf8Text.contains("一般公共预算财政拨款支出决算") }, topic: has("一般公共预算财政拨款"))
     case .basicExpenditure: return Keywords(title: has("基本支出决算"), topic: has("基本支出"))
     case .sangong: return Keywords(title: has("三公"), topic: has("三公"))
     case .governmentFund: return Keywords(title: has("政府性基金"), topic: has("政府性基金"))
@@ -80,7 +83,7 @@ struct TableMissingRule: Rule {
     let words = [
       "未公开", "不公开", "不涉及", "无此项", "本表无数据", "故本表", "没有", "本部门无", "我部门无", "本单位无", "无相关", "未编制", "不编制", "无需公开", "空表",
     ]
-    return words.contains { line.contains($0) }
+    return words.contains { line.utf8Text.contains($0) }
   }
 
   /// Every line without whitespace and Markdown/HTML decoration, skipping table-of-contents lines.
@@ -100,7 +103,9 @@ struct TableMissingRule: Rule {
           text.append(character)
         }
       }
-      guard !text.isEmpty, !text.contains("……"), !text.contains("...."), !text.contains("···") else { continue }
+      guard !text.isEmpty, !text.utf8Text.contains("……"), !text.utf8Text.contains("...."),
+        !text.utf8Text.contains("···")
+      else { continue }
       result.append(text)
     }
     return result

@@ -74,12 +74,12 @@ struct TableUnparsedRule: Rule {
         if let title = Self.titleAbove(source, line) {
           context.report(
             trimmed,
-            "第 \(LineNumber.text(line))–\(LineNumber.text(end)) 行的表格（\(rows) 行，表名“\(title)”）未能识别为已知的表，未能读取：其中的数字未参与任何核对，请人工复核"
+            "第 \(line: line)–\(line: end) 行的表格（\(rows) 行，表名“\(title)”）未能识别为已知的表，未能读取：其中的数字未参与任何核对，请人工复核"
           )
         } else {
           context.report(
             trimmed,
-            "第 \(LineNumber.text(line))–\(LineNumber.text(end)) 行看起来是表格（\(rows) 行），但没有可识别的表名，未能读取：其中的数字未参与任何核对。如是决算表或绩效自评表，请在表前写明表名（如“支出决算表”）"
+            "第 \(line: line)–\(line: end) 行看起来是表格（\(rows) 行），但没有可识别的表名，未能读取：其中的数字未参与任何核对。如是决算表或绩效自评表，请在表前写明表名（如“支出决算表”）"
           )
         }
       }
@@ -96,7 +96,9 @@ struct TableUnparsedRule: Rule {
       index -= 1
       guard !text.isEmpty else { continue }
       seen += 1
-      if text.contains("表"), text.count <= 60, !text.contains("。"), !text.contains("\t") { return text }
+      if text.utf8Text.contains("表"), text.count <= 60, !text.utf8Text.contains("。"), !text.utf8Text.contains("\t") {
+        return text
+      }
     }
     return nil
   }
@@ -137,7 +139,7 @@ struct TableUnparsedRule: Rule {
     // Space-aligned rows: two or more amounts and no prose (no sentence punctuation, no units).
     guard bytes[range].contains(UInt8(ascii: ".")) else { return false }
     for word in Self.proseMarks
-    where bytes.firstOffset(of: word, from: range.lowerBound, before: range.upperBound) != nil {
+    where UTF8Text.firstOffset(of: word, in: bytes, from: range.lowerBound, before: range.upperBound) != nil {
       return false
     }
     return amountCells(bytes[range]) >= 2
@@ -151,8 +153,8 @@ struct TableUnparsedRule: Rule {
     let answer: Bool? = source.bytes.withUnsafeBufferPointer { bytes in
       var offset = range.lowerBound
       while offset < range.upperBound {
-        let (scalar, length) = UTF8Scalars.scalar(in: bytes, at: offset)
-        if !scalar.isWhiteSpace { return UTF8Scalars.standsAlone(scalar) ? false : nil }
+        let (scalar, length) = UTF8Text.scalar(in: bytes, at: offset)
+        if !scalar.isWhiteSpace { return UTF8Text.standsAlone(scalar) ? false : nil }
         offset += length
       }
       return true
@@ -178,7 +180,7 @@ struct TableUnparsedRule: Rule {
   static func amountCells(_ text: String) -> Int {
     guard text.utf8.contains(UInt8(ascii: ".")) else { return 0 }
     return text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "|" || $0 == "\u{3000}" }).filter { cell in
-      cell.contains(".") && Amount(parsing: cell) != nil
+      cell.utf8Text.contains(".") && Amount(parsing: cell) != nil
     }.count
   }
 
@@ -186,8 +188,8 @@ struct TableUnparsedRule: Rule {
   /// alone (then the separators are the Characters the text splits at).
   static func amountCells(_ bytes: ArraySlice<UInt8>) -> Int {
     guard bytes.contains(UInt8(ascii: ".")) else { return 0 }
-    let scalars = UTF8Scalars.withOffsets(bytes)
-    guard scalars.allSatisfy({ UTF8Scalars.standsAlone($0.scalar) }) else {
+    let scalars = UTF8Text.scalarsWithOffsets(bytes)
+    guard scalars.allSatisfy({ UTF8Text.standsAlone($0.scalar) }) else {
       return amountCells(String(decoding: bytes, as: UTF8.self))
     }
     var count = 0

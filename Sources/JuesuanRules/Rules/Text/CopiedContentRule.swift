@@ -1,3 +1,4 @@
+import JuesuanAnalysis
 import JuesuanCatalogue
 import JuesuanModel
 
@@ -37,10 +38,12 @@ struct CopiedContentRule: Rule {
 
   private static let purposeMarker = Array("主要用于".utf8)
 
+  static let reads: [any AnalysisView.Type] = [SubjectMentions.self]
+
   func check(_ report: Report, context: inout RuleContext) {
     let source = report.source
-    guard source.bytes.firstOffset(of: Self.purposeMarker) != nil else { return }
-    let items = SubjectMention.mentions(report, context: &context).filter { $0.place == .narrativeMarker(digits: 7) }
+    guard UTF8Text.firstOffset(of: Self.purposeMarker, in: source.bytes) != nil else { return }
+    let items = context.view(SubjectMentions.self).all.filter { $0.place == .narrativeMarker(digits: 7) }
     var previous: Item?
     for (index, mention) in items.enumerated() {
       let limit = index + 1 < items.count ? items[index + 1].range.lowerBound : source.bytes.count

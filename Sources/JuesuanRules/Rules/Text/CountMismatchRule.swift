@@ -1,3 +1,4 @@
+import JuesuanAnalysis
 import JuesuanModel
 
 /// "决策、过程、产出以及效益5个一级指标": an enumeration whose length differs from the count
@@ -20,14 +21,17 @@ struct CountMismatchRule: Rule {
       .init("本单位内设机构⟦3 个⟧，包括：办公室、督察室。"),
     ])
 
+  static let reads: [any AnalysisView.Type] = [NarrativeReaders.self]
+
   init() {}
 
   private static let delimiters = ["，", "。", "；", "：", ":", "（", "(", "“", "”"]
   private static let leadIns = ["设置", "包括", "包含", "涵盖", "分为", "共有", "设有", "从"]
 
   func check(_ report: Report, context: inout RuleContext) {
-    for paragraph in report.paragraphs where !paragraph.utf8.contains(0x09) {
-      let reader = context.narrativeReader(paragraph, year: report.year)
+    let readers = context.view(NarrativeReaders.self)
+    for (index, paragraph) in report.paragraphs.enumerated() where !paragraph.utf8.contains(0x09) {
+      let reader = readers[index]
       for number in paragraph.numbers where number.unit == .none {
         let after = reader.skippingSpaces(from: number.textRange.upperBound)
         guard reader.has("个", at: after), number.value.decimals == 0 else { continue }
@@ -51,14 +55,14 @@ struct CountMismatchRule: Rule {
         guard end - start <= 150 else { continue }
         var span = paragraph.text(in: start..<end)
         for leadIn in Self.leadIns {
-          if let range = span.lastRange(of: leadIn) { span = String(span[range.upperBound...]) }
+          if let range = span.utf8Text.lastRange(of: leadIn) { span = String(span[range.upperBound...]) }
         }
-        guard span.contains("、"), !span.contains(where: { $0.isNumber }) else { continue }
+        guard span.utf8Text.contains("、"), !span.contains(where: { $0.isNumber }) else { continue }
         var items = span.split(separator: "、", omittingEmptySubsequences: false).map(String.init)
         guard items.allSatisfy({ !$0.isEmpty }), items.dropFirst().allSatisfy({ $0.count <= 12 }) else { continue }
         if var first = items.first {
           for leadIn in Self.leadIns {
-            if let range = first.range(of: leadIn) { first = String(first[range.upperBound...]) }
+            if let range = first.utf8Text.range(of: leadIn) { first = String(first[range.upperBound...]) }
           }
           items[0] = first
         }
@@ -96,8 +100,10 @@ struct CountMismatchRule: Rule {
     if reader.has("：", at: cursor) { cursor += 3 } else if reader.has(":", at: cursor) { cursor += 1 }
     var end = cursor
     while end < reader.bytes.count, !(reader.has("。", at: end) || reader.has("；", at: end)) { end += 1 }
-    let list = paragraph.text(in: cursor..<end).removingWhitespace()
-    guard list.contains("、"), !list.contains("，"), !list.contains(where: { $0.isNumber }), !list.contains("等") else {
+    let list = paragraph.text(in: cursor..<end).utf8Text.removingWhitespace()
+    guard list.utf8Text.contains("、"), !list.utf8Text.contains("，"), !list.contains(where: { $0.isNumber }),
+      !list.utf8Text.contains("等")
+    else {
       return nil
     }
     var items = list.split(separator: "、", omittingEmptySubsequences: false).map(String.init)
@@ -111,7 +117,7 @@ struct CountMismatchRule: Rule {
   private static func splitLastAtJoiner(_ items: inout [String]) {
     guard let last = items.last else { return }
     for joiner in ["以及", "和", "及"] {
-      guard let range = last.range(of: joiner) else { continue }
+      guard let range = last.utf8Text.range(of: joiner) else { continue }
       let head = String(last[..<range.lowerBound])
       let tail = String(last[range.upperBound...])
       if !head.isEmpty, !tail.isEmpty {

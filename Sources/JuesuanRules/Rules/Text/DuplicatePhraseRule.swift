@@ -22,7 +22,7 @@ struct DuplicatePhraseRule: Rule {
     for paragraph in report.paragraphs {
       context.ran()
       // The scalars, and the UTF-8 offset of each (and of the end), to map back to the source.
-      let (characters, offsets) = UTF8Scalars.scalarsAndOffsets(paragraph.utf8)
+      let (characters, offsets) = UTF8Text.scalarsAndOffsets(paragraph.utf8)
       var index = 0
       var reported = 0
       // A run like "支出支出支出…" is one defect, not thousands: at most a few per paragraph.

@@ -1,3 +1,4 @@
+import JuesuanAnalysis
 import JuesuanModel
 
 /// The same sentence twice in a row, or twice within one paragraph.
@@ -16,18 +17,22 @@ struct DuplicateSentenceRule: Rule {
     ],
     tags: [.unnecessary])
 
+  static let reads: [any AnalysisView.Type] = [NarrativeReaders.self]
+
   init() {}
 
   func check(_ report: Report, context: inout RuleContext) {
     // A paragraph with tabs is a table row read as prose: its cells may repeat legitimately.
-    // Notes under tables are prose too ("本表金额…存在尾差。本表金额…存在尾差。").
-    for paragraph in report.paragraphs + report.noteParagraphs where !paragraph.utf8.contains(0x09) {
-      let reader = context.narrativeReader(paragraph, year: report.year)
+    // Notes under tables are prose too ("本表金额…存在尾差。本表金额…存在尾差。"): read here.
+    let readers = context.view(NarrativeReaders.self)
+    let paragraphs = report.paragraphs + report.noteParagraphs
+    for (index, paragraph) in paragraphs.enumerated() where !paragraph.utf8.contains(0x09) {
+      let reader = index < readers.readers.count ? readers[index] : NarrativeReader(paragraph, year: report.year)
       let sentences = reader.sentences
       // Each sentence without its white space, as bytes; when every scalar stands alone, equal
       // bytes are equal strings (else the strings are compared).
-      let keyBytes = sentences.map { WhitespaceBytes.removing(from: paragraph.utf8[$0]) }
-      let byBytes = keyBytes.allSatisfy(UTF8Scalars.allStandAlone)
+      let keyBytes = sentences.map { UTF8Text.removingWhitespace(from: paragraph.utf8[$0]) }
+      let byBytes = keyBytes.allSatisfy(UTF8Text.allStandAlone)
       let keys = byBytes ? [] : keyBytes.map { String(decoding: $0, as: UTF8.self) }
       context.ran()
       for index in keyBytes.indices {
@@ -35,7 +40,7 @@ struct DuplicateSentenceRule: Rule {
         guard let first = earlier else { continue }
         let key = String(decoding: keyBytes[index], as: UTF8.self)
         let adjacent = first == index - 1
-        let length = key.count(where: { !"。！？，、；".contains($0) })
+        let length = key.count(where: { !"。！？，、；".utf8Text.contains($0) })
         guard adjacent ? length >= 4 : length >= 15 else { continue }
         // The repeat, without the spaces before it.
         var start = sentences[index].lowerBound

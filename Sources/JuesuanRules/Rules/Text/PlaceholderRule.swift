@@ -41,7 +41,7 @@ struct PlaceholderRule: Rule {
       guard lead == 0xC3 || lead == 0xEF || lead == 0xE3 || lead == UInt8(ascii: "X") || lead == UInt8(ascii: "x")
       else {
         // Any other scalar is passed over whole (its bytes start no placeholder).
-        index += UTF8Scalars.length(ofLead: lead)
+        index += UTF8Text.length(ofLead: lead)
         continue
       }
       // Full-width runs of two or more: ××, ＸＸ, ＊＊.
@@ -83,7 +83,7 @@ struct PlaceholderRule: Rule {
           continue
         }
       }
-      index += UTF8Scalars.length(ofLead: lead)
+      index += UTF8Text.length(ofLead: lead)
     }
   }
 

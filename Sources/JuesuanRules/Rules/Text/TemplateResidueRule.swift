@@ -1,3 +1,4 @@
+import JuesuanAnalysis
 import JuesuanModel
 
 /// Template text left unresolved: "增加（减少）", "增长（下降）", all four grades before one
@@ -25,17 +26,20 @@ struct TemplateResidueRule: Rule {
       ),
     ])
 
+  static let reads: [any AnalysisView.Type] = [NarrativeReaders.self]
+
   init() {}
 
   private static let instructionMarkers = ["各部门（单位）", "可根据本部门", "可根据本单位", "请根据实际", "请填写", "此处填写"]
   private static let openFull = Array("（".utf8)
 
   func check(_ report: Report, context: inout RuleContext) {
-    for paragraph in report.paragraphs {
+    let readers = context.view(NarrativeReaders.self)
+    for (index, paragraph) in report.paragraphs.enumerated() {
       context.ran()
-      let reader = context.narrativeReader(paragraph, year: report.year)
+      let reader = readers[index]
       // An alternative and an instruction are both in parentheses.
-      let fullWidth = paragraph.utf8.firstOffset(of: Self.openFull) != nil
+      let fullWidth = UTF8Text.firstOffset(of: Self.openFull, in: paragraph.utf8) != nil
       if fullWidth || paragraph.utf8.contains(UInt8(ascii: "(")) { checkAlternatives(reader, context: &context) }
       if fullWidth { checkInstructions(reader, context: &context) }
       checkGuidance(reader, context: &context)
@@ -54,8 +58,8 @@ struct TemplateResidueRule: Rule {
       }
       index = residue.upperBound
       let alternative = paragraph.text(in: residue).dropFirst().dropLast()
-      let inner = alternative.hasSuffix("）") ? alternative.dropLast(2) : alternative
-      let other = String(inner.hasPrefix("（") ? inner.dropFirst() : inner)
+      let inner = alternative.utf8Text.hasSuffix("）") ? alternative.dropLast(2) : alternative
+      let other = String(inner.utf8Text.hasPrefix("（") ? inner.dropFirst() : inner)
       let whole = word.range.lowerBound..<residue.upperBound
       let sourceRange = paragraph.sourceRange(ofTextRange: whole)
       // The direction the figures support, if they decide it.
@@ -81,7 +85,7 @@ struct TemplateResidueRule: Rule {
       }.sorted { $0.isPreferred && !$1.isPreferred }
       var message = "模板备选词“\(paragraph.text(in: whole))”未处理，应按实际方向择一"
       if let increase { message += "；按文中数字应为“\(increase == word.isIncrease ? word.text : other)”" }
-      context.report(sourceRange, message, fixes: fixes)
+      context.report(sourceRange, Message(message), fixes: fixes)
     }
   }
 

@@ -94,14 +94,16 @@ struct TextEntityMismatchRule: Rule {
       guard range.count >= 9, Self.mayStartWithPrefix(source.bytes[range]) else { continue }
       let raw = source.text(in: range)
       let text = raw.drop { $0 == " " || $0 == "\u{3000}" || $0 == "\t" }
-      guard let prefix = Self.prefixes.first(where: { text.hasPrefix($0) }) else { continue }
+      guard let prefix = Self.prefixes.first(where: { text.utf8Text.hasPrefix($0) }) else { continue }
       var rest = text.dropFirst(prefix.count).drop { $0 == " " || $0 == "\u{3000}" }
       if let cut = rest.firstIndex(where: { $0 == " " || $0 == "\t" || $0 == "\u{3000}" }) { rest = rest[..<cut] }
       for stop in ["单位：", "金额单位", "单位:"] {
-        if let cut = rest.range(of: stop) { rest = rest[..<cut.lowerBound] }
+        if let cut = rest.utf8Text.range(of: stop) { rest = rest[..<cut.lowerBound] }
       }
       let name = String(rest)
-      guard name.count >= 4, !name.hasPrefix("万元"), !name.hasPrefix("元"), name.first?.isNumber == false else {
+      guard name.count >= 4, !name.utf8Text.hasPrefix("万元"), !name.utf8Text.hasPrefix("元"),
+        name.first?.isNumber == false
+      else {
         continue
       }
       let start = range.lowerBound + raw.utf8.distance(from: raw.startIndex, to: rest.startIndex)
@@ -125,12 +127,12 @@ struct TextEntityMismatchRule: Rule {
     for item in named {
       context.ran()
       if Self.sameUnit(item.name, reference) { continue }
-      if reference.hasPrefix(item.name) {
+      if reference.utf8Text.hasPrefix(item.name) {
         // "长治市上党区人民政府" / "办公室": the name wrapped onto the next line.
         let remainder = String(reference.dropFirst(item.name.count))
         let next = ((item.line + 1)..<min(source.lineCount, item.line + 3)).map { source.text(ofLine: $0) }
-          .first { !$0.allSatisfy(\.isWhitespace) }?.removingWhitespace()
-        if let next, next.hasPrefix(remainder) { continue }
+          .first { !$0.allSatisfy(\.isWhitespace) }?.utf8Text.removingWhitespace()
+        if let next, next.utf8Text.hasPrefix(remainder) { continue }
         context.report(
           item.range, "表头单位名称“\(item.name)”与封面的“\(reference)”不一致（疑为名称不完整）：请核对", severity: .information)
         continue
@@ -155,7 +157,7 @@ struct TextEntityMismatchRule: Rule {
     let b = bare(second)
     // A shortened form keeps the characters in order ("区政府办公室" in "长治市上党区人民政府办公室").
     if a.count >= 5 && isSubsequence(a, of: b) || b.count >= 5 && isSubsequence(b, of: a) { return true }
-    return a == b || (a.count >= 6 && b.hasSuffix(a)) || (b.count >= 6 && a.hasSuffix(b))
+    return a == b || (a.count >= 6 && b.utf8Text.hasSuffix(a)) || (b.count >= 6 && a.utf8Text.hasSuffix(b))
   }
 
   private static func isSubsequence(_ short: String, of long: String) -> Bool {
@@ -181,22 +183,25 @@ struct TextEntityMismatchRule: Rule {
       for pattern in Self.bodyPatterns {
         var searchStart = text.startIndex
         if !pattern.before.isEmpty {
-          guard let found = text.range(of: pattern.before) else { continue }
+          guard let found = text.utf8Text.range(of: pattern.before) else { continue }
           searchStart = found.upperBound
         }
         let rest = text[searchStart...]
-        guard let after = pattern.after.compactMap({ rest.range(of: $0) }).min(by: { $0.lowerBound < $1.lowerBound })
+        guard
+          let after = pattern.after.compactMap({ rest.utf8Text.range(of: $0) }).min(by: {
+            $0.lowerBound < $1.lowerBound
+          })
         else { continue }
         var name = rest[..<after.lowerBound]
         if pattern.before.isEmpty {
           // "X的主要职责" at the start of the paragraph only.
-          guard name.count <= 30, !name.contains("，"), !name.contains("。") else { continue }
+          guard name.count <= 30, !name.utf8Text.contains("，"), !name.utf8Text.contains("。") else { continue }
         }
         name = name.drop { $0.isWhitespace }
         while let last = name.last, last.isWhitespace { name = name.dropLast() }
         let candidate = String(name)
         guard candidate.count >= 6, candidate.count <= 30, candidate.contains(where: { Self.adminMarks.contains($0) }),
-          !candidate.contains("，"), !candidate.contains("、")
+          !candidate.utf8Text.contains("，"), !candidate.utf8Text.contains("、")
         else { continue }
         context.ran()
         guard !Self.sameUnit(candidate, reference) else { continue }
@@ -214,33 +219,33 @@ struct TextEntityMismatchRule: Rule {
   private static let objectMarkers = ["评价的对象为", "评价对象为", "评价的对象是", "评价对象是"]
   /// A word every marker holds (nil if they share none): a paragraph without it holds no marker.
   private static let objectWord: [UInt8]? =
-    objectMarkers.allSatisfy { $0.contains("对象") } ? Array("对象".utf8) : nil
+    objectMarkers.allSatisfy { $0.utf8Text.contains("对象") } ? Array("对象".utf8) : nil
   private static let projectSuffixes = ["支出项目", "项目支出", "专项资金", "项目", "经费", "资金", "支出"]
 
   private func checkEvaluationObject(_ report: Report, context: inout RuleContext) {
     let whole = report.source.bytes
     let projects = Self.projectNames(report.source)
-    for paragraph in report.paragraphs where Self.objectWord.map({ paragraph.utf8.firstOffset(of: $0) != nil }) ?? true
-    {
+    for paragraph in report.paragraphs
+    where Self.objectWord.map({ UTF8Text.firstOffset(of: $0, in: paragraph.utf8) != nil }) ?? true {
       for marker in Self.objectMarkers {
-        guard let found = paragraph.text.range(of: marker) else { continue }
+        guard let found = paragraph.text.utf8Text.range(of: marker) else { continue }
         let tail = paragraph.text[found.upperBound...]
-        let end = tail.firstIndex { "。，；,;（(".contains($0) } ?? tail.endIndex
-        let object = String(tail[..<end]).trimmingWhitespace()
+        let end = tail.firstIndex { "。，；,;（(".utf8Text.contains($0) } ?? tail.endIndex
+        let object = String(tail[..<end]).utf8Text.trimmingWhitespace()
         guard object.count >= 4 else { break }
         context.ran()
         let core = Self.core(object)
         guard core.count >= 4 else { break }
         // The object's core elsewhere in the report (a 项目名称 cell, the title, the purpose).
         let pattern = Array(core.utf8)
-        if let first = whole.firstOffset(of: pattern),
-          whole.firstOffset(of: pattern, from: first + pattern.count) != nil
+        if let first = UTF8Text.firstOffset(of: pattern, in: whole),
+          UTF8Text.firstOffset(of: pattern, in: whole, from: first + pattern.count) != nil
         {
           break
         }
         // A project written slightly differently ("业务费" / "业务经费") shares a run of four characters.
         guard !projects.contains(where: { Self.sharesRun(Self.core($0.name), core, length: 4) }) else { break }
-        let others = projects.filter { !$0.name.contains("部门整体") }
+        let others = projects.filter { !$0.name.utf8Text.contains("部门整体") }
         let before = others.last { $0.offset < paragraph.range.lowerBound }
         guard let other = (before ?? others.first)?.name else { break }
         let lower = paragraph.text.utf8.distance(from: paragraph.text.startIndex, to: tail.startIndex)
@@ -261,14 +266,14 @@ struct TextEntityMismatchRule: Rule {
     let marker = Array("项目名称".utf8)
     var lines: [Int] = []
     var offset = 0
-    while let found = source.bytes.firstOffset(of: marker, from: offset) {
+    while let found = UTF8Text.firstOffset(of: marker, in: source.bytes, from: offset) {
       let line = source.line(ofUTF8Offset: found)
       if lines.last != line { lines.append(line) }
       offset = found + marker.count
     }
     for line in lines {
       let text = source.text(ofLine: line).drop { $0 == " " || $0 == "\t" }
-      guard text.hasPrefix("项目名称") else { continue }
+      guard text.utf8Text.hasPrefix("项目名称") else { continue }
       let rest = text.dropFirst(4).drop { $0 == " " || $0 == "\t" || $0 == "：" || $0 == ":" }
       let name = String(rest.prefix { $0 != "\t" && $0 != " " })
       if name.count >= 4, !result.contains(where: { $0.name == name }) {
@@ -282,7 +287,9 @@ struct TextEntityMismatchRule: Rule {
   private static func sharesRun(_ a: String, _ b: String, length: Int) -> Bool {
     let chars = Array(a)
     guard chars.count >= length else { return false }
-    for start in 0...(chars.count - length) where b.contains(String(chars[start..<(start + length)])) { return true }
+    for start in 0...(chars.count - length) where b.utf8Text.contains(String(chars[start..<(start + length)])) {
+      return true
+    }
     return false
   }
 
@@ -291,17 +298,144 @@ struct TextEntityMismatchRule: Rule {
     var changed = true
     while changed {
       changed = false
-      for suffix in projectSuffixes where core.hasSuffix(suffix) && core.count - suffix.count >= 4 {
+      for suffix in projectSuffixes where core.utf8Text.hasSuffix(suffix) && core.count - suffix.count >= 4 {
         core = core.dropLast(suffix.count)
         changed = true
       }
     }
     // A leading year ("2022年省级…") is not part of the name.
-    if let year = core.range(of: "年"), core.distance(from: core.startIndex, to: year.lowerBound) == 4,
+    if let year = core.utf8Text.range(of: "年"), core.distance(from: core.startIndex, to: year.lowerBound) == 4,
       core.prefix(4).allSatisfy(\.isNumber)
     {
       core = core[year.upperBound...]
     }
-    return String(core).trimmingWhitespace()
+    return String(core).utf8Text.trimmingWhitespace()
+  }
+}
+
+// The unit's own name written slightly wrong in the body or a table's heading:
+// "上海市普陀区规划与自然资源局" for 规划和自然资源局, "上海市规划和自然资源局 2024 年度部门决算表"
+// with the district dropped.
+extension TextEntityMismatchRule {
+  /// A name as a line writes it, white space removed: its characters and each one's source offset.
+  private struct CompactLine {
+    var characters: [Character] = []
+    var offsets: [Int] = []
+    var end = 0
+
+    init(_ source: SourceText, line: Int) {
+      let range = source.byteRange(ofLine: line)
+      end = range.upperBound
+      var offset = range.lowerBound
+      for character in source.text(in: range) {
+        if !character.isWhitespace {
+          characters.append(character)
+          offsets.append(offset)
+        }
+        offset += character.utf8.count
+      }
+    }
+
+    func sourceRange(_ range: Range<Int>) -> Range<Int> {
+      let upper = range.upperBound < offsets.count ? offsets[range.upperBound] : end
+      // The last character's end, not the next one's start (spaces between are not the name's).
+      let last = offsets[range.upperBound - 1] + characters[range.upperBound - 1].utf8.count
+      return offsets[range.lowerBound]..<min(upper, last)
+    }
+  }
+
+  /// Interchangeable conjunctions: a name with one swapped for another is the same name miswritten.
+  private static let conjunctions: Set<Character> = ["和", "与", "及"]
+
+  /// Variants of `reference` (the unit's name) that the report writes where only its own name
+  /// belongs. A name one conjunction off ("规划与自然资源局") is wrong anywhere; a name a few
+  /// characters off (a district dropped) only where it names the report itself ("X 2024 年度部门
+  /// 决算表", "X 2024 年度无…", "X所属各预算单位"). Only when the reference is the name the report
+  /// writes most often.
+  func checkNameVariants(_ report: Report, reference: String, context: inout RuleContext) {
+    let name = Array(reference)
+    guard name.count >= 6, name.contains(where: { Self.adminMarks.contains($0) }) else { return }
+    let anchor = Array(name.suffix(3))
+    let source = report.source
+    var variants: [(text: String, range: Range<Int>, isTitle: Bool)] = []
+    var exact = 0
+    // The name's last character, which a line holding the name must have (spaced or not).
+    let last = Array(String(name[name.count - 1]).utf8)
+    for line in 0..<source.lineCount {
+      guard source.bytes[source.byteRange(ofLine: line)].firstRange(of: last) != nil else { continue }
+      let compact = CompactLine(source, line: line)
+      let characters = compact.characters
+      guard characters.count >= anchor.count else { continue }
+      for end in anchor.count...characters.count where Array(characters[(end - anchor.count)..<end]) == anchor {
+        guard let (start, distance) = Self.closestStart(of: name, endingAt: end, in: characters) else { continue }
+        if distance == 0 {
+          exact += 1
+          continue
+        }
+        let written = Array(characters[start..<end])
+        let following = String(characters[end..<min(characters.count, end + 8)])
+        let isTitle = Self.namesReport(following: following)
+        guard isTitle || Self.differsByConjunction(written, name) else { continue }
+        // The body template spots are checked by `checkBodyNames`.
+        guard !following.hasPrefix("的主要职责") else { continue }
+        variants.append((String(written), compact.sourceRange(start..<end), isTitle))
+      }
+    }
+    guard !variants.isEmpty else { return }
+    context.ran()
+    guard exact > variants.count else { return }
+    for variant in variants {
+      context.report(
+        variant.range,
+        "单位名称写作“\(variant.text)”，报告其余 \(exact) 处均为“\(reference)”"
+          + (variant.isTitle ? "：此处是本报告的名称，应为“\(reference)”" : "：应为“\(reference)”"),
+        fixes: [Fix(title: "改为 \(reference)", edits: [TextEdit(range: variant.range, newText: reference)])])
+    }
+  }
+
+  /// The start of the name ending at `end` closest to `name` (by edit distance, at most 4), when it
+  /// begins with the name's first two characters.
+  private static func closestStart(of name: [Character], endingAt end: Int, in characters: [Character])
+    -> (start: Int, distance: Int)?
+  {
+    var best: (start: Int, distance: Int)?
+    let lengths = max(2, name.count - 4)...(name.count + 2)
+    for length in lengths where length <= end {
+      let start = end - length
+      guard characters[start] == name[0], characters[start + 1] == name[1] else { continue }
+      let distance = editDistance(Array(characters[start..<end]), name)
+      if distance <= 4, distance < (best?.distance ?? Int.max) { best = (start, distance) }
+    }
+    return best
+  }
+
+  /// What follows a name that names the report's own unit: "2024年度部门决算", "2024年度无…",
+  /// "本年度", "所属", "部门决算".
+  private static func namesReport(following: String) -> Bool {
+    if ["所属", "部门决算", "单位决算", "部门预算", "单位预算", "本年度", "本级"].contains(where: following.hasPrefix) {
+      return true
+    }
+    let digits = following.prefix(4)
+    return digits.count == 4 && digits.allSatisfy(\.isASCIIDigit) && following.dropFirst(4).hasPrefix("年")
+  }
+
+  /// Same length, one character different, both of the differing characters conjunctions.
+  private static func differsByConjunction(_ written: [Character], _ name: [Character]) -> Bool {
+    guard written.count == name.count else { return false }
+    let differences = zip(written, name).filter { $0 != $1 }
+    return differences.count == 1 && conjunctions.contains(differences[0].0) && conjunctions.contains(differences[0].1)
+  }
+
+  /// Levenshtein distance of two short names.
+  private static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
+    var previous = Array(0...b.count)
+    for (i, x) in a.enumerated() {
+      var current = [i + 1] + Array(repeating: 0, count: b.count)
+      for (j, y) in b.enumerated() {
+        current[j + 1] = min(previous[j + 1] + 1, current[j] + 1, previous[j] + (x == y ? 0 : 1))
+      }
+      previous = current
+    }
+    return previous[b.count]
   }
 }

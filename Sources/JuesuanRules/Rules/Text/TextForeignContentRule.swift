@@ -39,13 +39,13 @@ struct TextForeignContentRule: Rule {
             range, "本报告为 \(reportYear) 年度，这张自评表却是 \(year) 年度的（《\(evaluation.title)》），可能是他年材料的残留")
         }
       }
-      if let unit = report.unitName?.removingWhitespace(), unit.count >= 4 {
+      if let unit = report.unitName?.utf8Text.removingWhitespace(), unit.count >= 4 {
         for field in evaluation.unitFields where field.isImplementingUnit {
           // "002001-长治市上党区人民政府办公室": the budget code is not part of the name.
-          let name = String(field.value.removingWhitespace().drop { $0.isASCII })
+          let name = String(field.value.utf8Text.removingWhitespace().drop { $0.isASCII })
           guard name.count >= 4 else { continue }
           context.ran()
-          if !name.contains(unit) && !unit.contains(name) {
+          if !name.utf8Text.contains(unit) && !unit.utf8Text.contains(name) {
             context.report(
               field.range, "自评表的\(field.label)是“\(name)”，不是本报告的单位“\(unit)”，可能是其他单位材料的残留")
           }
@@ -62,11 +62,13 @@ struct TextForeignContentRule: Rule {
           // Comparisons and history ("与2022年相比", "自2019年起") are not residue; last year only
           // when it names a project ("2022年档案整理项目").
           let lead = String(decoding: Array(text.utf8.prefix(found.range.lowerBound).suffix(9)), as: UTF8.self)
-          if ["较", "与", "比", "自", "从", "截至", "于", "同", "上"].contains(where: { lead.hasSuffix($0) }) { continue }
+          if ["较", "与", "比", "自", "从", "截至", "于", "同", "上"].contains(where: { lead.utf8Text.hasSuffix($0) }) {
+            continue
+          }
           if found.year == reportYear - 1 {
             let tail = String(decoding: Array(text.utf8.dropFirst(found.range.upperBound).prefix(45)), as: UTF8.self)
-            guard let project = tail.range(of: "项目"),
-              !tail[..<project.lowerBound].contains(where: { "，。,；".contains($0) })
+            guard let project = tail.utf8Text.range(of: "项目"),
+              !tail[..<project.lowerBound].contains(where: { "，。,；".utf8Text.contains($0) })
             else { continue }
           }
           let range = (start + found.range.lowerBound)..<(start + found.range.upperBound)
@@ -100,13 +102,15 @@ struct TextForeignContentRule: Rule {
       let end = after + nian.count
       let before = String(decoding: bytes[max(0, index - 3)..<index], as: UTF8.self)
       let following = String(decoding: bytes[end..<min(bytes.count, end + 6)], as: UTF8.self)
-      if before.hasSuffix("-") || before.hasSuffix("—") || before.hasSuffix("至") || before.hasSuffix("〔")
-        || before.hasSuffix("[") || before.hasSuffix("(") || before.hasSuffix("（")
+      if before.utf8Text.hasSuffix("-") || before.utf8Text.hasSuffix("—") || before.utf8Text.hasSuffix("至")
+        || before.utf8Text.hasSuffix("〔")
+        || before.utf8Text.hasSuffix("[") || before.utf8Text.hasSuffix("(") || before.utf8Text.hasSuffix("（")
       {
         continue
       }
-      if following.hasPrefix("-") || following.hasPrefix("—") || following.hasPrefix("至") || following.hasPrefix("～")
-        || following.hasPrefix("~")
+      if following.utf8Text.hasPrefix("-") || following.utf8Text.hasPrefix("—") || following.utf8Text.hasPrefix("至")
+        || following.utf8Text.hasPrefix("～")
+        || following.utf8Text.hasPrefix("~")
       {
         continue
       }

@@ -110,10 +110,10 @@ struct TextPrecisionRule: Rule {
 
   /// Adds thousands separators when the original text had them.
   static func grouped(_ plain: String, like original: String) -> String {
-    guard original.contains(",") else { return plain }
+    guard original.utf8Text.contains(",") else { return plain }
     var sign = ""
     var body = Substring(plain)
-    if body.hasPrefix("-") {
+    if body.utf8Text.hasPrefix("-") {
       sign = "-"
       body = body.dropFirst()
     }
@@ -133,7 +133,7 @@ struct TextPrecisionRule: Rule {
   /// A label of money: it holds 资金, 金额 or 万元, and no "%".
   private static func isMoneyLabel(_ bytes: ArraySlice<UInt8>) -> Bool {
     let label = Array(bytes)
-    return !label.contains(UInt8(ascii: "%")) && moneyWords.contains { label.firstOffset(of: $0) != nil }
+    return !label.contains(UInt8(ascii: "%")) && moneyWords.contains { UTF8Text.firstOffset(of: $0, in: label) != nil }
   }
 
   /// The tab-separated cells of a line, without the spaces around them (an empty range for a

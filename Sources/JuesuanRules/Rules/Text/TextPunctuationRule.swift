@@ -44,7 +44,7 @@ struct TextPunctuationRule: Rule {
     for line in 0..<source.lineCount {
       let range = source.byteRange(ofLine: line)
       guard !range.isEmpty, Self.mayHaveFinding(source.bytes[range]) else { continue }
-      checkLine(UTF8Scalars.withOffsets(source.bytes[range]), context: &context)
+      checkLine(UTF8Text.scalarsWithOffsets(source.bytes[range]), context: &context)
     }
     checkUnclosed(report, context: &context)
   }
@@ -144,7 +144,7 @@ struct TextPunctuationRule: Rule {
       ? "汉字之间用了半角“\(first.mark)”，应为全角"
       : "汉字之间用了半角标点（本行共 \(halfWidth.count) 处：\(summary)），应为全角"
     context.report(
-      first.range, message,
+      first.range, Message(message),
       fixes: [Fix(title: "本行改为全角标点", edits: halfWidth.flatMap(\.edits), isPreferred: true)])
   }
 
@@ -161,8 +161,8 @@ struct TextPunctuationRule: Rule {
     let paragraphs = report.paragraphs
     for (number, paragraph) in paragraphs.enumerated() {
       // （ “ 《 【: EF BC 88, E2 80 9C, E3 80 8A, E3 80 90.
-      guard Self.openers.contains(where: { paragraph.utf8.firstOffset(of: $0) != nil }) else { continue }
-      let decoded = UTF8Scalars.withOffsets(paragraph.utf8[...])
+      guard Self.openers.contains(where: { UTF8Text.firstOffset(of: $0, in: paragraph.utf8) != nil }) else { continue }
+      let decoded = UTF8Text.scalarsWithOffsets(paragraph.utf8[...])
       let scalars = decoded.map(\.scalar)
       let count = scalars.count
       // Where each pair's openers stand, found in one pass.

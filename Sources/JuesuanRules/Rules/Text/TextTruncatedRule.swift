@@ -36,7 +36,8 @@ struct TextTruncatedRule: Rule {
     var seen = Set<Int>()
     let source = report.source
     // Prose paragraphs.
-    for paragraph in report.paragraphs where !paragraph.text.contains("\t") && !paragraph.text.hasPrefix("|") {
+    for paragraph in report.paragraphs
+    where !paragraph.text.utf8Text.contains("\t") && !paragraph.text.utf8Text.hasPrefix("|") {
       context.ran()
       let text = paragraph.text.trimmingTrailingSpaces
       guard Self.mayEndMidPhrase(text.utf8), let clause = Self.truncatedClause(text, minimumLength: 10) else {
@@ -51,7 +52,8 @@ struct TextTruncatedRule: Rule {
       let lineRange = source.byteRange(ofLine: line)
       guard
         source.bytes[lineRange].first == UInt8(ascii: "|")
-          || source.bytes.firstOffset(of: Self.tab, from: lineRange.lowerBound, before: lineRange.upperBound) != nil
+          || UTF8Text.firstOffset(
+            of: Self.tab, in: source.bytes, from: lineRange.lowerBound, before: lineRange.upperBound) != nil
       else { continue }
       for cell in Self.cells(source, lineRange) where Self.mayEndMidPhrase(source.bytes[cell.range]) {
         guard let clause = Self.truncatedClause(source.text(in: cell.range), minimumLength: 15) else { continue }
@@ -67,7 +69,7 @@ struct TextTruncatedRule: Rule {
     let replacement: [UInt8] = [0xEF, 0xBF, 0xBD]
     var index = 0
     let all = source.bytes
-    while let found = all.firstOffset(of: replacement, from: index) {
+    while let found = UTF8Text.firstOffset(of: replacement, in: all, from: index) {
       index = found
       var next = index + 3
       while next + 3 <= all.count, all[next..<(next + 3)].elementsEqual(replacement) { next += 3 }
@@ -92,10 +94,10 @@ struct TextTruncatedRule: Rule {
     while last > 0, source.text(ofLine: last).allSatisfy(\.isWhitespace) { last -= 1 }
     // The last line is a table row (cells) and the last table title above it is a self-evaluation's.
     let lastRange = source.byteRange(ofLine: last)
-    guard source.bytes[lastRange].contains(0x09) || source.text(in: lastRange).hasPrefix("|"),
+    guard source.bytes[lastRange].contains(0x09) || source.text(in: lastRange).utf8Text.hasPrefix("|"),
       let table = report.tables.max(by: { $0.titleRange.lowerBound < $1.titleRange.lowerBound }),
       table.kind == .selfEvaluation, table.titleRange.upperBound <= lastRange.lowerBound,
-      !source.text(in: table.titleRange.lowerBound..<source.bytes.count).contains("总分")
+      !source.text(in: table.titleRange.lowerBound..<source.bytes.count).utf8Text.contains("总分")
     else { return }
     context.ran()
     var range = source.byteRange(ofLine: last)
@@ -142,17 +144,17 @@ struct TextTruncatedRule: Rule {
 
   /// The last clause of `text` when the text ends mid-phrase.
   static func truncatedClause(_ text: String, minimumLength: Int) -> Clause? {
-    guard !text.hasAtMostCharacters(minimumLength - 1), let last = text.last, !closers.contains(last)
+    guard !text.utf8Text.hasAtMostCharacters(minimumLength - 1), let last = text.last, !closers.contains(last)
     else {
       return nil
     }
-    guard let ending = endings.first(where: { text.hasSuffix($0) }) else { return nil }
-    if wholeWords.contains(where: { text.hasSuffix($0) }) { return nil }
+    guard let ending = endings.first(where: { text.utf8Text.hasSuffix($0) }) else { return nil }
+    if wholeWords.contains(where: { text.utf8Text.hasSuffix($0) }) { return nil }
     let body = text.dropLast(ending.count)
     var start = body.endIndex
     while start > body.startIndex {
       let previous = body.index(before: start)
-      if "，。；：、,;:（(".contains(body[previous]) { break }
+      if "，。；：、,;:（(".utf8Text.contains(body[previous]) { break }
       start = previous
     }
     let clauseStart = start

@@ -1,3 +1,4 @@
+import JuesuanAnalysis
 import JuesuanModel
 
 /// A table with figures but no 单位 line (and no unit in its title or header).
@@ -20,18 +21,23 @@ struct TextUnitRule: Rule {
         fixed: "一般公共预算财政拨款支出 9746.50 万元，较上年增加 1193.20 万元，增长 13.95%。"),
     ])
 
+  static let reads: [any AnalysisView.Type] = [NarrativeReaders.self]
+
   func check(_ report: Report, context: inout RuleContext) {
     for table in report.tables where Table.Kind.standard.contains(table.kind) {
       context.ran()
-      guard table.unit == nil, !table.title.contains("万元"), !table.title.contains("单位") else { continue }
+      guard table.unit == nil, !table.title.utf8Text.contains("万元"), !table.title.utf8Text.contains("单位") else {
+        continue
+      }
       let empty = table.hasNoData && table.reading.status != .unread
       context.report(
         table.titleRange,
         "“\(table.title)”没有标明金额单位：请在表头加“单位：万元”" + (empty ? "（本表无数据）" : ""),
         severity: empty ? .information : nil)
     }
-    for paragraph in report.paragraphs {
-      let reader = context.narrativeReader(paragraph, year: report.year)
+    let readers = context.view(NarrativeReaders.self)
+    for (index, paragraph) in report.paragraphs.enumerated() {
+      let reader = readers[index]
       for change in reader.changes {
         guard let (verb, number) = reader.unitlessPercent(after: change) else { continue }
         context.ran()

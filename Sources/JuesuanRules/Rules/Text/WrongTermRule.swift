@@ -15,7 +15,7 @@ struct WrongTermRule: Rule {
   private static let keys = ["预算", "招待"]
   /// Each wrong form's bytes, and the index in `keys` of a word it holds (nil: none).
   private static let patterns: [(bytes: [UInt8], key: Int?)] = corrections.map { correction in
-    (Array(correction.wrong.utf8), keys.firstIndex { correction.wrong.contains($0) })
+    (Array(correction.wrong.utf8), keys.firstIndex { correction.wrong.utf8Text.contains($0) })
   }
   private static let keyBytes = keys.map { Array($0.utf8) }
 
@@ -34,11 +34,11 @@ struct WrongTermRule: Rule {
       context.ran()
       let bytes = paragraph.utf8
       // A wrong form holding 预算 or 招待 is not in a paragraph without the word.
-      let mentions = Self.keyBytes.map { bytes.firstOffset(of: $0) != nil }
+      let mentions = Self.keyBytes.map { UTF8Text.firstOffset(of: $0, in: bytes) != nil }
       for ((wrong, right), (pattern, key)) in zip(Self.corrections, Self.patterns)
       where key.map({ mentions[$0] }) ?? true {
         var from = 0
-        while let index = bytes.firstOffset(of: pattern, from: from) {
+        while let index = UTF8Text.firstOffset(of: pattern, in: bytes, from: from) {
           from = index + pattern.count
           let range = paragraph.sourceRange(ofTextRange: index..<(index + pattern.count))
           // A term broken over two lines cannot be replaced in one edit: report without a fix.

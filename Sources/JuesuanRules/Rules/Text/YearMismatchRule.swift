@@ -1,3 +1,4 @@
+import JuesuanAnalysis
 import JuesuanModel
 
 /// A year that contradicts the report year: a work summary opening with the following year, or
@@ -48,6 +49,8 @@ struct YearMismatchRule: Rule {
         "# 2023年度部门决算\n\n财政项目支出绩效目标填报表\n（⟦2022⟧年度）\n", fixed: "# 2023年度部门决算\n\n财政项目支出绩效目标填报表\n（2023年度）\n"),
     ])
 
+  static let reads: [any AnalysisView.Type] = [NarrativeReaders.self]
+
   init() {}
 
   private static let twenty = Array("20".utf8)
@@ -62,14 +65,15 @@ struct YearMismatchRule: Rule {
     checkReportYear(report, year: year, context: &context)
     checkYearLines(report, year: year, context: &context)
     checkYearOfFigures(report, year: year, context: &context)
-    for paragraph in report.paragraphs {
+    let readers = context.view(NarrativeReaders.self)
+    for (index, paragraph) in report.paragraphs.enumerated() {
       context.ran()
-      let reader = context.narrativeReader(paragraph, year: year)
+      let reader = readers[index]
       let bytes = reader.bytes
       var index = 0
       while index + 4 <= bytes.count {
         // A year literal starts "20": the bytes between are passed over by byte search.
-        guard let found = bytes.firstOffset(of: Self.twenty, from: index) else { break }
+        guard let found = UTF8Text.firstOffset(of: Self.twenty, in: bytes, from: index) else { break }
         index = found
         guard let (value, end) = yearLiteral(bytes, at: index) else {
           index += 1
@@ -95,14 +99,14 @@ struct YearMismatchRule: Rule {
           if reader.has("度", at: next) { next += 3 }
           guard reader.has("，", at: next) else { continue }
           let text = paragraph.text
-          guard !Self.futureMarkers.contains(where: text.contains) else { continue }
+          guard !Self.futureMarkers.contains(where: text.utf8Text.contains) else { continue }
           // A work summary: under a 工作总结 heading, or saying what the year's tasks were.
           let heading =
             paragraph.headingIndex.flatMap { report.headings.indices.contains($0) ? report.headings[$0].text : nil }
             ?? ""
           guard
-            heading.contains("工作总结") || heading.contains("主要工作")
-              || Self.summaryMarkers.contains(where: text.contains)
+            heading.utf8Text.contains("工作总结") || heading.utf8Text.contains("主要工作")
+              || Self.summaryMarkers.contains(where: text.utf8Text.contains)
           else { continue }
           context.report(
             paragraph.sourceRange(ofTextRange: yearRange),
@@ -133,8 +137,8 @@ struct YearMismatchRule: Rule {
       if end < reader.bytes.count, reader.bytes[end] & 0xC0 != 0x80 { characters += 1 }
     }
     let clause = reader.paragraph.text(in: yearEnd..<end)
-    return (NarrativeReader.increaseWords + NarrativeReader.decreaseWords).contains(where: clause.contains)
-      || clause.hasPrefix("相比") || clause.hasPrefix("度相比")
+    return (NarrativeReader.increaseWords + NarrativeReader.decreaseWords).contains(where: clause.utf8Text.contains)
+      || clause.utf8Text.hasPrefix("相比") || clause.utf8Text.hasPrefix("度相比")
   }
 
   /// Whether ，。；、 (EF BC 8C, E3 80 82, EF BC 9B, E3 80 81) is written at `index`.
@@ -176,11 +180,17 @@ struct YearMismatchRule: Rule {
     var end = start
     while end < bytes.count, !Self.endsClause(bytes, at: end) { end += 1 }
     let clause = reader.paragraph.text(in: start..<end)
-    if clause.hasPrefix("度") || clause.hasPrefix("-") || clause.hasPrefix("—") || clause.hasPrefix("至") { return false }
-    guard !clause.contains("月"), !clause.contains("年"), !clause.contains("项目"), !clause.contains("〕") else {
+    if clause.utf8Text.hasPrefix("度") || clause.utf8Text.hasPrefix("-") || clause.utf8Text.hasPrefix("—")
+      || clause.utf8Text.hasPrefix("至")
+    {
       return false
     }
-    guard let marker = clause.range(of: "为") else { return false }
+    guard !clause.utf8Text.contains("月"), !clause.utf8Text.contains("年"), !clause.utf8Text.contains("项目"),
+      !clause.utf8Text.contains("〕")
+    else {
+      return false
+    }
+    guard let marker = clause.utf8Text.range(of: "为") else { return false }
     let value = clause[marker.upperBound...].drop { $0 == " " }
     return value.first?.isASCII == true && value.first?.isNumber == true
   }
@@ -242,7 +252,7 @@ struct YearMismatchRule: Rule {
           place = Self.sourceRange(ofYear: digits, occurrence: earlier, in: range, source: report.source)
         }
         context.report(
-          place, message,
+          place, Message(message),
           fixes: [Fix(title: "改为 \(year) 年度", edits: [TextEdit(range: place, newText: String(year))])])
       }
     }
@@ -285,7 +295,7 @@ struct YearMismatchRule: Rule {
       shifted.year = other
       let binder = NarrativeBinder(report: shifted, catalogue: context.catalogue)
       for paragraph in paragraphs {
-        let (chars, positions) = NarrativeNumberRule.normalizedText(paragraph)
+        let (chars, positions) = NarrativeFigures.normalizedText(paragraph)
         for (index, number) in paragraph.numbers.enumerated() where number.unit == .tenThousandYuan {
           guard let position = positions[index], own.bind(chars, before: position) == nil,
             let binding = binder.bind(chars, before: position), binding.figures.allSatisfy(\.isKnown),

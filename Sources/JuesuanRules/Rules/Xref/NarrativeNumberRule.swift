@@ -1,3 +1,4 @@
+import JuesuanAnalysis
 import JuesuanModel
 
 /// A narrative amount (万元) differs from the table figure it names: by subject code, by a chain of
@@ -51,11 +52,11 @@ struct NarrativeNumberRule: Rule {
     for paragraph in report.paragraphs where paragraph.numbers.contains(where: { $0.unit == .tenThousandYuan }) {
       // Performance sections speak of subsets (self-evaluated projects), not of the tables' totals.
       if let heading = paragraph.headingIndex, heading < report.headings.count,
-        report.headings[heading].text.contains("绩效")
+        report.headings[heading].text.utf8Text.contains("绩效")
       {
         continue
       }
-      let (chars, positions) = Self.normalizedText(paragraph)
+      let (chars, positions) = NarrativeFigures.normalizedText(paragraph)
       for (index, number) in paragraph.numbers.enumerated() where number.unit == .tenThousandYuan {
         guard let position = positions[index], let binding = binder.bind(chars, before: position) else { continue }
         context.ran()
@@ -74,7 +75,7 @@ struct NarrativeNumberRule: Rule {
       context.skip("“\(binding.subject)”所在的表未能完整读取，未比较叙述中的 \(written) 万元")
       return
     }
-    let digits = Self.digitRange(of: number, in: report.source)
+    let digits = NarrativeFigures.digitRange(of: number, in: report.source)
     let stated = binding.figures.map { "\($0.tableTitle) \($0.shown)" }
     // What the narrative should say: the figure itself, or a 元 figure in 万元 to two decimals.
     let stateable = binding.figures.map {
@@ -113,12 +114,12 @@ struct NarrativeNumberRule: Rule {
       guard complete else { return nil }
       return Fix(
         title: "改为表中数 \(value)" + (dependents.isEmpty ? "" : "（并更新由它算出的增减额和百分比）"),
-        edits: [TextEdit(range: digits, newText: Self.written(value, like: original))] + dependents,
+        edits: [TextEdit(range: digits, newText: NarrativeFigures.written(value, like: original))] + dependents,
         isSafe: false,
         isPreferred: distinct.count == 1 && binding.figures.count >= 2)
     }
     context.report(
-      digits, message, severity: severity,
+      digits, Message(message), severity: severity,
       related: binding.figures.map { Finding.Related(range: $0.range, message: "\($0.tableTitle)：\($0.shown)") },
       fixes: fixes)
   }
@@ -161,74 +162,120 @@ struct NarrativeNumberRule: Rule {
     else { return "" }
     return "另：基本支出明细表人员经费 \(people) + 公用经费 \(office) = \(people + office)，与叙述相同。"
   }
+}
 
-  /// The paragraph text without whitespace, half-width parentheses made full-width, quotes
-  /// removed, each 元/万元 amount replaced by § and every other number by ¤; and where each
-  /// number's mark sits.
-  /// - Complexity: O(n) in the paragraph.
-  static func normalizedText(_ paragraph: Paragraph) -> ([NarrativeBinder.Glyph], [Int?]) {
-    var chars: [NarrativeBinder.Glyph] = []
-    chars.reserveCapacity(paragraph.utf8.count / 3 + 16)
-    var positions = [Int?](repeating: nil, count: paragraph.numbers.count)
-    // The numbers with a unit, in order, as (start, end, is an amount).
-    let numbers = paragraph.numbers.enumerated().compactMap { index, number -> (Int, Range<Int>, Bool)? in
-      switch number.unit {
-      case .none: nil
-      case .tenThousandYuan, .yuan: (index, number.textRange, true)
-      case .percent: (index, number.textRange, false)
+// A figure corrected to the table's leaves the statement it is part of consistent: the Δ and
+// growth of a change, an execution rate, a share, worked out from it, follow the new figure.
+extension NarrativeNumberRule {
+  /// The edits that make the statements built on `number` agree with `value`, and whether every
+  /// dependent statement could be followed (false: the fix would leave one of them wrong).
+  /// Last year's figure and the other side of a rate stay as they are: they are facts the
+  /// correction does not touch. A figure a statement was not worked out from (its percentage
+  /// already fits the new value) is left alone.
+  static func dependentEdits(of number: Paragraph.Number, becoming value: Amount, in reader: NarrativeReader)
+    -> (edits: [TextEdit], complete: Bool)
+  {
+    let paragraph = reader.paragraph
+    var edits: [TextEdit] = []
+    var complete = true
+    func replace(_ range: Range<Int>, with text: String) {
+      edits.append(TextEdit(range: paragraph.sourceRange(ofTextRange: range), newText: text))
+    }
+    func replaceDigits(_ figure: Paragraph.Number, with amount: Amount) {
+      let digits = reader.digitsRange(of: figure)
+      let original = paragraph.text(in: digits)
+      replace(digits, with: NarrativeFigures.written(amount, like: original))
+    }
+
+    for change in reader.changes where change.current?.textRange == number.textRange {
+      guard change.isResolved, change.previous == nil, let current = change.current else {
+        complete = false
+        continue
+      }
+      let delta = change.delta.value
+      let previous = change.verb.isIncrease ? current.value - delta : current.value + delta
+      // Worked out from the table's figure already (only the figure was mistyped): nothing follows.
+      if let percent = change.percent {
+        let base = change.verb.isIncrease ? value - delta : value + delta
+        let fitsNew = RatioCheck.agrees(
+          stated: percent.value, part: delta, partTolerance: RatioCheck.halfUnit(delta), whole: base,
+          wholeTolerance: RatioCheck.halfUnit(value) + RatioCheck.halfUnit(delta))
+        if fitsNew == true { continue }
+      }
+      let difference = value - previous
+      guard !difference.isZero, previous.tenThousandths >= 0 else {
+        complete = false
+        continue
+      }
+      let increase = difference.tenThousandths > 0
+      replaceDigits(change.delta, with: Amount(tenThousandths: difference.magnitude.tenThousandths, decimals: 2))
+      if increase != change.verb.isIncrease {
+        replace(change.verb.range, with: increase ? "增加" : "减少")
+        if let percentVerb = change.percentVerb { replace(percentVerb.range, with: increase ? "增长" : "下降") }
+      }
+      if let percent = change.percent, !previous.isZero,
+        let rate = RatioCheck.percent(part: difference.magnitude, whole: previous, decimals: percent.value.decimals)
+      {
+        replace(reader.digitsRange(of: percent), with: rate)
       }
     }
-    var next = 0
-    paragraph.utf8.withUnsafeBufferPointer { bytes in
-      var offset = 0
-      while offset < bytes.count {
-        let (character, length) = UTF8Scalars.scalar(in: bytes, at: offset)
-        defer { offset += length }
-        while next < numbers.count, numbers[next].1.upperBound <= offset { next += 1 }
-        if next < numbers.count, numbers[next].1.contains(offset) {
-          if offset == numbers[next].1.lowerBound {
-            positions[numbers[next].0] = chars.count
-            chars.append(numbers[next].2 ? NarrativeBinder.amountMark : NarrativeBinder.otherNumberMark)
-          }
-          continue
-        }
-        switch character {
-        case "“", "”", "\"", "‘", "’", "'", "「", "」": continue
-        case "(": chars.append("（")
-        case ")": chars.append("）")
-        default: if !character.isWhiteSpace { chars.append(character) }
-        }
+
+    for change in reader.percentChanges
+    where change.current.textRange == number.textRange || change.previous.textRange == number.textRange {
+      let isCurrent = change.current.textRange == number.textRange
+      guard
+        RatioCheck.agrees(
+          stated: change.percent.value, part: change.difference.magnitude, partTolerance: change.tolerance,
+          whole: change.previous.value, wholeTolerance: RatioCheck.halfUnit(change.previous.value)) == true
+      else { continue }
+      let current = isCurrent ? value : change.current.value
+      let previous = isCurrent ? change.previous.value : value
+      let difference = current - previous
+      guard !previous.isZero, !difference.isZero,
+        let expected = RatioCheck.percent(
+          part: difference.magnitude, whole: previous, decimals: change.percent.value.decimals)
+      else {
+        complete = false
+        continue
       }
+      replace(reader.digitsRange(of: change.percent), with: expected)
+      let increase = difference.tenThousandths > 0
+      if increase != change.verb.isIncrease { replace(change.verb.range, with: increase ? "增加" : "减少") }
     }
-    return (chars, positions)
-  }
 
-  /// The source range of the figure itself ("1,862.53"), without its unit.
-  static func digitRange(of number: Paragraph.Number, in source: SourceText) -> Range<Int> {
-    var end = number.range.lowerBound
-    let bytes = source.bytes
-    while end < number.range.upperBound, end < bytes.count,
-      (0x30...0x39).contains(bytes[end]) || bytes[end] == 0x2C || bytes[end] == 0x2E || bytes[end] == 0x2D
-    {
-      end += 1
+    for rate in reader.rates {
+      let isActual = rate.actual?.textRange == number.textRange
+      let isBudget = rate.budget?.textRange == number.textRange
+      guard isActual || isBudget else { continue }
+      // A rate of a zero budget was meaningless before (change/zero-base): left as it is.
+      guard let actual = rate.actual, let budget = rate.budget, !budget.value.isZero else { continue }
+      // Only a rate worked out from the figures as written.
+      guard
+        RatioCheck.agrees(
+          stated: rate.rate.value, part: actual.value, partTolerance: RatioCheck.halfUnit(actual.value),
+          whole: budget.value, wholeTolerance: RatioCheck.halfUnit(budget.value)) == true
+      else { continue }
+      let newActual = isActual ? value : actual.value
+      let newBudget = isBudget ? value : budget.value
+      guard !newBudget.isZero,
+        let expected = RatioCheck.percent(part: newActual, whole: newBudget, decimals: rate.rate.value.decimals)
+      else {
+        complete = false
+        continue
+      }
+      replace(reader.digitsRange(of: rate.rate), with: expected)
     }
-    return end > number.range.lowerBound ? number.range.lowerBound..<end : number.range
-  }
 
-  /// `value` with two decimals, with thousands separators when the original had them.
-  static func written(_ value: Amount, like original: String) -> String {
-    let plain = value.formatted(decimals: 2)
-    guard original.contains(",") else { return plain }
-    let negative = plain.hasPrefix("-")
-    let body = negative ? String(plain.dropFirst()) : plain
-    let parts = body.split(separator: ".", maxSplits: 1)
-    var whole = Array(parts[0])
-    var grouped = ""
-    while whole.count > 3 {
-      grouped = "," + String(whole.suffix(3)) + grouped
-      whole.removeLast(3)
+    for share in reader.shares where share.part?.textRange == number.textRange {
+      guard let part = share.part, let whole = share.whole, !whole.value.isZero else { continue }
+      guard
+        RatioCheck.agrees(
+          stated: share.share.value, part: part.value, partTolerance: RatioCheck.halfUnit(part.value),
+          whole: whole.value, wholeTolerance: RatioCheck.halfUnit(whole.value)) == true,
+        let expected = RatioCheck.percent(part: value, whole: whole.value, decimals: share.share.value.decimals)
+      else { continue }
+      replace(reader.digitsRange(of: share.share), with: expected)
     }
-    grouped = String(whole) + grouped
-    return (negative ? "-" : "") + grouped + (parts.count > 1 ? "." + parts[1] : "")
+    return (edits, complete)
   }
 }

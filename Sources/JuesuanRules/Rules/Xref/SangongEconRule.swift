@@ -23,7 +23,7 @@ struct SangongEconRule: Rule {
 
   /// Each economic code, its 三公 item, how the 三公 table labels it, and a word its own name has.
   private static let pairs: [(code: String, item: String, matches: @Sendable (String) -> Bool, word: String)] = [
-    ("30212", "因公出国（境）费", { $0.hasPrefix("因公出国") }, "出国"),
+    ("30212", "因公出国（境）费", { $0.utf8Text.hasPrefix("因公出国") }, "出国"),
     ("30217", "公务接待费", { $0 == "公务接待费" }, "接待"),
     ("30231", "公务用车运行维护费", { $0 == "公务用车运行维护费" || $0 == "公务用车运行费" }, "运行"),
   ]
@@ -33,7 +33,7 @@ struct SangongEconRule: Rule {
     let columnWord = report.kind.isBudget ? "预算" : "决算"
     guard let basic = report.table(.basicExpenditure), let sangong = report.table(.sangong),
       let panel = sangong.panels.first,
-      let column = panel.columns.firstIndex(where: { $0.title.contains(columnWord) })
+      let column = panel.columns.firstIndex(where: { $0.title.utf8Text.contains(columnWord) })
     else {
       context.skip("缺少基本支出表或“三公”经费表的\(columnWord)数栏")
       return
@@ -52,7 +52,7 @@ struct SangongEconRule: Rule {
       let whole = sangong.inTenThousandYuan(total.value)
       guard part.formatted(decimals: 2) != whole.formatted(decimals: 2), part > whole else { continue }
       let shownPart =
-        basic.unit == "元" ? "\(SumSupport.grouped(econ.value)) 元（\(part.formatted(decimals: 2)) 万元）" : "\(part) 万元"
+        basic.unit == "元" ? "\(econ.value.grouped) 元（\(part.formatted(decimals: 2)) 万元）" : "\(part) 万元"
       context.report(
         econ.range,
         "基本支出中 \(pair.code) \(pair.item) \(shownPart)，超过“三公”经费表\(pair.item)\(columnWord)数 \(whole) 万元"

@@ -58,7 +58,7 @@ struct TableMismatchRule: Rule {
   /// 05's 基本支出 total against 06's 人员经费合计 + 公用经费合计, beyond the rounding of two figures.
   private func compareBasicExpenditure(_ report: Report, context: inout RuleContext) {
     guard let general = report.table(.generalBudget), let panel = general.panels.first,
-      let column = panel.columns.firstIndex(where: { $0.title.removingWhitespace() == "基本支出" }),
+      let column = panel.columns.firstIndex(where: { $0.title.utf8Text.removingWhitespace() == "基本支出" }),
       let totalRow = panel.rows.first(where: { $0.isTotalRow && $0.code == nil }),
       let basicTotal = Self.figure(totalRow, column: column),
       let basic = report.table(.basicExpenditure),
@@ -102,8 +102,10 @@ struct TableMismatchRule: Rule {
     guard side < summary.panels.count else { return }
     let panel = summary.panels[side]
     let column =
-      title.map { title in panel.columns.firstIndex { $0.title.contains(title) } }
-      ?? panel.columns.firstIndex { !$0.title.contains("行次") && !$0.title.contains("栏次") && !$0.title.contains("项目") }
+      title.map { title in panel.columns.firstIndex { $0.title.utf8Text.contains(title) } }
+      ?? panel.columns.firstIndex {
+        !$0.title.utf8Text.contains("行次") && !$0.title.utf8Text.contains("栏次") && !$0.title.utf8Text.contains("项目")
+      }
     guard let column, let row = panel.rows.first(where: { $0.label == label }),
       let left = Self.figure(row, column: column)
     else { return }
@@ -112,7 +114,7 @@ struct TableMismatchRule: Rule {
         code == nil ? ($0.isTotalRow && $0.code == nil) : $0.code == code
       }),
       let rightColumn = detailColumn.map({ name in
-        detailPanel.columns.firstIndex { $0.title.removingWhitespace() == name }
+        detailPanel.columns.firstIndex { $0.title.utf8Text.removingWhitespace() == name }
       }) ?? 0,
       let right = Self.figure(detailRow, column: rightColumn)
     else { return }

@@ -1,3 +1,4 @@
+import JuesuanAnalysis
 import JuesuanModel
 
 /// The same quantity stated twice with different values: the evaluation prose against the
@@ -27,15 +28,17 @@ struct XrefNarrativeConflictRule: Rule {
           + "\n示例培训项目决算数 45.50 万元，自评得分 99.1 分。\n"),
     ])
 
+  static let reads: [any AnalysisView.Type] = [EvaluationProse.self]
+
   func check(_ report: Report, context: inout RuleContext) {
     let evaluations = report.selfEvaluations
-    let prose = PerfSupport.proseParagraphs(report, context: &context)
+    let prose = context.view(EvaluationProse.self).paragraphs
     for (index, evaluation) in evaluations.enumerated() {
       guard let executed = evaluation.fundsTotal?[.executed] else { continue }
       for paragraph in prose[index] {
         let keywords = ["当年实际支出", "实际支出", "实际支付", "全年执行数"]
         var seen = Set<Int>()
-        for (keyword, number) in PerfSupport.numbers(after: keywords, in: paragraph, window: 12)
+        for (keyword, number) in EvaluationProse.numbers(after: keywords, in: paragraph, window: 12)
         where number.unit == .tenThousandYuan && seen.insert(number.textRange.lowerBound).inserted {
           context.ran()
           guard !Self.agrees(number.value, executed.value) else { continue }
@@ -59,8 +62,10 @@ struct XrefNarrativeConflictRule: Rule {
     var projects: [Int] = []  // indices in `evaluations`
     var keys: [[UInt8]] = []
     for (index, evaluation) in evaluations.enumerated() {
-      guard !evaluation.isDepartmentWide, var key = evaluation.projectName?.removingWhitespace() else { continue }
-      if key.hasSuffix("项目") { key.removeLast(2) }
+      guard !evaluation.isDepartmentWide, var key = evaluation.projectName?.utf8Text.removingWhitespace() else {
+        continue
+      }
+      if key.utf8Text.hasSuffix("项目") { key.removeLast(2) }
       if key.count >= 4 {
         projects.append(index)
         keys.append(Array(key.utf8))
@@ -69,12 +74,13 @@ struct XrefNarrativeConflictRule: Rule {
     guard !projects.isEmpty else { return }
     for paragraph in report.paragraphs {
       // The projects the paragraph names at all: the only ones its sentences can name.
-      let named = keys.indices.filter { paragraph.utf8.firstOffset(of: keys[$0]) != nil }
+      let named = keys.indices.filter { UTF8Text.firstOffset(of: keys[$0], in: paragraph.utf8) != nil }
       guard !named.isEmpty else { continue }
       for sentence in paragraph.sentenceRanges {
         // Byte search bounded to the sentence (String.contains goes through CFString folding).
         let hits = named.filter {
-          paragraph.utf8.firstOffset(of: keys[$0], from: sentence.lowerBound, before: sentence.upperBound) != nil
+          UTF8Text.firstOffset(of: keys[$0], in: paragraph.utf8, from: sentence.lowerBound, before: sentence.upperBound)
+            != nil
         }
         guard hits.count == 1, let hit = hits.first else { continue }
         let evaluation = evaluations[projects[hit]]
@@ -82,11 +88,11 @@ struct XrefNarrativeConflictRule: Rule {
           let lead = paragraph.text(
             in: max(sentence.lowerBound, number.textRange.lowerBound - 21)..<number.textRange.lowerBound)
           var kept = Substring(lead)
-          while let last = kept.last, " 为是：:".contains(last) { kept.removeLast() }
+          while let last = kept.last, " 为是：:".utf8Text.contains(last) { kept.removeLast() }
           let trimmed = String(kept)
           let tail = paragraph.text(
             in: number.textRange.upperBound..<min(paragraph.utf8.count, number.textRange.upperBound + 4))
-          if number.unit == .none, tail.trimmingPrefix(" ").hasPrefix("分"), trimmed.hasSuffix("得分"),
+          if number.unit == .none, tail.trimmingPrefix(" ").utf8Text.hasPrefix("分"), trimmed.utf8Text.hasSuffix("得分"),
             let score = evaluation.total?.score
           {
             context.ran()
@@ -96,7 +102,7 @@ struct XrefNarrativeConflictRule: Rule {
               related: [Finding.Related(range: score.range, message: "总分 \(score.text)")],
               fixes: [Fix(title: "改为自评表的 \(score.text)", edits: [TextEdit(range: number.range, newText: score.text)])])
           } else if number.unit == .tenThousandYuan,
-            ["决算数", "实际支出", "执行数", "实际支付"].contains(where: { trimmed.hasSuffix($0) }),
+            ["决算数", "实际支出", "执行数", "实际支付"].contains(where: { trimmed.utf8Text.hasSuffix($0) }),
             let executed = evaluation.fundsTotal?[.executed]
           {
             context.ran()
@@ -134,9 +140,9 @@ struct XrefNarrativeConflictRule: Rule {
     _ evaluations: [SelfEvaluation], prose: [[Paragraph]], report: Report, context: inout RuleContext
   ) {
     // Indicator name → its measures; names whose values differ between tables are ambiguous.
-    var byName: [String: [(SelfEvaluation.Indicator, PerfTargetCountRule.Measure)]] = [:]
+    var byName: [String: [(SelfEvaluation.Indicator, IndicatorMeasure)]] = [:]
     for indicator in evaluations.flatMap(\.indicators) where !indicator.isManagement {
-      guard let measure = PerfTargetCountRule.Measure(indicator.actual), !measure.unit.isEmpty else { continue }
+      guard let measure = IndicatorMeasure(indicator.actual), !measure.unit.isEmpty else { continue }
       let name = Self.cleanName(indicator.level3)
       guard name.count >= 4 else { continue }
       byName[name, default: []].append((indicator, measure))
@@ -150,7 +156,7 @@ struct XrefNarrativeConflictRule: Rule {
     // Names by their first character, so each paragraph is scanned once for all of them.
     // Keyed by the first character's UTF-8 bytes packed into an integer (no allocation per byte).
     var byFirstCharacter:
-      [UInt32: [(name: String, key: [UInt8], entries: [(SelfEvaluation.Indicator, PerfTargetCountRule.Measure)])]] =
+      [UInt32: [(name: String, key: [UInt8], entries: [(SelfEvaluation.Indicator, IndicatorMeasure)])]] =
         [:]
     // The low 12 bits of each first character, packed: most characters of a paragraph are ruled
     // out by this table before the dictionary is asked.
@@ -160,17 +166,16 @@ struct XrefNarrativeConflictRule: Rule {
     let ordered = names.sorted { ($0.key.utf8.count, $1.key) > ($1.key.utf8.count, $0.key) }
     for (name, entries) in ordered {
       let key = Array(name.utf8)
-      let first = Self.packed(key, at: 0, length: UTF8Scalars.length(ofLead: key[0]))
+      let first = Self.packed(key, at: 0, length: UTF8Text.length(ofLead: key[0]))
       byFirstCharacter[first, default: []].append((name, key, entries))
       isFirstCharacter[Int(first & 0xFFF)] = true
     }
     for paragraph in paragraphs {
-      var hits:
-        [(name: String, entries: [(SelfEvaluation.Indicator, PerfTargetCountRule.Measure)], range: Range<Int>)] = []
+      var hits: [(name: String, entries: [(SelfEvaluation.Indicator, IndicatorMeasure)], range: Range<Int>)] = []
       paragraph.utf8.withUnsafeBufferPointer { bytes in
         var position = 0
         while position < bytes.count {
-          let length = UTF8Scalars.length(ofLead: bytes[position])
+          let length = UTF8Text.length(ofLead: bytes[position])
           defer { position += length }
           guard position + length <= bytes.count else { continue }
           var first: UInt32 = 0
@@ -197,7 +202,7 @@ struct XrefNarrativeConflictRule: Rule {
           case "≤", "<": conflicts = value > actual.value
           default: conflicts = !value.isSameValue(as: actual.value)
           }
-          let target = PerfTargetCountRule.Measure(indicator.target)
+          let target = IndicatorMeasure(indicator.target)
           guard conflicts, target.map({ !$0.value.isSameValue(as: value) }) ?? true else { continue }
           let source = paragraph.sourceRange(ofTextRange: range)
           guard reported.insert(source.lowerBound).inserted else { continue }
@@ -216,8 +221,10 @@ struct XrefNarrativeConflictRule: Rule {
 
   /// "数字人民币商户开户数(个)" → "数字人民币商户开户数".
   static func cleanName(_ name: String) -> String {
-    var text = Substring(name.removingWhitespace())
-    if text.hasSuffix(")") || text.hasSuffix("）"), let open = text.lastIndex(where: { $0 == "(" || $0 == "（" }) {
+    var text = Substring(name.utf8Text.removingWhitespace())
+    if text.utf8Text.hasSuffix(")") || text.utf8Text.hasSuffix("）"),
+      let open = text.lastIndex(where: { $0 == "(" || $0 == "（" })
+    {
       text = text[..<open]
     }
     return String(text)
@@ -241,7 +248,7 @@ struct XrefNarrativeConflictRule: Rule {
     }
     let rest = String(decoding: bytes[index..<min(bytes.count, index + 12)], as: UTF8.self)
     let units = ["%", "％", "家", "个", "人", "次", "条", "期", "件", "套", "箱", "份", "辆", "台", "万元", "元", "小时", "天"]
-    guard let unit = units.first(where: { rest.hasPrefix($0) }) else { return nil }
+    guard let unit = units.first(where: { rest.utf8Text.hasPrefix($0) }) else { return nil }
     return (value, start..<(index + unit.utf8.count), unit == "％" ? "%" : unit)
   }
 }

@@ -1,0 +1,54 @@
+import JuesuanModel
+
+extension Amount {
+  /// As written: a percentage "100%" stays "100", "43.3%" stays "43.3".
+  package var asWritten: String { formatted(decimals: decimals) }
+}
+
+/// Percentage arithmetic with the rounding of the written figures.
+package enum RatioCheck {
+  /// Half a unit of the last written digit, in ten-thousandths ("0.75" → 50; "13" → 5 000).
+  package static func halfUnit(_ amount: Amount) -> Int64 {
+    var unit: Int64 = 10_000
+    for _ in 0..<min(4, max(0, amount.decimals)) { unit /= 10 }
+    return unit / 2
+  }
+
+  /// Whether `stated` percent (as written, with its decimals) is reachable as part/whole × 100
+  /// when part and whole may each be off by the given tolerances (ten-thousandths), allowing ±1
+  /// in the stated last digit. Nil when the whole may be zero or negative.
+  package static func agrees(
+    stated: Amount, part: Amount, partTolerance: Int64, whole: Amount, wholeTolerance: Int64
+  ) -> Bool? {
+    let wholeLow = Double(whole.tenThousandths - wholeTolerance)
+    guard wholeLow > 0 else { return nil }
+    let wholeHigh = Double(whole.tenThousandths + wholeTolerance)
+    let partLow = Double(max(0, part.tenThousandths - partTolerance))
+    let partHigh = Double(part.tenThousandths + partTolerance)
+    let low = partLow / wholeHigh * 100
+    let high = partHigh / wholeLow * 100
+    var unit = 1.0
+    for _ in 0..<max(0, stated.decimals) { unit /= 10 }
+    let value = stated.doubleValue
+    return value >= low - unit - 1e-9 && value <= high + unit + 1e-9
+  }
+
+  /// part/whole × 100 written with `decimals` places (half away from zero); nil for a zero whole.
+  package static func percent(part: Amount, whole: Amount, decimals: Int) -> String? {
+    guard whole.tenThousandths != 0 else { return nil }
+    let value = Double(part.tenThousandths) / Double(whole.tenThousandths) * 100
+    guard value.isFinite, abs(value) < 1e12 else { return nil }
+    return Amount(tenThousandths: Int64((value * 10_000).rounded())).formatted(decimals: decimals)
+  }
+
+  /// Whether `part / whole` × 100 agrees with `stated` (written with `decimals` digits) within one
+  /// unit in the last digit, the inputs being rounded too; true when the whole is zero.
+  package static func agrees(stated: Amount, decimals: Int, part: Amount, whole: Amount) -> Bool {
+    guard !whole.isZero else { return true }
+    let computed = Double(part.tenThousandths) / Double(whole.tenThousandths) * 100
+    guard computed.isFinite, abs(computed) < 1e9 else { return true }
+    var unit = 1.0
+    for _ in 0..<max(0, decimals) { unit /= 10 }
+    return abs(computed - stated.doubleValue) <= unit + 1e-9
+  }
+}

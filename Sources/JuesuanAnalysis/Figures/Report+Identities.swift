@@ -1,0 +1,45 @@
+import JuesuanModel
+
+extension Report {
+  /// True when the report says its figures may not add up by rounding (尾差, 尾数误差, 四舍五入).
+  package var explainsRounding: Bool {
+    let words = ["尾差", "尾数误差", "四舍五入", "尾数差异"]
+    let inNotes = tables.contains { table in
+      table.notes.contains { note in words.contains { note.utf8Text.contains($0) } }
+    }
+    if inNotes { return true }
+    return paragraphs.contains { paragraph in words.contains { paragraph.text.utf8Text.contains($0) } }
+  }
+
+  /// The identities of the tables whose total cell contains `offset` (or ends at it), for hover:
+  /// a cell may total both its column and its row. Tables not around `offset` are not read.
+  /// - Complexity: O(r²) in the rows of the table around `offset` (the code hierarchy's look-up).
+  package func identities(totallingAt offset: Int) -> [TableIdentity] {
+    var found: [TableIdentity] = []
+    for table in tables where table.range.contains(offset) || table.range.upperBound == offset {
+      let all = table.identities
+      found += all.filter { comparison in
+        let range = comparison.total.range
+        return !comparison.total.text.isEmpty && (range.contains(offset) || range.upperBound == offset)
+      }
+    }
+    return found
+  }
+}
+
+extension Amount {
+  /// Two decimals with thousands separators: "1,234,567.80", "-1,000.00".
+  package var grouped: String {
+    let plain = formatted(decimals: 2)
+    let negative = plain.utf8Text.hasPrefix("-")
+    let unsigned = negative ? plain.dropFirst() : Substring(plain)
+    let point = unsigned.firstIndex(of: ".") ?? unsigned.endIndex
+    var integer = String(unsigned[..<point])
+    var index = integer.count - 3
+    while index > 0 {
+      integer.insert(",", at: integer.index(integer.startIndex, offsetBy: index))
+      index -= 3
+    }
+    return (negative ? "-" : "") + integer + unsigned[point...]
+  }
+}

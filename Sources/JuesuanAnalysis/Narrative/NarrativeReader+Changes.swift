@@ -1,0 +1,215 @@
+import JuesuanModel
+
+// The changes against last year a paragraph states: "较上年增加 X 万元，增长 Y%", with the
+// direction words they are told by.
+extension NarrativeReader {
+  /// The words of an increase, in the order they are looked for.
+  package static let increaseWords = ["增加", "增长", "上升"]
+  /// The words of a decrease.
+  package static let decreaseWords = ["减少", "下降", "降低"]
+
+  /// Whether the text before `offset` in its sentence compares with last year.
+  func comparesWithLastYear(before offset: Int) -> Bool {
+    let sentence = sentence(containing: offset)
+    let prefix = String(
+      decoding: bytes[sentence.lowerBound..<max(sentence.lowerBound, offset)].filter { $0 != 0x20 }, as: UTF8.self)
+    // "较上一度增加" is 上一年度 with 年 dropped (a typo text/typo does not catch, but the comparison holds).
+    if prefix.utf8Text.contains("上年") || prefix.utf8Text.contains("上一年") || prefix.utf8Text.contains("上一度")
+      || prefix.utf8Text.contains("去年") || prefix.utf8Text.contains("同期") || prefix.utf8Text.contains("同比")
+    {
+      return true
+    }
+    if let year { return prefix.utf8Text.contains("\(year - 1)年") }
+    // Without a report year, "较2022年…" / "比2022年…" still names a year compared with.
+    return prefix.utf8Text.contains("较20") || prefix.utf8Text.contains("比20")
+  }
+
+  /// Every "增加/减少 X 万元[，增长/下降 Y%]" that compares with last year.
+  /// - Complexity: O(n · numbers) in the paragraph's length.
+  package var changes: [Change] { computedChanges }
+
+  static func computeChanges(_ reader: NarrativeReader) -> [Change] { reader.findChanges() }
+
+  private func findChanges() -> [Change] {
+    var result: [Change] = []
+    var consumed = Set<Int>()  // number offsets that are Δ or previous figures
+    var index = nextDirectionCandidate(from: 0)
+    while index < bytes.count {
+      guard var verb = directionWord(at: index) else {
+        index = nextDirectionCandidate(from: index + 1)
+        continue
+      }
+      var after = skippingSpaces(from: verb.residue?.upperBound ?? verb.range.upperBound)
+      if has("了", at: after) { after = skippingSpaces(from: after + 3) }
+      guard let delta = number(startingAt: after), delta.unit == .tenThousandYuan,
+        comparesWithLastYear(before: index)
+      else {
+        index = verb.range.upperBound
+        continue
+      }
+      verb.text = String(decoding: bytes[verb.range], as: UTF8.self)
+      var change = Change(verb: verb, delta: delta, sentence: sentence(containing: index))
+      // The percentage: "，增长 21.34%".
+      var cursor = skippingSpaces(from: delta.textRange.upperBound)
+      if has("，", at: cursor) || has("、", at: cursor) {
+        cursor = skippingSpaces(from: cursor + 3)
+      } else if bytes.indices.contains(cursor), bytes[cursor] == 0x2C {
+        cursor = skippingSpaces(from: cursor + 1)
+      }
+      if let percentVerb = directionWord(at: cursor) {
+        var numberStart = skippingSpaces(from: percentVerb.residue?.upperBound ?? percentVerb.range.upperBound)
+        if has("了", at: numberStart) { numberStart = skippingSpaces(from: numberStart + 3) }
+        if let percent = number(startingAt: numberStart), percent.unit == .percent {
+          change.percentVerb = percentVerb
+          change.percent = percent
+        }
+      }
+      // An explicit previous figure right before the verb: "较2022年决算1,035.60万元增加".
+      if let previous = number(endingBefore: index), previous.unit == .tenThousandYuan,
+        comparesWithLastYear(before: previous.textRange.lowerBound)
+      {
+        change.previous = previous
+        consumed.insert(previous.textRange.lowerBound)
+      }
+      consumed.insert(delta.textRange.lowerBound)
+      let limit = change.previous?.textRange.lowerBound ?? index
+      change.current = currentAmount(before: limit, verbStart: index, consumed: consumed)
+      // Before the comparison, or after the change in the same clause ("…，增长 10%，达到 55 万元").
+      let clauseEnd = (change.percent?.textRange.upperBound ?? delta.textRange.upperBound)
+      let followingEnd =
+        occurrences(of: "；", in: clauseEnd..<change.sentence.upperBound).first
+        ?? change.sentence.upperBound
+      change.alternatives = paragraph.numbers.filter {
+        $0.unit == .tenThousandYuan && !consumed.contains($0.textRange.lowerBound)
+          && $0.textRange != change.current?.textRange
+          && (($0.textRange.lowerBound >= change.sentence.lowerBound && $0.textRange.upperBound <= limit)
+            || ($0.textRange.lowerBound >= clauseEnd && $0.textRange.upperBound <= followingEnd
+              && !isChangeAmount($0)))
+      }
+      result.append(change)
+      index = (change.percent?.textRange.upperBound ?? delta.textRange.upperBound)
+    }
+    return result
+  }
+
+  /// Whether `number` is itself the Δ of a change ("增加 5.00 万元").
+  func isChangeAmount(_ number: Paragraph.Number) -> Bool {
+    var start = skippingSpacesBackward(from: number.textRange.lowerBound)
+    if has("了", at: start - 3) { start -= 3 }
+    return directionWord(at: start - 6) != nil
+  }
+
+  /// The amount the change is about: the figure the subject before the verb is given elsewhere in
+  /// the paragraph ("收入总计增加" → "收入总计1,654.78万元"), else the nearest amount before the
+  /// comparison in the same sentence or, when there is none, in the sentence before.
+  func currentAmount(before limit: Int, verbStart: Int, consumed: Set<Int>) -> Paragraph.Number? {
+    // The subject: text between the last delimiter and the verb.
+    var start = verbStart
+    while start > 0 {
+      let previous = start - 3
+      if previous >= 0, ["，", "。", "；", "：", "、"].contains(where: { has($0, at: previous) }) { break }
+      if bytes[start - 1] < 0x80, bytes[start - 1] != 0x20 { break }
+      start -= 1
+      while start > 0, bytes[start] & 0xC0 == 0x80 { start -= 1 }
+    }
+    var subject = String(decoding: bytes[start..<verbStart], as: UTF8.self).filter { $0 != " " }
+    if subject.utf8Text.hasSuffix("各") || subject.utf8Text.hasSuffix("均") { subject.removeLast() }
+    if subject.utf8Text.hasSuffix("分别") { subject.removeLast(2) }
+    let usable =
+      subject.count >= 2 && !subject.utf8Text.contains("上年") && !subject.utf8Text.contains("相比")
+      && !subject.utf8Text.contains("年") && !subject.utf8Text.contains("较") && !subject.utf8Text.contains("比")
+    if usable {
+      for offset in occurrences(of: subject, in: 0..<start) {
+        var cursor = skippingSpaces(from: offset + subject.utf8.count)
+        for glue in ["均为", "共计", "合计", "为", "共", "是", "："] where has(glue, at: cursor) {
+          cursor = skippingSpaces(from: cursor + glue.utf8.count)
+          break
+        }
+        if let amount = number(startingAt: cursor), amount.unit == .tenThousandYuan,
+          !consumed.contains(amount.textRange.lowerBound)
+        {
+          return amount
+        }
+      }
+    }
+    let sentences = sentences
+    guard let here = sentences.firstIndex(where: { $0.contains(limit) || $0.upperBound == limit }) else { return nil }
+    let candidates = { (range: Range<Int>) -> Paragraph.Number? in
+      paragraph.numbers.last {
+        $0.unit == .tenThousandYuan && range.contains($0.textRange.lowerBound) && $0.textRange.upperBound <= limit
+          && !consumed.contains($0.textRange.lowerBound)
+      }
+    }
+    if let found = candidates(sentences[here].lowerBound..<limit) { return found }
+    // Only a sentence that opens with the comparison ("与上年相比，…", "较上年…") borrows the figure
+    // before.
+    guard here > 0 else { return nil }
+    let opening = String(decoding: bytes[sentences[here].lowerBound..<limit], as: UTF8.self)
+    let trimmed = opening.trimmingPrefix(while: { $0 == " " })
+    guard ["与上", "较上", "比上", "同比"].contains(where: { trimmed.utf8Text.hasPrefix($0) }) else { return nil }
+    return candidates(sentences[here - 1])
+  }
+
+  /// The direction words as bytes, with their direction (built once).
+  private static let directionPatterns: [(bytes: [UInt8], text: String, isIncrease: Bool)] =
+    increaseWords.map { (Array($0.utf8), $0, true) } + decreaseWords.map { (Array($0.utf8), $0, false) }
+  private static let residueWords: Set<String> = Set(increaseWords + decreaseWords)
+  private static let openFull: [UInt8] = Array("（".utf8)
+  private static let closeFull: [UInt8] = Array("）".utf8)
+
+  /// Whether the three bytes spell the first character of a direction word: 增 (E5 A2 9E),
+  /// 减 (E5 87 8F), 上 (E4 B8 8A), 下 (E4 B8 8B) or 降 (E9 99 8D).
+  @inline(__always)
+  private static func isDirectionLead(_ lead: UInt8, _ second: UInt8, _ third: UInt8) -> Bool {
+    switch (lead, second) {
+    case (0xE5, 0xA2): third == 0x9E
+    case (0xE5, 0x87): third == 0x8F
+    case (0xE4, 0xB8): third == 0x8A || third == 0x8B
+    case (0xE9, 0x99): third == 0x8D
+    default: false
+    }
+  }
+
+  /// The first offset at or after `offset` where a direction word's first character is written
+  /// (`bytes.count` when there is none): where `directionWord(at:)` can answer.
+  /// - Complexity: O(n) in the bytes skipped.
+  package func nextDirectionCandidate(from offset: Int) -> Int {
+    bytes.withUnsafeBufferPointer { bytes in
+      var index = max(0, offset)
+      while index + 2 < bytes.count {
+        if Self.isDirectionLead(bytes[index], bytes[index + 1], bytes[index + 2]) { return index }
+        index += UTF8Text.length(ofLead: bytes[index])
+      }
+      return bytes.count
+    }
+  }
+
+  /// A direction word at `offset`, with a template alternative "（减少）" right after it.
+  /// - Complexity: O(1): a few byte comparisons, no allocation unless a word is found.
+  package func directionWord(at offset: Int) -> Word? {
+    guard offset >= 0, offset + 3 <= bytes.count,
+      Self.isDirectionLead(bytes[offset], bytes[offset + 1], bytes[offset + 2])
+    else {
+      return nil
+    }
+    for pattern in Self.directionPatterns where UTF8Text.has(pattern.bytes, at: offset, in: bytes) {
+      let end = offset + pattern.bytes.count
+      var residue: Range<Int>?
+      let openLength =
+        UTF8Text.has(Self.openFull, at: end, in: bytes) ? 3 : (end < bytes.count && bytes[end] == 0x28 ? 1 : 0)
+      if openLength > 0 {
+        var close = end + openLength
+        let limit = min(bytes.count, end + 24)
+        while close < limit, !UTF8Text.has(Self.closeFull, at: close, in: bytes), bytes[close] != 0x29 { close += 1 }
+        if close < limit {
+          let inner = String(decoding: bytes[(end + openLength)..<close], as: UTF8.self)
+          if Self.residueWords.contains(inner) {
+            residue = end..<(close + (bytes[close] == 0x29 ? 1 : 3))
+          }
+        }
+      }
+      return Word(text: pattern.text, range: offset..<end, isIncrease: pattern.isIncrease, residue: residue)
+    }
+    return nil
+  }
+}

@@ -1,0 +1,157 @@
+import JuesuanModel
+
+// The rate and share statements of a paragraph: "完成年初预算的 Z%", "占…的 W%", "X 万元，占 W%".
+extension NarrativeReader {
+
+  /// Every "完成(年初|全年)预算的 R%" with the 预算 and 决算 figures of its sentence.
+  package var rates: [Rate] { computedRates }
+
+  /// Every "占X的 W%" whose whole X is given a figure in the same paragraph.
+  package var shares: [Share] { computedShares }
+
+  /// Reads `rates`.
+  func findRates() -> [Rate] {
+    var result: [Rate] = []
+    for budgetWord in occurrences(of: "预算") {
+      // "完成(年初|全年|调整)预算(数)的 R%" or "(决算数)为(年初)预算(数)的 R%".
+      var offset = budgetWord
+      var rateQualifier: String?
+      for qualifier in ["年初", "全年", "调整"] where has(qualifier, at: offset - 6) {
+        offset -= 6
+        rateQualifier = qualifier
+      }
+      if has("完成", at: offset - 6) || has("达到", at: offset - 6) {
+        offset -= 6
+      } else if has("为", at: offset - 3) {
+        offset -= 3
+      } else {
+        continue
+      }
+      var cursor = budgetWord + 6
+      if has("数", at: cursor) { cursor += 3 }
+      guard has("的", at: cursor) else { continue }
+      cursor = skippingSpaces(from: cursor + 3)
+      guard let rate = number(startingAt: cursor), rate.unit == .percent else { continue }
+      let sentence = sentence(containing: offset)
+      // Within the clause group before the rate (not past a ；, which starts another item).
+      var clauseStart = sentence.lowerBound
+      if let semicolon = occurrences(of: "；", in: sentence.lowerBound..<offset).last { clauseStart = semicolon + 3 }
+      var budgets: [Paragraph.Number] = []
+      var qualified: [Paragraph.Number] = []  // budgets named with the rate's own qualifier
+      var actuals: [Paragraph.Number] = []
+      for number in paragraph.numbers
+      where number.unit == .tenThousandYuan && number.textRange.lowerBound >= clauseStart
+        && number.textRange.upperBound <= offset
+      {
+        // The keyword nearest before the figure decides: "支出年初预算为 B" / "预算财政拨款支出 A".
+        let window = Array(bytes[max(clauseStart, number.textRange.lowerBound - 30)..<number.textRange.lowerBound])
+        let text = String(decoding: window, as: UTF8.self)
+        let budgetAt = text.utf8Text.lastRange(of: "预算").map { text.distance(from: text.startIndex, to: $0.lowerBound) }
+        let actualAt = [text.utf8Text.lastRange(of: "决算"), text.utf8Text.lastRange(of: "支出")].compactMap { $0 }
+          .map { text.distance(from: text.startIndex, to: $0.lowerBound) }.max()
+        switch (budgetAt, actualAt) {
+        case (let b?, let a?): if b > a { budgets.append(number) } else { actuals.append(number) }
+        case (.some, nil): budgets.append(number)
+        case (nil, .some): actuals.append(number)
+        case (nil, nil): break
+        }
+        // The word before the figure's 预算 ("年初预算为 B") names which budget it is.
+        if budgets.last == number, let rateQualifier, let word = text.utf8Text.lastRange(of: "预算"),
+          text[..<word.lowerBound].utf8Text.hasSuffix(rateQualifier)
+        {
+          qualified.append(number)
+        }
+      }
+      // "年初预算为 0，全年预算为 321.02，…完成年初预算的 R%": the base is the 年初预算.
+      var entry = Rate(rate: rate, budget: qualified.last ?? budgets.last, actual: actuals.first, sentence: sentence)
+      entry.budgets = budgets
+      entry.actuals = actuals
+      result.append(entry)
+    }
+    return result
+  }
+
+  /// Reads `shares`.
+  func findShares() -> [Share] {
+    var result: [Share] = []
+    for offset in occurrences(of: "占") {
+      // The whole's name: up to the first 的 (at most 20 characters).
+      let limit = min(bytes.count, offset + 3 + 60)
+      guard let de = occurrences(of: "的", in: (offset + 3)..<limit).first else { continue }
+      let cursor = skippingSpaces(from: de + 3)
+      guard let share = number(startingAt: cursor), share.unit == .percent else { continue }
+      let name = String(decoding: bytes[(offset + 3)..<de], as: UTF8.self).filter { $0 != " " }
+      guard name.count >= 2, !name.utf8Text.contains("，"), !name.utf8Text.contains("预算") else { continue }
+      var entry = Share(share: share, wholeName: name)
+      var names = [name]
+      for suffix in ["金额"] where name.utf8Text.hasSuffix(suffix) && name.count > suffix.count + 1 {
+        names.append(String(name.dropLast(suffix.count)))
+      }
+      search: for candidate in names {
+        // The whole is stated before the share ("…总额 40.19 万元，…占…总额的 0%").
+        for found in occurrences(of: candidate, in: 0..<offset) {
+          var next = skippingSpaces(from: found + candidate.utf8.count)
+          for glue in ["为", "共计", "共"] where has(glue, at: next) {
+            next = skippingSpaces(from: next + glue.utf8.count)
+            break
+          }
+          if let whole = number(startingAt: next), whole.unit == .tenThousandYuan {
+            entry.whole = whole
+            break search
+          }
+        }
+      }
+      // The part: the amount right before "，占".
+      var back = skippingSpacesBackward(from: offset)
+      if back >= 3, has("，", at: back - 3) { back -= 3 }
+      entry.part = number(endingBefore: back).flatMap { $0.unit == .tenThousandYuan ? $0 : nil }
+      result.append(entry)
+    }
+    return result
+  }
+}
+
+extension NarrativeReader {
+  /// "X 万元，占 W%" / "X万元，占比W%": a share with no whole named (the list's total is the whole).
+  package var unnamedShares: [(part: Paragraph.Number, share: Paragraph.Number)] {
+    var result: [(part: Paragraph.Number, share: Paragraph.Number)] = []
+    for offset in occurrences(of: "占") {
+      var cursor = offset + 3
+      if has("比", at: cursor) { cursor += 3 }
+      cursor = skippingSpaces(from: cursor)
+      guard let share = number(startingAt: cursor), share.unit == .percent else { continue }
+      var back = skippingSpacesBackward(from: offset)
+      guard back >= 3, has("，", at: back - 3) || has("、", at: back - 3) else { continue }
+      back -= 3
+      guard let part = number(endingBefore: back), part.unit == .tenThousandYuan else { continue }
+      result.append((part, share))
+    }
+    return result
+  }
+
+  /// The total a list is a breakdown of: "收入合计 162.25 万元，其中：" / "支出 162.25 万元，主要用于以下方面：".
+  /// Returns the amount when the paragraph's first amount is followed at once by such an opener.
+  package var listTotal: Paragraph.Number? {
+    guard let first = paragraph.numbers.first(where: { $0.unit == .tenThousandYuan }) else { return nil }
+    var cursor = skippingSpaces(from: first.textRange.upperBound)
+    for comma in ["，", "。", ","] where has(comma, at: cursor) {
+      cursor = skippingSpaces(from: cursor + comma.utf8.count)
+    }
+    let openers = ["其中：", "其中:", "主要用于以下方面：", "主要用于以下方面:", "其中，"]
+    return openers.contains(where: { has($0, at: cursor) }) ? first : nil
+  }
+
+  /// Whether the paragraph ends by opening a list ("…其中：", "…以下方面：").
+  package var opensList: Bool {
+    // Only the end matters: look at the last few characters, not the whole paragraph; their bytes
+    // when they stand alone (each scalar a Character).
+    if let start = UTF8Text.startOfLast(24, standingAloneIn: bytes) {
+      let tail = UTF8Text.removingWhitespace(from: bytes[start...])
+      return Self.listOpeners.contains { tail.count >= $0.count && tail.suffix($0.count).elementsEqual($0) }
+    }
+    let tail = String(paragraph.text.suffix(24).utf8Text.removingWhitespace())
+    return tail.utf8Text.hasSuffix("其中：") || tail.utf8Text.hasSuffix("以下方面：") || tail.utf8Text.hasSuffix("其中:")
+  }
+
+  private static let listOpeners = ["其中：", "以下方面：", "其中:"].map { Array($0.utf8) }
+}

@@ -1,0 +1,180 @@
+import JuesuanModel
+
+/// Reads the recurring statements of the 情况说明 prose out of a paragraph: changes against last
+/// year ("较上年增加 X 万元，增长 Y%"), execution rates ("完成年初预算的 Z%") and shares
+/// ("占…的 W%"). Offsets are UTF-8 offsets into `Paragraph.utf8`.
+package struct NarrativeReader: Sendable {
+  /// A direction word ("增加", "下降") and where it is.
+  package struct Word: Sendable, Hashable {
+    package var text: String
+    package var range: Range<Int>
+    package var isIncrease: Bool
+    /// A template alternative right after the word: "增加（减少）" → the range of "（减少）".
+    package var residue: Range<Int>?
+  }
+
+  /// "较上年增加 X 万元，增长 Y%": the amount verb, Δ, the percent verb and %, and the figures
+  /// the change is measured from when the text states them.
+  package struct Change: Sendable {
+    package var verb: Word
+    package var delta: Paragraph.Number
+    package var percentVerb: Word?
+    package var percent: Paragraph.Number?
+    /// This year's amount: the figure the sentence (or the one before it) states for the item.
+    package var current: Paragraph.Number?
+    /// Last year's amount when written ("较2022年决算1,035.60万元增加…").
+    package var previous: Paragraph.Number?
+    /// Other amounts of the sentence before the comparison that could be this year's figure; a
+    /// check that fails with `current` but passes with one of these is ambiguous.
+    package var alternatives: [Paragraph.Number] = []
+    /// The sentence (。-delimited) the change is in.
+    package var sentence: Range<Int>
+
+    /// Both direction words are unambiguous (no "增加（减少）").
+    package var isResolved: Bool { verb.residue == nil && percentVerb?.residue == nil }
+  }
+
+  /// "预算为 B 万元，支出决算为 A 万元，完成年初预算的 R%".
+  package struct Rate: Sendable {
+    package var rate: Paragraph.Number
+    /// The 预算 figure of the same sentence, if written (the last one).
+    package var budget: Paragraph.Number?
+    /// Every 预算 figure of the clause (年初预算, 调整预算…).
+    package var budgets: [Paragraph.Number] = []
+    /// Every 决算/支出 figure of the clause ("支出决算 A 万元，其中基本支出 B 万元").
+    package var actuals: [Paragraph.Number] = []
+    /// The (first) 决算/支出 figure of the same sentence, if written.
+    package var actual: Paragraph.Number?
+    package var sentence: Range<Int>
+  }
+
+  /// "X 万元，占 Y 的 W%" with Y's figure found in the same paragraph.
+  package struct Share: Sendable {
+    package var share: Paragraph.Number
+    /// The whole's name as written between 占 and 的.
+    package var wholeName: String
+    package var whole: Paragraph.Number?
+    package var part: Paragraph.Number?
+  }
+
+  package private(set) var paragraph: Paragraph
+  package let bytes: [UInt8]
+  /// The report year, to recognise "较2022年" as last year.
+  package let year: Int?
+
+  /// Sentences ended by 。！？ (not ；, which separates the clauses of one statement).
+  package let sentences: [Range<Int>]
+
+  package init(_ paragraph: Paragraph, year: Int?) {
+    self.paragraph = paragraph
+    self.bytes = paragraph.utf8
+    self.year = year
+    self.sentences = Self.sentences(of: paragraph.utf8)
+    self.computedChanges = []
+    self.computedRates = []
+    self.computedShares = []
+    self.computedChanges = Self.computeChanges(self)
+    // Read once here: several rules ask, and a reader moved after an edit keeps them.
+    self.computedRates = findRates()
+    self.computedShares = findShares()
+  }
+
+  /// `changes`, read when the reader is made.
+  private(set) var computedChanges: [Change]
+  /// `rates`, read when the reader is made.
+  private(set) var computedRates: [Rate]
+  /// `shares`, read when the reader is made.
+  private(set) var computedShares: [Share]
+
+  /// Whether `word` is written at `offset`.
+  package func has(_ word: String, at offset: Int) -> Bool { UTF8Text.has(word, at: offset, in: bytes) }
+
+  /// Offsets of every occurrence of `word` in `range` (default: the whole paragraph).
+  package func occurrences(of word: String, in range: Range<Int>? = nil) -> [Int] {
+    UTF8Text.offsets(of: Array(word.utf8), in: bytes, range: range ?? 0..<bytes.count)
+  }
+
+  /// Skips ASCII and ideographic spaces forward.
+  package func skippingSpaces(from offset: Int) -> Int { UTF8Text.skippingSpaces(in: bytes, from: offset) }
+
+  /// Skips ASCII spaces backward from `offset` (exclusive end).
+  package func skippingSpacesBackward(from offset: Int) -> Int {
+    UTF8Text.skippingSpacesBackward(in: bytes, from: offset)
+  }
+
+  /// The number that starts at `offset`, if any.
+  package func number(startingAt offset: Int) -> Paragraph.Number? {
+    paragraph.numbers.first { $0.textRange.lowerBound == offset }
+  }
+
+  /// The number ending right before `offset` (spaces allowed), if any.
+  package func number(endingBefore offset: Int) -> Paragraph.Number? {
+    let end = skippingSpacesBackward(from: offset)
+    return paragraph.numbers.first { $0.textRange.upperBound == end }
+  }
+
+  /// Range of the digits of a number (without its unit), for edits that replace the value only.
+  package func digitsRange(of number: Paragraph.Number) -> Range<Int> {
+    var end = number.textRange.lowerBound
+    while end < number.textRange.upperBound,
+      (bytes[end] >= 0x30 && bytes[end] <= 0x39) || bytes[end] == 0x2E || bytes[end] == 0x2C || bytes[end] == 0x2D
+    {
+      end += 1
+    }
+    return number.textRange.lowerBound..<end
+  }
+
+  /// The sentences of `bytes`, split after 。！？ and at the end (not at ；).
+  /// - Complexity: O(n) in the paragraph's length.
+  static func sentences(of bytes: [UInt8]) -> [Range<Int>] { Paragraph.sentences(of: bytes, endingAtSemicolons: false) }
+
+  /// The sentence (`sentences`) that holds `offset`; the whole paragraph when none does.
+  /// - Complexity: O(log sentences): the sentences are sorted and disjoint.
+  package func sentence(containing offset: Int) -> Range<Int> {
+    var low = 0
+    var high = sentences.count - 1
+    while low <= high {
+      let mid = (low + high) / 2
+      let sentence = sentences[mid]
+      if sentence.contains(offset) { return sentence }
+      if offset < sentence.lowerBound { high = mid - 1 } else { low = mid + 1 }
+    }
+    return 0..<bytes.count
+  }
+}
+
+extension NarrativeReader {
+  /// The reader of the same paragraph `offset` bytes further on: what it read is counted in the
+  /// paragraph's text, except the numbers' places in the source.
+  package func moved(by offset: Int) -> NarrativeReader {
+    guard offset != 0 else { return self }
+    var moved = self
+    moved.paragraph = paragraph.moved(by: offset)
+    moved.computedChanges = computedChanges.map { change in
+      var change = change
+      change.delta = change.delta.moved(by: offset)
+      change.percent = change.percent?.moved(by: offset)
+      change.current = change.current?.moved(by: offset)
+      change.previous = change.previous?.moved(by: offset)
+      change.alternatives = change.alternatives.map { $0.moved(by: offset) }
+      return change
+    }
+    moved.computedRates = computedRates.map { rate in
+      var rate = rate
+      rate.rate = rate.rate.moved(by: offset)
+      rate.budget = rate.budget?.moved(by: offset)
+      rate.budgets = rate.budgets.map { $0.moved(by: offset) }
+      rate.actuals = rate.actuals.map { $0.moved(by: offset) }
+      rate.actual = rate.actual?.moved(by: offset)
+      return rate
+    }
+    moved.computedShares = computedShares.map { share in
+      var share = share
+      share.share = share.share.moved(by: offset)
+      share.whole = share.whole?.moved(by: offset)
+      share.part = share.part?.moved(by: offset)
+      return share
+    }
+    return moved
+  }
+}
