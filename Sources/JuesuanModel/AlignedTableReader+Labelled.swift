@@ -136,7 +136,9 @@ extension AlignedTableReader {
       }
       var found = false
       for (piece, columns) in zip(cell.pieces, cell.pieceColumns) {
-        guard let label = Self.sangongItem(piece.utf8Text.removingWhitespace(), hasSubtotal: hasSubtotal) else { continue }
+        guard let label = Self.sangongItem(piece.utf8Text.removingWhitespace(), hasSubtotal: hasSubtotal) else {
+          continue
+        }
         items.append((label, columns.lowerBound + columns.upperBound))
         found = true
         break

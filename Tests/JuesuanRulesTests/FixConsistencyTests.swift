@@ -25,7 +25,9 @@ struct FixConsistencyTests {
     return result
   }
 
-  @Test("each sum/xref/change fix on the corpus, applied alone, removes its finding and adds none", arguments: ["000", "001", "002"])
+  @Test(
+    "each sum/xref/change fix on the corpus, applied alone, removes its finding and adds none",
+    arguments: ["000", "001", "002"])
   func corpusFixes(_ id: String) throws {
     let bytes = Array(try Corpus.text(id).utf8)
     let linter = Linter()

@@ -102,7 +102,9 @@ extension SubjectMention {
   /// The catalogue code an unknown `mention.code` was meant to be: one whose official name is the
   /// name written and whose digits differ in at most two places — the only such code the report
   /// writes elsewhere with this name, or else the only such code in the catalogue.
-  package static func intendedCode(of mention: SubjectMention, among mentions: [SubjectMention], catalogue: SubjectCatalogue)
+  package static func intendedCode(
+    of mention: SubjectMention, among mentions: [SubjectMention], catalogue: SubjectCatalogue
+  )
     -> String?
   {
     guard let code = mention.code, !catalogue.contains(code: code) else { return nil }

@@ -34,7 +34,8 @@ struct DirectionRule: Rule {
       .init(
         "收入预算9,101.68万元，比2024年预算减少2,389.52万元。支出预算9,101.68万元，比2024年预算⟦增加⟧2,389.52万元。一般公共预算拨款支出预算9,101.68万元，比2024年预算减少2,389.52万元。",
         fixed:
-          "收入预算9,101.68万元，比2024年预算减少2,389.52万元。支出预算9,101.68万元，比2024年预算减少2,389.52万元。一般公共预算拨款支出预算9,101.68万元，比2024年预算减少2,389.52万元。"),
+          "收入预算9,101.68万元，比2024年预算减少2,389.52万元。支出预算9,101.68万元，比2024年预算减少2,389.52万元。一般公共预算拨款支出预算9,101.68万元，比2024年预算减少2,389.52万元。"
+      ),
       .init("政府性基金拨款支出预算0万元，比2024年预算⟦增加1421.25万元⟧。"),
       .init("一般公共预算财政拨款支出 9746.50 万元，较上年⟦增加 1193.20 万元，下降⟧ 13.95。"),
       .init(
@@ -304,7 +305,9 @@ extension DirectionRule {
         fixes = [
           Fix(
             title: "改为“\(otherWord)”",
-            edits: [TextEdit(range: statement.paragraph.sourceRange(ofTextRange: change.verb.range), newText: otherWord)],
+            edits: [
+              TextEdit(range: statement.paragraph.sourceRange(ofTextRange: change.verb.range), newText: otherWord)
+            ],
             isPreferred: true)
         ]
       } else {
@@ -329,8 +332,10 @@ extension DirectionRule {
       current.textRange.upperBound <= change.verb.range.lowerBound
     else { return }
     // Only "0 万元，比上年增加": the zero ends the clause the comparison follows.
-    let between = String(decoding: reader.bytes[current.textRange.upperBound..<change.verb.range.lowerBound], as: UTF8.self)
-      .filter { $0 != " " }
+    let between = String(
+      decoding: reader.bytes[current.textRange.upperBound..<change.verb.range.lowerBound], as: UTF8.self
+    )
+    .filter { $0 != " " }
     guard between.hasPrefix("，"), ["，比", "，较", "，与", "，同比"].contains(where: { between.hasPrefix($0) }),
       !between.contains("；"), !between.contains("。")
     else { return }

@@ -47,7 +47,8 @@ struct ThresholdRule: Rule {
       let changes = reader.changes.filter(\.isResolved)
       let percentChanges = reader.percentChanges
       guard !changes.isEmpty || !percentChanges.isEmpty else { continue }
-      let next = index + 1 < paragraphs.count ? String(paragraphs[index + 1].text.utf8Text.removingWhitespace().prefix(20)) : ""
+      let next =
+        index + 1 < paragraphs.count ? String(paragraphs[index + 1].text.utf8Text.removingWhitespace().prefix(20)) : ""
       // Each statement and where the next one starts: its reason lies in between.
       var statements: [(range: Range<Int>, previous: Amount, change: Amount, verb: String)] = []
       for change in changes {
@@ -59,11 +60,15 @@ struct ThresholdRule: Rule {
       }
       for change in percentChanges {
         statements.append(
-          (change.verb.range.lowerBound..<change.percent.textRange.upperBound, change.previous.value,
-           change.difference.magnitude, change.verb.text))
+          (
+            change.verb.range.lowerBound..<change.percent.textRange.upperBound, change.previous.value,
+            change.difference.magnitude, change.verb.text
+          ))
       }
       statements.sort { $0.range.lowerBound < $1.range.lowerBound }
-      let following = paragraphs[(index + 1)..<min(paragraphs.count, index + 3)].map { $0.text.utf8Text.removingWhitespace() }
+      let following = paragraphs[(index + 1)..<min(paragraphs.count, index + 3)].map {
+        $0.text.utf8Text.removingWhitespace()
+      }
       for (position, statement) in statements.enumerated() {
         guard statement.previous.tenThousandths >= 0, !statement.change.isZero,
           paragraph.sourceRange(ofTextRange: statement.range).lowerBound > item

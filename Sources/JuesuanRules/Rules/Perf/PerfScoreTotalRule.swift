@@ -76,4 +76,3 @@ struct PerfScoreTotalRule: Rule {
       fixes: damaged != nil ? [] : [fix])
   }
 }
-

@@ -27,7 +27,9 @@ struct PerfTargetCountRule: Rule {
     for (evaluationIndex, evaluation) in report.selfEvaluations.enumerated() {
       // Read only when a paragraph makes a claim.
       lazy var short = evaluation.indicators.compactMap { indicator -> (SelfEvaluation.Indicator, String)? in
-        guard let gap = IndicatorMeasure.shortfall(target: indicator.target, actual: indicator.actual) else { return nil }
+        guard let gap = IndicatorMeasure.shortfall(target: indicator.target, actual: indicator.actual) else {
+          return nil
+        }
         return (indicator, gap)
       }
       // A paragraph that makes no claim has no sentence that does.

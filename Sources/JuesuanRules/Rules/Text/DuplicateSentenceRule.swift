@@ -52,7 +52,9 @@ struct DuplicateSentenceRule: Rule {
             range, "与前一句重复：“\(key)”",
             related: [Finding.Related(range: paragraph.sourceRange(ofTextRange: sentences[first]), message: "前一句")],
             fixes: [
-              Fix(title: "删除重复的句子", edits: [TextEdit.deletion(deleteRange, in: report.source)], isSafe: true, isPreferred: true)
+              Fix(
+                title: "删除重复的句子", edits: [TextEdit.deletion(deleteRange, in: report.source)], isSafe: true,
+                isPreferred: true)
             ])
         } else {
           context.report(

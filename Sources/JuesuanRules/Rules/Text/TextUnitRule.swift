@@ -54,7 +54,9 @@ struct TextUnitRule: Rule {
         let end = paragraph.sourceRange(ofTextRange: number.textRange).upperBound
         context.report(
           number.range, "“\(verb.text) \(number.value.asWritten)”缺少单位：变动的百分比应写作“\(number.value.asWritten)%”",
-          fixes: [Fix(title: "补上“%”", edits: [TextEdit(range: end..<end, newText: "%")], isSafe: isSafe, isPreferred: true)])
+          fixes: [
+            Fix(title: "补上“%”", edits: [TextEdit(range: end..<end, newText: "%")], isSafe: isSafe, isPreferred: true)
+          ])
       }
     }
   }
