@@ -54,10 +54,11 @@ def squeeze(text):
     return re.sub(r"\s+", "", text)
 def key(diagnostic, text):
     # The same statement: its code, its message less line references (the two texts number their
-    # lines differently), and the line it is on, spaces removed.
+    # lines differently), and the line it is on, spaces and the punctuation that ends it removed
+    # (pdftotext -layout may put a sentence's last "。" on a line of its own).
     message = re.sub(r"第 ?\d+(?:[–-]\d+)? ?行", "第N行", diagnostic["message"])
     line = text[diagnostic["range"]["start"]["line"]] if diagnostic["range"]["start"]["line"] < len(text) else ""
-    return (diagnostic["code"], message, squeeze(line))
+    return (diagnostic["code"], message, squeeze(line).rstrip("。，；："))
 def diagnostics(path):
     return [d for f in json.load(open(path, encoding="utf-8"))["files"] for d in f["diagnostics"]]
 pdf_lines, layout_lines = lines(pdf_text), lines(layout_text)

@@ -157,6 +157,7 @@ package enum ReportParser {
       candidate.panels = aligned.read(
         body.filter { $0.shape != .pipeSeparator && unitName(in: $0.compact) == nil }, header: header)
       candidate.damage = aligned.damage
+      candidate = candidate.placingOpenRows()
       let alignedReading = Table.Reading.judging(candidate)
       if !reading.isBetter(than: alignedReading) {
         table = candidate

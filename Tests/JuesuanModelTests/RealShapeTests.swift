@@ -32,6 +32,45 @@ struct RealShapeTests {
     #expect(report.table(.stateCapital)?.hasNoData == true)
   }
 
+  @Test("-layout 02: a page whose columns shifted is placed by the arithmetic: parents, children, 合计")
+  func layoutShiftedPagePlaced() throws {
+    let table = try #require(parse(try WildFixture.layout("02")).table(.expenditure))
+    #expect(table.reading.status == .read, "\(table.reading.reason ?? "")")
+    let read = rows(table)
+    // 2.22 under 基本支出, not 项目支出: its parent 21011 has no 项目支出.
+    #expect(read.contains("2101101 行政单位医疗 [2.22, 2.22, ·, ·, ·, ·]"))
+    // 221 is placed by the 合计 row: the other 类' 基本支出 leave 29.42 of 105.58.
+    #expect(read.contains("221 住房保障支出 [29.42, 29.42, ·, ·, ·, ·]"))
+    #expect(read.contains("2210203 购房补贴 [11.72, 11.72, ·, ·, ·, ·]"))
+  }
+
+  @Test("a shifted row two placements fit is left open")
+  func ambiguousRowStaysOpen() throws {
+    // Two 类 with figures only in the 合计 column and one more: nothing says which.
+    var table = Table(
+      kind: .expenditure, title: "支出决算表", titleRange: 0..<0, range: 0..<0,
+      panels: [
+        Table.Panel(
+          columns: [
+            .init(title: "合计", role: .total), .init(title: "基本支出", role: .component),
+            .init(title: "项目支出", role: .component),
+          ],
+          rows: [])
+      ])
+    var row = Table.Row(
+      code: "201", codeRange: nil, name: "一般公共服务支出", nameRange: nil,
+      cells: [
+        Table.Cell(amount: Amount(parsing: "5.00"), text: "5.00", range: 0..<4),
+        Table.Cell(amount: Amount(parsing: "5.00"), text: "5.00", range: 5..<9),
+      ],
+      range: 0..<9, line: 0)
+    row.isPositional = false
+    table.panels[0].rows = [row]
+    let placed = table.placingOpenRows()
+    #expect(placed.panels[0].rows[0].isPositional == false)
+    #expect(placed.panels[0].rows[0].cells.count == 2)
+  }
+
   @Test("-layout 01: the 收入 and 支出 halves of one line are two panels")
   func layoutSummaryHalves() throws {
     let table = try #require(parse(try WildFixture.layout("01")).table(.summary))
