@@ -61,10 +61,11 @@ extension Table {
         }
         for (index, parts) in under.sorted(by: { $0.key < $1.key }) where parts.count >= 2 {
           guard let total = cell(top[index]) else { continue }
+          let label = top[index].label
           sides.append(
             TableIdentity(
               total: total, parts: parts.map { TableIdentity.Part(label: $0.label, cell: cell($0)) },
-              what: "“\(top[index].label)”（\(title)）", family: .balance))
+              what: "“\(label)”（\(title)）", family: .balance))
         }
       }
     }
@@ -92,13 +93,13 @@ extension Table {
 
   /// The 合计 row against the 类 rows, one comparison per amount column; `skip` hears why a
   /// column cannot be checked.
-  package func columnTotalIdentities(skip: (Message) -> Void = { _ in }) -> [TableIdentity] {
+  package func columnTotalIdentities(skip: (() -> Message) -> Void = { _ in }) -> [TableIdentity] {
     guard let panel = panels.first,
       let totalRow = panel.rows.first(where: { $0.isTotalRow && !$0.cells.isEmpty })
     else { return [] }
     let categories = panel.rows.filter { $0.code?.count == 3 }
     guard !categories.isEmpty else {
-      skip("\(kind.rawValue) 表未列出“类”级科目，未检查合计行")
+      skip { "\(kind.rawValue) 表未列出“类”级科目，未检查合计行" }
       return []
     }
     var comparisons: [TableIdentity] = []
@@ -109,7 +110,7 @@ extension Table {
       else { continue }
       let involved = [totalRow] + categories
       guard involved.allSatisfy({ !$0.isDamaged && ($0.isPositional || column == 0) }) else {
-        skip("\(kind.rawValue) 表第 \(column + 1) 栏：有数字位置不确定，未检查合计")
+        skip { "\(kind.rawValue) 表第 \(column + 1) 栏：有数字位置不确定，未检查合计" }
         continue
       }
       guard let total = column < totalRow.cells.count ? totalRow.cells[column] : nil else { continue }
@@ -123,7 +124,7 @@ extension Table {
 
   /// Each row's total column against its component columns, in the tables that have both;
   /// `skip` hears why a row cannot be checked.
-  package func rowTotalIdentities(skip: (Message) -> Void = { _ in }) -> [TableIdentity] {
+  package func rowTotalIdentities(skip: (() -> Message) -> Void = { _ in }) -> [TableIdentity] {
     switch kind {
     case .income, .expenditure, .generalBudget, .stateCapital, .fiscalSummary: break
     case .governmentFund,
@@ -138,7 +139,7 @@ extension Table {
       guard !components.isEmpty else { continue }
       for row in panel.rows {
         guard row.isPositional, !row.isDamaged, !row.cells.isEmpty else {
-          if !row.cells.isEmpty { skip("第 \(line: row.line) 行：各栏位置不确定，未检查横向合计") }
+          if !row.cells.isEmpty { skip { "第 \(line: row.line) 行：各栏位置不确定，未检查横向合计" } }
           continue
         }
         guard row.cells.count > totalIndex else { continue }
@@ -163,7 +164,7 @@ extension Table {
   /// its children hold figures (where to report, and what).
   /// - Complexity: O(r) in the coded rows (children are grouped by their parent's code first).
   package static func hierarchyIdentities(
-    in panel: Table.Panel, skip: (Message) -> Void = { _ in },
+    in panel: Table.Panel, skip: (() -> Message) -> Void = { _ in },
     blankParent: (Range<Int>, String) -> Void = { _, _ in }
   ) -> [TableIdentity] {
     let coded = panel.rows.filter { $0.code != nil }
@@ -184,7 +185,7 @@ extension Table {
       let isPositional = parent.isPositional && children.allSatisfy(\.isPositional)
       for column in 0..<min(columns, max(panel.columns.count, 1)) {
         guard isSound && (isPositional || column == 0) else {
-          skip("\(code) 第 \(column + 1) 栏：有数字位置不确定或被拆断，未检查上下级衔接")
+          skip { "\(code) 第 \(column + 1) 栏：有数字位置不确定或被拆断，未检查上下级衔接" }
           continue
         }
         guard let total = column < parent.cells.count ? parent.cells[column] : nil else {

@@ -75,7 +75,7 @@ extension RuleContext {
   /// of its children.
   mutating func checkHierarchy(of panel: Table.Panel, roundingExplained: Bool) {
     let comparisons = Table.hierarchyIdentities(
-      in: panel, skip: { skip($0) },
+      in: panel, skip: { skip($0()) },
       blankParent: { range, message in
         ran()
         report(range, Message(message))

@@ -174,11 +174,12 @@ struct DirectionRule: Rule {
     (["决算数与年初预算数持平", "决算数与全年预算数持平", "决算数与预算数持平", "决算数等于预算数", "决算数与预算数一致"], .equal),
   ]
 
+  private static let finalWord = Array("决算".utf8)
+
   /// "全年预算为 B 万元，支出决算为 A 万元。决算数小于全年预算数…": the comparison word must
   /// agree with A and B as the two sentences before it state them.
   private func checkComparisons(_ paragraph: Paragraph, _ reader: NarrativeReader, context: inout RuleContext) {
-    let text = paragraph.text
-    guard text.contains("决算") else { return }
+    guard UTF8Text.firstOffset(of: Self.finalWord, in: paragraph.utf8) != nil else { return }
     for (words, claim) in Self.claims {
       for word in words {
         for offset in reader.occurrences(of: word) {
@@ -188,8 +189,8 @@ struct DirectionRule: Rule {
           let figures = paragraph.numbers.filter {
             $0.unit == .tenThousandYuan && $0.textRange.lowerBound >= from && $0.textRange.upperBound <= offset
           }
-          let budget = figures.last { Self.label(before: $0, in: reader).contains("预算") }
-          let actual = figures.last { Self.label(before: $0, in: reader).contains("决算") }
+          let budget = figures.last { Self.label(before: $0, in: reader).utf8Text.contains("预算") }
+          let actual = figures.last { Self.label(before: $0, in: reader).utf8Text.contains("决算") }
           guard let budget, let actual else { continue }
           context.ran()
           let holds: Bool

@@ -146,14 +146,15 @@ extension NameMismatchRule {
     _ report: Report, _ mentions: [SubjectMention], year: Int?, context: inout RuleContext
   ) {
     let catalogue = context.catalogue
-    let tableCodes = Set(report.tables.flatMap { $0.rows.compactMap(\.code) })
+    lazy var tableCodes = Set(report.tables.flatMap { $0.rows.compactMap(\.code) })
     for index in mentions.indices.dropLast(2) {
-      let chain = mentions[index...(index + 2)]
-      guard zip(chain, [3, 5, 7]).allSatisfy({ $0.place == .narrativeMarker(digits: $1) }),
-        Self.follows(chain[index + 1], chain[index], in: report.source),
-        Self.follows(chain[index + 2], chain[index + 1], in: report.source)
+      guard mentions[index].place == .narrativeMarker(digits: 3),
+        mentions[index + 1].place == .narrativeMarker(digits: 5),
+        mentions[index + 2].place == .narrativeMarker(digits: 7)
       else { continue }
-      let (category, section, item) = (chain[index], chain[index + 1], chain[index + 2])
+      let (category, section, item) = (mentions[index], mentions[index + 1], mentions[index + 2])
+      guard Self.follows(section, category, in: report.source), Self.follows(item, section, in: report.source)
+      else { continue }
       let functional = { (name: String, digits: Int) in
         Set(
           catalogue.entries(named: SubjectCatalogue.normalizedName(name)).filter {

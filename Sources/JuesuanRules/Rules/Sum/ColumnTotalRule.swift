@@ -25,7 +25,7 @@ struct ColumnTotalRule: Rule {
     let rounding = report.explainsRounding
     for table in report.tables
     where Table.functionTables.contains(table.kind) || table.isBudget && table.kind == .basicExpenditure {
-      for comparison in table.columnTotalIdentities(skip: { context.skip($0) }) {
+      for comparison in table.columnTotalIdentities(skip: { context.skip($0()) }) {
         context.check(comparison, roundingExplained: rounding)
       }
     }

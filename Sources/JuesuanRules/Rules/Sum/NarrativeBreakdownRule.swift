@@ -27,9 +27,12 @@ struct NarrativeBreakdownRule: Rule {
 
   static let reads: [any AnalysisView.Type] = [NarrativeReaders.self]
 
+  private static let marker = Array("其中".utf8)
+
   func check(_ report: Report, context: inout RuleContext) {
     let readers = context.view(NarrativeReaders.self)
-    for (index, paragraph) in report.paragraphs.enumerated() where paragraph.text.utf8Text.contains("其中") {
+    for (index, paragraph) in report.paragraphs.enumerated()
+    where UTF8Text.firstOffset(of: Self.marker, in: paragraph.utf8) != nil {
       let reader = readers[index]
       let deltas = Set(reader.changes.map(\.delta.textRange.lowerBound))
       let amounts = paragraph.numbers.filter {

@@ -20,7 +20,7 @@ struct RowTotalRule: Rule {
   func check(_ report: Report, context: inout RuleContext) {
     let rounding = report.explainsRounding
     for table in report.tables {
-      for comparison in table.rowTotalIdentities(skip: { context.skip($0) }) {
+      for comparison in table.rowTotalIdentities(skip: { context.skip($0()) }) {
         context.check(comparison, roundingExplained: rounding)
       }
     }

@@ -319,7 +319,8 @@ struct TextEntityMismatchRule: Rule {
 extension TextEntityMismatchRule {
   /// A name as a line writes it, white space removed: its characters and each one's source offset.
   private struct CompactLine {
-    var characters: [Character] = []
+    /// The line's scalars without white space (a unit's name is CJK: one scalar per character).
+    var characters: [Unicode.Scalar] = []
     var offsets: [Int] = []
     var end = 0
 
@@ -327,25 +328,25 @@ extension TextEntityMismatchRule {
       let range = source.byteRange(ofLine: line)
       end = range.upperBound
       var offset = range.lowerBound
-      for character in source.text(in: range) {
-        if !character.isWhitespace {
-          characters.append(character)
+      for scalar in source.text(in: range).unicodeScalars {
+        if !scalar.properties.isWhitespace {
+          characters.append(scalar)
           offsets.append(offset)
         }
-        offset += character.utf8.count
+        offset += UTF8.width(scalar)
       }
     }
 
     func sourceRange(_ range: Range<Int>) -> Range<Int> {
       let upper = range.upperBound < offsets.count ? offsets[range.upperBound] : end
-      // The last character's end, not the next one's start (spaces between are not the name's).
-      let last = offsets[range.upperBound - 1] + characters[range.upperBound - 1].utf8.count
+      // The last scalar's end, not the next one's start (spaces between are not the name's).
+      let last = offsets[range.upperBound - 1] + UTF8.width(characters[range.upperBound - 1])
       return offsets[range.lowerBound]..<min(upper, last)
     }
   }
 
   /// Interchangeable conjunctions: a name with one swapped for another is the same name miswritten.
-  private static let conjunctions: Set<Character> = ["和", "与", "及"]
+  private static let conjunctions: Set<Unicode.Scalar> = ["和", "与", "及"]
 
   /// Variants of `reference` (the unit's name) that the report writes where only its own name
   /// belongs. A name one conjunction off ("规划与自然资源局") is wrong anywhere; a name a few
@@ -353,32 +354,43 @@ extension TextEntityMismatchRule {
   /// 决算表", "X 2024 年度无…", "X所属各预算单位"). Only when the reference is the name the report
   /// writes most often.
   func checkNameVariants(_ report: Report, reference: String, context: inout RuleContext) {
-    let name = Array(reference)
-    guard name.count >= 6, name.contains(where: { Self.adminMarks.contains($0) }) else { return }
+    let name = Array(reference.unicodeScalars)
+    guard name.count >= 6, reference.contains(where: { Self.adminMarks.contains($0) }) else { return }
     let anchor = Array(name.suffix(3))
     let source = report.source
     var variants: [(text: String, range: Range<Int>, isTitle: Bool)] = []
     var exact = 0
-    // The name's last character, which a line holding the name must have (spaced or not).
-    let last = Array(String(name[name.count - 1]).utf8)
-    for line in 0..<source.lineCount {
-      guard source.bytes[source.byteRange(ofLine: line)].firstRange(of: last) != nil else { continue }
+    // The lines that hold the name's last three characters, found by one byte search.
+    let anchorBytes = Array(String(String.UnicodeScalarView(anchor)).utf8)
+    var lines: [Int] = []
+    var from = 0
+    while let found = UTF8Text.firstOffset(of: anchorBytes, in: source.bytes, from: from) {
+      let line = source.line(ofUTF8Offset: found)
+      if lines.last != line { lines.append(line) }
+      from = found + anchorBytes.count
+    }
+    for line in lines {
       let compact = CompactLine(source, line: line)
       let characters = compact.characters
       guard characters.count >= anchor.count else { continue }
-      for end in anchor.count...characters.count where Array(characters[(end - anchor.count)..<end]) == anchor {
+      for end in anchor.count...characters.count where characters[(end - anchor.count)..<end].elementsEqual(anchor) {
+        // The name itself, as most places write it: no distance to work out.
+        if end >= name.count, characters[(end - name.count)..<end].elementsEqual(name) {
+          exact += 1
+          continue
+        }
         guard let (start, distance) = Self.closestStart(of: name, endingAt: end, in: characters) else { continue }
         if distance == 0 {
           exact += 1
           continue
         }
         let written = Array(characters[start..<end])
-        let following = String(characters[end..<min(characters.count, end + 8)])
+        let following = String(String.UnicodeScalarView(characters[end..<min(characters.count, end + 8)]))
         let isTitle = Self.namesReport(following: following)
         guard isTitle || Self.differsByConjunction(written, name) else { continue }
         // The body template spots are checked by `checkBodyNames`.
         guard !following.hasPrefix("的主要职责") else { continue }
-        variants.append((String(written), compact.sourceRange(start..<end), isTitle))
+        variants.append((String(String.UnicodeScalarView(written)), compact.sourceRange(start..<end), isTitle))
       }
     }
     guard !variants.isEmpty else { return }
@@ -395,7 +407,7 @@ extension TextEntityMismatchRule {
 
   /// The start of the name ending at `end` closest to `name` (by edit distance, at most 4), when it
   /// begins with the name's first two characters.
-  private static func closestStart(of name: [Character], endingAt end: Int, in characters: [Character])
+  private static func closestStart(of name: [Unicode.Scalar], endingAt end: Int, in characters: [Unicode.Scalar])
     -> (start: Int, distance: Int)?
   {
     var best: (start: Int, distance: Int)?
@@ -420,14 +432,14 @@ extension TextEntityMismatchRule {
   }
 
   /// Same length, one character different, both of the differing characters conjunctions.
-  private static func differsByConjunction(_ written: [Character], _ name: [Character]) -> Bool {
+  private static func differsByConjunction(_ written: [Unicode.Scalar], _ name: [Unicode.Scalar]) -> Bool {
     guard written.count == name.count else { return false }
     let differences = zip(written, name).filter { $0 != $1 }
     return differences.count == 1 && conjunctions.contains(differences[0].0) && conjunctions.contains(differences[0].1)
   }
 
   /// Levenshtein distance of two short names.
-  private static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
+  private static func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
     var previous = Array(0...b.count)
     for (i, x) in a.enumerated() {
       var current = [i + 1] + Array(repeating: 0, count: b.count)

@@ -203,12 +203,14 @@ struct YearMismatchRule: Rule {
   /// year before ("2023 年度收入总计 X 万元，与上年相比…" in a 2024 report).
   private func checkReportYear(_ report: Report, year: Int, context: inout RuleContext) {
     // Paragraphs map their text to the source; a heading's or contents entry's text is its line's.
-    var texts: [(text: String, range: Range<Int>, paragraph: Paragraph?)] = report.paragraphs.map {
-      ($0.text, $0.range, $0)
+    // Only texts that say 年度 are decoded.
+    let yearWord = Array("年度".utf8)
+    var texts: [(text: String, range: Range<Int>, paragraph: Paragraph?)] = report.paragraphs.compactMap {
+      UTF8Text.firstOffset(of: yearWord, in: $0.utf8) == nil ? nil : ($0.text, $0.range, $0)
     }
     texts += report.headings.map { ($0.text, $0.range, nil) }
     texts += report.contentsEntries.map { (report.source.text(in: $0), $0, nil) }
-    for (text, range, paragraph) in texts where text.contains("年度") {
+    for (text, range, paragraph) in texts where text.utf8Text.contains("年度") {
       let scalars = Array(text.unicodeScalars)
       for mention in Self.yearMentions(scalars) where mention.value != year {
         context.ran()
@@ -260,13 +262,19 @@ struct YearMismatchRule: Rule {
 
   /// A line that holds only a year ("2023年度", "2023 年"), as under a table's title: the year the
   /// table is of, which must be the report's.
+  private static let yearCharacter = Array("年".utf8)
+  private static let yearLineMarks: Set<Character> = ["#", "*", "（", "）", "(", ")"]
+
   private func checkYearLines(_ report: Report, year: Int, context: inout RuleContext) {
     let source = report.source
     for line in 0..<source.lineCount {
       let range = source.byteRange(ofLine: line)
-      guard range.count <= 24, range.count >= 5, source.bytes[range].contains(0x32) else { continue }
+      guard range.count <= 24, range.count >= 5, source.bytes[range].contains(0x32),
+        UTF8Text.firstOffset(of: Self.yearCharacter, in: source.bytes, from: range.lowerBound, before: range.upperBound)
+          != nil
+      else { continue }
       // "2023年度", "（2023年度）" under a 绩效目标表's title.
-      let compact = source.text(in: range).filter { !$0.isWhitespace && !"#*（）()".contains($0) }
+      let compact = source.text(in: range).filter { !$0.isWhitespace && !Self.yearLineMarks.contains($0) }
       guard compact.count <= 6, compact.hasSuffix("年度") || compact.hasSuffix("年"),
         let value = Int(compact.prefix { $0.isASCIIDigit }), compact.prefix(while: \.isASCIIDigit).count == 4,
         compact.dropFirst(4) == "年度" || compact.dropFirst(4) == "年"
@@ -284,11 +292,13 @@ struct YearMismatchRule: Rule {
   /// narrative names "2022 年度收入合计 1,654.78 万元" where the tables' this year's 收入合计 is
   /// 1,654.78 (and the narrative reads only this year's tables against the report year).
   private func checkYearOfFigures(_ report: Report, year: Int, context: inout RuleContext) {
-    let own = NarrativeBinder(report: report, catalogue: context.catalogue)
+    lazy var own = NarrativeBinder(report: report, catalogue: context.catalogue)
     for other in [year - 1, year + 1] {
       let label = String(other)
+      // Paragraphs with amounts where "2022年" is not the year compared with ("较2022年").
       let paragraphs = report.paragraphs.filter { paragraph in
-        paragraph.text.contains(label) && paragraph.numbers.contains { $0.unit == .tenThousandYuan }
+        paragraph.numbers.contains { $0.unit == .tenThousandYuan }
+          && Self.namesYear(Array((label + "年").utf8), in: paragraph.utf8)
       }
       guard !paragraphs.isEmpty else { continue }
       var shifted = report
@@ -313,6 +323,22 @@ struct YearMismatchRule: Rule {
     }
   }
 
+  /// Words before a year that make it the year compared with or a bound: 比、较、与、至、从、于、（.
+  private static let comparing: [[UInt8]] = ["比", "较", "与", "至", "从", "于", "（"].map { Array($0.utf8) }
+
+  /// Whether `bytes` hold `year` ("2022年") other than as the year compared with.
+  private static func namesYear(_ year: [UInt8], in bytes: [UInt8]) -> Bool {
+    var from = 0
+    while let found = UTF8Text.firstOffset(of: year, in: bytes, from: from) {
+      from = found + year.count
+      var before = found
+      while before > 0, bytes[before - 1] == 0x20 { before -= 1 }
+      if before >= 3, comparing.contains(where: { bytes[(before - 3)..<before].elementsEqual($0) }) { continue }
+      return true
+    }
+    return false
+  }
+
   /// Where `needle` last starts in `bytes` before `limit`.
   private static func lastOffset(of needle: [UInt8], in bytes: [UInt8], before limit: Int) -> Int? {
     var start = min(limit, bytes.count) - needle.count
@@ -332,15 +358,16 @@ struct YearMismatchRule: Rule {
     var isComparisonBase: Bool
   }
 
+  private static func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar.value >= 0x30 && scalar.value <= 0x39 }
+
   private static func yearMentions(_ scalars: [Unicode.Scalar]) -> [YearMention] {
     var result: [YearMention] = []
     var index = 0
     while index + 4 <= scalars.count {
       let digits = scalars[index..<(index + 4)]
       guard scalars[index] == "2", scalars[index + 1] == "0",
-        digits.allSatisfy({ $0.properties.numericType != nil && $0.isASCII }),
-        index == 0 || !(scalars[index - 1].isASCII && scalars[index - 1].properties.numericType != nil),
-        index + 4 == scalars.count || !(scalars[index + 4].isASCII && scalars[index + 4].properties.numericType != nil)
+        digits.allSatisfy(Self.isDigit), index == 0 || !Self.isDigit(scalars[index - 1]),
+        index + 4 == scalars.count || !Self.isDigit(scalars[index + 4])
       else {
         index += 1
         continue
