@@ -236,3 +236,18 @@ package struct SourceText: Sendable, Equatable {
     }
   }
 }
+
+extension SourceText {
+  /// The 0-based lines that hold `pattern` (UTF-8 bytes), in order, each once: found by one byte
+  /// search over the text, so a check that needs a word reads only the lines that have it.
+  package func lines(holding pattern: [UInt8]) -> [Int] {
+    var lines: [Int] = []
+    var from = 0
+    while let found = UTF8Text.firstOffset(of: pattern, in: bytes, from: from) {
+      let line = line(ofUTF8Offset: found)
+      if lines.last != line { lines.append(line) }
+      from = found + pattern.count
+    }
+    return lines
+  }
+}

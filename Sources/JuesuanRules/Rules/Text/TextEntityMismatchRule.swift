@@ -263,15 +263,7 @@ struct TextEntityMismatchRule: Rule {
   /// The project names of 项目名称 cells ("项目名称\t…", "项目名称 …").
   private static func projectNames(_ source: SourceText) -> [(name: String, offset: Int)] {
     var result: [(name: String, offset: Int)] = []
-    let marker = Array("项目名称".utf8)
-    var lines: [Int] = []
-    var offset = 0
-    while let found = UTF8Text.firstOffset(of: marker, in: source.bytes, from: offset) {
-      let line = source.line(ofUTF8Offset: found)
-      if lines.last != line { lines.append(line) }
-      offset = found + marker.count
-    }
-    for line in lines {
+    for line in source.lines(holding: Array("项目名称".utf8)) {
       let text = source.text(ofLine: line).drop { $0 == " " || $0 == "\t" }
       guard text.utf8Text.hasPrefix("项目名称") else { continue }
       let rest = text.dropFirst(4).drop { $0 == " " || $0 == "\t" || $0 == "：" || $0 == ":" }
@@ -360,16 +352,8 @@ extension TextEntityMismatchRule {
     let source = report.source
     var variants: [(text: String, range: Range<Int>, isTitle: Bool)] = []
     var exact = 0
-    // The lines that hold the name's last three characters, found by one byte search.
-    let anchorBytes = Array(String(String.UnicodeScalarView(anchor)).utf8)
-    var lines: [Int] = []
-    var from = 0
-    while let found = UTF8Text.firstOffset(of: anchorBytes, in: source.bytes, from: from) {
-      let line = source.line(ofUTF8Offset: found)
-      if lines.last != line { lines.append(line) }
-      from = found + anchorBytes.count
-    }
-    for line in lines {
+    // The lines that hold the name's last three characters.
+    for line in source.lines(holding: Array(String(String.UnicodeScalarView(anchor)).utf8)) {
       let compact = CompactLine(source, line: line)
       let characters = compact.characters
       guard characters.count >= anchor.count else { continue }
