@@ -79,6 +79,85 @@ extension Table {
         placedAny = true
       }
     }
+    return placingJointly(panel, total: total, components: components)
+  }
+
+  /// The open rows of the panel's top level (its 类, or its numbered items "一、…") placed
+  /// together, when exactly one choice of each row's placements (their figures adding up to their
+  /// 合计) makes every column of the top level add up to the panel's 合计/总计 row.
+  private static func placingJointly(_ panel: Panel, total: Int, components: Set<Int>) -> Panel {
+    let numerals = Set("一二三四五六七八九十")
+    let items = panel.rows.indices.filter { index in
+      let row = panel.rows[index]
+      if let code = row.code { return code.count == 3 }
+      let name = row.name.drop { $0 == " " }
+      return name.first.map(numerals.contains) == true && name.dropFirst().drop { numerals.contains($0) }.first == "、"
+    }
+    let open = items.filter { !panel.rows[$0].isPositional }
+    guard !open.isEmpty,
+      let grandTotal = panel.rows.firstIndex(where: { row in
+        row.code == nil && row.isPositional && !row.isDamaged
+          && (row.label == "合计" || row.label.utf8Text.hasSuffix("总计"))
+      }),
+      open.allSatisfy({ !panel.rows[$0].isDamaged && !panel.rows[$0].hasBrokenCell })
+    else { return panel }
+    // Each open row's placements that keep its own 合计.
+    var choices: [[[Int]]] = []
+    for index in open {
+      let figures = panel.rows[index].cells.compactMap { $0 }
+      guard figures.count >= 1, figures.count <= panel.columns.count else { return panel }
+      choices.append(
+        Self.placements(of: figures.count, in: panel.columns.count, first: total).filter { columns in
+          let parts = zip(columns, figures).filter { components.contains($0.0) }.map(\.1.value)
+          return figures.count == 1
+            || abs((figures[0].value - Amount.sum(parts)).tenThousandths) <= TableIdentity.tolerance(parts: parts.count)
+        })
+    }
+    guard choices.allSatisfy({ !$0.isEmpty }), choices.reduce(1, { $0 * $1.count }) <= 4096 else { return panel }
+    // Column sums of the rows already placed.
+    var placedSums = [Amount](repeating: .zero, count: panel.columns.count)
+    for index in items where panel.rows[index].isPositional {
+      for (column, cell) in panel.rows[index].cells.enumerated() where column < placedSums.count {
+        placedSums[column] = placedSums[column] + (cell?.value ?? .zero)
+      }
+    }
+    let stated = panel.rows[grandTotal].cells
+    let tolerance = TableIdentity.tolerance(parts: items.count)
+    var found: [[Int]]?
+    var pick = [Int](repeating: 0, count: open.count)
+    search: while true {
+      var sums = placedSums
+      for (slot, index) in open.enumerated() {
+        let figures = panel.rows[index].cells.compactMap { $0 }
+        for (column, figure) in zip(choices[slot][pick[slot]], figures) { sums[column] = sums[column] + figure.value }
+      }
+      let fits = sums.indices.allSatisfy { column in
+        let expected = column < stated.count ? stated[column]?.value ?? .zero : .zero
+        return abs((expected - sums[column]).tenThousandths) <= tolerance
+      }
+      if fits {
+        guard found == nil else { return panel }  // two ways: nothing proven
+        found = open.indices.map { choices[$0][pick[$0]] }
+      }
+      // The next choice, like an odometer.
+      var slot = 0
+      while slot < pick.count {
+        pick[slot] += 1
+        if pick[slot] < choices[slot].count { continue search }
+        pick[slot] = 0
+        slot += 1
+      }
+      break
+    }
+    guard let found else { return panel }
+    var panel = panel
+    for (slot, index) in open.enumerated() {
+      let figures = panel.rows[index].cells.compactMap { $0 }
+      var cells = [Cell?](repeating: nil, count: panel.columns.count)
+      for (column, figure) in zip(found[slot], figures) { cells[column] = figure }
+      panel.rows[index].cells = cells
+      panel.rows[index].isPositional = true
+    }
     return panel
   }
 

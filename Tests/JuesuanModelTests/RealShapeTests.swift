@@ -71,6 +71,42 @@ struct RealShapeTests {
     #expect(placed.panels[0].rows[0].cells.count == 2)
   }
 
+  @Test("numbered items placed together: only one choice makes every column add up to 支出总计")
+  func itemsPlacedJointly() throws {
+    func cell(_ text: String) -> Table.Cell { Table.Cell(amount: Amount(parsing: text), text: text, range: 0..<0) }
+    func row(_ name: String, _ figures: [String], placed: Bool) -> Table.Row {
+      var row = Table.Row(
+        code: nil, codeRange: nil, name: name, nameRange: nil, cells: figures.map { $0.isEmpty ? nil : cell($0) },
+        range: 0..<0, line: 0)
+      row.isPositional = placed
+      return row
+    }
+    let columns: [Table.Column] = [
+      .init(title: "合计", role: .total), .init(title: "人员经费", role: .component),
+      .init(title: "公用经费", role: .component), .init(title: "项目支出", role: .component),
+    ]
+    let table = Table(
+      kind: .summary, title: "财务收支预算总表", titleRange: 0..<0, range: 0..<0,
+      panels: [
+        Table.Panel(
+          columns: columns,
+          rows: [
+            row("一、一般公共服务支出", ["30.00", "10.00", "5.00", "15.00"], placed: true),
+            row("二、科学技术支出", ["17.00", "17.00"], placed: false),
+            row("三、卫生健康支出", ["8.00", "8.00"], placed: false),
+            row("支出总计", ["55.00", "18.00", "5.00", "32.00"], placed: true),
+          ])
+      ])
+    let rows = table.placingOpenRows().panels[0].rows
+    #expect(rows.allSatisfy { $0.isPositional })
+    #expect(rows[1].cells.map { $0?.text } == ["17.00", nil, nil, "17.00"], "科学技术 is all 项目支出")
+    #expect(rows[2].cells.map { $0?.text } == ["8.00", "8.00", nil, nil], "卫生健康 is all 人员经费")
+    // With the 总计 row's 人员经费 blank, no choice adds up: the rows stay open.
+    var unproven = table
+    unproven.panels[0].rows[3] = row("支出总计", ["55.00", "", "5.00", "32.00"], placed: true)
+    #expect(unproven.placingOpenRows().panels[0].rows[1].isPositional == false)
+  }
+
   @Test("-layout 01: the 收入 and 支出 halves of one line are two panels")
   func layoutSummaryHalves() throws {
     let table = try #require(parse(try WildFixture.layout("01")).table(.summary))
