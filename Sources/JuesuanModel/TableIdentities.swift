@@ -265,18 +265,37 @@ extension Table {
     return panels.flatMap { Self.hierarchyIdentities(in: $0) + Self.fundIdentities(in: $0) }
   }
 
-  /// 人员经费合计 = 301 + 303 and 公用经费合计 = the other 类, where the panel has those rows.
-  package static func fundIdentities(in panel: Table.Panel) -> [TableIdentity] {
+  /// 06's 人员经费合计 (301 + 303) or 公用经费合计 (the other 类): its row, total cell and 类 rows.
+  package struct FundGroup {
+    /// "人员经费" or "公用经费".
+    package var label: String
+    package var row: Table.Row
+    package var total: Table.Cell
+    package var parts: [Table.Row]
+  }
+
+  /// The panel's 人员经费 and 公用经费 groups, where it has the 合计 row and some of its 类.
+  package static func fundGroups(in panel: Table.Panel) -> [FundGroup] {
     let categories = panel.rows.filter { $0.code?.count == 3 && !$0.cells.isEmpty }
     let personnel = categories.filter { $0.code == "301" || $0.code == "303" }
     let public_ = categories.filter { $0.code != "301" && $0.code != "303" }
     return [("人员经费", personnel), ("公用经费", public_)].compactMap { label, parts in
       guard let row = panel.rows.first(where: { $0.code == nil && $0.label.utf8Text.hasPrefix(label) }),
-        let total = row.cells.last ?? nil, !parts.isEmpty, !row.isDamaged, !parts.contains(where: \.isDamaged)
+        let total = row.cells.last ?? nil, !parts.isEmpty
       else { return nil }
+      return FundGroup(label: label, row: row, total: total, parts: parts)
+    }
+  }
+
+  /// 人员经费合计 = 301 + 303 and 公用经费合计 = the other 类, where the panel has those rows and
+  /// none of them was cut.
+  package static func fundIdentities(in panel: Table.Panel) -> [TableIdentity] {
+    fundGroups(in: panel).compactMap { group in
+      guard !group.row.isDamaged, !group.parts.contains(where: \.isDamaged) else { return nil }
       return TableIdentity(
-        total: total, parts: parts.map { TableIdentity.Part(label: $0.code ?? "", cell: $0.cells.first ?? nil) },
-        what: "\(label)合计", family: .fund)
+        total: group.total,
+        parts: group.parts.map { TableIdentity.Part(label: $0.code ?? "", cell: $0.cells.first ?? nil) },
+        what: "\(group.label)合计", family: .fund)
     }
   }
 

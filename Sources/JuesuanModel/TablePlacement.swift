@@ -43,9 +43,7 @@ extension Table {
         let placedChildren = children.filter { panel.rows[$0].isPositional }
         let placements = Self.placements(of: figures.count, in: panel.columns.count, first: total).filter {
           columns in
-          let parts = zip(columns, figures).filter { components.contains($0.0) }.map(\.1.value)
-          let difference = (figures[0].value - Amount.sum(parts)).tenThousandths
-          guard abs(difference) <= TableIdentity.tolerance(parts: parts.count) else { return false }
+          guard Self.keepsTotal(figures, at: columns, components: components) else { return false }
           // No figure is negative: a column blank in the parent is blank in the row, and a column
           // a child uses the row uses.
           let used = Set(zip(columns, figures).filter { !$0.1.value.isZero }.map(\.0))
@@ -58,8 +56,7 @@ extension Table {
           // A 类 whose fellow 类 are all placed: each column's 类 add up to the 合计 row.
           guard code.count == 3, let grandTotal, otherCategories.allSatisfy({ panel.rows[$0].isPositional })
           else { return true }
-          var row = [Cell?](repeating: nil, count: panel.columns.count)
-          for (column, figure) in zip(columns, figures) { row[column] = figure }
+          let row = Self.cells(figures, at: columns, width: panel.columns.count)
           return panel.columns.indices.allSatisfy { column in
             let sum = Amount.sum(
               otherCategories.map { other in
@@ -72,9 +69,7 @@ extension Table {
           }
         }
         guard placements.count == 1, let columns = placements.first else { continue }
-        var cells = [Cell?](repeating: nil, count: panel.columns.count)
-        for (column, figure) in zip(columns, figures) { cells[column] = figure }
-        panel.rows[index].cells = cells
+        panel.rows[index].cells = Self.cells(figures, at: columns, width: panel.columns.count)
         panel.rows[index].isPositional = true
         placedAny = true
       }
@@ -107,10 +102,8 @@ extension Table {
       let figures = panel.rows[index].cells.compactMap { $0 }
       guard figures.count >= 1, figures.count <= panel.columns.count else { return panel }
       choices.append(
-        Self.placements(of: figures.count, in: panel.columns.count, first: total).filter { columns in
-          let parts = zip(columns, figures).filter { components.contains($0.0) }.map(\.1.value)
-          return figures.count == 1
-            || abs((figures[0].value - Amount.sum(parts)).tenThousandths) <= TableIdentity.tolerance(parts: parts.count)
+        Self.placements(of: figures.count, in: panel.columns.count, first: total).filter {
+          figures.count == 1 || Self.keepsTotal(figures, at: $0, components: components)
         })
     }
     guard choices.allSatisfy({ !$0.isEmpty }), choices.reduce(1, { $0 * $1.count }) <= 4096 else { return panel }
@@ -153,12 +146,24 @@ extension Table {
     var panel = panel
     for (slot, index) in open.enumerated() {
       let figures = panel.rows[index].cells.compactMap { $0 }
-      var cells = [Cell?](repeating: nil, count: panel.columns.count)
-      for (column, figure) in zip(found[slot], figures) { cells[column] = figure }
-      panel.rows[index].cells = cells
+      panel.rows[index].cells = Self.cells(figures, at: found[slot], width: panel.columns.count)
       panel.rows[index].isPositional = true
     }
     return panel
+  }
+
+  /// Whether `figures` placed at `columns` add up: the first (the 合计) is the sum of those in
+  /// component columns, within rounding.
+  private static func keepsTotal(_ figures: [Cell], at columns: [Int], components: Set<Int>) -> Bool {
+    let parts = zip(columns, figures).filter { components.contains($0.0) }.map(\.1.value)
+    return abs((figures[0].value - Amount.sum(parts)).tenThousandths) <= TableIdentity.tolerance(parts: parts.count)
+  }
+
+  /// A row's cells with `figures` at `columns`, `width` columns wide.
+  private static func cells(_ figures: [Cell], at columns: [Int], width: Int) -> [Cell?] {
+    var cells = [Cell?](repeating: nil, count: width)
+    for (column, figure) in zip(columns, figures) { cells[column] = figure }
+    return cells
   }
 
   /// Every increasing choice of `count` of `columns` columns that starts at `first`.

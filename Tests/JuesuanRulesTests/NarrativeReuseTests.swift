@@ -47,6 +47,9 @@ struct NarrativeReuseTests {
       #expect(reader.shares.map(\.share) == read.shares.map(\.share), "paragraph at \(start)")
       #expect(reader.shares.map(\.whole) == read.shares.map(\.whole), "paragraph at \(start)")
       #expect(reader.shares.map(\.part) == read.shares.map(\.part), "paragraph at \(start)")
+      #expect(reader.percentChanges.map(\.percent) == read.percentChanges.map(\.percent), "paragraph at \(start)")
+      #expect(reader.percentChanges.map(\.current) == read.percentChanges.map(\.current), "paragraph at \(start)")
+      #expect(reader.percentChanges.map(\.previous) == read.percentChanges.map(\.previous), "paragraph at \(start)")
       let reused = earlier.readers.contains { Self.sameStorage($0.bytes, reader.bytes) }
       if reader.paragraph.range.contains(offset) {
         #expect(!reused, "the edited paragraph is read again")

@@ -30,6 +30,21 @@ extension NarrativeReader {
 
   static func computeChanges(_ reader: NarrativeReader) -> [Change] { reader.findChanges() }
 
+  /// The number right after a direction word, past its template alternative and a "了".
+  func figure(after word: Word) -> Paragraph.Number? {
+    var start = skippingSpaces(from: word.residue?.upperBound ?? word.range.upperBound)
+    if has("了", at: start) { start = skippingSpaces(from: start + 3) }
+    return number(startingAt: start)
+  }
+
+  /// Where the text goes on after `number` and one "，", "、" or ","; nil when none follows it.
+  func clauseGoingOn(after number: Paragraph.Number) -> Int? {
+    let cursor = skippingSpaces(from: number.textRange.upperBound)
+    if has("，", at: cursor) || has("、", at: cursor) { return skippingSpaces(from: cursor + 3) }
+    if bytes.indices.contains(cursor), bytes[cursor] == 0x2C { return skippingSpaces(from: cursor + 1) }
+    return nil
+  }
+
   private func findChanges() -> [Change] {
     var result: [Change] = []
     var consumed = Set<Int>()  // number offsets that are Δ or previous figures
@@ -39,9 +54,7 @@ extension NarrativeReader {
         index = nextDirectionCandidate(from: index + 1)
         continue
       }
-      var after = skippingSpaces(from: verb.residue?.upperBound ?? verb.range.upperBound)
-      if has("了", at: after) { after = skippingSpaces(from: after + 3) }
-      guard let delta = number(startingAt: after), delta.unit == .tenThousandYuan,
+      guard let delta = figure(after: verb), delta.unit == .tenThousandYuan,
         comparesWithLastYear(before: index)
       else {
         index = verb.range.upperBound
@@ -50,19 +63,11 @@ extension NarrativeReader {
       verb.text = String(decoding: bytes[verb.range], as: UTF8.self)
       var change = Change(verb: verb, delta: delta, sentence: sentence(containing: index))
       // The percentage: "，增长 21.34%".
-      var cursor = skippingSpaces(from: delta.textRange.upperBound)
-      if has("，", at: cursor) || has("、", at: cursor) {
-        cursor = skippingSpaces(from: cursor + 3)
-      } else if bytes.indices.contains(cursor), bytes[cursor] == 0x2C {
-        cursor = skippingSpaces(from: cursor + 1)
-      }
-      if let percentVerb = directionWord(at: cursor) {
-        var numberStart = skippingSpaces(from: percentVerb.residue?.upperBound ?? percentVerb.range.upperBound)
-        if has("了", at: numberStart) { numberStart = skippingSpaces(from: numberStart + 3) }
-        if let percent = number(startingAt: numberStart), percent.unit == .percent {
-          change.percentVerb = percentVerb
-          change.percent = percent
-        }
+      let cursor = clauseGoingOn(after: delta) ?? skippingSpaces(from: delta.textRange.upperBound)
+      if let percentVerb = directionWord(at: cursor), let percent = figure(after: percentVerb), percent.unit == .percent
+      {
+        change.percentVerb = percentVerb
+        change.percent = percent
       }
       // An explicit previous figure right before the verb: "较2022年决算1,035.60万元增加".
       if let previous = number(endingBefore: index), previous.unit == .tenThousandYuan,

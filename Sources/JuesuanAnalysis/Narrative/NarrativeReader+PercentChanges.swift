@@ -19,10 +19,12 @@ extension NarrativeReader {
 
   /// Every percentage-only change whose two figures the sentence states unambiguously: last
   /// year's is the one figure written with last year ("2023年…为 A 万元", "比上年 A 万元"), this
-  /// year's the figure right before the comparison ("B 万元，比…"). Computed on demand: the
-  /// offsets follow the reader when it is moved.
+  /// year's the figure right before the comparison ("B 万元，比…"). Read when the reader is made.
+  package var percentChanges: [PercentChange] { computedPercentChanges }
+
+  /// Reads `percentChanges`.
   /// - Complexity: O(direction words · numbers) in the paragraph.
-  package var percentChanges: [PercentChange] {
+  func findPercentChanges() -> [PercentChange] {
     var result: [PercentChange] = []
     // A percentage that belongs to a change with an amount is read there.
     let read = Set(changes.compactMap { $0.percent?.textRange.lowerBound })
@@ -30,9 +32,7 @@ extension NarrativeReader {
     while index < bytes.count {
       defer { index = nextDirectionCandidate(from: index + 1) }
       guard let verb = directionWord(at: index), verb.residue == nil else { continue }
-      var after = skippingSpaces(from: verb.range.upperBound)
-      if has("了", at: after) { after = skippingSpaces(from: after + 3) }
-      guard let percent = number(startingAt: after), percent.unit == .percent,
+      guard let percent = figure(after: verb), percent.unit == .percent,
         !read.contains(percent.textRange.lowerBound), comparesWithLastYear(before: index),
         let change = percentChange(verb: verb, percent: percent)
       else { continue }
@@ -114,18 +114,9 @@ extension NarrativeReader {
   /// number written without its unit (the "%" left out).
   package func unitlessPercent(after change: Change) -> (verb: Word, number: Paragraph.Number)? {
     guard change.percent == nil else { return nil }
-    var cursor = skippingSpaces(from: change.delta.textRange.upperBound)
-    if has("，", at: cursor) || has("、", at: cursor) {
-      cursor = skippingSpaces(from: cursor + 3)
-    } else if bytes.indices.contains(cursor), bytes[cursor] == 0x2C {
-      cursor = skippingSpaces(from: cursor + 1)
-    } else {
-      return nil
-    }
-    guard let verb = directionWord(at: cursor), verb.residue == nil else { return nil }
-    var start = skippingSpaces(from: verb.range.upperBound)
-    if has("了", at: start) { start = skippingSpaces(from: start + 3) }
-    guard let number = number(startingAt: start), number.unit == .none else { return nil }
+    guard let cursor = clauseGoingOn(after: change.delta), let verb = directionWord(at: cursor), verb.residue == nil,
+      let number = figure(after: verb), number.unit == .none
+    else { return nil }
     // Ends the clause: "13.95。", "13.95，" (not "13.95 倍", "13.95 个百分点").
     let end = skippingSpaces(from: number.textRange.upperBound)
     guard end >= bytes.count || ["。", "，", "；"].contains(where: { has($0, at: end) }) else { return nil }

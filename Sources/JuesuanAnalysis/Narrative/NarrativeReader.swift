@@ -73,7 +73,9 @@ package struct NarrativeReader: Sendable {
     self.computedChanges = []
     self.computedRates = []
     self.computedShares = []
+    self.computedPercentChanges = []
     self.computedChanges = Self.computeChanges(self)
+    self.computedPercentChanges = findPercentChanges()
     // Read once here: several rules ask, and a reader moved after an edit keeps them.
     self.computedRates = findRates()
     self.computedShares = findShares()
@@ -85,6 +87,8 @@ package struct NarrativeReader: Sendable {
   private(set) var computedRates: [Rate]
   /// `shares`, read when the reader is made.
   private(set) var computedShares: [Share]
+  /// `percentChanges`, read when the reader is made (after `changes`, whose percentages it leaves).
+  private(set) var computedPercentChanges: [PercentChange]
 
   /// Whether `word` is written at `offset`.
   package func has(_ word: String, at offset: Int) -> Bool { UTF8Text.has(word, at: offset, in: bytes) }
@@ -174,6 +178,13 @@ extension NarrativeReader {
       share.whole = share.whole?.moved(by: offset)
       share.part = share.part?.moved(by: offset)
       return share
+    }
+    moved.computedPercentChanges = computedPercentChanges.map { change in
+      var change = change
+      change.percent = change.percent.moved(by: offset)
+      change.previous = change.previous.moved(by: offset)
+      change.current = change.current.moved(by: offset)
+      return change
     }
     return moved
   }

@@ -84,8 +84,12 @@ struct ThresholdRule: Rule {
         let isLast = position + 1 == statements.count
         // Explained after it, at the next paragraph's start, or in a reason sentence of the next two
         // ("财政拨款收入支出减少的主要原因是…").
-        guard !Self.reasonWords.contains(where: { rest.contains($0) || (isLast && next.contains($0)) }),
-          !(isLast && following.contains { $0.contains(statement.verb + "的主要原因") || $0.hasPrefix("主要原因") })
+        guard
+          !Self.reasonWords.contains(where: { rest.utf8Text.contains($0) || (isLast && next.utf8Text.contains($0)) }),
+          !(isLast
+            && following.contains {
+              $0.utf8Text.contains(statement.verb + "的主要原因") || $0.utf8Text.hasPrefix("主要原因")
+            })
         else { continue }
         let size =
           isZeroBase

@@ -25,11 +25,10 @@ struct BasicExpenseRule: Rule {
       }
       for panel in table.panels {
         context.checkHierarchy(of: panel, roundingExplained: rounding)
-        let identities = Table.fundIdentities(in: panel)
-        for comparison in identities {
+        for comparison in Table.fundIdentities(in: panel) {
           context.check(comparison, roundingExplained: rounding)
         }
-        checkDamagedFunds(panel, checked: identities, context: &context)
+        checkDamagedFunds(panel, context: &context)
       }
     }
   }
@@ -37,14 +36,10 @@ struct BasicExpenseRule: Rule {
   /// 人员经费合计 / 公用经费合计 when a 类 row was cut by a page break: its figure is unknown, but
   /// no 类 of expenditure is negative, so a total below the 类 that were read is wrong whatever the
   /// cut row holds.
-  private func checkDamagedFunds(_ panel: Table.Panel, checked: [TableIdentity], context: inout RuleContext) {
-    let categories = panel.rows.filter { $0.code?.count == 3 && !$0.cells.isEmpty }
-    for (label, isPersonnel) in [("人员经费", true), ("公用经费", false)] {
-      let parts = categories.filter { ($0.code == "301" || $0.code == "303") == isPersonnel }
-      guard let row = panel.rows.first(where: { $0.code == nil && $0.label.hasPrefix(label) }), !row.isDamaged,
-        let total = row.cells.last ?? nil, total.amount != nil,
-        !checked.contains(where: { $0.total.range == total.range }), parts.contains(where: \.isDamaged)
-      else { continue }
+  private func checkDamagedFunds(_ panel: Table.Panel, context: inout RuleContext) {
+    for group in Table.fundGroups(in: panel) {
+      let (label, total, parts) = (group.label, group.total, group.parts)
+      guard !group.row.isDamaged, total.amount != nil, parts.contains(where: \.isDamaged) else { continue }
       let read = parts.filter { !$0.isDamaged }
       let known = Amount.sum(read.map { ($0.cells.first ?? nil)?.value ?? .zero })
       context.ran()

@@ -57,7 +57,7 @@ struct CopiedContentRule: Rule {
       let own = NarrativeBinder.core(item.name)
       let other = NarrativeBinder.core(previous.name)
       guard item.purpose == previous.purpose, own != other, own.count >= 2, other.count >= 3,
-        item.purpose.contains(other), !item.purpose.contains(own)
+        item.purpose.utf8Text.contains(other), !item.purpose.utf8Text.contains(own)
       else { continue }
       context.report(
         item.purposeRange,
