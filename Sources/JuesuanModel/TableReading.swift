@@ -44,7 +44,10 @@ extension Table {
       // A reading that puts figures in the wrong places fails most of the table's identities, or
       // most of one family of them (every row's 合计, every parent's sum), in cells that no single
       // wrong figure explains.
-      let families = Dictionary(grouping: identities, by: \.family).values
+      // Families in the order they first appear, so the reason names the same one every time.
+      let grouped = Dictionary(grouping: identities, by: \.family)
+      var seen: Set<TableIdentity.Family> = []
+      let families = identities.compactMap { seen.insert($0.family).inserted ? grouped[$0.family] : nil }
       let broken = families.first { family in
         let failing = family.filter { !$0.holds }
         return failing.count >= 3 && failing.count * 2 > family.count && wrongCellsNeeded(failing) >= 2
@@ -106,7 +109,8 @@ extension Table {
       while !remaining.isEmpty, picked < 3 {
         var counts: [Int: Int] = [:]
         for cells in remaining { for cell in cells { counts[cell, default: 0] += 1 } }
-        guard let best = counts.max(by: { $0.value < $1.value })?.key else { break }
+        // Ties go to the earliest cell: a dictionary's order differs between two equal dictionaries.
+        guard let best = counts.max(by: { ($0.value, $1.key) < ($1.value, $0.key) })?.key else { break }
         remaining.removeAll { $0.contains(best) }
         picked += 1
       }
