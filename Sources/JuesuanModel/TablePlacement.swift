@@ -4,7 +4,8 @@ extension Table {
   /// proves one placement: the figures keep their order, the first is the row's 合计, the others
   /// add up to it, no column is used that the row's placed parent leaves blank, and every column
   /// its placed children use is used (no figure of these tables is negative, and a parent's
-  /// 基本支出 is the sum of its children's). A row with two or more placements left stays open.
+  /// 基本支出 is the sum of its children's). A row with two or more placements left stays open; a
+  /// row no placement adds up in takes its parent's columns when its figures can go nowhere else.
   /// - Complexity: O(rows · C(columns, figures)) per pass; a few passes, each placing more.
   package func placingOpenRows() -> Table {
     var table = self
@@ -68,7 +69,19 @@ extension Table {
             return abs((stated - sum).tenThousandths) <= TableIdentity.tolerance(parts: otherCategories.count + 1)
           }
         }
-        guard placements.count == 1, let columns = placements.first else { continue }
+        var chosen = placements.count == 1 ? placements.first : nil
+        if placements.isEmpty, let placedParent {
+          chosen = Self.mirroring(
+            panel.rows[placedParent], figures: figures, total: total,
+            fits: { columns in
+              let used = Set(zip(columns, figures).filter { !$0.1.value.isZero }.map(\.0))
+              return placedChildren.allSatisfy { child in
+                let cells = panel.rows[child].cells
+                return cells.indices.allSatisfy { (cells[$0]?.value.isZero ?? true) || used.contains($0) }
+              }
+            })
+        }
+        guard let columns = chosen else { continue }
         panel.rows[index].cells = Self.cells(figures, at: columns, width: panel.columns.count)
         panel.rows[index].isPositional = true
         placedAny = true
@@ -150,6 +163,18 @@ extension Table {
       panel.rows[index].isPositional = true
     }
     return panel
+  }
+
+  /// A row no placement adds up in (a wrong figure, which the sums then report) takes its placed
+  /// parent's columns when it has exactly as many figures as the parent has cells and the parent's
+  /// first is its 合计: no figure is negative, so a child fills no column its parent leaves blank,
+  /// and with as many figures as the parent's columns each figure has one place.
+  private static func mirroring(
+    _ parent: Row, figures: [Cell], total: Int, fits: ([Int]) -> Bool
+  ) -> [Int]? {
+    let columns = parent.cells.indices.filter { parent.cells[$0] != nil }
+    guard columns.count == figures.count, columns.first == total, fits(columns) else { return nil }
+    return columns
   }
 
   /// Whether `figures` placed at `columns` add up: the first (the 合计) is the sum of those in

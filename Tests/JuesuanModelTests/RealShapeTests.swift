@@ -71,6 +71,41 @@ struct RealShapeTests {
     #expect(placed.panels[0].rows[0].cells.count == 2)
   }
 
+  @Test("a shifted row no placement adds up in takes its parent's columns, only when they fit its figures")
+  func wrongRowMirrorsItsParent() throws {
+    func cell(_ text: String) -> Table.Cell { Table.Cell(amount: Amount(parsing: text), text: text, range: 0..<0) }
+    func row(_ code: String, _ figures: [String?], placed: Bool) -> Table.Row {
+      var row = Table.Row(
+        code: code, codeRange: nil, name: code, nameRange: nil, cells: figures.map { $0.map(cell) }, range: 0..<0,
+        line: 0)
+      row.isPositional = placed
+      return row
+    }
+    let columns: [Table.Column] = [
+      .init(title: "合计", role: .total), .init(title: "基本支出", role: .component),
+      .init(title: "项目支出", role: .component),
+    ]
+    // 2101102's 合计 4.09 is not its 0.49 in any column: a wrong figure, not a reading to guess.
+    let table = Table(
+      kind: .expenditure, title: "支出决算表", titleRange: 0..<0, range: 0..<0,
+      panels: [
+        Table.Panel(
+          columns: columns,
+          rows: [
+            row("21011", ["2.71", "2.71"], placed: true),
+            row("2101101", ["2.22", "2.22"], placed: true),
+            row("2101102", ["4.09", "0.49"], placed: false),
+          ])
+      ])
+    let placed = table.placingOpenRows().panels[0].rows[2]
+    #expect(placed.isPositional)
+    #expect(placed.cells.map { $0?.text } == ["4.09", "0.49", nil], "its parent has only 基本支出")
+    // A parent with figures in all three columns leaves two places for the second figure.
+    var open = table
+    open.panels[0].rows[0] = row("21011", ["2.71", "2.22", "0.49"], placed: true)
+    #expect(open.placingOpenRows().panels[0].rows[2].isPositional == false)
+  }
+
   @Test("numbered items placed together: only one choice makes every column add up to 支出总计")
   func itemsPlacedJointly() throws {
     func cell(_ text: String) -> Table.Cell { Table.Cell(amount: Amount(parsing: text), text: text, range: 0..<0) }

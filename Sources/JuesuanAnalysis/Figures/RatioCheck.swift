@@ -8,7 +8,10 @@ extension Amount {
 /// Percentage arithmetic with the rounding of the written figures.
 package enum RatioCheck {
   /// Half a unit of the last written digit, in ten-thousandths ("0.75" → 50; "13" → 5 000).
+  /// A zero written without decimals ("0 万元") is none at all, not a figure rounded to whole
+  /// units: a report that has 0.4 万元 writes 0.40, never 0.
   package static func halfUnit(_ amount: Amount) -> Int64 {
+    if amount.isZero && amount.decimals == 0 { return 0 }
     var unit: Int64 = 10_000
     for _ in 0..<min(4, max(0, amount.decimals)) { unit /= 10 }
     return unit / 2

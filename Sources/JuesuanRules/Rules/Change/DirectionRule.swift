@@ -18,12 +18,14 @@ struct DirectionRule: Rule {
     nonTriggeringExamples: [
       .init("公务用车运行费支出 15.22 万元，较上年减少 9.46 万元，降低 38.33%。"),
       .init("全年预算为 9.00 万元，支出决算为 6.18 万元。决算数小于全年预算数的主要原因：人员变动。"),
+      .init("全年预算为 202.24 万元，支出决算为 202.24 万元。\n\n决算数与全年预算数持平。"),
       .init("2023年当年预算执行数为9.00万元，2024年预算安排11.91万元，比2023年预算执行数增加32.33%。"),
       .init("收入预算9,101.68万元，比2024年预算减少2,389.52万元。支出预算9,101.68万元，比2024年预算减少2,389.52万元。"),
       .init("政府性基金拨款支出预算0万元，比2024年预算减少12.00万元。"),
     ],
     triggeringExamples: [
       .init("全年预算为 11.72 万元，支出决算为 10.72 万元。⟦决算数与全年预算数持平⟧。"),
+      .init("全年预算为 203.24 万元，支出决算为 202.24 万元。\n\n⟦决算数与全年预算数持平⟧。"),
       .init("全年预算为 9.00 万元，支出决算为 9.18 万元。⟦决算数小于⟧全年预算数的主要原因：人员变动。"),
       .init(
         "公务用车购置及运行费支出 42.41 万元，完成全年预算的 69.19%；较上年⟦减少 17.73 万元，增长 71.81%⟧。",
@@ -54,7 +56,9 @@ struct DirectionRule: Rule {
     let readers = context.view(NarrativeReaders.self)
     for (index, paragraph) in report.paragraphs.enumerated() {
       let reader = readers[index]
-      checkComparisons(paragraph, reader, context: &context)
+      checkComparisons(
+        paragraph, reader, previous: index > 0 ? (report.paragraphs[index - 1], readers[index - 1]) : nil,
+        context: &context)
       checkPercentChanges(paragraph, reader, context: &context)
       for change in reader.changes {
         // "增加 1193.20 万元，下降 13.95。": the percentage without its % still has a direction.
@@ -177,8 +181,13 @@ struct DirectionRule: Rule {
   private static let finalWord = Array("决算".utf8)
 
   /// "全年预算为 B 万元，支出决算为 A 万元。决算数小于全年预算数…": the comparison word must
-  /// agree with A and B as the two sentences before it state them.
-  private func checkComparisons(_ paragraph: Paragraph, _ reader: NarrativeReader, context: inout RuleContext) {
+  /// agree with A and B as the two sentences before it state them. A claim that opens its
+  /// paragraph ("…支出决算为 A 万元。" then, after a break the PDF put there, "决算数与全年预算数
+  /// 持平。") reads them from the last sentence of the paragraph before.
+  private func checkComparisons(
+    _ paragraph: Paragraph, _ reader: NarrativeReader, previous: (Paragraph, NarrativeReader)?,
+    context: inout RuleContext
+  ) {
     guard UTF8Text.firstOffset(of: Self.finalWord, in: paragraph.utf8) != nil else { return }
     for (words, claim) in Self.claims {
       for word in words {
@@ -186,12 +195,11 @@ struct DirectionRule: Rule {
           guard let here = reader.sentences.firstIndex(where: { $0.contains(offset) }) else { continue }
           // The figures: in this sentence before the word, or the sentence before.
           let from = reader.sentences[max(0, here - 1)].lowerBound
-          let figures = paragraph.numbers.filter {
-            $0.unit == .tenThousandYuan && $0.textRange.lowerBound >= from && $0.textRange.upperBound <= offset
+          var figures = Self.comparedFigures(in: paragraph, reader, within: from..<offset)
+          if figures == nil, here == 0, let (before, beforeReader) = previous, let last = beforeReader.sentences.last {
+            figures = Self.comparedFigures(in: before, beforeReader, within: last)
           }
-          let budget = figures.last { Self.label(before: $0, in: reader).utf8Text.contains("预算") }
-          let actual = figures.last { Self.label(before: $0, in: reader).utf8Text.contains("决算") }
-          guard let budget, let actual else { continue }
+          guard let (budget, actual) = figures else { continue }
           context.ran()
           let holds: Bool
           switch claim {
@@ -211,6 +219,20 @@ struct DirectionRule: Rule {
         }
       }
     }
+  }
+
+  /// The last 预算 figure and the last 决算 figure (万元) of `paragraph` within `range` of its text.
+  private static func comparedFigures(
+    in paragraph: Paragraph, _ reader: NarrativeReader, within range: Range<Int>
+  ) -> (budget: Paragraph.Number, actual: Paragraph.Number)? {
+    let figures = paragraph.numbers.filter {
+      $0.unit == .tenThousandYuan && $0.textRange.lowerBound >= range.lowerBound
+        && $0.textRange.upperBound <= range.upperBound
+    }
+    guard let budget = figures.last(where: { label(before: $0, in: reader).utf8Text.contains("预算") }),
+      let actual = figures.last(where: { label(before: $0, in: reader).utf8Text.contains("决算") })
+    else { return nil }
+    return (budget, actual)
   }
 
   /// The words right before a figure ("全年预算为", "支出决算为"), up to eight characters.

@@ -7,14 +7,19 @@ struct ExecutionRateRule: Rule {
     code: "change/execution-rate",
     summary: "“预算为 B 万元，决算为 A 万元，完成预算的 Y%”中 Y 应等于 A ÷ B。",
     rationale: """
-      只核对同一分句中写明的预算数与决算数；预算为 0 的由 change/zero-base 报告。决算为 0 而完成率\
-      不为 0（如“支出决算 0.00 万元，完成预算的 100.00%”）也报告：除非预算也为 0，否则应为 0%。
+      只核对同一分句中写明的预算数与决算数；预算为 0 的由 change/zero-base 报告。所称的预算为 0 而\
+      句中另有不为 0 的预算数（“年初预算为 0 万元，全年预算为 B 万元”）时，完成率与哪一个都不符才报告。\
+      决算为 0 而完成率不为 0（如“支出决算 0.00 万元，完成预算的 100.00%”）也报告：除非预算也为 0，\
+      否则应为 0%。
       """,
     defaultSeverity: .warning,
     nonTriggeringExamples: [
-      .init("年初预算为 6.80 万元，支出决算为 9.42 万元，完成年初预算的 138.53%。决算数与年初预算数存在差异的主要原因是保险基数调整。")
+      .init("年初预算为 6.80 万元，支出决算为 9.42 万元，完成年初预算的 138.53%。决算数与年初预算数存在差异的主要原因是保险基数调整。"),
+      // The 0 base is change/zero-base's; the rate fits the other budget.
+      .init("年初预算为 0 万元，全年预算为 321.02 万元，支出决算为 307.82 万元，完成年初预算的 95.89%。"),
     ],
     triggeringExamples: [
+      .init("年初预算为 0 万元，全年预算为 321.02 万元，支出决算为 307.82 万元，完成年初预算的 ⟦94.89%⟧。"),
       .init(
         "年初预算为 211.44 万元，支出决算为 136.53 万元，完成年初预算的 ⟦46.57%⟧。",
         fixed: "年初预算为 211.44 万元，支出决算为 136.53 万元，完成年初预算的 64.57%。"),
@@ -33,7 +38,10 @@ struct ExecutionRateRule: Rule {
         if checkAgainstSangongTable(rate, reader, table: report.table(.sangong), context: &context) { continue }
         guard let actual = rate.actual else { continue }
         if let budget = rate.budget {
-          guard !budget.value.isZero else { continue }  // change/zero-base
+          guard !budget.value.isZero else {  // change/zero-base, unless the rate fits no other budget
+            checkAgainstOtherBudgets(rate, reader, paragraph, context: &context)
+            continue
+          }
           context.ran()
           // With several 预算 figures (年初, 调整), any that fits is accepted.
           let fitsAnother = rate.budgets.contains { other in
@@ -68,6 +76,30 @@ struct ExecutionRateRule: Rule {
         }
       }
     }
+  }
+
+  /// "年初预算为 0，全年预算为 B，支出决算为 A，完成年初预算的 R%": the zero base is
+  /// change/zero-base's; R is also wrong when it is A ÷ B for none of the sentence's other budgets.
+  private func checkAgainstOtherBudgets(
+    _ rate: NarrativeReader.Rate, _ reader: NarrativeReader, _ paragraph: Paragraph, context: inout RuleContext
+  ) {
+    let others = rate.budgets.filter { !$0.value.isZero }
+    guard let other = others.last, let actual = rate.actual, !actual.value.isZero else { return }
+    context.ran()
+    let fitsOne = others.contains { budget in
+      rate.actuals.contains { spent in
+        RatioCheck.agrees(
+          stated: rate.rate.value, part: spent.value, partTolerance: RatioCheck.halfUnit(spent.value),
+          whole: budget.value, wholeTolerance: RatioCheck.halfUnit(budget.value)) != false
+      }
+    }
+    guard !fitsOne,
+      let expected = RatioCheck.percent(part: actual.value, whole: other.value, decimals: rate.rate.value.decimals)
+    else { return }
+    context.report(
+      rate.rate.range,
+      "所称预算为 0，完成率无从计算；按句中另一预算数，决算 \(actual.value) ÷ 预算 \(other.value) = \(expected)%，文中为 \(rate.rate.value.asWritten)%，与哪一个预算数都不符",
+      related: [Finding.Related(range: other.range, message: "预算数 \(other.value)")], hint: "= \(expected)%")
   }
 
   /// A 三公 rate compared with the 三公 table's 决算数 ÷ 预算数 for the item its clause names.

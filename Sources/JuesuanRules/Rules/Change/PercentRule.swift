@@ -17,6 +17,9 @@ struct PercentRule: Rule {
       .init("2023年机关运行经费支出49.25万元，比2022年增加8.54万元，增长20.98%，主要原因是业务增加。"),
       .init("2023年当年预算执行数为60.13万元，2024年预算安排25.77万元，比2023年预算执行数减少57.14%。"),
       .init("2023年预算执行数为60.13万元，2023年决算数为50.00万元，本年安排25.77万元，比上年减少10.00%。"),
+      .init("（四）2040220-执法办案 0 万元，较上年决算数减少 37.06 万元，下降 100%。主要原因是只有上年有该项支出。"),
+      .init("（六）2013405-华侨事务 0.00 万元，较上年决算数减少 0.01 万元，下降 66.67%。"),
+      .init("2023 年一般公共预算支出 1,861.64 万元，比上年决算数增加（减少）327.51 万元，增长（下降）21.35%。"),
     ],
     triggeringExamples: [
       .init(
@@ -25,6 +28,10 @@ struct PercentRule: Rule {
       .init(
         "2023年当年预算执行数为45.41万元，2024年预算安排42.60万元，比2023年预算执行数减少⟦11.19%⟧。",
         fixed: "2023年当年预算执行数为45.41万元，2024年预算安排42.60万元，比2023年预算执行数减少6.19%。"),
+      .init("2023 年一般公共预算支出 1,861.64 万元，比上年决算数增加（减少）327.51 万元，增长（下降）⟦21.85%⟧。"),
+      .init(
+        "（四）2040220-执法办案 0 万元，较上年决算数减少 37.06 万元，下降 ⟦101%⟧。主要原因是只有上年有该项支出。",
+        fixed: "（四）2040220-执法办案 0 万元，较上年决算数减少 37.06 万元，下降 100%。主要原因是只有上年有该项支出。"),
     ])
 
   static let reads: [any AnalysisView.Type] = [NarrativeReaders.self]
@@ -37,10 +44,18 @@ struct PercentRule: Rule {
       let reader = readers[index]
       checkPercentChanges(paragraph, reader, context: &context)
       for change in reader.changes {
-        guard change.isResolved, let percent = change.percent, let percentVerb = change.percentVerb,
+        if !change.isResolved {
+          checkEitherDirection(change, paragraph, reader, context: &context)
+          continue
+        }
+        guard let percent = change.percent, let percentVerb = change.percentVerb,
           percentVerb.isIncrease == change.verb.isIncrease
         else { continue }
         let delta = change.delta.value
+        if let current = change.current, change.previous == nil, !change.verb.isIncrease, current.value.isZero {
+          checkFallToZero(change, percent: percent, current: current, paragraph, reader, context: &context)
+          continue
+        }
         let previous: Amount
         let tolerance: Int64
         let working: String
@@ -92,6 +107,61 @@ struct PercentRule: Rule {
           hint: "= \(expected)%")
       }
     }
+  }
+
+  /// "0 万元，较上年减少 Δ 万元，下降 P%": a fall to nothing is a fall of 100%. Only the rounding
+  /// of this year's 0 (a "0.00" that was 0.004) can make it less, and nothing makes it more.
+  private func checkFallToZero(
+    _ change: NarrativeReader.Change, percent: Paragraph.Number, current: Paragraph.Number, _ paragraph: Paragraph,
+    _ reader: NarrativeReader, context: inout RuleContext
+  ) {
+    let delta = change.delta.value
+    guard delta.tenThousandths > 0 else { return }
+    context.ran()
+    let slack = Double(RatioCheck.halfUnit(current.value))
+    let lowest = Double(delta.tenThousandths) / (Double(delta.tenThousandths) + slack) * 100
+    var unit = 1.0
+    for _ in 0..<max(0, percent.value.decimals) { unit /= 10 }
+    let stated = percent.value.doubleValue
+    guard stated > 100 + 1e-9 || stated < lowest - unit / 2 - 1e-9 else { return }
+    let expected = Amount(hundredths: 10_000).formatted(decimals: percent.value.decimals)
+    let edit = TextEdit(range: paragraph.sourceRange(ofTextRange: reader.digitsRange(of: percent)), newText: expected)
+    context.report(
+      percent.range,
+      "本年为 \(current.value.asWritten)，较上年减少 \(delta.asWritten) 即全部减少，下降率应为 \(expected)%，文中为 \(percent.value.asWritten)%",
+      related: [Finding.Related(range: current.range, message: "本年 \(current.value.asWritten)")],
+      fixes: [Fix(title: "改为 \(expected)%", edits: [edit], isSafe: false, isPreferred: true)],
+      hint: "= \(expected)%")
+  }
+
+  /// "本年 B，比上年增加（减少）Δ，增长（下降）P%": the direction is left open (text/template-residue
+  /// reports that), but P must be Δ ÷ (B − Δ) or Δ ÷ (B + Δ), one or the other.
+  private func checkEitherDirection(
+    _ change: NarrativeReader.Change, _ paragraph: Paragraph, _ reader: NarrativeReader, context: inout RuleContext
+  ) {
+    guard let percent = change.percent, let current = change.current, change.previous == nil else { return }
+    let delta = change.delta.value
+    let tolerance = RatioCheck.halfUnit(current.value) + RatioCheck.halfUnit(delta)
+    let bases = [current.value - delta, current.value + delta]
+    guard bases.allSatisfy({ $0.tenThousandths > tolerance }) else { return }  // zero base: change/zero-base
+    context.ran()
+    // Another figure of the sentence taken as this year's may be the one it was worked from.
+    let fits = ([current] + change.alternatives).contains { candidate in
+      let slack = RatioCheck.halfUnit(candidate.value) + RatioCheck.halfUnit(delta)
+      return [candidate.value - delta, candidate.value + delta].contains { base in
+        RatioCheck.agrees(
+          stated: percent.value, part: delta, partTolerance: RatioCheck.halfUnit(delta), whole: base,
+          wholeTolerance: slack) != false
+      }
+    }
+    guard !fits,
+      let rise = RatioCheck.percent(part: delta, whole: bases[0], decimals: percent.value.decimals),
+      let fall = RatioCheck.percent(part: delta, whole: bases[1], decimals: percent.value.decimals)
+    else { return }
+    context.report(
+      percent.range,
+      "变动率与哪个方向都不符：按增加，Δ \(delta) ÷ 上年 \(bases[0])（\(current.value) − \(delta)） = \(rise)%；按减少，Δ \(delta) ÷ 上年 \(bases[1])（\(current.value) + \(delta)） = \(fall)%；文中为 \(percent.value.asWritten)%",
+      related: [Finding.Related(range: current.range, message: "本年 \(current.value)")])
   }
 
   /// "上年 A，本年 B，比上年减少 P%": P = |B − A| ÷ A.

@@ -2,16 +2,28 @@ import JuesuanAnalysis
 import JuesuanModel
 
 /// The funds block of a self-evaluation table adds up: 年度资金总额 = Σ its sources, a 小计 row =
-/// Σ the rows under it, 合计 = Σ the 小计 rows (年初预算数, 全年预算数, 全年执行数, 结余 columns).
+/// Σ the rows under it, 合计 = Σ the 小计 rows (年初预算数, 全年预算数, 全年执行数, 结余 columns);
+/// and each row holds together: 全年预算 = 年初预算 + 年中调整, 结余 = 全年预算 − 全年执行,
+/// 结余率 = 结余 ÷ 全年预算.
 struct PerfFundsTotalRule: Rule {
   static let description = RuleDescription(
     code: "perf/funds-total",
-    summary: "绩效自评表资金栏的合计行等于其下各资金来源之和（小计等于其下各行，合计等于各小计）。",
-    rationale:
-      "资金总额与来源不符，执行率和资金得分便失去依据。只比较金额栏（预算数、执行数、结余），缺失或写“—”的格不计为 0，该栏跳过。",
+    summary: "绩效自评表资金栏的合计行等于其下各资金来源之和（小计等于其下各行，合计等于各小计）；每行的预算、调整、执行、结余自洽。",
+    rationale: """
+      资金总额与来源不符，执行率和资金得分便失去依据。只比较金额栏（预算数、执行数、结余），缺失或写“—”的格\
+      不计为 0，该栏跳过。每一行还须自洽：有“年中调整”栏的，全年预算（小计）= 年初预算 + 年中调整；有“结余”栏的，\
+      结余 = 全年预算 − 全年执行；有“结余率”栏的，结余率 = 结余 ÷ 全年预算（按所写小数位，末位容差 ±1）。\
+      三者只要一栏写错便不成立，报告在结果一栏上，不给自动修复。
+      """,
     defaultSeverity: .error,
-    nonTriggeringExamples: [.init(Self.example(total: "50.00"))],
-    triggeringExamples: [.init(Self.example(total: "⟦60.00⟧"), fixed: Self.example(total: "50.00"))],
+    nonTriggeringExamples: [
+      .init(Self.example(total: "50.00")), .init(Self.balanceExample(balance: "342.85", rate: "15.5000")),
+    ],
+    triggeringExamples: [
+      .init(Self.example(total: "⟦60.00⟧"), fixed: Self.example(total: "50.00")),
+      .init(Self.balanceExample(balance: "⟦324.85⟧", rate: "14.6866")),
+      .init(Self.balanceExample(balance: "342.85", rate: "⟦14.5000⟧")),
+    ],
     kinds: RuleDescription.finals)
 
   static func example(total: String) -> String {
@@ -27,6 +39,17 @@ struct PerfFundsTotalRule: Rule {
     """
   }
 
+  static func balanceExample(balance: String, rate: String) -> String {
+    """
+    2023年度部门决算
+    部门整体绩效自评表
+    (2023年度)
+    财政资金安排和使用情况\t年初部门预算安排金额①\t年中调整金额②\t小计③ = ①+②\t年度拨付金额④\t支出实现率(%)⑤ = ④/③\t本年度结余金额⑥ = ③-④\t资金结余率(%)⑦ = ⑥/③
+    \t合计\t2260.31\t-48.38\t2211.93\t1869.08\t84.5000\t\(balance)\t\(rate)
+
+    """
+  }
+
   private static let amountColumns: [SelfEvaluation.FundsColumn] = [
     .declared, .initialBudget, .adjustment, .annualBudget, .executed, .balance,
   ]
@@ -34,6 +57,7 @@ struct PerfFundsTotalRule: Rule {
   func check(_ report: Report, context: inout RuleContext) {
     for evaluation in report.selfEvaluations {
       let rows = evaluation.funds
+      for row in rows { checkRow(row, context: &context) }
       guard rows.count >= 2 else { continue }
       let subtotals = rows.indices.filter { rows[$0].label.utf8Text.hasSuffix("小计") }
       if subtotals.isEmpty {
@@ -48,6 +72,56 @@ struct PerfFundsTotalRule: Rule {
       }
       if consistent, let first = subtotals.first, first > 0 {
         compare(rows[0], subtotals.map { rows[$0] }[...], context: &context)
+      }
+    }
+  }
+
+  /// One row's own arithmetic: 全年预算 = 年初预算 + 年中调整, 结余 = 全年预算 − 全年执行,
+  /// 结余率 = 结余 ÷ 全年预算, each where the row has all its figures.
+  private func checkRow(_ row: SelfEvaluation.FundsRow, context: inout RuleContext) {
+    let label = row.label.isEmpty ? "资金" : row.label
+    func differs(_ stated: Amount, _ computed: Amount, terms: Int) -> Bool {
+      (stated - computed).magnitude.tenThousandths > 50 * Int64(terms + 1)
+    }
+    if let initial = row[.initialBudget], let adjustment = row[.adjustment], let annual = row[.annualBudget] {
+      context.ran()
+      let sum = initial.value + adjustment.value
+      if differs(annual.value, sum, terms: 2) {
+        context.report(
+          annual.range,
+          "“\(label)”的全年预算（小计）\(annual.text) ≠ 年初预算 \(initial.text) + 年中调整 \(adjustment.text) = \(sum.formatted(decimals: 2))",
+          related: [
+            Finding.Related(range: initial.range, message: "年初预算 \(initial.text)"),
+            Finding.Related(range: adjustment.range, message: "年中调整 \(adjustment.text)"),
+          ])
+      }
+    }
+    guard let annual = row[.annualBudget] ?? row[.initialBudget], let balance = row[.balance] else { return }
+    if let executed = row[.executed] {
+      context.ran()
+      let difference = annual.value - executed.value
+      if differs(balance.value, difference, terms: 2) {
+        context.report(
+          balance.range,
+          "“\(label)”的结余 \(balance.text) ≠ 全年预算 \(annual.text) − 全年执行 \(executed.text) = \(difference.formatted(decimals: 2))",
+          related: [
+            Finding.Related(range: annual.range, message: "全年预算 \(annual.text)"),
+            Finding.Related(range: executed.range, message: "全年执行 \(executed.text)"),
+          ])
+        return
+      }
+    }
+    if let rate = row[.balanceRate], !annual.value.isZero {
+      context.ran()
+      let agrees = RatioCheck.agrees(
+        stated: rate.value, part: balance.value, partTolerance: RatioCheck.halfUnit(balance.value), whole: annual.value,
+        wholeTolerance: RatioCheck.halfUnit(annual.value))
+      if agrees == false,
+        let expected = RatioCheck.percent(part: balance.value, whole: annual.value, decimals: rate.value.decimals)
+      {
+        context.report(
+          rate.range, "“\(label)”的结余率 \(rate.text) ≠ 结余 \(balance.text) ÷ 全年预算 \(annual.text) = \(expected)%",
+          related: [Finding.Related(range: balance.range, message: "结余 \(balance.text)")], hint: "= \(expected)%")
       }
     }
   }

@@ -1,4 +1,4 @@
 /// The table/* rules, in the order they run.
 enum TableRules {
-  static let all: [any Rule.Type] = [TableMissingRule.self, TableUnparsedRule.self]
+  static let all: [any Rule.Type] = [TableMissingRule.self, TableUnparsedRule.self, LineNumberRule.self]
 }
