@@ -66,6 +66,7 @@ extension NarrativeReader {
       var entry = Rate(rate: rate, budget: qualified.last ?? budgets.last, actual: actuals.first, sentence: sentence)
       entry.budgets = budgets
       entry.actuals = actuals
+      if !qualified.isEmpty { entry.budgetName = rateQualifier }
       result.append(entry)
     }
     return result

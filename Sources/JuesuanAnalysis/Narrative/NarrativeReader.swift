@@ -46,6 +46,9 @@ package struct NarrativeReader: Sendable {
     /// The (first) 决算/支出 figure of the same sentence, if written.
     package var actual: Paragraph.Number?
     package var sentence: Range<Int>
+    /// The word the rate names its budget by ("完成年初预算的" → 年初), when `budget` is the figure
+    /// the clause gives that same name ("年初预算为 B").
+    package var budgetName: String?
   }
 
   /// "X 万元，占 Y 的 W%" with Y's figure found in the same paragraph.

@@ -9,6 +9,8 @@ struct ExecutionRateRule: Rule {
     rationale: """
       只核对同一分句中写明的预算数与决算数；预算为 0 的由 change/zero-base 报告。所称的预算为 0 而\
       句中另有不为 0 的预算数（“年初预算为 0 万元，全年预算为 B 万元”）时，完成率与哪一个都不符才报告。\
+      句中有几个预算数时，完成率与其中之一相符即不算算错；但文中点名“完成年初预算的”而与所列年初预算不符、\
+      只与另一预算数相符的，报告所称预算与所用预算不一（警告）。\
       决算为 0 而完成率不为 0（如“支出决算 0.00 万元，完成预算的 100.00%”）也报告：除非预算也为 0，\
       否则应为 0%。
       """,
@@ -17,9 +19,11 @@ struct ExecutionRateRule: Rule {
       .init("年初预算为 6.80 万元，支出决算为 9.42 万元，完成年初预算的 138.53%。决算数与年初预算数存在差异的主要原因是保险基数调整。"),
       // The 0 base is change/zero-base's; the rate fits the other budget.
       .init("年初预算为 0 万元，全年预算为 321.02 万元，支出决算为 307.82 万元，完成年初预算的 95.89%。"),
+      .init("年初预算为 6.00 万元，全年预算为 10.00 万元，支出决算为 9.00 万元，完成全年预算的 90.00%。"),
     ],
     triggeringExamples: [
       .init("年初预算为 0 万元，全年预算为 321.02 万元，支出决算为 307.82 万元，完成年初预算的 ⟦94.89%⟧。"),
+      .init("年初预算为 6.00 万元，全年预算为 10.00 万元，支出决算为 9.00 万元，完成年初预算的 ⟦90.00%⟧。"),
       .init(
         "年初预算为 211.44 万元，支出决算为 136.53 万元，完成年初预算的 ⟦46.57%⟧。",
         fixed: "年初预算为 211.44 万元，支出决算为 136.53 万元，完成年初预算的 64.57%。"),
@@ -52,7 +56,6 @@ struct ExecutionRateRule: Rule {
                   whole: other.value, wholeTolerance: RatioCheck.halfUnit(other.value)) == true
               }
           }
-          guard !fitsAnother else { continue }
           guard
             let agrees = RatioCheck.agrees(
               stated: rate.rate.value, part: actual.value, partTolerance: RatioCheck.halfUnit(actual.value),
@@ -60,6 +63,18 @@ struct ExecutionRateRule: Rule {
             let expected = RatioCheck.percent(
               part: actual.value, whole: budget.value, decimals: rate.rate.value.decimals)
           else { continue }
+          if fitsAnother {
+            // "年初预算为 B1，全年预算为 B2，…完成年初预算的 R%" where R is worked from B2.
+            if let name = rate.budgetName {
+              context.report(
+                rate.rate.range,
+                "文中称完成\(name)预算的 \(rate.rate.value.asWritten)%，按\(name)预算 \(budget.value) 应为 \(expected)%；\(rate.rate.value.asWritten)% 是按句中另一预算数算出的，所称预算与所用预算不一",
+                severity: .warning,
+                related: [Finding.Related(range: budget.range, message: "\(name)预算 \(budget.value)")],
+                hint: "= \(expected)%")
+            }
+            continue
+          }
           let edit = TextEdit(
             range: paragraph.sourceRange(ofTextRange: reader.digitsRange(of: rate.rate)), newText: expected)
           context.report(

@@ -2,7 +2,8 @@ import JuesuanAnalysis
 import JuesuanModel
 
 /// A whole stated in the narrative and its parts listed after "其中": the parts may not add up to
-/// more than the whole, and a list of three or more parts should add up to it.
+/// more than the whole, and a list of three or more parts should add up to it. A 小微企业 amount
+/// is part of the 中小企业 amount of the same measure stated before it.
 struct NarrativeBreakdownRule: Rule {
   static let description = RuleDescription(
     code: "sum/narrative-breakdown",
@@ -10,7 +11,9 @@ struct NarrativeBreakdownRule: Rule {
     rationale: """
       只读“A 万元，其中：B 万元、C 万元…”：合计数紧挨“其中”，各项是同一句中“其中”之后的万元金额，\
       括号内的数、增减额和下一层“其中”以后的数不计。各项之和大于合计数一定有误，报错误；三项以上的列举\
-      通常就是全部构成，之和小于合计数报警告；两项的列举可能只举了一部分，不报少于。差额在四舍五入容差内不报。
+      通常就是全部构成，之和小于合计数报警告；两项的列举可能只举了一部分，不报少于。差额在四舍五入容差内不报。\
+      政府采购说明中，小微企业是中小企业的一部分：“授予小微企业合同金额”“面向小微企业预留…预算金额”\
+      “由小微企业供应商中标或成交的，采购金额”不能超过前面同一种金额的中小企业数。
       """,
     defaultSeverity: .error,
     nonTriggeringExamples: [
@@ -19,10 +22,17 @@ struct NarrativeBreakdownRule: Rule {
       .init("“三公”经费 42.41 万元，其中：公务用车购置及运行费 42.41 万元（购置费 27.19 万元、运行费 15.22 万元），公务接待费 0.00 万元。"),
       .init("支出 50.00 万元，其中：人员经费 30.00 万元，比上年增加 2.00 万元；公用经费 10.00 万元。"),
       .init("项目总预算1170.00万，其中规模化870.00万，创新化70.00万，协同化180.00万，国际化50.00万，合计1170.00万。"),
+      .init(
+        "面向中小企业预留政府采购项目预算金额 225.10 万元，面向小微企业预留政府采购项目预算金额 164.87 万元。在面向中小企业预留的政府采购项目中，由中小企业供应商中标或成交的，采购金额 225.10 万元；在面向小微企业预留政府采购项目中，由小微企业供应商中标或成交的，采购金额 164.87 万元；在其他政府采购项目中，由中小企业供应商中标或成交的，采购金额 12.00 万元。"
+      ),
     ],
     triggeringExamples: [
       .init("当年实际支出 ⟦45.50⟧ 万元，其中：本级财政当年预算 50 万元、以前年度结余结转 0.00 万元、当年追加 0.00 万元。"),
       .init("政府采购支出总额 ⟦40.19⟧ 万元，其中：货物 30.19 万元、工程 5.00 万元、服务 0.00 万元。"),
+      .init("授予中小企业合同金额 4.16 万元，占政府采购支出总额的 100.00%，其中：授予小微企业合同金额 ⟦5.16⟧ 万元。"),
+      .init(
+        "面向中小企业预留政府采购项目预算金额 225.10 万元，面向小微企业预留政府采购项目预算金额 164.87 万元。在面向中小企业预留的政府采购项目中，由中小企业供应商中标或成交的，采购金额 225.10 万元；在面向小微企业预留政府采购项目中，由小微企业供应商中标或成交的，采购金额 ⟦252.10⟧ 万元。"
+      ),
     ])
 
   static let reads: [any AnalysisView.Type] = [NarrativeReaders.self]
@@ -31,9 +41,10 @@ struct NarrativeBreakdownRule: Rule {
 
   func check(_ report: Report, context: inout RuleContext) {
     let readers = context.view(NarrativeReaders.self)
-    for (index, paragraph) in report.paragraphs.enumerated()
-    where UTF8Text.firstOffset(of: Self.marker, in: paragraph.utf8) != nil {
+    for (index, paragraph) in report.paragraphs.enumerated() {
       let reader = readers[index]
+      checkSmallWithinMedium(paragraph, reader, source: report.source, context: &context)
+      guard UTF8Text.firstOffset(of: Self.marker, in: paragraph.utf8) != nil else { continue }
       let deltas = Set(reader.changes.map(\.delta.textRange.lowerBound))
       let amounts = paragraph.numbers.filter {
         $0.unit == .tenThousandYuan && !deltas.contains($0.textRange.lowerBound)
@@ -70,6 +81,51 @@ struct NarrativeBreakdownRule: Rule {
           related: parts.map { Finding.Related(range: $0.range, message: "\($0.value) 万元") })
       }
     }
+  }
+
+  private static let small = Array("小微企业".utf8)
+
+  /// "授予中小企业合同金额 A 万元…其中：授予小微企业合同金额 B 万元": B ≤ A, each 小微企业 amount
+  /// paired with the nearest 中小企业 amount before it that names the same measure (合同金额,
+  /// 预算金额, 采购金额).
+  private func checkSmallWithinMedium(
+    _ paragraph: Paragraph, _ reader: NarrativeReader, source: SourceText, context: inout RuleContext
+  ) {
+    guard UTF8Text.firstOffset(of: Self.small, in: paragraph.utf8) != nil else { return }
+    let amounts = paragraph.numbers.filter { $0.unit == .tenThousandYuan }
+    var labels: [(number: Paragraph.Number, label: String)] = []
+    var from = 0
+    for number in amounts {
+      // The words since the previous amount or sentence end: what the figure is.
+      let sentenceStart = reader.sentences.first { $0.contains(number.textRange.lowerBound) }?.lowerBound ?? 0
+      let start = max(from, sentenceStart)
+      let label = paragraph.text(in: start..<number.textRange.lowerBound).filter { !$0.isWhitespace }
+      labels.append((number, label))
+      from = number.textRange.upperBound
+    }
+    for (index, entry) in labels.enumerated() where entry.label.utf8Text.contains("小微企业") {
+      let measure = Self.measure(entry.label)
+      guard measure.count == 4,
+        let whole = labels[..<index].last(where: { other in
+          other.label.utf8Text.contains("中小企业") && !other.label.utf8Text.contains("小微企业")
+            && Self.measure(other.label) == measure
+        })
+      else { continue }
+      context.ran()
+      let excess = entry.number.value - whole.number.value
+      guard excess.tenThousandths > TableIdentity.tolerance(parts: 1) else { continue }
+      context.report(
+        NarrativeFigures.digitRange(of: entry.number, in: source),
+        "小微企业的\(measure) \(entry.number.value) 万元超过中小企业的\(measure) \(whole.number.value) 万元 \(excess)：小微企业是中小企业的一部分",
+        related: [Finding.Related(range: whole.number.range, message: "中小企业\(measure) \(whole.number.value) 万元")])
+    }
+  }
+
+  /// The last four characters of a label, its measure ("合同金额"), without a trailing 为 or colon.
+  private static func measure(_ label: String) -> String {
+    var text = Substring(label)
+    while let last = text.last, "为：:是".contains(last) { text = text.dropLast() }
+    return String(text.suffix(4))
   }
 
   /// Only white space and punctuation between: "45.50 万元，其中" (the unit is part of the number).

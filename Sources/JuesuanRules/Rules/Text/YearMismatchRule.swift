@@ -14,7 +14,8 @@ struct YearMismatchRule: Rule {
       与上年比较之句所说的本年、“20XX 年度没有…”，以及决算中没有计划之意的以后年度，年份不是报告年度；\
       预算中说本年安排的“20XX 年度，本部门编报…”“20XX 年度项目总预算”“20XX 年度本部门政府采购预算”同样；\
       决算说明中以上一年度开头、只陈述金额而不作比较的段落（“2022 年度机关运行经费支出 0.00 万元。”）也是；\
-      还有写成上一年或下一年、金额却与本年表中数相同的叙述。文号〔2024〕、日期“2024年6月25日”、\
+      还有写成上一年或下一年、金额却与本年表中数相同的叙述；并列的“编报绩效目标的 YYYY 年度项目…绩效自评的\
+      YYYY 年度项目”中多数为报告年度而个别不同的；决算中“YYYY 年度预算绩效管理工作”年份不是报告年度的。文号〔2024〕、日期“2024年6月25日”、\
       年份区间和“上年（2022年）”均不报告。
       """,
     defaultSeverity: .warning,
@@ -24,6 +25,9 @@ struct YearMismatchRule: Rule {
       .init("# 2023年度部门决算\n\n2023年度收入总计10.00万元，与2022年度相比增加1.00万元。上年（2022年度）无此项支出。\n"),
       .init("# 2025年度部门预算\n\n2025年度，本部门编报绩效目标的项目共25个。截至2024年8月31日，共有车辆0辆。\n"),
       .init("# 2023年度部门决算\n\n2022 年度机关运行经费支出 12.00 万元，2023 年度减少 2.00 万元。\n"),
+      .init(
+        "# 2024年度部门决算\n\n本部门 2024 年度预算绩效管理工作开展情况如下：编报绩效目标的 2024 年度项目 1 个；绩效跟踪评价的 2024 年度项目 1 个；绩效自评的 2024 年度项目 1 个。\n"
+      ),
     ],
     triggeringExamples: [
       .init("# 2023年度部门决算\n\n⟦2024年⟧，本单位主要任务是：围绕中心工作，重点完成了以下工作。"),
@@ -47,6 +51,13 @@ struct YearMismatchRule: Rule {
         fixed: "# 2025年度部门预算\n\n2025年度，本部门编报绩效目标的项目共25个。\n"),
       .init(
         "# 2023年度部门决算\n\n财政项目支出绩效目标填报表\n（⟦2022⟧年度）\n", fixed: "# 2023年度部门决算\n\n财政项目支出绩效目标填报表\n（2023年度）\n"),
+      .init(
+        "# 2024年度部门决算\n\n编报绩效目标的 2024 年度项目 1 个；绩效跟踪评价的 ⟦2023⟧ 年度项目 1 个；绩效自评的 2024 年度项目 1 个。\n",
+        fixed:
+          "# 2024年度部门决算\n\n编报绩效目标的 2024 年度项目 1 个；绩效跟踪评价的 2024 年度项目 1 个；绩效自评的 2024 年度项目 1 个。\n"),
+      .init(
+        "# 2024年度部门决算\n\n本部门 ⟦2023⟧ 年度预算绩效管理工作开展情况如下：本部门建立了绩效管理制度。\n",
+        fixed: "# 2024年度部门决算\n\n本部门 2024 年度预算绩效管理工作开展情况如下：本部门建立了绩效管理制度。\n"),
     ])
 
   static let reads: [any AnalysisView.Type] = [NarrativeReaders.self]
@@ -212,7 +223,9 @@ struct YearMismatchRule: Rule {
     texts += report.contentsEntries.map { (report.source.text(in: $0), $0, nil) }
     for (text, range, paragraph) in texts where text.utf8Text.contains("年度") {
       let scalars = Array(text.unicodeScalars)
-      for mention in Self.yearMentions(scalars) where mention.value != year {
+      let mentions = Self.yearMentions(scalars)
+      let listed = Self.listedProjectYears(mentions, in: scalars)
+      for mention in mentions where mention.value != year {
         context.ran()
         let after = String(String.UnicodeScalarView(scalars[mention.end..<min(scalars.count, mention.end + 8)]))
           .filter { !$0.isWhitespace }
@@ -234,6 +247,11 @@ struct YearMismatchRule: Rule {
         {
           // "2022 年度机关运行经费支出 0.00 万元。" opening a statement of a 2023 final account.
           message = "\(year) 年度决算的说明以“\(mention.value) 年度”开头陈述决算数，说的应是 \(year) 年度"
+        } else if listed.odd.contains(mention.start), listed.common == year {
+          // "编报绩效目标的 2024 年度项目…；绩效跟踪评价的 2023 年度项目…；绩效自评的 2024 年度项目…"
+          message = "同一处列举的“…的 \(year) 年度项目”都是 \(year) 年度，此处写作“\(mention.value) 年度项目”"
+        } else if !report.kind.isBudget, !mention.isComparisonBase, after.hasPrefix("预算绩效管理工作") {
+          message = "\(year) 年度决算所说的预算绩效管理工作是本年度的，文中写作“\(mention.value) 年度”"
         } else if report.kind.isBudget, !mention.isComparisonBase, Self.statesOwnBudget(after) {
           message = "\(year) 年度预算中，本年的预算安排写作“\(mention.value) 年度”，应为 \(year) 年度"
         } else if mention.value == year - 1, !mention.isComparisonBase,
@@ -392,6 +410,27 @@ struct YearMismatchRule: Rule {
       index = end + 2
     }
     return result
+  }
+
+  /// The years of "…的 YYYY 年度项目" listed in one text: the year most of them share (when more
+  /// than half do), and the starts of those that differ from it.
+  private static func listedProjectYears(_ mentions: [YearMention], in scalars: [Unicode.Scalar]) -> (
+    common: Int?, odd: Set<Int>
+  ) {
+    let listed = mentions.filter { mention in
+      var before = mention.start
+      while before > 0, scalars[before - 1] == " " { before -= 1 }
+      var after = mention.end
+      while after < scalars.count, scalars[after] == " " { after += 1 }
+      return before > 0 && scalars[before - 1] == "的" && after + 1 < scalars.count && scalars[after] == "项"
+        && scalars[after + 1] == "目"
+    }
+    guard listed.count >= 3 else { return (nil, []) }
+    let counts = Dictionary(grouping: listed, by: \.value).mapValues(\.count)
+    guard let (common, count) = counts.max(by: { $0.value < $1.value }), count * 2 > listed.count else {
+      return (nil, [])
+    }
+    return (common, Set(listed.filter { $0.value != common }.map(\.start)))
   }
 
   /// The sentence (up to 。！？；) around scalar offset `index`.
