@@ -58,16 +58,21 @@ extension SubjectCatalogue {
   /// half-width parenthesis), none of the lead bytes of Unicode spaces (U+0085, U+00A0, U+1680,
   /// U+2000–U+205F) nor U+3000, and no level marker at the end. Most names pass, unallocated.
   private static func isNormalized(_ name: String) -> Bool {
-    var previous: (UInt8, UInt8) = (0, 0)
-    for byte in name.utf8 {
-      if byte < 0x80 || byte == 0xC2 || byte == 0xE1 || byte == 0xE2 { return false }
-      if previous == (0xE3, 0x80), byte == 0x80 { return false }
-      previous = (previous.1, byte)
+    var name = name
+    return name.withUTF8 { bytes in
+      var index = 0
+      while index < bytes.count {
+        let byte = bytes[index]
+        if byte < 0x80 || byte == 0xC2 || byte == 0xE1 || byte == 0xE2 { return false }
+        // U+3000 (E3 80 80), the ideographic space.
+        if byte == 0x80, index >= 2, bytes[index - 2] == 0xE3, bytes[index - 1] == 0x80 { return false }
+        index += 1
+      }
+      // The markers end "类）", "款）", "项）": compare bytes (String.hasSuffix normalises, slowly).
+      guard bytes.count >= 6 else { return true }
+      let tail = UnsafeBufferPointer(rebasing: bytes[(bytes.count - 6)...])
+      return !levelMarkerTails.contains { tail.elementsEqual($0) }
     }
-    // The markers end "类）", "款）", "项）": compare bytes (String.hasSuffix normalises, slowly).
-    let bytes = name.utf8
-    guard bytes.count >= 6 else { return true }
-    return !levelMarkerTails.contains { bytes.suffix(6).elementsEqual($0) }
   }
 
   private static let levelMarkerTails = ["类）", "款）", "项）"].map { Array($0.utf8) }

@@ -9,7 +9,8 @@ extension ReportParser {
     let standard = report.tables.filter { Table.Kind.standard.contains($0.kind) }
     let budgetTables = standard.filter(\.isBudget).count
     let isBudget =
-      standard.isEmpty ? title.contains("预算") && !title.contains("决算") : budgetTables * 2 > standard.count
+      standard.isEmpty
+      ? title.utf8Text.contains("预算") && !title.utf8Text.contains("决算") : budgetTables * 2 > standard.count
     let names = [title] + standard.map { $0.title.utf8Text.removingWhitespace() }
     let isUnit = names.contains { name in
       ["单位预算", "单位决算", "预算单位", "单位“三公”", "单位\"三公\""].contains { name.contains($0) }

@@ -71,20 +71,20 @@ extension TableTitle {
   /// A budget's table (部门预算 / 单位预算): its title ends in 预算表 or 预算总表, where a final
   /// account's says 决算表.
   static func isBudgetTitle(_ title: String) -> Bool {
-    (title.hasSuffix("预算表") || title.hasSuffix("预算总表")) && !title.contains("决算")
+    (title.hasSuffix("预算表") || title.hasSuffix("预算总表")) && !title.utf8Text.contains("决算")
   }
 
   /// The kind of a budget table, by content (DOMAIN.md §6; Shanghai's numbering and the national
   /// template's names alike).
   private static func budgetKind(ofTitle title: String) -> Table.Kind {
-    if title.contains("政府性基金") { return .governmentFund }
-    if title.contains("国有资本经营") { return .stateCapital }
-    if title.contains("财政拨款收支") || title.contains("财政拨款收入支出") { return .fiscalSummary }
-    if title.contains("收支预算总表") || title.contains("收入支出预算总表") { return .summary }
-    if title.contains("基本支出") { return .basicExpenditure }
-    if title.contains("一般公共预算") { return .generalBudget }
-    if title.contains("收入预算") { return .income }
-    if title.contains("支出预算") { return .expenditure }
+    if title.utf8Text.contains("政府性基金") { return .governmentFund }
+    if title.utf8Text.contains("国有资本经营") { return .stateCapital }
+    if title.utf8Text.contains("财政拨款收支") || title.utf8Text.contains("财政拨款收入支出") { return .fiscalSummary }
+    if title.utf8Text.contains("收支预算总表") || title.utf8Text.contains("收入支出预算总表") { return .summary }
+    if title.utf8Text.contains("基本支出") { return .basicExpenditure }
+    if title.utf8Text.contains("一般公共预算") { return .generalBudget }
+    if title.utf8Text.contains("收入预算") { return .income }
+    if title.utf8Text.contains("支出预算") { return .expenditure }
     return .unknown
   }
 }

@@ -281,7 +281,7 @@ package struct NarrativeBinder {
     }) {
       return nil
     }
-    if between.contains(where: Self.isDigit) || Self.text(between).contains("其中") { return nil }
+    if between.contains(where: Self.isDigit) || Self.text(between).utf8Text.contains("其中") { return nil }
     return chain(chars, stop)
   }
 

@@ -49,7 +49,8 @@ extension SangongLookup {
       clauseStart = semicolon + 3
     }
     let clause = reader.paragraph.text(in: clauseStart..<position)
-    guard clause.contains("完成预算") || clause.contains("完成全年预算") || clause.contains("完成年初预算") else {
+    guard clause.utf8Text.contains("完成预算") || clause.utf8Text.contains("完成全年预算") || clause.utf8Text.contains("完成年初预算")
+    else {
       return nil
     }
     return figures(forLastItemIn: clause, table: table)

@@ -93,9 +93,11 @@ extension NarrativeReader {
     }
     let clause = String(decoding: bytes[clauseStart..<number.textRange.lowerBound], as: UTF8.self)
       .filter { $0 != " " }
-    if clause.contains("上年") || clause.contains("上一年") || clause.contains("去年") { return true }
+    if clause.utf8Text.contains("上年") || clause.utf8Text.contains("上一年") || clause.utf8Text.contains("去年") {
+      return true
+    }
     guard let year = year ?? latestYear(in: sentence(containing: number.textRange.lowerBound)) else { return false }
-    return clause.contains("\(year - 1)年") && !clause.contains("\(year)年")
+    return clause.utf8Text.contains("\(year - 1)年") && !clause.utf8Text.contains("\(year)年")
   }
 
   /// Without a report year, the latest "20YY年" of the sentence stands for this year.

@@ -360,7 +360,7 @@ extension DirectionRule {
     )
     .filter { $0 != " " }
     guard between.hasPrefix("，"), ["，比", "，较", "，与", "，同比"].contains(where: { between.hasPrefix($0) }),
-      !between.contains("；"), !between.contains("。")
+      !between.utf8Text.contains("；"), !between.utf8Text.contains("。")
     else { return }
     context.ran()
     context.report(

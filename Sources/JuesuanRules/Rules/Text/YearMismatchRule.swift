@@ -239,7 +239,7 @@ struct YearMismatchRule: Rule {
           message = "报告是 \(year) 年度的，此处写作“\(mention.value) 年度\(after.prefix(4))”，应为 \(year) 年度"
         } else if mention.value > year, !report.kind.isBudget,
           !["预算", "计划", "目标", "工作"].contains(where: after.hasPrefix),
-          !Self.futureMarkers.contains(where: sentence.contains)
+          !Self.futureMarkers.contains(where: sentence.utf8Text.contains)
         {
           message = "\(year) 年度决算中出现以后年度“\(mention.value) 年度”的情况，应为 \(year) 年度"
         } else if !report.kind.isBudget, mention.value == year - 1, paragraph != nil,
@@ -405,7 +405,7 @@ struct YearMismatchRule: Rule {
       let lately = String(String.UnicodeScalarView(scalars[max(0, before - 4)..<before]))
       let isBase =
         "与较比同于".unicodeScalars.contains(lead) || tail.hasPrefix("相比") || tail.hasPrefix("同期")
-        || lately.contains("上年") || lately.contains("上一年")
+        || lately.utf8Text.contains("上年") || lately.utf8Text.contains("上一年")
       result.append(YearMention(value: value, start: index, end: end + 2, isComparisonBase: isBase))
       index = end + 2
     }
@@ -446,7 +446,8 @@ struct YearMismatchRule: Rule {
   private static func statesFigureAlone(_ sentence: String) -> Bool {
     let compact = sentence.filter { !$0.isWhitespace }
     let comparing = ["上年", "上一年", "去年", "同期", "同比", "比", "较", "相比", "增加", "减少", "增长", "下降", "持平"]
-    return (compact.contains("万元") || compact.contains("决算")) && !comparing.contains(where: compact.contains)
+    return (compact.utf8Text.contains("万元") || compact.utf8Text.contains("决算"))
+      && !comparing.contains(where: compact.utf8Text.contains)
   }
 
   /// Whether the year at scalar `index` starts its sentence: only white space before it back to
@@ -480,7 +481,7 @@ struct YearMismatchRule: Rule {
   /// the year before, "上年（2022 年度）无…").
   private static func deniesThisYear(_ after: String, before: String) -> Bool {
     ["无", "没有", "未发生", "未使用", "未安排"].contains(where: after.hasPrefix)
-      && !before.hasSuffix("（") && !before.hasSuffix("(") && !before.contains("上年")
+      && !before.hasSuffix("（") && !before.hasSuffix("(") && !before.utf8Text.contains("上年")
   }
 
   /// Up to eight scalars before `index`, without white space.
@@ -491,8 +492,8 @@ struct YearMismatchRule: Rule {
   /// Whether a sentence compares with the year before: 上年, 上一年度, "与…年度相比", "较…年".
   private static func comparesWithLastYear(_ sentence: String) -> Bool {
     let compact = sentence.filter { !$0.isWhitespace }
-    return ["上年", "上一年", "上年度", "同期"].contains(where: compact.contains)
-      || compact.contains("年度相比") || compact.contains("年相比")
+    return ["上年", "上一年", "上年度", "同期"].contains(where: compact.utf8Text.contains)
+      || compact.utf8Text.contains("年度相比") || compact.utf8Text.contains("年相比")
   }
 
   /// The source bytes of the `occurrence`-th (0-based) "YYYY" of a line's text, found in the
