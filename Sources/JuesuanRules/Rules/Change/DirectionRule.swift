@@ -26,6 +26,7 @@ struct DirectionRule: Rule {
     triggeringExamples: [
       .init("全年预算为 11.72 万元，支出决算为 10.72 万元。⟦决算数与全年预算数持平⟧。"),
       .init("全年预算为 203.24 万元，支出决算为 202.24 万元。\n\n⟦决算数与全年预算数持平⟧。"),
+      .init("年初预算为 0.88 万元，支出决算为 1.88 万元。完成年初预算的 213.64%。⟦决算数同预算数持平⟧。"),
       .init("全年预算为 9.00 万元，支出决算为 9.18 万元。⟦决算数小于⟧全年预算数的主要原因：人员变动。"),
       .init(
         "公务用车购置及运行费支出 42.41 万元，完成全年预算的 69.19%；较上年⟦减少 17.73 万元，增长 71.81%⟧。",
@@ -175,15 +176,18 @@ struct DirectionRule: Rule {
   private static let claims: [(words: [String], claim: Claim)] = [
     (["决算数大于", "决算数高于", "决算数超过", "决算大于", "决算高于"], .greater),
     (["决算数小于", "决算数低于", "决算小于", "决算低于", "决算数未达到"], .less),
-    (["决算数与年初预算数持平", "决算数与全年预算数持平", "决算数与预算数持平", "决算数等于预算数", "决算数与预算数一致"], .equal),
+    (
+      ["决算数与年初预算数持平", "决算数与全年预算数持平", "决算数与预算数持平", "决算数等于预算数", "决算数与预算数一致"]
+        + ["决算数同年初预算数持平", "决算数同全年预算数持平", "决算数同预算数持平"], .equal
+    ),
   ]
 
   private static let finalWord = Array("决算".utf8)
 
   /// "全年预算为 B 万元，支出决算为 A 万元。决算数小于全年预算数…": the comparison word must
-  /// agree with A and B as the two sentences before it state them. A claim that opens its
-  /// paragraph ("…支出决算为 A 万元。" then, after a break the PDF put there, "决算数与全年预算数
-  /// 持平。") reads them from the last sentence of the paragraph before.
+  /// agree with A and B as the sentences before it state them. A claim whose paragraph states no
+  /// amount before it ("…支出决算为 A 万元。" then, after a break the PDF put there, "决算数与
+  /// 全年预算数持平。") reads them from the last sentence of the paragraph before.
   private func checkComparisons(
     _ paragraph: Paragraph, _ reader: NarrativeReader, previous: (Paragraph, NarrativeReader)?,
     context: inout RuleContext
@@ -193,10 +197,19 @@ struct DirectionRule: Rule {
       for word in words {
         for offset in reader.occurrences(of: word) {
           guard let here = reader.sentences.firstIndex(where: { $0.contains(offset) }) else { continue }
-          // The figures: in this sentence before the word, or the sentence before.
-          let from = reader.sentences[max(0, here - 1)].lowerBound
-          var figures = Self.comparedFigures(in: paragraph, reader, within: from..<offset)
-          if figures == nil, here == 0, let (before, beforeReader) = previous, let last = beforeReader.sentences.last {
+          // The figures: in this sentence before the word, or one of the two sentences before
+          // ("…支出决算为 A 万元。完成预算的 R%。决算数同预算数持平。").
+          var figures: (budget: Paragraph.Number, actual: Paragraph.Number)?
+          for back in 1...2 where figures == nil {
+            let from = reader.sentences[max(0, here - back)].lowerBound
+            figures = Self.comparedFigures(in: paragraph, reader, within: from..<offset)
+          }
+          let amountBefore = paragraph.numbers.contains {
+            $0.unit == .tenThousandYuan && $0.textRange.upperBound <= offset
+          }
+          if figures == nil, !amountBefore, let (before, beforeReader) = previous,
+            let last = beforeReader.sentences.last
+          {
             figures = Self.comparedFigures(in: before, beforeReader, within: last)
           }
           guard let (budget, actual) = figures else { continue }

@@ -11,7 +11,8 @@ struct NarrativeBreakdownRule: Rule {
     rationale: """
       只读“A 万元，其中：B 万元、C 万元…”：合计数紧挨“其中”，各项是同一句中“其中”之后的万元金额，\
       括号内的数、增减额和下一层“其中”以后的数不计。各项之和大于合计数一定有误，报错误；三项以上的列举\
-      通常就是全部构成，之和小于合计数报警告；两项的列举可能只举了一部分，不报少于。差额在四舍五入容差内不报。\
+      通常就是全部构成，之和小于合计数报警告；两项的列举可能只举了一部分，不报少于，但基本支出下的人员经费与\
+      公用经费就是其全部，也报少于。“A 万元。其中：…”（其中另起一句）同样读取。差额在四舍五入容差内不报。\
       政府采购说明中，小微企业是中小企业的一部分：“授予小微企业合同金额”“面向小微企业预留…预算金额”\
       “由小微企业供应商中标或成交的，采购金额”不能超过前面同一种金额的中小企业数。
       """,
@@ -19,6 +20,8 @@ struct NarrativeBreakdownRule: Rule {
     nonTriggeringExamples: [
       .init("政府采购支出总额 40.19 万元，其中：货物 40.19 万元、工程 0.00 万元、服务 0.00 万元。"),
       .init("基本支出 100.00 万元，其中：人员经费 80.00 万元。"),
+      .init("一般公共预算财政拨款基本支出 5377.64 万元。其中：人员经费 4896.98 万元，主要包括：基本工资；公用经费 480.66 万元，主要包括：办公费。"),
+      .init("项目支出 100.00 万元，其中：培训 30.00 万元、会议 20.00 万元。"),
       .init("“三公”经费 42.41 万元，其中：公务用车购置及运行费 42.41 万元（购置费 27.19 万元、运行费 15.22 万元），公务接待费 0.00 万元。"),
       .init("支出 50.00 万元，其中：人员经费 30.00 万元，比上年增加 2.00 万元；公用经费 10.00 万元。"),
       .init("项目总预算1170.00万，其中规模化870.00万，创新化70.00万，协同化180.00万，国际化50.00万，合计1170.00万。"),
@@ -29,6 +32,7 @@ struct NarrativeBreakdownRule: Rule {
     triggeringExamples: [
       .init("当年实际支出 ⟦45.50⟧ 万元，其中：本级财政当年预算 50 万元、以前年度结余结转 0.00 万元、当年追加 0.00 万元。"),
       .init("政府采购支出总额 ⟦40.19⟧ 万元，其中：货物 30.19 万元、工程 5.00 万元、服务 0.00 万元。"),
+      .init("一般公共预算财政拨款基本支出 ⟦5378.64⟧ 万元。其中：人员经费 4896.98 万元，主要包括：基本工资；公用经费 480.66 万元，主要包括：办公费。"),
       .init("授予中小企业合同金额 4.16 万元，占政府采购支出总额的 100.00%，其中：授予小微企业合同金额 ⟦5.16⟧ 万元。"),
       .init(
         "面向中小企业预留政府采购项目预算金额 225.10 万元，面向小微企业预留政府采购项目预算金额 164.87 万元。在面向中小企业预留的政府采购项目中，由中小企业供应商中标或成交的，采购金额 225.10 万元；在面向小微企业预留政府采购项目中，由小微企业供应商中标或成交的，采购金额 ⟦252.10⟧ 万元。"
@@ -51,10 +55,15 @@ struct NarrativeBreakdownRule: Rule {
       }
       let bytes = paragraph.utf8
       for marker in reader.occurrences(of: "其中") {
-        guard let sentence = reader.sentences.first(where: { $0.contains(marker) }),
-          let whole = amounts.last(where: { $0.textRange.upperBound <= marker }),
-          whole.textRange.lowerBound >= sentence.lowerBound,
-          Self.onlyPunctuation(bytes[whole.textRange.upperBound..<marker])
+        guard let sentenceIndex = reader.sentences.firstIndex(where: { $0.contains(marker) }),
+          let whole = amounts.last(where: { $0.textRange.upperBound <= marker })
+        else { continue }
+        let sentence = reader.sentences[sentenceIndex]
+        // "A 万元，其中：…", or "A 万元。其中：…" with 其中 opening the next sentence.
+        let opensSentence = reader.skippingSpaces(from: sentence.lowerBound) == marker && sentenceIndex > 0
+        let from = opensSentence ? reader.sentences[sentenceIndex - 1].lowerBound : sentence.lowerBound
+        guard whole.textRange.lowerBound >= from,
+          Self.onlyPunctuation(bytes[whole.textRange.upperBound..<marker], fullStop: opensSentence)
         else { continue }
         // The parts: after 其中, not in brackets, up to the sentence's end or a nested 其中.
         let nested = reader.occurrences(of: "其中").first { $0 > marker && $0 < sentence.upperBound }
@@ -69,7 +78,13 @@ struct NarrativeBreakdownRule: Rule {
         let sum = Amount.sum(parts.map(\.value))
         let difference = (sum - whole.value).tenThousandths
         let tolerance = TableIdentity.tolerance(parts: parts.count)
-        guard abs(difference) > tolerance, difference > 0 || parts.count >= 3 else { continue }
+        // 基本支出 is 人员经费 and 公用经费, nothing else: two parts that are those two are all of it.
+        let complete =
+          parts.count >= 3
+          || (parts.count == 2 && Self.label(before: whole, in: reader, from: from).utf8Text.contains("基本支出")
+            && Self.label(before: parts[0], in: reader, from: marker).utf8Text.hasSuffix("人员经费")
+            && Self.label(before: parts[1], in: reader, from: parts[0].textRange.upperBound).utf8Text.hasSuffix("公用经费"))
+        guard abs(difference) > tolerance, difference > 0 || complete else { continue }
         let terms = Terms.joined(parts.map(\.value), limit: 8)
         let digits = NarrativeFigures.digitRange(of: whole, in: report.source)
         let message: String =
@@ -128,10 +143,22 @@ struct NarrativeBreakdownRule: Rule {
     return String(text.suffix(4))
   }
 
-  /// Only white space and punctuation between: "45.50 万元，其中" (the unit is part of the number).
-  private static func onlyPunctuation(_ bytes: ArraySlice<UInt8>) -> Bool {
+  /// Only white space and punctuation between: "45.50 万元，其中" (the unit is part of the number),
+  /// or "45.50 万元。其中" when `fullStop`.
+  private static func onlyPunctuation(_ bytes: ArraySlice<UInt8>, fullStop: Bool) -> Bool {
     let text = String(decoding: bytes, as: UTF8.self)
-    return text.allSatisfy { $0.isWhitespace || "，,：:（(".contains($0) }
+    return text.allSatisfy { $0.isWhitespace || "，,：:（(".contains($0) || (fullStop && $0 == "。") }
+  }
+
+  /// The words before `number` back to `start` (at most twelve characters), without spaces and
+  /// without a trailing 为/：.
+  private static func label(before number: Paragraph.Number, in reader: NarrativeReader, from start: Int) -> String {
+    let lower = max(start, number.textRange.lowerBound - 36)
+    guard lower < number.textRange.lowerBound else { return "" }
+    var text = String(decoding: reader.bytes[lower..<number.textRange.lowerBound], as: UTF8.self)
+      .filter { !$0.isWhitespace }
+    while let last = text.last, "为：:是".contains(last) { text.removeLast() }
+    return text
   }
 
   /// "…，合计 1170.00 万": the whole said again at the list's end, not a part.

@@ -1,19 +1,26 @@
 import JuesuanAnalysis
 import JuesuanModel
 
-/// The same sentence twice in a row, or twice within one paragraph.
+/// The same sentence twice in a row, or twice within one paragraph; in a table's line (a
+/// self-evaluation row with its reason), the same long sentence twice in a row.
 struct DuplicateSentenceRule: Rule {
   static let description = RuleDescription(
     code: "text/duplicate-sentence",
     summary: "同一句话不应在段内重复出现（常见于复制粘贴）。",
     rationale: """
       紧邻重复的句子（至少 4 个字）报告为警告，并建议删除后一句；同段内不相邻的重复（至少 15 个字）\
-      只作提示。比较时忽略空格。
+      只作提示。表格中的一行（如绩效自评表某指标行连同偏差原因）里紧邻重复的整句（至少 10 个字）也报告。\
+      比较时忽略空格。
       """,
     defaultSeverity: .warning,
     nonTriggeringExamples: [.init("累计接待 0 批次、0 人次。与上年决算持平。")],
     triggeringExamples: [
-      .init("累计接待 0 批次、0 人次。⟦累计接待 0 批次、0 人次。⟧", fixed: "累计接待 0 批次、0 人次。")
+      .init("累计接待 0 批次、0 人次。⟦累计接待 0 批次、0 人次。⟧", fixed: "累计接待 0 批次、0 人次。"),
+      .init(
+        "项目支出绩效自评表\n一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\t偏差原因\n产出指标\t数量指标\t平台建设数量\t=1 个\t0 个\t2\t0\t协同办公平台项目未开展。⟦协同办公平台项目未开展。⟧\n",
+        fixed:
+          "项目支出绩效自评表\n一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\t偏差原因\n产出指标\t数量指标\t平台建设数量\t=1 个\t0 个\t2\t0\t协同办公平台项目未开展。\n"
+      ),
     ],
     tags: [.unnecessary])
 
@@ -22,6 +29,7 @@ struct DuplicateSentenceRule: Rule {
   init() {}
 
   func check(_ report: Report, context: inout RuleContext) {
+    checkTableLines(report, context: &context)
     // A paragraph with tabs is a table row read as prose: its cells may repeat legitimately.
     // Notes under tables are prose too ("本表金额…存在尾差。本表金额…存在尾差。"): read here.
     let readers = context.view(NarrativeReaders.self)
@@ -36,11 +44,22 @@ struct DuplicateSentenceRule: Rule {
       let keys = byBytes ? [] : keyBytes.map { String(decoding: $0, as: UTF8.self) }
       context.ran()
       for index in keyBytes.indices {
-        let earlier = (0..<index).first { byBytes ? keyBytes[$0] == keyBytes[index] : keys[$0] == keys[index] }
-        guard let first = earlier else { continue }
+        var earlier = (0..<index).first { byBytes ? keyBytes[$0] == keyBytes[index] : keys[$0] == keys[index] }
         let key = String(decoding: keyBytes[index], as: UTF8.self)
-        let adjacent = first == index - 1
         let length = key.count(where: { !"。！？，、；".utf8Text.contains($0) })
+        // A long sentence repeated as the tail of the one before ("…：协同办公平台项目未开展。" and
+        // again "协同办公平台项目未开展。", a row's words and its reason pasted twice).
+        if earlier == nil, index > 0, length >= 10,
+          byBytes
+            ? keyBytes[index - 1].count > keyBytes[index].count
+              && keyBytes[index - 1].suffix(keyBytes[index].count)
+                .elementsEqual(keyBytes[index])
+            : keys[index - 1].hasSuffix(keys[index])
+        {
+          earlier = index - 1
+        }
+        guard let first = earlier else { continue }
+        let adjacent = first == index - 1
         guard adjacent ? length >= 4 : length >= 15 else { continue }
         // The repeat, without the spaces before it.
         var start = sentences[index].lowerBound
@@ -61,6 +80,64 @@ struct DuplicateSentenceRule: Rule {
             range, "与本段前文重复：“\(key)”", severity: .information,
             related: [Finding.Related(range: paragraph.sourceRange(ofTextRange: sentences[first]), message: "首次出现")])
         }
+      }
+    }
+  }
+
+  private static let fullStop = Array("。".utf8)
+  private static let enders: Set<[UInt8]> = Set(["。", "！", "？"].map { Array($0.utf8) })
+
+  /// Lines outside the paragraphs read as prose (table rows, a self-evaluation row with its
+  /// reason) whose two
+  /// neighbouring sentences are the same, at least ten characters long.
+  private func checkTableLines(_ report: Report, context: inout RuleContext) {
+    let source = report.source
+    let candidates = source.lines(holding: Self.fullStop)
+    guard !candidates.isEmpty else { return }
+    var covered = [Bool](repeating: false, count: source.lineCount)
+    // The paragraphs `check` reads (those with a tab are table rows, read here).
+    for paragraph in report.paragraphs + report.noteParagraphs
+    where !paragraph.range.isEmpty && !paragraph.utf8.contains(0x09) {
+      let first = source.line(ofUTF8Offset: paragraph.range.lowerBound)
+      let last = source.line(ofUTF8Offset: paragraph.range.upperBound - 1)
+      for line in first...max(first, last) { covered[line] = true }
+    }
+    for line in candidates where !covered[line] {
+      let range = source.byteRange(ofLine: line)
+      // The line's sentences: each up to and with its 。！？.
+      var sentences: [Range<Int>] = []
+      var start = range.lowerBound
+      var index = range.lowerBound
+      while index + 3 <= range.upperBound {
+        if source.bytes[index] == 0xE3 || source.bytes[index] == 0xEF,
+          Self.enders.contains(Array(source.bytes[index..<(index + 3)]))
+        {
+          sentences.append(start..<(index + 3))
+          start = index + 3
+          index += 3
+        } else {
+          index += 1
+        }
+      }
+      guard sentences.count >= 2 else { continue }
+      context.ran()
+      for (earlier, later) in zip(sentences, sentences.dropFirst()) {
+        // The later sentence's own text, after any cell boundary (a tab) before it.
+        let tail = source.bytes[later]
+        guard !tail.contains(0x09) else { continue }
+        let key = UTF8Text.removingWhitespace(from: tail)
+        let previous = UTF8Text.removingWhitespace(from: source.bytes[earlier])
+        guard previous.count >= key.count, previous.suffix(key.count).elementsEqual(key),
+          String(decoding: key, as: UTF8.self).count >= 10
+        else { continue }
+        let text = String(decoding: key, as: UTF8.self)
+        context.report(
+          later, "与前一句重复：“\(text)”",
+          related: [Finding.Related(range: earlier, message: "前一句")],
+          fixes: [
+            Fix(
+              title: "删除重复的句子", edits: [TextEdit(range: later, newText: "")], isSafe: true, isPreferred: true)
+          ])
       }
     }
   }
