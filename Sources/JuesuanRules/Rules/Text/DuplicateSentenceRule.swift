@@ -45,22 +45,19 @@ struct DuplicateSentenceRule: Rule {
       context.ran()
       for index in keyBytes.indices {
         var earlier = (0..<index).first { byBytes ? keyBytes[$0] == keyBytes[index] : keys[$0] == keys[index] }
-        let key = String(decoding: keyBytes[index], as: UTF8.self)
-        let length = key.count(where: { !"。！？，、；".utf8Text.contains($0) })
         // A long sentence repeated as the tail of the one before ("…：协同办公平台项目未开展。" and
         // again "协同办公平台项目未开展。", a row's words and its reason pasted twice).
-        if earlier == nil, index > 0, length >= 10,
-          byBytes
-            ? keyBytes[index - 1].count > keyBytes[index].count
-              && keyBytes[index - 1].suffix(keyBytes[index].count)
-                .elementsEqual(keyBytes[index])
-            : keys[index - 1].hasSuffix(keys[index])
+        if earlier == nil, index > 0, keyBytes[index].count >= 10,
+          byBytes ? Self.endsWith(keyBytes[index - 1], keyBytes[index]) : keys[index - 1].hasSuffix(keys[index])
         {
           earlier = index - 1
         }
         guard let first = earlier else { continue }
+        let key = String(decoding: keyBytes[index], as: UTF8.self)
+        let length = key.count(where: { !"。！？，、；".utf8Text.contains($0) })
         let adjacent = first == index - 1
-        guard adjacent ? length >= 4 : length >= 15 else { continue }
+        let minimum = first == index - 1 ? (keyBytes[first] == keyBytes[index] ? 4 : 10) : 15
+        guard length >= minimum else { continue }
         // The repeat, without the spaces before it.
         var start = sentences[index].lowerBound
         start = reader.skippingSpaces(from: start)
@@ -85,33 +82,60 @@ struct DuplicateSentenceRule: Rule {
   }
 
   private static let fullStop = Array("。".utf8)
-  private static let enders: Set<[UInt8]> = Set(["。", "！", "？"].map { Array($0.utf8) })
+
+  /// Whether `bytes` is longer than `tail` and ends with it (compared from the tail's first byte,
+  /// which tells most sentences apart at once).
+  private static func endsWith(_ bytes: [UInt8], _ tail: [UInt8]) -> Bool {
+    let offset = bytes.count - tail.count
+    guard offset > 0 else { return false }
+    for index in tail.indices where bytes[offset + index] != tail[index] { return false }
+    return true
+  }
+
+  /// Whether 。(E3 80 82), ！(EF BC 81) or ？(EF BC 9F) is written at `index`.
+  private static func endsSentence(_ bytes: [UInt8], at index: Int) -> Bool {
+    guard index + 2 < bytes.count else { return false }
+    let (lead, second, third) = (bytes[index], bytes[index + 1], bytes[index + 2])
+    return lead == 0xE3
+      ? second == 0x80 && third == 0x82 : lead == 0xEF && second == 0xBC && (third == 0x81 || third == 0x9F)
+  }
 
   /// Lines outside the paragraphs read as prose (table rows, a self-evaluation row with its
-  /// reason) whose two
-  /// neighbouring sentences are the same, at least ten characters long.
+  /// reason) whose two neighbouring sentences are the same, at least ten characters long.
   private func checkTableLines(_ report: Report, context: inout RuleContext) {
     let source = report.source
-    let candidates = source.lines(holding: Self.fullStop)
-    guard !candidates.isEmpty else { return }
-    var covered = [Bool](repeating: false, count: source.lineCount)
-    // The paragraphs `check` reads (those with a tab are table rows, read here).
-    for paragraph in report.paragraphs + report.noteParagraphs
-    where !paragraph.range.isEmpty && !paragraph.utf8.contains(0x09) {
-      let first = source.line(ofUTF8Offset: paragraph.range.lowerBound)
-      let last = source.line(ofUTF8Offset: paragraph.range.upperBound - 1)
-      for line in first...max(first, last) { covered[line] = true }
+    // The paragraphs `check` reads (those with a tab are table rows, read here), in order; the
+    // lines between them are searched for a 。 (a byte search), and each line that has one read.
+    let tab: [UInt8] = [0x09]
+    var prose = (report.paragraphs + report.noteParagraphs).map(\.range).filter { !$0.isEmpty }
+    prose.removeAll { range in
+      UTF8Text.firstOffset(of: tab, in: source.bytes, from: range.lowerBound, before: range.upperBound) != nil
     }
-    for line in candidates where !covered[line] {
+    prose.sort { $0.lowerBound < $1.lowerBound }
+    var lines: [Int] = []
+    var cursor = 0
+    var next = 0
+    while cursor < source.bytes.count {
+      let gapEnd = next < prose.count ? prose[next].lowerBound : source.bytes.count
+      while cursor < gapEnd,
+        let stop = UTF8Text.firstOffset(of: Self.fullStop, in: source.bytes, from: cursor, before: gapEnd)
+      {
+        let line = source.line(ofUTF8Offset: stop)
+        if lines.last != line { lines.append(line) }
+        cursor = max(stop + 3, source.byteRange(ofLine: line).upperBound)
+      }
+      guard next < prose.count else { break }
+      cursor = max(cursor, prose[next].upperBound)
+      next += 1
+    }
+    for line in lines {
       let range = source.byteRange(ofLine: line)
       // The line's sentences: each up to and with its 。！？.
       var sentences: [Range<Int>] = []
       var start = range.lowerBound
       var index = range.lowerBound
       while index + 3 <= range.upperBound {
-        if source.bytes[index] == 0xE3 || source.bytes[index] == 0xEF,
-          Self.enders.contains(Array(source.bytes[index..<(index + 3)]))
-        {
+        if Self.endsSentence(source.bytes, at: index) {
           sentences.append(start..<(index + 3))
           start = index + 3
           index += 3
