@@ -31,11 +31,11 @@ struct AlignedTableReader {
 
   /// True when the region is in the aligned shape: most lines holding figures have a run of two
   /// or more spaces between two words (a single-spaced export is read by the token reader).
-  static func isAligned(_ lines: [Line], in source: SourceText) -> Bool {
+  static func isAligned(_ lines: [Line], words lineWords: inout LineWords) -> Bool {
     var figureLines = 0
     var aligned = 0
     for line in lines where line.shape == .plain {
-      let words = AlignedWord.words(in: line.range, of: source)
+      let words = lineWords.of(line)
       guard words.contains(where: { if case .figure = $0.kind { true } else { false } }) else { continue }
       figureLines += 1
       if zip(words, words.dropFirst()).contains(where: { $1.columns.lowerBound - $0.columns.upperBound >= 2 }) {
@@ -47,13 +47,13 @@ struct AlignedTableReader {
 
   /// The panels of the region's lines (title excluded; unit and 部门 lines taken out). `header`
   /// is the header text without spaces, which decides optional columns (年初预算).
-  mutating func read(_ lines: [Line], header: String) -> [Table.Panel] {
+  mutating func read(_ lines: [Line], header: String, words lineWords: inout LineWords) -> [Table.Panel] {
     var page = 0
     var aligned: [AlignedLine] = []
     for line in lines where !line.isBlank {
       if line.startsPage, !aligned.isEmpty { page += 1 }
       guard !Self.isPageMark(line) else { continue }
-      aligned.append(AlignedLine(line: line, words: AlignedWord.words(in: line.range, of: source), page: page))
+      aligned.append(AlignedLine(line: line, words: lineWords.of(line), page: page))
     }
     let pages = Dictionary(grouping: aligned, by: \.page).sorted { $0.key < $1.key }.map { split($0.value) }
     switch TableSchema.layout(of: kind, isBudget: isBudget) {

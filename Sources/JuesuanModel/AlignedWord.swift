@@ -155,3 +155,22 @@ struct AlignedWord {
     words.replaceSubrange(0..<end, with: [joined])
   }
 }
+
+/// The words of a table region's lines, each line split once: a region is read up to three ways
+/// (whether it is a cell stream, whether it is aligned, its aligned reading).
+struct LineWords {
+  let source: SourceText
+  private var known: [Int: [AlignedWord]] = [:]
+
+  init(_ source: SourceText) {
+    self.source = source
+  }
+
+  /// The words of `line`.
+  mutating func of(_ line: Line) -> [AlignedWord] {
+    if let words = known[line.index] { return words }
+    let words = AlignedWord.words(in: line.range, of: source)
+    known[line.index] = words
+    return words
+  }
+}

@@ -3,11 +3,11 @@
 /// the counts and the table's own arithmetic prove the pairing.
 enum CellStreamReader {
   /// True when the region's figures stand on lines of their own: a cell stream, not rows.
-  static func isStream(_ lines: [Line], in source: SourceText) -> Bool {
+  static func isStream(_ lines: [Line], words lineWords: inout LineWords) -> Bool {
     var alone = 0
     var inRows = 0
     for line in lines where !line.isBlank && line.shape == .plain {
-      let words = AlignedWord.words(in: line.range, of: source)
+      let words = lineWords.of(line)
       let figures = words.filter { if case .figure = $0.kind { true } else { false } }.count
       if words.count == 1 { alone += figures } else { inRows += figures }
     }
@@ -19,13 +19,13 @@ enum CellStreamReader {
   /// column, the 合计 row first, last or absent. Each is a candidate for `Table.Reading` to prove.
   /// - Complexity: O(cells) per candidate, a dozen candidates at most.
   static func candidates(
-    _ kind: Table.Kind, isBudget: Bool = false, lines: [Line], header: String, in source: SourceText
+    _ kind: Table.Kind, isBudget: Bool = false, lines: [Line], header: String, words lineWords: inout LineWords
   ) -> [[Table.Panel]] {
     guard Table.functionTables.contains(kind) else { return [] }
     var codes: [(code: String, range: Range<Int>, line: Int)] = []
     var figures: [Table.Cell] = []
     for line in lines where !line.isBlank {
-      let words = AlignedWord.words(in: line.range, of: source)
+      let words = lineWords.of(line)
       guard words.count == 1, let word = words.first else { continue }
       switch word.kind {
       case .code(let code): codes.append((code, word.range, line.index))
@@ -59,7 +59,7 @@ enum CellStreamReader {
                 let range = figuresOfRow[0].range
                 row = Table.Row(
                   code: nil, codeRange: nil, name: "合计", nameRange: nil, cells: cells, range: range,
-                  line: source.line(ofUTF8Offset: range.lowerBound))
+                  line: lineWords.source.line(ofUTF8Offset: range.lowerBound))
               } else {
                 let entry = order[codeIndex]
                 row = Table.Row(

@@ -13,7 +13,7 @@ extension ReportParser {
       ? title.utf8Text.contains("预算") && !title.utf8Text.contains("决算") : budgetTables * 2 > standard.count
     let names = [title] + standard.map { $0.title.utf8Text.removingWhitespace() }
     let isUnit = names.contains { name in
-      ["单位预算", "单位决算", "预算单位", "单位“三公”", "单位\"三公\""].contains { name.contains($0) }
+      ["单位预算", "单位决算", "预算单位", "单位“三公”", "单位\"三公\""].contains { name.utf8Text.contains($0) }
     }
     switch (isBudget, isUnit) {
     case (true, true): return .unitBudget

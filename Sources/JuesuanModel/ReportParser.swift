@@ -145,17 +145,18 @@ package enum ReportParser {
     table.isBudget = isBudget
     table.noteRanges = notes.map(\.trimmedRange)
     guard kind != .selfEvaluation, kind != .unknown else { return table }
-    if CellStreamReader.isStream(body, in: source) {
-      return streamTable(table, body: body, header: header, source: source)
+    var words = LineWords(source)
+    if CellStreamReader.isStream(body, words: &words) {
+      return streamTable(table, body: body, header: header, words: &words)
     }
     // Where the region is aligned by spaces, the figures' positions are read too; the reading whose
     // arithmetic holds together better is kept, and one that does not hold together at all is not.
     var reading = Table.Reading.judging(table)
-    if AlignedTableReader.isAligned(data.map(\.line), in: source) {
+    if AlignedTableReader.isAligned(data.map(\.line), words: &words) {
       var aligned = AlignedTableReader(kind: kind, isBudget: isBudget, source: source)
       var candidate = table
       candidate.panels = aligned.read(
-        body.filter { $0.shape != .pipeSeparator && unitName(in: $0.compact) == nil }, header: header)
+        body.filter { $0.shape != .pipeSeparator && unitName(in: $0.compact) == nil }, header: header, words: &words)
       candidate.damage = aligned.damage
       candidate = candidate.placingOpenRows()
       let alignedReading = Table.Reading.judging(candidate)
@@ -173,10 +174,10 @@ package enum ReportParser {
 
   /// A table written one cell per line: the token reading or a rebuilt one where its arithmetic
   /// proves the rows, names left unjudged (they come apart in a stream); else not read.
-  private static func streamTable(_ table: Table, body: [Line], header: String, source: SourceText) -> Table {
+  private static func streamTable(_ table: Table, body: [Line], header: String, words: inout LineWords) -> Table {
     var result = table
     let rebuilt = CellStreamReader.candidates(
-      table.kind, isBudget: table.isBudget, lines: body, header: header, in: source)
+      table.kind, isBudget: table.isBudget, lines: body, header: header, words: &words)
     for panels in [table.panels] + rebuilt {
       var candidate = table
       candidate.panels = panels.map { panel in

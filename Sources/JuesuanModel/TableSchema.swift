@@ -120,7 +120,7 @@ enum TableSchema {
         ColumnSpec(title: "公用经费", role: .component, keys: ["公用经费"]),
         ColumnSpec(title: "项目支出", role: .component, keys: ["项目支出"]),
       ]
-      guard split.dropFirst().contains(where: { spec in spec.keys.contains { header.contains($0) } }) else {
+      guard split.dropFirst().contains(where: { spec in spec.keys.contains { header.utf8Text.contains($0) } }) else {
         return [ColumnSpec(title: "预算数", role: .total, keys: ["预算数", "金额", "预算"])]
       }
       return split
@@ -151,7 +151,7 @@ enum TableSchema {
     default:
       return nil
     }
-    let named = candidates.filter { spec in spec.keys.contains { header.contains($0) } }
+    let named = candidates.filter { spec in spec.keys.contains { header.utf8Text.contains($0) } }
     guard named.contains(where: { $0.role == .total }), named.count >= 2 else {
       return kind == .income ? [candidates[0], candidates[2]] : Array(candidates.prefix(3))
     }

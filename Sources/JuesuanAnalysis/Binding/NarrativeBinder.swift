@@ -66,6 +66,9 @@ package struct NarrativeBinder {
 
   let report: Report
   let catalogue: SubjectCatalogue
+  /// The year a label's own year must be ("2023年基本支出" binds in a 2023 report): the report's,
+  /// or another when the narrative is read as if of that year (`reading(asYear:)`).
+  private(set) var year: Int?
   /// What the binder works out once and then looks up (shared by the anchors' look-ups, which
   /// hold copies of the binder).
   let cache = Cache()
@@ -124,6 +127,7 @@ package struct NarrativeBinder {
   package init(report: Report, catalogue: SubjectCatalogue) {
     self.report = report
     self.catalogue = catalogue
+    self.year = report.year
     for kind in [Table.Kind.generalBudget, .expenditure, .income] {
       for table in report.tables where table.kind == kind {
         for row in table.rows where !row.isDamaged {
@@ -296,6 +300,14 @@ package struct NarrativeBinder {
     return true
   }
 
+  /// The same binder reading labels as if the report were of `year`: only a label's own year
+  /// depends on it, so the tables, names and anchors are kept.
+  package func reading(asYear year: Int) -> NarrativeBinder {
+    var binder = self
+    binder.year = year
+    return binder
+  }
+
   /// True when the words before a total label are only a year, "一般公共预算", "财政拨款", an
   /// enumerator and the like (so "政府性基金预算财政拨款基本支出" or "2022年基本支出" do not bind).
   private func prefixIsClean(_ chars: [Glyph], _ start: Int) -> Bool { prefixScan(chars, start) != nil }
@@ -336,7 +348,7 @@ package struct NarrativeBinder {
     func yearIsFine() -> Bool {
       defer { digits = "" }
       guard digits.count == 4 else { return true }
-      return report.year != nil && Int(digits) == report.year
+      return year != nil && Int(digits) == year
     }
     while index > 0 {
       let char = chars[index - 1]

@@ -319,9 +319,7 @@ struct YearMismatchRule: Rule {
           && Self.namesYear(Array((label + "年").utf8), in: paragraph.utf8)
       }
       guard !paragraphs.isEmpty else { continue }
-      var shifted = report
-      shifted.year = other
-      let binder = NarrativeBinder(report: shifted, catalogue: context.catalogue)
+      let binder = own.reading(asYear: other)
       for paragraph in paragraphs {
         let (chars, positions) = NarrativeFigures.normalizedText(paragraph)
         for (index, number) in paragraph.numbers.enumerated() where number.unit == .tenThousandYuan {
