@@ -27,26 +27,26 @@ struct ThresholdRule: Rule {
   /// Words that give (or announce) a reason.
   private static let reasonWords = ["原因", "主要是", "主要系", "主要用于", "由于", "因为", "系", "用于"]
 
-  static let reads: [any AnalysisView.Type] = [NarrativeReaders.self, SubjectMentions.self]
+  static let reads: [any AnalysisView.Type] = [NarrativeReaders.self]
 
   func check(_ report: Report, context: inout RuleContext) {
     let threshold = Int64(context.configuration.explainThresholdPercent)
     let paragraphs = report.paragraphs
-    // Where the narrative names a 项 ("2010301-行政运行", "…行政运行（项）"): its items.
-    let items = context.view(SubjectMentions.self).all.filter { mention in
-      switch mention.place {
-      case .narrativeCode: mention.code?.count == 7
-      case .narrativeMarker(let digits): digits == 7
-      default: false
-      }
-    }.map(\.range.lowerBound)
     let readers = context.view(NarrativeReaders.self)
     for (index, paragraph) in paragraphs.enumerated() {
-      guard let item = items.first(where: { paragraph.range.contains($0) }) else { continue }
       let reader = readers[index]
       let changes = reader.changes.filter(\.isResolved)
       let percentChanges = reader.percentChanges
       guard !changes.isEmpty || !percentChanges.isEmpty else { continue }
+      // Where the paragraph names a 项 ("2010301-行政运行", "…行政运行（项）"): its item.
+      let items = SubjectMention.narrativeMentions(paragraph).filter { mention in
+        switch mention.place {
+        case .narrativeCode: mention.code?.count == 7
+        case .narrativeMarker(let digits): digits == 7
+        default: false
+        }
+      }
+      guard let item = items.map(\.range.lowerBound).min() else { continue }
       let next =
         index + 1 < paragraphs.count ? String(paragraphs[index + 1].text.utf8Text.removingWhitespace().prefix(20)) : ""
       // Each statement and where the next one starts: its reason lies in between.
