@@ -8,11 +8,11 @@ struct DirectionRule: Rule {
     summary: "同一变动的金额方向词与百分比方向词应一致（不能“减少 X 万元，增长 Y%”）。",
     rationale: """
       方向词互相矛盾时读者无法判断变动方向。若本年数已知，按百分比反推哪一个方向与 Y% 吻合，\
-      优先建议改另一个词；无法判断时给出两种改法，均不作首选。“决算数大于/小于/与预算数持平”与其前\
-      （本句或上一句）所列的预算数、决算数不符的，也在此报告。只写百分比的变动（“上年 A 万元，本年 B 万元，\
+      优先建议改另一个词；无法判断时给出两种改法，均不作首选。“决算数大于/小于/与（同）预算数持平”与其前\
+      （本句或前两句；本段此前无金额时为上一段末句）所列的预算数、决算数不符的，也在此报告。只写百分比的变动（“上年 A 万元，本年 B 万元，\
       比上年减少 P%”）按 B − A 的正负判断；同一本年数、同一变动额在相邻段落中说法相反的，按多数一方\
       判断（两说相持时指出后一处；句中没有本年数时，以动词前相同的措辞认定是同一变动）；本年为 0 却\
-      “比上年增加 Δ”的，上年数只能为负，也在此报告。漏写“%”的增长率（“增加 X 万元，下降 13.95。”）同样按方向比较。
+      “比上年增加 Δ”的，或同一事项（本年数前的措辞在增加额前重现）的增加额大于本年数的，上年数只能为负，也在此报告。漏写“%”的增长率（“增加 X 万元，下降 13.95。”）同样按方向比较。
       """,
     defaultSeverity: .error,
     nonTriggeringExamples: [
@@ -22,6 +22,8 @@ struct DirectionRule: Rule {
       .init("2023年当年预算执行数为9.00万元，2024年预算安排11.91万元，比2023年预算执行数增加32.33%。"),
       .init("收入预算9,101.68万元，比2024年预算减少2,389.52万元。支出预算9,101.68万元，比2024年预算减少2,389.52万元。"),
       .init("政府性基金拨款支出预算0万元，比2024年预算减少12.00万元。"),
+      .init("# 2024年度部门决算\n\n本部门 2024 年度收入支出总计 307.82 万元。与 2023 年度相比，收入支出总计增加 307.82 万元，增长 100.00%。\n"),
+      .init("基本支出 50.00 万元，其中人员经费 30.00 万元，比上年增加 40.00 万元。"),
     ],
     triggeringExamples: [
       .init("全年预算为 11.72 万元，支出决算为 10.72 万元。⟦决算数与全年预算数持平⟧。"),
@@ -40,6 +42,7 @@ struct DirectionRule: Rule {
           "收入预算9,101.68万元，比2024年预算减少2,389.52万元。支出预算9,101.68万元，比2024年预算减少2,389.52万元。一般公共预算拨款支出预算9,101.68万元，比2024年预算减少2,389.52万元。"
       ),
       .init("政府性基金拨款支出预算0万元，比2024年预算⟦增加1421.25万元⟧。"),
+      .init("# 2024年度部门决算\n\n本部门 2024 年度收入支出总计 306.82 万元。与 2023 年度相比，收入支出总计⟦增加 307.82 万元⟧，增长 100.00%。\n"),
       .init("一般公共预算财政拨款支出 9746.50 万元，较上年⟦增加 1193.20 万元，下降⟧ 13.95。"),
       .init(
         "主要原因：项目支出增加，较上一度增加 1133.95 万元。\n\n主要原因：项目支出增加，较上一度⟦减少⟧ 1133.95 万元。\n\n主要原因：项目支出增加，较上一度增加 1133.95 万元。\n",
@@ -359,14 +362,18 @@ extension DirectionRule {
     }
   }
 
-  /// "0 万元，比上年增加 Δ 万元": last year would have been −Δ.
+  /// "0 万元，比上年增加 Δ 万元": last year would have been −Δ. Likewise "收入支出总计 306.82 万元。
+  /// 与上年相比，收入支出总计增加 307.82 万元": an increase larger than this year's figure, said of
+  /// the same thing (the words before this year's figure recur before the increase).
   private func checkImpossible(
     _ change: NarrativeReader.Change, current: Paragraph.Number, _ paragraph: Paragraph, _ reader: NarrativeReader,
     context: inout RuleContext
   ) {
-    guard change.verb.isIncrease, current.value.tenThousandths == 0,
-      current.textRange.upperBound <= change.verb.range.lowerBound
-    else { return }
+    guard change.verb.isIncrease, current.textRange.upperBound <= change.verb.range.lowerBound else { return }
+    guard current.value.tenThousandths == 0 else {
+      checkIncreaseBeyondCurrent(change, current: current, paragraph, reader, context: &context)
+      return
+    }
     // Only "0 万元，比上年增加": the zero ends the clause the comparison follows.
     let between = String(
       decoding: reader.bytes[current.textRange.upperBound..<change.verb.range.lowerBound], as: UTF8.self
@@ -380,5 +387,31 @@ extension DirectionRule {
       paragraph.sourceRange(ofTextRange: change.verb.range.lowerBound..<change.delta.textRange.upperBound),
       "本年为 0，不可能比上年增加 \(change.delta.value)（上年数将为 −\(change.delta.value)）：变动额或方向有误",
       related: [Finding.Related(range: current.range, message: "本年 0")])
+  }
+
+  private func checkIncreaseBeyondCurrent(
+    _ change: NarrativeReader.Change, current: Paragraph.Number, _ paragraph: Paragraph, _ reader: NarrativeReader,
+    context: inout RuleContext
+  ) {
+    let delta = change.delta.value
+    let slack = RatioCheck.halfUnit(current.value) + RatioCheck.halfUnit(delta)
+    guard change.alternatives.isEmpty, (delta - current.value).tenThousandths > slack else { return }
+    // The words just before this year's figure ("收入支出总计") said again before the increase.
+    let labelStart = max(0, current.textRange.lowerBound - 18)
+    var label = String(decoding: reader.bytes[labelStart..<current.textRange.lowerBound], as: UTF8.self)
+      .filter { !$0.isWhitespace }
+    while let last = label.last, "为：:是".contains(last) { label.removeLast() }
+    let subject = String(label.suffix(4))
+    let clauseStart = max(current.textRange.upperBound, change.verb.range.lowerBound - 60)
+    let clause = String(decoding: reader.bytes[clauseStart..<change.verb.range.lowerBound], as: UTF8.self)
+      .filter { !$0.isWhitespace }
+    guard subject.count == 4, subject.unicodeScalars.allSatisfy({ $0.value >= 0x4E00 }),
+      clause.utf8Text.contains(subject)
+    else { return }
+    context.ran()
+    context.report(
+      paragraph.sourceRange(ofTextRange: change.verb.range.lowerBound..<change.delta.textRange.upperBound),
+      "“\(subject)”本年 \(current.value) 万元，不可能比上年增加 \(delta) 万元（上年数将为 \(current.value - delta)）：本年数、变动额或方向有误",
+      related: [Finding.Related(range: current.range, message: "本年 \(current.value)")])
   }
 }
