@@ -9,7 +9,7 @@ struct PercentRule: Rule {
     rationale: """
       上年数 = 本年数 − 增加额（或 + 减少额）。常见错误是用本年数作分母。按所写小数位比较，\
       并容许各金额的四舍五入误差及末位 ±1。本年数取句中（或“与上年相比”前一句中）同一项目的金额；\
-      找不到时不检查。
+      决算中句内没有本年数而所说的是“三公”经费某项时，取“三公”经费表中该项的决算数；都找不到时不检查。
       """,
     defaultSeverity: .error,
     nonTriggeringExamples: [
@@ -20,6 +20,9 @@ struct PercentRule: Rule {
       .init("（四）2040220-执法办案 0 万元，较上年决算数减少 37.06 万元，下降 100%。主要原因是只有上年有该项支出。"),
       .init("（六）2013405-华侨事务 0.00 万元，较上年决算数减少 0.01 万元，下降 66.67%。"),
       .init("2023 年一般公共预算支出 1,861.64 万元，比上年决算数增加（减少）327.51 万元，增长（下降）21.35%。"),
+      .init(
+        "财政拨款“三公”经费支出决算表\n项目\t预算数\t决算数\n合计\t2.85\t0.39\n公务接待费\t2.85\t0.39\n\n因公出国（境）费支出与上一年度持平；公务接待费支出决算减少 0.15 万元，下降 27.78%。\n"
+      ),
     ],
     triggeringExamples: [
       .init(
@@ -29,6 +32,11 @@ struct PercentRule: Rule {
         "2023年当年预算执行数为45.41万元，2024年预算安排42.60万元，比2023年预算执行数减少⟦11.19%⟧。",
         fixed: "2023年当年预算执行数为45.41万元，2024年预算安排42.60万元，比2023年预算执行数减少6.19%。"),
       .init("2023 年一般公共预算支出 1,861.64 万元，比上年决算数增加（减少）327.51 万元，增长（下降）⟦21.85%⟧。"),
+      .init(
+        "财政拨款“三公”经费支出决算表\n项目\t预算数\t决算数\n合计\t2.85\t0.39\n公务接待费\t2.85\t0.39\n\n因公出国（境）费支出与上一年度持平；公务接待费支出决算减少 0.15 万元，下降 ⟦32.78%⟧。\n",
+        fixed:
+          "财政拨款“三公”经费支出决算表\n项目\t预算数\t决算数\n合计\t2.85\t0.39\n公务接待费\t2.85\t0.39\n\n因公出国（境）费支出与上一年度持平；公务接待费支出决算减少 0.15 万元，下降 27.78%。\n"
+      ),
       .init(
         "（四）2040220-执法办案 0 万元，较上年决算数减少 37.06 万元，下降 ⟦101%⟧。主要原因是只有上年有该项支出。",
         fixed: "（四）2040220-执法办案 0 万元，较上年决算数减少 37.06 万元，下降 100%。主要原因是只有上年有该项支出。"),
@@ -67,6 +75,11 @@ struct PercentRule: Rule {
           previous = change.verb.isIncrease ? current.value - delta : current.value + delta
           tolerance = RatioCheck.halfUnit(current.value) + RatioCheck.halfUnit(delta)
           working = "上年 \(previous)（\(current.value) \(change.verb.isIncrease ? "−" : "+") \(delta)）"
+        } else if !report.kind.isBudget, let (item, current) = Self.sangongCurrent(of: change, reader, report) {
+          // "公务接待费支出决算减少 0.15 万元，下降 27.78%": this year's figure is the 三公 table's.
+          previous = change.verb.isIncrease ? current - delta : current + delta
+          tolerance = RatioCheck.halfUnit(current) + RatioCheck.halfUnit(delta)
+          working = "上年 \(previous)（“三公”经费表中\(item)决算 \(current) \(change.verb.isIncrease ? "−" : "+") \(delta)）"
         } else {
           context.skip("未找到“\(change.verb.text) \(delta)”对应的本年数，未核对增长率")
           continue
@@ -107,6 +120,23 @@ struct PercentRule: Rule {
           hint: "= \(expected)%")
       }
     }
+  }
+
+  /// The 三公 table's 决算数 of the item a change's clause names before its verb ("；公务接待费支出决算
+  /// 减少 0.15 万元"), when the clause gives no figure of this year.
+  private static func sangongCurrent(of change: NarrativeReader.Change, _ reader: NarrativeReader, _ report: Report)
+    -> (item: String, actual: Amount)?
+  {
+    guard let table = report.table(.sangong) else { return nil }
+    var clauseStart = change.sentence.lowerBound
+    if let semicolon = reader.occurrences(of: "；", in: change.sentence.lowerBound..<change.verb.range.lowerBound).last {
+      clauseStart = semicolon + 3
+    }
+    let clause = reader.paragraph.text(in: clauseStart..<change.verb.range.lowerBound)
+    guard SangongLookup.mentionsItem(clause), !clause.utf8Text.contains("预算"),
+      let (row, _, actual) = SangongLookup.figures(forLastItemIn: clause, table: table)
+    else { return nil }
+    return (row.name, actual)
   }
 
   /// "0 万元，较上年减少 Δ 万元，下降 P%": a fall to nothing is a fall of 100%. Only the rounding
