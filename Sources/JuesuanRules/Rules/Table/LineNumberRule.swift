@@ -8,8 +8,8 @@ struct LineNumberRule: Rule {
     rationale: """
       收入支出决算总表、“三公”经费表等以“行次”编号各行，编号自上而下递增（空行可以不列）。\
       某行的行次不大于上一行、或为 0，说明编号写错，按此编号引用或汇总会出错。能由上下行确定是哪一行\
-      写错时指出该行（上下两行恰好相差 2 时给出应有的编号）；同一栏有三处以上顺序错乱的，多半是版面\
-      读取错位，不报告，只记为未检查。
+      写错时指出该行（上下两行恰好相差 2 时给出应有的编号）。只看完整读出的表；同一栏有三处以上顺序错乱的，\
+      多半是版面读取错位，不报告，只记为未检查。
       """,
     defaultSeverity: .warning,
     nonTriggeringExamples: [
@@ -30,7 +30,7 @@ struct LineNumberRule: Rule {
   private static let mostBreaks = 2
 
   func check(_ report: Report, context: inout RuleContext) {
-    for table in report.tables where table.reading.status != .unread {
+    for table in report.tables where table.reading.status == .read {
       for panel in table.panels {
         guard let column = panel.columns.firstIndex(where: { $0.title == "行次" }) else { continue }
         let numbers = panel.rows.compactMap { row -> Table.Cell? in
