@@ -11,7 +11,7 @@ struct YearMismatchRule: Rule {
       只报告明确的情形：与上年比较（“较/比 20XX 年…增加/减少”）而年份不是报告年度的上一年；\
       段首“20XX年，…”为报告年度的下一年且段落是工作总结而不是计划（没有“将、计划、拟”等）；\
       “20XX 年…为 N”式的指标结果而年份早于上年；报告自称的“20XX 年度部门决算”、表头年份行、\
-      与上年比较之句所说的本年、“20XX 年度没有…”，以及决算中没有计划之意的以后年度，年份不是报告年度；\
+      与上年比较之句所说的本年、“20XX 年度没有…”“该项目 20XX 年度未开展”，以及决算中没有计划之意的以后年度，年份不是报告年度；\
       预算中说本年安排的“20XX 年度，本部门编报…”“20XX 年度项目总预算”“20XX 年度本部门政府采购预算”同样；\
       决算说明中以上一年度开头、只陈述金额而不作比较的段落（“2022 年度机关运行经费支出 0.00 万元。”）也是；\
       还有写成上一年或下一年、金额却与本年表中数相同的叙述；并列的“编报绩效目标的 YYYY 年度项目…绩效自评的\
@@ -40,6 +40,9 @@ struct YearMismatchRule: Rule {
       .init(
         "# 2023年度部门决算\n\n本部门 ⟦2022⟧ 年度没有使用政府性基金预算财政拨款。\n",
         fixed: "# 2023年度部门决算\n\n本部门 2023 年度没有使用政府性基金预算财政拨款。\n"),
+      .init(
+        "# 2023年度部门决算\n\n政务协同办公平台建设项目决算数 0.00 万元，该项目 ⟦2022⟧ 年度未开展。\n",
+        fixed: "# 2023年度部门决算\n\n政务协同办公平台建设项目决算数 0.00 万元，该项目 2023 年度未开展。\n"),
       .init(
         "# 2023年度部门决算\n\n机关运行经费支出49.25万元，比⟦2021年⟧增加8.54万元，增长20.98%。",
         fixed: "# 2023年度部门决算\n\n机关运行经费支出49.25万元，比2022年增加8.54万元，增长20.98%。"),
@@ -256,9 +259,12 @@ struct YearMismatchRule: Rule {
           message = "\(year) 年度预算中，本年的预算安排写作“\(mention.value) 年度”，应为 \(year) 年度"
         } else if mention.value == year - 1, !mention.isComparisonBase,
           Self.comparesWithLastYear(sentence) || Self.opensWithComparison(following)
-            || Self.deniesThisYear(after, before: Self.textBefore(scalars, mention.start))
         {
           message = "本句与上年比较，所说的本年应为 \(year) 年度，文中写作“\(mention.value) 年度”"
+        } else if mention.value == year - 1, !mention.isComparisonBase,
+          Self.deniesThisYear(after, before: Self.textBefore(scalars, mention.start))
+        {
+          message = "本句说的是本年度的情况（“\(after.prefix(3))…”），应为 \(year) 年度，文中写作“\(mention.value) 年度”"
         }
         guard let message else { continue }
         let offset = text.unicodeScalars.prefix(mention.start).reduce(0) { $0 + UTF8.width($1) }
@@ -475,10 +481,10 @@ struct YearMismatchRule: Rule {
     return rest.prefix(4).allSatisfy(\.isASCIIDigit) && rest.dropFirst(4).hasPrefix("年")
   }
 
-  /// "本部门 2023 年度没有使用政府性基金…": what the report says its own year lacked (not said of
-  /// the year before, "上年（2022 年度）无…").
+  /// "本部门 2023 年度没有使用政府性基金…", "该项目 2023 年度未开展": what the report says its own
+  /// year lacked (not said of the year before, "上年（2022 年度）无…").
   private static func deniesThisYear(_ after: String, before: String) -> Bool {
-    ["无", "没有", "未发生", "未使用", "未安排"].contains(where: after.hasPrefix)
+    ["无", "没有", "未发生", "未使用", "未安排", "未开展", "未实施"].contains(where: after.hasPrefix)
       && !before.hasSuffix("（") && !before.hasSuffix("(") && !before.utf8Text.contains("上年")
   }
 
