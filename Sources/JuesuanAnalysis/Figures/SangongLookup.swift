@@ -11,16 +11,21 @@ package enum SangongLookup {
   /// Whether `text` names a 三公 item.
   package static func mentionsItem(_ text: String) -> Bool { items.contains { text.utf8Text.contains($0.mention) } }
 
+  /// The table label of the 三公 item `text` names last ("公务用车运行维护费", "合计" for the 三公
+  /// as a whole), nil when it names none.
+  package static func item(lastIn text: String) -> String? {
+    let mentions = items.compactMap { item in
+      text.utf8Text.lastRange(of: item.mention).map { (position: $0.lowerBound, label: item.label) }
+    }
+    return mentions.max(by: { $0.position < $1.position })?.label
+  }
+
   /// The row of the item named last in `text`, and its 预算数 and 决算数 (nil when either is not
   /// written or the row is damaged: a missing figure is never zero).
   package static func figures(forLastItemIn text: String, table: Table?) -> (
     row: Table.Row, budget: Amount, actual: Amount
   )? {
-    guard let table else { return nil }
-    let mentions = items.compactMap { item in
-      text.utf8Text.lastRange(of: item.mention).map { (position: $0.lowerBound, label: item.label) }
-    }
-    guard let label = mentions.max(by: { $0.position < $1.position })?.label else { return nil }
+    guard let table, let label = item(lastIn: text) else { return nil }
     for panel in table.panels {
       guard let budgetColumn = panel.columns.firstIndex(where: { $0.title.utf8Text.contains("预算") }),
         let actualColumn = panel.columns.firstIndex(where: { $0.title.utf8Text.contains("决算") }),

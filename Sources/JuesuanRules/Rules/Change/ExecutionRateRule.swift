@@ -10,7 +10,9 @@ struct ExecutionRateRule: Rule {
       只核对同一分句中写明的预算数与决算数；预算为 0 的由 change/zero-base 报告。所称的预算为 0 而\
       句中另有不为 0 的预算数（“年初预算为 0 万元，全年预算为 B 万元”）时，完成率与哪一个都不符才报告。\
       句中有几个预算数时，完成率与其中之一相符即不算算错；但文中点名“完成年初预算的”而与所列年初预算不符、\
-      只与另一预算数相符的，报告所称预算与所用预算不一（警告）。\
+      只与另一预算数相符的，报告所称预算与所用预算不一（警告）。“三公”经费各项只写决算数和完成率、不写预算数的，\
+      按决算 ÷ 完成率推算各项预算：公务用车购置费与运行维护费的预算之和应等于购置及运行费的预算，三项之和应等于\
+      “三公”经费合计的预算（决算为 0 的项预算未知时，合计至少为其余各项之和）；按所写位数容差后仍不符的报告（警告）。\
       决算为 0 而完成率不为 0（如“支出决算 0.00 万元，完成预算的 100.00%”）也报告：除非预算也为 0，\
       否则应为 0%。
       """,
@@ -20,10 +22,16 @@ struct ExecutionRateRule: Rule {
       // The 0 base is change/zero-base's; the rate fits the other budget.
       .init("年初预算为 0 万元，全年预算为 321.02 万元，支出决算为 307.82 万元，完成年初预算的 95.89%。"),
       .init("年初预算为 6.00 万元，全年预算为 10.00 万元，支出决算为 9.00 万元，完成全年预算的 90.00%。"),
+      .init(
+        "（二）公务用车购置及运行费支出 42.41 万元，完成全年预算的 69.19%；较上年减少 17.73 万元。\n\n公务用车购置费支出 27.19 万元，完成全年预算的 93.76%。\n\n公务用车运行费支出 15.22 万元，完成全年预算的 47.13%。\n"
+      ),
     ],
     triggeringExamples: [
       .init("年初预算为 0 万元，全年预算为 321.02 万元，支出决算为 307.82 万元，完成年初预算的 ⟦94.89%⟧。"),
       .init("年初预算为 6.00 万元，全年预算为 10.00 万元，支出决算为 9.00 万元，完成年初预算的 ⟦90.00%⟧。"),
+      .init(
+        "（二）公务用车购置及运行费支出 42.41 万元，完成全年预算的 ⟦69.19%⟧；较上年减少 17.73 万元。\n\n公务用车购置费支出 27.19 万元，完成全年预算的 93.76%。\n\n公务用车运行费支出 15.22 万元，完成全年预算的 52.13%。\n"
+      ),
       .init(
         "年初预算为 211.44 万元，支出决算为 136.53 万元，完成年初预算的 ⟦46.57%⟧。",
         fixed: "年初预算为 211.44 万元，支出决算为 136.53 万元，完成年初预算的 64.57%。"),
@@ -36,6 +44,7 @@ struct ExecutionRateRule: Rule {
 
   func check(_ report: Report, context: inout RuleContext) {
     let readers = context.view(NarrativeReaders.self)
+    checkImpliedBudgets(report, readers, context: &context)
     for (index, paragraph) in report.paragraphs.enumerated() {
       let reader = readers[index]
       for rate in reader.rates {
@@ -147,5 +156,90 @@ struct ExecutionRateRule: Rule {
       related: [Finding.Related(range: row.range, message: "\(row.name) 预算 \(budget)，决算 \(actual)")],
       hint: "= \(expected)%")
     return true
+  }
+
+  /// A 三公 item's rate stated without its budget: 决算 A, rate R, so the budget is A ÷ R.
+  private struct ImpliedBudget {
+    var rate: Paragraph.Number
+    var actual: Amount
+    /// The budget's bounds, from the rounding of A and R (R's last digit taken as ±1).
+    var low: Double
+    var high: Double
+
+    init?(rate: Paragraph.Number, actual: Amount) {
+      let percent = rate.value.doubleValue
+      var unit = 1.0
+      for _ in 0..<max(0, rate.value.decimals) { unit /= 10 }
+      let slack = Double(RatioCheck.halfUnit(actual)) / 10_000
+      guard percent - unit > 0, !actual.isZero else { return nil }
+      self.rate = rate
+      self.actual = actual
+      low = (actual.doubleValue - slack) / (percent + unit) * 100
+      high = (actual.doubleValue + slack) / (percent - unit) * 100
+    }
+  }
+
+  /// The 三公 items and the items they are the sum of.
+  private static let sangongParts: [(whole: String, parts: [String])] = [
+    ("公务用车购置及运行费", ["公务用车购置费", "公务用车运行维护费"]),
+    ("合计", ["因公出国（境）费", "公务用车购置及运行费", "公务接待费"]),
+  ]
+
+  /// "公务用车购置及运行费支出 42.41 万元，完成全年预算的 69.19%；…购置费支出 27.19 万元，完成全年预算
+  /// 的 93.76%；…运行费支出 15.22 万元，完成全年预算的 47.13%", no budget written: the budgets the
+  /// rates imply (决算 ÷ 完成率) of the parts add up to the whole's. A part spent nothing (its budget
+  /// unknown) leaves the whole's at least the sum of the others'.
+  private func checkImpliedBudgets(_ report: Report, _ readers: NarrativeReaders, context: inout RuleContext) {
+    var implied: [String: ImpliedBudget] = [:]
+    var unknown: Set<String> = []
+    var repeated: Set<String> = []
+    for index in report.paragraphs.indices {
+      let reader = readers[index]
+      for rate in reader.rates where rate.budgets.isEmpty {
+        var clauseStart = rate.sentence.lowerBound
+        if let semicolon = reader.occurrences(of: "；", in: rate.sentence.lowerBound..<rate.rate.textRange.lowerBound)
+          .last
+        {
+          clauseStart = semicolon + 3
+        }
+        guard
+          let item = SangongLookup.item(lastIn: reader.paragraph.text(in: clauseStart..<rate.rate.textRange.lowerBound))
+        else { continue }
+        guard implied[item] == nil, !unknown.contains(item) else {
+          repeated.insert(item)
+          continue
+        }
+        if let actual = rate.actual, let budget = ImpliedBudget(rate: rate.rate, actual: actual.value) {
+          implied[item] = budget
+        } else {
+          unknown.insert(item)
+        }
+      }
+    }
+    for (whole, parts) in Self.sangongParts {
+      guard let total = implied[whole], !repeated.contains(whole), parts.allSatisfy({ !repeated.contains($0) })
+      else { continue }
+      let known = parts.compactMap { implied[$0] }
+      let complete = known.count == parts.count
+      guard !known.isEmpty else { continue }
+      // Parts not stated at all may have any budget: only a stated rate of a zero 决算 is unknown.
+      guard parts.allSatisfy({ implied[$0] != nil || unknown.contains($0) }) else { continue }
+      context.ran()
+      let low = known.reduce(0) { $0 + $1.low }
+      let high = known.reduce(0) { $0 + $1.high }
+      let fails = complete ? (total.high < low || total.low > high) : total.high < low
+      guard fails else { continue }
+      let terms = known.map { "\($0.actual) ÷ \($0.rate.value.asWritten)%" }.joined(separator: " + ")
+      func rounded(_ value: Double) -> Amount { Amount(tenThousandths: Int64((value * 10_000).rounded()), decimals: 2) }
+      let sum = rounded((low + high) / 2)
+      let own = rounded((total.low + total.high) / 2)
+      let relation = complete ? "应等于" : "至少为"
+      context.report(
+        total.rate.range,
+        "按各项完成率推算的预算：\(terms) ≈ \(sum) 万元，\(whole == "合计" ? "“三公”经费" : whole)的预算\(relation)此数，而 \(total.actual) ÷ \(total.rate.value.asWritten)% ≈ \(own) 万元：某项的决算数或完成率有误",
+        related: known.map {
+          Finding.Related(range: $0.rate.range, message: "\($0.actual) ÷ \($0.rate.value.asWritten)%")
+        })
+    }
   }
 }
