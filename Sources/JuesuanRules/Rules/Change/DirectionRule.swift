@@ -397,11 +397,7 @@ extension DirectionRule {
     let slack = RatioCheck.halfUnit(current.value) + RatioCheck.halfUnit(delta)
     guard change.alternatives.isEmpty, (delta - current.value).tenThousandths > slack else { return }
     // The words just before this year's figure ("收入支出总计") said again before the increase.
-    let labelStart = max(0, current.textRange.lowerBound - 18)
-    var label = String(decoding: reader.bytes[labelStart..<current.textRange.lowerBound], as: UTF8.self)
-      .filter { !$0.isWhitespace }
-    while let last = label.last, "为：:是".contains(last) { label.removeLast() }
-    let subject = String(label.suffix(4))
+    let subject = String(NarrativeFigures.label(before: current, in: reader, from: 0, limit: 18).suffix(4))
     let clauseStart = max(current.textRange.upperBound, change.verb.range.lowerBound - 60)
     let clause = String(decoding: reader.bytes[clauseStart..<change.verb.range.lowerBound], as: UTF8.self)
       .filter { !$0.isWhitespace }

@@ -81,9 +81,11 @@ struct NarrativeBreakdownRule: Rule {
         // 基本支出 is 人员经费 and 公用经费, nothing else: two parts that are those two are all of it.
         let complete =
           parts.count >= 3
-          || (parts.count == 2 && Self.label(before: whole, in: reader, from: from).utf8Text.contains("基本支出")
-            && Self.label(before: parts[0], in: reader, from: marker).utf8Text.hasSuffix("人员经费")
-            && Self.label(before: parts[1], in: reader, from: parts[0].textRange.upperBound).utf8Text.hasSuffix("公用经费"))
+          || (parts.count == 2
+            && NarrativeFigures.label(before: whole, in: reader, from: from).utf8Text.contains("基本支出")
+            && NarrativeFigures.label(before: parts[0], in: reader, from: marker).utf8Text.hasSuffix("人员经费")
+            && NarrativeFigures.label(before: parts[1], in: reader, from: parts[0].textRange.upperBound).utf8Text
+              .hasSuffix("公用经费"))
         guard abs(difference) > tolerance, difference > 0 || complete else { continue }
         let terms = Terms.joined(parts.map(\.value), limit: 8)
         let digits = NarrativeFigures.digitRange(of: whole, in: report.source)
@@ -113,8 +115,7 @@ struct NarrativeBreakdownRule: Rule {
     for number in amounts {
       // The words since the previous amount or sentence end: what the figure is.
       let sentenceStart = reader.sentences.first { $0.contains(number.textRange.lowerBound) }?.lowerBound ?? 0
-      let start = max(from, sentenceStart)
-      let label = paragraph.text(in: start..<number.textRange.lowerBound).filter { !$0.isWhitespace }
+      let label = NarrativeFigures.label(before: number, in: reader, from: max(from, sentenceStart), limit: .max / 2)
       labels.append((number, label))
       from = number.textRange.upperBound
     }
@@ -136,29 +137,14 @@ struct NarrativeBreakdownRule: Rule {
     }
   }
 
-  /// The last four characters of a label, its measure ("合同金额"), without a trailing 为 or colon.
-  private static func measure(_ label: String) -> String {
-    var text = Substring(label)
-    while let last = text.last, "为：:是".contains(last) { text = text.dropLast() }
-    return String(text.suffix(4))
-  }
+  /// The last four characters of a label, its measure ("合同金额").
+  private static func measure(_ label: String) -> String { String(label.suffix(4)) }
 
   /// Only white space and punctuation between: "45.50 万元，其中" (the unit is part of the number),
   /// or "45.50 万元。其中" when `fullStop`.
   private static func onlyPunctuation(_ bytes: ArraySlice<UInt8>, fullStop: Bool) -> Bool {
     let text = String(decoding: bytes, as: UTF8.self)
     return text.allSatisfy { $0.isWhitespace || "，,：:（(".contains($0) || (fullStop && $0 == "。") }
-  }
-
-  /// The words before `number` back to `start` (at most twelve characters), without spaces and
-  /// without a trailing 为/：.
-  private static func label(before number: Paragraph.Number, in reader: NarrativeReader, from start: Int) -> String {
-    let lower = max(start, number.textRange.lowerBound - 36)
-    guard lower < number.textRange.lowerBound else { return "" }
-    var text = String(decoding: reader.bytes[lower..<number.textRange.lowerBound], as: UTF8.self)
-      .filter { !$0.isWhitespace }
-    while let last = text.last, "为：:是".contains(last) { text.removeLast() }
-    return text
   }
 
   /// "…，合计 1170.00 万": the whole said again at the list's end, not a part.

@@ -56,7 +56,7 @@ struct DuplicateSentenceRule: Rule {
         let key = String(decoding: keyBytes[index], as: UTF8.self)
         let length = key.count(where: { !"。！？，、；".utf8Text.contains($0) })
         let adjacent = first == index - 1
-        let minimum = first == index - 1 ? (keyBytes[first] == keyBytes[index] ? 4 : 10) : 15
+        let minimum = adjacent ? (keyBytes[first] == keyBytes[index] ? 4 : 10) : 15
         guard length >= minimum else { continue }
         // The repeat, without the spaces before it.
         var start = sentences[index].lowerBound
@@ -151,10 +151,9 @@ struct DuplicateSentenceRule: Rule {
         guard !tail.contains(0x09) else { continue }
         let key = UTF8Text.removingWhitespace(from: tail)
         let previous = UTF8Text.removingWhitespace(from: source.bytes[earlier])
-        guard previous.count >= key.count, previous.suffix(key.count).elementsEqual(key),
-          String(decoding: key, as: UTF8.self).count >= 10
-        else { continue }
+        guard previous == key || Self.endsWith(previous, key) else { continue }
         let text = String(decoding: key, as: UTF8.self)
+        guard text.count >= 10 else { continue }
         context.report(
           later, "与前一句重复：“\(text)”",
           related: [Finding.Related(range: earlier, message: "前一句")],
