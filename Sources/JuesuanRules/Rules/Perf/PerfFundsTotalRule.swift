@@ -80,36 +80,31 @@ struct PerfFundsTotalRule: Rule {
   /// 结余率 = 结余 ÷ 全年预算, each where the row has all its figures.
   private func checkRow(_ row: SelfEvaluation.FundsRow, context: inout RuleContext) {
     let label = row.label.isEmpty ? "资金" : row.label
-    func differs(_ stated: Amount, _ computed: Amount, terms: Int) -> Bool {
-      (stated - computed).magnitude.tenThousandths > 50 * Int64(terms + 1)
+    /// Reports `stated` (named `name`) when it is not `computed` (worked out by `formula` from
+    /// `operands`) within the rounding of three figures; true when it did.
+    func compare(
+      _ name: String, _ stated: SelfEvaluation.Figure, _ computed: Amount, _ formula: String,
+      _ operands: [(name: String, figure: SelfEvaluation.Figure)]
+    ) -> Bool {
+      context.ran()
+      guard (stated.value - computed).magnitude.tenThousandths > 50 * 3 else { return false }
+      context.report(
+        stated.range, "“\(label)”的\(name) \(stated.text) ≠ \(formula) = \(computed.formatted(decimals: 2))",
+        related: operands.map { Finding.Related(range: $0.figure.range, message: "\($0.name) \($0.figure.text)") })
+      return true
     }
     if let initial = row[.initialBudget], let adjustment = row[.adjustment], let annual = row[.annualBudget] {
-      context.ran()
-      let sum = initial.value + adjustment.value
-      if differs(annual.value, sum, terms: 2) {
-        context.report(
-          annual.range,
-          "“\(label)”的全年预算（小计）\(annual.text) ≠ 年初预算 \(initial.text) + 年中调整 \(adjustment.text) = \(sum.formatted(decimals: 2))",
-          related: [
-            Finding.Related(range: initial.range, message: "年初预算 \(initial.text)"),
-            Finding.Related(range: adjustment.range, message: "年中调整 \(adjustment.text)"),
-          ])
-      }
+      _ = compare(
+        "全年预算（小计）", annual, initial.value + adjustment.value, "年初预算 \(initial.text) + 年中调整 \(adjustment.text)",
+        [("年初预算", initial), ("年中调整", adjustment)])
     }
     guard let annual = row[.annualBudget] ?? row[.initialBudget], let balance = row[.balance] else { return }
-    if let executed = row[.executed] {
-      context.ran()
-      let difference = annual.value - executed.value
-      if differs(balance.value, difference, terms: 2) {
-        context.report(
-          balance.range,
-          "“\(label)”的结余 \(balance.text) ≠ 全年预算 \(annual.text) − 全年执行 \(executed.text) = \(difference.formatted(decimals: 2))",
-          related: [
-            Finding.Related(range: annual.range, message: "全年预算 \(annual.text)"),
-            Finding.Related(range: executed.range, message: "全年执行 \(executed.text)"),
-          ])
-        return
-      }
+    if let executed = row[.executed],
+      compare(
+        "结余", balance, annual.value - executed.value, "全年预算 \(annual.text) − 全年执行 \(executed.text)",
+        [("全年预算", annual), ("全年执行", executed)])
+    {
+      return
     }
     if let rate = row[.balanceRate], !annual.value.isZero {
       context.ran()
