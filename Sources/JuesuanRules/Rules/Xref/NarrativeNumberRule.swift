@@ -9,10 +9,14 @@ struct NarrativeNumberRule: Rule {
     summary: "情况说明中的金额应与其所指的表中数一致。",
     rationale:
       "按科目编码、“（类）（款）（项）”名称或收入总计、基本支出、人员经费、“三公”经费等固定口径，把叙述中的万元金额对到表中单元格；"
+      + "逐项说明（“2、…（类）…（款）…（项）。主要用于：…，支出决算为 B 万元”，项名可在单独一行）中的决算数对到该项；"
       + "只在所指唯一、表中单元格可读时比较。上年数、增减额和百分比不在此检查。"
       + "改为表中数时，由原数算出的增减额、增长率、完成率和占比随之更新（上年数和预算数不变）；无法随之更新时不提供修正。",
     defaultSeverity: .error,
     nonTriggeringExamples: [
+      .init(
+        "一般公共预算财政拨款支出决算表\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n\t合计\t62.63\t62.63\t\n201\t一般公共服务支出\t62.63\t62.63\t\n20139\t社会工作事务\t62.63\t62.63\t\n2013901\t行政运行\t51.32\t51.32\t\n2013950\t事业运行\t11.31\t11.31\t\n\n具体情况如下。\n\n2、一般公共服务支出（类）社会工作事务（款）事业运行（项）\n                    。\n\n主要用于：事业单位人员支出。全年预算为 17.68 万元，支出决算为 11.31 万元。\n"
+      ),
       .init(
         "一般公共预算财政拨款支出决算表\n单位：元\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n\t合计\t91,016,775.35\t91,016,775.35\t\n2010301\t行政运行\t91,016,775.35\t91,016,775.35\t\n\n（一）2010301-行政运行9101.68万元，即9,101.68万元，约9102万元。\n"
       ),
@@ -24,6 +28,11 @@ struct NarrativeNumberRule: Rule {
       ),
     ],
     triggeringExamples: [
+      .init(
+        "一般公共预算财政拨款支出决算表\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n\t合计\t62.63\t62.63\t\n201\t一般公共服务支出\t62.63\t62.63\t\n20139\t社会工作事务\t62.63\t62.63\t\n2013901\t行政运行\t51.32\t51.32\t\n2013950\t事业运行\t11.31\t11.31\t\n\n具体情况如下。\n\n2、一般公共服务支出（类）社会工作事务（款）事业运行（项）\n                    。\n\n主要用于：事业单位人员支出。全年预算为 17.68 万元，支出决算为 ⟦11.13⟧ 万元。\n",
+        fixed:
+          "一般公共预算财政拨款支出决算表\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n\t合计\t62.63\t62.63\t\n201\t一般公共服务支出\t62.63\t62.63\t\n20139\t社会工作事务\t62.63\t62.63\t\n2013901\t行政运行\t51.32\t51.32\t\n2013950\t事业运行\t11.31\t11.31\t\n\n具体情况如下。\n\n2、一般公共服务支出（类）社会工作事务（款）事业运行（项）\n                    。\n\n主要用于：事业单位人员支出。全年预算为 17.68 万元，支出决算为 11.31 万元。\n"
+      ),
       .init(
         "一般公共预算财政拨款支出决算表\n单位：元\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n\t合计\t91,016,775.35\t91,016,775.35\t\n2010301\t行政运行\t91,016,775.35\t91,016,775.35\t\n\n（一）2010301-行政运行⟦9101.86⟧万元。\n",
         fixed:
@@ -49,7 +58,8 @@ struct NarrativeNumberRule: Rule {
       return
     }
     let binder = NarrativeBinder(report: report, catalogue: context.catalogue)
-    for paragraph in report.paragraphs where paragraph.numbers.contains(where: { $0.unit == .tenThousandYuan }) {
+    for (paragraphIndex, paragraph) in report.paragraphs.enumerated()
+    where paragraph.numbers.contains(where: { $0.unit == .tenThousandYuan }) {
       // Performance sections speak of subsets (self-evaluated projects), not of the tables' totals.
       if let heading = paragraph.headingIndex, heading < report.headings.count,
         report.headings[heading].text.utf8Text.contains("绩效")
@@ -57,12 +67,67 @@ struct NarrativeNumberRule: Rule {
         continue
       }
       let (chars, positions) = NarrativeFigures.normalizedText(paragraph)
+      var unbound: [Paragraph.Number] = []
       for (index, number) in paragraph.numbers.enumerated() where number.unit == .tenThousandYuan {
-        guard let position = positions[index], let binding = binder.bind(chars, before: position) else { continue }
+        guard let position = positions[index], let binding = binder.bind(chars, before: position) else {
+          unbound.append(number)
+          continue
+        }
         context.ran()
         compare(number, binding, in: paragraph, report: report, context: &context)
       }
+      if !unbound.isEmpty {
+        checkItemExplanation(unbound, of: paragraphIndex, in: report, binder: binder, context: &context)
+      }
     }
+  }
+
+  /// "2、一般公共服务支出（类）社会工作事务（款）事业运行（项）。主要用于：…。全年预算为 A 万元，
+  /// 支出决算为 B 万元": the 项 named first (in the paragraph's first sentence, or on the line before
+  /// it) is what the paragraph's 决算 figure is of.
+  private func checkItemExplanation(
+    _ numbers: [Paragraph.Number], of index: Int, in report: Report, binder: NarrativeBinder,
+    context: inout RuleContext
+  ) {
+    let paragraph = report.paragraphs[index]
+    guard let item = Self.itemNamed(before: index, in: report) else { return }
+    var chars = item
+    chars.append(NarrativeBinder.amountMark)
+    guard let binding = binder.bind(chars, before: chars.count - 1) else { return }
+    for number in numbers {
+      let lower = max(0, number.textRange.lowerBound - 18)
+      let label = String(decoding: paragraph.utf8[lower..<number.textRange.lowerBound], as: UTF8.self)
+      guard label.utf8Text.contains("决算"), !label.utf8Text.contains("预算") else { continue }
+      context.ran()
+      compare(number, binding, in: paragraph, report: report, context: &context)
+    }
+  }
+
+  /// The glyphs of a 项 named by itself ("…事业运行（项）"): the paragraph's first sentence, or
+  /// the heading or figure-less paragraph right before it; nil when none ends with the marker.
+  private static func itemNamed(before index: Int, in report: Report) -> [NarrativeBinder.Glyph]? {
+    let paragraph = report.paragraphs[index]
+    // The paragraph before, passing over a "。" the PDF put on a line of its own.
+    var before = index - 1
+    while before >= 0, report.paragraphs[before].text.utf8Text.removingWhitespace() == "。" { before -= 1 }
+    let earlier = before >= 0 ? report.paragraphs[before] : nil
+    var candidates: [String] = []
+    if let stop = paragraph.text.firstIndex(of: "。") { candidates.append(String(paragraph.text[..<stop])) }
+    if let headingIndex = paragraph.headingIndex, headingIndex < report.headings.count,
+      report.headings[headingIndex].range.lowerBound >= (earlier?.range.upperBound ?? 0)
+    {
+      candidates.append(report.headings[headingIndex].text)
+    } else if let earlier, earlier.numbers.allSatisfy({ $0.unit == .none }) {
+      candidates.append(earlier.text)
+    }
+    for candidate in candidates {
+      var text = candidate.utf8Text.removingWhitespace()
+      if text.utf8Text.hasSuffix("。") { text.removeLast() }
+      guard text.utf8.count <= 240, text.count >= 6, text.utf8Text.hasSuffix("（项）") || text.utf8Text.hasSuffix("(项)")
+      else { continue }
+      return text.unicodeScalars.map { $0 == "(" ? "（" : $0 == ")" ? "）" : $0 }
+    }
+    return nil
   }
 
   private func compare(
