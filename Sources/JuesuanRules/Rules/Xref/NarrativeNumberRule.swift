@@ -66,68 +66,34 @@ struct NarrativeNumberRule: Rule {
       {
         continue
       }
-      let (chars, positions) = NarrativeFigures.normalizedText(paragraph)
-      var unbound: [Paragraph.Number] = []
+      var (chars, positions) = NarrativeFigures.normalizedText(paragraph)
+      // "2、…事业运行（项）" on a line of its own, then "主要用于：…支出决算为 B 万元": read as one
+      // paragraph, the binder takes the item it opens with as its figures' subject.
+      if let item = Self.itemLine(before: paragraphIndex, in: report) {
+        chars = item + chars
+        positions = positions.map { $0.map { $0 + item.count } }
+      }
       for (index, number) in paragraph.numbers.enumerated() where number.unit == .tenThousandYuan {
-        guard let position = positions[index], let binding = binder.bind(chars, before: position) else {
-          unbound.append(number)
-          continue
-        }
+        guard let position = positions[index], let binding = binder.bind(chars, before: position) else { continue }
         context.ran()
         compare(number, binding, in: paragraph, report: report, context: &context)
       }
-      if !unbound.isEmpty {
-        checkItemExplanation(unbound, of: paragraphIndex, in: report, binder: binder, context: &context)
-      }
     }
   }
 
-  /// "2、一般公共服务支出（类）社会工作事务（款）事业运行（项）。主要用于：…。全年预算为 A 万元，
-  /// 支出决算为 B 万元": the 项 named first (in the paragraph's first sentence, or on the line before
-  /// it) is what the paragraph's 决算 figure is of.
-  private func checkItemExplanation(
-    _ numbers: [Paragraph.Number], of index: Int, in report: Report, binder: NarrativeBinder,
-    context: inout RuleContext
-  ) {
-    let paragraph = report.paragraphs[index]
-    guard let item = Self.itemNamed(before: index, in: report) else { return }
-    var chars = item
-    chars.append(NarrativeBinder.amountMark)
-    guard let binding = binder.bind(chars, before: chars.count - 1) else { return }
-    for number in numbers {
-      let lower = max(0, number.textRange.lowerBound - 18)
-      let label = String(decoding: paragraph.utf8[lower..<number.textRange.lowerBound], as: UTF8.self)
-      guard label.utf8Text.contains("决算"), !label.utf8Text.contains("预算") else { continue }
-      context.ran()
-      compare(number, binding, in: paragraph, report: report, context: &context)
-    }
-  }
-
-  /// The glyphs of a 项 named by itself ("…事业运行（项）"): the paragraph's first sentence, or
-  /// the heading or figure-less paragraph right before it; nil when none ends with the marker.
-  private static func itemNamed(before index: Int, in report: Report) -> [NarrativeBinder.Glyph]? {
-    let paragraph = report.paragraphs[index]
-    // The paragraph before, passing over a "。" the PDF put on a line of its own.
+  /// The glyphs of the paragraph before paragraph `index` when it only names a 项 ("2、一般公共服务
+  /// 支出（类）社会工作事务（款）事业运行（项）", its 。 perhaps a paragraph of its own after it):
+  /// no amount or percentage, ending with the level marker; with a 。 at its end.
+  private static func itemLine(before index: Int, in report: Report) -> [NarrativeBinder.Glyph]? {
     var before = index - 1
     while before >= 0, report.paragraphs[before].text.utf8Text.removingWhitespace() == "。" { before -= 1 }
-    let earlier = before >= 0 ? report.paragraphs[before] : nil
-    var candidates: [String] = []
-    if let stop = paragraph.text.firstIndex(of: "。") { candidates.append(String(paragraph.text[..<stop])) }
-    if let headingIndex = paragraph.headingIndex, headingIndex < report.headings.count,
-      report.headings[headingIndex].range.lowerBound >= (earlier?.range.upperBound ?? 0)
-    {
-      candidates.append(report.headings[headingIndex].text)
-    } else if let earlier, earlier.numbers.allSatisfy({ $0.unit == .none }) {
-      candidates.append(earlier.text)
-    }
-    for candidate in candidates {
-      var text = candidate.utf8Text.removingWhitespace()
-      if text.utf8Text.hasSuffix("。") { text.removeLast() }
-      guard text.utf8.count <= 240, text.count >= 6, text.utf8Text.hasSuffix("（项）") || text.utf8Text.hasSuffix("(项)")
-      else { continue }
-      return text.unicodeScalars.map { $0 == "(" ? "（" : $0 == ")" ? "）" : $0 }
-    }
-    return nil
+    guard before >= 0, report.paragraphs[before].utf8.count <= 240,
+      report.paragraphs[before].numbers.allSatisfy({ $0.unit == .none })
+    else { return nil }
+    var (glyphs, _) = NarrativeFigures.normalizedText(report.paragraphs[before])
+    if glyphs.last == "。" { glyphs.removeLast() }
+    guard glyphs.count >= 6, glyphs.suffix(3).elementsEqual("（项）".unicodeScalars) else { return nil }
+    return glyphs + ["。"]
   }
 
   private func compare(
