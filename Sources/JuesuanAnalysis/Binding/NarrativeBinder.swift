@@ -277,16 +277,19 @@ package struct NarrativeBinder {
     else { return nil }
     let between = Array(chars[stop..<end])
     // Another item, a code or a figure of the subject's before this one: not this subject's.
-    if Self.markers.contains(where: { marker in
-      between.count >= marker.text.count
-        && (0...(between.count - marker.text.count)).contains {
-          between[$0..<($0 + marker.text.count)].elementsEqual(marker.text)
-        }
-    }) {
-      return nil
-    }
+    if Self.containsMarker(between) { return nil }
     if between.contains(where: Self.isDigit) || Self.text(between).utf8Text.contains("其中") { return nil }
     return chain(chars, stop)
+  }
+
+  /// Whether a level marker "（类）", "（款）" or "（项）" is written anywhere in `glyphs`.
+  private static func containsMarker(_ glyphs: [Glyph]) -> Bool {
+    markers.contains { marker in
+      glyphs.count >= marker.text.count
+        && (0...(glyphs.count - marker.text.count)).contains {
+          glyphs[$0..<($0 + marker.text.count)].elementsEqual(marker.text)
+        }
+    }
   }
 
   static func ends(_ chars: [Glyph], _ end: Int, with word: [Glyph]) -> Bool {
@@ -318,14 +321,7 @@ package struct NarrativeBinder {
     var index = start
     while index > 0, chars[index - 1] != "。" { index -= 1 }
     let sentence = Array(chars[index..<start])
-    if Self.markers.contains(where: { marker in
-      sentence.count >= marker.text.count
-        && (0...(sentence.count - marker.text.count)).contains {
-          sentence[$0..<($0 + marker.text.count)].elementsEqual(marker.text)
-        }
-    }) {
-      return true
-    }
+    if Self.containsMarker(sentence) { return true }
     var run = 0
     for char in sentence {
       if Self.isDigit(char) {

@@ -370,44 +370,47 @@ extension DirectionRule {
     context: inout RuleContext
   ) {
     guard change.verb.isIncrease, current.textRange.upperBound <= change.verb.range.lowerBound else { return }
-    guard current.value.tenThousandths == 0 else {
-      checkIncreaseBeyondCurrent(change, current: current, paragraph, reader, context: &context)
-      return
+    let delta = change.delta.value
+    let message: String
+    let currentNote: String
+    if current.value.tenThousandths == 0 {
+      // Only "0 万元，比上年增加": the zero ends the clause the comparison follows.
+      let between = String(
+        decoding: reader.bytes[current.textRange.upperBound..<change.verb.range.lowerBound], as: UTF8.self
+      )
+      .filter { $0 != " " }
+      guard between.hasPrefix("，"), ["，比", "，较", "，与", "，同比"].contains(where: { between.hasPrefix($0) }),
+        !between.utf8Text.contains("；"), !between.utf8Text.contains("。")
+      else { return }
+      message = "本年为 0，不可能比上年增加 \(delta)（上年数将为 −\(delta)）：变动额或方向有误"
+      currentNote = "本年 0"
+    } else {
+      guard let subject = Self.sameSubject(increasedBeyond: current, by: change, reader) else { return }
+      message =
+        "“\(subject)”本年 \(current.value) 万元，不可能比上年增加 \(delta) 万元（上年数将为 \(current.value - delta)）：本年数、变动额或方向有误"
+      currentNote = "本年 \(current.value)"
     }
-    // Only "0 万元，比上年增加": the zero ends the clause the comparison follows.
-    let between = String(
-      decoding: reader.bytes[current.textRange.upperBound..<change.verb.range.lowerBound], as: UTF8.self
-    )
-    .filter { $0 != " " }
-    guard between.hasPrefix("，"), ["，比", "，较", "，与", "，同比"].contains(where: { between.hasPrefix($0) }),
-      !between.utf8Text.contains("；"), !between.utf8Text.contains("。")
-    else { return }
     context.ran()
     context.report(
       paragraph.sourceRange(ofTextRange: change.verb.range.lowerBound..<change.delta.textRange.upperBound),
-      "本年为 0，不可能比上年增加 \(change.delta.value)（上年数将为 −\(change.delta.value)）：变动额或方向有误",
-      related: [Finding.Related(range: current.range, message: "本年 0")])
+      Message(message), related: [Finding.Related(range: current.range, message: Message(currentNote))])
   }
 
-  private func checkIncreaseBeyondCurrent(
-    _ change: NarrativeReader.Change, current: Paragraph.Number, _ paragraph: Paragraph, _ reader: NarrativeReader,
-    context: inout RuleContext
-  ) {
+  /// The words just before this year's figure ("收入支出总计"), when an increase larger than the
+  /// figure (beyond rounding) is said of them again, the sentence giving no other figure for the year.
+  private static func sameSubject(
+    increasedBeyond current: Paragraph.Number, by change: NarrativeReader.Change, _ reader: NarrativeReader
+  ) -> String? {
     let delta = change.delta.value
     let slack = RatioCheck.halfUnit(current.value) + RatioCheck.halfUnit(delta)
-    guard change.alternatives.isEmpty, (delta - current.value).tenThousandths > slack else { return }
-    // The words just before this year's figure ("收入支出总计") said again before the increase.
+    guard change.alternatives.isEmpty, (delta - current.value).tenThousandths > slack else { return nil }
     let subject = String(NarrativeFigures.label(before: current, in: reader, from: 0, limit: 18).suffix(4))
     let clauseStart = max(current.textRange.upperBound, change.verb.range.lowerBound - 60)
     let clause = String(decoding: reader.bytes[clauseStart..<change.verb.range.lowerBound], as: UTF8.self)
       .filter { !$0.isWhitespace }
     guard subject.count == 4, subject.unicodeScalars.allSatisfy({ $0.value >= 0x4E00 }),
       clause.utf8Text.contains(subject)
-    else { return }
-    context.ran()
-    context.report(
-      paragraph.sourceRange(ofTextRange: change.verb.range.lowerBound..<change.delta.textRange.upperBound),
-      "“\(subject)”本年 \(current.value) 万元，不可能比上年增加 \(delta) 万元（上年数将为 \(current.value - delta)）：本年数、变动额或方向有误",
-      related: [Finding.Related(range: current.range, message: "本年 \(current.value)")])
+    else { return nil }
+    return subject
   }
 }

@@ -29,12 +29,15 @@ struct DuplicateSentenceRule: Rule {
   init() {}
 
   func check(_ report: Report, context: inout RuleContext) {
-    checkTableLines(report, context: &context)
-    // A paragraph with tabs is a table row read as prose: its cells may repeat legitimately.
-    // Notes under tables are prose too ("本表金额…存在尾差。本表金额…存在尾差。"): read here.
+    // A paragraph with tabs is a table row read as prose: its cells may repeat legitimately, and
+    // it is read with the table lines. Notes under tables are prose too ("本表金额…存在尾差。本表
+    // 金额…存在尾差。"): read here.
     let readers = context.view(NarrativeReaders.self)
     let paragraphs = report.paragraphs + report.noteParagraphs
-    for (index, paragraph) in paragraphs.enumerated() where !paragraph.utf8.contains(0x09) {
+    let prose = paragraphs.indices.filter { !paragraphs[$0].utf8.contains(0x09) }
+    checkTableLines(report, outside: prose.map { paragraphs[$0].range }, context: &context)
+    for index in prose {
+      let paragraph = paragraphs[index]
       let reader = index < readers.readers.count ? readers[index] : NarrativeReader(paragraph, year: report.year)
       let sentences = reader.sentences
       // Each sentence without its white space, as bytes; when every scalar stands alone, equal
@@ -100,18 +103,13 @@ struct DuplicateSentenceRule: Rule {
       ? second == 0x80 && third == 0x82 : lead == 0xEF && second == 0xBC && (third == 0x81 || third == 0x9F)
   }
 
-  /// Lines outside the paragraphs read as prose (table rows, a self-evaluation row with its
-  /// reason) whose two neighbouring sentences are the same, at least ten characters long.
-  private func checkTableLines(_ report: Report, context: inout RuleContext) {
+  /// Lines outside `paragraphs` (the ones read as prose): table rows, a self-evaluation row with
+  /// its reason, whose two neighbouring sentences are the same, at least ten characters long.
+  private func checkTableLines(_ report: Report, outside paragraphs: [Range<Int>], context: inout RuleContext) {
     let source = report.source
-    // The paragraphs `check` reads (those with a tab are table rows, read here), in order; the
-    // lines between them are searched for a 。 (a byte search), and each line that has one read.
-    let tab: [UInt8] = [0x09]
-    var prose = (report.paragraphs + report.noteParagraphs).map(\.range).filter { !$0.isEmpty }
-    prose.removeAll { range in
-      UTF8Text.firstOffset(of: tab, in: source.bytes, from: range.lowerBound, before: range.upperBound) != nil
-    }
-    prose.sort { $0.lowerBound < $1.lowerBound }
+    // The lines between the paragraphs read as prose are searched for a 。 (a byte search), and
+    // each line that has one read.
+    let prose = paragraphs.filter { !$0.isEmpty }.sorted { $0.lowerBound < $1.lowerBound }
     var lines: [Int] = []
     var cursor = 0
     var next = 0
