@@ -170,7 +170,7 @@ enum JSONReader {
       offset += 1  // "
       let start = offset
       // The common case: no escape at all.
-      while offset < bytes.count, bytes[offset] != 0x22, bytes[offset] != 0x5C, bytes[offset] >= 0x20 { offset += 1 }
+      offset = plainRunEnd(from: offset)
       if current == 0x22 {
         offset += 1
         return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<(offset - 1)]), as: UTF8.self)
@@ -180,7 +180,7 @@ enum JSONReader {
       decoded += UnsafeBufferPointer(rebasing: bytes[start..<offset])
       while true {
         let runStart = offset
-        while offset < bytes.count, bytes[offset] != 0x22, bytes[offset] != 0x5C, bytes[offset] >= 0x20 { offset += 1 }
+        offset = plainRunEnd(from: offset)
         decoded += UnsafeBufferPointer(rebasing: bytes[runStart..<offset])
         guard let byte = current else { throw error("字符串没有结束") }
         if byte == 0x22 {
@@ -190,6 +190,30 @@ enum JSONReader {
         guard byte == 0x5C else { throw error("字符串中有未转义的控制字符") }
         try escape(into: &decoded)
       }
+    }
+
+    /// Where the run of plain string bytes from `start` ends: at the first quote, backslash or
+    /// control character, or at the end. A document's text is one string of a megabyte, so the
+    /// bytes are tested eight at a time (in a word: a byte is flagged when the subtraction borrows
+    /// from it, and the first flagged byte is always a true one).
+    /// - Complexity: O(n) in the run.
+    func plainRunEnd(from start: Int) -> Int {
+      var index = start
+      if let base = bytes.baseAddress {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        while index + 8 <= bytes.count {
+          let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self).littleEndian
+          let quote = word ^ (ones &* 0x22)
+          let backslash = word ^ (ones &* 0x5C)
+          let flagged =
+            ((quote &- ones) & ~quote | (backslash &- ones) & ~backslash | (word &- ones &* 0x20) & ~word) & highs
+          if flagged != 0 { return index + flagged.trailingZeroBitCount / 8 }
+          index += 8
+        }
+      }
+      while index < bytes.count, bytes[index] != 0x22, bytes[index] != 0x5C, bytes[index] >= 0x20 { index += 1 }
+      return index
     }
 
     /// One escape after its backslash, appended as UTF-8.

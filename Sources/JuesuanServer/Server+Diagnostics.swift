@@ -40,7 +40,9 @@ extension Server {
         ? name : URL(fileURLWithPath: rootPath ?? "").appendingPathComponent(name).path
       catalogue = userCatalogue(at: path)
     }
-    return Linter(configuration: configuration, catalogue: catalogue)
+    var linter = Linter(configuration: configuration, catalogue: catalogue)
+    linter.spreadsRuleThreads = true
+    return linter
   }
 
   /// Logs a configuration problem, and shows it to the user once until the configuration changes.

@@ -155,4 +155,20 @@ struct JSONValueTests {
     let body = try String(decoding: JSONEncoder().encode(text), as: UTF8.self)
     #expect(Self.ours(body, as: String.self) == .some(text))
   }
+
+  @Test("a quote, backslash or control character is found at every place in a word of eight bytes")
+  func specialByteAtEveryOffset() {
+    // Runs of CJK (three bytes) and ASCII around the byte, so that it falls at each offset of the
+    // words the run scan reads, after bytes of every kind (0x80 and above, 0x20 itself, 0x7F).
+    let specials = [#"\""#, #"\\"#, #"\n"#, #"\t"#, #"\u0001"#, "\u{1}", "\u{1F}", "\"", "\n"]
+    for prefix in ["", "a", "ab", "汉", "a汉", " \u{7F}", "ab汉c", "预算数a"] {
+      for repeatCount in 0..<4 {
+        for special in specials {
+          let text = "\"" + String(repeating: prefix, count: repeatCount) + special + "尾\""
+          #expect(
+            Self.ours(text, as: String.self) == Self.foundation(text, as: String.self), "\(text.debugDescription)")
+        }
+      }
+    }
+  }
 }

@@ -1,5 +1,7 @@
 import JuesuanAnalysis
+import JuesuanModel
 import JuesuanRules
+import Synchronization
 import Testing
 
 /// Rules that read a view in common are checked together, so that the view is built once; every
@@ -25,5 +27,48 @@ struct RuleScheduleTests {
     let narrative = groups.first { $0.contains { rules[$0].description.code == "change/delta" } } ?? []
     let codes = Set(narrative.map { rules[$0].description.code })
     #expect(codes.isSuperset(of: ["change/percent", "explain/missing", "text/year-mismatch"]))
+  }
+}
+
+/// The language server's two rule threads, each kept on its own core (`CoreAffinity`, `CoreLane`).
+@Suite("Rule threads on their own cores")
+struct CoreLaneTests {
+  @Test("a lint with its rule threads on two cores finds what one without finds")
+  func sameFindings() throws {
+    let source = SourceText(try corpusText("000"))
+    var spreading = Linter()
+    spreading.spreadsRuleThreads = true
+    let expected = Linter().lint(source).findings
+    #expect(!expected.isEmpty)
+    for _ in 0..<3 { #expect(spreading.lint(source).findings == expected) }
+  }
+
+  @Test("the lane runs both jobs before it returns, and a caller who finds it busy runs neither")
+  func lane() {
+    // The lane exists wherever the process may use two cores on Linux; elsewhere nothing to check.
+    guard let lane = CoreLane.shared else { return }
+    let ran = Mutex<[String]>([])
+    let both = lane.run({ ran.withLock { $0.append("here") } }, alongside: { ran.withLock { $0.append("there") } })
+    #expect(both)
+    #expect(ran.withLock { $0.sorted() } == ["here", "there"])
+    // A second caller while the first one's job runs: refused, and the first is unaffected.
+    let refused = Mutex<Bool?>(nil)
+    let outer = lane.run(
+      { refused.withLock { $0 = !lane.run({ ran.withLock { $0.append("inner") } }, alongside: {}) } },
+      alongside: { ran.withLock { $0.append("outer") } })
+    #expect(outer)
+    #expect(refused.withLock { $0 } == true)
+    #expect(!ran.withLock { $0.contains("inner") })
+    #expect(ran.withLock { $0.contains("outer") })
+  }
+
+  @Test("running on one core leaves the thread free to run on all of them again")
+  func affinityRestored() {
+    let before = CoreAffinity.cores
+    CoreAffinity.run(onCore: 1) {}
+    #if os(Linux)
+      #expect(!before.isEmpty)
+    #endif
+    #expect(CoreAffinity.allowedCores() == before)
   }
 }

@@ -14,6 +14,10 @@ package struct Linter: Sendable {
   /// once checked, so a file of many reports never holds all their models at once, and
   /// `LintResult.report` stays empty.
   package var retainsModel = true
+  /// True to run the two rule threads of a report on two different cores (`CoreAffinity`): the
+  /// language server, which lints one edited report at a time and waits for it. Not for a batch
+  /// of files, whose reports already keep every core busy.
+  package var spreadsRuleThreads = false
 
   package init(configuration: Configuration = Configuration(), catalogue: SubjectCatalogue = .bundled) {
     self.configuration = configuration
@@ -72,7 +76,8 @@ package struct Linter: Sendable {
     let memo = ParseMemo(untouched.lazy.map { earlier[$0].report })
     let readers = EarlierReaders(untouched.lazy.flatMap { earlier[$0].readers })
     let linter = self
-    @Sendable func lintedPart(_ range: Range<Int>, reusing index: Int?) -> LintedPart {
+    // A part checked while others are (`concurrentPerform` below) runs its rule threads in turn.
+    @Sendable func lintedPart(_ range: Range<Int>, reusing index: Int?, alongsideOthers: Bool = false) -> LintedPart {
       if let index {
         var same = earlier[index]
         same.range = range
@@ -82,7 +87,9 @@ package struct Linter: Sendable {
       let report = ReportParser.parse(
         range.count == source.bytes.count ? source : source.part(range), reusing: memo)
       linter.ruleTimings?("(parse)", ContinuousClock.now - start)
-      let part = linter.check(report, range: range, earlierReaders: readers)
+      let part = linter.check(
+        report, range: range, earlierReaders: readers,
+        spreadingRuleThreads: linter.spreadsRuleThreads && !alongsideOthers)
       return linter.retainsModel ? part : part.droppingModel()
     }
     // Several reports to parse and check (a file just opened): one per core. A single one (an
@@ -95,7 +102,7 @@ package struct Linter: Sendable {
       let longestFirst = fresh.sorted { candidates[$0].count > candidates[$1].count }
       DispatchQueue.concurrentPerform(iterations: fresh.count) { item in
         let index = longestFirst[item]
-        checked.set(index, lintedPart(candidates[index], reusing: nil))
+        checked.set(index, lintedPart(candidates[index], reusing: nil, alongsideOthers: true))
       }
     }
     // A part made by joining candidates: reused when an earlier report had its bytes.
@@ -130,9 +137,10 @@ package struct Linter: Sendable {
   }
 
   /// Runs every enabled rule over one report and applies the configured severities.
-  private func check(_ parsed: Report, range: Range<Int>, earlierReaders: EarlierReaders = EarlierReaders())
-    -> LintedPart
-  {
+  private func check(
+    _ parsed: Report, range: Range<Int>, earlierReaders: EarlierReaders = EarlierReaders(),
+    spreadingRuleThreads spreads: Bool = false
+  ) -> LintedPart {
     var report = parsed
     if let year = configuration.reportYear { report.year = year }
     // The rules run on two threads, one per core, each taking the next group of rules that share
@@ -144,7 +152,7 @@ package struct Linter: Sendable {
     let outcomes = ConcurrentSlots<RuleOutcome>(count: rules.count)
     let readers = ConcurrentSlots<[NarrativeReader]>(count: 2)
     let queue = RuleSchedule.Queue()
-    DispatchQueue.concurrentPerform(iterations: 2) { thread in
+    @Sendable func checkGroups(_ thread: Int) {
       var context = RuleContext(
         report: model, configuration: configuration, catalogue: catalogue, earlierReaders: earlierReaders)
       defer { readers.set(thread, context.analysis.builtView(NarrativeReaders.self)?.readers ?? []) }
@@ -170,6 +178,9 @@ package struct Linter: Sendable {
           outcomes.set(index, outcome)
         }
       }
+    }
+    if !spreads || CoreLane.shared?.run({ checkGroups(0) }, alongside: { checkGroups(1) }) != true {
+      DispatchQueue.concurrentPerform(iterations: 2) { thread in checkGroups(thread) }
     }
     let done = outcomes.filled
     var findings = done.flatMap(\.findings).compactMap { finding -> Finding? in
