@@ -3,7 +3,8 @@ import JuesuanModel
 
 /// A whole stated in the narrative and its parts listed after "其中": the parts may not add up to
 /// more than the whole, and a list of three or more parts should add up to it. A 小微企业 amount
-/// is part of the 中小企业 amount of the same measure stated before it.
+/// is part of the 中小企业 amount of the same measure stated before it, and what 中小企业 were
+/// awarded, or what is reserved for them, is part of the whole 政府采购 of the same measure.
 struct NarrativeBreakdownRule: Rule {
   static let description = RuleDescription(
     code: "sum/narrative-breakdown",
@@ -14,7 +15,9 @@ struct NarrativeBreakdownRule: Rule {
       通常就是全部构成，之和小于合计数报警告；两项的列举可能只举了一部分，不报少于，但基本支出下的人员经费与\
       公用经费就是其全部，也报少于。“A 万元。其中：…”（其中另起一句）同样读取。差额在四舍五入容差内不报。\
       政府采购说明中，小微企业是中小企业的一部分：“授予小微企业合同金额”“面向小微企业预留…预算金额”\
-      “由小微企业供应商中标或成交的，采购金额”不能超过前面同一种金额的中小企业数。
+      “由小微企业供应商中标或成交的，采购金额”不能超过前面同一种金额的中小企业数；同样，中小企业在预留项目和\
+      其他项目中成交的采购金额之和、“授予中小企业合同金额”不能超过同一节的政府采购金额（合同数），“面向中小企业\
+      预留政府采购项目预算金额”不能超过同一节的政府采购预算。
       """,
     defaultSeverity: .error,
     nonTriggeringExamples: [
@@ -28,6 +31,11 @@ struct NarrativeBreakdownRule: Rule {
       .init(
         "面向中小企业预留政府采购项目预算金额 225.10 万元，面向小微企业预留政府采购项目预算金额 164.87 万元。在面向中小企业预留的政府采购项目中，由中小企业供应商中标或成交的，采购金额 225.10 万元；在面向小微企业预留政府采购项目中，由小微企业供应商中标或成交的，采购金额 164.87 万元；在其他政府采购项目中，由中小企业供应商中标或成交的，采购金额 12.00 万元。"
       ),
+      .init(
+        "2024 年度政府采购金额（以合同签订为准）为 2319.21 万元，其中：货物采购金额 122.43 万元、工程采购金额 1387.72 万元、服务采购金额 809.07 万元。\n\n2024 年度本部门面向中小企业预留政府采购项目预算金额 2400.00 万元。在面向中小企业预留的政府采购项目中，由中小企业供应商中标或成交的，采购金额 2000.00 万元；在其他政府采购项目中，由中小企业供应商中标或成交的，采购金额 319.21 万元。"
+      ),
+      .init("2025年本部门政府采购预算830.00万元。2025年本部门面向中小企业预留政府采购项目预算金额332.00万元，其中，预留给小型和微型企业的政府采购项目预算为300.00万元。"),
+      .init("政府采购支出总额 10.00 万元。\n\n## 十二、国有资产占用情况说明\n\n授予中小企业合同金额 20.00 万元。"),
     ],
     triggeringExamples: [
       .init("当年实际支出 ⟦45.50⟧ 万元，其中：本级财政当年预算 50 万元、以前年度结余结转 0.00 万元、当年追加 0.00 万元。"),
@@ -37,6 +45,12 @@ struct NarrativeBreakdownRule: Rule {
       .init(
         "面向中小企业预留政府采购项目预算金额 225.10 万元，面向小微企业预留政府采购项目预算金额 164.87 万元。在面向中小企业预留的政府采购项目中，由中小企业供应商中标或成交的，采购金额 225.10 万元；在面向小微企业预留政府采购项目中，由小微企业供应商中标或成交的，采购金额 ⟦252.10⟧ 万元。"
       ),
+      .init(
+        "2024 年度政府采购金额（以合同签订为准）为 21.07 万元，其中：货物采购金额 21.07 万元、工程采购金额 0 万元、服务采购金额 0 万元。\n\n在面向中小企业预留的政府采购项目中，由中小企业供应商中标或成交的，采购金额 21.07 万元；在面向小微企业预留政府采购项目中，由小微企业供应商中标或成交的，采购金额 21.07 万元；在其他政府采购项目中，由中小企业供应商中标或成交的，采购金额 ⟦21.07⟧ 万元。"
+      ),
+      .init("政府采购支出总额 4.16 万元，其中：政府采购货物支出 4.16 万元、政府采购工程支出 0 万元。授予中小企业合同金额 ⟦5.16⟧ 万元。"),
+      .init("2025年本部门政府采购预算830.00万元。2025年本部门面向中小企业预留政府采购项目预算金额⟦932.00⟧万元。"),
+      .init("2025年本部门面向中小企业预留政府采购项目预算金额332.00万元，其中，预留给小型和微型企业的政府采购项目预算为⟦400.00⟧万元。"),
     ])
 
   static let reads: [any AnalysisView.Type] = [NarrativeReaders.self]
@@ -45,6 +59,7 @@ struct NarrativeBreakdownRule: Rule {
 
   func check(_ report: Report, context: inout RuleContext) {
     let readers = context.view(NarrativeReaders.self)
+    checkWithinProcurement(report, readers, context: &context)
     for (index, paragraph) in report.paragraphs.enumerated() {
       let reader = readers[index]
       checkSmallWithinMedium(paragraph, reader, source: report.source, context: &context)
@@ -101,6 +116,7 @@ struct NarrativeBreakdownRule: Rule {
   }
 
   private static let small = Array("小微企业".utf8)
+  private static let smallAndMicro = Array("小型和微型企业".utf8)
 
   /// "授予中小企业合同金额 A 万元…其中：授予小微企业合同金额 B 万元": B ≤ A, each 小微企业 amount
   /// paired with the nearest 中小企业 amount before it that names the same measure (合同金额,
@@ -108,18 +124,13 @@ struct NarrativeBreakdownRule: Rule {
   private func checkSmallWithinMedium(
     _ paragraph: Paragraph, _ reader: NarrativeReader, source: SourceText, context: inout RuleContext
   ) {
-    guard UTF8Text.firstOffset(of: Self.small, in: paragraph.utf8) != nil else { return }
-    let amounts = paragraph.numbers.filter { $0.unit == .tenThousandYuan }
-    var labels: [(number: Paragraph.Number, label: String)] = []
-    var from = 0
-    for number in amounts {
-      // The words since the previous amount or sentence end: what the figure is.
-      let sentenceStart = reader.sentences.first { $0.contains(number.textRange.lowerBound) }?.lowerBound ?? 0
-      let label = NarrativeFigures.label(before: number, in: reader, from: max(from, sentenceStart), limit: .max / 2)
-      labels.append((number, label))
-      from = number.textRange.upperBound
-    }
-    for (index, entry) in labels.enumerated() where entry.label.utf8Text.contains("小微企业") {
+    guard
+      UTF8Text.firstOffset(of: Self.small, in: paragraph.utf8) != nil
+        || UTF8Text.firstOffset(of: Self.smallAndMicro, in: paragraph.utf8) != nil
+    else { return }
+    let labels = Self.labelledAmounts(paragraph, reader)
+    for (index, entry) in labels.enumerated()
+    where entry.label.utf8Text.contains("小微企业") || entry.label.utf8Text.contains("小型和微型企业") {
       let measure = Self.measure(entry.label)
       guard measure.count == 4,
         let whole = labels[..<index].last(where: { other in
@@ -137,8 +148,130 @@ struct NarrativeBreakdownRule: Rule {
     }
   }
 
-  /// The last four characters of a label, its measure ("合同金额").
-  private static func measure(_ label: String) -> String { String(label.suffix(4)) }
+  /// The amounts in 万元 of `paragraph`, each with the words since the previous amount or the
+  /// start of its sentence: what the figure is.
+  private static func labelledAmounts(_ paragraph: Paragraph, _ reader: NarrativeReader) -> [(
+    number: Paragraph.Number, label: String
+  )] {
+    var labels: [(number: Paragraph.Number, label: String)] = []
+    var from = 0
+    for number in paragraph.numbers where number.unit == .tenThousandYuan {
+      let sentenceStart = reader.sentences.first { $0.contains(number.textRange.lowerBound) }?.lowerBound ?? 0
+      let label = NarrativeFigures.label(before: number, in: reader, from: max(from, sentenceStart), limit: .max / 2)
+      labels.append((number, label))
+      from = number.textRange.upperBound
+    }
+    return labels
+  }
+
+  /// What a figure of the 政府采购 statement is, read from its label.
+  private enum ProcurementFigure {
+    /// 政府采购金额 or 政府采购支出总额: all contracts signed.
+    case contracts
+    /// 政府采购预算: the whole budget for procurement.
+    case budget
+    /// Awarded to 中小企业: in projects reserved for them, in other projects, or not said.
+    case reservedAward, otherAward, award
+    /// 面向中小企业预留…预算金额: budget reserved for 中小企业.
+    case reservedBudget
+
+    init?(label: String) {
+      let text = label.utf8Text
+      let small = text.contains("小微") || text.contains("小型和微型")
+      let medium = text.contains("中小企业")
+      if !medium, !small, !text.contains("货物"), !text.contains("工程"), !text.contains("服务"), !text.contains("预留") {
+        if text.contains("政府采购金额") || text.contains("政府采购支出总额") {
+          self = .contracts
+          return
+        }
+        if text.hasSuffix("政府采购预算") {
+          self = .budget
+          return
+        }
+      }
+      guard medium, !small else { return nil }
+      if text.contains("预留"), text.hasSuffix("预算金额") {
+        self = .reservedBudget
+      } else if text.hasSuffix("采购金额") || text.hasSuffix("合同金额"), !text.contains("预算") {
+        self = text.contains("预留") ? .reservedAward : text.contains("其他") ? .otherAward : .award
+      } else {
+        return nil
+      }
+    }
+  }
+
+  /// The 政府采购 statement of a section: the contracts signed, and what 中小企业 were awarded of
+  /// them (in projects reserved for them plus in other projects, or one amount 授予), are at most
+  /// all contracts; the budget reserved for 中小企业 is at most the procurement budget. Figures
+  /// are compared only under the same heading, each kind stated once there.
+  private func checkWithinProcurement(_ report: Report, _ readers: NarrativeReaders, context: inout RuleContext) {
+    guard report.paragraphs.contains(where: { UTF8Text.firstOffset(of: Self.medium, in: $0.utf8) != nil }) else {
+      return
+    }
+    var sections: [Int?: [(kind: ProcurementFigure, number: Paragraph.Number)]] = [:]
+    var order: [Int?] = []
+    for (index, paragraph) in report.paragraphs.enumerated() {
+      for (number, label) in Self.labelledAmounts(paragraph, readers[index]) {
+        guard let kind = ProcurementFigure(label: label) else { continue }
+        if sections[paragraph.headingIndex] == nil { order.append(paragraph.headingIndex) }
+        sections[paragraph.headingIndex, default: []].append((kind, number))
+      }
+    }
+    for section in order {
+      let figures = sections[section] ?? []
+      func only(_ kind: ProcurementFigure) -> Paragraph.Number? {
+        let found = figures.filter { $0.kind == kind }
+        return found.count == 1 ? found[0].number : nil
+      }
+      if let contracts = only(.contracts) {
+        let reserved = only(.reservedAward)
+        let other = only(.otherAward)
+        let parts = [reserved, other].compactMap { $0 }
+        if !parts.isEmpty {
+          let names = reserved != nil && other != nil ? "在预留项目和其他项目中成交的" : reserved != nil ? "在预留项目中成交的" : "在其他项目中成交的"
+          reportExcess(
+            of: parts, over: contracts, "中小企业\(names)采购金额", "政府采购金额", because: Self.awardsArePart,
+            source: report.source, context: &context)
+        }
+        for award in figures where award.kind == .award {
+          reportExcess(
+            of: [award.number], over: contracts, "授予中小企业合同金额", "政府采购金额", because: Self.awardsArePart,
+            source: report.source, context: &context)
+        }
+      }
+      if let budget = only(.budget), let reserved = only(.reservedBudget) {
+        reportExcess(
+          of: [reserved], over: budget, "面向中小企业预留的预算金额", "政府采购预算", because: "预留给中小企业的预算是政府采购预算的一部分",
+          source: report.source, context: &context)
+      }
+    }
+  }
+
+  /// Reports `parts` (at the last) when they add up to more than `whole`.
+  private func reportExcess(
+    of parts: [Paragraph.Number], over whole: Paragraph.Number, _ partName: String, _ wholeName: String,
+    because reason: String, source: SourceText, context: inout RuleContext
+  ) {
+    guard let last = parts.last else { return }
+    context.ran()
+    let sum = Amount.sum(parts.map(\.value))
+    let excess = sum - whole.value
+    guard excess.tenThousandths > TableIdentity.tolerance(parts: parts.count) else { return }
+    let stated = parts.count == 1 ? "\(sum) 万元" : "\(Terms.joined(parts.map(\.value), limit: 8)) = \(sum) 万元"
+    context.report(
+      NarrativeFigures.digitRange(of: last, in: source),
+      "\(partName) \(stated)，超过\(wholeName) \(whole.value) 万元 \(excess)：\(reason)",
+      related: [Finding.Related(range: whole.range, message: "\(wholeName) \(whole.value) 万元")]
+        + parts.dropLast().map { Finding.Related(range: $0.range, message: "\($0.value) 万元") })
+  }
+
+  private static let medium = Array("中小企业".utf8)
+  private static let awardsArePart = "中小企业中标或成交的合同是政府采购合同的一部分"
+
+  /// The measure of a label ("合同金额"): its last four characters, a budget's as "预算金额".
+  private static func measure(_ label: String) -> String {
+    label.utf8Text.hasSuffix("预算") ? "预算金额" : String(label.suffix(4))
+  }
 
   /// Only white space and punctuation between: "45.50 万元，其中" (the unit is part of the number),
   /// or "45.50 万元。其中" when `fullStop`.
