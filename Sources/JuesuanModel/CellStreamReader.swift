@@ -77,4 +77,44 @@ enum CellStreamReader {
     }
     return result
   }
+
+  /// The ways the 三公 table's one row of figures, one per line, could pair with its items (the
+  /// template's order: 合计, 因公出国（境）费, 公务用车购置及运行费, 购置费, 运行维护费, 公务接待费):
+  /// with a 预算数 and a 决算数 column, each item's two side by side, or every 预算数 first; with
+  /// one column, one figure per item. Only a row of exactly those figures, each with decimals, is
+  /// read (a whole number may be a column number); `Table.Reading` must still prove a candidate.
+  /// - Complexity: O(lines).
+  static func sangongCandidates(lines: [Line], header: String, words lineWords: inout LineWords) -> [[Table.Panel]] {
+    var figures: [Table.Cell] = []
+    for line in lines where !line.isBlank {
+      let words = lineWords.of(line)
+      guard words.count == 1, case .figure(let cell) = words[0].kind else { continue }
+      guard let amount = cell.amount, amount.decimals > 0 else { return [] }
+      figures.append(cell)
+    }
+    let items = TableSchema.sangongLabels
+    let hasBudget = header.utf8Text.contains("预算")
+    let hasActual = header.utf8Text.contains("决算")
+    let columns =
+      hasBudget && hasActual
+      ? [Table.Column(title: "预算数", role: .budget), Table.Column(title: "决算数", role: .total)]
+      : [Table.Column(title: hasBudget ? "预算数" : "决算数", role: .total)]
+    guard figures.count == items.count * columns.count else { return [] }
+    // For item i and column c, the index of its figure in the stream.
+    let orders: [(Int, Int) -> Int] =
+      columns.count == 2
+      ? [{ item, column in item * 2 + column }, { item, column in column * items.count + item }] : [{ item, _ in item }]
+    return orders.map { order in
+      let rows = items.indices.map { item in
+        let cells: [Table.Cell?] = columns.indices.map { figures[order(item, $0)] }
+        let range = figures[order(item, 0)].range
+        var row = Table.Row(
+          code: nil, codeRange: nil, name: items[item], nameRange: nil, cells: cells, range: range,
+          line: lineWords.source.line(ofUTF8Offset: range.lowerBound))
+        row.isPositional = true
+        return row
+      }
+      return [Table.Panel(columns: columns, rows: rows)]
+    }
+  }
 }

@@ -25,7 +25,7 @@ package enum ReportParser {
         return
       }
       let title = lines[table.title]
-      let end = lines[table.notes.last ?? table.body.last ?? table.title].range.upperBound
+      let end = lines[max(table.notes.last ?? table.title, table.body.last ?? table.title)].range.upperBound
       report.tables.append(
         memo.table(table.kind, at: title.range.lowerBound..<end, in: source)
           ?? buildTable(
@@ -81,6 +81,14 @@ package enum ReportParser {
           {
             index += 1
             open?.notes.append(index)
+          }
+          // In a table written one cell per line, the note may come before the last cells: the
+          // figures standing alone right after it are the table's.
+          if let body = open?.body, body.filter({ isLoneFigure(lines[$0]) }).count >= 4 {
+            while let next = lines[(index + 1)...].firstIndex(where: { !$0.isBlank }), isLoneFigure(lines[next]) {
+              open?.body.append(next)
+              index = next
+            }
           }
           closeTable()
           continue
@@ -175,6 +183,7 @@ package enum ReportParser {
   /// A table written one cell per line: the token reading or a rebuilt one where its arithmetic
   /// proves the rows, names left unjudged (they come apart in a stream); else not read.
   private static func streamTable(_ table: Table, body: [Line], header: String, words: inout LineWords) -> Table {
+    if table.kind == .sangong { return sangongStreamTable(table, body: body, header: header, words: &words) }
     var result = table
     let rebuilt = CellStreamReader.candidates(
       table.kind, isBudget: table.isBudget, lines: body, header: header, words: &words)
@@ -201,6 +210,32 @@ package enum ReportParser {
     result.panels = table.panels.map { Table.Panel(columns: $0.columns, rows: []) }
     result.reading = Table.Reading(
       status: .unread, reason: "表格被导出为逐格文本（每行一格），行与列无法可靠对应；请用带版面的文本（pdftotext -layout）或原表复核")
+    return result
+  }
+
+  /// A 三公 table written one cell per line: the pairing of its figures with its items whose sums
+  /// all hold (some figure not zero), when no pairing with other figures holds too; else not read.
+  private static func sangongStreamTable(_ table: Table, body: [Line], header: String, words: inout LineWords)
+    -> Table
+  {
+    let holding = CellStreamReader.sangongCandidates(lines: body, header: header, words: &words).compactMap {
+      panels -> Table? in
+      var candidate = table
+      candidate.panels = panels
+      let identities = candidate.identities
+      guard identities.allSatisfy(\.holds), identities.contains(where: \.isInformative) else { return nil }
+      return candidate
+    }
+    func values(_ table: Table) -> [[Amount?]] { table.rows.map { $0.cells.map { $0?.amount } } }
+    if var read = holding.first, holding.allSatisfy({ values($0) == values(read) }) {
+      read.reading = Table.Reading.judging(read)
+      return read
+    }
+    var result = table
+    result.panels = table.panels.map { Table.Panel(columns: $0.columns, rows: []) }
+    result.reading = Table.Reading(
+      status: .unread,
+      reason: "表格被导出为逐格文本（每行一格），各数与“三公”各项无法可靠对应；请用带版面的文本（pdftotext -layout）或原表复核")
     return result
   }
 
@@ -237,6 +272,13 @@ package enum ReportParser {
     }
     if !sawData, line.compactIs("收入支出") || line.compactIs("收入") || line.compactIs("支出") { return true }
     return !sawData && !tokens.contains(where: \.isFigure)
+  }
+
+  /// A line holding one figure and nothing else ("2.85", "1,234.00", "-0.50").
+  private static func isLoneFigure(_ line: Line) -> Bool {
+    let bytes = line.compact.utf8
+    return !bytes.isEmpty && bytes.count <= 20 && bytes.contains { (0x30...0x39).contains($0) }
+      && bytes.allSatisfy { (0x30...0x39).contains($0) || $0 == 0x2E || $0 == 0x2C || $0 == 0x2D }
   }
 
   private static func isNote(_ line: Line) -> Bool {

@@ -224,13 +224,48 @@ struct RealShapeTests {
     #expect(status(.summary) == .unread)
     #expect(status(.fiscalSummary) == .unread)
     #expect(status(.basicExpenditure) == .unread)
-    #expect(status(.sangong) == .unread)
     #expect(status(.income) == .partlyRead, "only its 合计 column is proven")
+    // 三公: twelve figures in the template's order, the note between the fifth and the sixth.
+    let sangong = try #require(report.table(.sangong))
+    #expect(sangong.reading.status == .read, "\(sangong.reading.reason ?? "")")
+    #expect(
+      rows(sangong) == [
+        "- 合计 [2.85, 0.39]", "- 因公出国（境）费 [0.00, 0.00]", "- 公务用车购置及运行费 [0.00, 0.00]",
+        "- 公务用车购置费 [0.00, 0.00]", "- 公务用车运行维护费 [0.00, 0.00]", "- 公务接待费 [2.85, 0.39]",
+      ])
     let general = try #require(report.table(.generalBudget))
     #expect(general.reading.status == .read, "codes in catalogue order pair with the figures row by row")
     #expect(
       general.row(code: "2101101")?.cells.map { $0?.amount?.formatted(decimals: 2) } == ["40.35", "40.35", "0.00"])
-    #expect(report.tables.flatMap(\.rows).allSatisfy { $0.isNameUncertain }, "no name of a stream is judged")
+    #expect(
+      report.tables.filter { $0.kind != .sangong }.flatMap(\.rows).allSatisfy { $0.isNameUncertain },
+      "no name of a stream is judged (三公's items are named by their place, not read)")
     for table in report.tables where table.reading.status == .unread { #expect(table.rows.isEmpty) }
+  }
+
+  @Test("plain 三公: read only when one pairing of its figures with the items adds up")
+  func plainSangong() throws {
+    func sangong(_ figures: [String]) -> Table? {
+      let head =
+        ["财政拨款“三公”经费支出决算表", "单位：万元", "合计", "因公出国", "（境）费", "公务用车购置及运行费", "小计", "购置费", "运行费", "公务接待费"]
+        + Array(repeating: ["预算数", "决算数"], count: 6).flatMap { $0 }
+      let body = figures.prefix(5) + ["注：本表反映部门本年度“三公”经费支出预决算情况。"] + figures.dropFirst(5)
+      return parse((head + body).joined(separator: "\n\n") + "\n").table(.sangong)
+    }
+    let figures = ["12.00", "10.00", "2.00", "1.00", "6.00", "5.00", "4.00", "3.00", "2.00", "2.00", "4.00", "4.00"]
+    let read = try #require(sangong(figures))
+    #expect(read.reading.status == .read)
+    #expect(rows(read).first == "- 合计 [12.00, 10.00]")
+    #expect(rows(read).last == "- 公务接待费 [4.00, 4.00]")
+    // One figure changed: no pairing adds up, so nothing is read (and no sum is reported).
+    var changed = figures
+    changed[11] = "4.50"
+    let unread = try #require(sangong(changed))
+    #expect(unread.reading.status == .unread)
+    #expect(unread.rows.isEmpty)
+    // A whole number among the figures may be a column number: not paired, not read.
+    var whole = figures
+    whole[3] = "1"
+    #expect(sangong(whole)?.reading.status == .unread)
   }
 }
