@@ -12,12 +12,17 @@ struct NameMismatchRule: Rule {
       "科目名称以当年《政府收支分类科目》为准。被分页截断的名称（正式名称的前半段）、旧版名称（见 subject/outdated-name）"
       + "和目录中没有的编码（见 subject/unknown-code）不在此报告；但目录中没有的编码所写名称正是只差一两位数字的"
       + "另一科目的名称时（报告别处也如此书写，或目录中只有这一个），是编码写错，报警告并指出应为哪个编码。"
-      + "正文“X（类）Y（款）Z（项）”中，类与项确定了表中所列的唯一一个项、而 Y 不是它所属的款（也不是该类下含同名项的任何款）时，报告款名有误。"
+      + "正文“X（类）Y（款）Z（项）”中，类与项确定了表中所列的唯一一个项、而 Y 不是它所属的款（也不是该类下含同名项的任何款）时，报告款名有误；"
+      + "Z 不是任何一版科目表中的项名、而其后所述金额只与一般公共预算财政拨款支出决算表中该款下的一个项相符时，报告项名有误并指出应为哪一项。"
       + "目录中不确定的条目最多报警告。",
     defaultSeverity: .error,
     nonTriggeringExamples: [
       .init("一般公共预算财政拨款基本支出决算表\n科目编码\t科目名称\t决算数\n30217\t公务接待费\t1.00\n"),
       .init("一般公共预算财政拨款基本支出决算表\n科目编码\t科目名称\t决算数\n30227\t委托业务\t1.00\n"),
+      // A name no 项 carries, but no one 项 of the 款 with the amounts said: which one is meant is unknown.
+      .init(
+        "一般公共预算财政拨款支出决算表\n科目编码\t科目名称\t合计\n2080505\t机关事业单位基本养老保险缴费支出\t0.88\n2080599\t其他行政事业单位养老支出\t0.88\n\n5、社会保障和就业支出（类）行政事业单位养老支出（款）机关事业单位退休人员活动费支出（项）。年初预算为 0.88 万元，支出决算为 0.88 万元。\n"
+      ),
     ],
     triggeringExamples: [
       .init(
@@ -29,6 +34,9 @@ struct NameMismatchRule: Rule {
       .init("一般公共预算财政拨款支出决算表\n科目编码\t科目名称\t合计\n2082006\t⟦社会组织管理⟧\t1.00\n"),
       .init(
         "一般公共预算财政拨款支出决算表\n科目编码\t科目名称\t合计\n2210201\t住房公积金\t1.00\n\n12、住房保障支出（类）⟦住房保障支出⟧（款）住房公积金（项）。年初预算为 1.00 万元。\n"
+      ),
+      .init(
+        "一般公共预算财政拨款支出决算表\n科目编码\t科目名称\t合计\n2080505\t机关事业单位基本养老保险缴费支出\t40.00\n2080599\t其他行政事业单位养老支出\t0.88\n\n5、社会保障和就业支出（类）行政事业单位养老支出（款）⟦机关事业单位退休人员活动费支出⟧（项）。主要用于：退休人员开展活动支出。年初预算为 0.88 万元，支出决算为 0.88 万元。\n"
       ),
     ])
 
@@ -164,7 +172,10 @@ extension NameMismatchRule {
       let categories = functional(category.name, 3)
       guard categories.count == 1, let categoryCode = categories.first else { continue }
       let items = functional(item.name, 7).filter { $0.hasPrefix(categoryCode) && tableCodes.contains($0) }
-      guard items.count == 1, let itemCode = items.first else { continue }
+      guard items.count == 1, let itemCode = items.first else {
+        checkUnknownItem(item, under: section, of: categoryCode, report, year: year, context: &context)
+        continue
+      }
       context.ran()
       let sectionCode = String(itemCode.prefix(5))
       guard let official = catalogue.entry(code: sectionCode, year: year) else { continue }
@@ -181,6 +192,53 @@ extension NameMismatchRule {
         "“\(SubjectCatalogue.normalizedName(item.name))（项）”是科目 \(itemCode)，属于 \(sectionCode)“\(official.name)（款）”，此处款名写作“\(written)”",
         fixes: section.renameFixes(to: official.name, title: "改为“\(official.name)”", isSafe: false))
     }
+  }
+
+  /// "X（类）Y（款）Z（项）" whose Z is no 项 of Y in any edition of the catalogue, while the amounts
+  /// stated after it match exactly one 项 of Y in 一般公共预算财政拨款支出决算表: the name written is
+  /// not a subject, and the figures say which one it is.
+  private func checkUnknownItem(
+    _ item: SubjectMention, under section: SubjectMention, of categoryCode: String, _ report: Report, year: Int?,
+    context: inout RuleContext
+  ) {
+    let catalogue = context.catalogue
+    let sections = catalogue.entries(named: SubjectCatalogue.normalizedName(section.name)).filter {
+      $0.code.count == 5 && $0.classification == .function && $0.code.hasPrefix(categoryCode)
+    }
+    guard Set(sections.map(\.code)).count == 1, let sectionCode = sections.first?.code else { return }
+    let written = SubjectCatalogue.normalizedName(item.name)
+    // A name of any 项 of the 款, in any edition (an old name is subject/outdated-name's), or of
+    // any 项 at all (the 款 may be the one written wrong): not this check's.
+    guard !catalogue.entries(named: written).contains(where: { $0.code.count == 7 }) else { return }
+    // The amounts in 万元 stated after the name, up to the next subject named.
+    guard let start = report.paragraphs.firstIndex(where: { $0.range.contains(item.range.lowerBound) }) else { return }
+    var amounts: [Amount] = []
+    for paragraph in report.paragraphs[start...].prefix(3) {
+      if paragraph.range.lowerBound > item.range.upperBound, SubjectMention.narrativeMentions(paragraph).count > 0 {
+        break
+      }
+      amounts += paragraph.numbers.filter { $0.unit == .tenThousandYuan && $0.range.lowerBound > item.range.upperBound }
+        .map(\.value)
+    }
+    guard !amounts.isEmpty, let table = report.table(.generalBudget) else { return }
+    let matching = table.rows.filter { row in
+      guard let code = row.code, code.count == 7, code.hasPrefix(sectionCode), !row.isDamaged,
+        let total = row.cells.first ?? nil, let amount = total.amount
+      else { return false }
+      return amounts.contains(amount)
+    }
+    context.ran()
+    guard matching.count == 1, let row = matching.first, let code = row.code,
+      let official = catalogue.entry(code: code, year: year)
+    else { return }
+    let sectionName =
+      catalogue.entry(code: sectionCode, year: year)?.name ?? SubjectCatalogue.normalizedName(section.name)
+    context.report(
+      item.range,
+      "“\(written)（项）”不是科目表中 \(sectionCode)“\(sectionName)（款）”下的科目；"
+        + "所述金额 \(row.cells.first??.amount.map { "\($0)" } ?? "") 万元与表中 \(code)“\(official.name)”相符，应为该科目",
+      related: [Finding.Related(range: row.range, message: "\(code) \(official.name)")],
+      fixes: item.renameFixes(to: official.name, title: "改为“\(official.name)”", isSafe: false))
   }
 
   /// Whether `next` starts right after `previous`'s marker ("（类）"), white space aside.
