@@ -9,7 +9,7 @@ extension NarrativeReader {
   package static let decreaseWords = ["减少", "下降", "降低"]
 
   /// Whether the text before `offset` in its sentence compares with last year.
-  func comparesWithLastYear(before offset: Int) -> Bool {
+  package func comparesWithLastYear(before offset: Int) -> Bool {
     let sentence = sentence(containing: offset)
     let prefix = String(
       decoding: bytes[sentence.lowerBound..<max(sentence.lowerBound, offset)].filter { $0 != 0x20 }, as: UTF8.self)
