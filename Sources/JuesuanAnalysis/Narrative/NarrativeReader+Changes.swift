@@ -182,8 +182,10 @@ extension NarrativeReader {
     bytes.withUnsafeBufferPointer { bytes in
       var index = max(0, offset)
       while index + 2 < bytes.count {
-        if Self.isDirectionLead(bytes[index], bytes[index + 1], bytes[index + 2]) { return index }
-        index += UTF8Text.length(ofLead: bytes[index])
+        let lead = bytes[index]
+        if Self.isDirectionLead(lead, bytes[index + 1], bytes[index + 2]) { return index }
+        // `UTF8Text.length(ofLead:)`, written here: a call to another module per scalar is not inlined.
+        index += lead < 0xC0 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
       }
       return bytes.count
     }
