@@ -172,14 +172,17 @@ package struct NarrativeBinder {
   private static func isListing(_ chars: [Glyph], _ end: Int) -> Bool {
     var index = end
     let words = listingWords
+    let lasts = listingWordLasts
     while index > 0, chars[index - 1] != "。" {
-      if words.contains(where: { ends(chars, index, with: $0) }) { return true }
+      // Most glyphs end no listing word: the words are compared only where one could end.
+      if lasts.contains(chars[index - 1]), words.contains(where: { ends(chars, index, with: $0) }) { return true }
       index -= 1
     }
     return false
   }
 
   private static let listingWords = ["包括", "公用经费", "人员经费"].map { Array($0.unicodeScalars) }
+  private static let listingWordLasts = listingWords.compactMap(\.last)
 
   // MARK: Reading backwards
 
