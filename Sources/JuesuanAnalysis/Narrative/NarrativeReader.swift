@@ -74,10 +74,16 @@ package struct NarrativeReader: Sendable {
     self.year = year
     self.sentences = Self.sentences(of: paragraph.utf8)
     self.statements = Statements.none
-    // Read once here: several rules ask, and a reader moved after an edit keeps them.
-    let changes = findChanges()
+    // Read once here: several rules ask, and a reader moved after an edit keeps them. A change
+    // states a 万元 amount, a rate, share or percentage change a percentage: a paragraph without
+    // them (most) is not searched for their words.
+    let hasAmount = paragraph.numbers.contains { $0.unit == .tenThousandYuan }
+    let hasPercent = paragraph.numbers.contains { $0.unit == .percent }
+    guard hasAmount || hasPercent else { return }
+    let changes = hasAmount ? findChanges() : []
     self.statements = Statements(
-      changes: changes, percentChanges: findPercentChanges(besides: changes), rates: findRates(), shares: findShares())
+      changes: changes, percentChanges: hasPercent ? findPercentChanges(besides: changes) : [],
+      rates: hasPercent ? findRates() : [], shares: hasPercent ? findShares() : [])
   }
 
   /// What the reader read when it was made. Kept in one object: every rule takes each reader
