@@ -156,16 +156,21 @@ package struct NarrativeBinder {
       codes.count == 1 && !name.utf8Text.hasAtMostCharacters(4)
         ? (Array(name.unicodeScalars), codes.first ?? "") : nil
     }.sorted { $0.name.count > $1.name.count }
-    var economic: [String: [(Table.Row, Table)]] = [:]
-    for table in tables(.basicExpenditure) {
-      for row in table.rows where row.code != nil && !row.isDamaged {
-        economic[SubjectCatalogue.normalizedName(row.name), default: []].append((row, table))
+    // Rows by their places (table, row): tables and rows are copied only for the names kept.
+    let economicTables = tables(.basicExpenditure)
+    let economicRows = economicTables.map(\.rows)
+    var economic: [String: [(table: Int, row: Int)]] = [:]
+    for (table, rows) in economicRows.enumerated() {
+      for (index, row) in rows.enumerated() where row.code != nil && !row.isDamaged {
+        economic[SubjectCatalogue.normalizedName(row.name), default: []].append((table, index))
       }
     }
-    economicNames = economic.compactMap { name, rows in
-      rows.count == 1 && !name.utf8Text.hasAtMostCharacters(1)
-        ? (Array(name.unicodeScalars), rows[0].0, rows[0].1) : nil
-    }.sorted { $0.name.count > $1.name.count }
+    economicNames = economic.compactMap { name, places -> (name: [Glyph], table: Int, row: Int)? in
+      places.count == 1 && !name.utf8Text.hasAtMostCharacters(1)
+        ? (Array(name.unicodeScalars), places[0].table, places[0].row) : nil
+    }.sorted { $0.name.count > $1.name.count }.map {
+      (name: $0.name, row: economicRows[$0.table][$0.row], table: economicTables[$0.table])
+    }
   }
 
   /// True when the sentence up to `end` lists 06's items ("公用经费…主要包括办公费…").
