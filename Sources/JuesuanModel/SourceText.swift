@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// A position as the Language Server Protocol counts it: 0-based line, and a column in the
 /// negotiated encoding (UTF-16 code units unless the client asked for UTF-8 or UTF-32).
 package struct Position: Hashable, Sendable, Codable, Comparable {
@@ -53,9 +59,12 @@ package struct SourceText: Sendable, Equatable {
   /// Decodes possibly invalid UTF-8, replacing each invalid sequence with U+FFFD.
   /// - Complexity: O(n).
   package init(decoding data: [UInt8]) {
-    let string = String(decoding: data, as: UTF8.self)
-    let repaired = Array(string.utf8)
-    self.init(validBytes: repaired, hadInvalidUTF8: repaired != data)
+    // Valid UTF-8, nearly every document, is kept as read: validated, not copied and compared.
+    if String(validating: data, as: UTF8.self) != nil {
+      self.init(validBytes: data, hadInvalidUTF8: false)
+    } else {
+      self.init(validBytes: Array(String(decoding: data, as: UTF8.self).utf8), hadInvalidUTF8: true)
+    }
   }
 
   private init(validBytes: [UInt8], hadInvalidUTF8: Bool) {
@@ -71,6 +80,19 @@ package struct SourceText: Sendable, Equatable {
   /// straddling `through` read whole); returns the first byte not read.
   @discardableResult
   private static func scanLineStarts(_ bytes: [UInt8], from: Int, through last: Int, into starts: inout [Int]) -> Int {
+    let end = min(last + 1, bytes.count)
+    guard from < end else { return from }
+    let onlyLineFeeds = bytes.withUnsafeBufferPointer { buffer -> Bool in
+      guard let base = buffer.baseAddress, memchr(base + from, 0x0D, end - from) == nil else { return false }
+      // No "\r": each line ends at a "\n", which memchr finds.
+      var index = from
+      while index < end, let found = memchr(base + index, 0x0A, end - index) {
+        index = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
+        starts.append(index)
+      }
+      return true
+    }
+    if onlyLineFeeds { return end }
     var index = from
     let count = bytes.count
     while index <= last, index < count {

@@ -77,13 +77,18 @@ extension NarrativeBinder {
     return figures.isEmpty ? nil : NarrativeBinding(subject: "\(code) \(deepest)", figures: figures)
   }
 
-  /// The compared forms of every name `code` carries in the tables and the catalogue (worked out
-  /// once per code).
-  func names(of code: String) -> Set<String> {
+  /// The compared forms of every name `code` carries in the tables and the catalogue, each once
+  /// (worked out once per code). A short list: asking it for a name compares a few strings, where
+  /// a set would hash the name (costly for CJK text) for every code tried.
+  func names(of code: String) -> [String] {
     if let known = cache.names[code] { return known }
-    var result = Set<String>()
-    for (_, row) in codedRows[code] ?? [] where !row.name.isEmpty { result.insert(Self.core(row.name)) }
-    for entry in catalogue.history(code: code) { result.insert(Self.core(entry.name)) }
+    var result: [String] = []
+    func add(_ name: String) {
+      let core = Self.core(name)
+      if !result.contains(core) { result.append(core) }
+    }
+    for (_, row) in codedRows[code] ?? [] where !row.name.isEmpty { add(row.name) }
+    for entry in catalogue.history(code: code) { add(entry.name) }
     cache.names[code] = result
     return result
   }
@@ -113,7 +118,7 @@ extension NarrativeBinder {
   /// The binder's memo: names by code, figure titles by the table's first byte, anchors' figures
   /// by anchor and reading.
   final class Cache {
-    var names: [String: Set<String>] = [:]
+    var names: [String: [String]] = [:]
     var titles: [Int: String] = [:]
     var lookups: [Int: [TableFigure]] = [:]
   }

@@ -156,30 +156,38 @@ package struct NarrativeBinder {
       codes.count == 1 && !name.utf8Text.hasAtMostCharacters(4)
         ? (Array(name.unicodeScalars), codes.first ?? "") : nil
     }.sorted { $0.name.count > $1.name.count }
-    var economic: [String: [(Table.Row, Table)]] = [:]
-    for table in tables(.basicExpenditure) {
-      for row in table.rows where row.code != nil && !row.isDamaged {
-        economic[SubjectCatalogue.normalizedName(row.name), default: []].append((row, table))
+    // Rows by their places (table, row): tables and rows are copied only for the names kept.
+    let economicTables = tables(.basicExpenditure)
+    let economicRows = economicTables.map(\.rows)
+    var economic: [String: [(table: Int, row: Int)]] = [:]
+    for (table, rows) in economicRows.enumerated() {
+      for (index, row) in rows.enumerated() where row.code != nil && !row.isDamaged {
+        economic[SubjectCatalogue.normalizedName(row.name), default: []].append((table, index))
       }
     }
-    economicNames = economic.compactMap { name, rows in
-      rows.count == 1 && !name.utf8Text.hasAtMostCharacters(1)
-        ? (Array(name.unicodeScalars), rows[0].0, rows[0].1) : nil
-    }.sorted { $0.name.count > $1.name.count }
+    economicNames = economic.compactMap { name, places -> (name: [Glyph], table: Int, row: Int)? in
+      places.count == 1 && !name.utf8Text.hasAtMostCharacters(1)
+        ? (Array(name.unicodeScalars), places[0].table, places[0].row) : nil
+    }.sorted { $0.name.count > $1.name.count }.map {
+      (name: $0.name, row: economicRows[$0.table][$0.row], table: economicTables[$0.table])
+    }
   }
 
   /// True when the sentence up to `end` lists 06's items ("公用经费…主要包括办公费…").
   private static func isListing(_ chars: [Glyph], _ end: Int) -> Bool {
     var index = end
     let words = listingWords
+    let lasts = listingWordLasts
     while index > 0, chars[index - 1] != "。" {
-      if words.contains(where: { ends(chars, index, with: $0) }) { return true }
+      // Most glyphs end no listing word: the words are compared only where one could end.
+      if lasts.contains(chars[index - 1]), words.contains(where: { ends(chars, index, with: $0) }) { return true }
       index -= 1
     }
     return false
   }
 
   private static let listingWords = ["包括", "公用经费", "人员经费"].map { Array($0.unicodeScalars) }
+  private static let listingWordLasts = listingWords.compactMap(\.last)
 
   // MARK: Reading backwards
 

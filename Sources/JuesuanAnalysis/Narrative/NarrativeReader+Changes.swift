@@ -26,9 +26,7 @@ extension NarrativeReader {
 
   /// Every "增加/减少 X 万元[，增长/下降 Y%]" that compares with last year.
   /// - Complexity: O(n · numbers) in the paragraph's length.
-  package var changes: [Change] { computedChanges }
-
-  static func computeChanges(_ reader: NarrativeReader) -> [Change] { reader.findChanges() }
+  package var changes: [Change] { statements.changes }
 
   /// The number right after a direction word, past its template alternative and a "了".
   func figure(after word: Word) -> Paragraph.Number? {
@@ -45,7 +43,7 @@ extension NarrativeReader {
     return nil
   }
 
-  private func findChanges() -> [Change] {
+  func findChanges() -> [Change] {
     var result: [Change] = []
     var consumed = Set<Int>()  // number offsets that are Δ or previous figures
     var index = nextDirectionCandidate(from: 0)
@@ -182,8 +180,10 @@ extension NarrativeReader {
     bytes.withUnsafeBufferPointer { bytes in
       var index = max(0, offset)
       while index + 2 < bytes.count {
-        if Self.isDirectionLead(bytes[index], bytes[index + 1], bytes[index + 2]) { return index }
-        index += UTF8Text.length(ofLead: bytes[index])
+        let lead = bytes[index]
+        if Self.isDirectionLead(lead, bytes[index + 1], bytes[index + 2]) { return index }
+        // `UTF8Text.length(ofLead:)`, written here: a call to another module per scalar is not inlined.
+        index += lead < 0xC0 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
       }
       return bytes.count
     }

@@ -20,11 +20,11 @@ extension NarrativeReader {
   /// Every percentage-only change whose two figures the sentence states unambiguously: last
   /// year's is the one figure written with last year ("2023年…为 A 万元", "比上年 A 万元"), this
   /// year's the figure right before the comparison ("B 万元，比…"). Read when the reader is made.
-  package var percentChanges: [PercentChange] { computedPercentChanges }
+  package var percentChanges: [PercentChange] { statements.percentChanges }
 
-  /// Reads `percentChanges`.
+  /// Reads `percentChanges`, other than the percentages of `changes`.
   /// - Complexity: O(direction words · numbers) in the paragraph.
-  func findPercentChanges() -> [PercentChange] {
+  func findPercentChanges(besides changes: [Change]) -> [PercentChange] {
     var result: [PercentChange] = []
     // A percentage that belongs to a change with an amount is read there.
     let read = Set(changes.compactMap { $0.percent?.textRange.lowerBound })

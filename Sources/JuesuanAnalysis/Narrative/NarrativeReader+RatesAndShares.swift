@@ -4,10 +4,10 @@ import JuesuanModel
 extension NarrativeReader {
 
   /// Every "完成(年初|全年)预算的 R%" with the 预算 and 决算 figures of its sentence.
-  package var rates: [Rate] { computedRates }
+  package var rates: [Rate] { statements.rates }
 
   /// Every "占X的 W%" whose whole X is given a figure in the same paragraph.
-  package var shares: [Share] { computedShares }
+  package var shares: [Share] { statements.shares }
 
   /// Reads `rates`.
   func findRates() -> [Rate] {

@@ -73,25 +73,41 @@ package struct NarrativeReader: Sendable {
     self.bytes = paragraph.utf8
     self.year = year
     self.sentences = Self.sentences(of: paragraph.utf8)
-    self.computedChanges = []
-    self.computedRates = []
-    self.computedShares = []
-    self.computedPercentChanges = []
-    self.computedChanges = Self.computeChanges(self)
-    self.computedPercentChanges = findPercentChanges()
-    // Read once here: several rules ask, and a reader moved after an edit keeps them.
-    self.computedRates = findRates()
-    self.computedShares = findShares()
+    self.statements = Statements.none
+    // Read once here: several rules ask, and a reader moved after an edit keeps them. A change
+    // states a 万元 amount, a rate, share or percentage change a percentage: a paragraph without
+    // them (most) is not searched for their words.
+    let hasAmount = paragraph.numbers.contains { $0.unit == .tenThousandYuan }
+    let hasPercent = paragraph.numbers.contains { $0.unit == .percent }
+    guard hasAmount || hasPercent else { return }
+    let changes = hasAmount ? findChanges() : []
+    self.statements = Statements(
+      changes: changes, percentChanges: hasPercent ? findPercentChanges(besides: changes) : [],
+      rates: hasPercent ? findRates() : [], shares: hasPercent ? findShares() : [])
   }
 
-  /// `changes`, read when the reader is made.
-  private(set) var computedChanges: [Change]
-  /// `rates`, read when the reader is made.
-  private(set) var computedRates: [Rate]
-  /// `shares`, read when the reader is made.
-  private(set) var computedShares: [Share]
-  /// `percentChanges`, read when the reader is made (after `changes`, whose percentages it leaves).
-  private(set) var computedPercentChanges: [PercentChange]
+  /// What the reader read when it was made. Kept in one object: every rule takes each reader
+  /// from `NarrativeReaders` as a copy, and one reference is cheaper to copy than four arrays.
+  private(set) var statements: Statements
+
+  /// `changes`, `percentChanges` (after `changes`, whose percentages it leaves), `rates` and
+  /// `shares`.
+  final class Statements: Sendable {
+    let changes: [Change]
+    let percentChanges: [PercentChange]
+    let rates: [Rate]
+    let shares: [Share]
+
+    /// Nothing read (while the reader is being made).
+    static let none = Statements(changes: [], percentChanges: [], rates: [], shares: [])
+
+    init(changes: [Change], percentChanges: [PercentChange], rates: [Rate], shares: [Share]) {
+      self.changes = changes
+      self.percentChanges = percentChanges
+      self.rates = rates
+      self.shares = shares
+    }
+  }
 
   /// Whether `word` is written at `offset`.
   package func has(_ word: String, at offset: Int) -> Bool { UTF8Text.has(word, at: offset, in: bytes) }
@@ -157,7 +173,7 @@ extension NarrativeReader {
     guard offset != 0 else { return self }
     var moved = self
     moved.paragraph = paragraph.moved(by: offset)
-    moved.computedChanges = computedChanges.map { change in
+    let changes = statements.changes.map { change in
       var change = change
       change.delta = change.delta.moved(by: offset)
       change.percent = change.percent?.moved(by: offset)
@@ -166,7 +182,7 @@ extension NarrativeReader {
       change.alternatives = change.alternatives.map { $0.moved(by: offset) }
       return change
     }
-    moved.computedRates = computedRates.map { rate in
+    let rates = statements.rates.map { rate in
       var rate = rate
       rate.rate = rate.rate.moved(by: offset)
       rate.budget = rate.budget?.moved(by: offset)
@@ -175,20 +191,21 @@ extension NarrativeReader {
       rate.actual = rate.actual?.moved(by: offset)
       return rate
     }
-    moved.computedShares = computedShares.map { share in
+    let shares = statements.shares.map { share in
       var share = share
       share.share = share.share.moved(by: offset)
       share.whole = share.whole?.moved(by: offset)
       share.part = share.part?.moved(by: offset)
       return share
     }
-    moved.computedPercentChanges = computedPercentChanges.map { change in
+    let percentChanges = statements.percentChanges.map { change in
       var change = change
       change.percent = change.percent.moved(by: offset)
       change.previous = change.previous.moved(by: offset)
       change.current = change.current.moved(by: offset)
       return change
     }
+    moved.statements = Statements(changes: changes, percentChanges: percentChanges, rates: rates, shares: shares)
     return moved
   }
 }

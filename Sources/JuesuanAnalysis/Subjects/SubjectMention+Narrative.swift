@@ -14,15 +14,20 @@ extension SubjectMention {
         return (lead, second, third) == (0xE7, 0xB1, 0xBB) || (lead, second, third) == (0xE6, 0xAC, 0xBE)
           || (lead, second, third) == (0xE9, 0xA1, 0xB9)
       }
-      for index in bytes.indices {
-        switch bytes[index] {
+      var index = 0
+      while index < bytes.count {
+        let byte = bytes[index]
+        switch byte {
         case 0x2D: return true
         case 0x29: if follows(level: index) { return true }
         case 0xEF where index + 2 < bytes.count && bytes[index + 1] == 0xBC:
           if bytes[index + 2] == 0x8D || (bytes[index + 2] == 0x89 && follows(level: index)) { return true }
         case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && bytes[index + 2] == 0x94: return true
-        default: continue
+        default: break
         }
+        // A continuation byte is none of these: each scalar is passed over whole
+        // (`UTF8Text.length(ofLead:)`, written here: another module's function is not inlined).
+        index += byte < 0xC0 ? 1 : byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
       }
       return false
     }

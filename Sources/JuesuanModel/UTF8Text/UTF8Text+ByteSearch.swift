@@ -19,12 +19,16 @@ extension UTF8Text {
     }
     let anchor = pattern.lastIndex { $0 & 0xC0 == 0x80 } ?? 0
     let byte = Int32(pattern[anchor])
+    // The byte before the anchor is compared before the whole pattern: the anchor's value recurs
+    // every hundred bytes or so of CJK text, and most of its places are not the pattern's.
+    let before = max(anchor - 1, 0)
+    let beforeByte = pattern[before]
     var offset = 0
     let last = haystack.count - pattern.count
     while offset <= last {
       guard let hit = memchr(base + offset + anchor, byte, last - offset + 1) else { return nil }
       let position = base.distance(to: hit.assumingMemoryBound(to: UInt8.self)) - anchor
-      if memcmp(base + position, needle, pattern.count) == 0 { return position }
+      if base[position + before] == beforeByte, memcmp(base + position, needle, pattern.count) == 0 { return position }
       offset = position + 1
     }
     return nil

@@ -118,22 +118,25 @@ extension UTF8Text {
   /// - Complexity: O(n).
   package static func scalarsAndOffsets(_ bytes: [UInt8]) -> (scalars: [Unicode.Scalar], offsets: [Int]) {
     var offsets: [Int] = []
-    offsets.reserveCapacity(bytes.count + 1)
     let scalars = bytes.withUnsafeBufferPointer { source in
-      // At most one scalar per byte.
+      // At most one scalar per byte, and one offset more; both filled in one pass.
       [Unicode.Scalar](unsafeUninitializedCapacity: source.count) { result, count in
-        var offset = 0
-        count = 0
-        while offset < source.count {
-          let (scalar, length) = scalar(in: source, at: offset)
-          result[count] = scalar  // a trivial type: assigned uninitialized
-          offsets.append(offset)
-          count += 1
-          offset += length
+        offsets = [Int](unsafeUninitializedCapacity: source.count + 1) { starts, written in
+          var offset = 0
+          var index = 0
+          while offset < source.count {
+            let (scalar, length) = scalar(in: source, at: offset)
+            result[index] = scalar  // trivial types: assigned uninitialized
+            starts[index] = offset
+            index += 1
+            offset += length
+          }
+          starts[index] = source.count
+          written = index + 1
+          count = index
         }
       }
     }
-    offsets.append(bytes.count)
     return (scalars, offsets)
   }
 

@@ -33,6 +33,8 @@ package struct Configuration: Sendable, Equatable {
   /// What the configuration says of `code` (by its code, `category/*` or `category`): nil when it
   /// says nothing, `.some(nil)` when the rule is off.
   package func explicitSeverity(of code: String) -> Severity?? {
+    // Asked once per rule and per finding; most configurations set no rule at all.
+    guard !ruleSeverities.isEmpty else { return nil }
     if let configured = ruleSeverities[code] { return configured }
     let category = String(code.split(separator: "/").first ?? "")
     for key in [category + "/*", category] {

@@ -9,11 +9,12 @@ extension RuleContext {
   mutating func check(_ comparison: TableIdentity, roundingExplained: Bool) -> Bool {
     ran()
     let total = comparison.total
+    let sum = comparison.sum
+    let difference = (total.value - sum).tenThousandths
+    // Most identities hold: their name and addends are written only for a finding.
+    guard difference != 0 else { return false }
     let what = comparison.what
     let amounts = comparison.parts.map { $0.cell?.value ?? .zero }
-    let sum = Amount.sum(amounts)
-    let difference = (total.value - sum).tenThousandths
-    guard difference != 0 else { return false }
     let shownTotal = total.amount?.formatted(decimals: 2) ?? "（空）"
     let shownSum = sum.formatted(decimals: 2)
     let gap = Amount(tenThousandths: abs(difference)).formatted(decimals: 2)
@@ -21,7 +22,7 @@ extension RuleContext {
       part.cell.map { Finding.Related(range: $0.range, message: "\(part.label) \($0.value.formatted(decimals: 2))") }
     }
     // The inlay hint of a total that does not match: "Σ 1,234.56".
-    let hint = "Σ \(comparison.sum.grouped)"
+    let hint = "Σ \(sum.grouped)"
     if abs(difference) <= comparison.tolerance {
       guard !roundingExplained else { return false }
       let saved = currentCode

@@ -38,7 +38,8 @@ struct ShareRule: Rule {
         listTotal = nil
         lastHeading = paragraph.headingIndex
       }
-      let continues = paragraph.text.utf8Text.trimmingWhitespace().hasSuffix("；")  // the list goes on below
+      // The list goes on below (asked only while a list is open).
+      lazy var continues = paragraph.text.utf8Text.trimmingWhitespace().hasSuffix("；")
       if let total = reader.listTotal {
         checkList(reader, total: total, context: &context)
         listTotal = continues ? total : nil
@@ -50,8 +51,8 @@ struct ShareRule: Rule {
           listTotal = nil
         }
       }
-      if reader.opensList, let total = paragraph.numbers.last(where: { $0.unit == .tenThousandYuan }),
-        paragraph.numbers.filter({ $0.unit == .tenThousandYuan }).count == 1
+      if let total = paragraph.numbers.last(where: { $0.unit == .tenThousandYuan }),
+        paragraph.numbers.filter({ $0.unit == .tenThousandYuan }).count == 1, reader.opensList
       {
         listTotal = total
       }

@@ -40,8 +40,10 @@ struct PlaceholderRule: Rule {
       let lead = bytes[index]
       guard lead == 0xC3 || lead == 0xEF || lead == 0xE3 || lead == UInt8(ascii: "X") || lead == UInt8(ascii: "x")
       else {
-        // Any other scalar is passed over whole (its bytes start no placeholder).
-        index += UTF8Text.length(ofLead: lead)
+        // Any other scalar is passed over whole (its bytes start no placeholder). Its length is
+        // `UTF8Text.length(ofLead:)`, written here: a call to another module per scalar of the
+        // document is not inlined.
+        index += lead < 0xC0 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
         continue
       }
       // Full-width runs of two or more: ××, ＸＸ, ＊＊.

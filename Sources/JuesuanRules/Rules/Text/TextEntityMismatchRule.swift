@@ -321,7 +321,7 @@ extension TextEntityMismatchRule {
       end = range.upperBound
       var offset = range.lowerBound
       for scalar in source.text(in: range).unicodeScalars {
-        if !scalar.properties.isWhitespace {
+        if !scalar.isWhiteSpace {
           characters.append(scalar)
           offsets.append(offset)
         }

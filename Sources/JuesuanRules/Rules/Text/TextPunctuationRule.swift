@@ -69,7 +69,9 @@ struct TextPunctuationRule: Rule {
         index += 3
         continue
       }
-      index += 1
+      // Continuation bytes are none of the bytes looked for: the scalar is passed over whole
+      // (`UTF8Text.length(ofLead:)`, written here: another module's function is not inlined).
+      index += byte < 0xC0 ? 1 : byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
     }
     return false
   }

@@ -175,7 +175,9 @@ struct XrefNarrativeConflictRule: Rule {
       paragraph.utf8.withUnsafeBufferPointer { bytes in
         var position = 0
         while position < bytes.count {
-          let length = UTF8Text.length(ofLead: bytes[position])
+          // `UTF8Text.length(ofLead:)`, written here: a call to another module is not inlined.
+          let lead = bytes[position]
+          let length = lead < 0xC0 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
           defer { position += length }
           guard position + length <= bytes.count else { continue }
           var first: UInt32 = 0
