@@ -119,7 +119,11 @@ extension DeltaRule {
   private func checkSangongChanges(_ report: Report, _ readers: NarrativeReaders, context: inout RuleContext) {
     var runs: [[SangongItem: ItemChange]] = []
     var current: [SangongItem: ItemChange]?
-    for (index, paragraph) in report.paragraphs.enumerated() {
+    // Only a paragraph with a change, that names one of the items, states an item's change.
+    for (index, paragraph) in report.paragraphs.enumerated()
+    where (!readers[index].changes.isEmpty || UTF8Text.firstOffset(of: Self.level, in: paragraph.utf8) != nil)
+      && Self.itemWords.contains(where: { UTF8Text.firstOffset(of: $0, in: paragraph.utf8) != nil })
+    {
       for change in Self.sangongChanges(readers[index], paragraph) {
         if change.item == .total {
           if let current { runs.append(current) }
@@ -170,6 +174,11 @@ extension DeltaRule {
           .map { Finding.Related(range: $0.range, message: "\($0.item.name)\($0.written)") })
     }
   }
+
+  /// Words one of which a paragraph stating a 三公 item's change holds (购置费 and 运行费 are
+  /// stated with 公务用车's).
+  private static let itemWords = ["三公", "出国", "用车", "接待"].map { Array($0.utf8) }
+  private static let level = Array("持平".utf8)
 
   private static func describe(_ signed: Amount) -> String {
     signed.isZero ? "持平" : signed.tenThousandths > 0 ? "增加 \(signed)" : "减少 \(signed.magnitude)"

@@ -210,7 +210,11 @@ struct NarrativeBreakdownRule: Rule {
     }
     var sections: [Int?: [(kind: ProcurementFigure, number: Paragraph.Number)]] = [:]
     var order: [Int?] = []
-    for (index, paragraph) in report.paragraphs.enumerated() {
+    // Every figure read here is labelled 政府采购… or …中小企业…: other paragraphs are not read.
+    for (index, paragraph) in report.paragraphs.enumerated()
+    where UTF8Text.firstOffset(of: Self.medium, in: paragraph.utf8) != nil
+      || UTF8Text.firstOffset(of: Self.procurement, in: paragraph.utf8) != nil
+    {
       for (number, label) in Self.labelledAmounts(paragraph, readers[index]) {
         guard let kind = ProcurementFigure(label: label) else { continue }
         if sections[paragraph.headingIndex] == nil { order.append(paragraph.headingIndex) }
@@ -266,6 +270,7 @@ struct NarrativeBreakdownRule: Rule {
   }
 
   private static let medium = Array("中小企业".utf8)
+  private static let procurement = Array("政府采购".utf8)
   private static let awardsArePart = "中小企业中标或成交的合同是政府采购合同的一部分"
 
   /// The measure of a label ("合同金额"): its last four characters, a budget's as "预算金额".
