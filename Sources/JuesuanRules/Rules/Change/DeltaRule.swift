@@ -10,12 +10,16 @@ struct DeltaRule: Rule {
     rationale:
       "只在句中同时写明本年数与上年数（“支出决算 C 万元，…较2022年决算 P 万元增加 D 万元”）时核对，容许各数四舍五入误差。"
       + "“三公”经费说明中合计与各项都写明比上年的增减（“持平”即为 0）时，因公出国（境）费、公务用车购置及运行费、公务接待费的增减之和"
-      + "应等于合计的增减，公务用车购置费与运行费的增减之和应等于公务用车购置及运行费的增减。",
+      + "应等于合计的增减，公务用车购置费与运行费的增减之和应等于公务用车购置及运行费的增减；同样，一般公共预算、政府性基金、"
+      + "国有资本经营预算的拨款支出增减之和应等于财政拨款支出的增减。增加额大于本年数的那一项（上年成了负数）必是写错的一项。",
     defaultSeverity: .error,
     nonTriggeringExamples: [
       .init("住房保障支出年初预算48.31万元，支出决算45.74万元，较2022年决算47.26万元减少1.52万元，下降3.22%。"),
       .init(
         "2023年度“三公”经费财政拨款支出决算为37.91万元，比2022年度减少10.00万元。其中：\n（一）因公出国（境）费支出决算0.00万元，比2022年度持平。\n（二）公务用车购置及运行费支出决算36.56万元，比2022年度减少10.00万元。其中：公务用车购置费15.00万元，比2022年度减少10.00万元；公务用车运行维护费21.56万元，比2022年度持平。\n（三）公务接待费支出决算1.35万元。比2022年度持平。"
+      ),
+      .init(
+        "2023年度财政拨款支出决算3,121.42万元，比2022年度增加107.62万元。其中：一般公共预算财政拨款支出3,121.42万元，比2022年度增加107.62万元；政府性基金预算财政拨款支出0.00万元，与2022年度持平；国有资本经营预算财政拨款支出0.00万元，与2022年度持平。"
       ),
       // Changes against the budget, not last year: not part of the identity.
       .init(
@@ -32,6 +36,12 @@ struct DeltaRule: Rule {
       .init(
         "2023年度“三公”经费财政拨款支出决算为37.91万元，比2022年度减少10.00万元。其中：\n（一）因公出国（境）费支出决算0.00万元，比2022年度持平。\n（二）公务用车购置及运行费支出决算36.56万元，比2022年度⟦增加10.00万元⟧。其中：公务用车购置费15.00万元，比2022年度减少10.00万元；公务用车运行维护费21.56万元，比2022年度持平。\n（三）公务接待费支出决算1.35万元。比2022年度持平。"
       ),
+      .init(
+        "2023年度财政拨款支出决算3,121.42万元，比2022年度⟦增加108.62万元⟧。其中：一般公共预算财政拨款支出3,121.42万元，比2022年度增加107.62万元；政府性基金预算财政拨款支出0.00万元，与2022年度持平；国有资本经营预算财政拨款支出0.00万元，与2022年度持平。"
+      ),
+      .init(
+        "2023年度财政拨款支出决算3,121.42万元，比2022年度增加107.62万元。其中：一般公共预算财政拨款支出3,121.42万元，比2022年度增加107.62万元；政府性基金预算财政拨款支出0.00万元，比2022年度⟦增加107.62万元⟧；国有资本经营预算财政拨款支出0.00万元，与2022年度持平。"
+      ),
     ])
 
   static let reads: [any AnalysisView.Type] = [NarrativeReaders.self]
@@ -40,7 +50,7 @@ struct DeltaRule: Rule {
 
   func check(_ report: Report, context: inout RuleContext) {
     let readers = context.view(NarrativeReaders.self)
-    checkSangongChanges(report, readers, context: &context)
+    checkChangeSums(report, readers, context: &context)
     for (index, paragraph) in report.paragraphs.enumerated() {
       let reader = readers[index]
       for change in reader.changes {
@@ -76,120 +86,149 @@ struct DeltaRule: Rule {
 
 // "“三公”经费…比上年减少 10 万元。其中：（一）因公出国（境）费…持平；（二）公务用车…减少 10 万元…"
 extension DeltaRule {
-  /// An item of the 三公 statement, by how its figures add up: 合计 = 出国 + 用车 + 接待, and
-  /// 用车 = 购置 + 运行.
-  private enum SangongItem: Int, CaseIterable {
-    case total, abroad, car, purchase, running, reception
+  /// A statement whose items' changes on last year add up: its items (the whole first), the sums
+  /// they make, and how a clause's words name one of them.
+  private struct ChangeFamily: Sendable {
+    var names: [String]
+    var identities: [(whole: Int, parts: [Int])]
+    /// A paragraph stating one of the items' changes holds one of these words.
+    var words: [[UInt8]]
+    /// How many paragraphs after the whole's its items are taken from.
+    var reach: Int
+    /// The item in two sums, whose one wrong change would make both fail.
+    var shared: Int?
+    /// The item a clause's words name; nil for none, or for more than one.
+    var item: @Sendable (String) -> Int?
 
-    /// The item the words before a change name (the text since the clause began); nil for none,
-    /// or for words naming more than one item.
-    init?(words: String) {
+    /// 合计 = 因公出国（境）费 + 公务用车购置及运行费 + 公务接待费; 公务用车 = 购置费 + 运行维护费.
+    static let sangong = ChangeFamily(
+      names: ["“三公”经费", "因公出国（境）费", "公务用车购置及运行费", "公务用车购置费", "公务用车运行维护费", "公务接待费"],
+      identities: [(0, [1, 2, 5]), (2, [3, 4])], words: ["三公", "出国", "用车", "接待"].map { Array($0.utf8) }, reach: 6,
+      shared: 2
+    ) { words in
       let text = words.utf8Text
       let car = text.contains("购置及运行") || text.contains("购置和运行")
-      let purchase = !car && text.contains("购置")
       let running = !car && (text.contains("用车运行") || text.contains("运行维护费")) && !text.contains("机关运行")
-      let found: [SangongItem] =
-        [
-          text.contains("三公") ? .total : nil, text.contains("出国") ? .abroad : nil, car ? .car : nil,
-          purchase ? .purchase : nil, running ? .running : nil, text.contains("接待") ? .reception : nil,
-        ].compactMap { $0 }
-      // "“三公”经费…其中：因公出国…" names the total and an item: the item is meant.
-      let items = found.filter { $0 != .total }
-      guard let item = items.count == 1 ? items[0] : (found == [.total] ? .total : nil) else { return nil }
-      self = item
+      let items = [
+        text.contains("出国") ? 1 : nil, car ? 2 : nil, !car && text.contains("购置") ? 3 : nil, running ? 4 : nil,
+        text.contains("接待") ? 5 : nil,
+      ].compactMap { $0 }
+      // "“三公”经费…其中：因公出国…" names the whole and an item: the item is meant.
+      if items.count == 1 { return items[0] }
+      return items.isEmpty && text.contains("三公") ? 0 : nil
     }
 
-    var name: String {
-      ["“三公”经费", "因公出国（境）费", "公务用车购置及运行费", "公务用车购置费", "公务用车运行维护费", "公务接待费"][rawValue]
+    /// 财政拨款支出 = 一般公共预算 + 政府性基金 + 国有资本经营预算 (拨款支出), in one paragraph or
+    /// the next: "财政拨款支出预算 T 万元，比上年增加 D 万元。财政拨款支出预算中，一般公共预算…".
+    static let funds = ChangeFamily(
+      names: ["财政拨款支出", "一般公共预算拨款支出", "政府性基金预算拨款支出", "国有资本经营预算拨款支出"],
+      identities: [(0, [1, 2, 3])], words: [Array("财政拨款".utf8)], reach: 1, shared: nil
+    ) { words in
+      let text = words.utf8Text
+      // 基本支出, 收入, 经费… are other measures of the same funds.
+      guard !["基本", "项目", "收入", "经费", "人员", "公用", "三公"].contains(where: { text.contains($0) }) else { return nil }
+      let items = [
+        text.contains("一般公共预算") ? 1 : nil, text.contains("政府性基金") ? 2 : nil, text.contains("国有资本经营") ? 3 : nil,
+      ].compactMap { $0 }
+      if items.count == 1 { return items[0] }
+      return items.isEmpty && text.contains("财政拨款支出") ? 0 : nil
     }
   }
 
   /// One item's change on last year: signed, with where it is written ("减少 10 万元", "持平").
   private struct ItemChange {
-    var item: SangongItem
+    var item: Int
     var signed: Amount
     var written: String
     var range: Range<Int>
     var decimals: Int
+    /// This year's figure, when the clause states it.
+    var current: Amount?
   }
 
-  /// The 三公 items' changes on last year, in a run that begins at the 合计's and takes each item
-  /// once: Δ合计 = Δ出国 + Δ用车 + Δ接待 and Δ用车 = Δ购置 + Δ运行, reported where one changed
-  /// figure would explain every sum that fails.
-  private func checkSangongChanges(_ report: Report, _ readers: NarrativeReaders, context: inout RuleContext) {
-    var runs: [[SangongItem: ItemChange]] = []
-    var current: [SangongItem: ItemChange]?
-    // Only a paragraph with a change, that names one of the items, states an item's change.
-    for (index, paragraph) in report.paragraphs.enumerated()
-    where (!readers[index].changes.isEmpty || UTF8Text.firstOffset(of: Self.level, in: paragraph.utf8) != nil)
-      && Self.itemWords.contains(where: { UTF8Text.firstOffset(of: $0, in: paragraph.utf8) != nil })
-    {
-      for change in Self.sangongChanges(readers[index], paragraph) {
-        if change.item == .total {
-          if let current { runs.append(current) }
-          current = [.total: change]
-        } else if current != nil {
-          if current?[change.item] != nil {
-            runs.append(current ?? [:])
+  /// For each family, the items' changes on last year in runs that begin at the whole's and take
+  /// each item once: every sum of the family must hold, and where two fail, the item in both is
+  /// the one reported.
+  private func checkChangeSums(_ report: Report, _ readers: NarrativeReaders, context: inout RuleContext) {
+    for family in [ChangeFamily.sangong, .funds] {
+      var runs: [[Int: ItemChange]] = []
+      var current: (items: [Int: ItemChange], paragraph: Int)?
+      // Only a paragraph with a change (or 持平), that names one of the items, states an item's change.
+      for (index, paragraph) in report.paragraphs.enumerated()
+      where (!readers[index].changes.isEmpty || UTF8Text.firstOffset(of: Self.level, in: paragraph.utf8) != nil)
+        && family.words.contains(where: { UTF8Text.firstOffset(of: $0, in: paragraph.utf8) != nil })
+      {
+        for change in Self.changes(of: family, in: readers[index], paragraph) {
+          if let open = current,
+            change.item == 0 || open.items[change.item] != nil || index - open.paragraph > family.reach
+          {
+            runs.append(open.items)
             current = nil
+          }
+          if change.item == 0 {
+            current = ([0: change], index)
           } else {
-            current?[change.item] = change
+            current?.items[change.item] = change
           }
         }
       }
-    }
-    if let current { runs.append(current) }
-    for run in runs {
-      let identities: [(whole: SangongItem, parts: [SangongItem])] = [
-        (.total, [.abroad, .car, .reception]), (.car, [.purchase, .running]),
-      ]
-      let failing = identities.filter { identity in
-        guard let whole = run[identity.whole] else { return false }
-        let parts = identity.parts.compactMap { run[$0] }
-        guard parts.count == identity.parts.count else { return false }
-        context.ran()
-        let sum = Amount.sum(parts.map(\.signed))
-        let tolerance = ([whole] + parts).reduce(0) {
-          $0 + RatioCheck.halfUnit(Amount(tenThousandths: 0, decimals: $1.decimals))
-        }
-        return abs((sum - whole.signed).tenThousandths) > tolerance
-      }
-      guard let first = failing.first, let whole = run[first.whole] else { continue }
-      // Both sums failing share 公务用车's change: that one figure explains both.
-      let reported = failing.count == 2 ? run[.car] ?? whole : whole
-      let described = failing.map { identity in
-        let parts = identity.parts.compactMap { run[$0] }
-        let terms = parts.map { "\($0.item.name)\($0.written)" }.joined(separator: "、")
-        let sum = Amount.sum(parts.map(\.signed))
-        let total = run[identity.whole].map { "\($0.item.name)\($0.written)" } ?? ""
-        return "\(terms)，合计\(Self.describe(sum))，而\(total)"
-      }
-      let verdict =
-        failing.count == 2
-        ? "两处都不符，而公务用车购置及运行费的增减在两处都出现：多半是它写错"
-        : "各项增减之和与合计的增减不符，其中必有一处方向或金额写错"
-      context.report(
-        reported.range, Message("与上年比，\(described.joined(separator: "；"))：\(verdict)"),
-        related: run.values.filter { $0.range != reported.range }.sorted { $0.range.lowerBound < $1.range.lowerBound }
-          .map { Finding.Related(range: $0.range, message: "\($0.item.name)\($0.written)") })
+      if let current { runs.append(current.items) }
+      for run in runs { check(run, of: family, context: &context) }
     }
   }
 
-  /// Words one of which a paragraph stating a 三公 item's change holds (购置费 and 运行费 are
-  /// stated with 公务用车's).
-  private static let itemWords = ["三公", "出国", "用车", "接待"].map { Array($0.utf8) }
+  /// Reports the sums of `family` that `run` fails.
+  private func check(_ run: [Int: ItemChange], of family: ChangeFamily, context: inout RuleContext) {
+    let failing = family.identities.filter { identity in
+      guard let whole = run[identity.whole] else { return false }
+      let parts = identity.parts.compactMap { run[$0] }
+      guard parts.count == identity.parts.count else { return false }
+      context.ran()
+      let sum = Amount.sum(parts.map(\.signed))
+      let tolerance = ([whole] + parts).reduce(0) {
+        $0 + RatioCheck.halfUnit(Amount(tenThousandths: 0, decimals: $1.decimals))
+      }
+      return abs((sum - whole.signed).tenThousandths) > tolerance
+    }
+    guard let first = failing.first, let whole = run[first.whole] else { return }
+    let shared = failing.count > 1 ? family.shared.flatMap { run[$0] } : nil
+    // An increase larger than this year's figure left a negative last year: that one is wrong.
+    let impossible = run.values.filter { change in change.current.map { $0 < change.signed } ?? false }
+    let culprit = impossible.count == 1 ? impossible.first : nil
+    let reported = culprit ?? shared ?? whole
+    func named(_ change: ItemChange) -> String { "\(family.names[change.item])\(change.written)" }
+    let described = failing.map { identity in
+      let parts = identity.parts.compactMap { run[$0] }
+      let sum = Amount.sum(parts.map(\.signed))
+      let total = run[identity.whole].map(named) ?? ""
+      return "\(parts.map(named).joined(separator: "、"))，合计\(Self.describe(sum))，而\(total)"
+    }
+    let verdict =
+      culprit.map { change in
+        "\(family.names[change.item])本年只有 \(change.current ?? .zero) 万元，增加额不会比它大：多半是它写错"
+      } ?? shared.map { "两处都不符，而\(family.names[$0.item])的增减在两处都出现：多半是它写错" }
+      ?? "各项增减之和与合计的增减不符，其中必有一处方向或金额写错"
+    context.report(
+      reported.range, Message("与上年比，\(described.joined(separator: "；"))：\(verdict)"),
+      related: run.values.filter { $0.range != reported.range }.sorted { $0.range.lowerBound < $1.range.lowerBound }
+        .map { Finding.Related(range: $0.range, message: Message(named($0))) })
+  }
+
   private static let level = Array("持平".utf8)
 
   private static func describe(_ signed: Amount) -> String {
     signed.isZero ? "持平" : signed.tenThousandths > 0 ? "增加 \(signed)" : "减少 \(signed.magnitude)"
   }
 
-  /// The changes of 三公 items on last year a paragraph states, in order: "X 万元，比上年增加 D
-  /// 万元" and "比上年持平" (a change of 0), each named by the words since the clause began (the
-  /// previous 。；, or the previous change), or the sentence before when those name nothing.
-  private static func sangongChanges(_ reader: NarrativeReader, _ paragraph: Paragraph) -> [ItemChange] {
+  /// The changes of `family`'s items on last year a paragraph states, in order: "X 万元，比上年
+  /// 增加 D 万元" and "比上年持平" (a change of 0), each named by the words since the clause began
+  /// (the previous 。 or ；, or the previous change), or the sentence before when those name nothing.
+  private static func changes(of family: ChangeFamily, in reader: NarrativeReader, _ paragraph: Paragraph)
+    -> [ItemChange]
+  {
     let bytes = reader.bytes
-    var found: [(offset: Int, signed: Amount, written: String, range: Range<Int>, decimals: Int)] = []
+    var found: [(offset: Int, signed: Amount, written: String, range: Range<Int>, decimals: Int, current: Amount?)] =
+      []
     // The amount's direction resolved ("下降（增长）27.78%" leaves only the percentage open).
     for change in reader.changes where change.verb.residue == nil {
       let signed = change.verb.isIncrease ? change.delta.value : Amount.zero - change.delta.value
@@ -197,11 +236,11 @@ extension DeltaRule {
         (
           change.verb.range.lowerBound, signed, "\(change.verb.text) \(change.delta.value)",
           paragraph.sourceRange(ofTextRange: change.verb.range.lowerBound..<change.delta.textRange.upperBound),
-          change.delta.value.decimals
+          change.delta.value.decimals, change.current?.value
         ))
     }
     for offset in reader.occurrences(of: "持平") where reader.comparesWithLastYear(before: offset) {
-      found.append((offset, .zero, "持平", paragraph.sourceRange(ofTextRange: offset..<(offset + 6)), 2))
+      found.append((offset, .zero, "持平", paragraph.sourceRange(ofTextRange: offset..<(offset + 6)), 2, nil))
     }
     found.sort { $0.offset < $1.offset }
     var result: [ItemChange] = []
@@ -210,20 +249,19 @@ extension DeltaRule {
       // The clause: back to the last 。 or ； before the change, or the previous change.
       var start = entry.offset
       while start > previousEnd, !Self.endsClause(bytes, before: start) { start -= 1 }
-      var words = String(decoding: bytes[start..<entry.offset], as: UTF8.self)
-      var item = SangongItem(words: words)
+      var item = family.item(String(decoding: bytes[start..<entry.offset], as: UTF8.self))
       if item == nil, start > previousEnd {
         // "公务接待费1.35万元。比2024年预算持平": the item is named in the sentence before.
         var earlier = start - 3
         while earlier > previousEnd, !Self.endsClause(bytes, before: earlier) { earlier -= 1 }
-        words = String(decoding: bytes[earlier..<entry.offset], as: UTF8.self)
-        item = SangongItem(words: words)
+        item = family.item(String(decoding: bytes[earlier..<entry.offset], as: UTF8.self))
       }
       previousEnd = entry.offset
       guard let item else { continue }
       result.append(
         ItemChange(
-          item: item, signed: entry.signed, written: entry.written, range: entry.range, decimals: entry.decimals))
+          item: item, signed: entry.signed, written: entry.written, range: entry.range, decimals: entry.decimals,
+          current: entry.current))
     }
     return result
   }
