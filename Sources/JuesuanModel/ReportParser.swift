@@ -207,9 +207,14 @@ package enum ReportParser {
       }
       return result
     }
+    return unread(table, reason: "表格被导出为逐格文本（每行一格），行与列无法可靠对应；请用带版面的文本（pdftotext -layout）或原表复核")
+  }
+
+  /// `table` without rows, not read for `reason`.
+  private static func unread(_ table: Table, reason: Message) -> Table {
+    var result = table
     result.panels = table.panels.map { Table.Panel(columns: $0.columns, rows: []) }
-    result.reading = Table.Reading(
-      status: .unread, reason: "表格被导出为逐格文本（每行一格），行与列无法可靠对应；请用带版面的文本（pdftotext -layout）或原表复核")
+    result.reading = Table.Reading(status: .unread, reason: reason)
     return result
   }
 
@@ -231,12 +236,8 @@ package enum ReportParser {
       read.reading = Table.Reading.judging(read)
       return read
     }
-    var result = table
-    result.panels = table.panels.map { Table.Panel(columns: $0.columns, rows: []) }
-    result.reading = Table.Reading(
-      status: .unread,
-      reason: "表格被导出为逐格文本（每行一格），各数与“三公”各项无法可靠对应；请用带版面的文本（pdftotext -layout）或原表复核")
-    return result
+    return unread(
+      table, reason: "表格被导出为逐格文本（每行一格），各数与“三公”各项无法可靠对应；请用带版面的文本（pdftotext -layout）或原表复核")
   }
 
   /// "单位：万元", "金额单位：元", "编制单位：某某局 单位：元" → the unit.

@@ -245,16 +245,15 @@ extension DeltaRule {
     found.sort { $0.offset < $1.offset }
     var result: [ItemChange] = []
     var previousEnd = 0
+    let clauses = Paragraph.sentences(of: bytes, endingAtSemicolons: true)
+    func words(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
     for entry in found {
-      // The clause: back to the last 。 or ； before the change, or the previous change.
-      var start = entry.offset
-      while start > previousEnd, !Self.endsClause(bytes, before: start) { start -= 1 }
-      var item = family.item(String(decoding: bytes[start..<entry.offset], as: UTF8.self))
-      if item == nil, start > previousEnd {
+      // The clause of the change, from the previous change on.
+      guard let here = clauses.firstIndex(where: { $0.contains(entry.offset) }) else { continue }
+      var item = family.item(words(max(clauses[here].lowerBound, previousEnd)..<entry.offset))
+      if item == nil, clauses[here].lowerBound > previousEnd, here > 0 {
         // "公务接待费1.35万元。比2024年预算持平": the item is named in the sentence before.
-        var earlier = start - 3
-        while earlier > previousEnd, !Self.endsClause(bytes, before: earlier) { earlier -= 1 }
-        item = family.item(String(decoding: bytes[earlier..<entry.offset], as: UTF8.self))
+        item = family.item(words(max(clauses[here - 1].lowerBound, previousEnd)..<entry.offset))
       }
       previousEnd = entry.offset
       guard let item else { continue }
@@ -264,12 +263,5 @@ extension DeltaRule {
           current: entry.current))
     }
     return result
-  }
-
-  /// Whether a 。 or ； ends right before `offset`.
-  private static func endsClause(_ bytes: [UInt8], before offset: Int) -> Bool {
-    guard offset >= 3 else { return false }
-    let last = (bytes[offset - 3], bytes[offset - 2], bytes[offset - 1])
-    return last == (0xE3, 0x80, 0x82) || last == (0xEF, 0xBC, 0x9B)
   }
 }

@@ -173,7 +173,7 @@ extension NameMismatchRule {
       guard categories.count == 1, let categoryCode = categories.first else { continue }
       let items = functional(item.name, 7).filter { $0.hasPrefix(categoryCode) && tableCodes.contains($0) }
       guard items.count == 1, let itemCode = items.first else {
-        checkUnknownItem(item, under: section, of: categoryCode, report, year: year, context: &context)
+        checkUnknownItem(item, under: section, of: categoryCode, report, mentions, year: year, context: &context)
         continue
       }
       context.ran()
@@ -198,8 +198,8 @@ extension NameMismatchRule {
   /// stated after it match exactly one 项 of Y in 一般公共预算财政拨款支出决算表: the name written is
   /// not a subject, and the figures say which one it is.
   private func checkUnknownItem(
-    _ item: SubjectMention, under section: SubjectMention, of categoryCode: String, _ report: Report, year: Int?,
-    context: inout RuleContext
+    _ item: SubjectMention, under section: SubjectMention, of categoryCode: String, _ report: Report,
+    _ mentions: [SubjectMention], year: Int?, context: inout RuleContext
   ) {
     let catalogue = context.catalogue
     let sections = catalogue.entries(named: SubjectCatalogue.normalizedName(section.name)).filter {
@@ -214,7 +214,9 @@ extension NameMismatchRule {
     guard let start = report.paragraphs.firstIndex(where: { $0.range.contains(item.range.lowerBound) }) else { return }
     var amounts: [Amount] = []
     for paragraph in report.paragraphs[start...].prefix(3) {
-      if paragraph.range.lowerBound > item.range.upperBound, SubjectMention.narrativeMentions(paragraph).count > 0 {
+      if paragraph.range.lowerBound > item.range.upperBound,
+        mentions.contains(where: { $0.isNarrative && paragraph.range.contains($0.range.lowerBound) })
+      {
         break
       }
       amounts += paragraph.numbers.filter { $0.unit == .tenThousandYuan && $0.range.lowerBound > item.range.upperBound }
