@@ -9,6 +9,17 @@ import Testing
 struct RealShapeTests {
   private func parse(_ text: String) -> Report { ReportParser.parse(SourceText(text)) }
 
+  /// A row of `figures` ("" for a blank cell) with no source position, its columns certain when
+  /// `placed`.
+  private static func row(code: String?, name: String, _ figures: [String], placed: Bool) -> Table.Row {
+    var row = Table.Row(
+      code: code, codeRange: nil, name: name, nameRange: nil,
+      cells: figures.map { $0.isEmpty ? nil : Table.Cell(amount: Amount(parsing: $0), text: $0, range: 0..<0) },
+      range: 0..<0, line: 0)
+    row.isPositional = placed
+    return row
+  }
+
   /// The rows of `table` as "code name [cells]" lines, for golden comparisons.
   private func rows(_ table: Table, panel: Int = 0) -> [String] {
     table.panels[panel].rows.map { row in
@@ -73,13 +84,8 @@ struct RealShapeTests {
 
   @Test("a shifted row no placement adds up in takes its parent's columns, only when they fit its figures")
   func wrongRowMirrorsItsParent() throws {
-    func cell(_ text: String) -> Table.Cell { Table.Cell(amount: Amount(parsing: text), text: text, range: 0..<0) }
-    func row(_ code: String, _ figures: [String?], placed: Bool) -> Table.Row {
-      var row = Table.Row(
-        code: code, codeRange: nil, name: code, nameRange: nil, cells: figures.map { $0.map(cell) }, range: 0..<0,
-        line: 0)
-      row.isPositional = placed
-      return row
+    func row(_ code: String, _ figures: [String], placed: Bool) -> Table.Row {
+      Self.row(code: code, name: code, figures, placed: placed)
     }
     let columns: [Table.Column] = [
       .init(title: "合计", role: .total), .init(title: "基本支出", role: .component),
@@ -108,13 +114,8 @@ struct RealShapeTests {
 
   @Test("numbered items placed together: only one choice makes every column add up to 支出总计")
   func itemsPlacedJointly() throws {
-    func cell(_ text: String) -> Table.Cell { Table.Cell(amount: Amount(parsing: text), text: text, range: 0..<0) }
     func row(_ name: String, _ figures: [String], placed: Bool) -> Table.Row {
-      var row = Table.Row(
-        code: nil, codeRange: nil, name: name, nameRange: nil, cells: figures.map { $0.isEmpty ? nil : cell($0) },
-        range: 0..<0, line: 0)
-      row.isPositional = placed
-      return row
+      Self.row(code: nil, name: name, figures, placed: placed)
     }
     let columns: [Table.Column] = [
       .init(title: "合计", role: .total), .init(title: "人员经费", role: .component),
