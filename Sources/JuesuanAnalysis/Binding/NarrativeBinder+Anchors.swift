@@ -143,18 +143,20 @@ extension NarrativeBinder {
       binder.summaryFigures(.summary, side: 0, label: "事业单位经营收入")
         + binder.totalRowFigures(.income, column: "事业单位经营收入")
     }
-    add(["机关运行经费"], sangong: .some(nil)) { _ in binder.sangongFigures(isBudget: true) { $0 == "机关运行经费" } }
+    add(["机关运行经费"], sangong: .some(nil), standsAlone: true) { _ in
+      binder.sangongFigures(isBudget: true) { $0 == "机关运行经费" }
+    }
   }
 
   mutating func add(
-    _ texts: [String], sangong code: String?? = nil, fiscal: (() -> [TableFigure])? = nil,
-    _ lookup: @escaping (_ isBudget: Bool) -> [TableFigure]
+    _ texts: [String], sangong code: String?? = nil, standsAlone: Bool = false,
+    fiscal: (() -> [TableFigure])? = nil, _ lookup: @escaping (_ isBudget: Bool) -> [TableFigure]
   ) {
     for text in texts {
       anchors.append(
         Anchor(
           text: Array(text.unicodeScalars), lookup: lookup, economicCode: code ?? nil, isSangong: code != nil,
-          fiscalLookup: fiscal))
+          standsAlone: standsAlone, fiscalLookup: fiscal))
     }
   }
 

@@ -39,6 +39,9 @@ package struct NarrativeBinding: Sendable {
   package var subject: String
   /// The figures that state it.
   package var figures: [TableFigure]
+  /// For a figure that restates the one the paragraph opens with ("2024年预算安排 X"), where that
+  /// opening figure's mark is in the text read.
+  package var restatedMark: Int?
 }
 
 /// Finds which table figure a narrative amount names, by reading backwards from the amount over
@@ -60,6 +63,9 @@ package struct NarrativeBinder {
     var economicCode: String?
     /// True for a 三公 anchor (not comparable in a listing of 06's items).
     var isSangong = false
+    /// True for a label that names its figure by itself ("机关运行经费"): the words before it only
+    /// say whose it is ("…下属1家机关和1家参公事业单位财政拨款的"), and need not be clean.
+    var standsAlone = false
     /// The figure when "一般公共预算"/"财政拨款" precede the label (04/05 rather than 01/02/03).
     var fiscalLookup: (() -> [TableFigure])?
   }
@@ -215,7 +221,8 @@ package struct NarrativeBinder {
         && !qualifiers.contains { $0.utf8Text.contains("决算") }
       if let anchorIndex = anchorEnds.first(in: chars, endingAt: end) {
         let anchor = anchors[anchorIndex]
-        guard let fiscal = prefixScan(chars, end - anchor.text.count) else { return nil }
+        let start = end - anchor.text.count
+        guard let fiscal = anchor.standsAlone ? ownerScan(chars, start) : prefixScan(chars, start) else { return nil }
         // "2010301-行政运行 907.12 万元，其中基本支出 …" speaks of that subject's part, not the total.
         if !anchor.isSangong, sentenceNamesSubject(chars, end - anchor.text.count) { return nil }
         // The 三公 table's 预算数 is the full-year budget; a 年初预算 may differ from it.
@@ -247,6 +254,7 @@ package struct NarrativeBinder {
         return isBudget ? nil : chain(chars, end)
       }
       if reportIsBudget, let bound = dashChain(chars, end) { return bound }
+      if reportIsBudget, let bound = restatedAllocation(chars, end, placeholder: placeholder) { return bound }
       if let (code, matched) = code(chars, end) {
         guard matched, !isBudget else { return nil }
         let figures = figures(code: code)
@@ -288,6 +296,31 @@ package struct NarrativeBinder {
     if Self.containsMarker(between) { return nil }
     if between.contains(where: Self.isDigit) || Self.text(between).utf8Text.contains("其中") { return nil }
     return chain(chars, stop)
+  }
+
+  private static let allocation = Array("预算安排".unicodeScalars)
+
+  /// "“…（款）…（项）”25.77万元，主要用于…。2023年当年预算执行数为60.13万元，2024年预算安排25.77万元，
+  /// 比…": in a budget, this year's "预算安排" figure restates the item the paragraph opens with. Bound
+  /// when nothing but this year ("2024年", "本年") stands between the sentence's or clause's start
+  /// and "预算安排", and the paragraph's first amount binds to a subject code.
+  private func restatedAllocation(_ chars: [Glyph], _ end: Int, placeholder: Int) -> NarrativeBinding? {
+    guard Self.ends(chars, end, with: Self.allocation) else { return nil }
+    var start = end - Self.allocation.count
+    if Self.ends(chars, start, with: Array("本年".unicodeScalars)) {
+      start -= 2
+    } else if start >= 5, chars[start - 1] == "年", (start - 5..<start - 1).allSatisfy({ Self.isDigit(chars[$0]) }) {
+      guard let year, Int(Self.text(chars[(start - 5)..<(start - 1)])) == year else { return nil }
+      start -= 5
+    }
+    guard start == 0 || ["，", "。", "；"].contains(chars[start - 1]),
+      let opening = chars.firstIndex(of: Self.amountMark), opening < placeholder, opening < start,
+      let subject = bind(chars, before: opening), subject.subject.first?.isASCII == true,
+      subject.subject.first?.isNumber == true
+    else { return nil }
+    var restated = subject
+    restated.restatedMark = opening
+    return restated
   }
 
   /// Whether a level marker "（类）", "（款）" or "（项）" is written anywhere in `glyphs`.
@@ -341,6 +374,28 @@ package struct NarrativeBinder {
     }
     let text = Self.text(sentence)
     return functionNameTexts.contains { text.utf8Text.contains($0) }
+  }
+
+  /// The words before a label that stands alone, back to the clause's start: nil when they set
+  /// the figure in another year ("2023年", "上年", "比…", "较…"), else false (not read as fiscal).
+  private func ownerScan(_ chars: [Glyph], _ start: Int) -> Bool? {
+    var index = start
+    while index > 0, !Self.isBoundary(chars[index - 1]), start - index < 80 { index -= 1 }
+    let words = Self.text(chars[index..<start])
+    if ["上年", "上一年", "去年", "比", "较"].contains(where: { words.utf8Text.contains($0) }) { return nil }
+    var digits = 0
+    for (offset, glyph) in chars[index..<start].enumerated() {
+      if Self.isDigit(glyph) {
+        digits += 1
+        continue
+      }
+      if digits == 4, glyph == "年" {
+        let yearText = Self.text(chars[(index + offset - 4)..<(index + offset)])
+        guard let year, Int(yearText) == year else { return nil }
+      }
+      digits = 0
+    }
+    return false
   }
 
   /// Whether the words before a total label are clean (nil when not), and whether they say

@@ -19,7 +19,8 @@ package enum RatioCheck {
 
   /// Whether `stated` percent (as written, with its decimals) is reachable as part/whole × 100
   /// when part and whole may each be off by the given tolerances (ten-thousandths), allowing ±1
-  /// in the stated last digit. Nil when the whole may be zero or negative.
+  /// in the stated last digit (shares nudged to add up to 100%) unless the part is nothing at all:
+  /// "0 万元，占比 1%" is wrong whatever the nudging. Nil when the whole may be zero or negative.
   package static func agrees(
     stated: Amount, part: Amount, partTolerance: Int64, whole: Amount, wholeTolerance: Int64
   ) -> Bool? {
@@ -32,6 +33,7 @@ package enum RatioCheck {
     let high = partHigh / wholeLow * 100
     var unit = 1.0
     for _ in 0..<max(0, stated.decimals) { unit /= 10 }
+    if partHigh == 0 { unit = 0 }
     let value = stated.doubleValue
     return value >= low - unit - 1e-9 && value <= high + unit + 1e-9
   }

@@ -41,10 +41,46 @@ extension NarrativeReader {
     return result
   }
 
+  /// "上年 A 万元，本年 B 万元，比上年持平": the two figures a 持平 sets equal, and where it is.
+  package struct LevelComparison: Sendable {
+    /// The range of "持平".
+    package var word: Range<Int>
+    package var previous: Paragraph.Number
+    package var current: Paragraph.Number
+  }
+
+  /// Every "比上年持平" whose two figures the sentence states unambiguously, as for `percentChanges`;
+  /// not "基本持平" or "大致持平", which allow a difference. Read when asked: few paragraphs say it.
+  /// - Complexity: O(occurrences of 持平 · numbers) in the paragraph.
+  package func levelComparisons() -> [LevelComparison] {
+    guard paragraph.numbers.count >= 2 else { return [] }
+    return occurrences(of: "持平").compactMap { offset in
+      guard
+        !["基本", "大致", "大体", "总体", "略"].contains(where: { word in
+          offset >= word.utf8.count && has(word, at: offset - word.utf8.count)
+        }), comparesWithLastYear(before: offset), let (previous, current, _) = comparedFigures(before: offset),
+        // Not a change's amount ("比上年减少 A 万元；…持平"), nor across a ；.
+        !changes.contains(where: { $0.delta.textRange == previous.textRange || $0.delta.textRange == current.textRange }
+        ),
+        occurrences(of: "；", in: previous.textRange.upperBound..<offset).isEmpty
+      else { return nil }
+      return LevelComparison(word: offset..<(offset + "持平".utf8.count), previous: previous, current: current)
+    }
+  }
+
   private func percentChange(verb: Word, percent: Paragraph.Number) -> PercentChange? {
-    let sentence = sentence(containing: verb.range.lowerBound)
+    guard let (previous, current, sentence) = comparedFigures(before: verb.range.lowerBound) else { return nil }
+    return PercentChange(verb: verb, percent: percent, previous: previous, current: current, sentence: sentence)
+  }
+
+  /// The two figures a comparison ending at `word` (its verb, or 持平) sets against each other:
+  /// last year's and this year's, with the sentence; nil unless the clause starts with 比/较/与.
+  private func comparedFigures(before word: Int)
+    -> (previous: Paragraph.Number, current: Paragraph.Number, sentence: Range<Int>)?
+  {
+    let sentence = sentence(containing: word)
     // The comparison clause: from the 比/较 that starts it to the verb.
-    var clauseStart = verb.range.lowerBound
+    var clauseStart = word
     while clauseStart > sentence.lowerBound {
       var previous = clauseStart - 1
       while previous > sentence.lowerBound, bytes[previous] & 0xC0 == 0x80 { previous -= 1 }
@@ -55,7 +91,7 @@ extension NarrativeReader {
     guard ["比", "较", "与", "同比"].contains(where: { has($0, at: comparison) }) else { return nil }
     let amounts = paragraph.numbers.filter {
       ($0.unit == .tenThousandYuan || $0.unit == .yuan) && $0.textRange.lowerBound >= sentence.lowerBound
-        && $0.textRange.upperBound <= verb.range.lowerBound
+        && $0.textRange.upperBound <= word
     }
     // Last year's figure: written inside the comparison ("比上年 A 万元减少"), else the one figure
     // of the sentence whose own clause names last year.
@@ -79,7 +115,7 @@ extension NarrativeReader {
       current = before
     }
     guard previous.unit == current.unit else { return nil }
-    return PercentChange(verb: verb, percent: percent, previous: previous, current: current, sentence: sentence)
+    return (previous, current, sentence)
   }
 
   /// Whether the clause that ends at `number` (back to the last ，；。 or the sentence start)

@@ -12,7 +12,8 @@ struct DirectionRule: Rule {
       （本句或前两句；本段此前无金额时为上一段末句）所列的预算数、决算数不符的，也在此报告。只写百分比的变动（“上年 A 万元，本年 B 万元，\
       比上年减少 P%”）按 B − A 的正负判断；同一本年数、同一变动额在相邻段落中说法相反的，按多数一方\
       判断（两说相持时指出后一处；句中没有本年数时，以动词前相同的措辞认定是同一变动）；本年为 0 却\
-      “比上年增加 Δ”的，或同一事项（本年数前的措辞在增加额前重现）的增加额大于本年数的，上年数只能为负，也在此报告。漏写“%”的增长率（“增加 X 万元，下降 13.95。”）同样按方向比较。
+      “比上年增加 Δ”的，或同一事项（本年数前的措辞在增加额前重现）的增加额大于本年数的，上年数只能为负，也在此报告。漏写“%”的增长率（“增加 X 万元，下降 13.95。”）同样按方向比较。\
+      “上年 A 万元，本年 B 万元，比上年持平”而 A、B 相差 1% 以上的，也在此报告（“基本持平”“大致持平”不算）。
       """,
     defaultSeverity: .error,
     nonTriggeringExamples: [
@@ -22,6 +23,8 @@ struct DirectionRule: Rule {
       .init("2023年当年预算执行数为9.00万元，2024年预算安排11.91万元，比2023年预算执行数增加32.33%。"),
       .init("收入预算9,101.68万元，比2024年预算减少2,389.52万元。支出预算9,101.68万元，比2024年预算减少2,389.52万元。"),
       .init("政府性基金拨款支出预算0万元，比2024年预算减少12.00万元。"),
+      .init("2023年当年预算执行数为10.00万元，2024年预算安排10.00万元，比2023年预算执行数持平。主要原因是：经费保持不变。"),
+      .init("2023年当年预算执行数为100.00万元，2024年预算安排100.40万元，比2023年预算执行数基本持平。"),
       .init("# 2024年度部门决算\n\n本部门 2024 年度收入支出总计 307.82 万元。与 2023 年度相比，收入支出总计增加 307.82 万元，增长 100.00%。\n"),
       .init("基本支出 50.00 万元，其中人员经费 30.00 万元，比上年增加 40.00 万元。"),
     ],
@@ -42,6 +45,7 @@ struct DirectionRule: Rule {
           "收入预算9,101.68万元，比2024年预算减少2,389.52万元。支出预算9,101.68万元，比2024年预算减少2,389.52万元。一般公共预算拨款支出预算9,101.68万元，比2024年预算减少2,389.52万元。"
       ),
       .init("政府性基金拨款支出预算0万元，比2024年预算⟦增加1421.25万元⟧。"),
+      .init("2023年当年预算执行数为217.72万元，2024年预算安排271.72万元，比2023年预算执行数⟦持平⟧。主要原因是：经费保持不变。"),
       .init("# 2024年度部门决算\n\n本部门 2024 年度收入支出总计 306.82 万元。与 2023 年度相比，收入支出总计⟦增加 307.82 万元⟧，增长 100.00%。\n"),
       .init("一般公共预算财政拨款支出 9746.50 万元，较上年⟦增加 1193.20 万元，下降⟧ 13.95。"),
       .init(
@@ -64,6 +68,7 @@ struct DirectionRule: Rule {
         paragraph, reader, previous: index > 0 ? (report.paragraphs[index - 1], readers[index - 1]) : nil,
         context: &context)
       checkPercentChanges(paragraph, reader, context: &context)
+      checkLevelComparisons(paragraph, reader, context: &context)
       for change in reader.changes {
         // "增加 1193.20 万元，下降 13.95。": the percentage without its % still has a direction.
         if change.isResolved, let (verb, _) = reader.unitlessPercent(after: change) {
@@ -148,6 +153,31 @@ struct DirectionRule: Rule {
         fixes: fixes)
     }
   }
+
+  /// "上年 A，本年 B，比上年持平": A and B must be the same. A difference under 1 % of A is let
+  /// pass: prose calls that 持平 too.
+  private func checkLevelComparisons(_ paragraph: Paragraph, _ reader: NarrativeReader, context: inout RuleContext) {
+    guard UTF8Text.firstOffset(of: Self.levelWord, in: paragraph.utf8) != nil else { return }
+    for comparison in reader.levelComparisons() {
+      context.ran()
+      let previous = comparison.previous.value
+      let current = comparison.current.value
+      let difference = (current - previous).magnitude
+      let tolerance = RatioCheck.halfUnit(previous) + RatioCheck.halfUnit(current)
+      guard difference.tenThousandths > tolerance, difference.tenThousandths * 100 >= previous.tenThousandths.magnitude
+      else { continue }
+      let direction = current.tenThousandths > previous.tenThousandths ? "增加" : "减少"
+      context.report(
+        paragraph.sourceRange(ofTextRange: comparison.word),
+        "上年 \(previous)，本年 \(current)，\(direction) \(difference)，文中却称“持平”",
+        related: [
+          Finding.Related(range: comparison.previous.range, message: "上年 \(previous)"),
+          Finding.Related(range: comparison.current.range, message: "本年 \(current)"),
+        ])
+    }
+  }
+
+  private static let levelWord = Array("持平".utf8)
 
   /// The word of the other direction in the same register: 增加 ↔ 减少, 增长 ↔ 下降.
   private static func opposite(of word: String) -> String {
