@@ -17,7 +17,8 @@ struct NarrativeBreakdownRule: Rule {
       政府采购说明中，小微企业是中小企业的一部分：“授予小微企业合同金额”“面向小微企业预留…预算金额”\
       “由小微企业供应商中标或成交的，采购金额”不能超过前面同一种金额的中小企业数；同样，中小企业在预留项目和\
       其他项目中成交的采购金额之和、“授予中小企业合同金额”不能超过同一节的政府采购金额（合同数），“面向中小企业\
-      预留政府采购项目预算金额”不能超过同一节的政府采购预算。
+      预留政府采购项目预算金额”不能超过同一节的政府采购预算。“A 万元，其中：”结束一段而各项在其下（一句列出，\
+      或每项一段、以“；”相连）时同样核对。“A 万元（含 B 万元）”中 B 不能大于 A。
       """,
     defaultSeverity: .error,
     nonTriggeringExamples: [
@@ -36,6 +37,9 @@ struct NarrativeBreakdownRule: Rule {
       ),
       .init("2025年本部门政府采购预算830.00万元。2025年本部门面向中小企业预留政府采购项目预算金额332.00万元，其中，预留给小型和微型企业的政府采购项目预算为300.00万元。"),
       .init("政府采购支出总额 10.00 万元。\n\n## 十二、国有资产占用情况说明\n\n授予中小企业合同金额 20.00 万元。"),
+      .init("政府采购金额为 2319.21 万元，\n其中：\n货物采购金额 122.43\n\n万元、工程采购金额 1387.72 万元、服务采购金额 809.07 万元。\n"),
+      .init("2023年度支出合计1,654.78万元，其中：\n\n基本支出622.19万元，占比37.60%；\n\n项目支出1,032.60万元，占比62.40%；\n\n经营支出0万元，占比0%。\n"),
+      .init("公务接待费支出 0.39 万元（含外宾接待支出 0.00 万元）。"),
     ],
     triggeringExamples: [
       .init("当年实际支出 ⟦45.50⟧ 万元，其中：本级财政当年预算 50 万元、以前年度结余结转 0.00 万元、当年追加 0.00 万元。"),
@@ -51,6 +55,9 @@ struct NarrativeBreakdownRule: Rule {
       .init("政府采购支出总额 4.16 万元，其中：政府采购货物支出 4.16 万元、政府采购工程支出 0 万元。授予中小企业合同金额 ⟦5.16⟧ 万元。"),
       .init("2025年本部门政府采购预算830.00万元。2025年本部门面向中小企业预留政府采购项目预算金额⟦932.00⟧万元。"),
       .init("2025年本部门面向中小企业预留政府采购项目预算金额332.00万元，其中，预留给小型和微型企业的政府采购项目预算为⟦400.00⟧万元。"),
+      .init("政府采购金额为 ⟦2319.21⟧ 万元，\n其中：\n货物采购金额 122.43\n\n万元、工程采购金额 1837.72 万元、服务采购金额 809.07 万元。\n"),
+      .init("2023年度支出合计⟦1,654.78⟧万元，其中：\n\n基本支出622.19万元，占比37.60%；\n\n项目支出1,032.60万元，占比62.40%；\n\n经营支出1万元，占比0%。\n"),
+      .init("公务接待费支出 0.39 万元（含外宾接待支出 ⟦1.00⟧ 万元）。"),
     ])
 
   static let reads: [any AnalysisView.Type] = [NarrativeReaders.self]
@@ -63,7 +70,11 @@ struct NarrativeBreakdownRule: Rule {
     for (index, paragraph) in report.paragraphs.enumerated() {
       let reader = readers[index]
       checkSmallWithinMedium(paragraph, reader, source: report.source, context: &context)
+      checkIncluded(paragraph, reader, source: report.source, context: &context)
       guard UTF8Text.firstOffset(of: Self.marker, in: paragraph.utf8) != nil else { continue }
+      if let (whole, from) = Self.listOpened(by: reader) {
+        checkList(of: whole, from: from, opened: index, report, readers, context: &context)
+      }
       let deltas = Set(reader.changes.map(\.delta.textRange.lowerBound))
       let amounts = paragraph.numbers.filter {
         $0.unit == .tenThousandYuan && !deltas.contains($0.textRange.lowerBound)
@@ -89,10 +100,6 @@ struct NarrativeBreakdownRule: Rule {
             && !Self.isRestatedTotal(bytes, number.textRange.lowerBound)
         }
         guard parts.count >= 2 else { continue }
-        context.ran()
-        let sum = Amount.sum(parts.map(\.value))
-        let difference = (sum - whole.value).tenThousandths
-        let tolerance = TableIdentity.tolerance(parts: parts.count)
         // 基本支出 is 人员经费 and 公用经费, nothing else: two parts that are those two are all of it.
         let complete =
           parts.count >= 3
@@ -101,19 +108,113 @@ struct NarrativeBreakdownRule: Rule {
             && NarrativeFigures.label(before: parts[0], in: reader, from: marker).utf8Text.hasSuffix("人员经费")
             && NarrativeFigures.label(before: parts[1], in: reader, from: parts[0].textRange.upperBound).utf8Text
               .hasSuffix("公用经费"))
-        guard abs(difference) > tolerance, difference > 0 || complete else { continue }
-        let terms = Terms.joined(parts.map(\.value), limit: 8)
-        let digits = NarrativeFigures.digitRange(of: whole, in: report.source)
-        let message: String =
-          difference > 0
-          ? "其中各项 \(terms) = \(sum) 万元，超过合计数 \(whole.value) 万元 \((sum - whole.value).magnitude)"
-          : "其中各项 \(terms) = \(sum) 万元，比合计数 \(whole.value) 万元少 \((sum - whole.value).magnitude)：所列是否不全，或合计有误"
-        context.report(
-          digits, Message(message), severity: difference > 0 ? nil : .warning,
-          related: parts.map { Finding.Related(range: $0.range, message: "\($0.value) 万元") })
+        compare(parts, with: whole, complete: complete, source: report.source, context: &context)
       }
     }
   }
+
+  /// Reports parts that add up to more than their whole, or (when they are all of it) to less.
+  private func compare(
+    _ parts: [Paragraph.Number], with whole: Paragraph.Number, complete: Bool, source: SourceText,
+    context: inout RuleContext
+  ) {
+    context.ran()
+    let sum = Amount.sum(parts.map(\.value))
+    let difference = (sum - whole.value).tenThousandths
+    let tolerance = TableIdentity.tolerance(parts: parts.count)
+    guard abs(difference) > tolerance, difference > 0 || complete else { return }
+    let terms = Terms.joined(parts.map(\.value), limit: 8)
+    let digits = NarrativeFigures.digitRange(of: whole, in: source)
+    let message: String =
+      difference > 0
+      ? "其中各项 \(terms) = \(sum) 万元，超过合计数 \(whole.value) 万元 \((sum - whole.value).magnitude)"
+      : "其中各项 \(terms) = \(sum) 万元，比合计数 \(whole.value) 万元少 \((sum - whole.value).magnitude)：所列是否不全，或合计有误"
+    context.report(
+      digits, Message(message), severity: difference > 0 ? nil : .warning,
+      related: parts.map { Finding.Related(range: $0.range, message: "\($0.value) 万元") })
+  }
+
+  /// "A 万元，其中：" ending the paragraph (the PDF put the list below): A and where the paragraph's
+  /// sentence of A starts.
+  private static func listOpened(by reader: NarrativeReader) -> (Paragraph.Number, Int)? {
+    let bytes = reader.bytes
+    var end = bytes.count
+    while end > 0, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x0A { end -= 1 }
+    let colon = ["：", ":"].first { end >= $0.utf8.count && reader.has($0, at: end - $0.utf8.count) }
+    guard let colon else { return nil }
+    let marker = end - colon.utf8.count - Self.marker.count
+    guard marker >= 0, reader.has("其中", at: marker),
+      let whole = reader.paragraph.numbers.last(where: {
+        $0.unit == .tenThousandYuan && $0.textRange.upperBound <= marker
+      }),
+      !reader.changes.contains(where: { $0.delta.textRange == whole.textRange }),
+      onlyPunctuation(bytes[whole.textRange.upperBound..<marker], fullStop: true)
+    else { return nil }
+    return (whole, reader.sentence(containing: whole.textRange.lowerBound).lowerBound)
+  }
+
+  /// The parts of a list opened by "A 万元，其中：" at the end of paragraph `opened`, in the
+  /// paragraphs below under the same heading: one sentence listing them ("货物 B 万元、工程 C
+  /// 万元、服务 D 万元。"), or one item to a paragraph, each ending with "；" but the last
+  /// (its first amount is the item's). A nested "其中" or a paragraph without an amount ends the
+  /// reading unchecked.
+  private func checkList(
+    of whole: Paragraph.Number, from: Int, opened: Int, _ report: Report, _ readers: NarrativeReaders,
+    context: inout RuleContext
+  ) {
+    let heading = report.paragraphs[opened].headingIndex
+    var parts: [Paragraph.Number] = []
+    var index = opened + 1
+    while index < report.paragraphs.count, index <= opened + 12 {
+      let reader = readers[index]
+      let paragraph = reader.paragraph
+      guard paragraph.headingIndex == heading, UTF8Text.firstOffset(of: Self.marker, in: paragraph.utf8) == nil
+      else { return }
+      let deltas = Set(reader.changes.map(\.delta.textRange.lowerBound))
+      let first = reader.sentences.first ?? 0..<paragraph.utf8.count
+      let amounts = paragraph.numbers.filter {
+        $0.unit == .tenThousandYuan && !deltas.contains($0.textRange.lowerBound)
+          && first.contains($0.textRange.lowerBound)
+          && !Self.isInBrackets(paragraph.utf8, $0.textRange.lowerBound, from: 0)
+          && !Self.isRestatedTotal(paragraph.utf8, $0.textRange.lowerBound)
+      }
+      guard let item = amounts.first else { return }
+      let text = paragraph.text.utf8Text.trimmingWhitespace()
+      if text.hasSuffix("；") || text.hasSuffix(";") {
+        parts.append(item)
+        index += 1
+        continue
+      }
+      // The last item, or one sentence listing them all.
+      parts += parts.isEmpty ? amounts : [item]
+      guard parts.count >= 2 else { return }
+      compare(parts, with: whole, complete: parts.count >= 3, source: report.source, context: &context)
+      return
+    }
+  }
+
+  /// "A 万元（含 B 万元）": B is part of A.
+  private func checkIncluded(
+    _ paragraph: Paragraph, _ reader: NarrativeReader, source: SourceText, context: inout RuleContext
+  ) {
+    guard UTF8Text.firstOffset(of: Self.includes, in: paragraph.utf8) != nil else { return }
+    let amounts = paragraph.numbers.filter { $0.unit == .tenThousandYuan }
+    for (whole, part) in zip(amounts, amounts.dropFirst()) {
+      let open = reader.skippingSpaces(from: whole.textRange.upperBound)
+      guard reader.has("（含", at: open) || reader.has("(含", at: open) else { continue }
+      let between = String(decoding: reader.bytes[open..<part.textRange.lowerBound], as: UTF8.self)
+      guard !between.contains(where: { "）)，。；、,".contains($0) }) else { continue }
+      context.ran()
+      let excess = part.value - whole.value
+      guard excess.tenThousandths > TableIdentity.tolerance(parts: 1) else { continue }
+      context.report(
+        NarrativeFigures.digitRange(of: part, in: source),
+        "括号内所含 \(part.value) 万元超过其前的 \(whole.value) 万元 \(excess)：所含部分不能大于整体",
+        related: [Finding.Related(range: whole.range, message: "\(whole.value) 万元")])
+    }
+  }
+
+  private static let includes = Array("含".utf8)
 
   private static let small = Array("小微企业".utf8)
   private static let smallAndMicro = Array("小型和微型企业".utf8)
