@@ -22,6 +22,7 @@ struct YearMismatchRule: Rule {
     nonTriggeringExamples: [
       .init("# 2023年度部门决算\n\n主要原因是 2022 年未支出项目在 2023 年支出，依据〔2024〕36 号文，于2024年6月25日完成评价。"),
       .init("# 2023年度部门决算\n\n2024年，本单位将继续加强预算管理。"),
+      .init("# 2023年度部门决算\n\n部门名称：某某区人民政府办公室      2023年度\n\n部门名称：某某区人民政府办公室于2022年成立\n"),
       .init("# 2023年度部门决算\n\n2023年度收入总计10.00万元，与2022年度相比增加1.00万元。上年（2022年度）无此项支出。\n"),
       .init("# 2025年度部门预算\n\n2025年度，本部门编报绩效目标的项目共25个。截至2024年8月31日，共有车辆0辆。\n"),
       .init("# 2023年度部门决算\n\n2022 年度机关运行经费支出 12.00 万元，2023 年度减少 2.00 万元。\n"),
@@ -55,6 +56,13 @@ struct YearMismatchRule: Rule {
       .init(
         "# 2023年度部门决算\n\n财政项目支出绩效目标填报表\n（⟦2022⟧年度）\n", fixed: "# 2023年度部门决算\n\n财政项目支出绩效目标填报表\n（2023年度）\n"),
       .init(
+        "# 2023年度部门决算\n\n                         财政项目支出绩效目标填报表\n                                      （⟦2024⟧年度）\n",
+        fixed:
+          "# 2023年度部门决算\n\n                         财政项目支出绩效目标填报表\n                                      （2023年度）\n"),
+      .init(
+        "# 2023年度部门决算\n\n## 支出决算表\n\n部门名称：某某区人民政府办公室      ⟦2022⟧年度\n\n金额单位：万元\n",
+        fixed: "# 2023年度部门决算\n\n## 支出决算表\n\n部门名称：某某区人民政府办公室      2023年度\n\n金额单位：万元\n"),
+      .init(
         "# 2024年度部门决算\n\n编报绩效目标的 2024 年度项目 1 个；绩效跟踪评价的 ⟦2023⟧ 年度项目 1 个；绩效自评的 2024 年度项目 1 个。\n",
         fixed:
           "# 2024年度部门决算\n\n编报绩效目标的 2024 年度项目 1 个；绩效跟踪评价的 2024 年度项目 1 个；绩效自评的 2024 年度项目 1 个。\n"),
@@ -76,8 +84,8 @@ struct YearMismatchRule: Rule {
       context.skip("报告年度未知，未核对年份")
       return
     }
-    checkReportYear(report, year: year, context: &context)
-    checkYearLines(report, year: year, context: &context)
+    let reported = checkReportYear(report, year: year, context: &context)
+    checkYearLines(report, year: year, besides: reported, context: &context)
     checkYearOfFigures(report, year: year, context: &context)
     let readers = context.view(NarrativeReaders.self)
     for (index, paragraph) in report.paragraphs.enumerated() {
@@ -215,7 +223,9 @@ struct YearMismatchRule: Rule {
   /// in the cover, a heading, the contents or a table's heading line), a year after the report's
   /// in a final account that plans nothing, and the year of a statement that compares with the
   /// year before ("2023 年度收入总计 X 万元，与上年相比…" in a 2024 report).
-  private func checkReportYear(_ report: Report, year: Int, context: inout RuleContext) {
+  /// Returns where it reported a year (the year lines' check says nothing more there).
+  private func checkReportYear(_ report: Report, year: Int, context: inout RuleContext) -> Set<Int> {
+    var reported = Set<Int>()
     // Paragraphs map their text to the source; a heading's or contents entry's text is its line's.
     // Only texts that say 年度 are decoded.
     let yearWord = Array("年度".utf8)
@@ -277,11 +287,13 @@ struct YearMismatchRule: Rule {
             String(decoding: text.utf8.prefix(offset), as: UTF8.self).components(separatedBy: digits).count - 1
           place = Self.sourceRange(ofYear: digits, occurrence: earlier, in: range, source: report.source)
         }
+        reported.insert(place.lowerBound)
         context.report(
           place, Message(message),
           fixes: [Fix(title: "改为 \(year) 年度", edits: [TextEdit(range: place, newText: String(year))])])
       }
     }
+    return reported
   }
 
   /// A line that holds only a year ("2023年度", "2023 年"), as under a table's title: the year the
@@ -289,27 +301,69 @@ struct YearMismatchRule: Rule {
   private static let yearCharacter = Array("年".utf8)
   private static let yearLineMarks: Set<Character> = ["#", "*", "（", "）", "(", ")"]
 
-  private func checkYearLines(_ report: Report, year: Int, context: inout RuleContext) {
+  private func checkYearLines(_ report: Report, year: Int, besides reported: Set<Int>, context: inout RuleContext) {
     let source = report.source
     for line in 0..<source.lineCount {
-      let range = source.byteRange(ofLine: line)
-      guard range.count <= 24, range.count >= 5, source.bytes[range].contains(0x32),
+      var range = source.byteRange(ofLine: line)
+      // Indented by the PDF's layout ("                （2023年度）"): measured without the spaces.
+      while range.count > 0, source.bytes[range.lowerBound] == 0x20 {
+        range = (range.lowerBound + 1)..<range.upperBound
+      }
+      while range.count > 0, [0x20, 0x0D].contains(source.bytes[range.upperBound - 1]) {
+        range = range.lowerBound..<(range.upperBound - 1)
+      }
+      guard range.count >= 5, range.count <= 160, source.bytes[range].contains(0x32),
         UTF8Text.firstOffset(of: Self.yearCharacter, in: source.bytes, from: range.lowerBound, before: range.upperBound)
           != nil
       else { continue }
-      // "2023年度", "（2023年度）" under a 绩效目标表's title.
-      let compact = source.text(in: range).filter { !$0.isWhitespace && !Self.yearLineMarks.contains($0) }
-      guard compact.count <= 6, compact.hasSuffix("年度") || compact.hasSuffix("年"),
-        let value = Int(compact.prefix { $0.isASCIIDigit }), compact.prefix(while: \.isASCIIDigit).count == 4,
-        compact.dropFirst(4) == "年度" || compact.dropFirst(4) == "年"
-      else { continue }
+      // "2023年度", "（2023年度）" under a 绩效目标表's title, or "部门名称：… 2023年度" above a table.
+      let place: Range<Int>
+      let value: Int
+      if range.count <= 24 {
+        let compact = source.text(in: range).filter { !$0.isWhitespace && !Self.yearLineMarks.contains($0) }
+        guard compact.count <= 6, compact.hasSuffix("年度") || compact.hasSuffix("年"),
+          let stated = Int(compact.prefix { $0.isASCIIDigit }), compact.prefix(while: \.isASCIIDigit).count == 4,
+          compact.dropFirst(4) == "年度" || compact.dropFirst(4) == "年",
+          let digits = source.bytes[range].firstRange(of: Array(String(stated).utf8))
+        else { continue }
+        value = stated
+        place = digits
+      } else {
+        guard let (stated, digits) = Self.headerYear(in: range, of: source) else { continue }
+        value = stated
+        place = digits
+      }
       context.ran()
-      guard value != year, let digits = source.bytes[range].firstRange(of: Array(String(value).utf8)) else { continue }
-      let place = digits.lowerBound..<digits.upperBound
+      guard value != year, !reported.contains(place.lowerBound) else { continue }
       context.report(
         place, "报告是 \(year) 年度的，表头年份写作“\(value)年度”，应为 \(year) 年度",
         fixes: [Fix(title: "改为 \(year)", edits: [TextEdit(range: place, newText: String(year))])])
     }
+  }
+
+  private static let headerOwners = ["部门名称：", "单位名称：", "编制单位：", "填报单位：", "部门名称:", "单位名称:", "编制单位:"]
+
+  /// "部门名称：长治市上党区人民政府办公室      2023年度": a table's header line naming the unit and,
+  /// after spaces, the year alone. The year and its digits' range.
+  private static func headerYear(in range: Range<Int>, of source: SourceText) -> (Int, Range<Int>)? {
+    let text = source.text(in: range)
+    guard headerOwners.contains(where: { text.utf8Text.hasPrefix($0) }) else { return nil }
+    var trailing = text
+    if trailing.hasSuffix("年度") {
+      trailing.removeLast(2)
+    } else if trailing.hasSuffix("年") {
+      trailing.removeLast()
+    } else {
+      return nil
+    }
+    let digits = trailing.reversed().prefix(while: \.isASCIIDigit)
+    guard digits.count == 4, let year = Int(String(digits.reversed())) else { return nil }
+    let before = trailing.dropLast(4)
+    guard let separator = before.last, separator == " " || separator == "\t" || separator == "\u{3000}" else {
+      return nil
+    }
+    let end = range.upperBound - (text.hasSuffix("年度") ? "年度".utf8.count : "年".utf8.count)
+    return (year, (end - 4)..<end)
   }
 
   /// A figure labelled with the year before or after the report's that is the report's own: the
