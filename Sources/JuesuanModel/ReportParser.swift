@@ -176,6 +176,10 @@ package enum ReportParser {
     table.reading = reading
     if reading.status == .unread {
       table.panels = table.panels.map { Table.Panel(columns: $0.columns, rows: []) }
+    } else if !table.rows.isEmpty, table.hasNoData, table.writesFiguresOutsideItsRows(in: source) {
+      // Every row blank while the text writes figures: they stand apart from the names (a
+      // cell-per-line export that still looked like rows), so a blank is not a zero.
+      return unread(table, reason: "表中的数字未能对应到各行（数字与行名在文本中错开），行列无法可靠对应；请用带版面的文本（pdftotext -layout）或原表复核")
     }
     return table
   }

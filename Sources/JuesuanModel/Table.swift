@@ -203,6 +203,31 @@ package struct Table: Sendable, Equatable {
     !rows.contains { row in row.cells.contains { $0?.amount.map { !$0.isZero } ?? false } }
   }
 
+  /// Whether the table's text below its title writes a non-zero decimal figure: when no row holds
+  /// one (`hasNoData`), its figures were not read into the rows, and the table is not empty.
+  /// - Complexity: O(n) in the table's text.
+  package func writesFiguresOutsideItsRows(in source: SourceText) -> Bool {
+    let bytes = source.bytes
+    func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+    var index = max(1, titleRange.upperBound)
+    let end = min(range.upperBound, bytes.count)
+    while index + 2 < end {
+      if bytes[index] == UInt8(ascii: "."), isDigit(bytes[index - 1]), isDigit(bytes[index + 1]) {
+        var start = index - 1
+        while start > range.lowerBound, isDigit(bytes[start - 1]) || bytes[start - 1] == UInt8(ascii: ",") {
+          start -= 1
+        }
+        var stop = index + 1
+        while stop < end, isDigit(bytes[stop]) { stop += 1 }
+        if let value = Amount(parsing: source.text(in: start..<stop)), !value.isZero { return true }
+        index = stop
+      } else {
+        index += 1
+      }
+    }
+    return false
+  }
+
   /// The row whose label (normalised) equals `label`, in any panel.
   package func row(labelled label: String) -> Row? { rows.first { $0.label == label } }
 

@@ -72,6 +72,9 @@ extension Table {
       } else if overfull >= 2 {
         reading.status = .unread
         reading.reason = "有 \(overfull) 行的数字比表头的栏数多，读取的行列很可能错位"
+      } else if let repeated = Self.repeatedCodes(in: table), repeated.count >= 2 {
+        reading.status = .unread
+        reading.reason = "科目 \(repeated.first ?? "") 等 \(repeated.count) 行的编码与前面的行重复，编码的类、款、项很可能被拆成了单独的行"
       } else if misplaced >= 2 && misplaced * 5 > coded {
         reading.status = .unread
         reading.reason = "\(coded) 个科目中有 \(misplaced) 个不在其上级科目之下，读取的行序很可能错乱"
@@ -83,10 +86,29 @@ extension Table {
     }
 
     /// True when `table`, rebuilt from a cell stream, is proven: at least three identities with
-    /// figures, every one holding, and every code under its parent.
+    /// figures, every one holding, every code under its parent and none repeated without a name
+    /// (`repeatedCodes`).
     package static func proves(_ table: Table) -> Bool {
       let identities = table.identities.filter(\.isInformative)
-      return identities.count >= 3 && identities.allSatisfy(\.holds) && misplacedCodes(in: table).misplaced == 0
+      guard identities.count >= 3, identities.allSatisfy(\.holds), misplacedCodes(in: table).misplaced == 0 else {
+        return false
+      }
+      return repeatedCodes(in: table) == nil
+    }
+
+    /// The codes of the nameless rows that repeat an earlier row's code in the same panel, nil
+    /// when none does: a coded table lists each subject once, so "201" again without a name is
+    /// the 类 of a code whose 款 and 项 digits were written on lines of their own.
+    static func repeatedCodes(in table: Table) -> [String]? {
+      var repeated: [String] = []
+      for panel in table.panels {
+        var seen = Set<String>()
+        for row in panel.rows {
+          guard let code = row.code, !seen.insert(code).inserted, row.name.isEmpty else { continue }
+          repeated.append(code)
+        }
+      }
+      return repeated.isEmpty ? nil : repeated
     }
 
     /// Between two readings of one region, whether `self` is the better: a reading that stands

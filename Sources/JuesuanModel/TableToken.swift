@@ -72,6 +72,11 @@ enum TableToken {
       result += split
       return
     }
+    // "03", "0502": digits after a leading zero are a code's 款/项 split off, never an amount.
+    if text.utf8.count >= 2, text.utf8.first == 0x30, text.utf8.allSatisfy(isASCIIDigit) {
+      result.append(.figure(Table.Cell(amount: nil, text: text, range: range, isDamaged: true)))
+      return
+    }
     if let amount = Amount(parsing: text) {
       result.append(.figure(Table.Cell(amount: amount, text: text, range: range)))
       return

@@ -269,4 +269,145 @@ struct RealShapeTests {
     whole[3] = "1"
     #expect(sangong(whole)?.reading.status == .unread)
   }
+
+  @Test("plain budget 01: rows all blank while the text writes figures is not a table of zeros")
+  func blankRowsBesideFiguresAreUnread() throws {
+    let report = parse(
+      """
+      # 2025年部门预算
+      
+      \u{0C}2025年部门财务收支预算总表
+      编制部门：上海市普陀区商务委员会
+      
+      单位：元
+      
+      本年收入
+      项目
+      
+      本年支出
+      预算数
+      
+      项目
+      
+      预算数
+      
+      一、财政拨款收入
+      
+      371,514,655.00 一、一般公共服务支出
+      
+      21,601,733.00
+      
+      1. 一般公共预算资金
+      
+      371,514,655.00 二、科学技术支出
+      
+      17,200,000.00
+      
+      2. 政府性基金
+      
+      三、社会保障和就业支出
+      
+      3. 国有资本经营预算
+      
+      四、卫生健康支出
+      
+      二、事业收入
+      
+      五、资源勘探工业信息等支出
+      
+      293,810,000.00
+      
+      三、事业单位经营收入
+      
+      六、商业服务业等支出
+      
+      31,364,000.00
+      
+      四、其他收入
+      
+      七、住房保障支出
+      
+      2,849,034.00
+      
+      收入总计
+      
+      371,514,655.00
+      
+      支出总计
+      
+      3,808,085.00
+      881,803.00
+      
+      371,514,655.00
+      
+      """)
+    let table = try #require(report.table(.summary))
+    #expect(table.reading.status == .unread)
+    #expect(table.reading.reason?.rendered().contains("未能对应到各行") == true)
+  }
+
+  @Test("plain budget 02: a 类 code repeated with its 款 and 项 on lines of their own is not read")
+  func repeatedCodesAreUnread() throws {
+    let report = parse(
+      """
+      # 2025年部门预算
+      
+      2025年部门收入预算总表
+      单位：元
+      
+      功能分类科目编码
+      功能分类科目名称
+      合计
+      财政拨款收入
+      
+      201
+      
+      一般公共服务支出
+      
+      82,096,797.42 82,096,797.42
+      
+      201
+      
+      03
+      
+      政府办公厅（室）及相关机构事务
+      
+      82,096,797.42 82,096,797.42
+      
+      201
+      
+      03
+      
+      01
+      
+      行政运行
+      
+      12,029,501.84 12,029,501.84
+      
+      201
+      
+      03
+      
+      50
+      
+      事业运行
+      
+      70,067,295.58 70,067,295.58
+      
+      合计
+      
+      82,096,797.42 82,096,797.42
+      """)
+    let table = try #require(report.table(.income))
+    #expect(table.reading.status == .unread)
+    #expect(table.rows.isEmpty)
+  }
+
+  @Test("a leading-zero integer (\"03\") in a table row is a code fragment, never an amount")
+  func leadingZeroIsNoAmount() throws {
+    let report = parse("收入决算表\n单位：万元\n科目编码\t科目名称\t本年收入合计\t财政拨款收入\n201\t一般公共服务支出\t03\t5.00\n")
+    let table = try #require(report.table(.income))
+    let cells = table.rows.first { $0.code == "201" }?.cells ?? []
+    #expect(!cells.contains { $0?.amount == Amount(parsing: "3") })
+  }
 }

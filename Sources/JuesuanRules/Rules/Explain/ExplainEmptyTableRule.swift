@@ -63,7 +63,7 @@ struct ExplainEmptyTableRule: Rule {
         {
           continue
         }
-        if !table.damage.isEmpty || Self.hasUnreadFigures(report.source, table) {
+        if !table.damage.isEmpty || table.writesFiguresOutsideItsRows(in: report.source) {
           context.skip("“\(table.title)”未读出数据，但表内有无法读取的部分，未判断是否为空表")
           continue
         }
@@ -210,30 +210,6 @@ struct ExplainEmptyTableRule: Rule {
     }
     return nil
   }
-
-  /// A non-zero decimal figure somewhere in the table's text that no row holds.
-  static func hasUnreadFigures(_ source: SourceText, _ table: Table) -> Bool {
-    let bytes = source.bytes
-    var index = max(1, table.titleRange.upperBound)
-    let end = min(table.range.upperBound, bytes.count)
-    while index + 2 < end {
-      if bytes[index] == UInt8(ascii: "."), isDigit(bytes[index - 1]), isDigit(bytes[index + 1]) {
-        var start = index - 1
-        while start > table.range.lowerBound, isDigit(bytes[start - 1]) || bytes[start - 1] == UInt8(ascii: ",") {
-          start -= 1
-        }
-        var stop = index + 1
-        while stop < end, isDigit(bytes[stop]) { stop += 1 }
-        if let value = Amount(parsing: source.text(in: start..<stop)), !value.isZero { return true }
-        index = stop
-      } else {
-        index += 1
-      }
-    }
-    return false
-  }
-
-  private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
 
   static func find(_ needle: [UInt8], in bytes: [UInt8], within range: Range<Int>) -> Int? {
     guard !needle.isEmpty, range.count >= needle.count else { return nil }
