@@ -18,7 +18,9 @@ struct NarrativeBreakdownRule: Rule {
       “由小微企业供应商中标或成交的，采购金额”不能超过前面同一种金额的中小企业数；同样，中小企业在预留项目和\
       其他项目中成交的采购金额之和、“授予中小企业合同金额”不能超过同一节的政府采购金额（合同数），“面向中小企业\
       预留政府采购项目预算金额”不能超过同一节的政府采购预算。“A 万元，其中：”结束一段而各项在其下（一句列出，\
-      或每项一段、以“；”相连）时同样核对。“A 万元（含 B 万元）”中 B 不能大于 A。
+      或每项一段、以“；”相连）时同样核对。“A 万元（含 B 万元）”中 B 不能大于 A。\
+      预算的收支总表未能读取时，叙述中的财政拨款支出预算与一般公共预算、政府性基金、国有资本经营预算三类拨款支出预算之和核对，\
+      支出预算不能小于其中的财政拨款支出预算。
       """,
     defaultSeverity: .error,
     nonTriggeringExamples: [
@@ -40,6 +42,9 @@ struct NarrativeBreakdownRule: Rule {
       .init("政府采购金额为 2319.21 万元，\n其中：\n货物采购金额 122.43\n\n万元、工程采购金额 1387.72 万元、服务采购金额 809.07 万元。\n"),
       .init("2023年度支出合计1,654.78万元，其中：\n\n基本支出622.19万元，占比37.60%；\n\n项目支出1,032.60万元，占比62.40%；\n\n经营支出0万元，占比0%。\n"),
       .init("公务接待费支出 0.39 万元（含外宾接待支出 0.00 万元）。"),
+      .init(
+        "# 2025年部门预算\n\n支出预算37,151.47万元，其中：财政拨款支出预算37,151.47万元。财政拨款支出预算中，一般公共预算拨款支出预算37,151.47万元；政府性基金拨款支出预算0万元；国有资本经营预算拨款支出预算0万元。\n"
+      ),
     ],
     triggeringExamples: [
       .init("当年实际支出 ⟦45.50⟧ 万元，其中：本级财政当年预算 50 万元、以前年度结余结转 0.00 万元、当年追加 0.00 万元。"),
@@ -58,15 +63,19 @@ struct NarrativeBreakdownRule: Rule {
       .init("政府采购金额为 ⟦2319.21⟧ 万元，\n其中：\n货物采购金额 122.43\n\n万元、工程采购金额 1837.72 万元、服务采购金额 809.07 万元。\n"),
       .init("2023年度支出合计⟦1,654.78⟧万元，其中：\n\n基本支出622.19万元，占比37.60%；\n\n项目支出1,032.60万元，占比62.40%；\n\n经营支出1万元，占比0%。\n"),
       .init("公务接待费支出 0.39 万元（含外宾接待支出 ⟦1.00⟧ 万元）。"),
+      .init(
+        "# 2025年部门预算\n\n支出预算37,151.47万元，其中：财政拨款支出预算⟦37,151.47⟧万元。财政拨款支出预算中，一般公共预算拨款支出预算37,152.47万元；政府性基金拨款支出预算0万元；国有资本经营预算拨款支出预算0万元。\n"
+      ),
     ])
 
-  static let reads: [any AnalysisView.Type] = [NarrativeReaders.self]
+  static let reads: [any AnalysisView.Type] = [NarrativeReaders.self, StatedTotals.self]
 
   private static let marker = Array("其中".utf8)
 
   func check(_ report: Report, context: inout RuleContext) {
     let readers = context.view(NarrativeReaders.self)
     checkWithinProcurement(report, readers, context: &context)
+    checkStatedFunds(report, context: &context)
     for (index, paragraph) in report.paragraphs.enumerated() {
       let reader = readers[index]
       checkSmallWithinMedium(paragraph, reader, source: report.source, context: &context)
@@ -190,6 +199,28 @@ struct NarrativeBreakdownRule: Rule {
       guard parts.count >= 2 else { return }
       compare(parts, with: whole, complete: parts.count >= 3, source: report.source, context: &context)
       return
+    }
+  }
+
+  /// Where the tables that state them were not read, a budget's 财政拨款支出预算 against its three
+  /// funds stated in the narrative (all three, else only not less than their sum), and 支出预算
+  /// against its 财政拨款 part.
+  private func checkStatedFunds(_ report: Report, context: inout RuleContext) {
+    guard report.kind.isBudget else { return }
+    let totals = context.view(StatedTotals.self)
+    guard !totals.tablesStateThem else { return }
+    if let whole = totals.figure(of: .fiscalExpenditure) {
+      let funds = [StatedTotals.Total.generalBudget, .governmentFund, .stateCapital].compactMap {
+        totals.figure(of: $0)
+      }
+      if !funds.isEmpty {
+        compare(
+          funds.map(\.number), with: whole.number, complete: funds.count == 3, source: report.source, context: &context)
+      }
+    }
+    // 收入预算 and its 财政拨款收入 are a "其中" list the check above reads.
+    if let whole = totals.figure(of: .expenditure), let part = totals.figure(of: .fiscalExpenditure) {
+      compare([part.number], with: whole.number, complete: false, source: report.source, context: &context)
     }
   }
 

@@ -6,14 +6,17 @@ import JuesuanModel
 struct XrefNarrativeConflictRule: Rule {
   static let description = RuleDescription(
     code: "xref/narrative-conflict",
-    summary: "正文（评价报告）与附件自评表对同一数量的表述一致：实际支出等于全年执行数，指标完成情况等于实际完成值。",
+    summary: "正文（评价报告）与附件自评表对同一数量的表述一致：实际支出等于全年执行数，指标完成情况等于实际完成值；叙述两次写同一总数应相同。",
     rationale:
-      "评价报告和自评表常由不同的人填写。只比较说法明确的数：总分行之后紧跟的“实际支出/实际支付 X 万元”，以及紧跟在指标名称后、单位相同的数（“采购成本节约率 0.43%”）；与年度指标值相同的说法不算矛盾，同名指标取值不一的不比较。",
+      "评价报告和自评表常由不同的人填写。只比较说法明确的数：总分行之后紧跟的“实际支出/实际支付 X 万元”，以及紧跟在指标名称后、单位相同的数（“采购成本节约率 0.43%”）；与年度指标值相同的说法不算矛盾，同名指标取值不一的不比较。"
+      + "收支总表未能读取时，叙述中两次写出的同一总数（收入总计、支出总计、财政拨款收入/支出，预算的收入预算、支出预算及各类财政拨款支出预算）应相同，报告后一处。",
     defaultSeverity: .error,
     nonTriggeringExamples: [
       .init(
         PerfExamples.table(score: "99.1", secondScore: "40", fundsScore: "9.1", rate: "91.00", executed: "45.50")
-          + "\n当年实际支出 45.50 万元，培训次数3次，群众满意度95%。\n")
+          + "\n当年实际支出 45.50 万元，培训次数3次，群众满意度95%。\n"
+      ),
+      .init("# 2025年部门预算\n\n2025年，某某委员会收入预算37,151.47万元，其中：财政拨款收入37,151.47万元。\n\n一、收入预算\n\n2025年收入预算37,151.47万元。\n"),
     ],
     triggeringExamples: [
       .init(
@@ -26,11 +29,13 @@ struct XrefNarrativeConflictRule: Rule {
           + "\n示例培训项目决算数 ⟦40.00 万元⟧，自评得分 ⟦98⟧ 分。\n",
         fixed: PerfExamples.table(score: "99.1", secondScore: "40", fundsScore: "9.1", rate: "91.00", executed: "45.50")
           + "\n示例培训项目决算数 45.50 万元，自评得分 99.1 分。\n"),
+      .init("# 2025年部门预算\n\n2025年，某某委员会收入预算37,151.47万元，其中：财政拨款收入37,151.47万元。\n\n一、收入预算\n\n2025年收入预算⟦37,115.47万元⟧。\n"),
     ])
 
-  static let reads: [any AnalysisView.Type] = [EvaluationProse.self]
+  static let reads: [any AnalysisView.Type] = [EvaluationProse.self, StatedTotals.self]
 
   func check(_ report: Report, context: inout RuleContext) {
+    checkStatedTotals(report, context: &context)
     let evaluations = report.selfEvaluations
     let prose = context.view(EvaluationProse.self).paragraphs
     for (index, evaluation) in evaluations.enumerated() {
@@ -252,5 +257,26 @@ struct XrefNarrativeConflictRule: Rule {
     let units = ["%", "％", "家", "个", "人", "次", "条", "期", "件", "套", "箱", "份", "辆", "台", "万元", "元", "小时", "天"]
     guard let unit = units.first(where: { rest.utf8Text.hasPrefix($0) }) else { return nil }
     return (value, start..<(index + unit.utf8.count), unit == "％" ? "%" : unit)
+  }
+
+  /// A total the narrative states twice ("收入预算37,151.47万元" … "收入预算37,152.47万元") with two
+  /// values, where the tables that state it were not read: the later statement is reported.
+  private func checkStatedTotals(_ report: Report, context: inout RuleContext) {
+    let totals = context.view(StatedTotals.self)
+    guard !totals.tablesStateThem else { return }
+    for total in StatedTotals.Total.allCases {
+      let stated = totals.statements(of: total)
+      guard let first = stated.first, stated.count >= 2 else { continue }
+      context.ran()
+      for later in stated.dropFirst()
+      where !Self.agrees(later.number.value, first.number.value) && !Self.agrees(first.number.value, later.number.value)
+      {
+        let name = total.name(isBudget: report.kind.isBudget)
+        context.report(
+          later.number.range,
+          "\(name)此处为 \(later.number.value) 万元，前文为 \(first.number.value) 万元：同一数字前后不一",
+          related: [Finding.Related(range: first.number.range, message: "\(name) \(first.number.value) 万元")])
+      }
+    }
   }
 }

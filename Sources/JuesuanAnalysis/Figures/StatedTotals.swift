@@ -1,0 +1,154 @@
+import JuesuanModel
+
+/// The report's totals as its narrative states them, each a fact: which total, its figure (万元)
+/// and where. "收入预算37,151.47万元，其中：财政拨款收入37,151.47万元…支出预算37,151.47万元，其中：
+/// 财政拨款支出预算…一般公共预算拨款支出预算…政府性基金拨款支出预算0万元" states seven. Read so that
+/// the totals can be held against each other where the tables that state them were not read.
+package struct StatedTotals: AnalysisView {
+  /// A total the narrative states.
+  package enum Total: Sendable, CaseIterable {
+    /// 收入总计 (a budget's 收入预算) and 支出总计 (支出预算).
+    case income, expenditure
+    /// 财政拨款收入（总计）and 财政拨款支出（预算/总计）.
+    case fiscalIncome, fiscalExpenditure
+    /// A budget's 财政拨款支出预算 by fund.
+    case generalBudget, governmentFund, stateCapital
+
+    /// How the narrative names it, longest first within the total.
+    func labels(isBudget: Bool) -> [String] {
+      switch (self, isBudget) {
+      case (.income, true): ["收入预算总计", "收入预算"]
+      case (.expenditure, true): ["支出预算总计", "支出预算"]
+      case (.fiscalIncome, true): ["财政拨款收入"]
+      case (.fiscalExpenditure, true): ["财政拨款支出预算"]
+      case (.generalBudget, true): ["一般公共预算财政拨款支出预算", "一般公共预算拨款支出预算", "一般公共预算支出预算"]
+      case (.governmentFund, true): ["政府性基金预算拨款支出预算", "政府性基金拨款支出预算", "政府性基金预算支出预算"]
+      case (.stateCapital, true): ["国有资本经营预算拨款支出预算", "国有资本经营预算支出预算"]
+      case (.income, false): ["收入总计"]
+      case (.expenditure, false): ["支出总计"]
+      case (.fiscalIncome, false): ["财政拨款收入总计"]
+      case (.fiscalExpenditure, false): ["财政拨款支出总计"]
+      case (.generalBudget, false), (.governmentFund, false), (.stateCapital, false): []
+      }
+    }
+
+    /// The name for messages.
+    package func name(isBudget: Bool) -> String { labels(isBudget: isBudget).last ?? "" }
+  }
+
+  /// One statement of a total.
+  package struct Fact: Sendable {
+    package var total: Total
+    package var number: Paragraph.Number
+    /// The index of its paragraph in `Report.paragraphs`.
+    package var paragraph: Int
+  }
+
+  /// Every statement, in the order of the text.
+  package let facts: [Fact]
+  /// Whether the tables that state these totals (01 and 04) were read with figures: the
+  /// narrative's totals are then compared with them (xref/narrative-number), not only with each
+  /// other.
+  package let tablesStateThem: Bool
+
+  package static let reads: [any AnalysisView.Type] = []
+
+  package init(_ input: AnalysisInput, cache: inout AnalysisCache) {
+    let report = input.report
+    let isBudget = report.kind.isBudget
+    tablesStateThem = [Table.Kind.summary, .fiscalSummary].allSatisfy { kind in
+      report.tables.contains { $0.kind == kind && $0.reading.status != .unread && !$0.hasNoData }
+    }
+    // Every label of every total, longest first: "一般公共预算拨款支出预算" claims its text before
+    // "支出预算" can, "收入支出总计" (both totals at once) before "支出总计".
+    let single = Total.allCases.flatMap { total in
+      total.labels(isBudget: isBudget).map { (totals: [total], bytes: Array($0.utf8)) }
+    }
+    let both = Self.bothLabels(isBudget: isBudget).map { (totals: $0.totals, bytes: Array($0.label.utf8)) }
+    let labels = (single + both).sorted { $0.bytes.count > $1.bytes.count }
+    var facts: [Fact] = []
+    for (index, paragraph) in report.paragraphs.enumerated()
+    where paragraph.numbers.contains(where: { $0.unit == .tenThousandYuan }) {
+      var claimed: [Range<Int>] = []
+      for label in labels {
+        for offset in UTF8Text.offsets(of: label.bytes, in: paragraph.utf8, range: 0..<paragraph.utf8.count) {
+          let range = offset..<(offset + label.bytes.count)
+          guard !claimed.contains(where: { $0.overlaps(range) }) else { continue }
+          claimed.append(range)
+          guard let number = Self.figure(after: range.upperBound, in: paragraph),
+            !Self.extendsAnotherName(paragraph, before: offset),
+            Self.isThisYears(paragraph, before: offset, year: report.year)
+          else { continue }
+          facts += label.totals.map { Fact(total: $0, number: number, paragraph: index) }
+        }
+      }
+    }
+    self.facts = facts.sorted { $0.number.range.lowerBound < $1.number.range.lowerBound }
+  }
+
+  /// The statements of `total`.
+  package func statements(of total: Total) -> [Fact] { facts.filter { $0.total == total } }
+
+  /// The one figure stated for `total`, nil when it is stated with two values or not at all.
+  package func figure(of total: Total) -> Fact? {
+    let stated = statements(of: total)
+    guard let first = stated.first, stated.allSatisfy({ $0.number.value.isSameValue(as: first.number.value) }) else {
+      return nil
+    }
+    return first
+  }
+
+  /// Labels that state two totals at once: "收入支出总计 X" is 收入总计 and 支出总计, both X.
+  private static func bothLabels(isBudget: Bool) -> [(label: String, totals: [Total])] {
+    guard !isBudget else { return [] }
+    let whole: [Total] = [.income, .expenditure]
+    let fiscal: [Total] = [.fiscalIncome, .fiscalExpenditure]
+    return ["收入支出总计", "收支总计", "收、支总计"].map { ($0, whole) }
+      + ["财政拨款收入支出总计", "财政拨款收支总计", "财政拨款收、支总计"].map { ($0, fiscal) }
+  }
+
+  /// Whether the words right before a label make it part of another name ("财政拨款收入预算",
+  /// "政府性基金收入总计"): not the total itself.
+  private static func extendsAnotherName(_ paragraph: Paragraph, before offset: Int) -> Bool {
+    ["拨款", "基金", "资本", "经营", "事业", "其他", "上级补助", "附属单位", "本级"].contains { word in
+      offset >= word.utf8.count && UTF8Text.has(word, at: offset - word.utf8.count, in: paragraph.utf8)
+    }
+  }
+
+  /// The 万元 amount right after a label: "收入预算37,151.47万元", "支出总计为 307.82 万元".
+  private static func figure(after offset: Int, in paragraph: Paragraph) -> Paragraph.Number? {
+    var start = UTF8Text.skippingSpaces(in: paragraph.utf8, from: offset)
+    for word in ["为", "是", "：", ":"] where UTF8Text.has(word, at: start, in: paragraph.utf8) {
+      start = UTF8Text.skippingSpaces(in: paragraph.utf8, from: start + word.utf8.count)
+      break
+    }
+    return paragraph.numbers.first { $0.textRange.lowerBound == start && $0.unit == .tenThousandYuan }
+  }
+
+  /// Whether the clause before a label speaks of the report's year: no other year written in it
+  /// ("2024年收入预算"), and not last year's ("上年", "去年") or a comparison ("比", "较").
+  private static func isThisYears(_ paragraph: Paragraph, before offset: Int, year: Int?) -> Bool {
+    var start = offset
+    let bytes = paragraph.utf8
+    while start > 0 {
+      let previous = start - 3
+      if previous >= 0, ["，", "。", "；", "："].contains(where: { UTF8Text.has($0, at: previous, in: bytes) }) { break }
+      start -= 1
+    }
+    let clause = String(decoding: bytes[start..<offset], as: UTF8.self)
+    if ["上年", "去年", "上一年", "比", "较"].contains(where: { clause.utf8Text.contains($0) }) { return false }
+    var digits = 0
+    for (position, character) in clause.enumerated() {
+      if character.isASCIIDigit {
+        digits += 1
+        continue
+      }
+      if digits == 4, character == "年" {
+        let text = String(Array(clause)[(position - 4)..<position])
+        guard let year, Int(text) == year else { return false }
+      }
+      digits = 0
+    }
+    return true
+  }
+}

@@ -1,0 +1,61 @@
+import JuesuanAnalysis
+import JuesuanCatalogue
+import JuesuanModel
+import Testing
+
+/// The totals the narrative states, read as facts: each label's figure once, a longer name not
+/// read as the shorter one inside it, other years' and comparisons' figures left out.
+@Suite("Stated totals")
+struct StatedTotalsTests {
+  private func totals(_ text: String) -> StatedTotals {
+    let report = ReportParser.parse(SourceText(text))
+    var cache = AnalysisCache(AnalysisInput(report: report, catalogue: .bundled, catalogueEdition: report.year))
+    return cache.view(StatedTotals.self)
+  }
+
+  private func values(_ totals: StatedTotals, _ total: StatedTotals.Total) -> [String] {
+    totals.statements(of: total).map { $0.number.value.formatted(decimals: 2) }
+  }
+
+  @Test("a budget's seven totals, the longest name claiming its text")
+  func budget() {
+    let stated = totals(
+      """
+      # 2025年部门预算
+
+      2025年，某某委员会收入预算37,151.47万元，其中：财政拨款收入37,151.47万元。支出预算37,151.47万元，其中：财政拨款支出预算37,151.47万元，比2024年预算增加24,491.71万元。财政拨款支出预算中，一般公共预算拨款支出预算37,151.47万元；政府性基金拨款支出预算0万元；国有资本经营预算拨款支出预算0万元。
+      """)
+    #expect(values(stated, .income) == ["37151.47"])
+    #expect(values(stated, .expenditure) == ["37151.47"])
+    #expect(values(stated, .fiscalIncome) == ["37151.47"])
+    #expect(values(stated, .fiscalExpenditure) == ["37151.47"])
+    #expect(values(stated, .generalBudget) == ["37151.47"])
+    #expect(values(stated, .governmentFund) == ["0.00"])
+    #expect(values(stated, .stateCapital) == ["0.00"])
+    #expect(!stated.tablesStateThem)
+  }
+
+  @Test("收入支出总计 states both totals; 财政拨款收入支出总计 the fiscal ones, not 支出总计")
+  func finalTotals() {
+    let stated = totals(
+      """
+      # 2024年度部门决算
+
+      本部门2024年度收入支出总计9859.38万元。本部门2024年度财政拨款收入支出总计9746.50万元。
+      """)
+    #expect(values(stated, .income) == ["9859.38"])
+    #expect(values(stated, .expenditure) == ["9859.38"])
+    #expect(values(stated, .fiscalExpenditure) == ["9746.50"])
+  }
+
+  @Test("another year's or last year's total is not this year's")
+  func otherYears() {
+    let stated = totals(
+      """
+      # 2025年部门预算
+
+      2024年收入预算100.00万元。比上年收入预算80.00万元增加20.00万元。本部门收入预算120.00万元。
+      """)
+    #expect(values(stated, .income) == ["120.00"])
+  }
+}
