@@ -3,9 +3,9 @@ import Dispatch
 /// One physical line, pre-digested for the parser: its cells (tab- or pipe-separated) or its
 /// whitespace tokens as byte ranges, and its text without decoration or whitespace (`compact`),
 /// which the parser's keyword tests read. Other texts are read from the source on demand.
-struct Line {
+struct Line: Equatable {
   /// A cell or token: its byte range (trimmed), and its text when decoration made it differ.
-  struct Piece {
+  struct Piece: Equatable {
     var range: Range<Int>
     /// The text without decoration when it differs from the bytes of `range`, else nil.
     var stripped: String?
@@ -64,6 +64,19 @@ struct Line {
 
   var isBlank: Bool { shape == .blank }
 
+  /// The same line read from the same bytes `offset` bytes further on, as line `index`.
+  func moved(by offset: Int, toIndex index: Int) -> Line {
+    var moved = self
+    moved.index = index
+    guard offset != 0 else { return moved }
+    moved.range = range.shifted(by: offset)
+    moved.trimmedRange = trimmedRange.shifted(by: offset)
+    if !cells.isEmpty {
+      moved.cells = cells.map { Piece(range: $0.range.shifted(by: offset), stripped: $0.stripped) }
+    }
+    return moved
+  }
+
   /// The cells of a tabbed or piped line (empty cells kept); the whitespace tokens of the rest.
   func pieces(in source: SourceText) -> [Piece] {
     guard shape == .plain else { return cells }
@@ -95,6 +108,35 @@ struct Line {
         }
       }
       initialized = count
+    }
+  }
+
+  /// The lines of `source`, each line that lies wholly in the bytes `source` shares with the
+  /// earlier text at its start or at its end taken from `earlier.lines` (a line is a function of
+  /// its bytes: `LineReading` reads nothing outside them), the others read. Nil when too little is
+  /// shared for taking lines to pay.
+  /// - Complexity: O(n) byte comparison, plus O(changed lines) reading.
+  static func reusable(from earlier: (source: SourceText, lines: [Line]), in source: SourceText) -> [Line]? {
+    let old = earlier.source
+    guard earlier.lines.count == old.lineCount else { return nil }
+    let (prefix, suffix) = UTF8Text.commonEnds(of: old.bytes, and: source.bytes)
+    // Most of the text changed: reading it on two cores is as quick.
+    guard prefix + suffix >= source.bytes.count / 2 else { return nil }
+    let delta = source.bytes.count - old.bytes.count
+    let lineDelta = source.lineCount - old.lineCount
+    let suffixStart = source.bytes.count - suffix
+    return (0..<source.lineCount).map { index in
+      let range = source.byteRange(ofLine: index)
+      if range.upperBound <= prefix, index < old.lineCount, old.byteRange(ofLine: index) == range {
+        return earlier.lines[index]
+      }
+      let oldIndex = index - lineDelta
+      if range.lowerBound >= suffixStart, oldIndex >= 0, oldIndex < old.lineCount,
+        old.byteRange(ofLine: oldIndex) == range.shifted(by: -delta)
+      {
+        return earlier.lines[oldIndex].moved(by: delta, toIndex: index)
+      }
+      return Line(index: index, source: source)
     }
   }
 

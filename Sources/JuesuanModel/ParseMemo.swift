@@ -3,8 +3,9 @@
 /// start; a table's title to last note line, with its kind; a self-evaluation's `region`): the
 /// same bytes elsewhere read as the same thing, moved. So the parse after an edit moves every
 /// paragraph and table the edit did not touch instead of reading it again
-/// (`ReportParser.parse(_:reusing:)`). Lines are read again: reading one costs less than
-/// hashing its bytes to look it up.
+/// (`ReportParser.parse(_:reusing:)`). Lines are not looked up by their bytes (reading one costs
+/// less than hashing it): the lines at the start and end of a report that an edit left as they
+/// were are taken from the earlier parse of that report (`Line.reusable(from:in:)`).
 package struct ParseMemo: Sendable {
   /// A paragraph's or table's bytes (and a table's kind), hashed and compared as raw bytes; the
   /// array is the document's own (shared, not copied).
@@ -38,6 +39,8 @@ package struct ParseMemo: Sendable {
   private var evaluations: [Key: (evaluation: SelfEvaluation, line: Int)] = [:]
   /// Paragraphs by their bytes and where each of their lines starts in them.
   private var paragraphs: [ParagraphKey: Paragraph] = [:]
+  /// Each earlier report's text and the lines its parse read.
+  private var earlierLines: [(source: SourceText, lines: [Line])] = []
 
   private struct ParagraphKey: Hashable, Sendable {
     var bytes: Key
@@ -50,6 +53,7 @@ package struct ParseMemo: Sendable {
   /// What the parses of `reports` read (each report with its own source).
   package init(_ reports: some Sequence<Report>) {
     for report in reports {
+      if !report.lines.isEmpty { earlierLines.append((report.source, report.lines)) }
       for table in report.tables where table.range.upperBound <= report.source.bytes.count {
         let key = Key(kind: table.kind, bytes: report.source.bytes, range: table.range)
         tables[key] = (table, report.source.line(ofUTF8Offset: table.range.lowerBound))
@@ -66,7 +70,25 @@ package struct ParseMemo: Sendable {
     }
   }
 
-  package var isEmpty: Bool { tables.isEmpty && evaluations.isEmpty && paragraphs.isEmpty }
+  package var isEmpty: Bool { tables.isEmpty && evaluations.isEmpty && paragraphs.isEmpty && earlierLines.isEmpty }
+
+  /// The lines of `source`, those an earlier report of this memo read from the same bytes at its
+  /// start or end taken from it (of several earlier reports, the one sharing the most bytes);
+  /// nil when no earlier report shares enough (`Line.reusable(from:in:)`).
+  /// - Complexity: O(n) per earlier report, for comparing bytes.
+  func lines(of source: SourceText) -> [Line]? {
+    var best: (source: SourceText, lines: [Line])?
+    if earlierLines.count == 1 {
+      best = earlierLines[0]
+    } else {
+      var shared = 0
+      for earlier in earlierLines {
+        let ends = UTF8Text.commonEnds(of: earlier.source.bytes, and: source.bytes)
+        if ends.prefix + ends.suffix > shared { (best, shared) = (earlier, ends.prefix + ends.suffix) }
+      }
+    }
+    return best.flatMap { Line.reusable(from: $0, in: source) }
+  }
 
   /// The paragraph an earlier parse joined from the lines starting at `segmentStarts` (offsets
   /// from the start of `range`) in the same bytes, moved to `range` of `source`.

@@ -30,6 +30,9 @@ package struct Report: Sendable, Equatable {
   /// The lines of the table of contents (目录), trimmed: neither headings nor prose, but text that
   /// names the report's year and parts all the same.
   package var contentsEntries: [Range<Int>] = []
+  /// The lines the parse read, kept so that the parse after an edit takes the lines the edit did
+  /// not touch from them (`ParseMemo.lines(of:)`) rather than reading every line again.
+  var lines: [Line] = []
 
   package init(
     source: SourceText, year: Int? = nil, yearRange: Range<Int>? = nil, unitName: String? = nil,

@@ -6,10 +6,10 @@
 package enum ReportParser {
   /// Never fails: what cannot be read becomes an `UnreadRegion` or a table's `damage`. A line,
   /// paragraph or table whose bytes `memo` holds (from the parse before an edit) is moved, not
-  /// read again.
+  /// read again. The report keeps its lines, for the parse after the next edit.
   /// - Complexity: O(n) in the text.
   package static func parse(_ source: SourceText, reusing memo: ParseMemo = ParseMemo()) -> Report {
-    let lines = Line.all(of: source)
+    let lines = memo.lines(of: source) ?? Line.all(of: source)
     var report = Report(source: source)
     // Lines are kept by index: a Line is copied only where it is read.
     var prose: [Int] = []
@@ -108,6 +108,7 @@ package enum ReportParser {
     let title = lines.prefix(12).filter { !$0.isBlank }.prefix(4).map(\.compact).joined()
     report.kind = kind(of: report, title: title)
     report.selfEvaluations = SelfEvaluation.all(in: source, lines: lines, memo: memo)
+    report.lines = lines
     return report
   }
 

@@ -3,9 +3,9 @@ import JuesuanModel
 import JuesuanTestSupport
 import Testing
 
-/// A parse after an edit moves the tables, self-evaluation tables and paragraphs the edit did not
-/// touch (`ParseMemo`) and reads the rest (and every line): its model must be the model a parse
-/// from scratch builds, whatever the edit.
+/// A parse after an edit moves the lines, tables, self-evaluation tables and paragraphs the edit
+/// did not touch (`ParseMemo`) and reads the rest: its model, lines included, must be the model a
+/// parse from scratch builds, whatever the edit.
 @Suite("Incremental parse: tables and paragraphs reused by their bytes")
 struct IncrementalParseTests {
   /// A random edit of the kinds a drafter makes: typing, deleting, pasting a figure or a line
@@ -59,7 +59,37 @@ struct IncrementalParseTests {
       return "table \(index) \(a.title): range \(a.range)/\(b.range), damage \(a.damage)/\(b.damage), \(row ?? "")"
     }
     if left.paragraphs != right.paragraphs { return "paragraphs" }
-    return left.headings != right.headings ? "headings" : "cover or unread regions"
+    return left.headings != right.headings ? "headings" : "cover, lines or unread regions"
+  }
+
+  @Test("edits at line ends, in LF, CRLF and CR text, keep the lines a parse from scratch reads")
+  func linesAroundLineEnds() throws {
+    let text = try Corpus.text("002")
+    for ending in ["\n", "\r\n", "\r"] {
+      let original = Array(text.replacingOccurrences(of: "\n", with: ending).utf8)
+      let ends = original.indices.filter { original[$0] == 0x0A || original[$0] == 0x0D }
+      // Line ends near the start, the middle and the end, and the text's two ends.
+      let places =
+        [0, original.count] + [ends[1], ends[ends.count / 2], ends[ends.count - 2]].flatMap { [$0, $0 + 1] }
+      let edits: [(String, (inout [UInt8], Int) -> Void)] = [
+        ("LF", { $0.insert(0x0A, at: $1) }), ("CR", { $0.insert(0x0D, at: $1) }),
+        ("text", { $0.insert(contentsOf: Array("说明".utf8), at: $1) }),
+        ("delete", { bytes, at in if at < bytes.count { bytes.remove(at: at) } }),
+        ("delete before", { bytes, at in if at > 0 { bytes.remove(at: at - 1) } }),
+      ]
+      let before = ReportParser.parse(SourceText(decoding: original))
+      for place in places {
+        for (name, edit) in edits {
+          var bytes = original
+          edit(&bytes, place)
+          let source = SourceText(decoding: bytes)
+          let incremental = ReportParser.parse(source, reusing: ParseMemo([before]))
+          #expect(
+            Self.difference(incremental, ReportParser.parse(source)) == nil,
+            "\(name) at \(place), \(ending.debugDescription)")
+        }
+      }
+    }
   }
 
   @Test("the tables and paragraphs an edit did not touch come from the memo; the touched ones are read again")
