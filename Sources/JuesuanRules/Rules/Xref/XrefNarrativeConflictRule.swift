@@ -9,7 +9,7 @@ struct XrefNarrativeConflictRule: Rule {
     summary: "正文（评价报告）与附件自评表对同一数量的表述一致：实际支出等于全年执行数，指标完成情况等于实际完成值；叙述两次写同一总数应相同。",
     rationale:
       "评价报告和自评表常由不同的人填写。只比较说法明确的数：总分行之后紧跟的“实际支出/实际支付 X 万元”，以及紧跟在指标名称后、单位相同的数（“采购成本节约率 0.43%”）；与年度指标值相同的说法不算矛盾，同名指标取值不一的不比较。"
-      + "收支总表未能读取时，叙述中两次写出的同一总数（收入总计、支出总计、财政拨款收入/支出，预算的收入预算、支出预算及各类财政拨款支出预算）应相同，报告后一处。",
+      + "收支总表未能读取时，叙述中两次写出的同一总数（收入总计、支出总计、财政拨款收入/支出，预算的收入预算、支出预算及各类财政拨款支出预算）应相同，报告后一处；预算逐项说明中的“本年预算安排 X 万元”与该段开头所列该项的金额（功能分类表未能读取时）也应相同。",
     defaultSeverity: .error,
     nonTriggeringExamples: [
       .init(
@@ -17,6 +17,9 @@ struct XrefNarrativeConflictRule: Rule {
           + "\n当年实际支出 45.50 万元，培训次数3次，群众满意度95%。\n"
       ),
       .init("# 2025年部门预算\n\n2025年，某某委员会收入预算37,151.47万元，其中：财政拨款收入37,151.47万元。\n\n一、收入预算\n\n2025年收入预算37,151.47万元。\n"),
+      .init(
+        "# 2024年部门预算\n\n9. “教育支出（类）其他教育支出（款）其他教育支出（项）”25.00万元，主要用于其他教育支出。2023年当年预算执行数为20.00万元，2024年预算安排25.00万元，比2023年预算执行数增加25.00%。\n"
+      ),
     ],
     triggeringExamples: [
       .init(
@@ -30,12 +33,16 @@ struct XrefNarrativeConflictRule: Rule {
         fixed: PerfExamples.table(score: "99.1", secondScore: "40", fundsScore: "9.1", rate: "91.00", executed: "45.50")
           + "\n示例培训项目决算数 45.50 万元，自评得分 99.1 分。\n"),
       .init("# 2025年部门预算\n\n2025年，某某委员会收入预算37,151.47万元，其中：财政拨款收入37,151.47万元。\n\n一、收入预算\n\n2025年收入预算⟦37,115.47万元⟧。\n"),
+      .init(
+        "# 2024年部门预算\n\n9. “教育支出（类）其他教育支出（款）其他教育支出（项）”25.00万元，主要用于其他教育支出。2023年当年预算执行数为20.00万元，2024年预算安排⟦20.50万元⟧，比2023年预算执行数增加25.00%。\n"
+      ),
     ])
 
   static let reads: [any AnalysisView.Type] = [EvaluationProse.self, StatedTotals.self]
 
   func check(_ report: Report, context: inout RuleContext) {
     checkStatedTotals(report, context: &context)
+    checkRestatedItems(report, context: &context)
     let evaluations = report.selfEvaluations
     let prose = context.view(EvaluationProse.self).paragraphs
     for (index, evaluation) in evaluations.enumerated() {
@@ -276,6 +283,40 @@ struct XrefNarrativeConflictRule: Rule {
           later.number.range,
           "\(name)此处为 \(later.number.value) 万元，前文为 \(first.number.value) 万元：同一数字前后不一",
           related: [Finding.Related(range: first.number.range, message: "\(name) \(first.number.value) 万元")])
+      }
+    }
+  }
+
+  /// A budget's item paragraph ("“…（款）…（项）”25.77万元，主要用于…。2024年预算安排25.77万元，比…")
+  /// states the item's figure twice; where no function table was read (else xref/narrative-number
+  /// holds each against the item's row), the two must agree. The restatement is reported.
+  private func checkRestatedItems(_ report: Report, context: inout RuleContext) {
+    guard report.kind.isBudget, let year = report.year,
+      !report.tables.contains(where: { table in
+        [Table.Kind.generalBudget, .expenditure, .income].contains(table.kind) && table.reading.status != .unread
+          && !table.hasNoData
+      })
+    else { return }
+    let allocation = Array("\(year)年预算安排".utf8)
+    for paragraph in report.paragraphs where UTF8Text.firstOffset(of: allocation, in: paragraph.utf8) != nil {
+      guard let opening = paragraph.numbers.first(where: { $0.unit == .tenThousandYuan }) else { continue }
+      let before = paragraph.text(in: 0..<opening.textRange.lowerBound).filter { !$0.isWhitespace }
+      guard ["（项）”", "（项）", "(项)”", "(项)"].contains(where: { before.utf8Text.hasSuffix($0) }) else { continue }
+      for offset in UTF8Text.offsets(of: allocation, in: paragraph.utf8, range: 0..<paragraph.utf8.count)
+      where offset > opening.textRange.lowerBound {
+        var start = UTF8Text.skippingSpaces(in: paragraph.utf8, from: offset + allocation.count)
+        if UTF8Text.has("为", at: start, in: paragraph.utf8) {
+          start = UTF8Text.skippingSpaces(in: paragraph.utf8, from: start + 3)
+        }
+        guard let restated = paragraph.numbers.first(where: { $0.textRange.lowerBound == start }),
+          restated.unit == .tenThousandYuan
+        else { continue }
+        context.ran()
+        guard !Self.agrees(restated.value, opening.value), !Self.agrees(opening.value, restated.value) else { continue }
+        context.report(
+          restated.range,
+          "\(year)年预算安排 \(restated.value) 万元，与本段开头所列该项的 \(opening.value) 万元不一：同一项目的预算数前后不一",
+          related: [Finding.Related(range: opening.range, message: "本段开头 \(opening.value) 万元")])
       }
     }
   }
