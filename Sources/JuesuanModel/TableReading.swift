@@ -72,6 +72,9 @@ extension Table {
       } else if overfull >= 2 {
         reading.status = .unread
         reading.reason = "有 \(overfull) 行的数字比表头的栏数多，读取的行列很可能错位"
+      } else if table.kind == .sangong, !rows.isEmpty, !Self.namesSangongItems(table) {
+        reading.status = .unread
+        reading.reason = "“三公”经费表中读不出因公出国（境）费、公务用车、公务接待费各项，行与数字很可能错开"
       } else if let repeated = Self.repeatedCodes(in: table), repeated.count >= 2 {
         reading.status = .unread
         reading.reason = "科目 \(repeated.first ?? "") 等 \(repeated.count) 行的编码与前面的行重复，编码的类、款、项很可能被拆成了单独的行"
@@ -94,6 +97,13 @@ extension Table {
         return false
       }
       return repeatedCodes(in: table) == nil
+    }
+
+    /// Whether a 三公 table's rows name one of its items at least (因公出国（境）费, 公务用车…,
+    /// 公务接待费): a reading without them put the figures beside other words.
+    static func namesSangongItems(_ table: Table) -> Bool {
+      let items = ["出国", "公务用车", "接待"]
+      return items.contains { item in table.rows.contains { $0.label.utf8Text.contains(item) } }
     }
 
     /// The codes of the nameless rows that repeat an earlier row's code in the same panel, nil

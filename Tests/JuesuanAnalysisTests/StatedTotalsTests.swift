@@ -58,4 +58,20 @@ struct StatedTotalsTests {
       """)
     #expect(values(stated, .income) == ["120.00"])
   }
+
+  @Test("a budget's 三公 statements: the total after 预算数为, each item once")
+  func sangong() {
+    let stated = totals(
+      """
+      # 2024年部门预算
+
+      2024年“三公”经费预算数为47.91万元，比2023年预算增加25万元。其中：（一）因公出国（境）费0万元，比2023年预算持平。（二）公务用车购置及运行费46.56万元。其中：公务用车购置费25万元；公务用车运行费21.56万元。（三）公务接待费1.35万元。
+      """)
+    #expect(values(stated, .sangong) == ["47.91"])
+    #expect(values(stated, .sangongAbroad) == ["0.00"])
+    #expect(values(stated, .sangongVehicles) == ["46.56"])
+    #expect(values(stated, .sangongPurchase) == ["25.00"])
+    #expect(values(stated, .sangongRunning) == ["21.56"])
+    #expect(values(stated, .sangongReception) == ["1.35"])
+  }
 }

@@ -410,4 +410,13 @@ struct RealShapeTests {
     let cells = table.rows.first { $0.code == "201" }?.cells ?? []
     #expect(!cells.contains { $0?.amount == Amount(parsing: "3") })
   }
+
+  @Test("a 三公 table whose rows name none of its items is not read")
+  func sangongWithoutItemsIsUnread() throws {
+    let garbled = parse("部门“三公”经费和机关运行经费预算表\n单位：万元\n项目\t预算数\n合计\t1.00\n购置费运行费\t171.01\n")
+    #expect(try #require(garbled.table(.sangong)).reading.status == .unread)
+    let whole = parse(
+      "部门“三公”经费和机关运行经费预算表\n单位：万元\n项目\t预算数\n合计\t1.00\n因公出国（境）费\t0.00\n公务用车购置及运行费\t0.00\n公务接待费\t1.00\n")
+    #expect(try #require(whole.table(.sangong)).reading.status != .unread)
+  }
 }

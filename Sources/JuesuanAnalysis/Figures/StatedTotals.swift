@@ -13,6 +13,17 @@ package struct StatedTotals: AnalysisView {
     case fiscalIncome, fiscalExpenditure
     /// A budget's 财政拨款支出预算 by fund.
     case generalBudget, governmentFund, stateCapital
+    /// A budget's “三公”经费 and its items: 因公出国（境）费, 公务用车购置及运行费 (购置费 and
+    /// 运行费), 公务接待费.
+    case sangong, sangongAbroad, sangongVehicles, sangongPurchase, sangongRunning, sangongReception
+
+    /// Whether the 三公 table states it (else the 收支总表 01 and 04).
+    package var isSangong: Bool {
+      switch self {
+      case .sangong, .sangongAbroad, .sangongVehicles, .sangongPurchase, .sangongRunning, .sangongReception: true
+      default: false
+      }
+    }
 
     /// How the narrative names it, longest first within the total.
     func labels(isBudget: Bool) -> [String] {
@@ -28,7 +39,16 @@ package struct StatedTotals: AnalysisView {
       case (.expenditure, false): ["支出总计"]
       case (.fiscalIncome, false): ["财政拨款收入总计"]
       case (.fiscalExpenditure, false): ["财政拨款支出总计"]
-      case (.generalBudget, false), (.governmentFund, false), (.stateCapital, false): []
+      case (.sangong, true): ["“三公”经费", "\"三公\"经费", "三公经费"]
+      case (.sangongAbroad, true): ["因公出国（境）费用", "因公出国（境）费", "因公出国(境)费"]
+      case (.sangongVehicles, true): ["公务用车购置及运行维护费", "公务用车购置及运行费"]
+      case (.sangongPurchase, true): ["公务用车购置费"]
+      case (.sangongRunning, true): ["公务用车运行维护费", "公务用车运行费"]
+      case (.sangongReception, true): ["公务接待费"]
+      case (.generalBudget, false), (.governmentFund, false), (.stateCapital, false), (.sangong, false),
+        (.sangongAbroad, false), (.sangongVehicles, false), (.sangongPurchase, false), (.sangongRunning, false),
+        (.sangongReception, false):
+        []
       }
     }
 
@@ -50,15 +70,23 @@ package struct StatedTotals: AnalysisView {
   /// narrative's totals are then compared with them (xref/narrative-number), not only with each
   /// other.
   package let tablesStateThem: Bool
+  /// Whether the 三公 table was read with figures.
+  package let sangongTableStatesThem: Bool
+
+  /// Whether the table that states `total` was read with figures (`tablesStateThem`,
+  /// `sangongTableStatesThem`).
+  package func tablesState(_ total: Total) -> Bool { total.isSangong ? sangongTableStatesThem : tablesStateThem }
 
   package static let reads: [any AnalysisView.Type] = []
 
   package init(_ input: AnalysisInput, cache: inout AnalysisCache) {
     let report = input.report
     let isBudget = report.kind.isBudget
-    tablesStateThem = [Table.Kind.summary, .fiscalSummary].allSatisfy { kind in
+    func read(_ kind: Table.Kind) -> Bool {
       report.tables.contains { $0.kind == kind && $0.reading.status != .unread && !$0.hasNoData }
     }
+    tablesStateThem = read(.summary) && read(.fiscalSummary)
+    sangongTableStatesThem = read(.sangong)
     // Every label of every total, longest first: "一般公共预算拨款支出预算" claims its text before
     // "支出预算" can, "收入支出总计" (both totals at once) before "支出总计".
     let single = Total.allCases.flatMap { total in
@@ -75,7 +103,7 @@ package struct StatedTotals: AnalysisView {
           let range = offset..<(offset + label.bytes.count)
           guard !claimed.contains(where: { $0.overlaps(range) }) else { continue }
           claimed.append(range)
-          guard let number = Self.figure(after: range.upperBound, in: paragraph),
+          guard let number = Self.figure(after: range.upperBound, in: paragraph, isBudget: isBudget),
             !Self.extendsAnotherName(paragraph, before: offset),
             Self.isThisYears(paragraph, before: offset, year: report.year)
           else { continue }
@@ -116,8 +144,13 @@ package struct StatedTotals: AnalysisView {
   }
 
   /// The 万元 amount right after a label: "收入预算37,151.47万元", "支出总计为 307.82 万元".
-  private static func figure(after offset: Int, in paragraph: Paragraph) -> Paragraph.Number? {
+  private static func figure(after offset: Int, in paragraph: Paragraph, isBudget: Bool) -> Paragraph.Number? {
     var start = UTF8Text.skippingSpaces(in: paragraph.utf8, from: offset)
+    // A budget's "“三公”经费预算数为 47.91 万元": every figure of it is a 预算.
+    for word in ["预算数", "预算"] where isBudget && UTF8Text.has(word, at: start, in: paragraph.utf8) {
+      start += word.utf8.count
+      break
+    }
     for word in ["为", "是", "：", ":"] where UTF8Text.has(word, at: start, in: paragraph.utf8) {
       start = UTF8Text.skippingSpaces(in: paragraph.utf8, from: start + word.utf8.count)
       break

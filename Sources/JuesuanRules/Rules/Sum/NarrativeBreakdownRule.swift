@@ -20,7 +20,8 @@ struct NarrativeBreakdownRule: Rule {
       预留政府采购项目预算金额”不能超过同一节的政府采购预算。“A 万元，其中：”结束一段而各项在其下（一句列出，\
       或每项一段、以“；”相连）时同样核对。“A 万元（含 B 万元）”中 B 不能大于 A。\
       预算的收支总表未能读取时，叙述中的财政拨款支出预算与一般公共预算、政府性基金、国有资本经营预算三类拨款支出预算之和核对，\
-      支出预算不能小于其中的财政拨款支出预算。
+      支出预算不能小于其中的财政拨款支出预算；“三公”经费表未能读取时，叙述中的“三公”经费预算与因公出国（境）费、\
+      公务用车购置及运行费、公务接待费之和核对，公务用车购置及运行费与购置费、运行费之和核对。
       """,
     defaultSeverity: .error,
     nonTriggeringExamples: [
@@ -45,6 +46,9 @@ struct NarrativeBreakdownRule: Rule {
       .init(
         "# 2025年部门预算\n\n支出预算37,151.47万元，其中：财政拨款支出预算37,151.47万元。财政拨款支出预算中，一般公共预算拨款支出预算37,151.47万元；政府性基金拨款支出预算0万元；国有资本经营预算拨款支出预算0万元。\n"
       ),
+      .init(
+        "# 2024年部门预算\n\n2024年“三公”经费预算数为47.91万元，比2023年预算增加25万元。其中：\n（一）因公出国（境）费0万元，比2023年预算持平。\n（二）公务用车购置及运行费46.56万元，比2023年预算增加25万元。其中：公务用车购置费25万元，比2023年预算增加25万元；公务用车运行费21.56万元，比2023年预算持平。\n（三）公务接待费1.35万元。比2023年预算持平。\n"
+      ),
     ],
     triggeringExamples: [
       .init("当年实际支出 ⟦45.50⟧ 万元，其中：本级财政当年预算 50 万元、以前年度结余结转 0.00 万元、当年追加 0.00 万元。"),
@@ -65,6 +69,9 @@ struct NarrativeBreakdownRule: Rule {
       .init("公务接待费支出 0.39 万元（含外宾接待支出 ⟦1.00⟧ 万元）。"),
       .init(
         "# 2025年部门预算\n\n支出预算37,151.47万元，其中：财政拨款支出预算⟦37,151.47⟧万元。财政拨款支出预算中，一般公共预算拨款支出预算37,152.47万元；政府性基金拨款支出预算0万元；国有资本经营预算拨款支出预算0万元。\n"
+      ),
+      .init(
+        "# 2024年部门预算\n\n2024年“三公”经费预算数为47.91万元，比2023年预算增加25万元。其中：\n（一）因公出国（境）费0万元，比2023年预算持平。\n（二）公务用车购置及运行费⟦46.56⟧万元，比2023年预算增加25万元。其中：公务用车购置费25万元，比2023年预算增加25万元；公务用车运行费21.65万元，比2023年预算持平。\n（三）公务接待费1.35万元。比2023年预算持平。\n"
       ),
     ])
 
@@ -208,6 +215,7 @@ struct NarrativeBreakdownRule: Rule {
   private func checkStatedFunds(_ report: Report, context: inout RuleContext) {
     guard report.kind.isBudget else { return }
     let totals = context.view(StatedTotals.self)
+    checkStatedSangong(totals, source: report.source, context: &context)
     guard !totals.tablesStateThem else { return }
     if let whole = totals.figure(of: .fiscalExpenditure) {
       let funds = [StatedTotals.Total.generalBudget, .governmentFund, .stateCapital].compactMap {
@@ -221,6 +229,24 @@ struct NarrativeBreakdownRule: Rule {
     // 收入预算 and its 财政拨款收入 are a "其中" list the check above reads.
     if let whole = totals.figure(of: .expenditure), let part = totals.figure(of: .fiscalExpenditure) {
       compare([part.number], with: whole.number, complete: false, source: report.source, context: &context)
+    }
+  }
+
+  /// Where the 三公 table was not read, a budget's “三公”经费 against its three items and 公务用车
+  ///购置及运行费 against 购置费 and 运行费, as the narrative states them.
+  private func checkStatedSangong(_ totals: StatedTotals, source: SourceText, context: inout RuleContext) {
+    guard !totals.sangongTableStatesThem else { return }
+    let sums: [(StatedTotals.Total, [StatedTotals.Total])] = [
+      (.sangong, [.sangongAbroad, .sangongVehicles, .sangongReception]),
+      (.sangongVehicles, [.sangongPurchase, .sangongRunning]),
+    ]
+    for (whole, parts) in sums {
+      guard let whole = totals.figure(of: whole) else { continue }
+      let stated = parts.compactMap { totals.figure(of: $0) }
+      guard !stated.isEmpty else { continue }
+      compare(
+        stated.map(\.number), with: whole.number, complete: stated.count == parts.count, source: source,
+        context: &context)
     }
   }
 

@@ -270,8 +270,7 @@ struct XrefNarrativeConflictRule: Rule {
   /// values, where the tables that state it were not read: the later statement is reported.
   private func checkStatedTotals(_ report: Report, context: inout RuleContext) {
     let totals = context.view(StatedTotals.self)
-    guard !totals.tablesStateThem else { return }
-    for total in StatedTotals.Total.allCases {
+    for total in StatedTotals.Total.allCases where !totals.tablesState(total) {
       let stated = totals.statements(of: total)
       guard let first = stated.first, stated.count >= 2 else { continue }
       context.ran()
