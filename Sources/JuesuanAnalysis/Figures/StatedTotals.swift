@@ -95,8 +95,13 @@ package struct StatedTotals: AnalysisView {
     let both = Self.bothLabels(isBudget: isBudget).map { (totals: $0.totals, bytes: Array($0.label.utf8)) }
     let labels = (single + both).sorted { $0.bytes.count > $1.bytes.count }
     var facts: [Fact] = []
+    // Every label ends with 预算, 总计, 收入 or 费 (经费, 接待费…): a paragraph without any of them
+    // states none.
+    let endings = ["预算", "总计", "收入", "费"].map { Array($0.utf8) }
     for (index, paragraph) in report.paragraphs.enumerated()
-    where paragraph.numbers.contains(where: { $0.unit == .tenThousandYuan }) {
+    where paragraph.numbers.contains(where: { $0.unit == .tenThousandYuan })
+      && endings.contains(where: { UTF8Text.firstOffset(of: $0, in: paragraph.utf8) != nil })
+    {
       var claimed: [Range<Int>] = []
       for label in labels {
         for offset in UTF8Text.offsets(of: label.bytes, in: paragraph.utf8, range: 0..<paragraph.utf8.count) {

@@ -186,17 +186,17 @@ struct NarrativeBreakdownRule: Rule {
       let paragraph = reader.paragraph
       guard paragraph.headingIndex == heading, UTF8Text.firstOffset(of: Self.marker, in: paragraph.utf8) == nil
       else { return }
-      let deltas = Set(reader.changes.map(\.delta.textRange.lowerBound))
       let first = reader.sentences.first ?? 0..<paragraph.utf8.count
-      let amounts = paragraph.numbers.filter {
-        $0.unit == .tenThousandYuan && !deltas.contains($0.textRange.lowerBound)
-          && first.contains($0.textRange.lowerBound)
-          && !Self.isInBrackets(paragraph.utf8, $0.textRange.lowerBound, from: 0)
-          && !Self.isRestatedTotal(paragraph.utf8, $0.textRange.lowerBound)
+      let bracketed = Self.bracketed(paragraph.utf8, upTo: first.upperBound)
+      let amounts = paragraph.numbers.filter { number in
+        number.unit == .tenThousandYuan && first.contains(number.textRange.lowerBound)
+          && !reader.changes.contains { $0.delta.textRange == number.textRange }
+          && !bracketed.contains { $0.contains(number.textRange.lowerBound) }
+          && !Self.isRestatedTotal(paragraph.utf8, number.textRange.lowerBound)
       }
       guard let item = amounts.first else { return }
-      let text = paragraph.text.utf8Text.trimmingWhitespace()
-      if text.hasSuffix("；") || text.hasSuffix(";") {
+      let end = UTF8Text.skippingSpacesBackward(in: paragraph.utf8, from: paragraph.utf8.count)
+      if UTF8Text.has("；", at: end - 3, in: paragraph.utf8) || UTF8Text.has(";", at: end - 1, in: paragraph.utf8) {
         parts.append(item)
         index += 1
         continue
@@ -447,6 +447,26 @@ struct NarrativeBreakdownRule: Rule {
   private static func isRestatedTotal(_ bytes: [UInt8], _ offset: Int) -> Bool {
     let before = String(decoding: bytes[max(0, offset - 12)..<offset], as: UTF8.self).filter { !$0.isWhitespace }
     return ["合计", "共计", "总计", "合计为", "共计为", "总计为", "合计：", "共"].contains(where: before.hasSuffix)
+  }
+
+  /// The stretches of `bytes` before `end` inside brackets （…） or (…), outermost, in one pass.
+  private static func bracketed(_ bytes: [UInt8], upTo end: Int) -> [Range<Int>] {
+    var result: [Range<Int>] = []
+    var depth = 0
+    var opened = 0
+    var index = 0
+    while index < min(end, bytes.count) {
+      if bytes[index] == 0x28 || UTF8Text.has("（", at: index, in: bytes) {
+        if depth == 0 { opened = index }
+        depth += 1
+      } else if depth > 0, bytes[index] == 0x29 || UTF8Text.has("）", at: index, in: bytes) {
+        depth -= 1
+        if depth == 0 { result.append(opened..<index) }
+      }
+      index += 1
+    }
+    if depth > 0 { result.append(opened..<end) }
+    return result
   }
 
   /// Whether `offset` lies inside an open bracket （…） opened after `start`.

@@ -303,16 +303,18 @@ struct YearMismatchRule: Rule {
 
   private func checkYearLines(_ report: Report, year: Int, besides reported: Set<Int>, context: inout RuleContext) {
     let source = report.source
+    let bytes = source.bytes
     for line in 0..<source.lineCount {
-      var range = source.byteRange(ofLine: line)
+      let whole = source.byteRange(ofLine: line)
       // Indented by the PDF's layout ("                （2023年度）"): measured without the spaces.
-      while range.count > 0, source.bytes[range.lowerBound] == 0x20 {
-        range = (range.lowerBound + 1)..<range.upperBound
-      }
-      while range.count > 0, [0x20, 0x0D].contains(source.bytes[range.upperBound - 1]) {
-        range = range.lowerBound..<(range.upperBound - 1)
-      }
-      guard range.count >= 5, range.count <= 160, source.bytes[range].contains(0x32),
+      var start = whole.lowerBound
+      var end = whole.upperBound
+      while start < end, bytes[start] == 0x20 { start += 1 }
+      while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x0D { end -= 1 }
+      let range = start..<end
+      // A longer line is read only when it opens with a unit's name ("部门名称：").
+      guard range.count >= 5, range.count <= 24 || range.count <= 160 && Self.opensWithOwner(range, source),
+        source.bytes[range].contains(0x32),
         UTF8Text.firstOffset(of: Self.yearCharacter, in: source.bytes, from: range.lowerBound, before: range.upperBound)
           != nil
       else { continue }
@@ -342,12 +344,21 @@ struct YearMismatchRule: Rule {
   }
 
   private static let headerOwners = ["部门名称：", "单位名称：", "编制单位：", "填报单位：", "部门名称:", "单位名称:", "编制单位:"]
+    .map { Array($0.utf8) }
+
+  /// Whether the line at `range` opens with "部门名称：" and the like.
+  private static func opensWithOwner(_ range: Range<Int>, _ source: SourceText) -> Bool {
+    // 部, 单, 编 and 填 open with 0xE9, 0xE5 or 0xE7: most lines are ruled out by their first byte.
+    let lead = source.bytes[range.lowerBound]
+    guard lead == 0xE9 || lead == 0xE5 || lead == 0xE7 else { return false }
+    return headerOwners.contains { UTF8Text.has($0, at: range.lowerBound, in: source.bytes) }
+  }
 
   /// "部门名称：长治市上党区人民政府办公室      2023年度": a table's header line naming the unit and,
   /// after spaces, the year alone. The year and its digits' range.
   private static func headerYear(in range: Range<Int>, of source: SourceText) -> (Int, Range<Int>)? {
+    guard opensWithOwner(range, source) else { return nil }
     let text = source.text(in: range)
-    guard headerOwners.contains(where: { text.utf8Text.hasPrefix($0) }) else { return nil }
     var trailing = text
     if trailing.hasSuffix("年度") {
       trailing.removeLast(2)
