@@ -8,7 +8,7 @@ struct ZeroBaseRule: Rule {
     code: "change/zero-base",
     summary: "分母为 0 的百分比没有意义：上年为 0 的“增长 100%”、预算为 0 的“完成预算的 X%”、整体为 0 的“占…的 X%”。",
     rationale: """
-      上年数由“本年数 − 增加额”推得为 0、句中写明预算为 0、或“三公”经费预算总额为 0 时其各项的完成率，\
+      上年数由“本年数 − 增加额”推得为 0 或句中写明为 0（“上年 0 万元，本年 B 万元，比上年增加 P%”）、句中写明预算为 0、或“三公”经费预算总额为 0 时其各项的完成率，\
       以及“占 X 的 W%”而 X 在同段写明为 0，均按零基数报告（0/0 写成 0% 或 100% 也算）。\
       “下降 100%”（本年为 0、上年不为 0）是正确的，不报告。
       """,
@@ -16,6 +16,7 @@ struct ZeroBaseRule: Rule {
     nonTriggeringExamples: [
       .init("(四) 2040220-执法办案 0 万元，较上年决算数减少 37.06 万元，下降 100%。主要原因是本年无该项支出。"),
       .init("城乡社区支出年初预算0.00万元，支出决算284.40万元，较2022年决算增加284.40万元。"),
+      .init("# 2023年部门预算\n\n2022年当年预算执行数为0万元，2023年预算安排0万元，比2022年预算执行数持平。\n"),
     ],
     triggeringExamples: [
       .init(
@@ -26,6 +27,7 @@ struct ZeroBaseRule: Rule {
         "财政拨款“三公”经费支出决算表\n单位：万元\n项目\t预算数\t决算数\n合计\t2.85\t0.39\n因公出国（境）费\t0.00\t0.00\n公务用车购置及运行费\t0.00\t0.00\n其中：公务用车购置费\t0.00\t0.00\n公务用车运行维护费\t0.00\t0.00\n公务接待费\t2.85\t0.39\n\n“三公”经费年初预算为 2.85 万元，支出决算为 0.39 万元，完成预算的 13.68%，其中：因公出国（境）费决算为 0.00 万元，完成预算的 ⟦0.00%⟧；公务接待费决算为 0.39 万元，完成预算的 13.68%，主要原因是压减开支。\n"
       ),
       .init("授予中小企业合同金额 0.00 万元，其中：授予小微企业合同金额 0.00 万元，占授予中小企业合同金额的 ⟦0%⟧。"),
+      .init("# 2023年部门预算\n\n2022年当年预算执行数为0万元，2023年预算安排60.13万元，比2022年预算执行数增加⟦100.00%⟧。主要原因是：新增专项普查活动经费。\n"),
     ])
 
   static let reads: [any AnalysisView.Type] = [NarrativeReaders.self]
@@ -96,6 +98,16 @@ struct ZeroBaseRule: Rule {
 
   private func checkChanges(_ reader: NarrativeReader, context: inout RuleContext) {
     let paragraph = reader.paragraph
+    // "2022年当年预算执行数为0万元，2023年预算安排60.13万元，比2022年预算执行数增加100.00%".
+    for change in reader.percentChanges where change.verb.isIncrease {
+      guard change.previous.value.isZero else { continue }
+      context.ran()
+      guard change.current.value.tenThousandths > 0 else { continue }
+      context.report(
+        change.percent.range,
+        "上年为 \(change.previous.value.asWritten)，本年 \(change.current.value)，以 0 为基数的“\(change.verb.text) \(change.percent.value.asWritten)%”没有意义；可写“新增”或“上年无此项支出”",
+        related: [Finding.Related(range: change.previous.range, message: "上年 \(change.previous.value.asWritten)")])
+    }
     for change in reader.changes {
       guard change.isResolved, change.verb.isIncrease, let percent = change.percent,
         let percentVerb = change.percentVerb, percentVerb.isIncrease
