@@ -5,7 +5,9 @@ extension NarrativeBinder {
   func figure(_ table: Table, _ row: Table.Row, column: Int) -> TableFigure? {
     let unknown = TableFigure(value: .zero, range: row.range, tableTitle: figureTitle(table), isKnown: false)
     if column > 0, !row.isPositional { return unknown }
-    guard column >= 0, column < max(row.cells.count, table.panels.first?.columns.count ?? 0) else { return nil }
+    // The columns of the row's panel: a 收支总表's 支出 side has more than its 收入 side.
+    let width = table.panels.reduce(0) { max($0, $1.columns.count) }
+    guard column >= 0, column < max(row.cells.count, width) else { return nil }
     guard let cell = column < row.cells.count ? row.cells[column] : nil else {
       // A blank cell of a row the table has states zero (a row the table lacks states nothing).
       guard !row.isDamaged, row.isPositional else { return unknown }

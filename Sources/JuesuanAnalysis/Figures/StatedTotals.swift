@@ -72,6 +72,11 @@ package struct StatedTotals: AnalysisView {
   package let tablesStateThem: Bool
   /// Whether the 三公 table was read with figures.
   package let sangongTableStatesThem: Bool
+  /// A budget's 财政拨款收支总表 (04) 支出总计 in 万元, its 合计 column, when read; and whether
+  /// that row's fund columns are certain too (else xref/narrative-number cannot hold the funds'
+  /// figures against it).
+  package let fiscalExpenditureInTable: Amount?
+  package let fundsPlacedInTable: Bool
 
   /// Whether the table that states `total` was read with figures (`tablesStateThem`,
   /// `sangongTableStatesThem`).
@@ -87,6 +92,16 @@ package struct StatedTotals: AnalysisView {
     }
     tablesStateThem = read(.summary) && read(.fiscalSummary)
     sangongTableStatesThem = read(.sangong)
+    let fiscal = report.tables.first { $0.kind == .fiscalSummary && $0.reading.status != .unread }
+    let spending = fiscal.flatMap { table in
+      table.panels.count > 1 ? table.panels[1].rows.last { $0.code == nil && $0.label.hasSuffix("总计") } : nil
+    }
+    if let fiscal, let spending, !spending.isDamaged, let cell = spending.cells.first ?? nil, !cell.isDamaged {
+      fiscalExpenditureInTable = fiscal.inTenThousandYuan(cell.value)
+    } else {
+      fiscalExpenditureInTable = nil
+    }
+    fundsPlacedInTable = spending?.isPositional ?? false
     // Every label of every total, longest first: "一般公共预算拨款支出预算" claims its text before
     // "支出预算" can, "收入支出总计" (both totals at once) before "支出总计".
     let single = Total.allCases.flatMap { total in

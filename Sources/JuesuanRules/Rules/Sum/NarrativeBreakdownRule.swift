@@ -216,8 +216,7 @@ struct NarrativeBreakdownRule: Rule {
     guard report.kind.isBudget else { return }
     let totals = context.view(StatedTotals.self)
     checkStatedSangong(totals, source: report.source, context: &context)
-    guard !totals.tablesStateThem else { return }
-    if let whole = totals.figure(of: .fiscalExpenditure) {
+    if let whole = totals.figure(of: .fiscalExpenditure), Self.fundsAreUnchecked(whole.number, totals) {
       let funds = [StatedTotals.Total.generalBudget, .governmentFund, .stateCapital].compactMap {
         totals.figure(of: $0)
       }
@@ -226,10 +225,22 @@ struct NarrativeBreakdownRule: Rule {
           funds.map(\.number), with: whole.number, complete: funds.count == 3, source: report.source, context: &context)
       }
     }
+    guard !totals.tablesStateThem else { return }
     // 收入预算 and its 财政拨款收入 are a "其中" list the check above reads.
     if let whole = totals.figure(of: .expenditure), let part = totals.figure(of: .fiscalExpenditure) {
       compare([part.number], with: whole.number, complete: false, source: report.source, context: &context)
     }
+  }
+
+  /// Whether the narrative's funds are held against nothing else: the 收支总表 were not read, or
+  /// 04's 支出总计 row has its 合计 (which the narrative's 财政拨款支出预算 states, and
+  /// xref/narrative-number compares) but not its fund columns certain. A whole that differs from
+  /// 04's 合计 is that rule's finding, not a sum's.
+  private static func fundsAreUnchecked(_ whole: Paragraph.Number, _ totals: StatedTotals) -> Bool {
+    guard totals.tablesStateThem else { return true }
+    guard !totals.fundsPlacedInTable, let table = totals.fiscalExpenditureInTable else { return false }
+    let places = max(0, min(whole.value.decimals, 4))
+    return table.formatted(decimals: places) == whole.value.formatted(decimals: places)
   }
 
   /// Where the 三公 table was not read, a budget's “三公”经费 against its three items and 公务用车
