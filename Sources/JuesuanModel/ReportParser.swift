@@ -154,6 +154,7 @@ package enum ReportParser {
     table.isBudget = isBudget
     table.noteRanges = notes.map(\.trimmedRange)
     guard kind != .selfEvaluation, kind != .unknown else { return table }
+    table.panels = table.panels.map(Self.doubtingHeaderNames)
     var words = LineWords(source)
     if CellStreamReader.isStream(body, words: &words) {
       return streamTable(table, body: body, header: header, words: &words)
@@ -213,6 +214,29 @@ package enum ReportParser {
       return result
     }
     return unread(table, reason: "表格被导出为逐格文本（每行一格），行与列无法可靠对应；请用带版面的文本（pdftotext -layout）或原表复核")
+  }
+
+  /// `panel` with the names of its coded rows that hold a column's title or "合计" marked
+  /// uncertain: the header's words run into the first row's name ("收入预算合计财政拨款收入一般公共服
+  /// 务支出") where the cells came apart, and no subject is named so.
+  private static func doubtingHeaderNames(_ panel: Table.Panel) -> Table.Panel {
+    let titles = panel.columns.map { Table.normalizedLabel($0.title) }.filter { !$0.utf8Text.hasAtMostCharacters(1) }
+    guard
+      panel.rows.contains(where: { row in
+        row.code != nil && (row.label.utf8Text.contains("合计") || titles.contains { row.label.utf8Text.contains($0) })
+      })
+    else { return panel }
+    var panel = panel
+    panel.rows = panel.rows.map { row in
+      var row = row
+      if row.code != nil,
+        row.label.utf8Text.contains("合计") || titles.contains(where: { row.label.utf8Text.contains($0) })
+      {
+        row.isNameUncertain = true
+      }
+      return row
+    }
+    return panel
   }
 
   /// `table` without rows, not read for `reason`.

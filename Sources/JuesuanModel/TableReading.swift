@@ -75,9 +75,6 @@ extension Table {
       } else if table.kind == .sangong, !rows.isEmpty, !Self.namesSangongItems(table) {
         reading.status = .unread
         reading.reason = "“三公”经费表中读不出因公出国（境）费、公务用车、公务接待费各项，行与数字很可能错开"
-      } else if let repeated = Self.repeatedCodes(in: table), repeated.count >= 2 {
-        reading.status = .unread
-        reading.reason = "科目 \(repeated.first ?? "") 等 \(repeated.count) 行的编码与前面的行重复，编码的类、款、项很可能被拆成了单独的行"
       } else if misplaced >= 2 && misplaced * 5 > coded {
         reading.status = .unread
         reading.reason = "\(coded) 个科目中有 \(misplaced) 个不在其上级科目之下，读取的行序很可能错乱"

@@ -346,63 +346,6 @@ struct RealShapeTests {
     #expect(table.reading.reason?.rendered().contains("未能对应到各行") == true)
   }
 
-  @Test("plain budget 02: a 类 code repeated with its 款 and 项 on lines of their own is not read")
-  func repeatedCodesAreUnread() throws {
-    let report = parse(
-      """
-      # 2025年部门预算
-
-      2025年部门收入预算总表
-      单位：元
-
-      功能分类科目编码
-      功能分类科目名称
-      合计
-      财政拨款收入
-
-      201
-
-      一般公共服务支出
-
-      82,096,797.42 82,096,797.42
-
-      201
-
-      03
-
-      政府办公厅（室）及相关机构事务
-
-      82,096,797.42 82,096,797.42
-
-      201
-
-      03
-
-      01
-
-      行政运行
-
-      12,029,501.84 12,029,501.84
-
-      201
-
-      03
-
-      50
-
-      事业运行
-
-      70,067,295.58 70,067,295.58
-
-      合计
-
-      82,096,797.42 82,096,797.42
-      """)
-    let table = try #require(report.table(.income))
-    #expect(table.reading.status == .unread)
-    #expect(table.rows.isEmpty)
-  }
-
   @Test("a leading-zero integer (\"03\") in a table row is a code fragment, never an amount")
   func leadingZeroIsNoAmount() throws {
     let report = parse("收入决算表\n单位：万元\n科目编码\t科目名称\t本年收入合计\t财政拨款收入\n201\t一般公共服务支出\t03\t5.00\n")
