@@ -81,8 +81,14 @@ struct LayeringTests {
         continue
       }
       #expect(name.hasSuffix("Rule.swift"), "\(file) is not a rule: it belongs in JuesuanAnalysis or Shared/")
-      let ruleDeclarations = text.split(separator: "\n").filter { $0.hasPrefix("struct ") && $0.hasSuffix(": Rule {") }
-      #expect(ruleDeclarations == ["struct \(name.dropLast(".swift".count)): Rule {"], "\(file): one rule")
+      // A rule, or a rule whose findings on a line or paragraph depend on it alone (`LocalRule`).
+      let ruleDeclarations = text.split(separator: "\n").filter {
+        $0.hasPrefix("struct ") && ($0.hasSuffix(": Rule {") || $0.hasSuffix(": LocalRule {"))
+      }
+      let type = name.dropLast(".swift".count)
+      #expect(
+        ruleDeclarations == ["struct \(type): Rule {"] || ruleDeclarations == ["struct \(type): LocalRule {"],
+        "\(file): one rule")
     }
   }
 

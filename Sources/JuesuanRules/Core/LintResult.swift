@@ -92,6 +92,9 @@ package struct LintedPart: Sendable {
   /// The narrative readers the check built, for the check after an edit of the report. They
   /// share their paragraphs' storage with the model, so they cost little beside it.
   package internal(set) var readers: [NarrativeReader] = []
+  /// What each `LocalRule` found on each line or paragraph, by the rule's index in the registry,
+  /// for the check after an edit of the report.
+  var localFindings: [Int: LocalFindings] = [:]
 
   /// A part's findings placed in the document: the lines their messages cite moved to the
   /// document's (the part starts at `line`), and those a suppression comment silences left out.
@@ -118,6 +121,7 @@ package struct LintedPart: Sendable {
     var lean = self
     lean.report = Report(source: report.source)
     lean.readers = []
+    lean.localFindings = [:]
     return lean
   }
 

@@ -75,6 +75,9 @@ package struct Linter: Sendable {
     let untouched = fresh.isEmpty ? [] : earlier.indices.filter { !taken.contains($0) }
     let memo = ParseMemo(untouched.lazy.map { earlier[$0].report })
     let readers = EarlierReaders(untouched.lazy.flatMap { earlier[$0].readers })
+    // The report an edit changed, whose local rules' findings on the lines and paragraphs the
+    // edit did not touch are taken (`LocalRule`).
+    let edited = untouched.count == 1 ? earlier[untouched[0]] : nil
     let linter = self
     // A part checked while others are (`concurrentPerform` below) runs its rule threads in turn.
     @Sendable func lintedPart(_ range: Range<Int>, reusing index: Int?, alongsideOthers: Bool = false) -> LintedPart {
@@ -88,7 +91,7 @@ package struct Linter: Sendable {
         range.count == source.bytes.count ? source : source.part(range), reusing: memo)
       linter.ruleTimings?("(parse)", ContinuousClock.now - start)
       let part = linter.check(
-        report, range: range, earlierReaders: readers,
+        report, range: range, earlierReaders: readers, earlier: edited,
         spreadingRuleThreads: linter.spreadsRuleThreads && !alongsideOthers)
       return linter.retainsModel ? part : part.droppingModel()
     }
@@ -138,7 +141,7 @@ package struct Linter: Sendable {
 
   /// Runs every enabled rule over one report and applies the configured severities.
   private func check(
-    _ parsed: Report, range: Range<Int>, earlierReaders: EarlierReaders = EarlierReaders(),
+    _ parsed: Report, range: Range<Int>, earlierReaders: EarlierReaders = EarlierReaders(), earlier: LintedPart? = nil,
     spreadingRuleThreads spreads: Bool = false
   ) -> LintedPart {
     var report = parsed
@@ -148,6 +151,10 @@ package struct Linter: Sendable {
     // back in registry order, so the result is the same as running them one by one.
     let rules = RuleRegistry.all
     let groups = Self.schedule.groups
+    let unchanged = earlier.flatMap {
+      $0.localFindings.isEmpty ? nil : LocalFindings.Earlier($0.report, now: report.source)
+    }
+    let local = ConcurrentSlots<LocalFindings>(count: rules.count)
     let model = report
     let outcomes = ConcurrentSlots<RuleOutcome>(count: rules.count)
     let readers = ConcurrentSlots<[NarrativeReader]>(count: 2)
@@ -165,13 +172,18 @@ package struct Linter: Sendable {
           else { continue }
           context.start(rule, severity: severity)
           let before = (findings: context.findings.count, skipped: context.skipped.count, checks: context.checksRun)
-          if let timings = ruleTimings {
-            let start = ContinuousClock.now
-            rule.init().check(model, context: &context)
-            timings(description.code, ContinuousClock.now - start)
-          } else {
-            rule.init().check(model, context: &context)
+          let start = ruleTimings == nil ? nil : ContinuousClock.now
+          let reusable = unchanged.flatMap { unchanged in
+            earlier?.localFindings[index].map { record in
+              var reusable = unchanged
+              reusable.record = record
+              return reusable
+            }
           }
+          if let found = rule.check(model, reusing: reusable, recording: retainsModel, context: &context) {
+            local.set(index, found)
+          }
+          if let timings = ruleTimings, let start { timings(description.code, ContinuousClock.now - start) }
           let outcome = RuleOutcome(
             findings: Array(context.findings[before.findings...]), skipped: Array(context.skipped[before.skipped...]),
             checksRun: context.checksRun - before.checks)
@@ -207,6 +219,7 @@ package struct Linter: Sendable {
       standsAlone: report.tables.contains { $0.kind == .summary },
       readers: readers.filled.flatMap { $0 })
     part.tables = TableCoverage.standardTables(of: report)
+    for index in rules.indices { part.localFindings[index] = local[index] }
     part.kind = report.kind
     return part
   }

@@ -80,11 +80,25 @@ package protocol Rule: Sendable {
   static var reads: [any AnalysisView.Type] { get }
   init()
   func check(_ report: Report, context: inout RuleContext)
+  /// Checks `report`; a `LocalRule` takes what it found on the lines or paragraphs `earlier`
+  /// shows unchanged from the earlier check and, when `recording`, returns what it found on each
+  /// (other rules return nil).
+  static func check(
+    _ report: Report, reusing earlier: LocalFindings.Earlier?, recording: Bool, context: inout RuleContext
+  ) -> LocalFindings?
 }
 
 extension Rule {
   /// No view: the rule reads the report alone.
   package static var reads: [any AnalysisView.Type] { [] }
+
+  /// The whole check: the rule is not local.
+  package static func check(
+    _ report: Report, reusing earlier: LocalFindings.Earlier?, recording: Bool, context: inout RuleContext
+  ) -> LocalFindings? {
+    Self().check(report, context: &context)
+    return nil
+  }
 }
 
 /// What a rule reads besides the report, and where it puts its findings.
@@ -158,6 +172,14 @@ package struct RuleContext {
 
   /// Counts a check that ran (for coverage).
   package mutating func ran(_ count: Int = 1) { checksRun += count }
+
+  /// Records what an earlier check of the same text found, as it found it (a `LocalRule`'s unit
+  /// that an edit did not touch).
+  mutating func adopt(_ found: [Finding], skipped skips: [SkippedCheck], checksRun checks: Int) {
+    findings += found
+    skipped += skips
+    checksRun += checks
+  }
 
   /// Counts a check that could not run, with the reason.
   package mutating func skip(_ reason: Message) { skipped.append(SkippedCheck(code: currentCode, reason: reason)) }

@@ -1,7 +1,7 @@
 import JuesuanModel
 
 /// A phrase written twice in a row: "决算数与预算数决算数与预算数", "反映反映".
-struct DuplicatePhraseRule: Rule {
+struct DuplicatePhraseRule: LocalRule {
   static let description = RuleDescription(
     code: "text/duplicate-phrase",
     summary: "同一词组紧接着重复出现（如“决算数与预算数决算数与预算数”），应删去重复部分。",
@@ -18,41 +18,42 @@ struct DuplicatePhraseRule: Rule {
   /// Longest phrase looked for, in characters.
   static let longest = 12
 
-  func check(_ report: Report, context: inout RuleContext) {
-    for paragraph in report.paragraphs {
-      context.ran()
-      // The scalars, and the UTF-8 offset of each (and of the end), to map back to the source.
-      let (characters, offsets) = UTF8Text.scalarsAndOffsets(paragraph.utf8)
-      var index = 0
-      var reported = 0
-      // A run like "支出支出支出…" is one defect, not thousands: at most a few per paragraph.
-      while reported < Self.mostPerParagraph,
-        let (start, found) = Self.nextRepeat(in: characters, from: index)
-      {
-        index = start
-        let repeatRange = offsets[index + found]..<offsets[index + 2 * found]
-        let range = paragraph.sourceRange(ofTextRange: repeatRange)
-        let phrase = String(String.UnicodeScalarView(characters[index..<(index + found)]))
-        // Both copies on one line, side by side: cells of a wrapped table joined into prose are
-        // not a repetition.
-        let both = offsets[index]..<offsets[index + 2 * found]
-        guard paragraph.sourceRange(ofTextRange: both).count == both.count else {
-          index += found
-          continue
-        }
-        let contiguous = range.count == repeatRange.count
-        reported += 1
-        context.report(
-          range, "“\(phrase)”重复了一次，应删去重复部分", severity: found >= 4 ? nil : .information,
-          fixes: contiguous
-            ? [
-              Fix(
-                title: "删去重复的“\(phrase)”", edits: [TextEdit(range: range, newText: "")], isSafe: found >= 4,
-                isPreferred: true)
-            ]
-            : [])
-        index += 2 * found
+  /// The paragraph's bytes alone decide its findings.
+  static let unit = LocalUnit.paragraph
+
+  func checkParagraph(_ paragraph: Paragraph, context: inout RuleContext) {
+    context.ran()
+    // The scalars, and the UTF-8 offset of each (and of the end), to map back to the source.
+    let (characters, offsets) = UTF8Text.scalarsAndOffsets(paragraph.utf8)
+    var index = 0
+    var reported = 0
+    // A run like "支出支出支出…" is one defect, not thousands: at most a few per paragraph.
+    while reported < Self.mostPerParagraph,
+      let (start, found) = Self.nextRepeat(in: characters, from: index)
+    {
+      index = start
+      let repeatRange = offsets[index + found]..<offsets[index + 2 * found]
+      let range = paragraph.sourceRange(ofTextRange: repeatRange)
+      let phrase = String(String.UnicodeScalarView(characters[index..<(index + found)]))
+      // Both copies on one line, side by side: cells of a wrapped table joined into prose are
+      // not a repetition.
+      let both = offsets[index]..<offsets[index + 2 * found]
+      guard paragraph.sourceRange(ofTextRange: both).count == both.count else {
+        index += found
+        continue
       }
+      let contiguous = range.count == repeatRange.count
+      reported += 1
+      context.report(
+        range, "“\(phrase)”重复了一次，应删去重复部分", severity: found >= 4 ? nil : .information,
+        fixes: contiguous
+          ? [
+            Fix(
+              title: "删去重复的“\(phrase)”", edits: [TextEdit(range: range, newText: "")], isSafe: found >= 4,
+              isPreferred: true)
+          ]
+          : [])
+      index += 2 * found
     }
   }
 

@@ -2,7 +2,7 @@ import JuesuanModel
 
 /// Doubled punctuation (。；，，), half-width , ; : ( ) between Chinese characters, and a bracket
 /// or quote opened in a paragraph and never closed.
-struct TextPunctuationRule: Rule {
+struct TextPunctuationRule: LocalRule {
   static let description = RuleDescription(
     code: "text/punctuation",
     summary: "标点规范：不连用两个标点（。；、，，），中文之间用全角 ，；：（），括号和引号要成对。",
@@ -39,13 +39,16 @@ struct TextPunctuationRule: Rule {
     }
   }
 
-  func check(_ report: Report, context: inout RuleContext) {
-    let source = report.source
-    for line in 0..<source.lineCount {
-      let range = source.byteRange(ofLine: line)
-      guard !range.isEmpty, Self.mayHaveFinding(source.bytes[range]) else { continue }
-      checkLine(UTF8Text.scalarsWithOffsets(source.bytes[range]), context: &context)
-    }
+  /// Doubled and half-width marks: each line's bytes alone decide its findings. (Unclosed
+  /// brackets and quotes look at the next paragraph: `checkRest`.)
+  static let unit = LocalUnit.line
+
+  func checkLine(_ range: Range<Int>, of source: SourceText, context: inout RuleContext) {
+    guard !range.isEmpty, Self.mayHaveFinding(source.bytes[range]) else { return }
+    checkMarks(UTF8Text.scalarsWithOffsets(source.bytes[range]), context: &context)
+  }
+
+  func checkRest(_ report: Report, context: inout RuleContext) {
     checkUnclosed(report, context: &context)
   }
 
@@ -83,7 +86,7 @@ struct TextPunctuationRule: Rule {
     }
   }
 
-  private func checkLine(_ scalars: [(scalar: Unicode.Scalar, offset: Int)], context: inout RuleContext) {
+  private func checkMarks(_ scalars: [(scalar: Unicode.Scalar, offset: Int)], context: inout RuleContext) {
     var halfWidth: [(range: Range<Int>, edits: [TextEdit], mark: String)] = []
     var index = 0
     while index < scalars.count {

@@ -1,7 +1,7 @@
 import JuesuanModel
 
 /// A budget term written wrongly: "国有资金经营预算" for 国有资本经营预算, and the like.
-struct WrongTermRule: Rule {
+struct WrongTermRule: LocalRule {
   /// Wrong form → the official term.
   static let corrections: [(wrong: String, right: String)] = [
     ("国有资金经营预算", "国有资本经营预算"),
@@ -29,30 +29,31 @@ struct WrongTermRule: Rule {
       .init("本部门无⟦国有资金经营预算⟧财政拨款支出。\n", fixed: "本部门无国有资本经营预算财政拨款支出。\n")
     ])
 
-  func check(_ report: Report, context: inout RuleContext) {
-    for paragraph in report.paragraphs {
-      context.ran()
-      let bytes = paragraph.utf8
-      // A wrong form holding 预算 or 招待 is not in a paragraph without the word.
-      let mentions = Self.keyBytes.map { UTF8Text.firstOffset(of: $0, in: bytes) != nil }
-      for ((wrong, right), (pattern, key)) in zip(Self.corrections, Self.patterns)
-      where key.map({ mentions[$0] }) ?? true {
-        var from = 0
-        while let index = UTF8Text.firstOffset(of: pattern, in: bytes, from: from) {
-          from = index + pattern.count
-          let range = paragraph.sourceRange(ofTextRange: index..<(index + pattern.count))
-          // A term broken over two lines cannot be replaced in one edit: report without a fix.
-          let contiguous = range.count == pattern.count
-          context.report(
-            range, "术语写错：“\(wrong)”应为“\(right)”",
-            fixes: contiguous
-              ? [
-                Fix(
-                  title: "改为“\(right)”", edits: [TextEdit(range: range, newText: right)], isSafe: true,
-                  isPreferred: true)
-              ]
-              : [])
-        }
+  /// The paragraph's bytes alone decide its findings.
+  static let unit = LocalUnit.paragraph
+
+  func checkParagraph(_ paragraph: Paragraph, context: inout RuleContext) {
+    context.ran()
+    let bytes = paragraph.utf8
+    // A wrong form holding 预算 or 招待 is not in a paragraph without the word.
+    let mentions = Self.keyBytes.map { UTF8Text.firstOffset(of: $0, in: bytes) != nil }
+    for ((wrong, right), (pattern, key)) in zip(Self.corrections, Self.patterns)
+    where key.map({ mentions[$0] }) ?? true {
+      var from = 0
+      while let index = UTF8Text.firstOffset(of: pattern, in: bytes, from: from) {
+        from = index + pattern.count
+        let range = paragraph.sourceRange(ofTextRange: index..<(index + pattern.count))
+        // A term broken over two lines cannot be replaced in one edit: report without a fix.
+        let contiguous = range.count == pattern.count
+        context.report(
+          range, "术语写错：“\(wrong)”应为“\(right)”",
+          fixes: contiguous
+            ? [
+              Fix(
+                title: "改为“\(right)”", edits: [TextEdit(range: range, newText: right)], isSafe: true,
+                isPreferred: true)
+            ]
+            : [])
       }
     }
   }

@@ -1,0 +1,219 @@
+import JuesuanModel
+
+/// A rule whose findings on each line (or each paragraph) of a report follow from that unit's
+/// bytes alone (a paragraph's: its bytes and how its lines join): no heading, no report year, no
+/// table, no other line or paragraph changes them. After an edit, the check of the report takes
+/// what the rule found on the units the edit did not touch from the earlier check, moved, and
+/// checks only the others (`LocalFindings`). Being local is a promise a review of the rule's code
+/// must keep: a rule that reads anything beyond its unit in `checkLine`/`checkParagraph` is not.
+package protocol LocalRule: Rule {
+  /// What the rule checks one by one.
+  static var unit: LocalUnit { get }
+  /// Checks the line `range` of `source` (without its line break), reading nothing else.
+  func checkLine(_ range: Range<Int>, of source: SourceText, context: inout RuleContext)
+  /// Checks `paragraph`, reading nothing else (not even its heading).
+  func checkParagraph(_ paragraph: Paragraph, context: inout RuleContext)
+  /// What the rule checks of the report as a whole, after its units: nothing by default. This
+  /// part is not local and runs on every check.
+  func checkRest(_ report: Report, context: inout RuleContext)
+}
+
+/// The units a `LocalRule` checks one by one.
+package enum LocalUnit: Sendable {
+  /// Each line of the report's text.
+  case line
+  /// Each paragraph of the report's narrative.
+  case paragraph
+}
+
+extension LocalRule {
+  package func checkLine(_ range: Range<Int>, of source: SourceText, context: inout RuleContext) {}
+  package func checkParagraph(_ paragraph: Paragraph, context: inout RuleContext) {}
+  package func checkRest(_ report: Report, context: inout RuleContext) {}
+
+  /// Every unit of `report`, then the rest.
+  package func check(_ report: Report, context: inout RuleContext) {
+    _ = Self.checkUnits(report, reusing: nil, recording: false, context: &context)
+  }
+
+  package static func check(
+    _ report: Report, reusing earlier: LocalFindings.Earlier?, recording: Bool, context: inout RuleContext
+  ) -> LocalFindings? {
+    checkUnits(report, reusing: earlier, recording: recording, context: &context)
+  }
+
+  /// Checks `report`, the units `earlier` shows unchanged taken from the earlier check; what was
+  /// found on each unit (when `recording`), for the check after the next edit.
+  /// - Complexity: O(units · log units) besides the checks of the changed units.
+  private static func checkUnits(
+    _ report: Report, reusing earlier: LocalFindings.Earlier?, recording: Bool, context: inout RuleContext
+  ) -> LocalFindings? {
+    let rule = Self()
+    var record = LocalFindings()
+    // What one unit yielded, checked now or taken from the earlier check.
+    func check(_ range: Range<Int>, earlierStart: (Range<Int>, Int) -> Int?, run: (inout RuleContext) -> Void) {
+      let before = (findings: context.findings.count, skipped: context.skipped.count, checks: context.checksRun)
+      if let earlier, let place = earlier.place(of: range, startingAt: earlierStart) {
+        if let outcome = earlier.record.outcome(at: place.start) {
+          context.adopt(
+            outcome.findings.map { $0.moved(by: place.shift, lines: place.lines) },
+            skipped: outcome.skipped.map {
+              SkippedCheck(code: $0.code, reason: $0.reason.movingLines(by: place.lines))
+            },
+            checksRun: outcome.checksRun)
+        }
+      } else {
+        run(&context)
+      }
+      guard recording else { return }
+      record.append(
+        start: range.lowerBound, findings: context.findings[before.findings...],
+        skipped: context.skipped[before.skipped...], checksRun: context.checksRun - before.checks)
+    }
+    let source = report.source
+    switch unit {
+    case .line:
+      for line in 0..<source.lineCount {
+        let range = source.byteRange(ofLine: line)
+        check(range, earlierStart: { earlier?.lineStart(of: line - $1, range: $0) }) { context in
+          rule.checkLine(range, of: source, context: &context)
+        }
+      }
+    case .paragraph:
+      for paragraph in report.paragraphs {
+        check(paragraph.range, earlierStart: { range, _ in earlier?.paragraphStart(of: paragraph, at: range) }) {
+          context in
+          rule.checkParagraph(paragraph, context: &context)
+        }
+      }
+    }
+    rule.checkRest(report, context: &context)
+    return recording ? record : nil
+  }
+}
+
+/// What a `LocalRule` found on each unit of one report, ranges and lines counted from its start.
+package struct LocalFindings: Sendable {
+  /// A unit on which the rule found something, skipped a check or ran one; the other units
+  /// yielded nothing. The ends index `findings` and `skipped`.
+  private struct Unit: Sendable {
+    var start: Int
+    var findingsEnd: Int
+    var skippedEnd: Int
+    var checksRun: Int
+  }
+
+  /// In order of their starts.
+  private var units: [Unit] = []
+  private var findings: [Finding] = []
+  private var skipped: [SkippedCheck] = []
+
+  mutating func append(
+    start: Int, findings found: ArraySlice<Finding>, skipped skips: ArraySlice<SkippedCheck>, checksRun: Int
+  ) {
+    guard !found.isEmpty || !skips.isEmpty || checksRun != 0 else { return }
+    findings += found
+    skipped += skips
+    units.append(Unit(start: start, findingsEnd: findings.count, skippedEnd: skipped.count, checksRun: checksRun))
+  }
+
+  /// What the unit starting at `start` yielded; nil when nothing.
+  /// - Complexity: O(log units).
+  func outcome(at start: Int) -> (findings: ArraySlice<Finding>, skipped: ArraySlice<SkippedCheck>, checksRun: Int)? {
+    var low = 0
+    var high = units.count
+    while low < high {
+      let mid = (low + high) / 2
+      if units[mid].start < start { low = mid + 1 } else { high = mid }
+    }
+    guard low < units.count, units[low].start == start else { return nil }
+    let unit = units[low]
+    let previous = low > 0 ? units[low - 1] : Unit(start: 0, findingsEnd: 0, skippedEnd: 0, checksRun: 0)
+    return (
+      findings[previous.findingsEnd..<unit.findingsEnd], skipped[previous.skippedEnd..<unit.skippedEnd], unit.checksRun
+    )
+  }
+
+  /// An earlier check of a report whose text an edit changed, and where the two texts agree.
+  package struct Earlier: Sendable {
+    /// What the rule found in `report`.
+    var record = LocalFindings()
+    let report: Report
+    /// The bytes both texts start with, and end with (the two never overlap).
+    let prefix: Int
+    let suffix: Int
+    /// The length of the text now, and how much longer it is than the earlier one, in bytes and lines.
+    let count: Int
+    let shift: Int
+    let lineShift: Int
+
+    /// The check of `report`, against the text of `now`.
+    init(_ report: Report, now: SourceText) {
+      self.report = report
+      (prefix, suffix) = UTF8Text.commonEnds(of: report.source.bytes, and: now.bytes)
+      count = now.bytes.count
+      shift = now.bytes.count - report.source.bytes.count
+      lineShift = now.lineCount - report.source.lineCount
+    }
+
+    /// Where the unit at `range` of the text now was in the earlier text, when its bytes lie in
+    /// the part of the text the edit left alone and the earlier text had the same unit there
+    /// (`earlierStart` finds it, from the range it would have and the lines it moved); with the
+    /// bytes and lines it moved.
+    func place(of range: Range<Int>, startingAt earlierStart: (Range<Int>, Int) -> Int?) -> (
+      start: Int, shift: Int, lines: Int
+    )? {
+      if range.upperBound <= prefix {
+        return earlierStart(range, 0).map { ($0, 0, 0) }
+      }
+      if range.lowerBound >= count - suffix {
+        let moved = range.lowerBound - shift
+        return earlierStart(moved..<(moved + range.count), lineShift).map { ($0, shift, lineShift) }
+      }
+      return nil
+    }
+
+    /// The start of `range` when it is the whole of line `line` of the earlier text.
+    func lineStart(of line: Int, range: Range<Int>) -> Int? {
+      report.source.byteRange(ofLine: line) == range ? range.lowerBound : nil
+    }
+
+    /// The start of `range` when the earlier text had a paragraph there joined from lines
+    /// starting where `paragraph`'s do.
+    func paragraphStart(of paragraph: Paragraph, at range: Range<Int>) -> Int? {
+      let paragraphs = report.paragraphs
+      var low = 0
+      var high = paragraphs.count
+      while low < high {
+        let mid = (low + high) / 2
+        if paragraphs[mid].range.lowerBound < range.lowerBound { low = mid + 1 } else { high = mid }
+      }
+      guard low < paragraphs.count, paragraphs[low].range == range else { return nil }
+      let (earlier, now) = (paragraphs[low].segments, paragraph.segments)
+      let offset = range.lowerBound - paragraph.range.lowerBound
+      guard earlier.count == now.count else { return nil }
+      for (old, new) in zip(earlier, now)
+      where old.textOffset != new.textOffset || old.length != new.length
+        || old.sourceOffset != new.sourceOffset + offset
+      {
+        return nil
+      }
+      return range.lowerBound
+    }
+  }
+}
+
+extension Finding {
+  /// The finding `offset` bytes and `lines` lines further on.
+  func moved(by offset: Int, lines: Int) -> Finding {
+    guard offset != 0 || lines != 0 else { return self }
+    var finding = offset == 0 ? self : moved(by: offset)
+    if lines != 0 {
+      finding.message = finding.message.movingLines(by: lines)
+      for index in finding.related.indices {
+        finding.related[index].message = finding.related[index].message.movingLines(by: lines)
+      }
+    }
+    return finding
+  }
+}

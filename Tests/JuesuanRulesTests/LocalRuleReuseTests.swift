@@ -1,0 +1,73 @@
+import Foundation
+import JuesuanModel
+import JuesuanRules
+import JuesuanTestSupport
+import Testing
+
+/// After an edit, a local rule's findings on the lines and paragraphs the edit did not touch are
+/// taken from the earlier check, moved (`LocalRule`): the result must be exactly a fresh check's.
+@Suite("Local rules' findings reused after an edit")
+struct LocalRuleReuseTests {
+  /// The rules declared local. Each was reviewed: its findings on a line or paragraph depend on
+  /// that unit's bytes alone. A rule added here needs the same review.
+  @Test("the local rules are the reviewed ones")
+  func reviewedRules() {
+    let local = RuleRegistry.all.filter { $0 is any LocalRule.Type }.map { $0.description.code }
+    #expect(local == ["text/wrong-term", "text/duplicate-phrase", "text/punctuation"])
+  }
+
+  /// Edits that make and unmake findings of the local rules (half-width marks between Han
+  /// characters, doubled marks, repeated phrases, wrong terms), line breaks that move every later
+  /// line, and deletions of whole lines, at random places of each corpus report. After each, the
+  /// incremental check equals a fresh one: findings (ranges, fixes, messages), coverage.
+  @Test("random edits of corpus reports: incremental findings equal a fresh check's", arguments: ["000", "001", "002"])
+  func randomEdits(_ report: String) throws {
+    var bytes = Array(try corpusText(report).utf8)
+    let edits = Int(ProcessInfo.processInfo.environment["JUESUAN_INCREMENTAL_EDITS"] ?? "") ?? 10
+    let seed = UInt64(ProcessInfo.processInfo.environment["JUESUAN_FUZZ_SEED"] ?? "") ?? 20_261_206
+    var random = SeededGenerator(state: seed &+ UInt64(report.utf8.reduce(0) { $0 * 31 + Int($1) }))
+    let insertions = [
+      "中,文", "。；", "，，", "决算数决算数", "国有资金经营预算", "\n", "\r\n", "（未闭合", "”", "部门(单位)", "反映反映",
+    ]
+    let linter = Linter()
+    var previous = linter.lint(SourceText(decoding: bytes))
+    for step in 0..<edits {
+      var position = Int.random(in: 0...bytes.count, using: &random)
+      while position < bytes.count, bytes[position] & 0xC0 == 0x80 { position += 1 }
+      switch Int.random(in: 0..<4, using: &random) {
+      case 0, 1:
+        bytes.insert(contentsOf: Array(insertions.randomElement(using: &random)!.utf8), at: position)
+      case 2:
+        var end = min(bytes.count, position + Int.random(in: 1...9, using: &random))
+        while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }
+        bytes.removeSubrange(position..<end)
+      default:
+        let start = bytes[..<position].lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
+        let end = bytes[position...].firstIndex(of: 0x0A).map { $0 + 1 } ?? bytes.count
+        bytes.removeSubrange(start..<end)
+      }
+      let source = SourceText(decoding: bytes)
+      let incremental = linter.lint(source, reusing: previous)
+      let fresh = Linter().lint(source)
+      #expect(incremental.findings == fresh.findings, "report \(report), step \(step), seed \(seed)")
+      #expect(incremental.coverage == fresh.coverage, "report \(report), step \(step), seed \(seed)")
+      previous = incremental
+    }
+  }
+
+  /// An edit on the first line moves every later line by one: the punctuation findings after it
+  /// are moved, with their fixes, and equal a fresh check's.
+  @Test("a line inserted at the top moves the reused findings and fixes")
+  func lineInsertedAtTop() throws {
+    let text = try corpusText("002")
+    let linter = Linter()
+    let before = linter.lint(SourceText(text))
+    let edited = SourceText("新的第一行,有半角逗号,在汉字之间。\n" + text)
+    let after = linter.lint(edited, reusing: before)
+    let fresh = Linter().lint(edited)
+    let punctuation = after.findings.filter { $0.code == "text/punctuation" }
+    #expect(punctuation.count == before.findings.filter { $0.code == "text/punctuation" }.count + 1)
+    #expect(after.findings == fresh.findings)
+    #expect(after.coverage == fresh.coverage)
+  }
+}
