@@ -9,7 +9,7 @@ struct BalanceRule: Rule {
     summary: "总表的收入总计、支出总计分别等于本年合计加结转结余，且收支总计相等。",
     rationale:
       "收支总表是全套报表的起点；总计不平说明结转结余或本年合计填错。找不到某一行（如被分页拆断的行名）时跳过该等式。"
-      + "收支总表未能读取时，核对叙述中的收入总计与支出总计（预算的收入预算与支出预算）、财政拨款收入与支出（段中说到结转时不核对）。",
+      + "收支总表未能读取时，核对叙述中的收入总计与支出总计（预算的收入预算与支出预算）、财政拨款收入与支出；说明中提到结转的，除决算的收入总计与支出总计外不核对。",
     defaultSeverity: .error,
     nonTriggeringExamples: [
       .init(
@@ -18,6 +18,7 @@ struct BalanceRule: Rule {
         "# 2025年部门预算\n\n2025年，某某委员会收入预算37,151.47万元，其中：财政拨款收入37,151.47万元；事业收入0万元。\n支出预算37,151.47万元，其中：财政拨款支出预算37,151.47万元，比2024年预算增加24,491.71万元。\n"
       ),
       .init("# 2023年度部门决算\n\n本部门2023年度收入总计307.82万元，支出总计307.82万元。比上年收入总计200.00万元增加107.82万元。\n"),
+      .init("# 2025年部门预算\n\n2025年，某某局收入预算100.00万元，支出预算120.00万元。支出中20.00万元为使用上年结转资金安排。\n"),
     ],
     triggeringExamples: [
       .init(
@@ -52,17 +53,17 @@ struct BalanceRule: Rule {
     let totals = context.view(StatedTotals.self)
     guard !totals.tablesStateThem else { return }
     let isBudget = report.kind.isBudget
+    // Carried-over funds (结转) sit on one side only of what a narrative may call 收入 and 支出
+    // (本年收入 against 支出总计): a report that speaks of them anywhere is not held to either
+    // balance, except a final account's 收入总计 and 支出总计, which include them by name.
+    lazy var speaksOfCarryOver = report.paragraphs.contains {
+      UTF8Text.firstOffset(of: Self.carryOver, in: $0.utf8) != nil
+    }
     for (left, right) in [
       (StatedTotals.Total.income, StatedTotals.Total.expenditure), (.fiscalIncome, .fiscalExpenditure),
     ] {
       guard let income = totals.figure(of: left), let spending = totals.figure(of: right) else { continue }
-      if left == .fiscalIncome,
-        [income.paragraph, spending.paragraph].contains(where: {
-          report.paragraphs[$0].text.utf8Text.contains("结转")
-        })
-      {
-        continue
-      }
+      if isBudget || left == .fiscalIncome, speaksOfCarryOver { continue }
       context.ran()
       let gap = (income.number.value - spending.number.value).magnitude
       guard gap.tenThousandths > RatioCheck.halfUnit(income.number.value) + RatioCheck.halfUnit(spending.number.value)
@@ -78,4 +79,6 @@ struct BalanceRule: Rule {
         related: [Finding.Related(range: first.number.range, message: "\(firstName) \(first.number.value) 万元")])
     }
   }
+
+  private static let carryOver = Array("结转".utf8)
 }
