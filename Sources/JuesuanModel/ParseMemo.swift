@@ -136,6 +136,7 @@ extension Table {
     moved.panels = panels.map { panel in
       Panel(columns: panel.columns, rows: panel.rows.map { $0.moved(by: offset, lines: lines) })
     }
+    moved.pageTotals = pageTotals.map { $0.moved(by: offset, lines: lines) }
     return moved
   }
 }

@@ -151,12 +151,14 @@ package enum ReportParser {
       panels: parser.parse(lines: data, header: header), unit: unit, unitRange: unitRange, damage: parser.damage,
       notes: notes.map { $0.plain(in: source) })
     if kind == .selfEvaluation { table.year = firstYear(in: title.compact + header) }
+    table.pageTotals = parser.pageTotals
     table.isBudget = isBudget
     table.noteRanges = notes.map(\.trimmedRange)
     guard kind != .selfEvaluation, kind != .unknown else { return table }
     table.panels = table.panels.map(Self.doubtingHeaderNames)
     var words = LineWords(source)
     if CellStreamReader.isStream(body, words: &words) {
+      table.pageTotals = []
       return streamTable(table, body: body, header: header, words: &words)
     }
     // Where the region is aligned by spaces, the figures' positions are read too; the reading whose
@@ -168,6 +170,7 @@ package enum ReportParser {
       candidate.panels = aligned.read(
         body.filter { $0.shape != .pipeSeparator && unitName(in: $0.compact) == nil }, header: header, words: &words)
       candidate.damage = aligned.damage
+      candidate.pageTotals = []
       candidate = candidate.placingOpenRows()
       let alignedReading = Table.Reading.judging(candidate)
       if !reading.isBetter(than: alignedReading) {
@@ -178,6 +181,7 @@ package enum ReportParser {
     table.reading = reading
     if reading.status == .unread {
       table.panels = table.panels.map { Table.Panel(columns: $0.columns, rows: []) }
+      table.pageTotals = []
     } else if !table.rows.isEmpty, table.hasNoData, table.writesFiguresOutsideItsRows(in: source) {
       // Every row blank while the text writes figures: they stand apart from the names (a
       // cell-per-line export that still looked like rows), so a blank is not a zero.
@@ -243,6 +247,7 @@ package enum ReportParser {
   private static func unread(_ table: Table, reason: Message) -> Table {
     var result = table
     result.panels = table.panels.map { Table.Panel(columns: $0.columns, rows: []) }
+    result.pageTotals = []
     result.reading = Table.Reading(status: .unread, reason: reason)
     return result
   }

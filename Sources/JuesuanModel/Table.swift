@@ -146,6 +146,10 @@ package struct Table: Sendable, Equatable {
   package var isBudget = false
   /// The lines of the notes under the table (注：…), trimmed.
   package var noteRanges: [Range<Int>] = []
+  /// The 合计 row again under the header of a later page (a word processor repeats a table's
+  /// header rows there), each as it was written: it should state the first one's figures. Only
+  /// of tab-separated coded tables read row by row.
+  package var pageTotals: [Row] = []
   /// Why parts of the table could not be read (page breaks that split cells, shifted rows…).
   package var damage: [Message] {
     get { storage.damage }
@@ -178,7 +182,7 @@ package struct Table: Sendable, Equatable {
   package static func == (lhs: Table, rhs: Table) -> Bool {
     guard lhs.kind == rhs.kind, lhs.titleRange == rhs.titleRange, lhs.range == rhs.range,
       lhs.unitRange == rhs.unitRange, lhs.year == rhs.year, lhs.reading == rhs.reading, lhs.isBudget == rhs.isBudget,
-      lhs.noteRanges == rhs.noteRanges
+      lhs.noteRanges == rhs.noteRanges, lhs.pageTotals == rhs.pageTotals
     else { return false }
     if lhs.storage === rhs.storage { return true }
     return lhs.title == rhs.title && lhs.panels == rhs.panels && lhs.unit == rhs.unit && lhs.damage == rhs.damage

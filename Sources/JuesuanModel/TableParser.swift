@@ -5,6 +5,8 @@ struct TableParser {
   let isBudget: Bool
   let source: SourceText
   private(set) var damage: [Message] = []
+  /// The 合计 rows repeated under the header of each later page, tab-separated (`Table.pageTotals`).
+  private(set) var pageTotals: [Table.Row] = []
 
   init(kind: Table.Kind, isBudget: Bool = false, source: SourceText) {
     self.kind = kind
@@ -83,7 +85,16 @@ struct TableParser {
       if done.code == nil, name.utf8Text.hasPrefix("类款项") { name = String(name.dropFirst(3)) }
       if done.code == nil, name.isEmpty || name.utf8Text.isSame(asAnyOf: ["合计", "总计"]) {
         // Figures with no label right under the header: the 合计 row of a page, repeated on each.
-        if sawTotal || (name.isEmpty && sawCode) { return }
+        if sawTotal || (name.isEmpty && sawCode) {
+          if sawTotal, draftIsPositional, !cells.isEmpty {
+            var repeated = Table.Row(
+              code: nil, codeRange: nil, name: "合计", label: "合计", nameRange: done.nameRange, cells: cells,
+              range: done.start..<max(done.start, done.end), line: done.line)
+            repeated.isPositional = true
+            pageTotals.append(repeated)
+          }
+          return
+        }
         if name.isEmpty { name = "合计" }
       }
       let label = Table.normalizedLabel(name)
