@@ -18,6 +18,28 @@ package struct SeededGenerator: RandomNumberGenerator {
     return z ^ (z >> 31)
   }
 
+  /// Edits `bytes` once, at a random character boundary: inserts one of `insertions`, deletes up to
+  /// `longestDeletion` bytes (whole characters), or deletes the whole line around that place.
+  /// Insertions come `insertionShare` times as often as each of the other two.
+  package mutating func edit(
+    _ bytes: inout [UInt8], inserting insertions: [String], longestDeletion: Int, insertionShare: Int = 1
+  ) {
+    var position = Int.random(in: 0...bytes.count, using: &self)
+    while position < bytes.count, bytes[position] & 0xC0 == 0x80 { position += 1 }
+    let choice = Int.random(in: 0..<(insertionShare + 2), using: &self)
+    if choice < insertionShare, let insertion = insertions.randomElement(using: &self) {
+      bytes.insert(contentsOf: Array(insertion.utf8), at: position)
+    } else if choice == insertionShare {
+      var end = min(bytes.count, position + Int.random(in: 1...max(1, longestDeletion), using: &self))
+      while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }
+      bytes.removeSubrange(position..<end)
+    } else {
+      let start = bytes[..<position].lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
+      let end = bytes[position...].firstIndex(of: 0x0A).map { $0 + 1 } ?? bytes.count
+      bytes.removeSubrange(start..<end)
+    }
+  }
+
   /// True with probability `numerator`/`denominator`.
   package mutating func chance(_ numerator: Int, in denominator: Int) -> Bool {
     Int.random(in: 0..<denominator, using: &self) < numerator

@@ -147,20 +147,7 @@ struct ReportPartsTests {
     linter.ruleTimings = { code, _ in if code == "(parse)" { parses.withLock { $0 += 1 } } }
     var previous = linter.lint(SourceText(decoding: bytes))
     for step in 0..<edits {
-      var position = Int.random(in: 0...bytes.count, using: &random)
-      while position < bytes.count, bytes[position] & 0xC0 == 0x80 { position += 1 }
-      switch Int.random(in: 0..<3, using: &random) {
-      case 0:
-        bytes.insert(contentsOf: Array(insertions.randomElement(using: &random)!.utf8), at: position)
-      case 1:
-        var end = min(bytes.count, position + Int.random(in: 1...12, using: &random))
-        while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }
-        bytes.removeSubrange(position..<end)
-      default:
-        let start = bytes[..<position].lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
-        let end = bytes[position...].firstIndex(of: 0x0A).map { $0 + 1 } ?? bytes.count
-        bytes.removeSubrange(start..<end)
-      }
+      random.edit(&bytes, inserting: insertions, longestDeletion: 12)
       let source = SourceText(decoding: bytes)
       parses.withLock { $0 = 0 }
       let incremental = linter.lint(source, reusing: previous)
