@@ -88,8 +88,8 @@ struct NarrativeBreakdownRule: Rule {
       checkSmallWithinMedium(paragraph, reader, source: report.source, context: &context)
       checkIncluded(paragraph, reader, source: report.source, context: &context)
       guard UTF8Text.firstOffset(of: Self.marker, in: paragraph.utf8) != nil else { continue }
-      if let (whole, from) = Self.listOpened(by: reader) {
-        checkList(of: whole, from: from, opened: index, report, readers, context: &context)
+      if let whole = Self.listOpened(by: reader) {
+        checkList(of: whole, opened: index, report, readers, context: &context)
       }
       let deltas = Set(reader.changes.map(\.delta.textRange.lowerBound))
       let amounts = paragraph.numbers.filter {
@@ -150,9 +150,8 @@ struct NarrativeBreakdownRule: Rule {
       related: parts.map { Finding.Related(range: $0.range, message: "\($0.value) 万元") })
   }
 
-  /// "A 万元，其中：" ending the paragraph (the PDF put the list below): A and where the paragraph's
-  /// sentence of A starts.
-  private static func listOpened(by reader: NarrativeReader) -> (Paragraph.Number, Int)? {
+  /// "A 万元，其中：" ending the paragraph (the PDF put the list below): A.
+  private static func listOpened(by reader: NarrativeReader) -> Paragraph.Number? {
     let bytes = reader.bytes
     var end = bytes.count
     while end > 0, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x0A { end -= 1 }
@@ -166,7 +165,7 @@ struct NarrativeBreakdownRule: Rule {
       !reader.changes.contains(where: { $0.delta.textRange == whole.textRange }),
       onlyPunctuation(bytes[whole.textRange.upperBound..<marker], fullStop: true)
     else { return nil }
-    return (whole, reader.sentence(containing: whole.textRange.lowerBound).lowerBound)
+    return whole
   }
 
   /// The parts of a list opened by "A 万元，其中：" at the end of paragraph `opened`, in the
@@ -175,7 +174,7 @@ struct NarrativeBreakdownRule: Rule {
   /// (its first amount is the item's). A nested "其中" or a paragraph without an amount ends the
   /// reading unchecked.
   private func checkList(
-    of whole: Paragraph.Number, from: Int, opened: Int, _ report: Report, _ readers: NarrativeReaders,
+    of whole: Paragraph.Number, opened: Int, _ report: Report, _ readers: NarrativeReaders,
     context: inout RuleContext
   ) {
     let heading = report.paragraphs[opened].headingIndex
@@ -243,8 +242,8 @@ struct NarrativeBreakdownRule: Rule {
     return table.formatted(decimals: places) == whole.value.formatted(decimals: places)
   }
 
-  /// Where the 三公 table was not read, a budget's “三公”经费 against its three items and 公务用车
-  ///购置及运行费 against 购置费 and 运行费, as the narrative states them.
+  /// Where the 三公 table was not read, a budget's “三公”经费 against its three items, and
+  /// 公务用车购置及运行费 against 购置费 and 运行费, as the narrative states them.
   private func checkStatedSangong(_ totals: StatedTotals, source: SourceText, context: inout RuleContext) {
     guard !totals.sangongTableStatesThem else { return }
     let sums: [(StatedTotals.Total, [StatedTotals.Total])] = [
