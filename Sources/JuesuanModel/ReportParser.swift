@@ -224,20 +224,19 @@ package enum ReportParser {
   /// uncertain: the header's words run into the first row's name ("收入预算合计财政拨款收入一般公共服
   /// 务支出") where the cells came apart, and no subject is named so.
   private static func doubtingHeaderNames(_ panel: Table.Panel) -> Table.Panel {
-    let titles = panel.columns.map { Table.normalizedLabel($0.title) }.filter { !$0.utf8Text.hasAtMostCharacters(1) }
-    guard
-      panel.rows.contains(where: { row in
-        row.code != nil && (row.label.utf8Text.contains("合计") || titles.contains { row.label.utf8Text.contains($0) })
-      })
-    else { return panel }
+    let words =
+      ["合计"]
+      + panel.columns.map { Table.normalizedLabel($0.title) }.filter {
+        !$0.utf8Text.hasAtMostCharacters(1)
+      }
+    func holdsHeader(_ row: Table.Row) -> Bool {
+      row.code != nil && words.contains { row.label.utf8Text.contains($0) }
+    }
+    guard panel.rows.contains(where: holdsHeader) else { return panel }
     var panel = panel
     panel.rows = panel.rows.map { row in
       var row = row
-      if row.code != nil,
-        row.label.utf8Text.contains("合计") || titles.contains(where: { row.label.utf8Text.contains($0) })
-      {
-        row.isNameUncertain = true
-      }
+      if holdsHeader(row) { row.isNameUncertain = true }
       return row
     }
     return panel

@@ -87,13 +87,11 @@ extension Table {
 
     /// True when `table`, rebuilt from a cell stream, is proven: at least three identities with
     /// figures, every one holding, every code under its parent and none repeated without a name
-    /// (`repeatedCodes`).
+    /// (`repeatsCodes`).
     package static func proves(_ table: Table) -> Bool {
       let identities = table.identities.filter(\.isInformative)
-      guard identities.count >= 3, identities.allSatisfy(\.holds), misplacedCodes(in: table).misplaced == 0 else {
-        return false
-      }
-      return repeatedCodes(in: table) == nil
+      return identities.count >= 3 && identities.allSatisfy(\.holds) && misplacedCodes(in: table).misplaced == 0
+        && !repeatsCodes(table)
     }
 
     /// Whether a 三公 table's rows name one of its items at least (因公出国（境）费, 公务用车…,
@@ -103,19 +101,17 @@ extension Table {
       return items.contains { item in table.rows.contains { $0.label.utf8Text.contains(item) } }
     }
 
-    /// The codes of the nameless rows that repeat an earlier row's code in the same panel, nil
-    /// when none does: a coded table lists each subject once, so "201" again without a name is
-    /// the 类 of a code whose 款 and 项 digits were written on lines of their own.
-    static func repeatedCodes(in table: Table) -> [String]? {
-      var repeated: [String] = []
-      for panel in table.panels {
+    /// Whether a nameless row repeats an earlier row's code in the same panel: a coded table lists
+    /// each subject once, so "201" again without a name is the 类 of a code whose 款 and 项 digits
+    /// were written on lines of their own.
+    static func repeatsCodes(_ table: Table) -> Bool {
+      table.panels.contains { panel in
         var seen = Set<String>()
-        for row in panel.rows {
-          guard let code = row.code, !seen.insert(code).inserted, row.name.isEmpty else { continue }
-          repeated.append(code)
+        return panel.rows.contains { row in
+          guard let code = row.code else { return false }
+          return !seen.insert(code).inserted && row.name.isEmpty
         }
       }
-      return repeated.isEmpty ? nil : repeated
     }
 
     /// Between two readings of one region, whether `self` is the better: a reading that stands

@@ -110,9 +110,10 @@ struct NarrativeBreakdownRule: Rule {
         // The parts: after 其中, not in brackets, up to the sentence's end or a nested 其中.
         let nested = reader.occurrences(of: "其中").first { $0 > marker && $0 < sentence.upperBound }
         let end = nested ?? sentence.upperBound
+        let bracketed = Self.bracketed(bytes, from: marker, upTo: end)
         let parts = amounts.filter { number in
           number.textRange.lowerBound > marker && number.textRange.upperBound <= end
-            && !Self.isInBrackets(bytes, number.textRange.lowerBound, from: marker)
+            && !bracketed.contains { $0.contains(number.textRange.lowerBound) }
             && !Self.isRestatedTotal(bytes, number.textRange.lowerBound)
         }
         guard parts.count >= 2 else { continue }
@@ -186,7 +187,7 @@ struct NarrativeBreakdownRule: Rule {
       guard paragraph.headingIndex == heading, UTF8Text.firstOffset(of: Self.marker, in: paragraph.utf8) == nil
       else { return }
       let first = reader.sentences.first ?? 0..<paragraph.utf8.count
-      let bracketed = Self.bracketed(paragraph.utf8, upTo: first.upperBound)
+      let bracketed = Self.bracketed(paragraph.utf8, from: 0, upTo: first.upperBound)
       let amounts = paragraph.numbers.filter { number in
         number.unit == .tenThousandYuan && first.contains(number.textRange.lowerBound)
           && !reader.changes.contains { $0.delta.textRange == number.textRange }
@@ -459,31 +460,25 @@ struct NarrativeBreakdownRule: Rule {
     return ["合计", "共计", "总计", "合计为", "共计为", "总计为", "合计：", "共"].contains(where: before.hasSuffix)
   }
 
-  /// The stretches of `bytes` before `end` inside brackets （…） or (…), outermost, in one pass.
-  private static func bracketed(_ bytes: [UInt8], upTo end: Int) -> [Range<Int>] {
+  /// The stretches of `bytes[start..<end]` inside brackets （…） or (…): an offset is inside while
+  /// more brackets opened than closed between `start` and it, in one pass.
+  private static func bracketed(_ bytes: [UInt8], from start: Int, upTo end: Int) -> [Range<Int>] {
+    let end = min(end, bytes.count)
     var result: [Range<Int>] = []
     var depth = 0
-    var opened = 0
-    var index = 0
-    while index < min(end, bytes.count) {
+    var opened = start
+    var index = start
+    while index < end {
       if bytes[index] == 0x28 || UTF8Text.has("（", at: index, in: bytes) {
-        if depth == 0 { opened = index }
         depth += 1
-      } else if depth > 0, bytes[index] == 0x29 || UTF8Text.has("）", at: index, in: bytes) {
+        if depth == 1 { opened = index }
+      } else if bytes[index] == 0x29 || UTF8Text.has("）", at: index, in: bytes) {
+        if depth == 1 { result.append(opened..<index) }
         depth -= 1
-        if depth == 0 { result.append(opened..<index) }
       }
       index += 1
     }
-    if depth > 0 { result.append(opened..<end) }
+    if depth >= 1 { result.append(opened..<end) }
     return result
-  }
-
-  /// Whether `offset` lies inside an open bracket （…） opened after `start`.
-  private static func isInBrackets(_ bytes: [UInt8], _ offset: Int, from start: Int) -> Bool {
-    let text = String(decoding: bytes[start..<offset], as: UTF8.self)
-    let opened = text.filter { $0 == "（" || $0 == "(" }.count
-    let closed = text.filter { $0 == "）" || $0 == ")" }.count
-    return opened > closed
   }
 }
