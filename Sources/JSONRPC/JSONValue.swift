@@ -62,7 +62,7 @@ package struct JSONSyntaxError: Error, Equatable {
   package var reason: String
 }
 
-/// Reads JSON text (UTF-8, already validated) into a `JSONValue`, byte by byte. It accepts what
+/// Reads JSON text into a `JSONValue`, byte by byte; a string that is not valid UTF-8 is an error. It accepts what
 /// Foundation's `JSONDecoder` accepts, which is RFC 8259 plus a trailing comma in arrays and
 /// objects; and it reads an unpaired UTF-16 surrogate escape (half an emoji, as editors written in
 /// JavaScript can send) as U+FFFD instead of refusing the text.
@@ -173,10 +173,12 @@ enum JSONReader {
       offset = plainRunEnd(from: offset)
       if current == 0x22 {
         offset += 1
-        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<(offset - 1)]), as: UTF8.self)
+        return try validated(UnsafeBufferPointer(rebasing: bytes[start..<(offset - 1)]))
       }
+      // Escapes only shorten the text: the rest of the body is room enough, and a document's
+      // text (a newline escape every line) is then never copied to grow.
       var decoded: [UInt8] = []
-      decoded.reserveCapacity(offset - start + 16)
+      decoded.reserveCapacity(bytes.count - start)
       decoded += UnsafeBufferPointer(rebasing: bytes[start..<offset])
       while true {
         let runStart = offset
@@ -185,11 +187,17 @@ enum JSONReader {
         guard let byte = current else { throw error("字符串没有结束") }
         if byte == 0x22 {
           offset += 1
-          return String(decoding: decoded, as: UTF8.self)
+          return try decoded.withUnsafeBufferPointer { buffer throws(JSONSyntaxError) in try validated(buffer) }
         }
         guard byte == 0x5C else { throw error("字符串中有未转义的控制字符") }
         try escape(into: &decoded)
       }
+    }
+
+    /// A string's bytes as a String, when they are valid UTF-8.
+    func validated(_ utf8: UnsafeBufferPointer<UInt8>) throws(JSONSyntaxError) -> String {
+      guard let string = String(validating: utf8, as: UTF8.self) else { throw error("字符串不是有效的 UTF-8") }
+      return string
     }
 
     /// Where the run of plain string bytes from `start` ends: at the first quote, backslash or

@@ -44,6 +44,25 @@ struct MessageTests {
     #expect(Self.errorCode(Self.message(#"{"jsonrpc":"2.0","id":1,"method":3}"#)) == -32600)
   }
 
+  @Test("a body that is not UTF-8 says so, in a plain or an escaped string, and a valid one still reads")
+  func invalidUTF8() throws {
+    func reason(_ body: [UInt8]) -> String? {
+      if case .invalid(_, let error) = IncomingMessage(body: body) { return error.message }
+      return nil
+    }
+    let prefix = Array(#"{"jsonrpc":"2.0","method":"x","params":{"text":""#.utf8)
+    let suffix = Array(#""}}"#.utf8)
+    // A lone continuation byte, then a truncated three-byte sequence after an escape.
+    #expect(reason(prefix + [0x61, 0x80, 0x62] + suffix) == "报文体不是有效的 UTF-8")
+    #expect(reason(prefix + Array(#"a\nb"#.utf8) + [0xE4, 0xB8] + suffix) == "报文体不是有效的 UTF-8")
+    #expect(reason(prefix + Array(#"a\n决算"#.utf8)) == "报文体不是有效的 JSON")
+    guard case .notification("x", let params) = IncomingMessage(body: prefix + Array(#"决算\n合计"#.utf8) + suffix) else {
+      Issue.record("not a notification")
+      return
+    }
+    #expect(try params.decode([String: String].self) == ["text": "决算\n合计"])
+  }
+
   @Test("params of the wrong shape are invalidParams")
   func invalidParams() {
     struct Expected: Decodable { var uri: String }
