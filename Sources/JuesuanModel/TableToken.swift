@@ -59,43 +59,71 @@ enum TableToken {
   }
 
   private static func classify(_ text: String, range: Range<Int>, positional: Bool, into result: inout [TableToken]) {
-    if isDash(text) {
-      result.append(.figure(Table.Cell(amount: nil, text: text, range: range)))
-      return
-    }
-    if isCode(text) {
-      result.append(.code(text, range))
-      return
-    }
-    // "21011 行政事业单位医疗": code and name in one cell.
-    if positional, let split = codeAndName(text, range: range) {
-      result += split
-      return
-    }
-    // "03", "0502": digits after a leading zero are a code's 款/项 split off, never an amount.
-    if text.utf8.count >= 2, text.utf8.first == 0x30, text.utf8.allSatisfy(isASCIIDigit) {
-      result.append(.figure(Table.Cell(amount: nil, text: text, range: range, isDamaged: true)))
-      return
-    }
-    if let amount = Amount(parsing: text) {
-      result.append(.figure(Table.Cell(amount: amount, text: text, range: range)))
-      return
-    }
-    let isNumberLike = text.utf8.allSatisfy { isASCIIDigit($0) || $0 == 0x2E || $0 == 0x2C || $0 == 0x20 }
-    // "990 .24", "58 5. 92", "1,861. 64": a number broken by spaces inside one cell.
-    if positional, isNumberLike, text.utf8.contains(0x20) {
-      let joined = String(decoding: text.utf8.filter { $0 != 0x20 }, as: UTF8.self)
-      if let amount = Amount(parsing: joined) {
-        result.append(.figure(Table.Cell(amount: amount, text: text, range: range, isDamaged: amount.decimals != 2)))
-        return
+    guard let kind = withBytes(of: text, { kind(of: $0, positional: positional) }) else {
+      // "21011 行政事业单位医疗": code and name in one cell.
+      if let split = codeAndName(text, range: range) {
+        result += split
+      } else {
+        result.append(token(withBytes(of: text) { kindOfNoCode($0, positional: positional) }, text, range))
       }
-    }
-    if isNumberLike {
-      // "144." or ".8": a fragment of a number split over lines.
-      result.append(.figure(Table.Cell(amount: nil, text: text, range: range, isDamaged: true)))
       return
     }
-    result.append(.text(text, range))
+    result.append(token(kind, text, range))
+  }
+
+  /// What a text that is not a code and a name is, as its bytes tell.
+  private enum Kind {
+    case dash, code
+    /// A figure; damaged when spaces broke it and it has not two decimals.
+    case amount(Amount, isDamaged: Bool)
+    /// "03" (a code's 款/项 split off, never an amount), or "144." ".8" (a piece of a number
+    /// split over lines).
+    case fragment
+    case text
+  }
+
+  private static func token(_ kind: Kind, _ text: String, _ range: Range<Int>) -> TableToken {
+    switch kind {
+    case .dash: .figure(Table.Cell(amount: nil, text: text, range: range))
+    case .code: .code(text, range)
+    case .amount(let amount, let isDamaged):
+      .figure(Table.Cell(amount: amount, text: text, range: range, isDamaged: isDamaged))
+    case .fragment: .figure(Table.Cell(amount: nil, text: text, range: range, isDamaged: true))
+    case .text: .text(text, range)
+    }
+  }
+
+  /// `body` of the UTF-8 bytes of `text`: one lending for all of a token's tests.
+  private static func withBytes<Result>(of text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+    text.utf8.withContiguousStorageIfAvailable(body) ?? Array(text.utf8).withUnsafeBufferPointer(body)
+  }
+
+  /// The kind of the text of `bytes`; nil when it may be a code and a name in one cell, which its
+  /// Characters decide (`codeAndName`).
+  private static func kind(of bytes: UnsafeBufferPointer<UInt8>, positional: Bool) -> Kind? {
+    if isDash(bytes) { return .dash }
+    if isCode(bytes) { return .code }
+    // The code's digits run to the first space byte; only then can the Characters split there.
+    if positional, let space = bytes.firstIndex(of: 0x20), isCode(UnsafeBufferPointer(rebasing: bytes[..<space])) {
+      return nil
+    }
+    return kindOfNoCode(bytes, positional: positional)
+  }
+
+  /// The kind of the text of `bytes`, which is no dash, no code, and no code and name.
+  private static func kindOfNoCode(_ bytes: UnsafeBufferPointer<UInt8>, positional: Bool) -> Kind {
+    // "03", "0502": digits after a leading zero are a code's 款/项 split off, never an amount.
+    if bytes.count >= 2, bytes[0] == 0x30, bytes.allSatisfy(isASCIIDigit) { return .fragment }
+    if let amount = Amount(parsingUTF8: bytes) { return .amount(amount, isDamaged: false) }
+    let isNumberLike = bytes.allSatisfy { isASCIIDigit($0) || $0 == 0x2E || $0 == 0x2C || $0 == 0x20 }
+    // "990 .24", "58 5. 92", "1,861. 64": a number broken by spaces inside one cell.
+    if positional, isNumberLike, bytes.contains(0x20),
+      let amount = bytes.filter({ $0 != 0x20 }).withUnsafeBufferPointer(Amount.init(parsingUTF8:))
+    {
+      return .amount(amount, isDamaged: amount.decimals != 2)
+    }
+    // "144." or ".8": a fragment of a number split over lines.
+    return isNumberLike ? .fragment : .text
   }
 
   /// A code and a name in one cell, split at the first space ("21011 行政事业单位医疗").
@@ -119,18 +147,23 @@ enum TableToken {
   private static func isASCIIDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
 
   /// A dash cell: only "-", "—", "－", "–" or "/" (each a Character of its own, so the scalars say).
-  static func isDash(_ text: String) -> Bool {
+  static func isDash(_ text: String) -> Bool { withBytes(of: text, isDash) }
+
+  /// `isDash(_:)` of the text of `bytes`.
+  private static func isDash(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     // "-" and "/" are 2D and 2F; "—" and "–" start with E2, "－" with EF.
-    guard let first = text.utf8.first, first == 0x2D || first == 0x2F || first == 0xE2 || first == 0xEF else {
+    guard let first = bytes.first, first == 0x2D || first == 0x2F || first == 0xE2 || first == 0xEF else {
       return false
     }
-    return !text.isEmpty
-      && text.unicodeScalars.allSatisfy { scalar in
-        switch scalar.value {
-        case 0x2D, 0x2F, 0x2014, 0x2013, 0xFF0D: true
-        default: false
-        }
+    var offset = 0
+    while offset < bytes.count {
+      let (scalar, length) = UTF8Text.scalar(in: bytes, at: offset)
+      switch scalar.value {
+      case 0x2D, 0x2F, 0x2014, 0x2013, 0xFF0D: offset += length
+      default: return false
       }
+    }
+    return true
   }
 
   /// `isCode(_:)` of the text of `bytes`.
@@ -143,13 +176,5 @@ enum TableToken {
   }
 
   /// A subject code: 3, 5 or 7 digits starting 2 (function) or 3/5 (economic).
-  static func isCode(_ text: String) -> Bool {
-    let count = text.utf8.count
-    guard count == 3 || count == 5 || count == 7, text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else {
-      return false
-    }
-    let first = text.utf8.first
-    if first == UInt8(ascii: "2") { return true }
-    return (first == UInt8(ascii: "3") || first == UInt8(ascii: "5")) && count <= 5
-  }
+  static func isCode(_ text: String) -> Bool { withBytes(of: text, isCode) }
 }
