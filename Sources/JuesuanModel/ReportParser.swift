@@ -275,6 +275,8 @@ package enum ReportParser {
 
   /// "单位：万元", "金额单位：元", "编制单位：某某局 单位：元" → the unit.
   private static func unitName(in compact: String) -> String? {
+    // Most lines of a table name no unit: one search rules them out.
+    guard compact.utf8Text.contains("单位") else { return nil }
     var rest = Substring(compact)
     while let range = rest.utf8Text.range(of: "单位：") ?? rest.utf8Text.range(of: "单位:") {
       rest = rest[range.upperBound...]
