@@ -74,4 +74,39 @@ struct StatedTotalsTests {
     #expect(values(stated, .sangongRunning) == ["21.56"])
     #expect(values(stated, .sangongReception) == ["1.35"])
   }
+
+  @Test(
+    "a final's 三公 figures: after 支出, 支出决算为 or 决算为, the parts by their spending; not a budget, a sub-item or other funds"
+  )
+  func finalSangong() {
+    let stated = totals(
+      """
+      # 2023年度部门决算
+
+      ## 七、一般公共预算财政拨款“三公”经费支出决算情况说明
+
+      2023 年度一般公共预算拨款“三公”经费支出 42.41 万元，完成全年预算的 65.86%。
+
+      （一）因公出国（境）费决算为 0.00 万元，完成预算的 0.00%。
+
+      （二）公务用车购置及运行费支出 42.41 万元，较上年减少 17.73 万元。其中：公务用车购置支出为 27.19 万元；公务用车运行维护费支出 15.22 万元。
+
+      3.公务接待费预算为 1.00 万元，支出决算为 0.39 万元。其中：国内公务接待费 0.39 万元（含外宾接待费 0.00 万元），其他国内公务接待费 0.39 万元。
+
+      “三公”经费（含其他资金）支出 50.00 万元。
+
+      ## 八、机关运行经费支出情况说明
+
+      机关运行经费支出 80.00 万元，其中：公务用车运行维护费支出 5.00 万元。
+      """)
+    #expect(values(stated, .sangong) == ["42.41"])
+    #expect(values(stated, .sangongAbroad) == ["0.00"])
+    #expect(values(stated, .sangongVehicles) == ["42.41"])
+    #expect(values(stated, .sangongPurchase) == ["27.19"])
+    // The 机关运行经费 section's 公务用车运行维护费 is an economic item of another total.
+    #expect(values(stated, .sangongRunning) == ["15.22"])
+    // "公务接待费预算为 1.00" is the budget, the figure after 支出决算为 the final's; the 国内 and
+    // 其他国内 parts are not the whole.
+    #expect(values(stated, .sangongReception) == ["0.39"])
+  }
 }

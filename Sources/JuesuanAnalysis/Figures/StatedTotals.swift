@@ -13,8 +13,8 @@ package struct StatedTotals: AnalysisView {
     case fiscalIncome, fiscalExpenditure
     /// A budget's 财政拨款支出预算 by fund.
     case generalBudget, governmentFund, stateCapital
-    /// A budget's “三公”经费 and its items: 因公出国（境）费, 公务用车购置及运行费 (购置费 and
-    /// 运行费), 公务接待费.
+    /// “三公”经费 (a budget's, or a final's 支出决算) and its items: 因公出国（境）费, 公务用车购置及
+    /// 运行费 (购置费 and 运行费), 公务接待费.
     case sangong, sangongAbroad, sangongVehicles, sangongPurchase, sangongRunning, sangongReception
 
     /// Whether the 三公 table states it (else the 收支总表 01 and 04).
@@ -39,17 +39,43 @@ package struct StatedTotals: AnalysisView {
       case (.expenditure, false): ["支出总计"]
       case (.fiscalIncome, false): ["财政拨款收入总计"]
       case (.fiscalExpenditure, false): ["财政拨款支出总计"]
-      case (.sangong, true): ["“三公”经费", "\"三公\"经费", "三公经费"]
-      case (.sangongAbroad, true): ["因公出国（境）费用", "因公出国（境）费", "因公出国(境)费"]
-      case (.sangongVehicles, true): ["公务用车购置及运行维护费", "公务用车购置及运行费"]
+      case (.sangong, _): ["“三公”经费", "\"三公\"经费", "三公经费"]
+      case (.sangongAbroad, _): ["因公出国（境）费用", "因公出国（境）费", "因公出国(境)费"]
+      case (.sangongVehicles, _): ["公务用车购置及运行维护费", "公务用车购置及运行费"]
+      // A final's detail names the two parts by their spending: "公务用车购置支出为 0.00 万元".
       case (.sangongPurchase, true): ["公务用车购置费"]
+      case (.sangongPurchase, false): ["公务用车购置费", "公务用车购置支出"]
       case (.sangongRunning, true): ["公务用车运行维护费", "公务用车运行费"]
-      case (.sangongReception, true): ["公务接待费"]
-      case (.generalBudget, false), (.governmentFund, false), (.stateCapital, false), (.sangong, false),
-        (.sangongAbroad, false), (.sangongVehicles, false), (.sangongPurchase, false), (.sangongRunning, false),
-        (.sangongReception, false):
-        []
+      case (.sangongRunning, false): ["公务用车运行维护费", "公务用车运行费", "公务用车运行维护支出"]
+      case (.sangongReception, _): ["公务接待费"]
+      case (.generalBudget, false), (.governmentFund, false), (.stateCapital, false): []
       }
+    }
+
+    /// The words that may stand between the label and its figure, longest first: a budget's
+    /// "“三公”经费预算数为 47.91 万元"; a final's "公务接待费支出决算为 0.39 万元", "（一）因公出国（境）费
+    /// 支出 0.00 万元", "一般公共预算拨款“三公”经费支出 42.41 万元". (A final's "“三公”经费财政拨款支出
+    /// 年初预算为 2.85 万元" states the budget, and its figure is not right after any of them.)
+    func connectors(isBudget: Bool) -> [String] {
+      if isBudget { return ["预算数", "预算"] }
+      guard isSangong else { return [] }
+      return ["财政拨款支出决算", "财政拨款支出", "支出决算数", "支出决算", "决算数", "决算", "支出"]
+    }
+
+    /// The words of a budget figure a final states first ("公务接待费预算为 0.00 万元，支出决算为
+    /// 0.00 万元"): the figure after them is passed over, and the final's figure read after the
+    /// connector that follows.
+    func budgetFirst(isBudget: Bool) -> [String] {
+      isBudget || !isSangong ? [] : ["年初预算数为", "年初预算为", "全年预算数为", "全年预算为", "预算数为", "预算为"]
+    }
+
+    /// Words right before the label that make it another total's name: "财政拨款收入预算",
+    /// "政府性基金收入总计"; a part of 公务接待费 ("国内公务接待费", "外事接待费" is not it, but
+    /// "其他国内公务接待费" is).
+    var otherNamePrefixes: [String] {
+      isSangong
+        ? ["国内", "外宾", "外事", "其他", "附属单位", "下属"]
+        : ["拨款", "基金", "资本", "经营", "事业", "其他", "上级补助", "附属单位", "本级"]
     }
 
     /// The name for messages.
@@ -108,6 +134,12 @@ package struct StatedTotals: AnalysisView {
       total.labels(isBudget: isBudget).map { (totals: [total], bytes: Array($0.utf8)) }
     }
     let both = Self.bothLabels(isBudget: isBudget).map { (totals: $0.totals, bytes: Array($0.label.utf8)) }
+    // A final's 三公 figures are its 财政拨款's (the section says so), read in its 三公 section only:
+    // elsewhere (机关运行经费, 公用经费) the same names are economic items of other totals, and a
+    // paragraph that counts other funds in, or speaks of 机关运行经费, states other totals under
+    // the same names.
+    let inSangongSection = isBudget ? [] : Self.sangongSection(report)
+    let otherTotals = ["其他资金", "自有资金", "单位资金", "全口径", "非财政", "机关运行经费"].map { Array($0.utf8) }
     let labels = (single + both).sorted { $0.bytes.count > $1.bytes.count }
     var facts: [Fact] = []
     // Every label ends with 预算, 总计, 收入 or 费 (经费, 接待费…): a paragraph without any of them
@@ -123,9 +155,16 @@ package struct StatedTotals: AnalysisView {
           let range = offset..<(offset + label.bytes.count)
           guard !claimed.contains(where: { $0.overlaps(range) }) else { continue }
           claimed.append(range)
-          guard let number = Self.figure(after: range.upperBound, in: paragraph, isBudget: isBudget),
-            !Self.extendsAnotherName(paragraph, before: offset),
-            Self.isThisYears(paragraph, before: offset, year: report.year)
+          let total = label.totals[0]
+          guard
+            let number = Self.figure(
+              after: range.upperBound, in: paragraph, connectors: total.connectors(isBudget: isBudget),
+              budgetFirst: total.budgetFirst(isBudget: isBudget)),
+            !Self.extendsAnotherName(paragraph, before: offset, prefixes: total.otherNamePrefixes),
+            Self.isThisYears(paragraph, before: offset, year: report.year),
+            isBudget || !total.isSangong
+              || (inSangongSection[index]
+                && !otherTotals.contains(where: { UTF8Text.firstOffset(of: $0, in: paragraph.utf8) != nil }))
           else { continue }
           facts += label.totals.map { Fact(total: $0, number: number, paragraph: index) }
         }
@@ -146,6 +185,23 @@ package struct StatedTotals: AnalysisView {
     return first
   }
 
+  /// For each paragraph, whether it is in a section about 三公: one whose heading names them, or
+  /// whose paragraphs have named them by then ("（一）" over "“三公”经费财政拨款支出决算总体情况说明。").
+  private static func sangongSection(_ report: Report) -> [Bool] {
+    let sangong = Array("三公".utf8)
+    var heading: Int?
+    var inSection = false
+    return report.paragraphs.map { paragraph in
+      if paragraph.headingIndex != heading || heading == nil {
+        heading = paragraph.headingIndex
+        inSection =
+          heading.map { $0 < report.headings.count && report.headings[$0].text.utf8Text.contains("三公") } ?? false
+      }
+      if !inSection { inSection = UTF8Text.firstOffset(of: sangong, in: paragraph.utf8) != nil }
+      return inSection
+    }
+  }
+
   /// Labels that state two totals at once: "收入支出总计 X" is 收入总计 and 支出总计, both X.
   private static func bothLabels(isBudget: Bool) -> [(label: String, totals: [Total])] {
     guard !isBudget else { return [] }
@@ -155,21 +211,37 @@ package struct StatedTotals: AnalysisView {
       + ["财政拨款收入支出总计", "财政拨款收支总计", "财政拨款收、支总计"].map { ($0, fiscal) }
   }
 
-  /// Whether the words right before a label make it part of another name ("财政拨款收入预算",
-  /// "政府性基金收入总计"): not the total itself.
-  private static func extendsAnotherName(_ paragraph: Paragraph, before offset: Int) -> Bool {
-    ["拨款", "基金", "资本", "经营", "事业", "其他", "上级补助", "附属单位", "本级"].contains { word in
+  /// Whether the words right before a label make it part of another name (`prefixes`): not the
+  /// total itself.
+  private static func extendsAnotherName(_ paragraph: Paragraph, before offset: Int, prefixes: [String]) -> Bool {
+    prefixes.contains { word in
       offset >= word.utf8.count && UTF8Text.has(word, at: offset - word.utf8.count, in: paragraph.utf8)
     }
   }
 
-  /// The 万元 amount right after a label: "收入预算37,151.47万元", "支出总计为 307.82 万元".
-  private static func figure(after offset: Int, in paragraph: Paragraph, isBudget: Bool) -> Paragraph.Number? {
-    var start = UTF8Text.skippingSpaces(in: paragraph.utf8, from: offset)
-    // A budget's "“三公”经费预算数为 47.91 万元": every figure of it is a 预算.
-    for word in ["预算数", "预算"] where isBudget && UTF8Text.has(word, at: start, in: paragraph.utf8) {
-      start += word.utf8.count
-      break
+  /// The 万元 amount right after a label, perhaps after one of `connectors` and 为: "收入预算
+  /// 37,151.47万元", "支出总计为 307.82 万元", "“三公”经费预算数为 47.91 万元"; after a budget figure
+  /// (`budgetFirst`, then a comma), the figure after the connector that follows it.
+  private static func figure(
+    after offset: Int, in paragraph: Paragraph, connectors: [String], budgetFirst: [String] = []
+  ) -> Paragraph.Number? {
+    let bytes = paragraph.utf8
+    func connected(from offset: Int) -> Int? {
+      let start = UTF8Text.skippingSpaces(in: bytes, from: offset)
+      guard let word = connectors.first(where: { UTF8Text.has($0, at: start, in: bytes) }) else { return nil }
+      return UTF8Text.skippingSpaces(in: bytes, from: start + word.utf8.count)
+    }
+    var start = connected(from: offset) ?? UTF8Text.skippingSpaces(in: bytes, from: offset)
+    if let word = budgetFirst.first(where: { UTF8Text.has($0, at: start, in: bytes) }) {
+      let figureStart = UTF8Text.skippingSpaces(in: bytes, from: start + word.utf8.count)
+      guard let budget = paragraph.numbers.first(where: { $0.textRange.lowerBound == figureStart }),
+        budget.unit == .tenThousandYuan
+      else { return nil }
+      let comma = UTF8Text.skippingSpaces(in: bytes, from: budget.textRange.upperBound)
+      guard let mark = ["，", ","].first(where: { UTF8Text.has($0, at: comma, in: bytes) }),
+        let next = connected(from: comma + mark.utf8.count)
+      else { return nil }
+      start = next
     }
     for word in ["为", "是", "：", ":"] where UTF8Text.has(word, at: start, in: paragraph.utf8) {
       start = UTF8Text.skippingSpaces(in: paragraph.utf8, from: start + word.utf8.count)

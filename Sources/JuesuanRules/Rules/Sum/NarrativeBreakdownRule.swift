@@ -20,8 +20,9 @@ struct NarrativeBreakdownRule: Rule {
       预留政府采购项目预算金额”不能超过同一节的政府采购预算。“A 万元，其中：”结束一段而各项在其下（一句列出，\
       或每项一段、以“；”相连）时同样核对。“A 万元（含 B 万元）”中 B 不能大于 A。\
       预算的收支总表未能读取时，叙述中的财政拨款支出预算与一般公共预算、政府性基金、国有资本经营预算三类拨款支出预算之和核对，\
-      支出预算不能小于其中的财政拨款支出预算；“三公”经费表未能读取时，叙述中的“三公”经费预算与因公出国（境）费、\
-      公务用车购置及运行费、公务接待费之和核对，公务用车购置及运行费与购置费、运行费之和核对。
+      支出预算不能小于其中的财政拨款支出预算；“三公”经费表未能读取时，叙述中的“三公”经费（预算的预算数、决算的\
+      支出决算数）与因公出国（境）费、公务用车购置及运行费、公务接待费之和核对，公务用车购置及运行费与购置费、运行费\
+      之和核对。
       """,
     defaultSeverity: .error,
     nonTriggeringExamples: [
@@ -49,6 +50,9 @@ struct NarrativeBreakdownRule: Rule {
       .init(
         "# 2024年部门预算\n\n2024年“三公”经费预算数为47.91万元，比2023年预算增加25万元。其中：\n（一）因公出国（境）费0万元，比2023年预算持平。\n（二）公务用车购置及运行费46.56万元，比2023年预算增加25万元。其中：公务用车购置费25万元，比2023年预算增加25万元；公务用车运行费21.56万元，比2023年预算持平。\n（三）公务接待费1.35万元。比2023年预算持平。\n"
       ),
+      .init(
+        "# 2023年度部门决算\n\n2023 年度一般公共预算拨款“三公”经费支出 42.41 万元，完成全年预算的 65.86%。\n\n（一）因公出国（境）费支出 0.00 万元。\n\n（二）公务用车购置及运行费支出 42.41 万元，完成全年预算的 69.19%。\n\n公务用车购置支出为 27.19 万元。\n\n公务用车运行维护费支出 15.22 万元。\n\n（三）公务接待费预算为 1.00 万元，支出决算为 0.00 万元。\n"
+      ),
     ],
     triggeringExamples: [
       .init("当年实际支出 ⟦45.50⟧ 万元，其中：本级财政当年预算 50 万元、以前年度结余结转 0.00 万元、当年追加 0.00 万元。"),
@@ -72,6 +76,9 @@ struct NarrativeBreakdownRule: Rule {
       ),
       .init(
         "# 2024年部门预算\n\n2024年“三公”经费预算数为47.91万元，比2023年预算增加25万元。其中：\n（一）因公出国（境）费0万元，比2023年预算持平。\n（二）公务用车购置及运行费⟦46.56⟧万元，比2023年预算增加25万元。其中：公务用车购置费25万元，比2023年预算增加25万元；公务用车运行费21.65万元，比2023年预算持平。\n（三）公务接待费1.35万元。比2023年预算持平。\n"
+      ),
+      .init(
+        "# 2023年度部门决算\n\n2023 年度一般公共预算拨款“三公”经费支出 ⟦42.41⟧ 万元，完成全年预算的 65.86%。\n\n（一）因公出国（境）费支出 0.00 万元。\n\n（二）公务用车购置及运行费支出 40.41 万元，完成全年预算的 69.19%。\n\n（三）公务接待费预算为 1.00 万元，支出决算为 0.00 万元。\n"
       ),
     ])
 
@@ -209,13 +216,13 @@ struct NarrativeBreakdownRule: Rule {
     }
   }
 
-  /// Where the tables that state them were not read, a budget's 财政拨款支出预算 against its three
-  /// funds stated in the narrative (all three, else only not less than their sum), and 支出预算
-  /// against its 财政拨款 part.
+  /// Where the tables that state them were not read: the narrative's 三公 figures against each
+  /// other; a budget's 财政拨款支出预算 against its three funds stated in the narrative (all three,
+  /// else only not less than their sum), and 支出预算 against its 财政拨款 part.
   private func checkStatedFunds(_ report: Report, context: inout RuleContext) {
-    guard report.kind.isBudget else { return }
     let totals = context.view(StatedTotals.self)
     checkStatedSangong(totals, source: report.source, context: &context)
+    guard report.kind.isBudget else { return }
     if let whole = totals.figure(of: .fiscalExpenditure), Self.fundsAreUnchecked(whole.number, totals) {
       let funds = [StatedTotals.Total.generalBudget, .governmentFund, .stateCapital].compactMap {
         totals.figure(of: $0)
@@ -243,8 +250,8 @@ struct NarrativeBreakdownRule: Rule {
     return table.formatted(decimals: places) == whole.value.formatted(decimals: places)
   }
 
-  /// Where the 三公 table was not read, a budget's “三公”经费 against its three items, and
-  /// 公务用车购置及运行费 against 购置费 and 运行费, as the narrative states them.
+  /// Where the 三公 table was not read, “三公”经费 against its three items, and 公务用车购置及运行费
+  /// against 购置费 and 运行费, as the narrative states them.
   private func checkStatedSangong(_ totals: StatedTotals, source: SourceText, context: inout RuleContext) {
     guard !totals.sangongTableStatesThem else { return }
     let sums: [(StatedTotals.Total, [StatedTotals.Total])] = [
