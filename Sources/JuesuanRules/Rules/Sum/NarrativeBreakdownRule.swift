@@ -22,7 +22,8 @@ struct NarrativeBreakdownRule: Rule {
       预算的收支总表未能读取时，叙述中的财政拨款支出预算与一般公共预算、政府性基金、国有资本经营预算三类拨款支出预算之和核对，\
       支出预算不能小于其中的财政拨款支出预算；“三公”经费表未能读取时，叙述中的“三公”经费（预算的预算数、决算的\
       支出决算数）与因公出国（境）费、公务用车购置及运行费、公务接待费之和核对，公务用车购置及运行费与购置费、运行费\
-      之和核对。
+      之和核对。预算的功能分类表未能读取时，“财政拨款支出主要内容如下”所列各项（按 1、2、3…编号逐段）之和\
+      不能超过叙述中的财政拨款支出预算；编号连续读到该节末尾时，也不能少于（报警告）。报在列表的开头一行。
       """,
     defaultSeverity: .error,
     nonTriggeringExamples: [
@@ -53,6 +54,12 @@ struct NarrativeBreakdownRule: Rule {
       .init(
         "# 2023年度部门决算\n\n2023 年度一般公共预算拨款“三公”经费支出 42.41 万元，完成全年预算的 65.86%。\n\n（一）因公出国（境）费支出 0.00 万元。\n\n（二）公务用车购置及运行费支出 42.41 万元，完成全年预算的 69.19%。\n\n公务用车购置支出为 27.19 万元。\n\n公务用车运行维护费支出 15.22 万元。\n\n（三）公务接待费预算为 1.00 万元，支出决算为 0.00 万元。\n"
       ),
+      .init(
+        "# 2025年部门预算\n\n支出预算100.00万元，其中：财政拨款支出预算100.00万元。\n\n财政拨款支出主要内容如下：\n\n1. “一般公共服务支出（类）财政事务（款）行政运行（项）”60.00万元，主要用于基本支出。\n\n2. “住房保障支出（类）住房改革支出（款）住房公积金（项）”科目40.00万元，主要用于住房公积金。\n"
+      ),
+      .init(
+        "# 2025年部门预算\n\n支出预算100.00万元，其中：财政拨款支出预算100.00万元。\n\n财政拨款支出主要内容如下：\n\n1. “一般公共服务支出（类）财政事务（款）行政运行（项）”60.00万元，主要用于基本支出。\n\n3. “住房保障支出（类）住房改革支出（款）住房公积金（项）”科目30.00万元，主要用于住房公积金。\n"
+      ),
     ],
     triggeringExamples: [
       .init("当年实际支出 ⟦45.50⟧ 万元，其中：本级财政当年预算 50 万元、以前年度结余结转 0.00 万元、当年追加 0.00 万元。"),
@@ -80,9 +87,15 @@ struct NarrativeBreakdownRule: Rule {
       .init(
         "# 2023年度部门决算\n\n2023 年度一般公共预算拨款“三公”经费支出 ⟦42.41⟧ 万元，完成全年预算的 65.86%。\n\n（一）因公出国（境）费支出 0.00 万元。\n\n（二）公务用车购置及运行费支出 40.41 万元，完成全年预算的 69.19%。\n\n（三）公务接待费预算为 1.00 万元，支出决算为 0.00 万元。\n"
       ),
+      .init(
+        "# 2025年部门预算\n\n支出预算100.00万元，其中：财政拨款支出预算100.00万元。\n\n⟦财政拨款支出主要内容如下：⟧\n\n1. “一般公共服务支出（类）财政事务（款）行政运行（项）”60.00万元，主要用于基本支出。\n\n2. “住房保障支出（类）住房改革支出（款）住房公积金（项）”科目50.00万元，主要用于住房公积金。\n"
+      ),
+      .init(
+        "# 2025年部门预算\n\n支出预算100.00万元，其中：财政拨款支出预算100.00万元。\n\n⟦财政拨款支出主要内容如下：⟧\n\n1. “一般公共服务支出（类）财政事务（款）行政运行（项）”60.00万元，主要用于基本支出。\n\n2. “住房保障支出（类）住房改革支出（款）住房公积金（项）”科目30.00万元，主要用于住房公积金。\n"
+      ),
     ])
 
-  static let reads: [any AnalysisView.Type] = [NarrativeReaders.self, StatedTotals.self]
+  static let reads: [any AnalysisView.Type] = [NarrativeReaders.self, StatedTotals.self, BudgetItems.self]
 
   private static let marker = Array("其中".utf8)
 
@@ -90,6 +103,7 @@ struct NarrativeBreakdownRule: Rule {
     let readers = context.view(NarrativeReaders.self)
     checkWithinProcurement(report, readers, context: &context)
     checkStatedFunds(report, context: &context)
+    checkItemList(report, context: &context)
     for (index, paragraph) in report.paragraphs.enumerated() {
       let reader = readers[index]
       checkSmallWithinMedium(paragraph, reader, source: report.source, context: &context)
@@ -266,6 +280,35 @@ struct NarrativeBreakdownRule: Rule {
         stated.map(\.number), with: whole.number, complete: stated.count == parts.count, source: source,
         context: &context)
     }
+  }
+
+  /// Where no table states the items' figures, a budget's list of what its 财政拨款 is spent on
+  /// ("财政拨款支出主要内容如下：1. …（项）”43.83万元…") against the 财政拨款支出预算 the narrative
+  /// states: the items cannot add up to more, nor, when the list was read to its end, to less.
+  /// Reported at the list's opening line: which item is wrong no other figure tells.
+  private func checkItemList(_ report: Report, context: inout RuleContext) {
+    guard report.kind.isBudget, !BudgetItems.tablesStateThem(in: report) else { return }
+    let list = context.view(BudgetItems.self)
+    guard let header = list.header, list.items.count >= 2,
+      let whole = context.view(StatedTotals.self).figure(of: .fiscalExpenditure)?.number
+    else { return }
+    context.ran()
+    let parts = list.items.map(\.figure)
+    let sum = Amount.sum(parts.map(\.value))
+    let difference = sum - whole.value
+    guard abs(difference.tenThousandths) > TableIdentity.tolerance(parts: parts.count),
+      difference.tenThousandths > 0 || list.isWhole
+    else { return }
+    let terms = Terms.joined(parts.map(\.value), limit: 8)
+    let listed = "“财政拨款支出主要内容”所列各项 \(terms) = \(sum) 万元"
+    context.report(
+      report.paragraphs[header].range,
+      difference.tenThousandths > 0
+        ? "\(listed)，超过财政拨款支出预算 \(whole.value) 万元 \(difference.magnitude)：某项金额有误"
+        : "\(listed)，比财政拨款支出预算 \(whole.value) 万元少 \(difference.magnitude)：所列是否不全，或某项金额有误",
+      severity: difference.tenThousandths > 0 ? nil : .warning,
+      related: [Finding.Related(range: whole.range, message: "财政拨款支出预算 \(whole.value) 万元")]
+        + parts.map { Finding.Related(range: $0.range, message: "\($0.value) 万元") })
   }
 
   /// "A 万元（含 B 万元）": B is part of A.

@@ -296,17 +296,10 @@ struct XrefNarrativeConflictRule: Rule {
   /// states the item's figure twice; where no function table was read (else xref/narrative-number
   /// holds each against the item's row), the two must agree. The restatement is reported.
   private func checkRestatedItems(_ report: Report, context: inout RuleContext) {
-    guard report.kind.isBudget, let year = report.year,
-      !report.tables.contains(where: { table in
-        [Table.Kind.generalBudget, .expenditure, .income].contains(table.kind) && table.reading.status != .unread
-          && !table.hasNoData
-      })
-    else { return }
+    guard report.kind.isBudget, let year = report.year, !BudgetItems.tablesStateThem(in: report) else { return }
     let allocation = Array("\(year)年预算安排".utf8)
     for paragraph in report.paragraphs where UTF8Text.firstOffset(of: allocation, in: paragraph.utf8) != nil {
-      guard let opening = paragraph.numbers.first(where: { $0.unit == .tenThousandYuan }) else { continue }
-      let before = paragraph.text(in: 0..<opening.textRange.lowerBound).filter { !$0.isWhitespace }
-      guard ["（项）”", "（项）", "(项)”", "(项)"].contains(where: { before.utf8Text.hasSuffix($0) }) else { continue }
+      guard let opening = BudgetItems.openingFigure(of: paragraph) else { continue }
       for offset in UTF8Text.offsets(of: allocation, in: paragraph.utf8, range: 0..<paragraph.utf8.count)
       where offset > opening.textRange.lowerBound {
         var start = UTF8Text.skippingSpaces(in: paragraph.utf8, from: offset + allocation.count)

@@ -1,0 +1,89 @@
+import JuesuanModel
+
+/// A budget's list of what its 财政拨款 is spent on, one numbered paragraph per 项: "财政拨款支出主要
+/// 内容如下：" and then "1. “一般公共服务支出（类）统计信息事务（款）专项普查活动（项）”科目43.83万元，
+/// 主要用于…". Each item's figure is a part of the 财政拨款支出预算 the narrative states, so the list
+/// can be held against it where the tables were not read.
+package struct BudgetItems: AnalysisView {
+  /// One item of the list.
+  package struct Item: Sendable {
+    /// The index of its paragraph in `Report.paragraphs`.
+    package var paragraph: Int
+    /// Its figure: the first 万元 amount, right after the 项 it names.
+    package var figure: Paragraph.Number
+  }
+
+  /// The paragraph that opens the list; nil when the report has none.
+  package let header: Int?
+  /// The items, numbered 1, 2, … in order. A number out of turn (a page the PDF repeated, a list
+  /// numbered anew) ends the reading, and so does a numbered paragraph whose figure is not read.
+  package let items: [Item]
+  /// Whether the list was read to its end: to the end of its section, not to a number out of
+  /// turn or an item without its figure.
+  package let isWhole: Bool
+
+  package init(_ input: AnalysisInput, cache: inout AnalysisCache) {
+    let paragraphs = input.report.paragraphs
+    guard input.report.kind.isBudget,
+      let header = paragraphs.firstIndex(where: { paragraph in
+        Self.headers.contains { UTF8Text.firstOffset(of: $0, in: paragraph.utf8) != nil }
+      })
+    else {
+      (self.header, items, isWhole) = (nil, [], false)
+      return
+    }
+    var items: [Item] = []
+    // Read to the end of the section: the items are all there unless a number comes out of turn.
+    var isWhole = true
+    for index in paragraphs.indices.dropFirst(header + 1) {
+      let paragraph = paragraphs[index]
+      guard paragraph.headingIndex == paragraphs[header].headingIndex else { break }
+      // The rest of an item the PDF broke off ("2023年当年预算执行数为…" after a page break, "。"
+      // on a line of its own), or prose after the list.
+      guard let ordinal = Self.ordinal(of: paragraph.utf8) else { continue }
+      guard ordinal == items.count + 1, let figure = Self.openingFigure(of: paragraph, namedInQuotes: true) else {
+        isWhole = false
+        break
+      }
+      items.append(Item(paragraph: index, figure: figure))
+    }
+    (self.header, self.items, self.isWhole) = (header, items, isWhole && !items.isEmpty)
+  }
+
+  /// The figure an item paragraph opens with: its first 万元 amount, when what comes before it
+  /// names a 项 ("…（项）”25.77万元", "…（项）”科目42.29万元"), or, `namedInQuotes` (a numbered
+  /// item of the list), ends a quoted subject ("“一般公共服务支出-…-行政运行”科目78.29万元");
+  /// nil for any other paragraph.
+  package static func openingFigure(of paragraph: Paragraph, namedInQuotes: Bool = false) -> Paragraph.Number? {
+    guard let opening = paragraph.numbers.first(where: { $0.unit == .tenThousandYuan }) else { return nil }
+    var before = paragraph.text(in: 0..<opening.textRange.lowerBound).filter { !$0.isWhitespace }
+    if before.hasSuffix("科目") { before.removeLast(2) }
+    if namedInQuotes, before.hasSuffix("”"), before.contains("“") { return opening }
+    return ["（项）”", "（项）", "(项)”", "(项)"].contains(where: { before.utf8Text.hasSuffix($0) }) ? opening : nil
+  }
+
+  /// Whether a table that states each item's figure (05, 03, 02) was read with figures: the items
+  /// are then held against its rows (xref/narrative-number), not only against the narrative.
+  package static func tablesStateThem(in report: Report) -> Bool {
+    report.tables.contains { table in
+      [Table.Kind.generalBudget, .expenditure, .income].contains(table.kind) && table.reading.status != .unread
+        && !table.hasNoData
+    }
+  }
+
+  private static let headers = ["财政拨款支出主要内容如下", "财政拨款支出的主要内容如下"].map { Array($0.utf8) }
+
+  /// The number a paragraph opens with ("1. ", "12.", "3、"), nil when it opens with none.
+  private static func ordinal(of bytes: [UInt8]) -> Int? {
+    var index = UTF8Text.skippingSpaces(in: bytes, from: 0)
+    var value = 0
+    let first = index
+    while index < bytes.count, (0x30...0x39).contains(bytes[index]), index - first < 3 {
+      value = value * 10 + Int(bytes[index] - 0x30)
+      index += 1
+    }
+    guard index > first, index < bytes.count else { return nil }
+    let marks = [".", "．", "、"]
+    return marks.contains(where: { UTF8Text.has($0, at: index, in: bytes) }) ? value : nil
+  }
+}
