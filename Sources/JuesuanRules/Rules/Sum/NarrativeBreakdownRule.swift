@@ -23,7 +23,9 @@ struct NarrativeBreakdownRule: Rule {
       支出预算不能小于其中的财政拨款支出预算；“三公”经费表未能读取时，叙述中的“三公”经费（预算的预算数、决算的\
       支出决算数）与因公出国（境）费、公务用车购置及运行费、公务接待费之和核对，公务用车购置及运行费与购置费、运行费\
       之和核对。预算的功能分类表未能读取时，“财政拨款支出主要内容如下”所列各项（按 1、2、3…编号逐段）之和\
-      不能超过叙述中的财政拨款支出预算；编号连续读到该节末尾时，也不能少于（报警告）。报在列表的开头一行。
+      不能超过叙述中的财政拨款支出预算；编号连续读到该节末尾时，也不能少于（报警告）。报在列表的开头一行。\
+      “共有车辆 N 辆，其中：…用车 a 辆、…、其他用车 h 辆”（及“购置车辆 N 辆，其中：…”）各类之和不能超过 N；列出“其他”时\
+      各类即全部车辆，也不能少于 N。
       """,
     defaultSeverity: .error,
     nonTriggeringExamples: [
@@ -60,6 +62,10 @@ struct NarrativeBreakdownRule: Rule {
       .init(
         "# 2025年部门预算\n\n支出预算100.00万元，其中：财政拨款支出预算100.00万元。\n\n财政拨款支出主要内容如下：\n\n1. “一般公共服务支出（类）财政事务（款）行政运行（项）”60.00万元，主要用于基本支出。\n\n3. “住房保障支出（类）住房改革支出（款）住房公积金（项）”科目30.00万元，主要用于住房公积金。\n"
       ),
+      .init(
+        "截至2024年8月31日，某某局共有车辆8辆，其中：部级领导干部用车0辆、主要领导干部用车0辆、机要通信用车0辆、应急保障用车0辆、执法执勤用车0辆、特种专业技术用车0辆、离退休干部用车0辆、其他用车8辆；单价100万元（含）以上设备（不含车辆）0台（套）。"
+      ),
+      .init("2025年部门预算安排购置车辆3辆，其中：一般公务用车1辆、执法执勤用车1辆。"),
     ],
     triggeringExamples: [
       .init("当年实际支出 ⟦45.50⟧ 万元，其中：本级财政当年预算 50 万元、以前年度结余结转 0.00 万元、当年追加 0.00 万元。"),
@@ -93,6 +99,10 @@ struct NarrativeBreakdownRule: Rule {
       .init(
         "# 2025年部门预算\n\n支出预算100.00万元，其中：财政拨款支出预算100.00万元。\n\n⟦财政拨款支出主要内容如下：⟧\n\n1. “一般公共服务支出（类）财政事务（款）行政运行（项）”60.00万元，主要用于基本支出。\n\n2. “住房保障支出（类）住房改革支出（款）住房公积金（项）”科目30.00万元，主要用于住房公积金。\n"
       ),
+      .init(
+        "截至2024年8月31日，某某局共有车辆⟦8⟧辆，其中：部级领导干部用车0辆、主要领导干部用车0辆、机要通信用车0辆、应急保障用车0辆、执法执勤用车0辆、特种专业技术用车0辆、离退休干部用车0辆、其他用车7辆；单价100万元（含）以上设备（不含车辆）0台（套）。"
+      ),
+      .init("2025年部门预算安排购置车辆⟦1⟧辆，其中：一般公务用车1辆、执法执勤用车1辆。"),
     ])
 
   static let reads: [any AnalysisView.Type] = [NarrativeReaders.self, StatedTotals.self, BudgetItems.self]
@@ -108,6 +118,7 @@ struct NarrativeBreakdownRule: Rule {
       let reader = readers[index]
       checkSmallWithinMedium(paragraph, reader, source: report.source, context: &context)
       checkIncluded(paragraph, reader, source: report.source, context: &context)
+      checkVehicleCounts(paragraph, reader, context: &context)
       guard UTF8Text.firstOffset(of: Self.marker, in: paragraph.utf8) != nil else { continue }
       if let whole = Self.listOpened(by: reader) {
         checkList(of: whole, opened: index, report, readers, context: &context)
@@ -309,6 +320,48 @@ struct NarrativeBreakdownRule: Rule {
       severity: difference.tenThousandths > 0 ? nil : .warning,
       related: [Finding.Related(range: whole.range, message: "财政拨款支出预算 \(whole.value) 万元")]
         + parts.map { Finding.Related(range: $0.range, message: "\($0.value) 万元") })
+  }
+
+  private static let vehicles = Array("车辆".utf8)
+
+  /// "共有车辆 22 辆，其中：部级领导干部用车 0 辆、…、其他用车 22 辆" (and "购置车辆 N 辆，其中：…"):
+  /// the kinds of vehicle are a partition of the fleet, so they add up to it; more is always an
+  /// error, and less too when the list ends with 其他 (the kinds left over).
+  private func checkVehicleCounts(_ paragraph: Paragraph, _ reader: NarrativeReader, context: inout RuleContext) {
+    guard UTF8Text.firstOffset(of: Self.vehicles, in: paragraph.utf8) != nil else { return }
+    // The counts of vehicles: a plain number right before 辆.
+    let counts = paragraph.numbers.filter { number in
+      number.unit == .none && number.value.tenThousandths % 10_000 == 0
+        && reader.has("辆", at: reader.skippingSpaces(from: number.textRange.upperBound))
+    }
+    for (index, whole) in counts.enumerated() {
+      guard reader.skippingSpacesBackward(from: whole.textRange.lowerBound) >= 6,
+        reader.has("车辆", at: reader.skippingSpacesBackward(from: whole.textRange.lowerBound) - 6)
+      else { continue }
+      // "N 辆，其中：" or "N 辆。其中：".
+      var start = reader.skippingSpaces(from: reader.skippingSpaces(from: whole.textRange.upperBound) + 3)
+      guard let mark = ["，", "。", ","].first(where: { reader.has($0, at: start) }) else { continue }
+      start = reader.skippingSpaces(from: start + mark.utf8.count)
+      guard reader.has("其中", at: start) else { continue }
+      // The parts: the counts after 其中 up to the end of the sentence or clause (。 or ；).
+      let end =
+        ["。", "；", ";"].compactMap { stop in reader.occurrences(of: stop, in: start..<reader.bytes.count).first }.min()
+        ?? reader.bytes.count
+      let parts = counts[(index + 1)...].prefix { $0.textRange.upperBound <= end }
+      guard parts.count >= 2 else { continue }
+      context.ran()
+      let sum = parts.reduce(Int64(0)) { $0 + $1.value.tenThousandths } / 10_000
+      let total = whole.value.tenThousandths / 10_000
+      let listsTheRest = !reader.occurrences(of: "其他", in: start..<end).isEmpty
+      guard sum > total || (sum < total && listsTheRest) else { continue }
+      let terms = parts.map { "\($0.value.tenThousandths / 10_000)" }.joined(separator: " + ")
+      context.report(
+        whole.range,
+        sum > total
+          ? "其中各类车辆 \(terms) = \(sum) 辆，超过车辆总数 \(total) 辆"
+          : "其中各类车辆（含其他用车）\(terms) = \(sum) 辆，少于车辆总数 \(total) 辆",
+        related: parts.map { Finding.Related(range: $0.range, message: "\($0.value.tenThousandths / 10_000) 辆") })
+    }
   }
 
   /// "A 万元（含 B 万元）": B is part of A.
