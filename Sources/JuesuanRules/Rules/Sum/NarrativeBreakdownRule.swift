@@ -66,6 +66,7 @@ struct NarrativeBreakdownRule: Rule {
         "截至2024年8月31日，某某局共有车辆8辆，其中：部级领导干部用车0辆、主要领导干部用车0辆、机要通信用车0辆、应急保障用车0辆、执法执勤用车0辆、特种专业技术用车0辆、离退休干部用车0辆、其他用车8辆；单价100万元（含）以上设备（不含车辆）0台（套）。"
       ),
       .init("2025年部门预算安排购置车辆3辆，其中：一般公务用车1辆、执法执勤用车1辆。"),
+      .init("截至年末共有车辆5辆，其中：一般公务用车2辆、其他用车3辆（新能源车2辆），其中其他用车中执法用车1辆。"),
     ],
     triggeringExamples: [
       .init("当年实际支出 ⟦45.50⟧ 万元，其中：本级财政当年预算 50 万元、以前年度结余结转 0.00 万元、当年追加 0.00 万元。"),
@@ -343,11 +344,18 @@ struct NarrativeBreakdownRule: Rule {
       guard let mark = ["，", "。", ","].first(where: { reader.has($0, at: start) }) else { continue }
       start = reader.skippingSpaces(from: start + mark.utf8.count)
       guard reader.has("其中", at: start) else { continue }
-      // The parts: the counts after 其中 up to the end of the sentence or clause (。 or ；).
+      // The parts: the counts after 其中 up to the end of the sentence or clause (。 or ；) or a
+      // nested 其中, and not in brackets ("其他用车 5 辆（新能源车 2 辆）").
+      let listStart = start + Self.marker.count
       let end =
-        ["。", "；", ";"].compactMap { stop in reader.occurrences(of: stop, in: start..<reader.bytes.count).first }.min()
-        ?? reader.bytes.count
-      let parts = counts[(index + 1)...].prefix { $0.textRange.upperBound <= end }
+        ["。", "；", ";", "其中"].compactMap { stop in
+          reader.occurrences(of: stop, in: listStart..<reader.bytes.count).first
+        }
+        .min() ?? reader.bytes.count
+      let bracketed = Self.bracketed(reader.bytes, from: listStart, upTo: end)
+      let parts = counts[(index + 1)...].prefix { $0.textRange.upperBound <= end }.filter { count in
+        !bracketed.contains { $0.contains(count.textRange.lowerBound) }
+      }
       guard parts.count >= 2 else { continue }
       context.ran()
       let sum = parts.reduce(Int64(0)) { $0 + $1.value.tenThousandths } / 10_000
