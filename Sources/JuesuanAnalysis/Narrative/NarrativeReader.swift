@@ -112,6 +112,18 @@ package struct NarrativeReader: Sendable {
   /// Whether `word` is written at `offset`.
   package func has(_ word: String, at offset: Int) -> Bool { UTF8Text.has(word, at: offset, in: bytes) }
 
+  /// The words before `number` back to text offset `start` (at most `limit` bytes), without
+  /// white space and without a trailing 为, 是 or colon: what the figure is ("基本支出",
+  /// "授予中小企业合同金额").
+  package func label(before number: Paragraph.Number, from start: Int, limit: Int = 36) -> String {
+    let lower = max(0, start, number.textRange.lowerBound - limit)
+    guard lower < number.textRange.lowerBound else { return "" }
+    var text = String(decoding: bytes[lower..<number.textRange.lowerBound], as: UTF8.self)
+      .filter { !$0.isWhitespace }
+    while let last = text.last, "为：:是".contains(last) { text.removeLast() }
+    return text
+  }
+
   /// Offsets of every occurrence of `word` in `range` (default: the whole paragraph).
   package func occurrences(of word: String, in range: Range<Int>? = nil) -> [Int] {
     UTF8Text.offsets(of: Array(word.utf8), in: bytes, range: range ?? 0..<bytes.count)

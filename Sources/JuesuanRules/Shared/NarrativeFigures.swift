@@ -44,20 +44,6 @@ enum NarrativeFigures {
     return (chars, positions)
   }
 
-  /// The words before `number` back to text offset `start` (at most `limit` bytes), without
-  /// white space and without a trailing 为, 是 or colon: what the figure is ("基本支出",
-  /// "授予中小企业合同金额").
-  static func label(before number: Paragraph.Number, in reader: NarrativeReader, from start: Int, limit: Int = 36)
-    -> String
-  {
-    let lower = max(0, start, number.textRange.lowerBound - limit)
-    guard lower < number.textRange.lowerBound else { return "" }
-    var text = String(decoding: reader.bytes[lower..<number.textRange.lowerBound], as: UTF8.self)
-      .filter { !$0.isWhitespace }
-    while let last = text.last, "为：:是".contains(last) { text.removeLast() }
-    return text
-  }
-
   /// The source range of the figure itself ("1,862.53"), without its unit.
   static func digitRange(of number: Paragraph.Number, in source: SourceText) -> Range<Int> {
     var end = number.range.lowerBound

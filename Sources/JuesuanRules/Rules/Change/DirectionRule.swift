@@ -434,7 +434,7 @@ extension DirectionRule {
     let delta = change.delta.value
     let slack = RatioCheck.halfUnit(current.value) + RatioCheck.halfUnit(delta)
     guard change.alternatives.isEmpty, (delta - current.value).tenThousandths > slack else { return nil }
-    let subject = String(NarrativeFigures.label(before: current, in: reader, from: 0, limit: 18).suffix(4))
+    let subject = String(reader.label(before: current, from: 0, limit: 18).suffix(4))
     let clauseStart = max(current.textRange.upperBound, change.verb.range.lowerBound - 60)
     let clause = String(decoding: reader.bytes[clauseStart..<change.verb.range.lowerBound], as: UTF8.self)
       .filter { !$0.isWhitespace }

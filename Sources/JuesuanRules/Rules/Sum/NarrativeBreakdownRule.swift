@@ -106,18 +106,19 @@ struct NarrativeBreakdownRule: Rule {
       .init("2025年部门预算安排购置车辆⟦1⟧辆，其中：一般公务用车1辆、执法执勤用车1辆。"),
     ])
 
-  static let reads: [any AnalysisView.Type] = [NarrativeReaders.self, StatedTotals.self, BudgetItems.self]
+  static let reads: [any AnalysisView.Type] = [
+    NarrativeReaders.self, StatedTotals.self, BudgetItems.self, ProcurementFigures.self,
+  ]
 
   private static let marker = Array("其中".utf8)
 
   func check(_ report: Report, context: inout RuleContext) {
     let readers = context.view(NarrativeReaders.self)
-    checkWithinProcurement(report, readers, context: &context)
+    checkProcurement(report, context: &context)
     checkStatedFunds(report, context: &context)
     checkItemList(report, context: &context)
     for (index, paragraph) in report.paragraphs.enumerated() {
       let reader = readers[index]
-      checkSmallWithinMedium(paragraph, reader, source: report.source, context: &context)
       checkIncluded(paragraph, reader, source: report.source, context: &context)
       checkVehicleCounts(paragraph, reader, context: &context)
       guard UTF8Text.firstOffset(of: Self.marker, in: paragraph.utf8) != nil else { continue }
@@ -154,9 +155,9 @@ struct NarrativeBreakdownRule: Rule {
         let complete =
           parts.count >= 3
           || (parts.count == 2
-            && NarrativeFigures.label(before: whole, in: reader, from: from).utf8Text.contains("基本支出")
-            && NarrativeFigures.label(before: parts[0], in: reader, from: marker).utf8Text.hasSuffix("人员经费")
-            && NarrativeFigures.label(before: parts[1], in: reader, from: parts[0].textRange.upperBound).utf8Text
+            && reader.label(before: whole, from: from).utf8Text.contains("基本支出")
+            && reader.label(before: parts[0], from: marker).utf8Text.hasSuffix("人员经费")
+            && reader.label(before: parts[1], from: parts[0].textRange.upperBound).utf8Text
               .hasSuffix("公用经费"))
         compare(parts, with: whole, complete: complete, source: report.source, context: &context)
       }
@@ -395,115 +396,33 @@ struct NarrativeBreakdownRule: Rule {
 
   private static let includes = Array("含".utf8)
 
-  private static let small = Array("小微企业".utf8)
-  private static let smallAndMicro = Array("小型和微型企业".utf8)
-
   /// "授予中小企业合同金额 A 万元…其中：授予小微企业合同金额 B 万元": B ≤ A, each 小微企业 amount
-  /// paired with the nearest 中小企业 amount before it that names the same measure (合同金额,
-  /// 预算金额, 采购金额).
-  private func checkSmallWithinMedium(
-    _ paragraph: Paragraph, _ reader: NarrativeReader, source: SourceText, context: inout RuleContext
-  ) {
-    guard
-      UTF8Text.firstOffset(of: Self.small, in: paragraph.utf8) != nil
-        || UTF8Text.firstOffset(of: Self.smallAndMicro, in: paragraph.utf8) != nil
-    else { return }
-    let labels = Self.labelledAmounts(paragraph, reader)
-    for (index, entry) in labels.enumerated()
-    where entry.label.utf8Text.contains("小微企业") || entry.label.utf8Text.contains("小型和微型企业") {
-      let measure = Self.measure(entry.label)
-      guard measure.count == 4,
-        let whole = labels[..<index].last(where: { other in
-          other.label.utf8Text.contains("中小企业") && !other.label.utf8Text.contains("小微企业")
-            && Self.measure(other.label) == measure
-        })
-      else { continue }
+  /// against the nearest 中小企业 amount before it that names the same measure (合同金额, 预算金额,
+  /// 采购金额).
+  private func checkSmallWithinMedium(_ figures: ProcurementFigures, source: SourceText, context: inout RuleContext) {
+    for pair in figures.smallWithinMedium {
       context.ran()
-      let excess = entry.number.value - whole.number.value
+      let excess = pair.small.value - pair.medium.value
       guard excess.tenThousandths > TableIdentity.tolerance(parts: 1) else { continue }
       context.report(
-        NarrativeFigures.digitRange(of: entry.number, in: source),
-        "小微企业的\(measure) \(entry.number.value) 万元超过中小企业的\(measure) \(whole.number.value) 万元 \(excess)：小微企业是中小企业的一部分",
-        related: [Finding.Related(range: whole.number.range, message: "中小企业\(measure) \(whole.number.value) 万元")])
+        NarrativeFigures.digitRange(of: pair.small, in: source),
+        "小微企业的\(pair.measure) \(pair.small.value) 万元超过中小企业的\(pair.measure) \(pair.medium.value) 万元 \(excess)：小微企业是中小企业的一部分",
+        related: [
+          Finding.Related(range: pair.medium.range, message: "中小企业\(pair.measure) \(pair.medium.value) 万元")
+        ])
     }
   }
 
-  /// The amounts in 万元 of `paragraph`, each with the words since the previous amount or the
-  /// start of its sentence: what the figure is.
-  private static func labelledAmounts(_ paragraph: Paragraph, _ reader: NarrativeReader) -> [(
-    number: Paragraph.Number, label: String
-  )] {
-    var labels: [(number: Paragraph.Number, label: String)] = []
-    var from = 0
-    for number in paragraph.numbers where number.unit == .tenThousandYuan {
-      let sentenceStart = reader.sentences.first { $0.contains(number.textRange.lowerBound) }?.lowerBound ?? 0
-      let label = NarrativeFigures.label(before: number, in: reader, from: max(from, sentenceStart), limit: .max / 2)
-      labels.append((number, label))
-      from = number.textRange.upperBound
-    }
-    return labels
-  }
-
-  /// What a figure of the 政府采购 statement is, read from its label.
-  private enum ProcurementFigure {
-    /// 政府采购金额 or 政府采购支出总额: all contracts signed.
-    case contracts
-    /// 政府采购预算: the whole budget for procurement.
-    case budget
-    /// Awarded to 中小企业: in projects reserved for them, in other projects, or not said.
-    case reservedAward, otherAward, award
-    /// 面向中小企业预留…预算金额: budget reserved for 中小企业.
-    case reservedBudget
-
-    init?(label: String) {
-      let text = label.utf8Text
-      let small = text.contains("小微") || text.contains("小型和微型")
-      let medium = text.contains("中小企业")
-      if !medium, !small, !text.contains("货物"), !text.contains("工程"), !text.contains("服务"), !text.contains("预留") {
-        if text.contains("政府采购金额") || text.contains("政府采购支出总额") {
-          self = .contracts
-          return
-        }
-        if text.hasSuffix("政府采购预算") {
-          self = .budget
-          return
-        }
-      }
-      guard medium, !small else { return nil }
-      if text.contains("预留"), text.hasSuffix("预算金额") {
-        self = .reservedBudget
-      } else if text.hasSuffix("采购金额") || text.hasSuffix("合同金额"), !text.contains("预算") {
-        self = text.contains("预留") ? .reservedAward : text.contains("其他") ? .otherAward : .award
-      } else {
-        return nil
-      }
-    }
-  }
-
-  /// The 政府采购 statement of a section: the contracts signed, and what 中小企业 were awarded of
-  /// them (in projects reserved for them plus in other projects, or one amount 授予), are at most
-  /// all contracts; the budget reserved for 中小企业 is at most the procurement budget. Figures
-  /// are compared only under the same heading, each kind stated once there.
-  private func checkWithinProcurement(_ report: Report, _ readers: NarrativeReaders, context: inout RuleContext) {
-    guard report.paragraphs.contains(where: { UTF8Text.firstOffset(of: Self.medium, in: $0.utf8) != nil }) else {
-      return
-    }
-    var sections: [Int?: [(kind: ProcurementFigure, number: Paragraph.Number)]] = [:]
-    var order: [Int?] = []
-    // Every figure read here is labelled 政府采购… or …中小企业…: other paragraphs are not read.
-    for (index, paragraph) in report.paragraphs.enumerated()
-    where UTF8Text.firstOffset(of: Self.medium, in: paragraph.utf8) != nil
-      || UTF8Text.firstOffset(of: Self.procurement, in: paragraph.utf8) != nil
-    {
-      for (number, label) in Self.labelledAmounts(paragraph, readers[index]) {
-        guard let kind = ProcurementFigure(label: label) else { continue }
-        if sections[paragraph.headingIndex] == nil { order.append(paragraph.headingIndex) }
-        sections[paragraph.headingIndex, default: []].append((kind, number))
-      }
-    }
-    for section in order {
-      let figures = sections[section] ?? []
-      func only(_ kind: ProcurementFigure) -> Paragraph.Number? {
+  /// The 政府采购 statement: what 小微企业 were given is within what 中小企业 were; and, section by
+  /// section, the contracts signed, and what 中小企业 were awarded of them (in projects reserved
+  /// for them plus in other projects, or one amount 授予), are at most all contracts; the budget
+  /// reserved for 中小企业 is at most the procurement budget. Figures are compared only under the
+  /// same heading, each kind stated once there.
+  private func checkProcurement(_ report: Report, context: inout RuleContext) {
+    let procurement = context.view(ProcurementFigures.self)
+    checkSmallWithinMedium(procurement, source: report.source, context: &context)
+    for figures in procurement.sections {
+      func only(_ kind: ProcurementFigures.Kind) -> Paragraph.Number? {
         let found = figures.filter { $0.kind == kind }
         return found.count == 1 ? found[0].number : nil
       }
@@ -549,14 +468,7 @@ struct NarrativeBreakdownRule: Rule {
         + parts.dropLast().map { Finding.Related(range: $0.range, message: "\($0.value) 万元") })
   }
 
-  private static let medium = Array("中小企业".utf8)
-  private static let procurement = Array("政府采购".utf8)
   private static let awardsArePart = "中小企业中标或成交的合同是政府采购合同的一部分"
-
-  /// The measure of a label ("合同金额"): its last four characters, a budget's as "预算金额".
-  private static func measure(_ label: String) -> String {
-    label.utf8Text.hasSuffix("预算") ? "预算金额" : String(label.suffix(4))
-  }
 
   /// Only white space and punctuation between: "45.50 万元，其中" (the unit is part of the number),
   /// or "45.50 万元。其中" when `fullStop`.
