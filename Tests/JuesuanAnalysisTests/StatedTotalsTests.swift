@@ -35,6 +35,18 @@ struct StatedTotalsTests {
     #expect(!stated.tablesStateThem)
   }
 
+  @Test("a budget's totals by other names: 收支总预算 states both, 收入预算总额 and 支出预算总额 one each")
+  func budgetTotalNames() {
+    let stated = totals(
+      """
+      # 2024年部门预算
+
+      某某局2024年收支总预算1,200.00万元。收入预算总额1,200.00万元，其中：一般公共预算拨款收入1,000.00万元。支出预算总额1,200.00万元，其中：基本支出800.00万元，项目支出400.00万元。
+      """)
+    #expect(values(stated, .income) == ["1200.00", "1200.00"])
+    #expect(values(stated, .expenditure) == ["1200.00", "1200.00"])
+  }
+
   @Test("收入支出总计 states both totals; 财政拨款收入支出总计 the fiscal ones, not 支出总计")
   func finalTotals() {
     let stated = totals(

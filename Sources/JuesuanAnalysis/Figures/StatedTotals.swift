@@ -28,8 +28,8 @@ package struct StatedTotals: AnalysisView {
     /// How the narrative names it, longest first within the total.
     func labels(isBudget: Bool) -> [String] {
       switch (self, isBudget) {
-      case (.income, true): ["收入预算总计", "收入预算"]
-      case (.expenditure, true): ["支出预算总计", "支出预算"]
+      case (.income, true): ["收入预算总计", "收入预算总额", "收入总预算", "收入预算"]
+      case (.expenditure, true): ["支出预算总计", "支出预算总额", "支出总预算", "支出预算"]
       case (.fiscalIncome, true): ["财政拨款收入"]
       case (.fiscalExpenditure, true): ["财政拨款支出预算"]
       case (.generalBudget, true): ["一般公共预算财政拨款支出预算", "一般公共预算拨款支出预算", "一般公共预算支出预算"]
@@ -204,8 +204,8 @@ package struct StatedTotals: AnalysisView {
 
   /// Labels that state two totals at once: "收入支出总计 X" is 收入总计 and 支出总计, both X.
   private static func bothLabels(isBudget: Bool) -> [(label: String, totals: [Total])] {
-    guard !isBudget else { return [] }
     let whole: [Total] = [.income, .expenditure]
+    guard !isBudget else { return ["收支总预算", "收支预算总额", "收支预算总计"].map { ($0, whole) } }
     let fiscal: [Total] = [.fiscalIncome, .fiscalExpenditure]
     return ["收入支出总计", "收支总计", "收、支总计"].map { ($0, whole) }
       + ["财政拨款收入支出总计", "财政拨款收支总计", "财政拨款收、支总计"].map { ($0, fiscal) }
