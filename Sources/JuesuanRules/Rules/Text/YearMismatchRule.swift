@@ -13,6 +13,7 @@ struct YearMismatchRule: Rule {
       “20XX 年…为 N”式的指标结果而年份早于上年；报告自称的“20XX 年度部门决算”、表头年份行、\
       与上年比较之句所说的本年、“20XX 年度没有…”“该项目 20XX 年度未开展”，以及决算中没有计划之意的以后年度，年份不是报告年度；\
       预算中说本年安排的“20XX 年度，本部门编报…”“20XX 年度项目总预算”“20XX 年度本部门政府采购预算”同样；\
+      预算项目经费说明的“实施周期”（该标题行及其下到下一个“六、”类标题的文字）不含预算年度（“2024全年度”）的也是；\
       决算说明中以上一年度开头、只陈述金额而不作比较的段落（“2022 年度机关运行经费支出 0.00 万元。”）也是；\
       还有写成上一年或下一年、金额却与本年表中数相同的叙述；并列的“编报绩效目标的 YYYY 年度项目…绩效自评的\
       YYYY 年度项目”中多数为报告年度而个别不同的；决算中“YYYY 年度预算绩效管理工作”年份不是报告年度的。文号〔2024〕、日期“2024年6月25日”、\
@@ -20,6 +21,7 @@ struct YearMismatchRule: Rule {
       """,
     defaultSeverity: .warning,
     nonTriggeringExamples: [
+      .init("# 2025年度部门预算\n\n某某项目经费情况说明\n一、项目概述\n本项目实施周期三年，自2024年起。\n五、实施周期\n2024年12月至2025年12月。\n六、年度预算安排\n"),
       .init("# 2023年度部门决算\n\n主要原因是 2022 年未支出项目在 2023 年支出，依据〔2024〕36 号文，于2024年6月25日完成评价。"),
       .init("# 2023年度部门决算\n\n2024年，本单位将继续加强预算管理。"),
       .init("# 2023年度部门决算\n\n部门名称：某某区人民政府办公室      2023年度\n\n部门名称：某某区人民政府办公室于2022年成立\n"),
@@ -31,6 +33,9 @@ struct YearMismatchRule: Rule {
       ),
     ],
     triggeringExamples: [
+      .init(
+        "# 2025年度部门预算\n\n某某项目经费情况说明\n五、实施周期\n⟦2024⟧全年度。\n六、年度预算安排\n",
+        fixed: "# 2025年度部门预算\n\n某某项目经费情况说明\n五、实施周期\n2025全年度。\n六、年度预算安排\n"),
       .init("# 2023年度部门决算\n\n⟦2024年⟧，本单位主要任务是：围绕中心工作，重点完成了以下工作。"),
       .init("# 2023年度部门决算\n\n效益方面：该部分分值 20 分，评价得 20 分。⟦2021 年⟧服务对象数量为 12 万人，完成目标值。"),
       .init(
@@ -87,6 +92,7 @@ struct YearMismatchRule: Rule {
     let reported = checkReportYear(report, year: year, context: &context)
     checkYearLines(report, year: year, besides: reported, context: &context)
     checkYearOfFigures(report, year: year, context: &context)
+    checkProjectPeriods(report, year: year, context: &context)
     let readers = context.view(NarrativeReaders.self)
     for (index, paragraph) in report.paragraphs.enumerated() {
       context.ran()
@@ -173,6 +179,77 @@ struct YearMismatchRule: Rule {
   }
 
   /// Four ASCII digits 20xx not inside a longer number.
+  /// A budget's project (项目经费情况说明) runs in the budget year: "五、实施周期 2024全年度" in a 2025
+  /// budget names another. The period is the rest of the 实施周期 line and the lines below it up
+  /// to the next numbered heading ("六、年度预算安排"); it is right when it names the budget year or
+  /// a span of years that takes it in ("2024年12月至2025年12月", "2023-2025年").
+  private func checkProjectPeriods(_ report: Report, year: Int, context: inout RuleContext) {
+    guard report.kind.isBudget else { return }
+    let source = report.source
+    let bytes = source.bytes
+    for line in 0..<source.lineCount {
+      let range = source.byteRange(ofLine: line)
+      // The heading "五、实施周期" (or "实施周期：…"), not a sentence that mentions one.
+      guard
+        let label = UTF8Text.firstOffset(
+          of: Self.period, in: bytes, from: range.lowerBound, before: range.upperBound),
+        Self.isNumbering(bytes[range.lowerBound..<label]),
+        case let after = UTF8Text.skippingSpaces(in: bytes, from: label + Self.period.count),
+        after >= range.upperBound || bytes[after] == 0x0D || UTF8Text.has("：", at: after, in: bytes)
+          || bytes[after] == 0x3A
+      else { continue }
+      var years: [(value: Int, range: Range<Int>)] = []
+      var text = (label + Self.period.count)..<range.upperBound
+      var below = line
+      while true {
+        var index = text.lowerBound
+        while let found = UTF8Text.firstOffset(of: Self.twenty, in: bytes, from: index, before: text.upperBound) {
+          if let (value, end) = yearLiteral(bytes, at: found) {
+            years.append((value, found..<end))
+            index = end
+          } else {
+            index = found + 1
+          }
+        }
+        below += 1
+        guard below < source.lineCount, below - line <= 3 else { break }
+        text = source.byteRange(ofLine: below)
+        let opening = UTF8Text.skippingSpaces(in: bytes, from: text.lowerBound)
+        guard !Self.opensNumberedHeading(bytes, at: opening, before: text.upperBound) else { break }
+      }
+      guard let first = years.first else { continue }
+      context.ran()
+      let values = years.map(\.value)
+      let span = (values.min() ?? year)...(values.max() ?? year)
+      guard !span.contains(year) else { continue }
+      let single = Set(values).count == 1
+      context.report(
+        first.range, "预算是 \(year) 年度的，项目实施周期写作“\(first.value)年”，不含预算年度",
+        fixes: single
+          ? [Fix(title: "改为 \(year)", edits: years.map { TextEdit(range: $0.range, newText: String(year)) })] : [])
+    }
+  }
+
+  private static let period = Array("实施周期".utf8)
+
+  /// Whether a Chinese-numbered heading ("六、") opens the text at `offset`.
+  private static func opensNumberedHeading(_ bytes: [UInt8], at offset: Int, before end: Int) -> Bool {
+    var index = offset
+    while index < end, let numeral = numerals.first(where: { UTF8Text.has($0, at: index, in: bytes) }) {
+      index += numeral.utf8.count
+    }
+    return index > offset && UTF8Text.has("、", at: index, in: bytes)
+  }
+
+  private static let numerals = "一二三四五六七八九十".map(String.init)
+
+  /// Whether `bytes` hold nothing but a heading's numbering: "五、", "（五）", "5.", spaces.
+  private static func isNumbering(_ bytes: ArraySlice<UInt8>) -> Bool {
+    String(decoding: bytes, as: UTF8.self).allSatisfy { character in
+      character.isWhitespace || character.isASCIIDigit || "一二三四五六七八九十、（）().．".contains(character)
+    }
+  }
+
   private func yearLiteral(_ bytes: [UInt8], at index: Int) -> (Int, Int)? {
     guard index + 4 <= bytes.count, bytes[index] == 0x32, bytes[index + 1] == 0x30 else { return nil }
     if index > 0, bytes[index - 1] >= 0x30 && bytes[index - 1] <= 0x39 { return nil }
