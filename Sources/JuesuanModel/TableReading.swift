@@ -20,6 +20,9 @@ extension Table {
     package var failed: Int
     /// Coded rows listed under a parent that is not theirs.
     package var misplaced: Int
+    /// Rows whose name runs two numbered items together ("二、政府性基金二、公共安全支出"): a
+    /// side-by-side table whose left figure was blank, its name read into the right one's.
+    package var runTogether = 0
     /// Why the table was not (fully) read, for `table/unparsed` and the coverage.
     package var reason: Message?
 
@@ -41,6 +44,7 @@ extension Table {
       let (misplaced, coded) = misplacedCodes(in: table)
       let rows = table.rows
       var reading = Reading(status: .read, held: held, failed: failed, misplaced: misplaced)
+      reading.runTogether = table.rows.filter { Self.runsItemsTogether($0.name) }.count
       // A reading that puts figures in the wrong places fails most of the table's identities, or
       // most of one family of them (every row's 合计, every parent's sum), in cells that no single
       // wrong figure explains.
@@ -115,12 +119,31 @@ extension Table {
     }
 
     /// Between two readings of one region, whether `self` is the better: a reading that stands
-    /// over one that does not, then more identities held than failed, then fewer codes misplaced.
+    /// over one that does not, then more identities held than failed, then fewer codes misplaced
+    /// and fewer names run together. (A name run together costs as much as a failed identity: a
+    /// planted wrong total fails the true reading's identities, and a reading that merged the
+    /// rows around it, and so formed fewer identities, must not win by hiding the failure.)
     package func isBetter(than other: Reading) -> Bool {
       if (status == .unread) != (other.status == .unread) { return other.status == .unread }
-      let score = held - 2 * failed - 2 * misplaced
-      let otherScore = other.held - 2 * other.failed - 2 * other.misplaced
+      let score = held - 2 * failed - 2 * misplaced - 2 * runTogether
+      let otherScore = other.held - 2 * other.failed - 2 * other.misplaced - 2 * other.runTogether
       return score > otherScore
+    }
+
+    /// Whether `name` holds two numbered items ("二、政府性基金二、公共安全支出"): two runs of
+    /// Chinese numerals each followed by 、.
+    static func runsItemsTogether(_ name: String) -> Bool {
+      var items = 0
+      var afterNumeral = false
+      for character in name {
+        if "一二三四五六七八九十".contains(character) {
+          afterNumeral = true
+          continue
+        }
+        if character == "、", afterNumeral { items += 1 }
+        afterNumeral = false
+      }
+      return items >= 2
     }
 
     /// How many cells at least would have to be wrong for every one of `failing` to fail (counted

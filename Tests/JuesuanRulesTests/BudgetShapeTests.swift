@@ -76,4 +76,48 @@ struct BudgetShapeTests {
     let errors = findings(text).filter { $0.severity == .error || $0.severity == .warning }
     #expect(errors.isEmpty, "\(errors.map { "\($0.code) \($0.message.rendered())" })")
   }
+
+  @Test("a planted 收入总计 in a side-by-side 财政拨款收支总表: the reading keeps its rows apart and the sum fails")
+  func plantedTotalKeepsTheReading() {
+    let text = """
+      上海市普陀区2025年区级部门预算
+
+      \u{0C}                                   2025年部门财政拨款收支预算总表
+      编制部门：上海市普陀区人民政府万里街道办事处                                                                     单位：元
+
+               财政拨款收入                                          财政拨款支出
+
+          项目            预算数                    项目      合计           一般公共预算         政府性基金预算   国有资本经营预算
+
+      一、一般公共预算资金        189,767,551 一、一般公共服务支出          3,296,600      3,296,600
+
+      二、政府性基金                         二、公共安全支出          2,878,025      2,878,025
+
+      三、国有资本经营预算                      三、教育支出              250,000        250,000
+
+                                      四、科学技术支出            100,000        100,000
+
+                                      五、文化旅游体育与传媒支出       200,000        200,000
+
+                                      六、社会保障和就业支出      16,091,895     16,091,895
+
+                                      七、卫生健康支出          3,216,973      3,216,973
+
+                                      八、城乡社区支出        154,369,326    154,369,326
+
+                                      九、住房保障支出          9,364,732      9,364,732
+
+
+
+
+         收入总计           189,767,551        支出总计       189,767,551    189,767,551
+      """
+    #expect(findings(text).filter { $0.code.hasPrefix("sum/") }.isEmpty)
+    // With the total wrong, a reading that runs 二、政府性基金 into 二、公共安全支出 forms no
+    // 收入 side to check; it must not be preferred.
+    let planted = text.replacingOccurrences(of: "收入总计           189,767,551", with: "收入总计           189,677,551")
+    #expect(planted != text)
+    let found = findings(planted).filter { $0.code == "sum/balance" }
+    #expect(found.contains { $0.message.rendered().contains("189677551.00 ≠ 189767551.00") })
+  }
 }
