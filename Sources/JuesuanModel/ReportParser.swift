@@ -129,9 +129,9 @@ package enum ReportParser {
         unitRange = line.range
         continue
       }
-      if compact.utf8Text.hasPrefix("部门：") || compact.utf8Text.hasPrefix("部门名称") || compact.utf8Text.hasPrefix("单位名称")
-        || compact.utf8Text.hasPrefix("编制单位")
-        || compact.utf8Text.hasPrefix("公开") && line.compactCount <= 8 || isYearOnly(line)
+      if compact.utf8Text.hasPrefix(anyOf: unitLineOpenings)
+        || compact.utf8Text.hasPrefix("公开") && line.compactCount <= 8
+        || isYearOnly(line)
       {
         continue
       }
@@ -273,6 +273,9 @@ package enum ReportParser {
       table, reason: "表格被导出为逐格文本（每行一格），各数与“三公”各项无法可靠对应；请用带版面的文本（pdftotext -layout）或原表复核")
   }
 
+  /// How a line naming the department or unit a table is of opens.
+  private static let unitLineOpenings: UTF8Text.Words = ["部门：", "部门名称", "单位名称", "编制单位"]
+
   /// "单位：万元", "金额单位：元", "编制单位：某某局 单位：元" → the unit.
   private static func unitName(in compact: String) -> String? {
     // Most lines of a table name no unit: one search rules them out.
@@ -300,15 +303,19 @@ package enum ReportParser {
       }
     }
     if hasData { return false }
-    let keys = ["项目", "科目", "编码", "栏次", "行次", "决算数", "预算数", "金额", "本年收", "本年支", "基本支出", "类款项"]
     let compact = line.compact
     if line.compactIs("类款项") || compact.utf8Text.hasPrefix("类款项") { return true }
-    if keys.contains(where: { compact.utf8Text.contains($0) }) {
+    if compact.utf8Text.contains(anyOf: headerWords) {
       return !compact.utf8Text.contains("合计") || !sawData || compact.utf8Text.hasPrefix("项目")
     }
     if !sawData, line.compactIs("收入支出") || line.compactIs("收入") || line.compactIs("支出") { return true }
     return !sawData && !tokens.contains(where: \.isFigure)
   }
+
+  /// Words of column titles.
+  private static let headerWords: UTF8Text.Words = [
+    "项目", "科目", "编码", "栏次", "行次", "决算数", "预算数", "金额", "本年收", "本年支", "基本支出", "类款项",
+  ]
 
   /// A line holding one figure and nothing else ("2.85", "1,234.00", "-0.50").
   private static func isLoneFigure(_ line: Line) -> Bool {
@@ -317,12 +324,9 @@ package enum ReportParser {
       && bytes.allSatisfy { (0x30...0x39).contains($0) || $0 == 0x2E || $0 == 0x2C || $0 == 0x2D }
   }
 
-  private static func isNote(_ line: Line) -> Bool {
-    let text = line.compact
-    return text.utf8Text.hasPrefix("注：") || text.utf8Text.hasPrefix("注:") || text.utf8Text.hasPrefix("说明：")
-      || text.utf8Text.hasPrefix("说明:")
-      || text.utf8Text.hasPrefix("注1") || text.utf8Text.hasPrefix("备注：")
-  }
+  private static func isNote(_ line: Line) -> Bool { line.compact.utf8Text.hasPrefix(anyOf: noteOpenings) }
+
+  private static let noteOpenings: UTF8Text.Words = ["注：", "注:", "说明：", "说明:", "注1", "备注："]
 
   /// A line that cannot belong to a table: prose, a part heading, a Markdown heading.
   private static func isProseOrHeading(_ line: Line) -> Bool {
@@ -334,17 +338,18 @@ package enum ReportParser {
     if text.utf8Text.hasPrefix("第") && text.utf8Text.contains("部分") && line.compactCount <= 20 { return true }
     if text.utf8Text.hasSuffix("。") || text.utf8Text.contains("。") && line.compactCount > 12 { return true }
     if line.shape == .plain, line.compactCount > 30, text.utf8Text.contains("，") { return true }
-    if text.utf8Text.hasPrefix("本部门") || text.utf8Text.hasPrefix("我部门") || text.utf8Text.hasPrefix("本单位") {
-      return true
-    }
-    return false
+    return text.utf8Text.hasPrefix(anyOf: proseOpenings)
   }
 
+  /// How a sentence about the reporting body opens.
+  private static let proseOpenings: UTF8Text.Words = ["本部门", "我部门", "本单位"]
+
   private static func isTableOfContents(_ line: Line) -> Bool {
-    let text = line.compact
-    return text.utf8Text.contains("......") || text.utf8Text.contains("……") || text.utf8Text.contains("·····")
-      || line.compactIs("目录")
+    line.compact.utf8Text.contains(anyOf: contentsLeaders) || line.compactIs("目录")
   }
+
+  /// The dot leaders between a contents entry and its page number.
+  private static let contentsLeaders: UTF8Text.Words = ["......", "……", "·····"]
 
   /// A line of a table of contents with a page number or a dot leader: some text, then a page
   /// number alone in the last cell or token ("第一部分 部门概况\t3", "一、部门主要职责.....\t3").

@@ -37,6 +37,23 @@ struct UTF8TextSearchTests {
     }
   }
 
+  @Test("contains(anyOf:) is contains of some word")
+  func anyOfAgreesWithEach() {
+    for text in Self.texts {
+      for count in 0...3 {
+        for start in Self.needles.indices {
+          let words = (0..<count).map { Self.needles[(start + $0) % Self.needles.count] }
+          #expect(
+            text.utf8Text.contains(anyOf: UTF8Text.Words(words)) == words.contains { text.utf8Text.contains($0) },
+            "\(text) ⊇ any of \(words)")
+          #expect(
+            Substring(text).utf8Text.contains(anyOf: UTF8Text.Words(words))
+              == words.contains { text.utf8Text.contains($0) })
+        }
+      }
+    }
+  }
+
   @Test("a character among a set of characters")
   func characterMembership() {
     #expect("，。；".utf8Text.contains(Character("。")))
@@ -150,6 +167,23 @@ struct PrefixSuffixTests {
       let sub = ("x" + text + "y").dropFirst().dropLast()
       #expect(sub.utf8Text.hasPrefix(word) == Self.reference(sub, prefix: word))
       #expect(sub.utf8Text.hasSuffix(word) == Self.reference(sub, suffix: word))
+    }
+  }
+
+  @Test("hasPrefix(anyOf:) is hasPrefix of some word, on random strings")
+  func anyOfAgreesWithStandardLibrary() {
+    var random = SeededGenerator(state: 7)
+    for _ in 0..<2000 {
+      let text = (0..<Int.random(in: 0..<6, using: &random)).map { _ in random.pick(Self.pieces) }.joined()
+      let words = (0..<Int.random(in: 0..<4, using: &random)).map { _ in
+        (0..<Int.random(in: 0..<3, using: &random)).map { _ in random.pick(Self.pieces) }.joined()
+      }
+      #expect(
+        text.utf8Text.hasPrefix(anyOf: UTF8Text.Words(words)) == words.contains { Self.reference(text, prefix: $0) },
+        "\(Array(text.unicodeScalars)) \(words.map { Array($0.unicodeScalars) })")
+      let sub = ("x" + text + "y").dropFirst().dropLast()
+      #expect(
+        sub.utf8Text.hasPrefix(anyOf: UTF8Text.Words(words)) == words.contains { Self.reference(sub, prefix: $0) })
     }
   }
 }

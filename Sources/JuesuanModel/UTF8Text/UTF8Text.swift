@@ -252,3 +252,51 @@ extension UTF8Text {
     return settled ? .same : .unsettled
   }
 }
+
+// Tests of many words at once. Lending a String's bytes costs about a hundred instructions, more
+// than searching a short line: a line tested for a dozen keywords lends its bytes once, and the
+// words are encoded once, when the list is made.
+extension UTF8Text {
+  /// Words to test a text for, with their UTF-8 bytes: `UTF8Text.Words` of a list literal.
+  package struct Words: Sendable, ExpressibleByArrayLiteral {
+    fileprivate let texts: [String]
+    fileprivate let bytes: [[UInt8]]
+
+    /// The words `texts`.
+    package init(_ texts: [String]) {
+      self.texts = texts
+      bytes = texts.map { Array($0.utf8) }
+    }
+
+    /// The words of the literal.
+    package init(arrayLiteral texts: String...) { self.init(texts) }
+  }
+
+  /// True when one of `words` occurs in the text, as `words.contains { text.contains($0) }`
+  /// answers.
+  package func contains(anyOf words: Words) -> Bool {
+    withBytes { text in
+      words.bytes.contains { word in
+        !word.isEmpty && word.withUnsafeBufferPointer { Self.offset(of: $0, in: text) } != nil
+      }
+    }
+  }
+
+  /// True when the text starts with one of `words`, as `words.contains { text.hasPrefix($0) }`
+  /// answers.
+  package func hasPrefix(anyOf words: Words) -> Bool {
+    // Nil when a match's edge is not settled by the bytes: then each word is asked the long way.
+    let settled: Bool? = withBytes { text in
+      var isOpen = false
+      for word in words.bytes where word.count <= text.count {
+        switch word.withUnsafeBufferPointer({ Self.compare(text, $0, atEnd: false) }) {
+        case .same: return true
+        case .different: continue
+        case .unsettled, nil: isOpen = true
+        }
+      }
+      return isOpen ? nil : false
+    }
+    return settled ?? words.texts.contains(where: hasPrefix)
+  }
+}
