@@ -99,7 +99,7 @@ struct LineReading {
   private mutating func readCompact(_ raw: UnsafeBufferPointer<UInt8>, scan: Scan) -> Bool {
     if !scan.hasDecorationByte && !Decoration.isPadded(raw) {
       if scan.hasSpace {
-        setCompact(raw)
+        setCompact(raw, scalars: scan.scalars)
       } else {
         // Nothing to remove: the trimmed bytes are the compact text.
         compact = String(decoding: raw, as: UTF8.self)
@@ -109,7 +109,7 @@ struct LineReading {
     }
     if isSingleScalar {
       let plain = Decoration.stripped(raw)
-      plain.withUnsafeBufferPointer { setCompact($0) }
+      plain.withUnsafeBufferPointer { setCompact($0, scalars: $0.count { $0 & 0xC0 != 0x80 }) }
       return plain.isEmpty
     }
     let plain = Decoration.stripped(String(decoding: raw, as: UTF8.self))
@@ -119,9 +119,10 @@ struct LineReading {
   }
 
   /// `compact` is `plain` without ASCII spaces, tabs, CR, LF and U+3000: the runs between them
-  /// copied straight into the String's storage, the scalars kept counted on the way.
-  private mutating func setCompact(_ plain: UnsafeBufferPointer<UInt8>) {
-    var scalars = 0
+  /// copied straight into the String's storage. `scalars` counts the scalars of `plain` when it
+  /// is a single-scalar text; each space removed is one of them.
+  private mutating func setCompact(_ plain: UnsafeBufferPointer<UInt8>, scalars: Int) {
+    var removed = 0
     compact = String(unsafeUninitializedCapacity: plain.count) { buffer in
       guard let source = plain.baseAddress, let target = buffer.baseAddress else { return 0 }
       var written = 0
@@ -135,15 +136,15 @@ struct LineReading {
           written += index - run
           index += length
           run = index
+          removed += 1
           continue
         }
-        scalars &+= byte & 0xC0 == 0x80 ? 0 : 1
         index += 1
       }
       (target + written).update(from: source + run, count: plain.count - run)
       return written + plain.count - run
     }
-    compactCount = isSingleScalar ? scalars : compact.count
+    compactCount = isSingleScalar ? scalars - removed : compact.count
   }
 
   /// The length of the ASCII space, tab, CR, LF or form feed or the U+3000 at `index`, nil for
