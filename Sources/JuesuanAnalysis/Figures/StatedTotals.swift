@@ -150,7 +150,8 @@ package struct StatedTotals: AnalysisView {
       && endings.contains(where: { UTF8Text.firstOffset(of: $0, in: paragraph.utf8) != nil })
     {
       var claimed: [Range<Int>] = []
-      for label in labels {
+      // A final's 三公 labels are read in its 三公 section only, and not searched for elsewhere.
+      for label in labels where isBudget || inSangongSection[index] || !label.totals[0].isSangong {
         for offset in UTF8Text.offsets(of: label.bytes, in: paragraph.utf8, range: 0..<paragraph.utf8.count) {
           let range = offset..<(offset + label.bytes.count)
           guard !claimed.contains(where: { $0.overlaps(range) }) else { continue }
@@ -163,8 +164,7 @@ package struct StatedTotals: AnalysisView {
             !Self.extendsAnotherName(paragraph, before: offset, prefixes: total.otherNamePrefixes),
             Self.isThisYears(paragraph, before: offset, year: report.year),
             isBudget || !total.isSangong
-              || (inSangongSection[index]
-                && !otherTotals.contains(where: { UTF8Text.firstOffset(of: $0, in: paragraph.utf8) != nil }))
+              || !otherTotals.contains(where: { UTF8Text.firstOffset(of: $0, in: paragraph.utf8) != nil })
           else { continue }
           facts += label.totals.map { Fact(total: $0, number: number, paragraph: index) }
         }
