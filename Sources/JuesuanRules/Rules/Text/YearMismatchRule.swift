@@ -224,7 +224,7 @@ struct YearMismatchRule: Rule {
       guard !span.contains(year) else { continue }
       let single = Set(values).count == 1
       context.report(
-        first.range, "预算是 \(year) 年度的，项目实施周期写作“\(first.value)年”，不含预算年度",
+        first.range, "预算是 \(year) 年度的，项目实施周期写的是 \(first.value) 年，不含预算年度",
         fixes: single
           ? [Fix(title: "改为 \(year)", edits: years.map { TextEdit(range: $0.range, newText: String(year)) })] : [])
     }
