@@ -127,6 +127,13 @@ struct TableParser {
           rows[last].name += texts.joined()
           continue
         }
+        // "合计" alone under the next page's repeated header, the page's total written beside the
+        // header's 类 款 项: nothing of the row above.
+        if texts.count == 1, texts[0].utf8Text.isSame(asAnyOf: ["合计", "总计"]),
+          !tokens.contains(where: \.isFigure)
+        {
+          continue
+        }
         damage.append("第 \(line: line.index) 行：数字或名称被分页、折行拆开，无法确定属于哪一格")
         if let last = rows.indices.last { rows[last].isPositional = false; rows[last].hasBrokenCell = true }
         continue

@@ -362,4 +362,17 @@ struct RealShapeTests {
       "部门“三公”经费和机关运行经费预算表\n单位：万元\n项目\t预算数\n合计\t1.00\n因公出国（境）费\t0.00\n公务用车购置及运行费\t0.00\n公务接待费\t1.00\n")
     #expect(try #require(whole.table(.sangong)).reading.status != .unread)
   }
+
+  @Test("a page's repeated header with its 合计 beside 类 款 项 and \"合计\" alone below: the row above stays whole")
+  func repeatedTotalLabelAlone() throws {
+    let report = parse(
+      "收入决算表\n单位：万元\n项目\t\t\t本年收入合计\t财政拨款收入\n类\t款\t项\t合计\t\n"
+        + "合计\t\t\t10.00\t10.00\n201\t\t\t一般公共服务支出\t5.00\t5.00\n210\t\t\t卫生健康支出\t5.00\t5.00\n"
+        + "\u{0C}收入决算表\n项目\t\t\t本年收入合计\t财政拨款收入\n类\t款\t项\t10. 00\t10. 00\n合计\t\t\t\t\n"
+        + "21011\t行政事业单位医疗\t\t\t5.00\t5.00\n")
+    let table = try #require(report.table(.income))
+    #expect(table.damage.isEmpty)
+    let row = try #require(table.rows.first { $0.code == "210" })
+    #expect(row.isPositional && !row.hasBrokenCell)
+  }
 }
