@@ -178,6 +178,10 @@ package enum ReportParser {
         reading = alignedReading
       }
     }
+    if reading.status != .unread, table.panels.contains(where: Self.hasShiftedRows) {
+      table.panels = table.panels.map(Self.unplacingShiftedRows)
+      reading = Table.Reading.judging(table)
+    }
     table.reading = reading
     if reading.status == .unread {
       table.panels = table.panels.map { Table.Panel(columns: $0.columns, rows: []) }
@@ -237,6 +241,36 @@ package enum ReportParser {
     panel.rows = panel.rows.map { row in
       var row = row
       if holdsHeader(row) { row.isNameUncertain = true }
+      return row
+    }
+    return panel
+  }
+
+  /// Whether two or more rows of `panel` leave its 合计 blank beside a part with a figure
+  /// ("210 卫生健康支出 · 782,164.00 782,164.00"): no total is blank while its parts are not, so
+  /// those rows were placed a column off (a page whose header sits differently), not written
+  /// without their totals. A single such row is left to the sums, as a defect.
+  private static func hasShiftedRows(_ panel: Table.Panel) -> Bool {
+    panel.rows.count { isShifted($0, in: panel) } >= 2
+  }
+
+  private static func isShifted(_ row: Table.Row, in panel: Table.Panel) -> Bool {
+    guard row.isPositional, panel.columns.first?.role == .total, row.cells.first == .some(nil) else { return false }
+    return row.cells.indices.dropFirst().contains { column in
+      column < panel.columns.count && panel.columns[column].role == .component
+        && !(row.cells[column]?.amount?.isZero ?? true)
+    }
+  }
+
+  /// `panel` with its shifted rows (`hasShiftedRows`) left unplaced: their figures are not
+  /// read as any column's, and no sum counts them.
+  private static func unplacingShiftedRows(_ panel: Table.Panel) -> Table.Panel {
+    guard hasShiftedRows(panel) else { return panel }
+    var panel = panel
+    panel.rows = panel.rows.map { row in
+      guard isShifted(row, in: panel) else { return row }
+      var row = row
+      row.isPositional = false
       return row
     }
     return panel

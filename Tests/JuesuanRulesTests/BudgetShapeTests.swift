@@ -120,4 +120,53 @@ struct BudgetShapeTests {
     let found = findings(planted).filter { $0.code == "sum/balance" }
     #expect(found.contains { $0.message.rendered().contains("189677551.00 ≠ 189767551.00") })
   }
+
+  @Test("a table's second page placed a column off: its rows are left unplaced, not read as blank totals")
+  func secondPageOffByAColumn() throws {
+    // The 收入预算总表 of a published budget as the PDF reader wrote it: the second page's header
+    // sits differently, and its rows' figures came out under 财政拨款收入 and 事业收入.
+    let text = """
+      上海市普陀区2025年区级部门预算
+
+      \u{0C}                                            2025年部门收入预算总表
+
+      编制部门：上海市普陀区财政局                                                                                                    单位：元
+
+                              项目                                                         收入预算
+
+      功能分类科目编码                                                                                         事业单位
+                                功能分类科目名称                       合计         财政拨款收入         事业收入                        其他收入
+        类    款     项                                                                                   经营收入
+       201             一般公共服务支出                              22,186,440.80  22,186,440.80
+       201   06        财政事务                                  22,186,440.80  22,186,440.80
+       201   06    01  行政运行                                  16,231,840.80  16,231,840.80
+       201   06    02  一般行政管理事务                                 100,000.00   100,000.00
+       201   06    07  信息化建设                                  1,666,600.00  1,666,600.00
+       201   06    08  财政委托业务支出                               4,188,000.00  4,188,000.00
+       208             社会保障和就业支出                              3,508,644.00  3,508,644.00
+       208   05        行政事业单位养老支出                             3,508,644.00  3,508,644.00
+       208   05    01  行政单位离退休                                  877,080.00   877,080.00
+       208   05    05  机关事业单位基本养老保险缴费支出                       1,748,327.00  1,748,327.00
+       208   05    06  机关事业单位职业年金缴费支出                           873,617.00   873,617.00
+       208   05    99  其他行政事业单位养老支出                               9,620.00     9,620.00
+      \u{0C}                       项目                                                         收入预算
+
+      功能分类科目编码                                                                                         事业单位
+                                功能分类科目名称                       合计        财政拨款收入          事业收入                        其他收入
+       类     款     项                                                                                   经营收入
+       210             卫生健康支出                                  782,164.00    782,164.00
+       210   11        行政事业单位医疗                                782,164.00    782,164.00
+       210   11    01  行政单位医疗                                  782,164.00    782,164.00
+       221             住房保障支出                                 4,736,957.00  4,736,957.00
+       221   02        住房改革支出                                 4,736,957.00  4,736,957.00
+       221   02    01  住房公积金                                  2,049,197.00  2,049,197.00
+       221   02    03  购房补贴                                   2,687,760.00  2,687,760.00
+                             合计                              31,214,205.80  31,214,205.80
+      """
+    #expect(findings(text).filter { $0.code == "sum/row-total" || $0.code == "sum/column-total" }.isEmpty)
+    let table = try #require(ReportParser.parse(SourceText(text)).table(.income))
+    let shifted = try #require(table.rows.first { $0.code == "2101101" })
+    #expect(!shifted.isPositional)
+    #expect(table.rows.first { $0.code == "2010601" }?.isPositional == true)
+  }
 }
