@@ -82,8 +82,9 @@ extension ReportParser {
     return numberedLevel(text)
   }
 
-  /// "一、…" (a section) or "（一）…" (a subsection), read from the bytes of a single-scalar text.
-  private static func numberedLevel(_ bytes: UnsafeBufferPointer<UInt8>) -> Heading.Level? {
+  /// "一、…" (a section) or "（一）…" (a subsection), read from the bytes of a single-scalar text
+  /// (or of any text, for its opening numbering only).
+  package static func numberedLevel(_ bytes: UnsafeBufferPointer<UInt8>) -> Heading.Level? {
     func numerals(from start: Int) -> Int {
       var end = start
       while let (scalar, length) = bytes.scalar(at: end), numeralValues.contains(scalar) { end += length }

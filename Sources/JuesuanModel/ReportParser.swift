@@ -178,8 +178,8 @@ package enum ReportParser {
         reading = alignedReading
       }
     }
-    if reading.status != .unread, table.panels.contains(where: Self.hasShiftedRows) {
-      table.panels = table.panels.map(Self.unplacingShiftedRows)
+    if reading.status != .unread, let unplaced = Self.unplacingShiftedRows(table.panels) {
+      table.panels = unplaced
       reading = Table.Reading.judging(table)
     }
     table.reading = reading
@@ -246,12 +246,22 @@ package enum ReportParser {
     return panel
   }
 
-  /// Whether two or more rows of `panel` leave its 合计 blank beside a part with a figure
-  /// ("210 卫生健康支出 · 782,164.00 782,164.00"): no total is blank while its parts are not, so
-  /// those rows were placed a column off (a page whose header sits differently), not written
-  /// without their totals. A single such row is left to the sums, as a defect.
-  private static func hasShiftedRows(_ panel: Table.Panel) -> Bool {
-    panel.rows.count { isShifted($0, in: panel) } >= 2
+  /// `panels` with the rows placed a column off left unplaced (their figures read as no column's,
+  /// counted in no sum); nil when no panel has two or more. Such a row leaves its 合计 blank beside a
+  /// part with a figure ("210 卫生健康支出 · 782,164.00 782,164.00"): no total is blank while its
+  /// parts are not, so those rows were placed a column off (a page whose header sits differently),
+  /// not written without their totals. A single such row is left to the sums, as a defect.
+  private static func unplacingShiftedRows(_ panels: [Table.Panel]) -> [Table.Panel]? {
+    var unplaced = false
+    let result = panels.map { panel in
+      let shifted = panel.rows.indices.filter { isShifted(panel.rows[$0], in: panel) }
+      guard shifted.count >= 2 else { return panel }
+      unplaced = true
+      var panel = panel
+      for index in shifted { panel.rows[index].isPositional = false }
+      return panel
+    }
+    return unplaced ? result : nil
   }
 
   private static func isShifted(_ row: Table.Row, in panel: Table.Panel) -> Bool {
@@ -260,20 +270,6 @@ package enum ReportParser {
       column < panel.columns.count && panel.columns[column].role == .component
         && !(row.cells[column]?.amount?.isZero ?? true)
     }
-  }
-
-  /// `panel` with its shifted rows (`hasShiftedRows`) left unplaced: their figures are not
-  /// read as any column's, and no sum counts them.
-  private static func unplacingShiftedRows(_ panel: Table.Panel) -> Table.Panel {
-    guard hasShiftedRows(panel) else { return panel }
-    var panel = panel
-    panel.rows = panel.rows.map { row in
-      guard isShifted(row, in: panel) else { return row }
-      var row = row
-      row.isPositional = false
-      return row
-    }
-    return panel
   }
 
   /// `table` without rows, not read for `reason`.

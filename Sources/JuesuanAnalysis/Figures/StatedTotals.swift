@@ -70,8 +70,7 @@ package struct StatedTotals: AnalysisView {
     }
 
     /// Words right before the label that make it another total's name: "财政拨款收入预算",
-    /// "政府性基金收入总计"; a part of 公务接待费 ("国内公务接待费", "外事接待费" is not it, but
-    /// "其他国内公务接待费" is).
+    /// "政府性基金收入总计"; for 三公, a part of the item ("国内公务接待费", "其他国内公务接待费").
     var otherNamePrefixes: [String] {
       isSangong
         ? ["国内", "外宾", "外事", "其他", "附属单位", "下属"]
@@ -151,7 +150,11 @@ package struct StatedTotals: AnalysisView {
     {
       var claimed: [Range<Int>] = []
       // A final's 三公 labels are read in its 三公 section only, and not searched for elsewhere.
-      for label in labels where isBudget || inSangongSection[index] || !label.totals[0].isSangong {
+      let readsSangong =
+        isBudget
+        || inSangongSection[index]
+          && !otherTotals.contains(where: { UTF8Text.firstOffset(of: $0, in: paragraph.utf8) != nil })
+      for label in labels where readsSangong || !label.totals[0].isSangong {
         for offset in UTF8Text.offsets(of: label.bytes, in: paragraph.utf8, range: 0..<paragraph.utf8.count) {
           let range = offset..<(offset + label.bytes.count)
           guard !claimed.contains(where: { $0.overlaps(range) }) else { continue }
@@ -162,9 +165,7 @@ package struct StatedTotals: AnalysisView {
               after: range.upperBound, in: paragraph, connectors: total.connectors(isBudget: isBudget),
               budgetFirst: total.budgetFirst(isBudget: isBudget)),
             !Self.extendsAnotherName(paragraph, before: offset, prefixes: total.otherNamePrefixes),
-            Self.isThisYears(paragraph, before: offset, year: report.year),
-            isBudget || !total.isSangong
-              || !otherTotals.contains(where: { UTF8Text.firstOffset(of: $0, in: paragraph.utf8) != nil })
+            Self.isThisYears(paragraph, before: offset, year: report.year)
           else { continue }
           facts += label.totals.map { Fact(total: $0, number: number, paragraph: index) }
         }
@@ -243,8 +244,8 @@ package struct StatedTotals: AnalysisView {
       else { return nil }
       start = next
     }
-    for word in ["为", "是", "：", ":"] where UTF8Text.has(word, at: start, in: paragraph.utf8) {
-      start = UTF8Text.skippingSpaces(in: paragraph.utf8, from: start + word.utf8.count)
+    for word in ["为", "是", "：", ":"] where UTF8Text.has(word, at: start, in: bytes) {
+      start = UTF8Text.skippingSpaces(in: bytes, from: start + word.utf8.count)
       break
     }
     return paragraph.numbers.first { $0.textRange.lowerBound == start && $0.unit == .tenThousandYuan }

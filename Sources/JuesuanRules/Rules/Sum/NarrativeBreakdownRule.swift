@@ -336,10 +336,10 @@ struct NarrativeBreakdownRule: Rule {
       number.unit == .none && number.value.tenThousandths % 10_000 == 0
         && reader.has("辆", at: reader.skippingSpaces(from: number.textRange.upperBound))
     }
+    func count(_ number: Paragraph.Number) -> Int64 { number.value.tenThousandths / 10_000 }
     for (index, whole) in counts.enumerated() {
-      guard reader.skippingSpacesBackward(from: whole.textRange.lowerBound) >= 6,
-        reader.has("车辆", at: reader.skippingSpacesBackward(from: whole.textRange.lowerBound) - 6)
-      else { continue }
+      let before = reader.skippingSpacesBackward(from: whole.textRange.lowerBound) - Self.vehicles.count
+      guard before >= 0, reader.has("车辆", at: before) else { continue }
       // "N 辆，其中：" or "N 辆。其中：".
       var start = reader.skippingSpaces(from: reader.skippingSpaces(from: whole.textRange.upperBound) + 3)
       guard let mark = ["，", "。", ","].first(where: { reader.has($0, at: start) }) else { continue }
@@ -354,22 +354,22 @@ struct NarrativeBreakdownRule: Rule {
         }
         .min() ?? reader.bytes.count
       let bracketed = Self.bracketed(reader.bytes, from: listStart, upTo: end)
-      let parts = counts[(index + 1)...].prefix { $0.textRange.upperBound <= end }.filter { count in
-        !bracketed.contains { $0.contains(count.textRange.lowerBound) }
+      let parts = counts[(index + 1)...].prefix { $0.textRange.upperBound <= end }.filter { part in
+        !bracketed.contains { $0.contains(part.textRange.lowerBound) }
       }
       guard parts.count >= 2 else { continue }
       context.ran()
-      let sum = parts.reduce(Int64(0)) { $0 + $1.value.tenThousandths } / 10_000
-      let total = whole.value.tenThousandths / 10_000
+      let sum = parts.reduce(Int64(0)) { $0 + count($1) }
+      let total = count(whole)
       let listsTheRest = !reader.occurrences(of: "其他", in: start..<end).isEmpty
       guard sum > total || (sum < total && listsTheRest) else { continue }
-      let terms = parts.map { "\($0.value.tenThousandths / 10_000)" }.joined(separator: " + ")
+      let terms = parts.map { "\(count($0))" }.joined(separator: " + ")
       context.report(
         whole.range,
         sum > total
           ? "其中各类车辆 \(terms) = \(sum) 辆，超过车辆总数 \(total) 辆"
           : "其中各类车辆（含其他用车）\(terms) = \(sum) 辆，少于车辆总数 \(total) 辆",
-        related: parts.map { Finding.Related(range: $0.range, message: "\($0.value.tenThousandths / 10_000) 辆") })
+        related: parts.map { Finding.Related(range: $0.range, message: "\(count($0)) 辆") })
     }
   }
 

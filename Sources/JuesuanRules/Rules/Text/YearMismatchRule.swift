@@ -215,7 +215,10 @@ struct YearMismatchRule: Rule {
         guard below < source.lineCount, below - line <= 3 else { break }
         text = source.byteRange(ofLine: below)
         let opening = UTF8Text.skippingSpaces(in: bytes, from: text.lowerBound)
-        guard !Self.opensNumberedHeading(bytes, at: opening, before: text.upperBound) else { break }
+        let heading = bytes.withUnsafeBufferPointer { all in
+          ReportParser.numberedLevel(UnsafeBufferPointer(rebasing: all[opening..<max(opening, text.upperBound)]))
+        }
+        guard heading != .section else { break }
       }
       guard let first = years.first else { continue }
       context.ran()
@@ -231,17 +234,6 @@ struct YearMismatchRule: Rule {
   }
 
   private static let period = Array("实施周期".utf8)
-
-  /// Whether a Chinese-numbered heading ("六、") opens the text at `offset`.
-  private static func opensNumberedHeading(_ bytes: [UInt8], at offset: Int, before end: Int) -> Bool {
-    var index = offset
-    while index < end, let numeral = numerals.first(where: { UTF8Text.has($0, at: index, in: bytes) }) {
-      index += numeral.utf8.count
-    }
-    return index > offset && UTF8Text.has("、", at: index, in: bytes)
-  }
-
-  private static let numerals = "一二三四五六七八九十".map(String.init)
 
   /// Whether `bytes` hold nothing but a heading's numbering: "五、", "（五）", "5.", spaces.
   private static func isNumbering(_ bytes: ArraySlice<UInt8>) -> Bool {
