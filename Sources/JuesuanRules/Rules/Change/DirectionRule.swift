@@ -12,7 +12,7 @@ struct DirectionRule: Rule {
       （本句或前两句；本段此前无金额时为上一段末句）所列的预算数、决算数不符的，也在此报告。只写百分比的变动（“上年 A 万元，本年 B 万元，\
       比上年减少 P%”）按 B − A 的正负判断；同一本年数、同一变动额在相邻段落中说法相反的，按多数一方\
       判断（两说相持时指出后一处；句中没有本年数时，以动词前相同的措辞认定是同一变动）；本年为 0 却\
-      “比上年增加 Δ”的，或同一事项（本年数前的措辞在增加额前重现）的增加额大于本年数的，上年数只能为负，也在此报告。漏写“%”的增长率（“增加 X 万元，下降 13.95。”）同样按方向比较。\
+      “比上年增加 Δ”的，或同一事项（紧接本年数的“比（较）上年”分句，或本年数前的措辞在增加额前重现）的增加额大于本年数（及句中其他可能所指的金额）的，上年数只能为负，也在此报告。漏写“%”的增长率（“增加 X 万元，下降 13.95。”）同样按方向比较。\
       “上年 A 万元，本年 B 万元，比上年持平”而 A、B 相差 1% 以上的，也在此报告（“基本持平”“大致持平”不算）。
       """,
     defaultSeverity: .error,
@@ -27,6 +27,8 @@ struct DirectionRule: Rule {
       .init("2023年当年预算执行数为100.00万元，2024年预算安排100.40万元，比2023年预算执行数基本持平。"),
       .init("# 2024年度部门决算\n\n本部门 2024 年度收入支出总计 307.82 万元。与 2023 年度相比，收入支出总计增加 307.82 万元，增长 100.00%。\n"),
       .init("基本支出 50.00 万元，其中人员经费 30.00 万元，比上年增加 40.00 万元。"),
+      .init("（十七）2210203-购房补贴 21.19 万元，较上年决算数增加 21.19 万元，增长 100%。"),
+      .init("（十七）2210203-购房补贴 21.19 万元，较上年决算数增加 2,219.00 元。"),
     ],
     triggeringExamples: [
       .init("全年预算为 11.72 万元，支出决算为 10.72 万元。⟦决算数与全年预算数持平⟧。"),
@@ -48,6 +50,8 @@ struct DirectionRule: Rule {
       .init("2023年当年预算执行数为217.72万元，2024年预算安排271.72万元，比2023年预算执行数⟦持平⟧。主要原因是：经费保持不变。"),
       .init("# 2024年度部门决算\n\n本部门 2024 年度收入支出总计 306.82 万元。与 2023 年度相比，收入支出总计⟦增加 307.82 万元⟧，增长 100.00%。\n"),
       .init("一般公共预算财政拨款支出 9746.50 万元，较上年⟦增加 1193.20 万元，下降⟧ 13.95。"),
+      .init("（十七）2210203-购房补贴 21.19 万元，较上年决算数⟦增加 22.19 万元⟧，增长 100%。"),
+      .init("基本支出 50.00 万元，其中人员经费 30.00 万元，比上年⟦增加 60.00 万元⟧。"),
       .init(
         "主要原因：项目支出增加，较上一度增加 1133.95 万元。\n\n主要原因：项目支出增加，较上一度⟦减少⟧ 1133.95 万元。\n\n主要原因：项目支出增加，较上一度增加 1133.95 万元。\n",
         fixed:
@@ -403,17 +407,24 @@ extension DirectionRule {
     let delta = change.delta.value
     let message: String
     let currentNote: String
+    let compared = Self.comparesDirectly(current, change, reader)
     if current.value.tenThousandths == 0 {
       // Only "0 万元，比上年增加": the zero ends the clause the comparison follows.
-      let between = String(
-        decoding: reader.bytes[current.textRange.upperBound..<change.verb.range.lowerBound], as: UTF8.self
-      )
-      .filter { $0 != " " }
-      guard between.hasPrefix("，"), ["，比", "，较", "，与", "，同比"].contains(where: { between.hasPrefix($0) }),
-        !between.utf8Text.contains("；"), !between.utf8Text.contains("。")
-      else { return }
+      guard compared else { return }
       message = "本年为 0，不可能比上年增加 \(delta)（上年数将为 −\(delta)）：变动额或方向有误"
       currentNote = "本年 0"
+    } else if compared, current.unit == .tenThousandYuan || current.unit == .yuan,
+      ([current] + change.alternatives).allSatisfy({ figure in
+        figure.unit == change.delta.unit
+          && (delta - figure.value).tenThousandths > RatioCheck.halfUnit(figure.value) + RatioCheck.halfUnit(delta)
+      })
+    {
+      // "购房补贴 21.19 万元，较上年决算数增加 22.19 万元": the clause compares the figure it follows
+      // (and the increase is larger than any other figure of the sentence it could be said of).
+      let unit = current.unit.rawValue
+      message =
+        "本年 \(current.value) \(unit)，不可能比上年增加 \(delta) \(unit)（上年数将为 \(current.value - delta)）：本年数、变动额或方向有误"
+      currentNote = "本年 \(current.value)"
     } else {
       guard let subject = Self.sameSubject(increasedBeyond: current, by: change, reader) else { return }
       message =
@@ -424,6 +435,19 @@ extension DirectionRule {
     context.report(
       paragraph.sourceRange(ofTextRange: change.verb.range.lowerBound..<change.delta.textRange.upperBound),
       Message(message), related: [Finding.Related(range: current.range, message: Message(currentNote))])
+  }
+
+  /// Whether the comparison is the clause right after this year's figure, of the same sentence:
+  /// "X 万元，比（较、与、同比）上年…增加".
+  private static func comparesDirectly(
+    _ current: Paragraph.Number, _ change: NarrativeReader.Change, _ reader: NarrativeReader
+  ) -> Bool {
+    let between = String(
+      decoding: reader.bytes[current.textRange.upperBound..<change.verb.range.lowerBound], as: UTF8.self
+    )
+    .filter { $0 != " " }
+    return ["，比", "，较", "，与", "，同比"].contains(where: { between.hasPrefix($0) })
+      && !between.utf8Text.contains("；") && !between.utf8Text.contains("。")
   }
 
   /// The words just before this year's figure ("收入支出总计"), when an increase larger than the
