@@ -13,7 +13,8 @@ struct ExecutionRateRule: Rule {
       只与另一预算数相符的，报告所称预算与所用预算不一（警告）。“三公”经费各项只写决算数和完成率、不写预算数的，\
       按决算 ÷ 完成率推算各项预算：公务用车购置费与运行维护费的预算之和应等于购置及运行费的预算，三项之和应等于\
       “三公”经费合计的预算（决算为 0 的项预算未知时，合计至少为其余各项之和）；按所写位数容差后仍不符的报告（警告）。\
-      决算为 0 而完成率不为 0（如“支出决算 0.00 万元，完成预算的 100.00%”）也报告：除非预算也为 0，\
+      “三公”经费句中只写一个预算数、决算数与表中相同、完成率与表中决算 ÷ 预算相符却与句中预算不符的，\
+      报告句中预算数与表中预算数不一（完成率证明句中预算数另有来源）。决算为 0 而完成率不为 0（如“支出决算 0.00 万元，完成预算的 100.00%”）也报告：除非预算也为 0，\
       否则应为 0%。
       """,
     defaultSeverity: .warning,
@@ -24,6 +25,10 @@ struct ExecutionRateRule: Rule {
       .init("年初预算为 6.00 万元，全年预算为 10.00 万元，支出决算为 9.00 万元，完成全年预算的 90.00%。"),
       .init(
         "（二）公务用车购置及运行费支出 42.41 万元，完成全年预算的 69.19%；较上年减少 17.73 万元。\n\n公务用车购置费支出 27.19 万元，完成全年预算的 93.76%。\n\n公务用车运行费支出 15.22 万元，完成全年预算的 47.13%。\n"
+      ),
+      // The sentence's figures agree with each other: a budget other than the table's is xref's.
+      .init(
+        "财政拨款“三公”经费支出决算表\n单位：万元\n项目 预算数 决算数\n合计 2.85 0.39\n因公出国（境）费 0.00 0.00\n公务用车购置及运行费 0.00 0.00\n公务用车购置费 0.00 0.00\n公务用车运行维护费 0.00 0.00\n公务接待费 2.85 0.39\n\n“三公”经费财政拨款支出年初预算为 2.85 万元，支出决算为 0.39 万元，完成预算的 13.68%。\n"
       ),
     ],
     triggeringExamples: [
@@ -36,6 +41,9 @@ struct ExecutionRateRule: Rule {
         "年初预算为 211.44 万元，支出决算为 136.53 万元，完成年初预算的 ⟦46.57%⟧。",
         fixed: "年初预算为 211.44 万元，支出决算为 136.53 万元，完成年初预算的 64.57%。"),
       .init("公务接待费支出决算 0.00 万元，完成预算的 ⟦100.00%⟧。"),
+      .init(
+        "财政拨款“三公”经费支出决算表\n单位：万元\n项目 预算数 决算数\n合计 2.85 0.39\n因公出国（境）费 0.00 0.00\n公务用车购置及运行费 0.00 0.00\n公务用车购置费 0.00 0.00\n公务用车运行维护费 0.00 0.00\n公务接待费 2.85 0.39\n\n“三公”经费财政拨款支出年初预算为 ⟦2.58 万元⟧，支出决算为 0.39 万元，完成预算的 13.68%。\n"
+      ),
     ])
 
   static let reads: [any AnalysisView.Type] = [NarrativeReaders.self]
@@ -147,7 +155,10 @@ struct ExecutionRateRule: Rule {
         stated: rate.rate.value, part: actual, partTolerance: RatioCheck.halfUnit(actual), whole: budget,
         wholeTolerance: RatioCheck.halfUnit(budget))
     else { return true }
-    if agrees { return true }
+    if agrees {
+      checkStatedBudget(rate, against: (row, budget, actual), context: &context)
+      return true
+    }
     guard let expected = RatioCheck.percent(part: actual, whole: budget, decimals: rate.rate.value.decimals)
     else { return true }
     context.report(
@@ -156,6 +167,29 @@ struct ExecutionRateRule: Rule {
       related: [Finding.Related(range: row.range, message: "\(row.name) 预算 \(budget)，决算 \(actual)")],
       hint: "= \(expected)%")
     return true
+  }
+
+  /// "年初预算为 2.58 万元，支出决算为 0.39 万元，完成预算的 13.68%" beside a 三公 table of 2.85 and
+  /// 0.39: the rate is the table's 0.39 ÷ 2.85, not the sentence's 0.39 ÷ 2.58, so the sentence's
+  /// one budget and the table's disagree. Only when the sentence's 决算 is the table's.
+  private func checkStatedBudget(
+    _ rate: NarrativeReader.Rate, against table: (row: Table.Row, budget: Amount, actual: Amount),
+    context: inout RuleContext
+  ) {
+    guard rate.budgets.count == 1, let stated = rate.budget, !stated.value.isZero, stated.value != table.budget,
+      let actual = rate.actual, actual.value == table.actual,
+      RatioCheck.agrees(
+        stated: rate.rate.value, part: actual.value, partTolerance: RatioCheck.halfUnit(actual.value),
+        whole: stated.value, wholeTolerance: RatioCheck.halfUnit(stated.value)) == false,
+      let expected = RatioCheck.percent(part: actual.value, whole: stated.value, decimals: rate.rate.value.decimals)
+    else { return }
+    context.report(
+      stated.range,
+      "文中预算 \(stated.value) 与“三公”经费表中\(table.row.name)预算 \(table.budget) 不一：完成率 \(rate.rate.value.asWritten)% 与表中决算 \(table.actual) ÷ 预算 \(table.budget) 相符，按文中预算应为 \(expected)%",
+      related: [
+        Finding.Related(range: rate.rate.range, message: "完成率 \(rate.rate.value.asWritten)%"),
+        Finding.Related(range: table.row.range, message: "\(table.row.name) 预算 \(table.budget)，决算 \(table.actual)"),
+      ])
   }
 
   /// A 三公 item's rate stated without its budget: 决算 A, rate R, so the budget is A ÷ R.
