@@ -8,7 +8,7 @@ struct PercentRule: Rule {
     summary: "“较上年增加/减少 X 万元，增长/下降 Y%”中的 Y 应等于 X ÷ 上年数。",
     rationale: """
       上年数 = 本年数 − 增加额（或 + 减少额）。常见错误是用本年数作分母。按所写小数位比较，\
-      并容许各金额的四舍五入误差及末位 ±1。本年数取句中（或“与上年相比”前一句中）同一项目的金额；\
+      并容许各金额的四舍五入误差及末位 ±1。漏写“%”的增长率（“增长 13.95。”）同样核对。本年数取句中（或“与上年相比”前一句中）同一项目的金额；\
       决算中句内没有本年数而所说的是“三公”经费某项时，取“三公”经费表中该项的决算数；都找不到时不检查。
       """,
     defaultSeverity: .error,
@@ -19,6 +19,7 @@ struct PercentRule: Rule {
       .init("2023年预算执行数为60.13万元，2023年决算数为50.00万元，本年安排25.77万元，比上年减少10.00%。"),
       .init("（四）2040220-执法办案 0 万元，较上年决算数减少 37.06 万元，下降 100%。主要原因是只有上年有该项支出。"),
       .init("（六）2013405-华侨事务 0.00 万元，较上年决算数减少 0.01 万元，下降 66.67%。"),
+      .init("一般公共预算财政拨款支出 9746.50 万元，较上年增加 1193.20 万元，增长 13.95。"),
       .init("2023 年一般公共预算支出 1,861.64 万元，比上年决算数增加（减少）327.51 万元，增长（下降）21.35%。"),
       .init(
         "财政拨款“三公”经费支出决算表\n项目\t预算数\t决算数\n合计\t2.85\t0.39\n公务接待费\t2.85\t0.39\n\n因公出国（境）费支出与上一年度持平；公务接待费支出决算减少 0.15 万元，下降 27.78%。\n"
@@ -37,6 +38,7 @@ struct PercentRule: Rule {
         fixed:
           "财政拨款“三公”经费支出决算表\n项目\t预算数\t决算数\n合计\t2.85\t0.39\n公务接待费\t2.85\t0.39\n\n因公出国（境）费支出与上一年度持平；公务接待费支出决算减少 0.15 万元，下降 27.78%。\n"
       ),
+      .init("一般公共预算财政拨款支出 9746.50 万元，较上年增加 1194.20 万元，增长 ⟦13.95⟧。"),
       .init(
         "（四）2040220-执法办案 0 万元，较上年决算数减少 37.06 万元，下降 ⟦101%⟧。主要原因是只有上年有该项支出。",
         fixed: "（四）2040220-执法办案 0 万元，较上年决算数减少 37.06 万元，下降 100%。主要原因是只有上年有该项支出。"),
@@ -56,7 +58,9 @@ struct PercentRule: Rule {
           checkEitherDirection(change, paragraph, reader, context: &context)
           continue
         }
-        guard let percent = change.percent, let percentVerb = change.percentVerb,
+        // "增长 13.95。", the "%" left out (text/unit's finding), is checked as the percentage it is.
+        let unitless = change.percent == nil ? reader.unitlessPercent(after: change) : nil
+        guard let percent = change.percent ?? unitless?.number, let percentVerb = change.percentVerb ?? unitless?.verb,
           percentVerb.isIncrease == change.verb.isIncrease
         else { continue }
         let delta = change.delta.value
@@ -105,6 +109,7 @@ struct PercentRule: Rule {
           continue
         }
         var message = "\(percentVerb.text)率应为 Δ \(delta) ÷ \(working) = \(expected)%，文中为 \(percent.value.asWritten)%"
+        if unitless != nil { message.append("（漏写“%”）") }
         if let current = change.current,
           RatioCheck.agrees(
             stated: percent.value, part: delta, partTolerance: RatioCheck.halfUnit(delta), whole: current.value,
