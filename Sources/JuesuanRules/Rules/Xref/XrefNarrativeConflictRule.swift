@@ -8,13 +8,17 @@ struct XrefNarrativeConflictRule: Rule {
     code: "xref/narrative-conflict",
     summary: "正文（评价报告）与附件自评表对同一数量的表述一致：实际支出等于全年执行数，指标完成情况等于实际完成值；叙述两次写同一总数应相同。",
     rationale:
-      "评价报告和自评表常由不同的人填写。只比较说法明确的数：总分行之后紧跟的“实际支出/实际支付 X 万元”，以及紧跟在指标名称后、单位相同的数（“采购成本节约率 0.43%”）；与年度指标值相同的说法不算矛盾，同名指标取值不一的不比较。"
+      "评价报告和自评表常由不同的人填写。只比较说法明确的数：总分行之后紧跟的“实际支出/实际支付 X 万元”，以及紧跟在指标名称后、单位相同的数（“采购成本节约率 0.43%”）；与年度指标值相同的说法不算矛盾，同名指标取值不一的不比较。只点名一个项目的句子所写该项目的预算数、决算数、得分，应分别是其自评表的年初或全年预算数、全年执行数、总分。"
       + "收支总表未能读取时，叙述中两次写出的同一总数（收入总计、支出总计、财政拨款收入/支出，预算的收入预算、支出预算及各类财政拨款支出预算）应相同，报告后一处；“三公”经费表未能读取时，“三公”经费及其各项（预算的预算数、决算的支出决算数）同样；预算逐项说明中的“本年预算安排 X 万元”与该段开头所列该项的金额（功能分类表未能读取时）也应相同。",
     defaultSeverity: .error,
     nonTriggeringExamples: [
       .init(
         PerfExamples.table(score: "99.1", secondScore: "40", fundsScore: "9.1", rate: "91.00", executed: "45.50")
           + "\n当年实际支出 45.50 万元，培训次数3次，群众满意度95%。\n"
+      ),
+      .init(
+        PerfExamples.table(score: "99.1", secondScore: "40", fundsScore: "9.1", rate: "91.00", executed: "45.50")
+          + "\n示例培训项目2023年预算数50.00万元，决算数 45.50 万元。\n"
       ),
       .init("# 2025年部门预算\n\n2025年，某某委员会收入预算37,151.47万元，其中：财政拨款收入37,151.47万元。\n\n一、收入预算\n\n2025年收入预算37,151.47万元。\n"),
       .init(
@@ -35,6 +39,9 @@ struct XrefNarrativeConflictRule: Rule {
           + "\n示例培训项目决算数 ⟦40.00 万元⟧，自评得分 ⟦98⟧ 分。\n",
         fixed: PerfExamples.table(score: "99.1", secondScore: "40", fundsScore: "9.1", rate: "91.00", executed: "45.50")
           + "\n示例培训项目决算数 45.50 万元，自评得分 99.1 分。\n"),
+      .init(
+        PerfExamples.table(score: "99.1", secondScore: "40", fundsScore: "9.1", rate: "91.00", executed: "45.50")
+          + "\n示例培训项目2023年预算数⟦55.00万元⟧，决算数 45.50 万元。\n"),
       .init("# 2025年部门预算\n\n2025年，某某委员会收入预算37,151.47万元，其中：财政拨款收入37,151.47万元。\n\n一、收入预算\n\n2025年收入预算⟦37,115.47万元⟧。\n"),
       .init(
         "# 2024年部门预算\n\n9. “教育支出（类）其他教育支出（款）其他教育支出（项）”25.00万元，主要用于其他教育支出。2023年当年预算执行数为20.00万元，2024年预算安排⟦20.50万元⟧，比2023年预算执行数增加25.00%。\n"
@@ -119,6 +126,19 @@ struct XrefNarrativeConflictRule: Rule {
               number.range, "正文称该项目得分 \(paragraph.text(in: number.textRange)) 分，自评表总分却是 \(score.text) 分",
               related: [Finding.Related(range: score.range, message: "总分 \(score.text)")],
               fixes: [Fix(title: "改为自评表的 \(score.text)", edits: [TextEdit(range: number.range, newText: score.text)])])
+          } else if number.unit == .tenThousandYuan, trimmed.utf8Text.hasSuffix("预算数"),
+            let funds = evaluation.fundsTotal
+          {
+            // "项目2023年预算数83.65 万元": the table's 年初 or 全年 预算数, whichever the prose means.
+            let budgets = [funds[.initialBudget], funds[.annualBudget]].compactMap { $0 }
+            guard !budgets.isEmpty else { continue }
+            context.ran()
+            guard !budgets.contains(where: { Self.agrees(number.value, $0.value) }) else { continue }
+            let written = budgets.map(\.text).joined(separator: "、")
+            context.report(
+              number.range,
+              "正文称该项目预算数 \(paragraph.text(in: number.textRange))，自评表的年初、全年预算数（\(written) 万元）都不是此数",
+              related: budgets.map { Finding.Related(range: $0.range, message: "预算数 \($0.text)") })
           } else if number.unit == .tenThousandYuan,
             ["决算数", "实际支出", "执行数", "实际支付"].contains(where: { trimmed.utf8Text.hasSuffix($0) }),
             let executed = evaluation.fundsTotal?[.executed]
