@@ -8,7 +8,7 @@ struct XrefNarrativeConflictRule: Rule {
     code: "xref/narrative-conflict",
     summary: "正文（评价报告）与附件自评表对同一数量的表述一致：实际支出等于全年执行数，指标完成情况等于实际完成值；叙述两次写同一总数应相同。",
     rationale:
-      "评价报告和自评表常由不同的人填写。只比较说法明确的数：总分行之后紧跟的“实际支出/实际支付 X 万元”，以及紧跟在指标名称后、单位相同的数（“采购成本节约率 0.43%”）；与年度指标值相同的说法不算矛盾，同名指标取值不一的不比较。只点名一个项目的句子所写该项目的预算数、决算数、得分，应分别是其自评表的年初或全年预算数、全年执行数、总分。"
+      "评价报告和自评表常由不同的人填写。只比较说法明确的数：总分行之后紧跟的“实际支出/实际支付 X 万元”，以及紧跟在指标名称后、单位相同的数（“采购成本节约率 0.43%”）；与年度指标值相同的说法不算矛盾，同名指标取值不一的不比较。只点名一个项目（或“整体支出”，部门整体自评表只有一张时）的句子所写的预算数（预算总额）、决算数（决算总额）、得分，应分别是其自评表的年初或全年预算数、全年执行数、总分。"
       + "收支总表未能读取时，叙述中两次写出的同一总数（收入总计、支出总计、财政拨款收入/支出，预算的收入预算、支出预算及各类财政拨款支出预算）应相同，报告后一处；“三公”经费表未能读取时，“三公”经费及其各项（预算的预算数、决算的支出决算数）同样；预算逐项说明中的“本年预算安排 X 万元”与该段开头所列该项的金额（功能分类表未能读取时）也应相同。",
     defaultSeverity: .error,
     nonTriggeringExamples: [
@@ -19,6 +19,10 @@ struct XrefNarrativeConflictRule: Rule {
       .init(
         PerfExamples.table(score: "99.1", secondScore: "40", fundsScore: "9.1", rate: "91.00", executed: "45.50")
           + "\n示例培训项目2023年预算数50.00万元，决算数 45.50 万元。\n"
+      ),
+      .init(
+        "2023年度部门决算\n部门整体支出绩效自评表\n(2023年度)\n部门（单位）名称\t\t示例中心\n部门整体支出情况（万元）\t\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分\n\t部门预算总额\t317.05\t162.25\t162.25\t10\t100%\t10\n绩效指标\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\t偏差原因分析及改进措施\n\t产出指标\t数量指标\t服务次数\t≥2次\t3次\t50\t50\t\n\t满意度指标\t服务对象满意度指标\t群众满意度\t≥90%\t95%\t40\t36.56\t\n总分\t\t\t\t\t100\t96.56\t\n\n"
+          + "我部门 2023 年度整体支出预算总额 317.05 万元，决算总额 162.25 万元，部门绩效自评得分 96.56 分。\n"
       ),
       .init("# 2025年部门预算\n\n2025年，某某委员会收入预算37,151.47万元，其中：财政拨款收入37,151.47万元。\n\n一、收入预算\n\n2025年收入预算37,151.47万元。\n"),
       .init(
@@ -42,6 +46,10 @@ struct XrefNarrativeConflictRule: Rule {
       .init(
         PerfExamples.table(score: "99.1", secondScore: "40", fundsScore: "9.1", rate: "91.00", executed: "45.50")
           + "\n示例培训项目2023年预算数⟦55.00万元⟧，决算数 45.50 万元。\n"),
+      .init(
+        "2023年度部门决算\n部门整体支出绩效自评表\n(2023年度)\n部门（单位）名称\t\t示例中心\n部门整体支出情况（万元）\t\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分\n\t部门预算总额\t317.05\t162.25\t162.25\t10\t100%\t10\n绩效指标\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\t偏差原因分析及改进措施\n\t产出指标\t数量指标\t服务次数\t≥2次\t3次\t50\t50\t\n\t满意度指标\t服务对象满意度指标\t群众满意度\t≥90%\t95%\t40\t36.56\t\n总分\t\t\t\t\t100\t96.56\t\n\n"
+          + "我部门 2023 年度整体支出预算总额 ⟦318.05 万元⟧，决算总额 ⟦612.25 万元⟧，部门绩效自评得分 ⟦69.56⟧ 分。\n"
+      ),
       .init("# 2025年部门预算\n\n2025年，某某委员会收入预算37,151.47万元，其中：财政拨款收入37,151.47万元。\n\n一、收入预算\n\n2025年收入预算⟦37,115.47万元⟧。\n"),
       .init(
         "# 2024年部门预算\n\n9. “教育支出（类）其他教育支出（款）其他教育支出（项）”25.00万元，主要用于其他教育支出。2023年当年预算执行数为20.00万元，2024年预算安排⟦20.50万元⟧，比2023年预算执行数增加25.00%。\n"
@@ -96,6 +104,13 @@ struct XrefNarrativeConflictRule: Rule {
         keys.append(Array(key.utf8))
       }
     }
+    // The department as a whole ("我部门 2023 年度整体支出预算总额 317.05 万元，决算总额 162.25 万元，
+    // 部门绩效自评得分 96.56 分"), when one table evaluates it.
+    let departmentWide = evaluations.indices.filter { evaluations[$0].isDepartmentWide }
+    if departmentWide.count == 1, !report.kind.isBudget {
+      projects.append(departmentWide[0])
+      keys.append(Array("整体支出".utf8))
+    }
     guard !projects.isEmpty else { return }
     for paragraph in report.paragraphs {
       // The projects the paragraph names at all: the only ones its sentences can name.
@@ -109,6 +124,7 @@ struct XrefNarrativeConflictRule: Rule {
         }
         guard hits.count == 1, let hit = hits.first else { continue }
         let evaluation = evaluations[projects[hit]]
+        let subject = evaluation.isDepartmentWide ? "部门整体支出" : "该项目"
         for number in paragraph.numbers where sentence.contains(number.textRange.lowerBound) {
           let lead = paragraph.text(
             in: max(sentence.lowerBound, number.textRange.lowerBound - 21)..<number.textRange.lowerBound)
@@ -123,10 +139,11 @@ struct XrefNarrativeConflictRule: Rule {
             context.ran()
             guard !Self.agrees(number.value, score.value) else { continue }
             context.report(
-              number.range, "正文称该项目得分 \(paragraph.text(in: number.textRange)) 分，自评表总分却是 \(score.text) 分",
+              number.range, "正文称\(subject)得分 \(paragraph.text(in: number.textRange)) 分，自评表总分却是 \(score.text) 分",
               related: [Finding.Related(range: score.range, message: "总分 \(score.text)")],
               fixes: [Fix(title: "改为自评表的 \(score.text)", edits: [TextEdit(range: number.range, newText: score.text)])])
-          } else if number.unit == .tenThousandYuan, trimmed.utf8Text.hasSuffix("预算数"),
+          } else if number.unit == .tenThousandYuan,
+            let label = ["预算数", "预算总额"].first(where: { trimmed.utf8Text.hasSuffix($0) }),
             let funds = evaluation.fundsTotal
           {
             // "项目2023年预算数83.65 万元": the table's 年初 or 全年 预算数, whichever the prose means.
@@ -137,17 +154,17 @@ struct XrefNarrativeConflictRule: Rule {
             let written = budgets.map(\.text).joined(separator: "、")
             context.report(
               number.range,
-              "正文称该项目预算数 \(paragraph.text(in: number.textRange))，自评表的年初、全年预算数（\(written) 万元）都不是此数",
+              "正文称\(subject)\(label) \(paragraph.text(in: number.textRange))，自评表的年初、全年预算数（\(written) 万元）都不是此数",
               related: budgets.map { Finding.Related(range: $0.range, message: "预算数 \($0.text)") })
           } else if number.unit == .tenThousandYuan,
-            ["决算数", "实际支出", "执行数", "实际支付"].contains(where: { trimmed.utf8Text.hasSuffix($0) }),
+            let label = ["决算数", "决算总额", "实际支出", "执行数", "实际支付"].first(where: { trimmed.utf8Text.hasSuffix($0) }),
             let executed = evaluation.fundsTotal?[.executed]
           {
             context.ran()
             guard !Self.agrees(number.value, executed.value) else { continue }
             context.report(
               number.range,
-              "正文称该项目\(trimmed.suffix(3)) \(paragraph.text(in: number.textRange))，自评表全年执行数却是 \(executed.text) 万元",
+              "正文称\(subject)\(label) \(paragraph.text(in: number.textRange))，自评表全年执行数却是 \(executed.text) 万元",
               related: [Finding.Related(range: executed.range, message: "全年执行数 \(executed.text)")],
               fixes: [
                 Fix(
