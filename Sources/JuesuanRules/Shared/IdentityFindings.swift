@@ -34,6 +34,9 @@ extension RuleContext {
       return true
     }
     var message = "\(what) \(shownTotal) ≠ \(Terms.joined(amounts, limit: 8)) = \(shownSum)，差 \(gap)"
+    if comparison.parts.count == 1, comparison.tolerance == 0 {
+      message += "（只此一项，取整不会产生尾差）"
+    }
     var fixes: [Fix] = []
     let others = Self.otherIdentities(sharing: total, with: comparison, in: self.report)
     if let agreeing = others.first(where: \.holds) {

@@ -6,19 +6,28 @@ struct CodeHierarchyRule: Rule {
   static let description = RuleDescription(
     code: "sum/code-hierarchy",
     summary: "“类”等于其下各“款”之和，“款”等于其下各“项”之和，逐栏检查。",
-    rationale: "上下级科目金额不衔接，说明漏列了科目或金额填错。只在表中列出了下级科目时检查。",
+    rationale:
+      "上下级科目金额不衔接，说明漏列了科目或金额填错。只在表中列出了下级科目时检查。差额在四舍五入容差内的由 sum/rounding-tail 提示；只有一个下级科目时，上下级是同一金额按同样位数取整，不会有尾差，相差即报告。",
     defaultSeverity: .error,
     nonTriggeringExamples: [
       .init(
         "一般公共预算财政拨款支出决算表\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n20103\t政府办公厅（室）及相关机构事务\t25.00\t25.00\t\n2010301\t行政运行\t10.00\t10.00\t\n2010350\t事业运行\t15.00\t15.00\t\n"
-      )
+      ),
+      // Two children: 0.01 is a rounding tail (sum/rounding-tail), not an error.
+      .init(
+        "一般公共预算财政拨款支出决算表\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n20103\t政府办公厅（室）及相关机构事务\t25.01\t25.01\t\n2010301\t行政运行\t10.00\t10.00\t\n2010350\t事业运行\t15.00\t15.00\t\n"
+      ),
     ],
     triggeringExamples: [
       .init(
         "一般公共预算财政拨款支出决算表\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n20103\t政府办公厅（室）及相关机构事务\t⟦26.00⟧\t25.00\t\n2010301\t行政运行\t10.00\t10.00\t\n2010350\t事业运行\t15.00\t15.00\t\n",
         fixed:
           "一般公共预算财政拨款支出决算表\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n20103\t政府办公厅（室）及相关机构事务\t25.00\t25.00\t\n2010301\t行政运行\t10.00\t10.00\t\n2010350\t事业运行\t15.00\t15.00\t\n"
-      )
+      ),
+      // One child: the same amount rounded alike, so 0.01 is no rounding tail.
+      .init(
+        "一般公共预算财政拨款支出决算表\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n20103\t政府办公厅（室）及相关机构事务\t⟦25.01⟧\t⟦25.01⟧\t\n2010301\t行政运行\t25.00\t25.00\t\n"
+      ),
     ])
 
   func check(_ report: Report, context: inout RuleContext) {
