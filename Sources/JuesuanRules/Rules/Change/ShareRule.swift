@@ -7,7 +7,8 @@ struct ShareRule: Rule {
     code: "change/share",
     summary: "“X 万元，占 Y 的 W%”中 W 应等于 X ÷ Y。",
     rationale: """
-      “占 Y 的 W%”只在 Y 的金额于同段写明时核对；“合计 T 万元，其中：A 万元，占 W%”式列举按合计 T 核对\
+      “占 Y 的 W%”在 Y 的金额于同段写明时核对；决算中 Y 为本年收入（支出）合计而同段未写明的，取收支总表等\
+      表中的该数（各表一致时）核对；“合计 T 万元，其中：A 万元，占 W%”式列举按合计 T 核对\
       （T 在同段开头，或在以“其中：”“以下方面：”结尾的上一段）。Y 为 0 的由 change/zero-base 报告。\
       按所写小数位，容许各金额的四舍五入误差及末位 ±1（写作“0 万元”的部分除外：其占比只能为 0）。
       """,
@@ -15,6 +16,9 @@ struct ShareRule: Rule {
     nonTriggeringExamples: [
       .init("政府采购支出总额 40.19 万元。授予中小企业合同金额 0.00 万元，占政府采购支出总额的 0.00%。"),
       .init("2023年度支出合计1,654.78万元，其中：\n\n基本支出622.19万元，占比37.60%；\n\n项目支出1,032.60万元，占比62.40%；\n\n经营支出0万元，占比0%。\n"),
+      .init(
+        "2024年度部门决算\n\n收入支出决算总表\n单位：万元\n项目\t决算数\t项目\t决算数\n本年收入合计\t307.82\t本年支出合计\t307.82\n总计\t307.82\t总计\t307.82\n\n一般公共预算财政拨款支出 307.82 万元，占本年支出合计的 100.00%。\n"
+      ),
     ],
     triggeringExamples: [
       .init(
@@ -26,6 +30,11 @@ struct ShareRule: Rule {
       .init(
         "2023年度支出合计1,654.78万元，其中：\n\n基本支出622.19万元，占比37.60%；\n\n项目支出1,032.60万元，占比62.40%；\n\n经营支出0万元，占比⟦1%⟧。\n",
         fixed: "2023年度支出合计1,654.78万元，其中：\n\n基本支出622.19万元，占比37.60%；\n\n项目支出1,032.60万元，占比62.40%；\n\n经营支出0万元，占比0%。\n"),
+      .init(
+        "2024年度部门决算\n\n收入支出决算总表\n单位：万元\n项目\t决算数\t项目\t决算数\n本年收入合计\t307.82\t本年支出合计\t307.82\n总计\t307.82\t总计\t307.82\n\n一般公共预算财政拨款支出 307.82 万元，占本年支出合计的 ⟦98.00%⟧。\n",
+        fixed:
+          "2024年度部门决算\n\n收入支出决算总表\n单位：万元\n项目\t决算数\t项目\t决算数\n本年收入合计\t307.82\t本年支出合计\t307.82\n总计\t307.82\t总计\t307.82\n\n一般公共预算财政拨款支出 307.82 万元，占本年支出合计的 100.00%。\n"
+      ),
     ])
 
   static let reads: [any AnalysisView.Type] = [NarrativeReaders.self]
@@ -36,6 +45,18 @@ struct ShareRule: Rule {
     var listTotal: Paragraph.Number?  // the total of a list that continues over paragraphs
     var lastHeading: Int?
     let readers = context.view(NarrativeReaders.self)
+    // A whole the paragraph does not state, read from the tables (made only when a share needs it).
+    var binder: NarrativeBinder?
+    let catalogue = context.catalogue
+    func tableWhole(_ name: String) -> TableFigure? {
+      guard Self.tableTotals.contains(name), !report.kind.isBudget else { return nil }
+      if binder == nil { binder = NarrativeBinder(report: report, catalogue: catalogue) }
+      let chars = Array(name.unicodeScalars) + [NarrativeBinder.amountMark]
+      guard let figures = binder?.bind(chars, before: chars.count - 1)?.figures, let first = figures.first,
+        figures.allSatisfy({ $0.isKnown && $0.value.isSameValue(as: first.value) })
+      else { return nil }
+      return first
+    }
     for (index, paragraph) in report.paragraphs.enumerated() {
       let reader = readers[index]
       if paragraph.headingIndex != lastHeading {
@@ -61,6 +82,9 @@ struct ShareRule: Rule {
         listTotal = total
       }
       for share in reader.shares {
+        if share.whole == nil, let part = share.part {
+          checkAgainstTable(share, part: part, paragraph, reader, tableWhole: tableWhole, context: &context)
+        }
         guard let whole = share.whole, let part = share.part, !whole.value.isZero,
           whole.textRange.upperBound <= part.textRange.lowerBound
             || whole.textRange.lowerBound > share.share.textRange.upperBound
@@ -81,6 +105,32 @@ struct ShareRule: Rule {
           fixes: [Fix(title: "改为 \(expected)%", edits: [edit], isPreferred: true)], hint: "= \(expected)%")
       }
     }
+  }
+
+  /// The totals a share may name without stating them, whose figure the summary tables give.
+  private static let tableTotals: Set<String> = ["本年支出合计", "本年收入合计", "支出合计", "收入合计"]
+
+  /// "一般公共预算财政拨款支出 307.82 万元，占本年支出合计的 100.00%", the paragraph giving no
+  /// 本年支出合计: the whole is the summary table's (every table that states it agreeing).
+  private func checkAgainstTable(
+    _ share: NarrativeReader.Share, part: Paragraph.Number, _ paragraph: Paragraph, _ reader: NarrativeReader,
+    tableWhole: (String) -> TableFigure?, context: inout RuleContext
+  ) {
+    guard let whole = tableWhole(share.wholeName), !whole.value.isZero, part.value <= whole.value else { return }
+    context.ran()
+    guard
+      let agrees = RatioCheck.agrees(
+        stated: share.share.value, part: part.value, partTolerance: RatioCheck.halfUnit(part.value),
+        whole: whole.value, wholeTolerance: RatioCheck.halfUnit(whole.value)), !agrees,
+      let expected = RatioCheck.percent(part: part.value, whole: whole.value, decimals: share.share.value.decimals)
+    else { return }
+    let edit = TextEdit(
+      range: paragraph.sourceRange(ofTextRange: reader.digitsRange(of: share.share)), newText: expected)
+    context.report(
+      share.share.range,
+      "占比应为 \(part.value) ÷ \(share.wholeName) \(whole.value)（\(whole.tableTitle)） = \(expected)%，文中为 \(share.share.value.asWritten)%",
+      related: [Finding.Related(range: whole.range, message: "\(share.wholeName) \(whole.value)")],
+      fixes: [Fix(title: "改为 \(expected)%", edits: [edit], isPreferred: true)], hint: "= \(expected)%")
   }
 
   /// "X 万元，占 W%" items of a list checked against the list's total.
