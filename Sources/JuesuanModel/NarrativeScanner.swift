@@ -1,5 +1,6 @@
-/// Finds the numbers of a paragraph: "1,862.53万元", "21.34%", "0.75 万", "3.58元", "5个".
-enum NarrativeScanner {
+/// Finds the numbers of a paragraph: "1,862.53万元", "21.34%", "0.75 万", "3.58元", "5个"; in
+/// full-width digits too ("１２．３４万元", "２１．３４％"), as some offices type them.
+package enum NarrativeScanner {
   private static let wan = Array("万元".utf8)
   private static let wanOnly = Array("万".utf8)
   private static let yuan = Array("元".utf8)
@@ -17,20 +18,29 @@ enum NarrativeScanner {
     var index = 0
     while index < bytes.count {
       let byte = bytes[index]
-      guard isDigit(byte) else {
-        // A digit is ASCII: the bytes of a longer scalar are passed over together.
+      guard digitLength(bytes, at: index) > 0 else {
+        // The bytes of a longer scalar are passed over together.
         index += byte < 0xC0 ? 1 : byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
         continue
       }
-      // Not the tail of a word such as "A1" or a code already consumed.
       let start = index
       var end = index
-      while end < bytes.count, isDigit(bytes[end]) || bytes[end] == UInt8(ascii: ",") || bytes[end] == UInt8(ascii: ".")
-      {
-        end += 1
+      var lastDigitEnd = index
+      while end < bytes.count {
+        let digit = digitLength(bytes, at: end)
+        if digit > 0 {
+          end += digit
+          lastDigitEnd = end
+        } else if bytes[end] == UInt8(ascii: ",") || bytes[end] == UInt8(ascii: ".") {
+          end += 1
+        } else if isFullWidthPoint(bytes, at: end) {
+          end += 3
+        } else {
+          break
+        }
       }
       // Trailing separators are punctuation, not part of the number.
-      while end > start, bytes[end - 1] == UInt8(ascii: ",") || bytes[end - 1] == UInt8(ascii: ".") { end -= 1 }
+      end = lastDigitEnd
       var negative = false
       if start > 0, bytes[start - 1] == UInt8(ascii: "-"), start < 2 || !isDigit(bytes[start - 2]) {
         negative = start >= 2 ? !isAlnum(bytes[start - 2]) : true
@@ -72,7 +82,45 @@ enum NarrativeScanner {
     return result
   }
 
+  /// The end of the figure that starts at `start` ("1,862.53", "-3.5", "１２．３４"): its digits,
+  /// separators and sign, ASCII or full-width, read no further than `limit`.
+  /// - Complexity: O(length of the figure).
+  package static func figureEnd(in bytes: [UInt8], from start: Int, limit: Int) -> Int {
+    bytes.withUnsafeBufferPointer { bytes in
+      var end = start
+      let limit = min(limit, bytes.count)
+      while end < limit {
+        let byte = bytes[end]
+        let digit = digitLength(bytes, at: end)
+        if digit > 0 {
+          end += digit
+        } else if byte == 0x2C || byte == 0x2E || byte == 0x2D {
+          end += 1
+        } else if isFullWidthPoint(bytes, at: end) {
+          end += 3
+        } else {
+          break
+        }
+      }
+      return min(end, limit)
+    }
+  }
+
   private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+
+  /// The length of the digit at `index`: 1 for 0–9, 3 for ０–９ (EF BC 90–99), 0 for none.
+  private static func digitLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
+    if isDigit(bytes[index]) { return 1 }
+    guard bytes[index] == 0xEF, index + 2 < bytes.count, bytes[index + 1] == 0xBC,
+      bytes[index + 2] >= 0x90, bytes[index + 2] <= 0x99
+    else { return 0 }
+    return 3
+  }
+
+  /// Whether "．" (EF BC 8E), a full-width decimal point, starts at `index`.
+  private static func isFullWidthPoint(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+    index + 2 < bytes.count && bytes[index] == 0xEF && bytes[index + 1] == 0xBC && bytes[index + 2] == 0x8E
+  }
   private static func isAlnum(_ byte: UInt8) -> Bool {
     isDigit(byte) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
   }

@@ -77,4 +77,18 @@ struct BadInputTests {
     let wide = try #require(table.rows.first { $0.code == "20101" })
     #expect(wide.cells.first??.amount == Amount(parsing: "123.45"))
   }
+
+  @Test("full-width figures in prose are read with their units; the figure's own bytes end before them")
+  func fullWidthProse() throws {
+    let text = "支出决算 １８６２．５３万元，较上年增加 ２１．１９ 万元，增长 ２１．３４％。２０２３年，共 ３ 个，3.5万元。"
+    let paragraph = Paragraph(segments: [(text, 0)])
+    let numbers = paragraph.numbers.map { "\($0.value) \($0.unit.rawValue)" }
+    #expect(numbers == ["1862.53 万元", "21.19 万元", "21.34 %", "3.00 ", "3.50 万元"])
+    for number in paragraph.numbers {
+      let end = NarrativeScanner.figureEnd(
+        in: paragraph.utf8, from: number.textRange.lowerBound, limit: number.textRange.upperBound)
+      let digits = paragraph.text(in: number.textRange.lowerBound..<end)
+      #expect(Amount(parsing: digits) == number.value, "\(digits)")
+    }
+  }
 }

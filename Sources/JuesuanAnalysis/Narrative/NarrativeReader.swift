@@ -150,13 +150,8 @@ package struct NarrativeReader: Sendable {
 
   /// Range of the digits of a number (without its unit), for edits that replace the value only.
   package func digitsRange(of number: Paragraph.Number) -> Range<Int> {
-    var end = number.textRange.lowerBound
-    while end < number.textRange.upperBound,
-      (bytes[end] >= 0x30 && bytes[end] <= 0x39) || bytes[end] == 0x2E || bytes[end] == 0x2C || bytes[end] == 0x2D
-    {
-      end += 1
-    }
-    return number.textRange.lowerBound..<end
+    let start = number.textRange.lowerBound
+    return start..<NarrativeScanner.figureEnd(in: bytes, from: start, limit: number.textRange.upperBound)
   }
 
   /// The sentences of `bytes`, split after 。！？ and at the end (not at ；).

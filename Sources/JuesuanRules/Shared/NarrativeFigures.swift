@@ -34,6 +34,7 @@ enum NarrativeFigures {
           continue
         }
         switch character {
+        case "０"..."９": chars.append(Unicode.Scalar(character.value - 0xFF10 + 0x30) ?? character)
         case "“", "”", "\"", "‘", "’", "'", "「", "」": continue
         case "(": chars.append("（")
         case ")": chars.append("）")
@@ -46,14 +47,9 @@ enum NarrativeFigures {
 
   /// The source range of the figure itself ("1,862.53"), without its unit.
   static func digitRange(of number: Paragraph.Number, in source: SourceText) -> Range<Int> {
-    var end = number.range.lowerBound
-    let bytes = source.bytes
-    while end < number.range.upperBound, end < bytes.count,
-      (0x30...0x39).contains(bytes[end]) || bytes[end] == 0x2C || bytes[end] == 0x2E || bytes[end] == 0x2D
-    {
-      end += 1
-    }
-    return end > number.range.lowerBound ? number.range.lowerBound..<end : number.range
+    let start = number.range.lowerBound
+    let end = NarrativeScanner.figureEnd(in: source.bytes, from: start, limit: number.range.upperBound)
+    return end > start ? start..<end : number.range
   }
 
   /// `value` with two decimals, with thousands separators when the original had them.
