@@ -23,7 +23,13 @@ extension RuleContext {
     }
     // The inlay hint of a total that does not match: "Σ 1,234.56".
     let hint = "Σ \(sum.grouped)"
-    if abs(difference) <= comparison.tolerance {
+    // A total below one of its own parts, none of them negative: rounding keeps order (a part
+    // no greater than the whole rounds to no more), so this is no tail.
+    let largest = amounts.max()
+    let belowPart =
+      total.value.tenThousandths >= 0 && amounts.allSatisfy { $0.tenThousandths >= 0 }
+      && largest.map { total.value < $0 } == true
+    if abs(difference) <= comparison.tolerance, !belowPart {
       guard !roundingExplained else { return false }
       let saved = currentCode
       currentCode = "sum/rounding-tail"
@@ -36,6 +42,8 @@ extension RuleContext {
     var message = "\(what) \(shownTotal) ≠ \(Terms.joined(amounts, limit: 8)) = \(shownSum)，差 \(gap)"
     if comparison.parts.count == 1, comparison.tolerance == 0 {
       message += "（只此一项，取整不会产生尾差）"
+    } else if belowPart, abs(difference) <= comparison.tolerance, let largest {
+      message += "（合计小于其中一项 \(largest.formatted(decimals: 2))，取整不会如此）"
     }
     var fixes: [Fix] = []
     let others = Self.otherIdentities(sharing: total, with: comparison, in: self.report)
