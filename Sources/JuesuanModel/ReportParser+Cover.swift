@@ -7,10 +7,13 @@ extension ReportParser {
   /// or the tables say 单位预算 / 单位决算 / 预算单位.
   static func kind(of report: Report, title: String) -> Report.Kind {
     let standard = report.tables.filter { Table.Kind.standard.contains($0.kind) }
+    // The tables that say which they are vote (a budget's 预算表, a final's 决算表); a title that
+    // says neither ("…三公经费支出表") does not. With no votes or a tie, the report's title decides.
     let budgetTables = standard.filter(\.isBudget).count
+    let finalTables = standard.filter { $0.title.utf8Text.contains("决算") }.count
     let isBudget =
-      standard.isEmpty
-      ? title.utf8Text.contains("预算") && !title.utf8Text.contains("决算") : budgetTables * 2 > standard.count
+      budgetTables == finalTables
+      ? title.utf8Text.contains("预算") && !title.utf8Text.contains("决算") : budgetTables > finalTables
     let names = [title] + standard.map { $0.title.utf8Text.removingWhitespace() }
     let isUnit = names.contains { name in
       ["单位预算", "单位决算", "预算单位", "单位“三公”", "单位\"三公\""].contains { name.utf8Text.contains($0) }

@@ -375,4 +375,23 @@ struct RealShapeTests {
     let row = try #require(table.rows.first { $0.code == "210" })
     #expect(row.isPositional && !row.hasBrokenCell)
   }
+
+  @Test("the national template's budget tables are Shanghai's tables under other names")
+  func nationalBudgetTitles() {
+    let names: [(String, Table.Kind)] = [
+      ("2024年部门收支总表", .summary), ("部门收入总表", .income), ("部门支出总表", .expenditure),
+      ("财政拨款收支总表", .fiscalSummary), ("一般公共预算支出表", .generalBudget),
+      ("一般公共预算基本支出表", .basicExpenditure), ("一般公共预算“三公”经费支出表", .sangong),
+      ("政府性基金预算支出表", .governmentFund), ("国有资本经营预算支出表", .stateCapital), ("项目支出表", .unknown),
+    ]
+    for (name, kind) in names {
+      let report = parse("# 2024年部门预算\n\n\(name)\n单位：万元\n科目编码\t科目名称\t合计\n201\t一般公共服务支出\t1.00\n")
+      #expect(report.tables.map(\.kind) == [kind], "\(name)")
+      #expect(report.tables.allSatisfy { $0.isBudget }, "\(name)")
+      #expect(report.kind == .departmentBudget, "\(name)")
+    }
+    // A final's tables say 决算, and its summary is no budget's 收支总表.
+    let final = parse("# 2023年度部门决算\n\n收入支出决算总表\n单位：万元\n项目\t决算数\n总计\t1.00\n")
+    #expect(final.tables.map(\.kind) == [.summary] && final.kind == .departmentFinal)
+  }
 }
