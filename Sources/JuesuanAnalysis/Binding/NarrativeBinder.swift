@@ -151,6 +151,17 @@ package struct NarrativeBinder {
     economicNameEnds = SuffixIndex(economicNames.map(\.name))
   }
 
+  /// A binder of the report's named totals only ("本年支出合计", "基本支出"…), not of its subjects'
+  /// codes and names: for a rule that binds a label it already has, at a fraction of the cost.
+  package init(totalsOf report: Report, catalogue: SubjectCatalogue) {
+    self.report = report
+    self.catalogue = catalogue
+    self.year = report.year
+    if report.kind.isBudget { buildBudgetAnchors() }
+    buildAnchors()
+    anchorEnds = SuffixIndex(anchors.map(\.text))
+  }
+
   private mutating func buildNames() {
     var byName: [String: Set<String>] = [:]
     for (code, rows) in codedRows where code.count == 3 || code.count == 5 {

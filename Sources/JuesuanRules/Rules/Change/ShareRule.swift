@@ -50,7 +50,7 @@ struct ShareRule: Rule {
     let catalogue = context.catalogue
     func tableWhole(_ name: String) -> TableFigure? {
       guard Self.tableTotals.contains(name), !report.kind.isBudget else { return nil }
-      if binder == nil { binder = NarrativeBinder(report: report, catalogue: catalogue) }
+      if binder == nil { binder = NarrativeBinder(totalsOf: report, catalogue: catalogue) }
       let chars = Array(name.unicodeScalars) + [NarrativeBinder.amountMark]
       guard let figures = binder?.bind(chars, before: chars.count - 1)?.figures, let first = figures.first,
         figures.allSatisfy({ $0.isKnown && $0.value.isSameValue(as: first.value) })
