@@ -26,7 +26,7 @@ struct ExecutionRateRule: Rule {
       .init(
         "（二）公务用车购置及运行费支出 42.41 万元，完成全年预算的 69.19%；较上年减少 17.73 万元。\n\n公务用车购置费支出 27.19 万元，完成全年预算的 93.76%。\n\n公务用车运行费支出 15.22 万元，完成全年预算的 47.13%。\n"
       ),
-      // The sentence's figures agree with each other: a budget other than the table's is xref's.
+      // The sentence's budget is the table's, and the rate is worked from both.
       .init(
         "财政拨款“三公”经费支出决算表\n单位：万元\n项目 预算数 决算数\n合计 2.85 0.39\n因公出国（境）费 0.00 0.00\n公务用车购置及运行费 0.00 0.00\n公务用车购置费 0.00 0.00\n公务用车运行维护费 0.00 0.00\n公务接待费 2.85 0.39\n\n“三公”经费财政拨款支出年初预算为 2.85 万元，支出决算为 0.39 万元，完成预算的 13.68%。\n"
       ),
@@ -176,8 +176,8 @@ struct ExecutionRateRule: Rule {
     _ rate: NarrativeReader.Rate, against table: (row: Table.Row, budget: Amount, actual: Amount),
     context: inout RuleContext
   ) {
-    guard rate.budgets.count == 1, let stated = rate.budget, !stated.value.isZero, stated.value != table.budget,
-      let actual = rate.actual, actual.value == table.actual,
+    guard rate.budgets.count == 1, let stated = rate.budget, !stated.value.isZero,
+      !stated.value.isSameValue(as: table.budget), let actual = rate.actual, actual.value.isSameValue(as: table.actual),
       RatioCheck.agrees(
         stated: rate.rate.value, part: actual.value, partTolerance: RatioCheck.halfUnit(actual.value),
         whole: stated.value, wholeTolerance: RatioCheck.halfUnit(stated.value)) == false,
