@@ -89,20 +89,9 @@ struct ShareRule: Rule {
           whole.textRange.upperBound <= part.textRange.lowerBound
             || whole.textRange.lowerBound > share.share.textRange.upperBound
         else { continue }
-        context.ran()
-        guard
-          let agrees = RatioCheck.agrees(
-            stated: share.share.value, part: part.value, partTolerance: RatioCheck.halfUnit(part.value),
-            whole: whole.value, wholeTolerance: RatioCheck.halfUnit(whole.value)), !agrees,
-          let expected = RatioCheck.percent(part: part.value, whole: whole.value, decimals: share.share.value.decimals)
-        else { continue }
-        let edit = TextEdit(
-          range: paragraph.sourceRange(ofTextRange: reader.digitsRange(of: share.share)), newText: expected)
-        context.report(
-          share.share.range,
-          "占比应为 \(part.value) ÷ \(share.wholeName) \(whole.value) = \(expected)%，文中为 \(share.share.value.asWritten)%",
-          related: [Finding.Related(range: whole.range, message: "\(share.wholeName) \(whole.value)")],
-          fixes: [Fix(title: "改为 \(expected)%", edits: [edit], isPreferred: true)], hint: "= \(expected)%")
+        check(
+          share.share, part: part.value, whole: (whole.value, whole.range, share.wholeName), paragraph, reader,
+          context: &context)
       }
     }
   }
@@ -117,19 +106,29 @@ struct ShareRule: Rule {
     tableWhole: (String) -> TableFigure?, context: inout RuleContext
   ) {
     guard let whole = tableWhole(share.wholeName), !whole.value.isZero, part.value <= whole.value else { return }
+    check(
+      share.share, part: part.value, whole: (whole.value, whole.range, share.wholeName), source: whole.tableTitle,
+      paragraph, reader, context: &context)
+  }
+
+  /// `share` against part ÷ whole (`whole.name`'s figure, from the table `source` when it is not the
+  /// paragraph's): reported, with the percentage to write, when they disagree.
+  private func check(
+    _ share: Paragraph.Number, part: Amount, whole: (value: Amount, range: Range<Int>, name: String),
+    source: String? = nil, _ paragraph: Paragraph, _ reader: NarrativeReader, context: inout RuleContext
+  ) {
     context.ran()
     guard
       let agrees = RatioCheck.agrees(
-        stated: share.share.value, part: part.value, partTolerance: RatioCheck.halfUnit(part.value),
-        whole: whole.value, wholeTolerance: RatioCheck.halfUnit(whole.value)), !agrees,
-      let expected = RatioCheck.percent(part: part.value, whole: whole.value, decimals: share.share.value.decimals)
+        stated: share.value, part: part, partTolerance: RatioCheck.halfUnit(part), whole: whole.value,
+        wholeTolerance: RatioCheck.halfUnit(whole.value)), !agrees,
+      let expected = RatioCheck.percent(part: part, whole: whole.value, decimals: share.value.decimals)
     else { return }
-    let edit = TextEdit(
-      range: paragraph.sourceRange(ofTextRange: reader.digitsRange(of: share.share)), newText: expected)
+    let edit = TextEdit(range: paragraph.sourceRange(ofTextRange: reader.digitsRange(of: share)), newText: expected)
+    let stated = "\(whole.name) \(whole.value)" + (source.map { "（\($0)）" } ?? "")
     context.report(
-      share.share.range,
-      "占比应为 \(part.value) ÷ \(share.wholeName) \(whole.value)（\(whole.tableTitle)） = \(expected)%，文中为 \(share.share.value.asWritten)%",
-      related: [Finding.Related(range: whole.range, message: "\(share.wholeName) \(whole.value)")],
+      share.range, "占比应为 \(part) ÷ \(stated) = \(expected)%，文中为 \(share.value.asWritten)%",
+      related: [Finding.Related(range: whole.range, message: "\(whole.name) \(whole.value)")],
       fixes: [Fix(title: "改为 \(expected)%", edits: [edit], isPreferred: true)], hint: "= \(expected)%")
   }
 
@@ -139,18 +138,7 @@ struct ShareRule: Rule {
     for (part, share) in reader.unnamedShares where part.textRange != total.textRange {
       guard !total.value.isZero else { continue }  // a zero whole: nothing to compare
       guard part.value <= total.value else { continue }  // not a part of this total
-      context.ran()
-      guard
-        let agrees = RatioCheck.agrees(
-          stated: share.value, part: part.value, partTolerance: RatioCheck.halfUnit(part.value), whole: total.value,
-          wholeTolerance: RatioCheck.halfUnit(total.value)), !agrees,
-        let expected = RatioCheck.percent(part: part.value, whole: total.value, decimals: share.value.decimals)
-      else { continue }
-      let edit = TextEdit(range: paragraph.sourceRange(ofTextRange: reader.digitsRange(of: share)), newText: expected)
-      context.report(
-        share.range, "占比应为 \(part.value) ÷ 合计 \(total.value) = \(expected)%，文中为 \(share.value.asWritten)%",
-        related: [Finding.Related(range: total.range, message: "合计 \(total.value)")],
-        fixes: [Fix(title: "改为 \(expected)%", edits: [edit], isPreferred: true)], hint: "= \(expected)%")
+      check(share, part: part.value, whole: (total.value, total.range, "合计"), paragraph, reader, context: &context)
     }
   }
 }
