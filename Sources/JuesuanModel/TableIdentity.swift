@@ -46,11 +46,6 @@ package struct TableIdentity: Sendable {
   /// the figures' last digit per figure, 0.005·(n+1) for figures to the cent (DOMAIN.md §4), 0.5·(n+1)
   /// for a whole-yuan table's.
   package var tolerance: Int64 {
-    // One figure restated (a parent with a single child): the same amount rounded to the same
-    // places, so rounding cannot part them.
-    if parts.count == 1, let part = parts[0].cell?.amount, let whole = total.amount, part.decimals == whole.decimals {
-      return 0
-    }
     var decimals = total.amount?.decimals
     for part in parts {
       guard let places = part.cell?.amount?.decimals else { continue }

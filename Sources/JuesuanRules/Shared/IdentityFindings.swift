@@ -29,7 +29,11 @@ extension RuleContext {
     let belowPart =
       total.value.tenThousandths >= 0 && amounts.allSatisfy { $0.tenThousandths >= 0 }
       && largest.map { total.value < $0 } == true
-    if abs(difference) <= comparison.tolerance, !belowPart {
+    // One figure restated in a whole-yuan table (a parent with a single child listed): a sibling
+    // too small to be listed would be under half a yuan, so the two are one amount rounded alike.
+    let table = Self.table(holding: total, in: report)
+    let restated = comparison.parts.count == 1 && table?.unit == "元"
+    if abs(difference) <= comparison.tolerance, !belowPart, !restated {
       guard !roundingExplained else { return false }
       let saved = currentCode
       currentCode = "sum/rounding-tail"
@@ -40,10 +44,10 @@ extension RuleContext {
       return true
     }
     var message = "\(what) \(shownTotal) ≠ \(Terms.joined(amounts, limit: 8)) = \(shownSum)，差 \(gap)"
-    if comparison.parts.count == 1, comparison.tolerance == 0 {
-      message += "（只此一项，取整不会产生尾差）"
-    } else if belowPart, abs(difference) <= comparison.tolerance, let largest {
+    if belowPart, abs(difference) <= comparison.tolerance, let largest {
       message += "（合计小于其中一项 \(largest.formatted(decimals: 2))，取整不会如此）"
+    } else if restated, abs(difference) <= comparison.tolerance {
+      message += "（只此一项，以元为单位取整不会产生尾差）"
     }
     var fixes: [Fix] = []
     let others = Self.otherIdentities(sharing: total, with: comparison, in: self.report)
@@ -71,11 +75,16 @@ extension RuleContext {
     return true
   }
 
+  /// The table whose region holds `cell`.
+  private static func table(holding cell: Table.Cell, in report: Report) -> Table? {
+    report.tables.first { $0.range.contains(cell.range.lowerBound) }
+  }
+
   /// The table's other sums whose total or one of whose parts is the cell `total`.
   private static func otherIdentities(sharing total: Table.Cell, with comparison: TableIdentity, in report: Report)
     -> [TableIdentity]
   {
-    guard let table = report.tables.first(where: { $0.range.contains(total.range.lowerBound) }) else { return [] }
+    guard let table = table(holding: total, in: report) else { return [] }
     return table.identities.filter { other in
       guard !(other.total.range == total.range && other.what == comparison.what) else { return false }
       return other.total.range == total.range || other.parts.contains { $0.cell?.range == total.range }
