@@ -413,7 +413,7 @@ extension DirectionRule {
       guard compared else { return }
       message = "本年为 0，不可能比上年增加 \(delta)（上年数将为 −\(delta)）：变动额或方向有误"
       currentNote = "本年 0"
-    } else if compared, current.unit == .tenThousandYuan || current.unit == .yuan,
+    } else if compared, current.value.tenThousandths > 0, current.unit == .tenThousandYuan || current.unit == .yuan,
       ([current] + change.alternatives).allSatisfy({ figure in
         figure.unit == change.delta.unit
           && (delta - figure.value).tenThousandths > RatioCheck.halfUnit(figure.value) + RatioCheck.halfUnit(delta)
