@@ -79,7 +79,12 @@ extension NarrativeReader {
       // The whole's name: up to the first 的 (at most 20 characters).
       let limit = min(bytes.count, offset + 3 + 60)
       guard let de = occurrences(of: "的", in: (offset + 3)..<limit).first else { continue }
-      let cursor = skippingSpaces(from: de + 3)
+      // "占…的 34.30%", "占…的比重为 34.30%", "占…的比例是 34.30%".
+      var cursor = skippingSpaces(from: de + 3)
+      if has("比重", at: cursor) || has("比例", at: cursor) {
+        cursor = skippingSpaces(from: cursor + 6)
+        if has("为", at: cursor) || has("是", at: cursor) { cursor = skippingSpaces(from: cursor + 3) }
+      }
       guard let share = number(startingAt: cursor), share.unit == .percent else { continue }
       let name = String(decoding: bytes[(offset + 3)..<de], as: UTF8.self).filter { $0 != " " }
       guard name.count >= 2, !name.utf8Text.contains("，"), !name.utf8Text.contains("预算") else { continue }
@@ -113,13 +118,15 @@ extension NarrativeReader {
 }
 
 extension NarrativeReader {
-  /// "X 万元，占 W%" / "X万元，占比W%": a share with no whole named (the list's total is the whole).
+  /// "X 万元，占 W%" / "X万元，占比W%" / "占比为 W%": a share with no whole named (the list's total is the
+  /// whole).
   package var unnamedShares: [(part: Paragraph.Number, share: Paragraph.Number)] {
     var result: [(part: Paragraph.Number, share: Paragraph.Number)] = []
     for offset in occurrences(of: "占") {
       var cursor = offset + 3
       if has("比", at: cursor) { cursor += 3 }
       cursor = skippingSpaces(from: cursor)
+      if has("为", at: cursor) { cursor = skippingSpaces(from: cursor + 3) }  // "占比为 37.60%"
       guard let share = number(startingAt: cursor), share.unit == .percent else { continue }
       var back = skippingSpacesBackward(from: offset)
       guard back >= 3, has("，", at: back - 3) || has("、", at: back - 3) else { continue }
