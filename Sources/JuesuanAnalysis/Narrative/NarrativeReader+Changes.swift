@@ -35,6 +35,34 @@ extension NarrativeReader {
     return number(startingAt: start)
   }
 
+  /// The percentage clause of a change at `cursor` and its figure: "增长 21.34%", and as other
+  /// provinces write it "同比增长 21.34%", "增长率为 21.34%", "增幅为 21.34%", "下降幅度为 5%".
+  /// Nil when no direction word (or 增幅, 涨幅, 降幅, 减幅) opens it or no number follows.
+  package func percentClause(at cursor: Int) -> (verb: Word, figure: Paragraph.Number)? {
+    var start = cursor
+    if has("同比", at: start) { start += 6 }
+    var verb: Word
+    if let word = directionWord(at: start) {
+      verb = word
+    } else if let (text, isIncrease) = Self.rangeWords.first(where: { has($0.text, at: start) }) {
+      verb = Word(text: text, range: start..<(start + text.utf8.count), isIncrease: isIncrease, residue: nil)
+    } else {
+      return nil
+    }
+    verb.text = String(decoding: bytes[verb.range], as: UTF8.self)
+    var next = skippingSpaces(from: verb.residue?.upperBound ?? verb.range.upperBound)
+    if let filler = ["幅度", "率"].first(where: { has($0, at: next) }) {
+      next = skippingSpaces(from: next + filler.utf8.count)
+    }
+    if let filler = ["为", "是", "了"].first(where: { has($0, at: next) }) { next = skippingSpaces(from: next + 3) }
+    return number(startingAt: next).map { (verb, $0) }
+  }
+
+  /// Words that name a change's size and direction at once.
+  private static let rangeWords: [(text: String, isIncrease: Bool)] = [
+    ("增幅", true), ("涨幅", true), ("降幅", false), ("减幅", false),
+  ]
+
   /// Where the text goes on after `number` and one "，", "、" or ","; nil when none follows it.
   func clauseGoingOn(after number: Paragraph.Number) -> Int? {
     let cursor = skippingSpaces(from: number.textRange.upperBound)
@@ -62,8 +90,7 @@ extension NarrativeReader {
       var change = Change(verb: verb, delta: delta, sentence: sentence(containing: index))
       // The percentage: "，增长 21.34%".
       let cursor = clauseGoingOn(after: delta) ?? skippingSpaces(from: delta.textRange.upperBound)
-      if let percentVerb = directionWord(at: cursor), let percent = figure(after: percentVerb), percent.unit == .percent
-      {
+      if let (percentVerb, percent) = percentClause(at: cursor), percent.unit == .percent {
         change.percentVerb = percentVerb
         change.percent = percent
       }

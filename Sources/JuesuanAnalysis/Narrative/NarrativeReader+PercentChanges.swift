@@ -152,8 +152,8 @@ extension NarrativeReader {
   /// number written without its unit (the "%" left out).
   package func unitlessPercent(after change: Change) -> (verb: Word, number: Paragraph.Number)? {
     guard change.percent == nil else { return nil }
-    guard let cursor = clauseGoingOn(after: change.delta), let verb = directionWord(at: cursor), verb.residue == nil,
-      let number = figure(after: verb), number.unit == .none
+    guard let cursor = clauseGoingOn(after: change.delta), let (verb, number) = percentClause(at: cursor),
+      verb.residue == nil, number.unit == .none
     else { return nil }
     // Ends the clause: "13.95。", "13.95，" (not "13.95 倍", "13.95 个百分点").
     let end = skippingSpaces(from: number.textRange.upperBound)
