@@ -13,24 +13,31 @@ extension NarrativeReader {
   func findRates() -> [Rate] {
     var result: [Rate] = []
     for budgetWord in occurrences(of: "预算") {
-      // "完成(年初|全年|调整)预算(数)的 R%" or "(决算数)为(年初)预算(数)的 R%".
+      // "完成(年初|全年|调整)预算(数)的 R%", "(决算数)为(占)(年初)预算(数)的 R%", or
+      // "(年初)预算执行率(为) R%" / "预算完成率 R%".
       var offset = budgetWord
       var rateQualifier: String?
       for qualifier in ["年初", "全年", "调整"] where has(qualifier, at: offset - 6) {
         offset -= 6
         rateQualifier = qualifier
       }
-      if has("完成", at: offset - 6) || has("达到", at: offset - 6) {
-        offset -= 6
-      } else if has("为", at: offset - 3) {
-        offset -= 3
-      } else {
-        continue
-      }
       var cursor = budgetWord + 6
       if has("数", at: cursor) { cursor += 3 }
-      guard has("的", at: cursor) else { continue }
-      cursor = skippingSpaces(from: cursor + 3)
+      let isMeasure = has("执行率", at: cursor) || has("完成率", at: cursor)
+      if isMeasure {
+        cursor = skippingSpaces(from: cursor + 9)
+        if ["为", "是", "达"].contains(where: { has($0, at: cursor) }) { cursor = skippingSpaces(from: cursor + 3) }
+      } else {
+        if has("完成", at: offset - 6) || has("达到", at: offset - 6) {
+          offset -= 6
+        } else if has("为", at: offset - 3) || has("占", at: offset - 3) {
+          offset -= 3
+        } else {
+          continue
+        }
+        guard has("的", at: cursor) else { continue }
+        cursor = skippingSpaces(from: cursor + 3)
+      }
       guard let rate = number(startingAt: cursor), rate.unit == .percent else { continue }
       let sentence = sentence(containing: offset)
       // Within the clause group before the rate (not past a ；, which starts another item).
@@ -64,6 +71,7 @@ extension NarrativeReader {
       }
       // "年初预算为 0，全年预算为 321.02，…完成年初预算的 R%": the base is the 年初预算.
       var entry = Rate(rate: rate, budget: qualified.last ?? budgets.last, actual: actuals.first, sentence: sentence)
+      entry.isMeasure = isMeasure
       entry.budgets = budgets
       entry.actuals = actuals
       if !qualified.isEmpty { entry.budgetName = rateQualifier }

@@ -49,6 +49,9 @@ package struct NarrativeReader: Sendable {
     /// The word the rate names its budget by ("完成年初预算的" → 年初), when `budget` is the figure
     /// the clause gives that same name ("年初预算为 B").
     package var budgetName: String?
+    /// Stated as a measure ("预算执行率 R%", "预算完成率为 R%"), as evaluations report it, rather
+    /// than as a comparison the narrative then explains ("完成年初预算的 R%").
+    package var isMeasure = false
   }
 
   /// "X 万元，占 Y 的 W%" with Y's figure found in the same paragraph.

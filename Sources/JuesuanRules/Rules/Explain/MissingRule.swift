@@ -15,6 +15,8 @@ struct MissingRule: Rule {
       """,
     defaultSeverity: .warning,
     nonTriggeringExamples: [
+      // A rate stated as a measure owes no reason.
+      .init("年初预算50.5万元,财政拨款批复50.5万元,实际支出39.59万元,预算执行率78.39%。"),
       .init("2023 年度机关运行经费支出 0.00 万元。主要原因是：我单位不是行政机关，没有机关运行经费支出。"),
       .init("年初预算为 3.20 万元，支出决算为 3.01 万元，完成年初预算的 94.06%，决算数与年初预算数存在差异的主要原因是未及时缴纳部分社保。"),
       .init(PerfExamples.table(score: "99", secondScore: "39", secondActual: "85%", secondReason: "部分群众未参与调查，下年扩大样本")),
@@ -49,7 +51,8 @@ struct MissingRule: Rule {
       let next = index + 1 < report.paragraphs.count ? report.paragraphs[index + 1].text : ""
       let reader = readers[index]
       let rates = reader.rates
-      checkUnexplainedVariance(paragraph, rates, next: next, context: &context)
+      // A rate stated as a measure ("预算执行率 78.39%") is not a comparison the text owes a reason.
+      checkUnexplainedVariance(paragraph, rates.filter { !$0.isMeasure }, next: next, context: &context)
       if !checkClaimedNoDifference(paragraph, rates, reader: reader, context: &context) {
         // A quote mark at a line end may split one sentence into two paragraphs: read on from the last.
         let earlier = index > 0 ? report.paragraphs[index - 1].text : ""
