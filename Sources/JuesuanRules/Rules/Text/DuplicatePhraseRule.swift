@@ -23,23 +23,24 @@ struct DuplicatePhraseRule: LocalRule {
 
   func checkParagraph(_ paragraph: Paragraph, context: inout RuleContext) {
     context.ran()
-    // The scalars, and the UTF-8 offset of each (and of the end), to map back to the source.
-    let (characters, offsets) = UTF8Text.scalarsAndOffsets(paragraph.utf8)
+    let bytes = paragraph.utf8
     var index = 0
     var reported = 0
     // A run like "支出支出支出…" is one defect, not thousands: at most a few per paragraph.
     while reported < Self.mostPerParagraph,
-      let (start, found) = Self.nextRepeat(in: characters, from: index)
+      let (start, found) = Self.nextRepeat(in: bytes, from: index)
     {
+      // Han characters are three bytes each: the copies are `found` characters, 3 · `found` bytes.
       index = start
-      let repeatRange = offsets[index + found]..<offsets[index + 2 * found]
+      let width = 3 * found
+      let repeatRange = (index + width)..<(index + 2 * width)
       let range = paragraph.sourceRange(ofTextRange: repeatRange)
-      let phrase = String(String.UnicodeScalarView(characters[index..<(index + found)]))
+      let phrase = String(decoding: bytes[index..<(index + width)], as: UTF8.self)
       // Both copies on one line, side by side: cells of a wrapped table joined into prose are
       // not a repetition.
-      let both = offsets[index]..<offsets[index + 2 * found]
+      let both = index..<(index + 2 * width)
       guard paragraph.sourceRange(ofTextRange: both).count == both.count else {
-        index += found
+        index += width
         continue
       }
       let contiguous = range.count == repeatRange.count
@@ -53,41 +54,49 @@ struct DuplicatePhraseRule: LocalRule {
               isPreferred: true)
           ]
           : [])
-      index += 2 * found
+      index += 2 * width
     }
   }
 
-  /// The first place at or after `start` where a phrase (2…`longest` Han characters) is repeated
-  /// right after itself, with the phrase's length, the longest there.
-  private static func nextRepeat(in characters: [Unicode.Scalar], from start: Int) -> (Int, Int)? {
-    characters.withUnsafeBufferPointer { characters in
-      var index = start
-      // Where the run of Han characters from `index` ends: a phrase's first copy is all Han, so
-      // it is no longer than that run.
-      var runEnd = start
-      while index < characters.count {
-        if runEnd <= index {
-          runEnd = index
-          while runEnd < characters.count, isHan(characters[runEnd]) { runEnd += 1 }
+  /// The first place at or after the byte offset `start` (a scalar's start) where a phrase
+  /// (2…`longest` Han characters) is repeated right after itself: the phrase's byte offset and
+  /// its length in characters, the longest there. Read on the bytes: a Han character is three.
+  /// - Complexity: O(n · `longest`) in the bytes from `start`.
+  private static func nextRepeat(in bytes: [UInt8], from start: Int) -> (Int, Int)? {
+    bytes.withUnsafeBufferPointer { bytes in
+      var offset = start
+      while offset < bytes.count {
+        guard isHan(in: bytes, at: offset) else {
+          offset += UTF8Text.length(ofLead: bytes[offset])
+          continue
         }
-        let longest = min(Self.longest, (characters.count - index) / 2, runEnd - index)
-        var length = longest
-        while length >= 2 {
-          // The first characters of the two copies must agree before the copies are compared.
-          if characters[index] == characters[index + length] {
-            var offset = 1
-            while offset < length, characters[index + offset] == characters[index + length + offset] { offset += 1 }
-            if offset == length { return (index, length) }
+        // The run of Han characters from here: a phrase and its copy both lie in it.
+        var runEnd = offset + 3
+        while runEnd < bytes.count, isHan(in: bytes, at: runEnd) { runEnd += 3 }
+        while offset < runEnd {
+          var length = min(Self.longest, (runEnd - offset) / 6)
+          while length >= 2 {
+            let width = 3 * length
+            // The first characters of the two copies must agree before the copies are compared.
+            if bytes[offset + 2] == bytes[offset + width + 2], bytes[offset + 1] == bytes[offset + width + 1] {
+              var index = 0
+              while index < width, bytes[offset + index] == bytes[offset + width + index] { index += 1 }
+              if index == width { return (offset, length) }
+            }
+            length -= 1
           }
-          length -= 1
+          offset += 3
         }
-        index += 1
       }
       return nil
     }
   }
 
-  private static func isHan(_ scalar: Unicode.Scalar) -> Bool {
-    (0x4E00...0x9FFF).contains(scalar.value) || (0x3400...0x4DBF).contains(scalar.value)
+  /// Whether a Han character (U+3400…U+4DBF, U+4E00…U+9FFF, three bytes) starts at `offset`.
+  private static func isHan(in bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> Bool {
+    let lead = bytes[offset]
+    guard lead >= 0xE3, lead <= 0xE9, offset + 2 < bytes.count else { return false }
+    let value = UInt32(lead & 0x0F) << 12 | UInt32(bytes[offset + 1] & 0x3F) << 6 | UInt32(bytes[offset + 2] & 0x3F)
+    return (0x4E00...0x9FFF).contains(value) || (0x3400...0x4DBF).contains(value)
   }
 }
