@@ -52,13 +52,18 @@ struct TextPunctuationRule: LocalRule {
     checkUnclosed(report, context: &context)
   }
 
-  /// A cheap byte test: a half-width , ; : ( or a full-width mark followed by another one.
+  /// A cheap byte test: a half-width , ; : ( right after a multi-byte character (a Han character
+  /// is one; "1,862.53" is not looked at further), or a full-width mark followed by another one.
   private static func mayHaveFinding(_ bytes: ArraySlice<UInt8>) -> Bool {
     var previousMarkEnd = -1
     var index = bytes.startIndex
     while index < bytes.endIndex {
       let byte = bytes[index]
-      if byte == 0x2C || byte == 0x3B || byte == 0x3A || byte == 0x28 { return true }
+      if byte == 0x2C || byte == 0x3B || byte == 0x3A || byte == 0x28, index > bytes.startIndex,
+        bytes[index - 1] & 0xC0 == 0x80
+      {
+        return true
+      }
       if (byte == 0xE3 || byte == 0xEF), index + 2 < bytes.endIndex {
         let pair = (bytes[index + 1], bytes[index + 2])
         let isMark =
