@@ -122,12 +122,13 @@ struct NameMismatchRule: Rule {
     for table in report.tables {
       var rows = 0
       var mismatched: [(code: String, written: String, official: String)] = []
-      for (index, mention) in mentions.enumerated()
-      where !mention.isNarrative && table.range.contains(mention.range.lowerBound) {
-        guard let code = mention.code, let verdict = verdicts[index] else { continue }
+      // By index: each table passes over every mention, and a copy of one costs its strings' retains.
+      for index in mentions.indices
+      where table.range.contains(mentions[index].range.lowerBound) && !mentions[index].isNarrative {
+        guard let code = mentions[index].code, let verdict = verdicts[index] else { continue }
         rows += 1
         if case .mismatch(let entry) = verdict {
-          mismatched.append((code, SubjectCatalogue.normalizedName(mention.name), entry.name))
+          mismatched.append((code, SubjectCatalogue.normalizedName(mentions[index].name), entry.name))
         }
       }
       guard mismatched.count >= 5, mismatched.count * 3 >= rows else { continue }
