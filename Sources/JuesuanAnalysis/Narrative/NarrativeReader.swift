@@ -63,20 +63,25 @@ package struct NarrativeReader: Sendable {
     package var part: Paragraph.Number?
   }
 
-  package private(set) var paragraph: Paragraph
-  package let bytes: [UInt8]
+  /// What the reader holds, in one object: every rule takes each reader from `NarrativeReaders`
+  /// as a copy, and one reference is cheaper to copy than five.
+  private var storage: Storage
+
+  package var paragraph: Paragraph { storage.paragraph }
+  package var bytes: [UInt8] { storage.bytes }
   /// The report year, to recognise "较2022年" as last year.
-  package let year: Int?
+  package var year: Int? { storage.year }
 
   /// Sentences ended by 。！？ (not ；, which separates the clauses of one statement).
-  package let sentences: [Range<Int>]
+  package var sentences: [Range<Int>] { storage.sentences }
+
+  /// What the reader read when it was made.
+  var statements: Statements { storage.statements }
 
   package init(_ paragraph: Paragraph, year: Int?) {
-    self.paragraph = paragraph
-    self.bytes = paragraph.utf8
-    self.year = year
-    self.sentences = Self.sentences(of: paragraph.utf8)
-    self.statements = Statements.none
+    storage = Storage(
+      paragraph: paragraph, bytes: paragraph.utf8, year: year, sentences: Self.sentences(of: paragraph.utf8),
+      statements: Statements.none)
     // Read once here: several rules ask, and a reader moved after an edit keeps them. A change
     // states a 万元 amount, a rate, share or percentage change a percentage: a paragraph without
     // them (most) is not searched for their words.
@@ -84,14 +89,35 @@ package struct NarrativeReader: Sendable {
     let hasPercent = paragraph.numbers.contains { $0.unit == .percent }
     guard hasAmount || hasPercent else { return }
     let changes = hasAmount ? findChanges() : []
-    self.statements = Statements(
-      changes: changes, percentChanges: hasPercent ? findPercentChanges(besides: changes) : [],
-      rates: hasPercent ? findRates() : [], shares: hasPercent ? findShares() : [])
+    storage = storage.with(
+      Statements(
+        changes: changes, percentChanges: hasPercent ? findPercentChanges(besides: changes) : [],
+        rates: hasPercent ? findRates() : [], shares: hasPercent ? findShares() : []))
   }
 
-  /// What the reader read when it was made. Kept in one object: every rule takes each reader
-  /// from `NarrativeReaders` as a copy, and one reference is cheaper to copy than four arrays.
-  private(set) var statements: Statements
+  /// The paragraph, its bytes and sentences, the year and the statements read.
+  private final class Storage: Sendable {
+    let paragraph: Paragraph
+    let bytes: [UInt8]
+    let year: Int?
+    let sentences: [Range<Int>]
+    let statements: Statements
+
+    init(paragraph: Paragraph, bytes: [UInt8], year: Int?, sentences: [Range<Int>], statements: Statements) {
+      self.paragraph = paragraph
+      self.bytes = bytes
+      self.year = year
+      self.sentences = sentences
+      self.statements = statements
+    }
+
+    /// The same reader of `paragraph` (the same text, moved) with `statements`.
+    func with(_ statements: Statements, paragraph: Paragraph? = nil) -> Storage {
+      Storage(
+        paragraph: paragraph ?? self.paragraph, bytes: bytes, year: year, sentences: sentences,
+        statements: statements)
+    }
+  }
 
   /// `changes`, `percentChanges` (after `changes`, whose percentages it leaves), `rates` and
   /// `shares`.
@@ -182,7 +208,6 @@ extension NarrativeReader {
   package func moved(by offset: Int) -> NarrativeReader {
     guard offset != 0 else { return self }
     var moved = self
-    moved.paragraph = paragraph.moved(by: offset)
     let changes = statements.changes.map { change in
       var change = change
       change.delta = change.delta.moved(by: offset)
@@ -215,7 +240,9 @@ extension NarrativeReader {
       change.current = change.current.moved(by: offset)
       return change
     }
-    moved.statements = Statements(changes: changes, percentChanges: percentChanges, rates: rates, shares: shares)
+    moved.storage = storage.with(
+      Statements(changes: changes, percentChanges: percentChanges, rates: rates, shares: shares),
+      paragraph: paragraph.moved(by: offset))
     return moved
   }
 }
