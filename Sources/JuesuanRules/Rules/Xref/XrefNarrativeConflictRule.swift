@@ -185,7 +185,7 @@ struct XrefNarrativeConflictRule: Rule {
   }
 
   /// The bytes `offset..<offset + length` (at most 4) packed into an integer.
-  private static func packed(_ bytes: [UInt8], at offset: Int, length: Int) -> UInt32 {
+  private static func packed(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int, length: Int) -> UInt32 {
     var value: UInt32 = 0
     for index in offset..<min(offset + length, bytes.count, offset + 4) { value = value << 8 | UInt32(bytes[index]) }
     return value
@@ -221,28 +221,34 @@ struct XrefNarrativeConflictRule: Rule {
     let ordered = names.sorted { ($0.key.utf8.count, $1.key) > ($1.key.utf8.count, $0.key) }
     for (name, entries) in ordered {
       let key = Array(name.utf8)
-      let first = Self.packed(key, at: 0, length: UTF8Text.length(ofLead: key[0]))
+      let first = key.withUnsafeBufferPointer { Self.packed($0, at: 0, length: UTF8Text.length(ofLead: $0[0])) }
       byFirstCharacter[first, default: []].append((name, key, entries))
       isFirstCharacter[Int(first & 0xFFF)] = true
     }
     for paragraph in paragraphs {
       var hits: [(name: String, entries: [(SelfEvaluation.Indicator, IndicatorMeasure)], range: Range<Int>)] = []
-      paragraph.utf8.withUnsafeBufferPointer { bytes in
-        var position = 0
-        while position < bytes.count {
-          // `UTF8Text.length(ofLead:)`, written here: a call to another module is not inlined.
-          let lead = bytes[position]
-          let length = lead < 0xC0 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
-          defer { position += length }
-          guard position + length <= bytes.count else { continue }
-          var first: UInt32 = 0
-          for index in position..<(position + length) { first = first << 8 | UInt32(bytes[index]) }
-          guard isFirstCharacter[Int(first & 0xFFF)], let candidates = byFirstCharacter[first] else { continue }
-          for candidate in candidates
-          where position + candidate.key.count <= bytes.count
-            && bytes[position..<(position + candidate.key.count)].elementsEqual(candidate.key)
-          {
-            hits.append((candidate.name, candidate.entries, position..<(position + candidate.key.count)))
+      isFirstCharacter.withUnsafeBufferPointer { isFirstCharacter in
+        paragraph.utf8.withUnsafeBufferPointer { bytes in
+          var position = 0
+          while position < bytes.count {
+            // `UTF8Text.length(ofLead:)`, written here: a call to another module is not inlined.
+            let lead = bytes[position]
+            let length = lead < 0xC0 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+            defer { position += length }
+            let end = position + length
+            guard end <= bytes.count else { continue }
+            // The table first, on the low 12 bits of the packed character: its last byte and the
+            // low half of the byte before.
+            let low = length == 1 ? Int(lead) : Int(bytes[end - 2] & 0x0F) << 8 | Int(bytes[end - 1])
+            guard isFirstCharacter[low] else { continue }
+            let first = Self.packed(bytes, at: position, length: length)
+            guard let candidates = byFirstCharacter[first] else { continue }
+            for candidate in candidates
+            where position + candidate.key.count <= bytes.count
+              && bytes[position..<(position + candidate.key.count)].elementsEqual(candidate.key)
+            {
+              hits.append((candidate.name, candidate.entries, position..<(position + candidate.key.count)))
+            }
           }
         }
       }
@@ -287,14 +293,22 @@ struct XrefNarrativeConflictRule: Rule {
     return String(text)
   }
 
+  /// The words `statedValue(after:in:)` passes over before the number, as bytes.
+  private static let statedValueFillers = ["为", "达", "是", "：", ":", "共", "约", "了", "到", " "].map { Array($0.utf8) }
+  /// The units `statedValue(after:in:)` reads after the number, in the order they are tried.
+  private static let statedValueUnits = [
+    "%", "％", "家", "个", "人", "次", "条", "期", "件", "套", "箱", "份", "辆", "台", "万元", "元", "小时", "天",
+  ]
+
   /// The number right after an indicator name ("采购成本节约率 0.43%", "机构数量44家", "满意度达97%"):
   /// its value, its text range (number and unit) and its unit.
   static func statedValue(after offset: Int, in paragraph: Paragraph) -> (Amount, Range<Int>, String)? {
     let bytes = paragraph.utf8
     var index = offset
-    let fillers = ["为", "达", "是", "：", ":", "共", "约", "了", "到", " "].map { Array($0.utf8) }
     var skipped = 0
-    while index < bytes.count, skipped < 3, let filler = fillers.first(where: { bytes[index...].starts(with: $0) }) {
+    while index < bytes.count, skipped < 3,
+      let filler = statedValueFillers.first(where: { bytes[index...].starts(with: $0) })
+    {
       index += filler.count
       skipped += 1
     }
@@ -304,8 +318,7 @@ struct XrefNarrativeConflictRule: Rule {
       return nil
     }
     let rest = String(decoding: bytes[index..<min(bytes.count, index + 12)], as: UTF8.self)
-    let units = ["%", "％", "家", "个", "人", "次", "条", "期", "件", "套", "箱", "份", "辆", "台", "万元", "元", "小时", "天"]
-    guard let unit = units.first(where: { rest.utf8Text.hasPrefix($0) }) else { return nil }
+    guard let unit = statedValueUnits.first(where: { rest.utf8Text.hasPrefix($0) }) else { return nil }
     return (value, start..<(index + unit.utf8.count), unit == "％" ? "%" : unit)
   }
 
