@@ -40,12 +40,14 @@ struct DuplicateSentenceRule: Rule {
       let paragraph = paragraphs[index]
       let reader = index < readers.readers.count ? readers[index] : NarrativeReader(paragraph, year: report.year)
       let sentences = reader.sentences
+      context.ran()
+      // A repeat takes two sentences; most paragraphs are one.
+      guard sentences.count >= 2 else { continue }
       // Each sentence without its white space, as bytes; when every scalar stands alone, equal
       // bytes are equal strings (else the strings are compared).
       let keyBytes = sentences.map { UTF8Text.removingWhitespace(from: paragraph.utf8[$0]) }
       let byBytes = keyBytes.allSatisfy(UTF8Text.allStandAlone)
       let keys = byBytes ? [] : keyBytes.map { String(decoding: $0, as: UTF8.self) }
-      context.ran()
       for index in keyBytes.indices {
         var earlier = (0..<index).first { byBytes ? keyBytes[$0] == keyBytes[index] : keys[$0] == keys[index] }
         // A long sentence repeated as the tail of the one before ("…：协同办公平台项目未开展。" and
