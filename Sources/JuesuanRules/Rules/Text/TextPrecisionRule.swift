@@ -33,8 +33,10 @@ struct TextPrecisionRule: Rule {
       let last = source.line(ofUTF8Offset: max(table.range.lowerBound, table.range.upperBound - 1))
       for line in first...last { tableLines[line] = true }
       for panel in table.panels {
-        for (column, _) in panel.columns.enumerated() {
-          let cells = panel.rows.compactMap { column < $0.cells.count ? $0.cells[column] : nil }
+        // Each row's cells, taken once for all the columns.
+        let rowCells = panel.rows.map { $0.cells }
+        for column in panel.columns.indices {
+          let cells = rowCells.compactMap { column < $0.count ? $0[column] : nil }
           let withAmount = cells.filter { $0.amount != nil && !$0.isDamaged }
           let twoDecimals = withAmount.filter { $0.amount?.decimals == 2 }.count
           for cell in cells {
@@ -53,12 +55,13 @@ struct TextPrecisionRule: Rule {
       }
     }
     // Money rows of other tabular lines (self-evaluation tables: 资金总额、财政资金…).
+    let bytes = source.bytes
     for line in 0..<source.lineCount where !tableLines[line] {
       let range = source.byteRange(ofLine: line)
-      guard source.bytes[range].contains(0x09) else { continue }
-      let cells = Self.tabCells(source, range)
+      guard bytes[range].contains(0x09) else { continue }
+      let cells = Self.tabCells(bytes, range)
       // The label's words, searched in its bytes.
-      guard let label = cells.first(where: { !$0.isEmpty }), Self.isMoneyLabel(source.bytes[label]) else { continue }
+      guard let label = cells.first(where: { !$0.isEmpty }), Self.isMoneyLabel(bytes[label]) else { continue }
       for cell in cells where cell != label {
         let text = source.text(in: cell)
         guard let amount = Amount(parsing: text), seen.insert(cell.lowerBound).inserted else { continue }
@@ -136,16 +139,18 @@ struct TextPrecisionRule: Rule {
     return !label.contains(UInt8(ascii: "%")) && moneyWords.contains { UTF8Text.firstOffset(of: $0, in: label) != nil }
   }
 
-  /// The tab-separated cells of a line, without the spaces around them (an empty range for a
-  /// blank cell).
-  private static func tabCells(_ source: SourceText, _ range: Range<Int>) -> [Range<Int>] {
+  /// The tab-separated cells of the line `range` of `bytes` (a source's), without the spaces
+  /// around them (an empty range for a blank cell).
+  /// - Complexity: O(n) in the line's length.
+  private static func tabCells(_ bytes: [UInt8], _ range: Range<Int>) -> [Range<Int>] {
     var result: [Range<Int>] = []
+    result.reserveCapacity(bytes[range].count(where: { $0 == 0x09 }) + 1)
     var start = range.lowerBound
-    for offset in range.lowerBound...range.upperBound where offset == range.upperBound || source.bytes[offset] == 0x09 {
+    for offset in range.lowerBound...range.upperBound where offset == range.upperBound || bytes[offset] == 0x09 {
       var low = start
       var high = offset
-      while low < high, source.bytes[low] == 0x20 { low += 1 }
-      while high > low, source.bytes[high - 1] == 0x20 || source.bytes[high - 1] == 0x0D { high -= 1 }
+      while low < high, bytes[low] == 0x20 { low += 1 }
+      while high > low, bytes[high - 1] == 0x20 || bytes[high - 1] == 0x0D { high -= 1 }
       result.append(low..<high)
       start = offset + 1
     }
