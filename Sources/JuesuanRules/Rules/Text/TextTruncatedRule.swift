@@ -48,19 +48,22 @@ struct TextTruncatedRule: Rule {
       reportCut(clause.text, clause.ending, range, context: &context)
     }
     // Long table cells (tab- or pipe-separated lines).
+    let bytes = source.bytes
     for line in 0..<source.lineCount {
       let lineRange = source.byteRange(ofLine: line)
       guard
-        source.bytes[lineRange].first == UInt8(ascii: "|")
-          || UTF8Text.firstOffset(
-            of: Self.tab, in: source.bytes, from: lineRange.lowerBound, before: lineRange.upperBound) != nil
+        bytes[lineRange].first == UInt8(ascii: "|")
+          || UTF8Text.firstOffset(of: Self.tab, in: bytes, from: lineRange.lowerBound, before: lineRange.upperBound)
+            != nil
       else { continue }
-      for cell in Self.cells(source, lineRange) where Self.mayEndMidPhrase(source.bytes[cell.range]) {
-        guard let clause = Self.truncatedClause(source.text(in: cell.range), minimumLength: 15) else { continue }
+      Self.forEachCell(of: bytes, lineRange) { cell in
+        guard Self.mayEndMidPhrase(bytes[cell]),
+          let clause = Self.truncatedClause(source.text(in: cell), minimumLength: 15)
+        else { return }
         context.ran()
-        let start = cell.range.lowerBound + clause.range.lowerBound
-        let range = start..<(cell.range.lowerBound + clause.range.upperBound)
-        guard seen.insert(range.lowerBound).inserted else { continue }
+        let start = cell.lowerBound + clause.range.lowerBound
+        let range = start..<(cell.lowerBound + clause.range.upperBound)
+        guard seen.insert(range.lowerBound).inserted else { return }
         reportCut(clause.text, clause.ending, range, context: &context)
       }
     }
@@ -164,25 +167,20 @@ struct TextTruncatedRule: Rule {
     return Clause(range: lower..<upper, text: String(text[clauseStart...]), ending: ending)
   }
 
-  private struct Cell {
-    var range: Range<Int>
-  }
-
-  private static func cells(_ source: SourceText, _ range: Range<Int>) -> [Cell] {
-    var result: [Cell] = []
-    source.bytes.withUnsafeBufferPointer { bytes in
-      var start = range.lowerBound
-      for offset in range.lowerBound...range.upperBound
-      where offset == range.upperBound || bytes[offset] == 0x09 || bytes[offset] == UInt8(ascii: "|") {
-        var low = start
-        var high = offset
-        while low < high, bytes[low] == 0x20 { low += 1 }
-        while high > low, bytes[high - 1] == 0x20 || bytes[high - 1] == 0x0D { high -= 1 }
-        if high > low { result.append(Cell(range: low..<high)) }
-        start = offset + 1
-      }
+  /// Calls `body` with each non-blank cell of the line `range` of `bytes` (a source's), split at
+  /// tabs and pipes, without the spaces around it.
+  /// - Complexity: O(n) in the line's length.
+  private static func forEachCell(of bytes: [UInt8], _ range: Range<Int>, _ body: (Range<Int>) -> Void) {
+    var start = range.lowerBound
+    for offset in range.lowerBound...range.upperBound
+    where offset == range.upperBound || bytes[offset] == 0x09 || bytes[offset] == UInt8(ascii: "|") {
+      var low = start
+      var high = offset
+      while low < high, bytes[low] == 0x20 { low += 1 }
+      while high > low, bytes[high - 1] == 0x20 || bytes[high - 1] == 0x0D { high -= 1 }
+      if high > low { body(low..<high) }
+      start = offset + 1
     }
-    return result
   }
 }
 
