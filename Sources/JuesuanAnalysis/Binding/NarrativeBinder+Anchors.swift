@@ -27,8 +27,10 @@ extension NarrativeBinder {
 
   /// A figure of each table of `kinds` that was not read: whatever it states is unknown.
   func unreadFigures(_ kinds: Table.Kind...) -> [TableFigure] {
-    report.tables.filter { kinds.contains($0.kind) && $0.reading.status == .unread }.map { table in
-      TableFigure(value: .zero, range: table.titleRange, tableTitle: figureTitle(table), isKnown: false)
+    // By index: a table is copied (its arrays retained) only when it is one of them.
+    let tables = report.tables
+    return tables.indices.filter { kinds.contains(tables[$0].kind) && tables[$0].reading.status == .unread }.map {
+      TableFigure(value: .zero, range: tables[$0].titleRange, tableTitle: figureTitle(tables[$0]), isKnown: false)
     }
   }
 
@@ -44,7 +46,8 @@ extension NarrativeBinder {
   }
 
   func tables(_ kind: Table.Kind) -> [Table] {
-    report.tables.filter { $0.kind == kind && $0.reading.status != .unread }
+    let tables = report.tables
+    return tables.indices.filter { tables[$0].kind == kind && tables[$0].reading.status != .unread }.map { tables[$0] }
   }
 
   /// A labelled row of 01/04 on one side (panel 0 收入, panel 1 支出; nil: both), its amount column.
