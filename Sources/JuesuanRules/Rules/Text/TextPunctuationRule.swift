@@ -92,7 +92,9 @@ struct TextPunctuationRule: LocalRule {
   }
 
   private func checkMarks(_ scalars: [(scalar: Unicode.Scalar, offset: Int)], context: inout RuleContext) {
-    var halfWidth: [(range: Range<Int>, edits: [TextEdit], mark: String)] = []
+    // The half-width marks found, and the edits that make them full-width (one list for the line).
+    var halfWidth: [(range: Range<Int>, mark: String)] = []
+    var edits: [TextEdit] = []
     var index = 0
     while index < scalars.count {
       let (scalar, offset) = scalars[index]
@@ -119,8 +121,8 @@ struct TextPunctuationRule: LocalRule {
       }
       guard index > 0, index + 1 < scalars.count, Self.isHan(scalars[index - 1].scalar) else { continue }
       if let wide = Self.fullWidth(of: scalar), Self.isHan(scalars[index + 1].scalar) {
-        halfWidth.append(
-          (offset..<(offset + 1), [TextEdit(range: offset..<(offset + 1), newText: wide)], String(scalar)))
+        halfWidth.append((offset..<(offset + 1), String(scalar)))
+        edits.append(TextEdit(range: offset..<(offset + 1), newText: wide))
       } else if scalar == "(" {
         // "部门(单位)名称": a half-width pair around Chinese text, next to Chinese text.
         var close = index + 1
@@ -131,79 +133,67 @@ struct TextPunctuationRule: LocalRule {
           scalars[(index + 1)..<close].contains(where: { Self.isHan($0.scalar) })
         else { continue }
         let closeOffset = scalars[close].offset
-        halfWidth.append(
-          (
-            offset..<(closeOffset + 1),
-            [
-              TextEdit(range: offset..<(offset + 1), newText: "（"),
-              TextEdit(range: closeOffset..<(closeOffset + 1), newText: "）"),
-            ],
-            "( )"
-          ))
+        halfWidth.append((offset..<(closeOffset + 1), "( )"))
+        edits.append(TextEdit(range: offset..<(offset + 1), newText: "（"))
+        edits.append(TextEdit(range: closeOffset..<(closeOffset + 1), newText: "）"))
         index = close
       }
     }
     // Half-width marks are reported once per line (a table typed in half-width has dozens).
     guard let first = halfWidth.first else { return }
     context.ran()
-    var counts: [String: Int] = [:]
-    for mark in halfWidth { counts[mark.mark, default: 0] += 1 }
-    let summary = counts.sorted { $0.key < $1.key }.map { "“\($0.key)”\($0.value) 处" }.joined(separator: "、")
-    let message =
-      halfWidth.count == 1
-      ? "汉字之间用了半角“\(first.mark)”，应为全角"
-      : "汉字之间用了半角标点（本行共 \(halfWidth.count) 处：\(summary)），应为全角"
+    let message: String
+    if halfWidth.count == 1 {
+      message = "汉字之间用了半角“\(first.mark)”，应为全角"
+    } else {
+      var counts: [String: Int] = [:]
+      for mark in halfWidth { counts[mark.mark, default: 0] += 1 }
+      let summary = counts.sorted { $0.key < $1.key }.map { "“\($0.key)”\($0.value) 处" }.joined(separator: "、")
+      message = "汉字之间用了半角标点（本行共 \(halfWidth.count) 处：\(summary)），应为全角"
+    }
     context.report(
-      first.range, Message(message),
-      fixes: [Fix(title: "本行改为全角标点", edits: halfWidth.flatMap(\.edits), isPreferred: true)])
+      first.range, Message(message), fixes: [Fix(title: "本行改为全角标点", edits: edits, isPreferred: true)])
   }
 
   private static let pairs: [(open: Unicode.Scalar, close: Unicode.Scalar)] = [
     ("（", "）"), ("“", "”"), ("《", "》"), ("【", "】"),
   ]
   private static let openers = pairs.map { Array(String($0.open).utf8) }
+  private static let closers = pairs.map { Array(String($0.close).utf8) }
+  private static let sentenceEnds = ["。", "！", "？"].map { Array($0.utf8) }
+  /// Closers of another kind, each a typo of its own ("（见附件一)").
+  private static let otherClosers = [")", "\"", "」"].map { Array($0.utf8) }
 
   /// An opening bracket or quote with no closer in the rest of its paragraph (nor at the start of
-  /// the next one), while the paragraph goes on past the sentence.
-  /// - Complexity: O(n) per paragraph and pair: from each opener, the scan for its closer stops at
-  ///   the next opener of the pair; the scans for the sentence's end stop at the first terminator.
+  /// the next one), while the paragraph goes on past the sentence. Read on the paragraph's bytes:
+  /// in valid UTF-8 a scalar's bytes are found only where that scalar is written.
+  /// - Complexity: O(n) per paragraph and pair: the search for an opener's closer stops at the
+  ///   next opener of the pair; the searches for the sentence's end stop at the first terminator.
   private func checkUnclosed(_ report: Report, context: inout RuleContext) {
     let paragraphs = report.paragraphs
     for (number, paragraph) in paragraphs.enumerated() {
-      // （ “ 《 【: EF BC 88, E2 80 9C, E3 80 8A, E3 80 90.
-      guard Self.openers.contains(where: { UTF8Text.firstOffset(of: $0, in: paragraph.utf8) != nil }) else { continue }
-      let decoded = UTF8Text.scalarsWithOffsets(paragraph.utf8[...])
-      let scalars = decoded.map(\.scalar)
-      let count = scalars.count
-      // Where each pair's openers stand, found in one pass.
-      let pairs = Self.pairs
-      var openings = [[Int]](repeating: [], count: pairs.count)
-      for (index, scalar) in scalars.enumerated() {
-        if let kind = pairs.firstIndex(where: { $0.open == scalar }) { openings[kind].append(index) }
-      }
-      /// The first index after `index` where `matches` holds (`count` if none), before `limit`.
-      func first(after index: Int, before limit: Int? = nil, where matches: (Unicode.Scalar) -> Bool) -> Int {
-        let limit = limit ?? count
-        var next = index + 1
-        while next < limit, !matches(scalars[next]) { next += 1 }
-        return next < limit ? next : count
+      let bytes = paragraph.utf8
+      /// The first offset at or after `start`, before `limit`, where one of `words` is written
+      /// (`bytes.count` if none).
+      func first(of words: [[UInt8]], from start: Int, before limit: Int) -> Int {
+        words.compactMap { UTF8Text.firstOffset(of: $0, in: bytes, from: start, before: limit) }.min() ?? bytes.count
       }
       lazy var next = number + 1 < paragraphs.count ? Array(paragraphs[number + 1].text.unicodeScalars.prefix(60)) : []
       for (kind, pair) in Self.pairs.enumerated() {
-        for index in openings[kind] {
-          let offset = decoded[index].offset
+        let opener = Self.openers[kind]
+        let openings = UTF8Text.offsets(of: opener, in: bytes, range: 0..<bytes.count)
+        for (place, offset) in openings.enumerated() {
           context.ran()
+          let after = offset + opener.count
           // Closed before the next opener of the pair: fine.
-          let closerOrOpener = first(after: index) { $0 == pair.close || $0 == pair.open }
-          if closerOrOpener < count, scalars[closerOrOpener] == pair.close { continue }
-          let nextOpen = closerOrOpener
+          let nextOpen = place + 1 < openings.count ? openings[place + 1] : bytes.count
+          if UTF8Text.firstOffset(of: Self.closers[kind], in: bytes, from: after, before: nextOpen) != nil { continue }
           // The sentence ends and the paragraph goes on: the bracket was not continued elsewhere.
-          let end = first(after: index) { $0 == "。" || $0 == "！" || $0 == "？" }
-          guard end < count, end < nextOpen, !next.contains(pair.close) else { continue }
-          // A closer of another kind ("（见附件一)") is a typo of its own.
-          if first(after: index, before: end, where: { $0 == ")" || $0 == "\"" || $0 == "」" }) < end { continue }
-          let range = paragraph.sourceRange(ofTextRange: offset..<(offset + UTF8.width(scalars[index])))
-          context.report(range, "“\(scalars[index])”在句中没有对应的“\(pair.close)”")
+          let end = first(of: Self.sentenceEnds, from: after, before: bytes.count)
+          guard end < bytes.count, end < nextOpen, !next.contains(pair.close) else { continue }
+          if first(of: Self.otherClosers, from: after, before: end) < end { continue }
+          let range = paragraph.sourceRange(ofTextRange: offset..<after)
+          context.report(range, "“\(pair.open)”在句中没有对应的“\(pair.close)”")
         }
       }
     }
