@@ -303,7 +303,7 @@ struct YearMismatchRule: Rule {
     }
     texts += report.headings.map { ($0.text, $0.range, nil) }
     texts += report.contentsEntries.map { (report.source.text(in: $0), $0, nil) }
-    for (text, range, paragraph) in texts where text.utf8Text.contains("年度") {
+    for (text, range, paragraph) in texts where Self.mayNameOtherYear(text, than: year) {
       let scalars = Array(text.unicodeScalars)
       let mentions = Self.yearMentions(scalars)
       let listed = Self.listedProjectYears(mentions, in: scalars)
@@ -363,6 +363,23 @@ struct YearMismatchRule: Rule {
       }
     }
     return reported
+  }
+
+  private static let yearWordBytes = Array("年度".utf8)
+
+  /// Whether `text` writes "年度" after four characters other than `year`'s digits (spaces between
+  /// allowed): where `yearMentions` may find a year that is not the report's. The texts that name
+  /// only the report year (most) are not decoded.
+  /// - Complexity: O(n) in the text's length.
+  private static func mayNameOtherYear(_ text: String, than year: Int) -> Bool {
+    let bytes = Array(text.utf8)
+    let digits = Array(String(year).utf8)
+    for offset in UTF8Text.offsets(of: yearWordBytes, in: bytes, range: 0..<bytes.count) {
+      var end = offset
+      while end > 0, bytes[end - 1] == 0x20 { end -= 1 }
+      if end < digits.count || !bytes[(end - digits.count)..<end].elementsEqual(digits) { return true }
+    }
+    return false
   }
 
   /// A line that holds only a year ("2023年度", "2023 年"), as under a table's title: the year the
