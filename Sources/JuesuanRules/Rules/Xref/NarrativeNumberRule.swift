@@ -110,19 +110,33 @@ struct NarrativeNumberRule: Rule {
     }
   }
 
+  private static let item = Array("项".utf8)
+
   /// The glyphs of the paragraph before paragraph `index` when it only names a 项 ("2、一般公共服务
   /// 支出（类）社会工作事务（款）事业运行（项）", its 。 perhaps a paragraph of its own after it):
   /// no amount or percentage, ending with the level marker; with a 。 at its end.
   private static func itemLine(before index: Int, in report: Report) -> [NarrativeBinder.Glyph]? {
     var before = index - 1
-    while before >= 0, report.paragraphs[before].text.utf8Text.removingWhitespace() == "。" { before -= 1 }
+    while before >= 0, Self.isLoneFullStop(report.paragraphs[before]) { before -= 1 }
+    // A line that never writes 项 cannot end with "（项）": most are passed over unread.
     guard before >= 0, report.paragraphs[before].utf8.count <= 240,
+      UTF8Text.firstOffset(of: Self.item, in: report.paragraphs[before].utf8) != nil,
       report.paragraphs[before].numbers.allSatisfy({ $0.unit == .none })
     else { return nil }
     var (glyphs, _) = NarrativeFigures.normalizedText(report.paragraphs[before])
     if glyphs.last == "。" { glyphs.removeLast() }
     guard glyphs.count >= 6, glyphs.suffix(3).elementsEqual("（项）".unicodeScalars) else { return nil }
     return glyphs + ["。"]
+  }
+
+  /// Whether `paragraph` is a 。 alone: its text without white space is "。".
+  private static func isLoneFullStop(_ paragraph: Paragraph) -> Bool {
+    // A printable ASCII byte or a Han character's first byte is part of neither white space nor
+    // 。: most paragraphs are told at their first bytes.
+    guard !paragraph.utf8.contains(where: { (0x21...0x7E).contains($0) || (0xE4...0xE9).contains($0) }) else {
+      return false
+    }
+    return paragraph.text.utf8Text.removingWhitespace() == "。"
   }
 
   private func compare(
