@@ -135,13 +135,15 @@ struct TemplateResidueRule: Rule {
   }
 
   /// Words only the template's instructions to whoever fills it in use.
-  private static let guidanceMarkers = ["仍保留该表格式", "作下述说明", "按下述格式", "请在此处填写", "请据实填写"]
+  private static let guidanceMarkers = ["仍保留该表格式", "作下述说明", "按下述格式", "请在此处填写", "请据实填写"].map {
+    Array($0.utf8)
+  }
 
   /// A template instruction without parentheses: "无…的，仍保留该表格式，并在本表下方作下述说明：".
   private func checkGuidance(_ reader: NarrativeReader, context: inout RuleContext) {
     let paragraph = reader.paragraph
     for marker in Self.guidanceMarkers {
-      guard let offset = reader.occurrences(of: marker).first else { continue }
+      guard let offset = UTF8Text.firstOffset(of: marker, in: paragraph.utf8) else { continue }
       context.ran()
       // The instruction: its sentence, to the 。 or the colon that introduces the text to write.
       let sentence = reader.sentence(containing: offset)
