@@ -12,7 +12,35 @@ package struct IndicatorMeasure: Sendable {
 
   /// The measure `text` states; nil when it is not a figure with an optional relation and unit.
   package init?(_ text: String) {
-    var rest = Substring(text.utf8Text.removingWhitespace())
+    let written = text.utf8Text.removingWhitespace()
+    let bytes = Array(written.utf8)
+    // Where every scalar is a Character of its own (nearly always), the relation and the digits
+    // are read on the bytes; else on the Characters.
+    guard UTF8Text.allStandAlone(bytes) else {
+      guard let measure = Self.reading(characters: written) else { return nil }
+      self = measure
+      return
+    }
+    var start = 0
+    var relation = "="
+    if let sign = Self.relations.firstIndex(where: { bytes.starts(with: $0) }) {
+      relation = sign == Self.relations.count - 1 ? "=" : String(decoding: Self.relations[sign], as: UTF8.self)
+      start = Self.relations[sign].count
+    }
+    var end = start
+    while end < bytes.count, (bytes[end] >= 0x30 && bytes[end] <= 0x39) || bytes[end] == 0x2E { end += 1 }
+    guard end > start, let value = Amount(parsing: String(decoding: bytes[start..<end], as: UTF8.self)) else {
+      return nil
+    }
+    self.init(relation: relation, value: value, unit: String(decoding: bytes[end...], as: UTF8.self))
+  }
+
+  /// The relations a measure may open with, as bytes; the last, "＝", is read as "=".
+  private static let relations = ["≥", "≤", "<", ">", "=", "＝"].map { Array($0.utf8) }
+
+  /// The measure `written` (without white space) states, read by Characters.
+  private static func reading(characters written: String) -> IndicatorMeasure? {
+    var rest = Substring(written)
     var relation = "="
     if let first = rest.first, "≥≤<>=＝".utf8Text.contains(first) {
       relation = first == "＝" ? "=" : String(first)
@@ -20,7 +48,11 @@ package struct IndicatorMeasure: Sendable {
     }
     let digits = rest.prefix { $0.isASCII && ($0.isNumber || $0 == ".") }
     guard !digits.isEmpty, let value = Amount(parsing: digits) else { return nil }
-    let unit = String(rest.dropFirst(digits.count))
+    return IndicatorMeasure(relation: relation, value: value, unit: String(rest.dropFirst(digits.count)))
+  }
+
+  /// The measure, when `unit` is at most three Characters and no number.
+  private init?(relation: String, value: Amount, unit: String) {
     guard unit.count <= 3, !unit.contains(where: { $0.isNumber }) else { return nil }
     self.relation = relation
     self.value = value
