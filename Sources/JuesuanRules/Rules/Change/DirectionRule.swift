@@ -229,10 +229,12 @@ struct DirectionRule: Rule {
     _ paragraph: Paragraph, _ reader: NarrativeReader, previous: (Paragraph, NarrativeReader)?,
     context: inout RuleContext
   ) {
-    guard UTF8Text.firstOffset(of: Self.finalWord, in: paragraph.utf8) != nil else { return }
+    // Every claim opens with 决算: its places are found once, and each word is tested at them.
+    let finals = UTF8Text.offsets(of: Self.finalWord, in: paragraph.utf8, range: 0..<paragraph.utf8.count)
+    guard !finals.isEmpty else { return }
     for (words, claim) in Self.claims {
       for word in words {
-        for offset in reader.occurrences(of: word) {
+        for offset in finals where reader.has(word, at: offset) {
           guard let here = reader.sentences.firstIndex(where: { $0.contains(offset) }) else { continue }
           // The figures: in this sentence before the word, or one of the two sentences before
           // ("…支出决算为 A 万元。完成预算的 R%。决算数同预算数持平。").
