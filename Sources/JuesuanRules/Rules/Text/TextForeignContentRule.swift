@@ -55,18 +55,19 @@ struct TextForeignContentRule: Rule {
       let ownYears = Self.years(in: (evaluation.projectName ?? "") + evaluation.title).map(\.year)
       let oldest = ([reportYear] + ownYears).min() ?? reportYear
       for line in evaluation.proseLines {
-        let text = report.source.text(ofLine: line)
-        let start = report.source.byteRange(ofLine: line).lowerBound
-        for found in Self.years(in: text) where found.year < oldest && found.year >= 2000 {
+        let lineRange = report.source.byteRange(ofLine: line)
+        let bytes = Array(report.source.bytes[lineRange])
+        let start = lineRange.lowerBound
+        for found in Self.years(in: bytes, before: oldest) where found.year >= 2000 {
           context.ran()
           // Comparisons and history ("与2022年相比", "自2019年起") are not residue; last year only
           // when it names a project ("2022年档案整理项目").
-          let lead = String(decoding: Array(text.utf8.prefix(found.range.lowerBound).suffix(9)), as: UTF8.self)
+          let lead = String(decoding: bytes.prefix(found.range.lowerBound).suffix(9), as: UTF8.self)
           if ["较", "与", "比", "自", "从", "截至", "于", "同", "上"].contains(where: { lead.utf8Text.hasSuffix($0) }) {
             continue
           }
           if found.year == reportYear - 1 {
-            let tail = String(decoding: Array(text.utf8.dropFirst(found.range.upperBound).prefix(45)), as: UTF8.self)
+            let tail = String(decoding: bytes.dropFirst(found.range.upperBound).prefix(45), as: UTF8.self)
             guard let project = tail.utf8Text.range(of: "项目"),
               !tail[..<project.lowerBound].contains(where: { "，。,；".utf8Text.contains($0) })
             else { continue }
@@ -83,8 +84,11 @@ struct TextForeignContentRule: Rule {
 
   /// "2021年" / "2021 年" in `text` (byte ranges), not a document number (〔2021〕), not part of a
   /// period ("2020年-2022年", "2019年至2023年").
-  static func years(in text: String) -> [(year: Int, range: Range<Int>)] {
-    let bytes = Array(text.utf8)
+  static func years(in text: String) -> [(year: Int, range: Range<Int>)] { years(in: Array(text.utf8)) }
+
+  /// `years(in:)` of UTF-8 `bytes`, only those before `limit`.
+  /// - Complexity: O(n) in the bytes.
+  static func years(in bytes: [UInt8], before limit: Int = .max) -> [(year: Int, range: Range<Int>)] {
     let nian = Array("年".utf8)
     var result: [(Int, Range<Int>)] = []
     var index = 0
@@ -97,7 +101,7 @@ struct TextForeignContentRule: Rule {
       var after = index + 4
       while after < bytes.count, bytes[after] == 0x20 { after += 1 }
       guard bytes[after...].starts(with: nian),
-        let year = Int(String(decoding: bytes[index..<(index + 4)], as: UTF8.self))
+        let year = Int(String(decoding: bytes[index..<(index + 4)], as: UTF8.self)), year < limit
       else { continue }
       let end = after + nian.count
       let before = String(decoding: bytes[max(0, index - 3)..<index], as: UTF8.self)
