@@ -44,12 +44,10 @@ struct NonExplanationRule: Rule {
         let body = reason.text.utf8Text.removingWhitespace()
         guard !body.isEmpty else { continue }  // explain/missing
         context.ran()
-        var rest = body
-        for word in Self.restatement { rest = rest.replacingAll(word) }
         // "偏差原因：无" in a self-evaluation table means there was no deviation.
         let before = paragraph.text(in: max(0, reason.marker.lowerBound - 6)..<reason.marker.lowerBound)
         guard !before.utf8Text.hasSuffix("偏差"), !paragraph.utf8.contains(0x09) else { continue }
-        if ["无", "暂无", "没有", "无。"].contains(body) || rest.isEmpty {
+        if ["无", "暂无", "没有", "无。"].contains(body) || Self.restatement.reduce(body, { $0.replacingAll($1) }).isEmpty {
           reported.insert(reason.body.lowerBound)
           context.report(
             paragraph.sourceRange(ofTextRange: reason.body), "原因“\(body)”没有说明任何原因")
@@ -147,7 +145,8 @@ struct NonExplanationRule: Rule {
 extension String {
   /// The string with every occurrence of `word` removed (no Foundation).
   fileprivate func replacingAll(_ word: String) -> String {
-    guard !word.isEmpty else { return self }
+    // A text without the word (most) is returned as it is, not copied.
+    guard !word.isEmpty, utf8Text.contains(word) else { return self }
     var result = ""
     var rest = Substring(self)
     while let range = rest.utf8Text.range(of: word) {
