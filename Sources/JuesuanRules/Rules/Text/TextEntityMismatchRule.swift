@@ -68,7 +68,10 @@ struct TextEntityMismatchRule: Rule {
         break
       }
     }
-    return prefixBytes.contains { bytes[start...].starts(with: $0) }
+    // The first two bytes rule out most lines before a prefix is compared whole.
+    guard start + 1 < bytes.endIndex else { return false }
+    let (lead, second) = (bytes[start], bytes[start + 1])
+    return prefixBytes.contains { $0[0] == lead && $0[1] == second && bytes[start...].starts(with: $0) }
   }
 
   private struct Named {
