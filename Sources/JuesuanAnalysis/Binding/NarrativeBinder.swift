@@ -163,7 +163,9 @@ package struct NarrativeBinder {
   }
 
   private mutating func buildNames() {
+    // Sized at once: growing would hash every name again, which is costly for CJK text.
     var byName: [String: Set<String>] = [:]
+    byName.reserveCapacity(codedRows.count)
     for (code, rows) in codedRows where code.count == 3 || code.count == 5 {
       for (_, row) in rows where !row.name.isEmpty {
         byName[SubjectCatalogue.normalizedName(row.name), default: []].insert(code)
@@ -177,6 +179,7 @@ package struct NarrativeBinder {
     let economicTables = tables(.basicExpenditure)
     let economicRows = economicTables.map(\.rows)
     var economic: [String: [(table: Int, row: Int)]] = [:]
+    economic.reserveCapacity(economicRows.reduce(0) { $0 + $1.count })
     for (table, rows) in economicRows.enumerated() {
       for (index, row) in rows.enumerated() where row.code != nil && !row.isDamaged {
         economic[SubjectCatalogue.normalizedName(row.name), default: []].append((table, index))
