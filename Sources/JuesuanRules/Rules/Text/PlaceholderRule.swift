@@ -85,7 +85,8 @@ struct PlaceholderRule: Rule {
           continue
         }
       }
-      index += UTF8Text.length(ofLead: lead)
+      // ×, Ｘ, ＊ or 【 opening nothing (lead C3, EF or E3): passed over whole, as above.
+      index += lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
     }
   }
 
