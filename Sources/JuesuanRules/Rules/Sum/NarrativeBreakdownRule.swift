@@ -477,10 +477,20 @@ struct NarrativeBreakdownRule: Rule {
     return text.allSatisfy { $0.isWhitespace || "，,：:（(".contains($0) || (fullStop && $0 == "。") }
   }
 
+  private static let totalWords = ["合计", "共计", "总计", "合计为", "共计为", "总计为", "合计：", "共"]
+  private static let totalWordBytes = totalWords.map { Array($0.utf8) }
+
   /// "…，合计 1170.00 万": the whole said again at the list's end, not a part.
   private static func isRestatedTotal(_ bytes: [UInt8], _ offset: Int) -> Bool {
-    let before = String(decoding: bytes[max(0, offset - 12)..<offset], as: UTF8.self).filter { !$0.isWhitespace }
-    return ["合计", "共计", "总计", "合计为", "共计为", "总计为", "合计：", "共"].contains(where: before.hasSuffix)
+    let text = String(decoding: bytes[max(0, offset - 12)..<offset], as: UTF8.self)
+    let repaired = Array(text.utf8)
+    // Where each scalar is a Character of its own, Characters compare as bytes.
+    guard UTF8Text.allStandAlone(repaired) else {
+      let before = text.filter { !$0.isWhitespace }
+      return totalWords.contains(where: before.hasSuffix)
+    }
+    let before = UTF8Text.removingWhitespace(from: repaired[...])
+    return totalWordBytes.contains { before.count >= $0.count && before.suffix($0.count).elementsEqual($0) }
   }
 
   /// The stretches of `bytes[start..<end]` inside brackets （…） or (…): an offset is inside while
