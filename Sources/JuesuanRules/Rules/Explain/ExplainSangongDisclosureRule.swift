@@ -112,13 +112,41 @@ struct ExplainSangongDisclosureRule: Rule {
   /// "…2024 年度无“三公”经费财政拨款支出", "没有财政拨款三公经费支出": a sentence that says there
   /// was no 三公 spending at all, which covers every item.
   static func deniesAllSangong(_ sentence: String) -> Bool {
-    let text = sentence.filter { !"“”\"‘’'".utf8Text.contains($0) && !$0.isWhitespace }
+    let text = withoutQuotesAndSpaces(sentence)
     guard let range = text.utf8Text.range(of: "三公经费") else { return false }
     let before = text[..<range.lowerBound].suffix(10)
     let after = text[range.upperBound...].prefix(12)
     let denial = ["无", "没有", "未发生", "未安排", "不存在"]
     return denial.contains { before.utf8Text.contains($0) }
       || ["为0", "为零", "为0.00"].contains { after.utf8Text.contains($0) }
+  }
+
+  private static let quotes: [[UInt8]] = ["“", "”", "\"", "‘", "’", "'"].map { Array($0.utf8) }
+
+  /// `sentence` without quotes and white space; read on its bytes when each scalar is a Character
+  /// of its own (then a quote's bytes are found only where the quote is written).
+  private static func withoutQuotesAndSpaces(_ sentence: String) -> String {
+    let bytes = Array(sentence.utf8)
+    guard UTF8Text.allStandAlone(bytes) else {
+      return sentence.filter { !"“”\"‘’'".utf8Text.contains($0) && !$0.isWhitespace }
+    }
+    let kept = UTF8Text.removingWhitespace(from: bytes[...])
+    var result: [UInt8] = []
+    result.reserveCapacity(kept.count)
+    var index = 0
+    while index < kept.count {
+      // The quotes open with 22, 27 or E2: other bytes are kept without a comparison.
+      let byte = kept[index]
+      if byte == 0x22 || byte == 0x27 || byte == 0xE2,
+        let quote = quotes.first(where: { kept[index...].starts(with: $0) })
+      {
+        index += quote.count
+        continue
+      }
+      result.append(byte)
+      index += 1
+    }
+    return String(decoding: result, as: UTF8.self)
   }
 
   static func isSangongSection(_ heading: Heading) -> Bool {
