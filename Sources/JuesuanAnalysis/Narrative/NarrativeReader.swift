@@ -147,8 +147,11 @@ package struct NarrativeReader: Sendable {
   package func label(before number: Paragraph.Number, from start: Int, limit: Int = 36) -> String {
     let lower = max(0, start, number.textRange.lowerBound - limit)
     guard lower < number.textRange.lowerBound else { return "" }
-    var text = String(decoding: bytes[lower..<number.textRange.lowerBound], as: UTF8.self)
-      .filter { !$0.isWhitespace }
+    // Where each scalar is a Character of its own, white space is removed from the bytes.
+    var text =
+      UTF8Text.allStandAlone(bytes[lower..<number.textRange.lowerBound])
+      ? String(decoding: UTF8Text.removingWhitespace(from: bytes[lower..<number.textRange.lowerBound]), as: UTF8.self)
+      : String(decoding: bytes[lower..<number.textRange.lowerBound], as: UTF8.self).filter { !$0.isWhitespace }
     while let last = text.last, "为：:是".contains(last) { text.removeLast() }
     return text
   }
