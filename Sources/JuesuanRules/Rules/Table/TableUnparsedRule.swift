@@ -123,7 +123,8 @@ struct TableUnparsedRule: Rule {
     if bytes[start] == UInt8(ascii: "|"), bytes[(start + 1)..<range.upperBound].contains(UInt8(ascii: "|")) {
       return true
     }
-    if bytes[range].contains(0x09) {
+    // Byte searches (memchr): most lines outside tables are long prose lines.
+    if UTF8Text.firstOffset(of: Self.tab, in: bytes, from: range.lowerBound, before: range.upperBound) != nil {
       var cells = 0
       var cellHasText = false
       for index in range.lowerBound...range.upperBound {
@@ -137,7 +138,9 @@ struct TableUnparsedRule: Rule {
       if cells >= 2 { return true }
     }
     // Space-aligned rows: two or more amounts and no prose (no sentence punctuation, no units).
-    guard bytes[range].contains(UInt8(ascii: ".")) else { return false }
+    guard UTF8Text.firstOffset(of: Self.dot, in: bytes, from: range.lowerBound, before: range.upperBound) != nil else {
+      return false
+    }
     for word in Self.proseMarks
     where UTF8Text.firstOffset(of: word, in: bytes, from: range.lowerBound, before: range.upperBound) != nil {
       return false
@@ -163,6 +166,8 @@ struct TableUnparsedRule: Rule {
   }
 
   private static let proseMarks = ["。", "，", "；", "万元"].map { Array($0.utf8) }
+  private static let tab: [UInt8] = [0x09]
+  private static let dot: [UInt8] = [UInt8(ascii: ".")]
 
   private static func isIdeographicSpace(_ bytes: [UInt8], _ index: Int, _ end: Int) -> Bool {
     index + 2 < end && bytes[index] == 0xE3 && bytes[index + 1] == 0x80 && bytes[index + 2] == 0x80

@@ -58,7 +58,8 @@ struct TextPrecisionRule: Rule {
     let bytes = source.bytes
     for line in 0..<source.lineCount where !tableLines[line] {
       let range = source.byteRange(ofLine: line)
-      guard bytes[range].contains(0x09) else { continue }
+      guard UTF8Text.firstOffset(of: Self.tab, in: bytes, from: range.lowerBound, before: range.upperBound) != nil
+      else { continue }
       let cells = Self.tabCells(bytes, range)
       // The label's words, searched in its bytes.
       guard let label = cells.first(where: { !$0.isEmpty }), Self.isMoneyLabel(bytes[label]) else { continue }
@@ -132,6 +133,7 @@ struct TextPrecisionRule: Rule {
   }
 
   private static let moneyWords = ["资金", "金额", "万元"].map { Array($0.utf8) }
+  private static let tab: [UInt8] = [0x09]
 
   /// A label of money: it holds 资金, 金额 or 万元, and no "%".
   private static func isMoneyLabel(_ bytes: ArraySlice<UInt8>) -> Bool {
