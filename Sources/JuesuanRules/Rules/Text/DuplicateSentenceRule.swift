@@ -34,7 +34,7 @@ struct DuplicateSentenceRule: Rule {
     // 金额…存在尾差。"): read here.
     let readers = context.view(NarrativeReaders.self)
     let paragraphs = report.paragraphs + report.noteParagraphs
-    let prose = paragraphs.indices.filter { !paragraphs[$0].utf8.contains(0x09) }
+    let prose = paragraphs.indices.filter { UTF8Text.firstOffset(of: Self.tab, in: paragraphs[$0].utf8) == nil }
     checkTableLines(report, outside: prose.map { paragraphs[$0].range }, context: &context)
     for index in prose {
       let paragraph = paragraphs[index]
@@ -87,6 +87,7 @@ struct DuplicateSentenceRule: Rule {
   }
 
   private static let fullStop = Array("。".utf8)
+  private static let tab: [UInt8] = [0x09]
 
   /// Whether `bytes` is longer than `tail` and ends with it (compared from the tail's first byte,
   /// which tells most sentences apart at once).
@@ -109,16 +110,18 @@ struct DuplicateSentenceRule: Rule {
   /// its reason, whose two neighbouring sentences are the same, at least ten characters long.
   private func checkTableLines(_ report: Report, outside paragraphs: [Range<Int>], context: inout RuleContext) {
     let source = report.source
+    // The bytes taken once: they are read byte by byte below.
+    let bytes = source.bytes
     // The lines between the paragraphs read as prose are searched for a 。 (a byte search), and
     // each line that has one read.
     let prose = paragraphs.filter { !$0.isEmpty }.sorted { $0.lowerBound < $1.lowerBound }
     var lines: [Int] = []
     var cursor = 0
     var next = 0
-    while cursor < source.bytes.count {
-      let gapEnd = next < prose.count ? prose[next].lowerBound : source.bytes.count
+    while cursor < bytes.count {
+      let gapEnd = next < prose.count ? prose[next].lowerBound : bytes.count
       while cursor < gapEnd,
-        let stop = UTF8Text.firstOffset(of: Self.fullStop, in: source.bytes, from: cursor, before: gapEnd)
+        let stop = UTF8Text.firstOffset(of: Self.fullStop, in: bytes, from: cursor, before: gapEnd)
       {
         let line = source.line(ofUTF8Offset: stop)
         if lines.last != line { lines.append(line) }
@@ -135,7 +138,7 @@ struct DuplicateSentenceRule: Rule {
       var start = range.lowerBound
       var index = range.lowerBound
       while index + 3 <= range.upperBound {
-        if Self.endsSentence(source.bytes, at: index) {
+        if Self.endsSentence(bytes, at: index) {
           sentences.append(start..<(index + 3))
           start = index + 3
           index += 3
@@ -147,10 +150,10 @@ struct DuplicateSentenceRule: Rule {
       context.ran()
       for (earlier, later) in zip(sentences, sentences.dropFirst()) {
         // The later sentence's own text, after any cell boundary (a tab) before it.
-        let tail = source.bytes[later]
+        let tail = bytes[later]
         guard !tail.contains(0x09) else { continue }
         let key = UTF8Text.removingWhitespace(from: tail)
-        let previous = UTF8Text.removingWhitespace(from: source.bytes[earlier])
+        let previous = UTF8Text.removingWhitespace(from: bytes[earlier])
         guard previous == key || Self.endsWith(previous, key) else { continue }
         let text = String(decoding: key, as: UTF8.self)
         guard text.count >= 10 else { continue }
