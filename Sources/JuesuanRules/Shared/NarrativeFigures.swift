@@ -9,7 +9,8 @@ enum NarrativeFigures {
   /// - Complexity: O(n) in the paragraph.
   static func normalizedText(_ paragraph: Paragraph) -> ([NarrativeBinder.Glyph], [Int?]) {
     var chars: [NarrativeBinder.Glyph] = []
-    chars.reserveCapacity(paragraph.utf8.count / 3 + 16)
+    // At most one glyph per byte: the array never grows.
+    chars.reserveCapacity(paragraph.utf8.count)
     var positions = [Int?](repeating: nil, count: paragraph.numbers.count)
     // The numbers with a unit, in order, as (start, end, is an amount).
     let numbers = paragraph.numbers.enumerated().compactMap { index, number -> (Int, Range<Int>, Bool)? in
@@ -38,7 +39,8 @@ enum NarrativeFigures {
         case "“", "”", "\"", "‘", "’", "'", "「", "」": continue
         case "(": chars.append("（")
         case ")": chars.append("）")
-        default: if !character.isWhiteSpace { chars.append(character) }
+        // No White_Space scalar lies above U+3000: CJK text is kept without asking.
+        default: if character.value > 0x3000 || !character.isWhiteSpace { chars.append(character) }
         }
       }
     }
