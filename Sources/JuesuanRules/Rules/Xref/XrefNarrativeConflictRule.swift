@@ -112,7 +112,9 @@ struct XrefNarrativeConflictRule: Rule {
       keys.append(Array("整体支出".utf8))
     }
     guard !projects.isEmpty else { return }
-    for paragraph in report.paragraphs {
+    // Only a score (a bare number) or a 万元 amount is compared: a paragraph with neither is passed over.
+    for paragraph in report.paragraphs
+    where paragraph.numbers.contains(where: { $0.unit == .none || $0.unit == .tenThousandYuan }) {
       // The projects the paragraph names at all: the only ones its sentences can name.
       let named = keys.indices.filter { UTF8Text.firstOffset(of: keys[$0], in: paragraph.utf8) != nil }
       guard !named.isEmpty else { continue }
