@@ -11,18 +11,18 @@ extension NarrativeReader {
   /// Whether the text before `offset` in its sentence compares with last year.
   package func comparesWithLastYear(before offset: Int) -> Bool {
     let sentence = sentence(containing: offset)
-    let prefix = String(
-      decoding: bytes[sentence.lowerBound..<max(sentence.lowerBound, offset)].filter { $0 != 0x20 }, as: UTF8.self)
+    // The sentence's bytes before `offset` without spaces, searched as bytes.
+    let prefix = bytes[sentence.lowerBound..<max(sentence.lowerBound, offset)].filter { $0 != 0x20 }
+    func contains(_ word: [UInt8]) -> Bool { UTF8Text.firstOffset(of: word, in: prefix) != nil }
     // "较上一度增加" is 上一年度 with 年 dropped (a typo text/typo does not catch, but the comparison holds).
-    if prefix.utf8Text.contains("上年") || prefix.utf8Text.contains("上一年") || prefix.utf8Text.contains("上一度")
-      || prefix.utf8Text.contains("去年") || prefix.utf8Text.contains("同期") || prefix.utf8Text.contains("同比")
-    {
-      return true
-    }
-    if let year { return prefix.utf8Text.contains("\(year - 1)年") }
+    if Self.lastYearWords.contains(where: contains) { return true }
+    if let year { return contains(Array("\(year - 1)年".utf8)) }
     // Without a report year, "较2022年…" / "比2022年…" still names a year compared with.
-    return prefix.utf8Text.contains("较20") || prefix.utf8Text.contains("比20")
+    return Self.someYearWords.contains(where: contains)
   }
+
+  private static let lastYearWords = ["上年", "上一年", "上一度", "去年", "同期", "同比"].map { Array($0.utf8) }
+  private static let someYearWords = ["较20", "比20"].map { Array($0.utf8) }
 
   /// Every "增加/减少 X 万元[，增长/下降 Y%]" that compares with last year.
   /// - Complexity: O(n · numbers) in the paragraph's length.
