@@ -25,7 +25,7 @@ struct CountMismatchRule: Rule {
 
   init() {}
 
-  private static let delimiters = ["，", "。", "；", "：", ":", "（", "(", "“", "”"]
+  private static let delimiters = ["，", "。", "；", "：", ":", "（", "(", "“", "”"].map { Array($0.utf8) }
   private static let leadIns = ["设置", "包括", "包含", "涵盖", "分为", "共有", "设有", "从"]
 
   func check(_ report: Report, context: inout RuleContext) {
@@ -49,7 +49,8 @@ struct CountMismatchRule: Rule {
         // The span from the clause start to the number.
         let end = reader.skippingSpacesBackward(from: number.textRange.lowerBound)
         var start = end
-        while start > 0, !Self.delimiters.contains(where: { reader.has($0, at: start - $0.utf8.count) }) {
+        let bytes = reader.bytes
+        while start > 0, !Self.delimiters.contains(where: { UTF8Text.has($0, at: start - $0.count, in: bytes) }) {
           start -= 1
         }
         guard end - start <= 150 else { continue }
