@@ -493,6 +493,9 @@ struct NarrativeBreakdownRule: Rule {
     return totalWordBytes.contains { before.count >= $0.count && before.suffix($0.count).elementsEqual($0) }
   }
 
+  private static let fullWidthOpen = Array("（".utf8)
+  private static let fullWidthClose = Array("）".utf8)
+
   /// The stretches of `bytes[start..<end]` inside brackets （…） or (…): an offset is inside while
   /// more brackets opened than closed between `start` and it, in one pass.
   private static func bracketed(_ bytes: [UInt8], from start: Int, upTo end: Int) -> [Range<Int>] {
@@ -502,10 +505,10 @@ struct NarrativeBreakdownRule: Rule {
     var opened = start
     var index = start
     while index < end {
-      if bytes[index] == 0x28 || UTF8Text.has("（", at: index, in: bytes) {
+      if bytes[index] == 0x28 || UTF8Text.has(Self.fullWidthOpen, at: index, in: bytes) {
         depth += 1
         if depth == 1 { opened = index }
-      } else if bytes[index] == 0x29 || UTF8Text.has("）", at: index, in: bytes) {
+      } else if bytes[index] == 0x29 || UTF8Text.has(Self.fullWidthClose, at: index, in: bytes) {
         if depth == 1 { result.append(opened..<index) }
         depth -= 1
       }
