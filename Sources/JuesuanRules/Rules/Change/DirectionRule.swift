@@ -210,7 +210,7 @@ struct DirectionRule: Rule {
     }
   }
 
-  private static let claims: [(words: [String], claim: Claim)] = [
+  private static let claimWords: [(words: [String], claim: Claim)] = [
     (["决算数大于", "决算数高于", "决算数超过", "决算大于", "决算高于"], .greater),
     (["决算数小于", "决算数低于", "决算小于", "决算低于", "决算数未达到"], .less),
     (
@@ -218,6 +218,9 @@ struct DirectionRule: Rule {
         + ["决算数同年初预算数持平", "决算数同全年预算数持平", "决算数同预算数持平"], .equal
     ),
   ]
+
+  /// `claimWords` as bytes.
+  private static let claims = claimWords.map { (words: $0.words.map { Array($0.utf8) }, claim: $0.claim) }
 
   private static let finalWord = Array("决算".utf8)
 
@@ -230,11 +233,12 @@ struct DirectionRule: Rule {
     context: inout RuleContext
   ) {
     // Every claim opens with 决算: its places are found once, and each word is tested at them.
-    let finals = UTF8Text.offsets(of: Self.finalWord, in: paragraph.utf8, range: 0..<paragraph.utf8.count)
+    let bytes = paragraph.utf8
+    let finals = UTF8Text.offsets(of: Self.finalWord, in: bytes, range: 0..<bytes.count)
     guard !finals.isEmpty else { return }
     for (words, claim) in Self.claims {
       for word in words {
-        for offset in finals where reader.has(word, at: offset) {
+        for offset in finals where UTF8Text.has(word, at: offset, in: bytes) {
           guard let here = reader.sentences.firstIndex(where: { $0.contains(offset) }) else { continue }
           // The figures: in this sentence before the word, or one of the two sentences before
           // ("…支出决算为 A 万元。完成预算的 R%。决算数同预算数持平。").
@@ -262,7 +266,7 @@ struct DirectionRule: Rule {
           guard !holds else { continue }
           let relation = actual.value > budget.value ? "大于" : actual.value < budget.value ? "小于" : "等于"
           context.report(
-            paragraph.sourceRange(ofTextRange: offset..<(offset + word.utf8.count)),
+            paragraph.sourceRange(ofTextRange: offset..<(offset + word.count)),
             "文中称决算数\(claim.text)，但所列决算 \(actual.value) 万元\(relation)预算 \(budget.value) 万元",
             related: [
               Finding.Related(range: budget.range, message: "预算 \(budget.value)"),
