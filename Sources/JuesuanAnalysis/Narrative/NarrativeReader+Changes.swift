@@ -129,15 +129,18 @@ extension NarrativeReader {
     return directionWord(at: start - 6) != nil
   }
 
+  private static let subjectDelimiters = ["，", "。", "；", "：", "、"].map { Array($0.utf8) }
+
   /// The amount the change is about: the figure the subject before the verb is given elsewhere in
   /// the paragraph ("收入总计增加" → "收入总计1,654.78万元"), else the nearest amount before the
   /// comparison in the same sentence or, when there is none, in the sentence before.
   func currentAmount(before limit: Int, verbStart: Int, consumed: Set<Int>) -> Paragraph.Number? {
     // The subject: text between the last delimiter and the verb.
     var start = verbStart
+    let bytes = bytes
     while start > 0 {
       let previous = start - 3
-      if previous >= 0, ["，", "。", "；", "：", "、"].contains(where: { has($0, at: previous) }) { break }
+      if previous >= 0, Self.subjectDelimiters.contains(where: { UTF8Text.has($0, at: previous, in: bytes) }) { break }
       if bytes[start - 1] < 0x80, bytes[start - 1] != 0x20 { break }
       start -= 1
       while start > 0, bytes[start] & 0xC0 == 0x80 { start -= 1 }

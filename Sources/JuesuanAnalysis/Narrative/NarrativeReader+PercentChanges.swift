@@ -73,18 +73,24 @@ extension NarrativeReader {
     return PercentChange(verb: verb, percent: percent, previous: previous, current: current, sentence: sentence)
   }
 
+  private static let clauseDelimiters = ["，", "；", "：", "、"].map { Array($0.utf8) }
+
   /// The two figures a comparison ending at `word` (its verb, or 持平) sets against each other:
   /// last year's and this year's, with the sentence; nil unless the clause starts with 比/较/与.
   private func comparedFigures(before word: Int)
     -> (previous: Paragraph.Number, current: Paragraph.Number, sentence: Range<Int>)?
   {
     let sentence = sentence(containing: word)
+    let bytes = bytes
     // The comparison clause: from the 比/较 that starts it to the verb.
     var clauseStart = word
     while clauseStart > sentence.lowerBound {
       var previous = clauseStart - 1
       while previous > sentence.lowerBound, bytes[previous] & 0xC0 == 0x80 { previous -= 1 }
-      if bytes[previous] == 0x2C || ["，", "；", "：", "、"].contains(where: { has($0, at: previous) }) { break }
+      if bytes[previous] == 0x2C || Self.clauseDelimiters.contains(where: { UTF8Text.has($0, at: previous, in: bytes) })
+      {
+        break
+      }
       clauseStart = previous
     }
     let comparison = skippingSpaces(from: clauseStart)
