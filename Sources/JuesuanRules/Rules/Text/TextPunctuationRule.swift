@@ -55,33 +55,34 @@ struct TextPunctuationRule: LocalRule {
   /// A cheap byte test: a half-width , ; : ( right after a multi-byte character (a Han character
   /// is one; "1,862.53" is not looked at further), or a full-width mark followed by another one.
   private static func mayHaveFinding(_ bytes: ArraySlice<UInt8>) -> Bool {
-    var previousMarkEnd = -1
-    var index = bytes.startIndex
-    while index < bytes.endIndex {
-      let byte = bytes[index]
-      if byte == 0x2C || byte == 0x3B || byte == 0x3A || byte == 0x28, index > bytes.startIndex,
-        bytes[index - 1] & 0xC0 == 0x80
-      {
-        return true
-      }
-      if (byte == 0xE3 || byte == 0xEF), index + 2 < bytes.endIndex {
-        let pair = (bytes[index + 1], bytes[index + 2])
-        let isMark =
-          byte == 0xE3
-          ? pair == (0x80, 0x82) || pair == (0x80, 0x81)
-          : pair == (0xBC, 0x8C) || pair == (0xBC, 0x9B) || pair == (0xBC, 0x9A)
-        if isMark {
-          if previousMarkEnd == index { return true }
-          previousMarkEnd = index + 3
+    // Read through a buffer: this runs over every byte of the document.
+    bytes.withUnsafeBufferPointer { bytes in
+      var previousMarkEnd = -1
+      var index = 0
+      while index < bytes.count {
+        let byte = bytes[index]
+        if byte == 0x2C || byte == 0x3B || byte == 0x3A || byte == 0x28, index > 0, bytes[index - 1] & 0xC0 == 0x80 {
+          return true
         }
-        index += 3
-        continue
+        if (byte == 0xE3 || byte == 0xEF), index + 2 < bytes.count {
+          let pair = (bytes[index + 1], bytes[index + 2])
+          let isMark =
+            byte == 0xE3
+            ? pair == (0x80, 0x82) || pair == (0x80, 0x81)
+            : pair == (0xBC, 0x8C) || pair == (0xBC, 0x9B) || pair == (0xBC, 0x9A)
+          if isMark {
+            if previousMarkEnd == index { return true }
+            previousMarkEnd = index + 3
+          }
+          index += 3
+          continue
+        }
+        // Continuation bytes are none of the bytes looked for: the scalar is passed over whole
+        // (`UTF8Text.length(ofLead:)`, written here: another module's function is not inlined).
+        index += byte < 0xC0 ? 1 : byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
       }
-      // Continuation bytes are none of the bytes looked for: the scalar is passed over whole
-      // (`UTF8Text.length(ofLead:)`, written here: another module's function is not inlined).
-      index += byte < 0xC0 ? 1 : byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
+      return false
     }
-    return false
   }
 
   static func isHan(_ scalar: Unicode.Scalar) -> Bool {
