@@ -26,9 +26,12 @@ struct InconsistentNameRule: Rule {
   init() {}
 
   func check(_ report: Report, context: inout RuleContext) {
-    var byCode: [String: [SubjectMention]] = [:]
     let verdicts = context.view(SubjectVerdicts.self)
-    for (index, mention) in context.view(SubjectMentions.self).all.enumerated() {
+    let all = context.view(SubjectMentions.self).all
+    // Sized at once: growing would hash every code again.
+    var byCode: [String: [SubjectMention]] = [:]
+    byCode.reserveCapacity(all.count)
+    for (index, mention) in all.enumerated() {
       guard let code = mention.code, let verdict = verdicts[index] else { continue }
       // Names another subject rule already judges are left to it.
       switch verdict {
