@@ -29,14 +29,14 @@ struct ExplainEmptyTableRule: Rule {
     ])
 
   /// Phrases that say a table is empty on purpose.
-  static let statements = [
+  static let statements: UTF8Text.Words = [
     "本表无数据", "无数据", "为空表", "无此项", "没有使用", "没有", "本部门无", "我部门无", "本单位无", "我单位无", "未发生", "不涉及",
     "未安排", "均为0", "均为零",
   ]
   /// Words naming one line of a table, not the whole ("因公出国（境）费：无此项支出").
   static let itemWords = ["出国", "用车", "接待", "购置", "运行", "其中"]
   /// Phrases that say the whole table is empty (used to find a contradiction).
-  static let wholeTableStatements = ["本表无数据", "故本表为空", "无此项收支", "无此项支出", "无此项收入", "本表为空表"]
+  static let wholeTableStatements: UTF8Text.Words = ["本表无数据", "故本表为空", "无此项收支", "无此项支出", "无此项收入", "本表为空表"]
 
   func check(_ report: Report, context: inout RuleContext) {
     let ordered = report.tables.sorted { $0.range.lowerBound < $1.range.lowerBound }
@@ -157,8 +157,8 @@ struct ExplainEmptyTableRule: Rule {
   }
 
   private static func statement(_ text: String, _ range: Range<Int>, topic: String?) -> Statement {
-    let isEmpty = statements.contains { text.utf8Text.contains($0) }
-    var whole = wholeTableStatements.contains { text.utf8Text.contains($0) }
+    let isEmpty = text.utf8Text.contains(anyOf: statements)
+    var whole = text.utf8Text.contains(anyOf: wholeTableStatements)
     if !whole, let topic,
       let no = text.utf8Text.range(of: "没有") ?? text.utf8Text.range(of: "本部门无") ?? text.utf8Text.range(of: "我部门无"),
       text[no.upperBound...].utf8Text.contains(topic), ["政府性基金", "国有资本经营"].contains(topic)
