@@ -19,6 +19,8 @@ struct PerfGradeRule: Rule {
       .init("2023年度部门决算\n该项目自评得分 78 分，等级为“⟦优⟧”。\n", fixed: "2023年度部门决算\n该项目自评得分 78 分，等级为“中”。\n"),
     ], kinds: RuleDescription.finals)
 
+  private static let fen = Array("分".utf8)
+
   func check(_ report: Report, context: inout RuleContext) {
     for evaluation in report.selfEvaluations {
       guard let total = evaluation.total, let word = total.grade, let range = total.gradeRange,
@@ -33,7 +35,7 @@ struct PerfGradeRule: Rule {
         // "得分 85.5 分，等级为“良”": the number is followed by 分 and, in the same sentence, a grade.
         var index = number.textRange.upperBound
         while index < bytes.count, bytes[index] == 0x20 { index += 1 }
-        guard bytes[index...].starts(with: Array("分".utf8)) else { continue }
+        guard UTF8Text.has(Self.fen, at: index, in: bytes) else { continue }
         let before = paragraph.text(in: max(0, number.textRange.lowerBound - 30)..<number.textRange.lowerBound)
         guard before.utf8Text.contains("得分") || before.utf8Text.contains("分数") || before.utf8Text.contains("评分") else {
           continue
