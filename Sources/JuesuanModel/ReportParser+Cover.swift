@@ -78,7 +78,11 @@ extension ReportParser {
           var name = String(joined[..<end.lowerBound])
           if let year = name.utf8Text.range(of: "年度") {
             // "2023年度X部门决算" or "X2023年度部门决算": the name is the longer side of the year.
-            let before = String(name[..<year.lowerBound]).trimmingCharacters(in: .decimalDigits)
+            var before = String(name[..<year.lowerBound]).trimmingCharacters(in: .decimalDigits)
+            // "某某局二〇二三年度": a year in Chinese numerals is no part of the name either.
+            if before.unicodeScalars.count > 4, firstYear(in: String(before.unicodeScalars.suffix(4))) != nil {
+              before = String(before.unicodeScalars.dropLast(4))
+            }
             let after = String(name[year.upperBound...])
             name = before.count >= after.count ? before : after
           }
@@ -93,7 +97,9 @@ extension ReportParser {
     }
   }
 
-  /// The first "20xx" (1990–2099) in a text: four ASCII digits with no digit either side.
+  /// The first year (1990–2099) in a text: four year digits with no such digit either side,
+  /// written in ASCII or full-width digits ("2023", "２０２３") or in Chinese numerals as titles
+  /// write them ("二〇二三年度", "二零二三年"); the two kinds are not mixed in one year.
   static func firstYear(in text: String) -> Int? {
     let year = text.utf8.withContiguousStorageIfAvailable { bytes -> Int?? in
       UTF8Text.hasSingleScalarCharacters(bytes) ? .some(firstYear(inBytes: bytes)) : nil
@@ -104,33 +110,68 @@ extension ReportParser {
 
   /// `firstYear(in:)` of a single-scalar text, by its bytes.
   private static func firstYear(inBytes bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-    var digits = 0
-    var value = 0
-    for byte in bytes {
-      if byte >= 0x30 && byte <= 0x39 {
-        digits += 1
-        value = digits <= 4 ? value * 10 + Int(byte - 0x30) : 0
-        continue
+    var run = YearRun()
+    var offset = 0
+    while offset < bytes.count {
+      let byte = bytes[offset]
+      // Most scalars are ASCII, or a lead byte no year digit has.
+      if byte < 0x80 || byte == 0xE3 || byte == 0xE2 || byte == 0xE4 || byte == 0xE5 || byte == 0xE9 || byte == 0xEF {
+        let (scalar, length) = UTF8Text.scalar(in: bytes, at: offset)
+        if let year = run.read(scalar) { return year }
+        offset += length
+      } else {
+        if let year = run.read(" ") { return year }
+        offset += byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
       }
-      if digits == 4, (1990...2099).contains(value) { return value }
-      digits = 0
-      value = 0
     }
-    return digits == 4 && (1990...2099).contains(value) ? value : nil
+    return run.end()
   }
 
   /// `firstYear(in:)` by Characters, for any text.
   private static func firstYear(byCharacter text: String) -> Int? {
-    var digits = ""
+    var run = YearRun()
     for character in text {
-      if character.isASCIIDigit {
-        digits.append(character)
-        continue
-      }
-      if digits.count == 4, let value = Int(digits), (1990...2099).contains(value) { return value }
-      digits = ""
+      let scalar = character.unicodeScalars.count == 1 ? character.unicodeScalars.first ?? " " : " "
+      if let year = run.read(scalar) { return year }
     }
-    if digits.count == 4, let value = Int(digits), (1990...2099).contains(value) { return value }
-    return nil
+    return run.end()
+  }
+
+  /// A run of year digits being read, scalar by scalar.
+  private struct YearRun {
+    var digits = 0
+    var value = 0
+    var isChinese = false
+
+    /// Reads `scalar`; the year when it ends a run of four that is one.
+    mutating func read(_ scalar: Unicode.Scalar) -> Int? {
+      guard let (digit, chinese) = Self.digit(scalar) else { return end() }
+      if digits > 0, chinese != isChinese, let year = end() { return year }
+      isChinese = chinese
+      digits += 1
+      value = digits <= 4 ? value * 10 + digit : 0
+      return nil
+    }
+
+    /// Ends the run: its year, when it is four digits from 1990 to 2099.
+    mutating func end() -> Int? {
+      defer { (digits, value) = (0, 0) }
+      return digits == 4 && (1990...2099).contains(value) ? value : nil
+    }
+
+    /// A year digit: 0–9, ０–９, or 〇○零一二三四五六七八九 (then `chinese`).
+    static func digit(_ scalar: Unicode.Scalar) -> (digit: Int, chinese: Bool)? {
+      switch scalar.value {
+      case 0x30...0x39: return (Int(scalar.value - 0x30), false)
+      case 0xFF10...0xFF19: return (Int(scalar.value - 0xFF10), false)
+      default: break
+      }
+      guard let digit = chineseDigits[scalar] else { return nil }
+      return (digit, true)
+    }
+
+    private static let chineseDigits: [Unicode.Scalar: Int] = [
+      "〇": 0, "○": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
+    ]
   }
 }

@@ -394,4 +394,15 @@ struct RealShapeTests {
     let final = parse("# 2023年度部门决算\n\n收入支出决算总表\n单位：万元\n项目\t决算数\n总计\t1.00\n")
     #expect(final.tables.map(\.kind) == [.summary] && final.kind == .departmentFinal)
   }
+
+  @Test("a title's year in Chinese numerals or full-width digits is the report's year, and no part of its name")
+  func titleYearInOtherDigits() {
+    for title in ["长治市上党区人民政府办公室二〇二三年度部门决算", "长治市上党区人民政府办公室二零二三年度部门决算", "长治市上党区人民政府办公室２０２３年度部门决算"] {
+      let report = parse("\(title)\n\n一、主要职能\n本部门2022年度机构改革后，职能如下。\n\n2023年度收入总计10.00万元。\n")
+      #expect(report.year == 2023, "\(title)")
+      #expect(report.unitName == "长治市上党区人民政府办公室", "\(title)")
+    }
+    // Chinese numerals that are no year ("一二三四"), and scripts mixed, are none.
+    #expect(parse("某某局一二三四年度部门决算\n\n2023年度收入总计10.00万元。\n").year == 2023)
+  }
 }
