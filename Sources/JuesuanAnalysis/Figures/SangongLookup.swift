@@ -42,7 +42,7 @@ package enum SangongLookup {
 }
 
 extension SangongLookup {
-  /// The 三公 table's figures for the item a "完成(年初|全年)预算的 R%" is about: the item the rate's
+  /// The 三公 table's figures for the item a "完成(年初|全年)预算的 R%" (or "预算执行率 R%") is about: the item the rate's
   /// clause (from the last ；) names last. Nil when the clause is no completion rate or names no
   /// item the table gives both figures for.
   package static func figures(for rate: NarrativeReader.Rate, in reader: NarrativeReader, table: Table?) -> (
@@ -54,7 +54,9 @@ extension SangongLookup {
       clauseStart = semicolon + 3
     }
     let clause = reader.paragraph.text(in: clauseStart..<position)
-    guard clause.utf8Text.contains("完成预算") || clause.utf8Text.contains("完成全年预算") || clause.utf8Text.contains("完成年初预算")
+    guard
+      rate.isMeasure || clause.utf8Text.contains("完成预算") || clause.utf8Text.contains("完成全年预算")
+        || clause.utf8Text.contains("完成年初预算")
     else {
       return nil
     }
