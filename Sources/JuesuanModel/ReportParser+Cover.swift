@@ -113,16 +113,9 @@ extension ReportParser {
     var run = YearRun()
     var offset = 0
     while offset < bytes.count {
-      let byte = bytes[offset]
-      // Most scalars are ASCII, or a lead byte no year digit has.
-      if byte < 0x80 || byte == 0xE3 || byte == 0xE2 || byte == 0xE4 || byte == 0xE5 || byte == 0xE9 || byte == 0xEF {
-        let (scalar, length) = UTF8Text.scalar(in: bytes, at: offset)
-        if let year = run.read(scalar) { return year }
-        offset += length
-      } else {
-        if let year = run.read(" ") { return year }
-        offset += byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
-      }
+      let (scalar, length) = UTF8Text.scalar(in: bytes, at: offset)
+      if let year = run.read(scalar) { return year }
+      offset += length
     }
     return run.end()
   }

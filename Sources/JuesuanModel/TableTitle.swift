@@ -68,16 +68,21 @@ enum TableTitle {
 }
 
 extension TableTitle {
-  /// A budget's table (部门预算 / 单位预算): its title ends in 预算表 or 预算总表, where a final
-  /// account's says 决算表.
+  /// A budget's table (部门预算 / 单位预算): its title ends in 预算表 or 预算总表, or is one of the
+  /// national template's names without it ("部门收支总表", "一般公共预算支出表", "政府性基金预算
+  /// 支出表"…), where a final account's says 决算表.
   static func isBudgetTitle(_ title: String) -> Bool {
-    guard !title.utf8Text.contains("决算") else { return false }
+    let text = title.utf8Text
+    guard !text.contains("决算") else { return false }
     return title.hasSuffix("预算表") || title.hasSuffix("预算总表") || nationalBudgetKind(ofTitle: title) != nil
+      || text.hasSuffix("支出表") && text.contains("预算") && budgetExpenditureWords.contains { text.contains($0) }
   }
 
-  /// The national template's budget tables, named without 预算表 ("部门收支总表", "收入总表",
-  /// "财政拨款收支总表", "一般公共预算支出表", "政府性基金预算支出表", "项目支出表"): a final's
-  /// tables all say 决算.
+  /// What names the national template's 预算…支出表 (they are told apart as Shanghai's are).
+  private static let budgetExpenditureWords = ["三公", "政府性基金", "国有资本经营", "基本支出", "一般公共预算"]
+
+  /// The national template's totals, named without 预算 ("部门收支总表", "收入总表", "财政拨款收支
+  /// 总表", "项目支出表").
   private static func nationalBudgetKind(ofTitle title: String) -> Table.Kind? {
     let text = title.utf8Text
     if text.hasSuffix("收支总表") || text.hasSuffix("收入支出总表") {
@@ -86,13 +91,6 @@ extension TableTitle {
     if text.hasSuffix("收入总表") { return .income }
     if text.hasSuffix("支出总表") { return .expenditure }
     if text.hasSuffix("项目支出表") { return .unknown }
-    // "一般公共预算支出表", "政府性基金预算支出表", "一般公共预算“三公”经费支出表"…
-    guard text.hasSuffix("支出表"), text.contains("预算") else { return nil }
-    if text.contains("三公") { return .sangong }
-    if text.contains("政府性基金") { return .governmentFund }
-    if text.contains("国有资本经营") { return .stateCapital }
-    if text.contains("基本支出") { return .basicExpenditure }
-    if text.contains("一般公共预算") { return .generalBudget }
     return nil
   }
 

@@ -33,7 +33,8 @@ extension RuleContext {
     // too small to be listed would be under half a yuan, so the two are one amount rounded alike.
     let table = Self.table(holding: total, in: report)
     let restated = comparison.parts.count == 1 && table?.unit == "元"
-    if abs(difference) <= comparison.tolerance, !belowPart, !restated {
+    let withinTolerance = abs(difference) <= comparison.tolerance
+    if withinTolerance, !belowPart, !restated {
       guard !roundingExplained else { return false }
       let saved = currentCode
       currentCode = "sum/rounding-tail"
@@ -44,9 +45,9 @@ extension RuleContext {
       return true
     }
     var message = "\(what) \(shownTotal) ≠ \(Terms.joined(amounts, limit: 8)) = \(shownSum)，差 \(gap)"
-    if belowPart, abs(difference) <= comparison.tolerance, let largest {
+    if belowPart, withinTolerance, let largest {
       message += "（合计小于其中一项 \(largest.formatted(decimals: 2))，取整不会如此）"
-    } else if restated, abs(difference) <= comparison.tolerance {
+    } else if restated, withinTolerance {
       message += "（只此一项，以元为单位取整不会产生尾差）"
     }
     var fixes: [Fix] = []

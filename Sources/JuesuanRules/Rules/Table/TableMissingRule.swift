@@ -81,12 +81,10 @@ struct TableMissingRule: Rule {
   /// ("部门收支总表", "收入预算总表", "一般公共预算支出表", "部门收支情况表"…): loose, so that a table
   /// named otherwise is taken for present rather than reported missing.
   static func budgetKeywords(of kind: Table.Kind) -> Keywords {
-    func has(_ words: String...) -> (String) -> Bool { { line in words.allSatisfy { line.utf8Text.contains($0) } } }
-    func none(_ words: String...) -> (String) -> Bool { { line in !words.contains { line.utf8Text.contains($0) } } }
     let others = none("财政拨款", "一般公共预算", "政府性基金", "国有资本", "三公", "基本支出", "项目")
     switch kind {
     case .summary:
-      return Keywords(title: { has("收支")($0) && none("财政拨款")($0) }, topic: { has("收支")($0) && has("总表")($0) })
+      return Keywords(title: { has("收支")($0) && none("财政拨款")($0) }, topic: has("收支", "总表"))
     case .income:
       return Keywords(title: { has("收入")($0) && none("收支", "收入支出")($0) && others($0) }, topic: has("收入", "总表"))
     case .expenditure:
@@ -99,13 +97,22 @@ struct TableMissingRule: Rule {
     }
   }
 
+  /// A line test: the line holds every one of `words`.
+  private static func has(_ words: String...) -> (String) -> Bool {
+    { line in words.allSatisfy { line.utf8Text.contains($0) } }
+  }
+
+  /// A line test: the line holds none of `words`.
+  private static func none(_ words: String...) -> (String) -> Bool {
+    { line in !words.contains { line.utf8Text.contains($0) } }
+  }
+
   struct Keywords {
     var title: (String) -> Bool
     var topic: (String) -> Bool
   }
 
   static func keywords(of kind: Table.Kind) -> Keywords {
-    func has(_ words: String...) -> (String) -> Bool { { line in words.allSatisfy { line.utf8Text.contains($0) } } }
     switch kind {
     case .summary:
       return Keywords(
