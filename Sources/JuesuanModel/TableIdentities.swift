@@ -30,7 +30,7 @@ extension Table {
 
   /// A budget's 收支总表 (01) and 财政拨款收支总表 (04): each side's 总计 against its top rows
   /// (一、二、…), a top row against the rows numbered under it (1. 2. …), in every figure column;
-  /// and 支出总计 against 收入总计 (`cross`, checked only when both sides balance).
+  /// and 支出总计 against 收入总计 (`cross`, checked when neither side is in error).
   /// - Complexity: O(r) in the rows.
   package func budgetBalanceIdentities() -> (sides: [TableIdentity], cross: TableIdentity?) {
     guard isBudget, kind == .summary || kind == .fiscalSummary, panels.count == 2 else { return ([], nil) }
@@ -69,11 +69,11 @@ extension Table {
         }
       }
     }
-    let cross =
-      totals.count == 2
-      ? TableIdentity(
-        total: totals[1], parts: [.init(label: "收入总计", cell: totals[0])], what: "支出总计（应等于收入总计）",
-        family: .balance) : nil
+    guard totals.count == 2 else { return (sides, nil) }
+    var cross = TableIdentity(
+      total: totals[1], parts: [.init(label: "收入总计", cell: totals[0])], what: "支出总计（应等于收入总计）",
+      family: .balance)
+    cross.isSameAmount = true
     return (sides, cross)
   }
 
@@ -213,7 +213,7 @@ extension Table {
   }
 
   /// 收入总计 and 支出总计 against their parts (`sides`, where a side has at least two figures),
-  /// and 支出总计 against 收入总计 (`cross`, checked only when both sides balance).
+  /// and 支出总计 against 收入总计 (`cross`, checked when neither side is in error).
   package func balanceIdentities() -> (sides: [TableIdentity], cross: TableIdentity?) {
     guard kind == .summary || kind == .fiscalSummary, panels.count == 2 else { return ([], nil) }
     let income = panels[0]
@@ -240,6 +240,7 @@ extension Table {
     var cross: TableIdentity?
     if let a = incomeTotal, let b = spendingTotal {
       cross = TableIdentity(total: b, parts: [.init(label: "收入总计", cell: a)], what: "支出总计（应等于收入总计）", family: .balance)
+      cross?.isSameAmount = true
     }
     return (sides, cross)
   }

@@ -28,6 +28,9 @@ package struct TableIdentity: Sendable {
   package var what: String { describe() }
   private let describe: @Sendable () -> String
   package var family: Family
+  /// The total and its one part are one amount stated twice (收入总计 and 支出总计), not a sum: the
+  /// one cannot be "below" the other as a whole below its part.
+  package var isSameAmount = false
 
   package init(total: Table.Cell, parts: [Part], what: @escaping @autoclosure @Sendable () -> String, family: Family) {
     self.total = total

@@ -23,6 +23,10 @@ extension Table {
     /// Rows whose name runs two numbered items together ("二、政府性基金二、公共安全支出"): a
     /// side-by-side table whose left figure was blank, its name read into the right one's.
     package var runTogether = 0
+    /// Rows with a subject code, and whether the failing identities all share one cell (one
+    /// wrong figure, not a misreading): what `isBetter(than:)` weighs when a figure is wrong.
+    package var codedRows = 0
+    package var oneWrongCell = false
     /// Why the table was not (fully) read, for `table/unparsed` and the coverage.
     package var reason: Message?
 
@@ -45,6 +49,8 @@ extension Table {
       let rows = table.rows
       var reading = Reading(status: .read, held: held, failed: failed, misplaced: misplaced)
       reading.runTogether = table.rows.filter { Self.runsItemsTogether($0.name) }.count
+      reading.codedRows = rows.count { $0.code != nil }
+      reading.oneWrongCell = failed > 0 && wrongCellsNeeded(identities.filter { !$0.holds }) == 1
       // A reading that puts figures in the wrong places fails most of the table's identities, or
       // most of one family of them (every row's 合计, every parent's sum), in cells that no single
       // wrong figure explains.
@@ -119,12 +125,16 @@ extension Table {
     }
 
     /// Between two readings of one region, whether `self` is the better: a reading that stands
-    /// over one that does not, then more identities held than failed, then fewer codes misplaced
-    /// and fewer names run together. (A name run together costs as much as a failed identity: a
-    /// planted wrong total fails the true reading's identities, and a reading that merged the
-    /// rows around it, and so formed fewer identities, must not win by hiding the failure.)
+    /// over one that does not, then one that places more coded rows and fails only where one
+    /// wrong figure explains it over one that fails nothing, then more identities held than
+    /// failed, then fewer codes misplaced and fewer names run together. (A wrong figure fails
+    /// every identity it is in, and a reading that lost the rows around it, or merged them, forms
+    /// none of those and must not win by hiding the failure: so a name run together costs as much
+    /// as a failed identity.)
     package func isBetter(than other: Reading) -> Bool {
       if (status == .unread) != (other.status == .unread) { return other.status == .unread }
+      if status != .unread, oneWrongCell, other.failed == 0, codedRows > other.codedRows { return true }
+      if other.status != .unread, other.oneWrongCell, failed == 0, other.codedRows > codedRows { return false }
       let score = held - 2 * failed - 2 * misplaced - 2 * runTogether
       let otherScore = other.held - 2 * other.failed - 2 * other.misplaced - 2 * other.runTogether
       return score > otherScore

@@ -43,6 +43,20 @@ struct RealShapeTests {
     #expect(report.table(.stateCapital)?.hasNoData == true)
   }
 
+  @Test("-layout 02: a wrong figure in 06 keeps the reading that places it, so its sums fail")
+  func plantedFigureKeepsItsReading() throws {
+    // 310 资本性支出 is 0.00 with its 款 listed. Written as 1.00 it fails two sums (its 款, and
+    // 公用经费合计); a rival reading that runs 310 into its name forms neither and must not win.
+    let text = try WildFixture.layout("02")
+    let planted = text.replacingOccurrences(of: "310资本性支出                 0.00", with: "310资本性支出                 1.00")
+    #expect(planted != text)
+    let table = try #require(parse(planted).table(.basicExpenditure))
+    let capital = try #require(table.rows.first { $0.code == "310" })
+    #expect(capital.cells.first??.amount == Amount(parsing: "1.00"))
+    #expect(table.reading.failed == 2)
+    #expect(table.rows.count { $0.code?.hasPrefix("310") == true } == 10)
+  }
+
   @Test("-layout 02: a page whose columns shifted is placed by the arithmetic: parents, children, 合计")
   func layoutShiftedPagePlaced() throws {
     let table = try #require(parse(try WildFixture.layout("02")).table(.expenditure))

@@ -27,6 +27,10 @@ struct BalanceRule: Rule {
       .init(
         "# 2025年部门预算\n\n2025年，某某委员会收入预算37,151.47万元，其中：财政拨款收入37,151.47万元；事业收入0万元。\n支出预算⟦37,152.47万元⟧，其中：财政拨款支出预算37,151.47万元。\n"
       ),
+      // Each side a tail within its rounding, but the two 总计 two tails apart.
+      .init(
+        "收入支出决算总表\n项目\t决算数\t项目\t决算数\n本年收入合计\t60.00\t本年支出合计\t60.00\n年初结转和结余\t40.00\t年末结转和结余\t40.00\n总计\t100.01\t总计\t⟦99.99⟧\n"
+      ),
     ])
 
   static let reads: [any AnalysisView.Type] = [StatedTotals.self]
