@@ -10,7 +10,7 @@ struct NarrativeBreakdownRule: Rule {
     code: "sum/narrative-breakdown",
     summary: "叙述中“合计数，其中：各项”的各项之和应等于合计数，至少不能超过它。",
     rationale: """
-      只读“A 万元，其中：B 万元、C 万元…”：合计数紧挨“其中”，各项是同一句中“其中”之后的万元金额，\
+      只读“A 万元，其中：B 万元、C 万元…”：合计数紧挨“其中”（或只隔它自己的占比：“A 万元，占…的 W%，其中”），各项是同一句中“其中”之后的万元金额，\
       括号内的数、增减额和下一层“其中”以后的数不计。各项之和大于合计数一定有误，报错误；三项以上的列举\
       通常就是全部构成，之和小于合计数报警告；两项的列举可能只举了一部分，不报少于，但基本支出下的人员经费与\
       公用经费就是其全部，也报少于。“A 万元。其中：…”（其中另起一句）同样读取。差额在四舍五入容差内不报。\
@@ -73,6 +73,9 @@ struct NarrativeBreakdownRule: Rule {
       .init("政府采购支出总额 ⟦40.19⟧ 万元，其中：货物 30.19 万元、工程 5.00 万元、服务 0.00 万元。"),
       .init("一般公共预算财政拨款基本支出 ⟦5378.64⟧ 万元。其中：人员经费 4896.98 万元，主要包括：基本工资；公用经费 480.66 万元，主要包括：办公费。"),
       .init("授予中小企业合同金额 4.16 万元，占政府采购支出总额的 100.00%，其中：授予小微企业合同金额 ⟦5.16⟧ 万元。"),
+      .init(
+        "涉及二级项目12个，资金⟦703.36⟧万元，占项目支出总额的70.73%，其中一般公共预算项目支出730.36万元、政府性基金预算项目支出0.00万元、国有资本经营预算项目支出0.00万元。"
+      ),
       .init(
         "面向中小企业预留政府采购项目预算金额 225.10 万元，面向小微企业预留政府采购项目预算金额 164.87 万元。在面向中小企业预留的政府采购项目中，由中小企业供应商中标或成交的，采购金额 225.10 万元；在面向小微企业预留政府采购项目中，由小微企业供应商中标或成交的，采购金额 ⟦252.10⟧ 万元。"
       ),
@@ -139,7 +142,8 @@ struct NarrativeBreakdownRule: Rule {
         let opensSentence = reader.skippingSpaces(from: sentence.lowerBound) == marker && sentenceIndex > 0
         let from = opensSentence ? reader.sentences[sentenceIndex - 1].lowerBound : sentence.lowerBound
         guard whole.textRange.lowerBound >= from,
-          Self.onlyPunctuation(bytes[whole.textRange.upperBound..<marker], fullStop: opensSentence)
+          Self.onlyPunctuation(
+            bytes[Self.end(of: whole, withShareBefore: marker, reader)..<marker], fullStop: opensSentence)
         else { continue }
         // The parts: after 其中, not in brackets, up to the sentence's end or a nested 其中.
         let nested = reader.occurrences(of: "其中").first { $0 > marker && $0 < sentence.upperBound }
@@ -472,6 +476,30 @@ struct NarrativeBreakdownRule: Rule {
 
   /// Only white space and punctuation between: "45.50 万元，其中" (the unit is part of the number),
   /// or "45.50 万元。其中" when `fullStop`.
+  /// Where the words about `whole` end before the 其中 at `marker`: after its share when one
+  /// follows it ("730.36万元，占项目支出总额的70.73%，其中…"), else after the figure itself.
+  private static func end(of whole: Paragraph.Number, withShareBefore marker: Int, _ reader: NarrativeReader) -> Int {
+    let share = reader.shares.last { share in
+      share.share.textRange.lowerBound > whole.textRange.upperBound && share.share.textRange.upperBound <= marker
+    }
+    guard let share else { return whole.textRange.upperBound }
+    // Nothing but the share's own words between: punctuation, then 占 (no sentence ends).
+    let bytes = reader.bytes
+    guard
+      let word = UTF8Text.firstOffset(
+        of: Self.shareWord, in: bytes, from: whole.textRange.upperBound, before: share.share.textRange.lowerBound),
+      onlyPunctuation(bytes[whole.textRange.upperBound..<word], fullStop: false),
+      UTF8Text.firstOffset(of: Self.fullStop, in: bytes, from: word, before: share.share.textRange.lowerBound) == nil
+    else { return whole.textRange.upperBound }
+    var end = share.share.textRange.upperBound
+    for sign in Self.percentSigns where bytes[end...].starts(with: sign) { end += sign.count }
+    return end
+  }
+
+  private static let shareWord = Array("占".utf8)
+  private static let fullStop = Array("。".utf8)
+  private static let percentSigns = [Array("%".utf8), Array("％".utf8)]
+
   private static func onlyPunctuation(_ bytes: ArraySlice<UInt8>, fullStop: Bool) -> Bool {
     let text = String(decoding: bytes, as: UTF8.self)
     return text.allSatisfy { $0.isWhitespace || "，,：:（(".contains($0) || (fullStop && $0 == "。") }
