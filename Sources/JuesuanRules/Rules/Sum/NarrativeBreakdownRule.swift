@@ -11,8 +11,8 @@ struct NarrativeBreakdownRule: Rule {
     summary: "叙述中“合计数，其中：各项”的各项之和应等于合计数，至少不能超过它。",
     rationale: """
       只读“A 万元，其中：B 万元、C 万元…”：合计数紧挨“其中”（或只隔它自己的占比：“A 万元，占…的 W%，其中”），各项是同一句中“其中”之后的万元金额，\
-      括号内的数、增减额和下一层“其中”以后的数不计。各项之和大于合计数一定有误，报错误；三项以上的列举\
-      通常就是全部构成，之和小于合计数报警告；两项的列举可能只举了一部分，不报少于，但基本支出下的人员经费与\
+      括号内的数、增减额和下一层“其中”以后的数不计。各项之和大于合计数一定有误，报错误；只列一项时也核对它不超过合计数；三项以上的列举\
+      通常就是全部构成，之和小于合计数报警告；一两项的列举可能只举了一部分，不报少于，但基本支出下的人员经费与\
       公用经费就是其全部，也报少于。“A 万元。其中：…”（其中另起一句）同样读取。差额在四舍五入容差内不报。\
       政府采购说明中，小微企业是中小企业的一部分：“授予小微企业合同金额”“面向小微企业预留…预算金额”\
       “由小微企业供应商中标或成交的，采购金额”不能超过前面同一种金额的中小企业数；同样，中小企业在预留项目和\
@@ -73,6 +73,7 @@ struct NarrativeBreakdownRule: Rule {
       .init("政府采购支出总额 ⟦40.19⟧ 万元，其中：货物 30.19 万元、工程 5.00 万元、服务 0.00 万元。"),
       .init("一般公共预算财政拨款基本支出 ⟦5378.64⟧ 万元。其中：人员经费 4896.98 万元，主要包括：基本工资；公用经费 480.66 万元，主要包括：办公费。"),
       .init("授予中小企业合同金额 4.16 万元，占政府采购支出总额的 100.00%，其中：授予小微企业合同金额 ⟦5.16⟧ 万元。"),
+      .init("本年收入合计 ⟦307.28⟧ 万元，其中：财政拨款收入 307.82 万元。"),
       .init(
         "涉及二级项目12个，资金⟦703.36⟧万元，占项目支出总额的70.73%，其中一般公共预算项目支出730.36万元、政府性基金预算项目支出0.00万元、国有资本经营预算项目支出0.00万元。"
       ),
@@ -154,7 +155,13 @@ struct NarrativeBreakdownRule: Rule {
             && !bracketed.contains { $0.contains(number.textRange.lowerBound) }
             && !Self.isRestatedTotal(bytes, number.textRange.lowerBound)
         }
-        guard parts.count >= 2 else { continue }
+        // One part alone is checked only for exceeding its whole: it says nothing of the rest. A
+        // part the 政府采购 check reported already (小微 within 中小企业) is not reported twice.
+        guard !parts.isEmpty,
+          !context.findings.contains(where: { finding in
+            parts.contains { finding.range.overlaps($0.range) } && finding.code == Self.description.code
+          })
+        else { continue }
         // 基本支出 is 人员经费 and 公用经费, nothing else: two parts that are those two are all of it.
         let complete =
           parts.count >= 3
@@ -181,9 +188,11 @@ struct NarrativeBreakdownRule: Rule {
     let terms = Terms.joined(parts.map(\.value), limit: 8)
     let digits = NarrativeFigures.digitRange(of: whole, in: source)
     let message: String =
-      difference > 0
-      ? "其中各项 \(terms) = \(sum) 万元，超过合计数 \(whole.value) 万元 \((sum - whole.value).magnitude)"
-      : "其中各项 \(terms) = \(sum) 万元，比合计数 \(whole.value) 万元少 \((sum - whole.value).magnitude)：所列是否不全，或合计有误"
+      parts.count == 1
+      ? "其中 \(sum) 万元超过合计数 \(whole.value) 万元 \((sum - whole.value).magnitude)：部分不会大于整体"
+      : difference > 0
+        ? "其中各项 \(terms) = \(sum) 万元，超过合计数 \(whole.value) 万元 \((sum - whole.value).magnitude)"
+        : "其中各项 \(terms) = \(sum) 万元，比合计数 \(whole.value) 万元少 \((sum - whole.value).magnitude)：所列是否不全，或合计有误"
     context.report(
       digits, Message(message), severity: difference > 0 ? nil : .warning,
       related: parts.map { Finding.Related(range: $0.range, message: "\($0.value) 万元") })
