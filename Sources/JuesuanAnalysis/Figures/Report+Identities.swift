@@ -29,8 +29,11 @@ extension Report {
 
 extension Amount {
   /// Two decimals with thousands separators: "1,234,567.80", "-1,000.00".
-  package var grouped: String {
-    let plain = formatted(decimals: 2)
+  package var grouped: String { grouped(decimals: 2) }
+
+  /// `places` decimals with thousands separators: "1,234,567" with none.
+  package func grouped(decimals places: Int) -> String {
+    let plain = formatted(decimals: places)
     let negative = plain.utf8Text.hasPrefix("-")
     let unsigned = negative ? plain.dropFirst() : Substring(plain)
     let point = unsigned.firstIndex(of: ".") ?? unsigned.endIndex

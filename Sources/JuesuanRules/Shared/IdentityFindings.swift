@@ -26,7 +26,7 @@ extension RuleContext {
       }
     }
     // The inlay hint of a total that does not match: "Σ 1,234.56".
-    let hint = "Σ \(sum.grouped)"
+    let hint = "Σ \(sum.grouped(decimals: places))"
     // A total below one of its own parts, none of them negative: rounding keeps order (a part
     // no greater than the whole rounds to no more), so this is no tail.
     let largest = amounts.max()
@@ -73,9 +73,11 @@ extension RuleContext {
         }
         return changed.holds
       }
+      // Written as the cell writes its figure: with thousands separators when it has them.
+      let newText = total.text.utf8Text.contains(",") ? sum.grouped(decimals: places) : shownSum
       fixes = [
         Fix(
-          title: "将\(what)改为各项之和 \(shownSum)", edits: [TextEdit(range: total.range, newText: shownSum)],
+          title: "将\(what)改为各项之和 \(newText)", edits: [TextEdit(range: total.range, newText: newText)],
           isSafe: settled)
       ]
     }
