@@ -22,6 +22,22 @@ struct BudgetShapeTests {
     #expect(new.message.rendered().contains("1.00"))
   }
 
+  @Test("a whole-yuan table's sum: shown without decimals, fixed with the cell's thousands separators")
+  func wholeYuanSumFix() throws {
+    let text = """
+      2024年部门财务收支预算总表
+      单位：元
+      项目\t金额\t项目\t预算数
+      一、财政拨款收入\t1,000,000\t一、一般公共服务支出\t600,000
+      二、事业收入\t0\t二、教育支出\t400,000
+      收入总计\t1,100,000\t支出总计\t1,000,000
+
+      """
+    let found = try #require(findings(text).first { $0.code == "sum/balance" })
+    #expect(found.message.rendered().hasPrefix("收入总计（金额） 1100000 ≠ 1000000 + 0 = 1000000，差 100000"))
+    #expect(found.fixes.first?.edits.map(\.newText) == ["1,000,000"])
+  }
+
   @Test("a 类 code written again with its 款 and 项 on lines of their own: no sum error, no name error")
   func splitCodesAreNoErrors() {
     let text = """
