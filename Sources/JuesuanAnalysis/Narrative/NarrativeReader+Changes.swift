@@ -54,7 +54,7 @@ extension NarrativeReader {
     if let filler = ["幅度", "率"].first(where: { has($0, at: next) }) {
       next = skippingSpaces(from: next + filler.utf8.count)
     }
-    if let filler = ["为", "是", "了"].first(where: { has($0, at: next) }) { next = skippingSpaces(from: next + 3) }
+    if ["为", "是", "了"].contains(where: { has($0, at: next) }) { next = skippingSpaces(from: next + 3) }
     return number(startingAt: next).map { (verb, $0) }
   }
 
