@@ -167,3 +167,23 @@ package struct Amount: Hashable, Sendable, Comparable, CustomStringConvertible {
     amounts.reduce(Amount(tenThousandths: 0, decimals: 0), +)
   }
 }
+
+extension Amount {
+  /// Two decimals with thousands separators: "1,234,567.80", "-1,000.00".
+  package var grouped: String { grouped(decimals: 2) }
+
+  /// `places` decimals with thousands separators: "1,234,567" with none.
+  package func grouped(decimals places: Int) -> String {
+    let plain = formatted(decimals: places)
+    let negative = plain.utf8Text.hasPrefix("-")
+    let unsigned = negative ? plain.dropFirst() : Substring(plain)
+    let point = unsigned.firstIndex(of: ".") ?? unsigned.endIndex
+    var integer = String(unsigned[..<point])
+    var index = integer.count - 3
+    while index > 0 {
+      integer.insert(",", at: integer.index(integer.startIndex, offsetBy: index))
+      index -= 3
+    }
+    return (negative ? "-" : "") + integer + unsigned[point...]
+  }
+}

@@ -22,7 +22,7 @@ struct BudgetShapeTests {
     #expect(new.message.rendered().contains("1.00"))
   }
 
-  @Test("a whole-yuan table's sum: shown without decimals, fixed with the cell's thousands separators")
+  @Test("a whole-yuan table's sum: shown and fixed as its cells write figures, no decimals, with separators")
   func wholeYuanSumFix() throws {
     let text = """
       2024年部门财务收支预算总表
@@ -34,7 +34,7 @@ struct BudgetShapeTests {
 
       """
     let found = try #require(findings(text).first { $0.code == "sum/balance" })
-    #expect(found.message.rendered().hasPrefix("收入总计（金额） 1100000 ≠ 1000000 + 0 = 1000000，差 100000"))
+    #expect(found.message.rendered().hasPrefix("收入总计（金额） 1,100,000 ≠ 1,000,000 + 0 = 1,000,000，差 100,000"))
     #expect(found.fixes.first?.edits.map(\.newText) == ["1,000,000"])
   }
 
@@ -134,7 +134,7 @@ struct BudgetShapeTests {
     let planted = text.replacingOccurrences(of: "收入总计           189,767,551", with: "收入总计           189,677,551")
     #expect(planted != text)
     let found = findings(planted).filter { $0.code == "sum/balance" }
-    #expect(found.contains { $0.message.rendered().contains("189677551 ≠ 189767551") })
+    #expect(found.contains { $0.message.rendered().contains("189,677,551 ≠ 189,767,551") })
   }
 
   @Test("a table's second page placed a column off: its rows are left unplaced, not read as blank totals")

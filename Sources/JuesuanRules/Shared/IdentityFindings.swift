@@ -15,18 +15,15 @@ extension RuleContext {
     guard difference != 0 else { return false }
     let what = comparison.what
     let amounts = comparison.parts.map { $0.cell?.value ?? .zero }
-    // Shown to the places the figures are written with: a whole-yuan table's sum gets no ".00".
-    let places = comparison.parts.reduce(total.amount?.decimals ?? 0) { max($0, $1.cell?.amount?.decimals ?? 0) }
-    let shownTotal = total.amount?.formatted(decimals: places) ?? "（空）"
-    let shownSum = sum.formatted(decimals: places)
-    let gap = Amount(tenThousandths: abs(difference)).formatted(decimals: places)
+    let show = Self.figureStyle(of: comparison)
+    let shownTotal = total.amount.map(show) ?? "（空）"
+    let shownSum = show(sum)
+    let gap = show(Amount(tenThousandths: abs(difference)))
     let related = comparison.parts.compactMap { part in
-      part.cell.map {
-        Finding.Related(range: $0.range, message: "\(part.label) \($0.value.formatted(decimals: places))")
-      }
+      part.cell.map { Finding.Related(range: $0.range, message: "\(part.label) \(show($0.value))") }
     }
     // The inlay hint of a total that does not match: "Σ 1,234.56".
-    let hint = "Σ \(sum.grouped(decimals: places))"
+    let hint = "Σ \(sum.grouped(decimals: Self.places(of: comparison)))"
     // A total below one of its own parts, none of them negative: rounding keeps order (a part
     // no greater than the whole rounds to no more), so this is no tail.
     let largest = amounts.max()
@@ -48,9 +45,9 @@ extension RuleContext {
       currentCode = saved
       return false
     }
-    var message = "\(what) \(shownTotal) ≠ \(Terms.joined(amounts, limit: 8, decimals: places)) = \(shownSum)，差 \(gap)"
+    var message = "\(what) \(shownTotal) ≠ \(Terms.joined(amounts, limit: 8, shownAs: show)) = \(shownSum)，差 \(gap)"
     if belowPart, withinTolerance, let largest {
-      message += "（合计小于其中一项 \(largest.formatted(decimals: places))，取整不会如此）"
+      message += "（合计小于其中一项 \(show(largest))，取整不会如此）"
     } else if restated, withinTolerance {
       message += "（只此一项，以元为单位取整不会产生尾差）"
     }
@@ -62,7 +59,7 @@ extension RuleContext {
       // setting the total to their sum would break the other one.
       message += "；该数与“\(agreeing.what)”的加总相符，差错可能在明细项"
       suspects = Self.suspectParts(
-        of: comparison, difference: sum - total.value, places: places, corroboratedBy: agreeing.what)
+        of: comparison, difference: sum - total.value, shownAs: show, corroboratedBy: agreeing.what)
     } else if total.amount != nil {
       // Safe when every other sum the total takes part in holds with the new figure.
       let settled = others.allSatisfy { other in
@@ -74,7 +71,8 @@ extension RuleContext {
         return changed.holds
       }
       // Written as the cell writes its figure: with thousands separators when it has them.
-      let newText = total.text.utf8Text.contains(",") ? sum.grouped(decimals: places) : shownSum
+      let places = Self.places(of: comparison)
+      let newText = total.text.utf8Text.contains(",") ? sum.grouped(decimals: places) : sum.formatted(decimals: places)
       fixes = [
         Fix(
           title: "将\(what)改为各项之和 \(newText)", edits: [TextEdit(range: total.range, newText: newText)],
@@ -104,12 +102,12 @@ extension RuleContext {
   /// rounding tail the sum already had). Nothing when no part, or more than one, fits, or when
   /// the two are one amount stated twice.
   private static func suspectParts(
-    of comparison: TableIdentity, difference: Amount, places: Int, corroboratedBy other: String
+    of comparison: TableIdentity, difference: Amount, shownAs show: (Amount) -> String, corroboratedBy other: String
   ) -> [Suspect] {
     let total = comparison.total
     guard !total.isDamaged, !comparison.isSameAmount else { return [] }
     let cells = comparison.parts.compactMap(\.cell).filter { !$0.isBlank && !$0.isDamaged }
-    let shownTotal = total.value.formatted(decimals: places)
+    let shownTotal = show(total.value)
     let labels = Dictionary(
       comparison.parts.compactMap { part in part.cell.map { ($0.range.lowerBound, part.label) } },
       uniquingKeysWith: { first, _ in first })
@@ -160,6 +158,21 @@ extension RuleContext {
       if let value = Amount(parsing: swapped), abs((value - target).tenThousandths) <= lastPlace { return swapped }
     }
     return nil
+  }
+
+  /// The places an identity's figures are written with: a whole-yuan table's sum gets no ".00".
+  private static func places(of comparison: TableIdentity) -> Int {
+    comparison.parts.reduce(comparison.total.amount?.decimals ?? 0) { max($0, $1.cell?.amount?.decimals ?? 0) }
+  }
+
+  /// How a message writes the identity's figures: to their places, with thousands separators
+  /// when the table writes them so ("1,100,000 ≠ 1,000,000 + 0").
+  private static func figureStyle(of comparison: TableIdentity) -> (Amount) -> String {
+    let places = places(of: comparison)
+    let separated = ([comparison.total] + comparison.parts.compactMap(\.cell)).contains {
+      $0.text.utf8Text.contains(",")
+    }
+    return separated ? { $0.grouped(decimals: places) } : { $0.formatted(decimals: places) }
   }
 
   /// The table whose region holds `cell`.

@@ -91,7 +91,7 @@ struct TextPrecisionRule: Rule {
     _ text: String, _ amount: Amount, _ range: Range<Int>, damaged: Bool, unit: String = "万元",
     context: inout RuleContext
   ) {
-    let rounded = Self.grouped(amount.formatted(decimals: 2), like: text)
+    let rounded = text.utf8Text.contains(",") ? amount.grouped : amount.formatted(decimals: 2)
     if damaged {
       context.report(
         range, "金额“\(text)”有\(amount.decimals)位小数；该单元格疑被拆行拼接，请核对原值（\(unit)金额应保留两位小数）")
@@ -110,26 +110,6 @@ struct TextPrecisionRule: Rule {
   private static func isNumberByte(_ byte: UInt8) -> Bool {
     (byte >= 0x30 && byte <= 0x39) || byte == UInt8(ascii: ".") || byte == UInt8(ascii: ",")
       || byte == UInt8(ascii: "-")
-  }
-
-  /// Adds thousands separators when the original text had them.
-  static func grouped(_ plain: String, like original: String) -> String {
-    guard original.utf8Text.contains(",") else { return plain }
-    var sign = ""
-    var body = Substring(plain)
-    if body.utf8Text.hasPrefix("-") {
-      sign = "-"
-      body = body.dropFirst()
-    }
-    let parts = body.split(separator: ".", maxSplits: 1)
-    var whole = Array(parts[0])
-    var out: [Character] = []
-    while whole.count > 3 {
-      out = [","] + whole.suffix(3) + out
-      whole.removeLast(3)
-    }
-    let integer = String(whole + out)
-    return sign + integer + (parts.count > 1 ? "." + parts[1] : "")
   }
 
   private static let moneyWords = ["资金", "金额", "万元"].map { Array($0.utf8) }
