@@ -1,6 +1,7 @@
 import Foundation
 import JuesuanModel
 import JuesuanRules
+import JuesuanTestSupport
 import Testing
 
 /// Changes one amount of the clean sample at a time and requires a diagnostic (error or warning)
@@ -64,5 +65,20 @@ struct MutationTests {
     #expect(
       rate >= 0.95,
       "caught \(caught) of \(ranges.count) (\(Int(rate * 100)) %); missed: \(missed.joined(separator: "; "))")
+  }
+
+  @Test("a 款 with two digits swapped, under a 类 another sum confirms: named at its own line, with the fix")
+  func transposedPartNamedAtItsLine() throws {
+    let text = try WildFixture.layout("02")
+    let written = "30107    绩效工资       10.16"
+    #expect(text.contains(written))
+    let planted = text.replacingOccurrences(of: written, with: "30107    绩效工资       11.06")
+    let source = SourceText(planted)
+    let findings = Linter().lint(source).findings.filter { $0.code == "sum/basic-expense" }
+    let line = try #require(planted.components(separatedBy: "\n").firstIndex { $0.contains("绩效工资       11.06") })
+    let atPart = try #require(findings.first { source.line(ofUTF8Offset: $0.range.lowerBound) == line })
+    #expect(atPart.severity == .warning)
+    #expect(atPart.message.rendered().hasPrefix("“30107 绩效工资”11.06 疑为数字颠倒"))
+    #expect(atPart.fixes.first?.edits.map(\.newText) == ["10.16"])
   }
 }

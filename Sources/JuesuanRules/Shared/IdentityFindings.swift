@@ -59,7 +59,7 @@ extension RuleContext {
       // setting the total to their sum would break the other one.
       message += "；该数与“\(agreeing.what)”的加总相符，差错可能在明细项"
       suspects = Self.suspectParts(
-        of: comparison, difference: sum - total.value, shownAs: show, corroboratedBy: agreeing.what)
+        of: comparison, in: table, difference: sum - total.value, shownAs: show, corroboratedBy: agreeing.what)
     } else if total.amount != nil {
       // Safe when every other sum the total takes part in holds with the new figure.
       let settled = others.allSatisfy { other in
@@ -102,15 +102,23 @@ extension RuleContext {
   /// rounding tail the sum already had). Nothing when no part, or more than one, fits, or when
   /// the two are one amount stated twice.
   private static func suspectParts(
-    of comparison: TableIdentity, difference: Amount, shownAs show: (Amount) -> String, corroboratedBy other: String
+    of comparison: TableIdentity, in table: Table?, difference: Amount, shownAs show: (Amount) -> String,
+    corroboratedBy other: String
   ) -> [Suspect] {
     let total = comparison.total
     guard !total.isDamaged, !comparison.isSameAmount else { return [] }
     let cells = comparison.parts.compactMap(\.cell).filter { !$0.isBlank && !$0.isDamaged }
     let shownTotal = show(total.value)
-    let labels = Dictionary(
+    var labels = Dictionary(
       comparison.parts.compactMap { part in part.cell.map { ($0.range.lowerBound, part.label) } },
       uniquingKeysWith: { first, _ in first })
+    // A coded part is named by its code and name ("30107 绩效工资"), as its row writes them.
+    for row in table?.rows ?? [] {
+      guard let code = row.code, !row.label.isEmpty else { continue }
+      for cell in row.cells.compactMap(\.self) where labels[cell.range.lowerBound] != nil {
+        labels[cell.range.lowerBound] = "\(code) \(row.label)"
+      }
+    }
     let nonNegative = total.value.tenThousandths >= 0 && cells.allSatisfy { $0.value.tenThousandths >= 0 }
     if nonNegative {
       let larger = cells.filter { total.value < $0.value }
