@@ -153,7 +153,8 @@ extension RuleContext {
   }
 
   /// `text` with two adjacent, different digits swapped (a separator or point may sit between
-  /// them) when that reads as `target`; nil when no single swap does.
+  /// them) when that reads as `target`; nil when no single swap does, or only one that would
+  /// write a leading zero ("06.18", not a way to write a figure).
   static func transposition(of text: String, giving target: Amount) -> String? {
     var lastPlace: Int64 = Amount.scale
     for _ in 0..<min(4, max(0, target.decimals)) { lastPlace /= 10 }
@@ -162,6 +163,7 @@ extension RuleContext {
     for (first, second) in zip(digits, digits.dropFirst()) where bytes[first] != bytes[second] {
       bytes.swapAt(first, second)
       defer { bytes.swapAt(first, second) }
+      if bytes[digits[0]] == 0x30, digits[0] + 1 < bytes.count, bytes[digits[0] + 1] != 0x2E { continue }
       let swapped = String(decoding: bytes, as: UTF8.self)
       if let value = Amount(parsing: swapped), abs((value - target).tenThousandths) <= lastPlace { return swapped }
     }
