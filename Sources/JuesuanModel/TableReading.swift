@@ -43,14 +43,17 @@ extension Table {
     /// - Complexity: O(r) in the rows (the code hierarchy groups children by parent).
     package static func judging(_ table: Table) -> Reading {
       let identities = table.identities.filter(\.isInformative)
-      let held = identities.filter(\.holds).count
-      let failed = identities.count - held
+      // Each identity's sum is worked once: the failing ones, and how many cells explain them.
+      let failing = identities.filter { !$0.holds }
+      let failed = failing.count
+      let held = identities.count - failed
+      let cellsNeeded = failing.isEmpty ? 0 : wrongCellsNeeded(failing)
       let (misplaced, coded) = misplacedCodes(in: table)
       let rows = table.rows
       var reading = Reading(status: .read, held: held, failed: failed, misplaced: misplaced)
-      reading.runTogether = table.rows.filter { Self.runsItemsTogether($0.name) }.count
+      reading.runTogether = rows.count { Self.runsItemsTogether($0.name) }
       reading.codedRows = rows.count { $0.code != nil }
-      reading.oneWrongCell = failed > 0 && wrongCellsNeeded(identities.filter { !$0.holds }) == 1
+      reading.oneWrongCell = cellsNeeded == 1
       // A reading that puts figures in the wrong places fails most of the table's identities, or
       // most of one family of them (every row's 合计, every parent's sum), in cells that no single
       // wrong figure explains.
@@ -71,7 +74,7 @@ extension Table {
             row.code != nil && row.cells.count > width && row.cells[width...].contains { $0 != nil }
           }.count
       }
-      if failed >= 2 && failed > held && wrongCellsNeeded(identities.filter { !$0.holds }) >= 2 {
+      if failed >= 2 && failed > held && cellsNeeded >= 2 {
         reading.status = .unread
         reading.reason = "表内 \(identities.count) 个勾稽关系中有 \(failed) 个不成立，读取的行列很可能错位"
       } else if let broken {
