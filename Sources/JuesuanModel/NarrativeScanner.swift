@@ -24,23 +24,8 @@ package enum NarrativeScanner {
         continue
       }
       let start = index
-      var end = index
-      var lastDigitEnd = index
-      while end < bytes.count {
-        let digit = digitLength(bytes, at: end)
-        if digit > 0 {
-          end += digit
-          lastDigitEnd = end
-        } else if bytes[end] == UInt8(ascii: ",") || bytes[end] == UInt8(ascii: ".") {
-          end += 1
-        } else if isFullWidthPoint(bytes, at: end) {
-          end += 3
-        } else {
-          break
-        }
-      }
-      // Trailing separators are punctuation, not part of the number.
-      end = lastDigitEnd
+      // Trailing separators are punctuation, not part of the number: it ends at its last digit.
+      let end = figureExtent(bytes, from: start, limit: bytes.count, withSign: false).lastDigitEnd
       var negative = false
       if start > 0, bytes[start - 1] == UInt8(ascii: "-"), start < 2 || !isDigit(bytes[start - 2]) {
         negative = start >= 2 ? !isAlnum(bytes[start - 2]) : true
@@ -87,23 +72,32 @@ package enum NarrativeScanner {
   /// - Complexity: O(length of the figure).
   package static func figureEnd(in bytes: [UInt8], from start: Int, limit: Int) -> Int {
     bytes.withUnsafeBufferPointer { bytes in
-      var end = start
-      let limit = min(limit, bytes.count)
-      while end < limit {
-        let byte = bytes[end]
-        let digit = digitLength(bytes, at: end)
-        if digit > 0 {
-          end += digit
-        } else if byte == 0x2C || byte == 0x2E || byte == 0x2D {
-          end += 1
-        } else if isFullWidthPoint(bytes, at: end) {
-          end += 3
-        } else {
-          break
-        }
-      }
-      return min(end, limit)
+      figureExtent(bytes, from: start, limit: min(limit, bytes.count), withSign: true).end
     }
+  }
+
+  /// The characters of a figure from `start`, read no further than `limit`: digits, "," "." "．",
+  /// and "-" when `withSign`. Where they end, and where their last digit ends.
+  private static func figureExtent(
+    _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, limit: Int, withSign: Bool
+  ) -> (end: Int, lastDigitEnd: Int) {
+    var end = start
+    var lastDigitEnd = start
+    while end < limit {
+      let byte = bytes[end]
+      let digit = digitLength(bytes, at: end)
+      if digit > 0 {
+        end += digit
+        lastDigitEnd = end
+      } else if byte == 0x2C || byte == 0x2E || (withSign && byte == 0x2D) {
+        end += 1
+      } else if isFullWidthPoint(bytes, at: end) {
+        end += 3
+      } else {
+        break
+      }
+    }
+    return (min(end, limit), lastDigitEnd)
   }
 
   private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }

@@ -15,7 +15,8 @@ extension RuleContext {
     guard difference != 0 else { return false }
     let what = comparison.what
     let amounts = comparison.parts.map { $0.cell?.value ?? .zero }
-    let show = Self.figureStyle(of: comparison)
+    let places = Self.places(of: comparison)
+    let show = Self.figureStyle(of: comparison, places: places)
     let shownTotal = total.amount.map(show) ?? "（空）"
     let shownSum = show(sum)
     let gap = show(Amount(tenThousandths: abs(difference)))
@@ -23,7 +24,7 @@ extension RuleContext {
       part.cell.map { Finding.Related(range: $0.range, message: "\(part.label) \(show($0.value))") }
     }
     // The inlay hint of a total that does not match: "Σ 1,234.56".
-    let hint = "Σ \(sum.grouped(decimals: Self.places(of: comparison)))"
+    let hint = "Σ \(sum.grouped(decimals: places))"
     // A total below one of its own parts, none of them negative: rounding keeps order (a part
     // no greater than the whole rounds to no more), so this is no tail.
     let largest = amounts.max()
@@ -71,7 +72,6 @@ extension RuleContext {
         return changed.holds
       }
       // Written as the cell writes its figure: with thousands separators when it has them.
-      let places = Self.places(of: comparison)
       let newText = total.text.utf8Text.contains(",") ? sum.grouped(decimals: places) : sum.formatted(decimals: places)
       fixes = [
         Fix(
@@ -177,8 +177,7 @@ extension RuleContext {
 
   /// How a message writes the identity's figures: to their places, with thousands separators
   /// when the table writes them so ("1,100,000 ≠ 1,000,000 + 0").
-  private static func figureStyle(of comparison: TableIdentity) -> (Amount) -> String {
-    let places = places(of: comparison)
+  private static func figureStyle(of comparison: TableIdentity, places: Int) -> (Amount) -> String {
     let separated = ([comparison.total] + comparison.parts.compactMap(\.cell)).contains {
       $0.text.utf8Text.contains(",")
     }
