@@ -28,7 +28,7 @@ struct PerfDeviationRule: Rule {
     for evaluation in report.selfEvaluations where EvaluationScoring.damage(of: evaluation) == nil {
       for indicator in evaluation.indicators {
         guard let deviation = indicator.deviation, deviation.value.isSameValue(as: Self.nothingDone),
-          let actualRange = indicator.actualRange, let actual = Self.quantity(indicator.actual)
+          let actualRange = indicator.actualRange, let actual = IndicatorMeasure(indicator.actual)?.value
         else { continue }
         context.ran()
         guard actual.tenThousandths > 0 else { continue }
@@ -42,14 +42,6 @@ struct PerfDeviationRule: Rule {
   }
 
   private static let nothingDone = Amount(tenThousandths: -100 * Amount.scale)
-
-  /// The number an 实际完成值 states ("5%", "≥1%", "112套", "0次"), nil when it states none
-  /// ("未开展", "达成预期").
-  private static func quantity(_ text: String) -> Amount? {
-    let digits = text.drop { "≥≤=<>＝".utf8Text.contains($0) }.prefix { $0.isASCIIDigit || $0 == "." }
-    guard digits.first?.isASCIIDigit == true else { return nil }
-    return Amount(parsing: digits)
-  }
 
   /// A project self-evaluation table (TSV) with a 偏差度 column: one indicator whose 实际完成值
   /// and 偏差度 are given.
