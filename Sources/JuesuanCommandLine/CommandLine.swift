@@ -23,7 +23,9 @@ package enum CommandLine {
     case "dump":
       for path in rest {
         guard let data = FileManager.default.contents(atPath: path) else { return 2 }
-        print(ReportParser.parse(SourceText(decoding: Array(data))).debugDump(includeParagraphs: true), terminator: "")
+        let report = ReportParser.parse(SourceText(decoding: Array(data)))
+        print(report.debugDump(includeParagraphs: true), terminator: "")
+        for evaluation in report.selfEvaluations { print(evaluation.debugDump(), terminator: "") }
       }
       return 0
     case "-h", "--help", "help":

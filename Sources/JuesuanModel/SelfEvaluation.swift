@@ -73,6 +73,11 @@ package struct SelfEvaluation: Sendable, Equatable {
     package var score: Figure?
     /// 偏差度, in tables that have the column.
     package var deviation: Figure?
+    /// A lone value written after the 偏差度 where the reason would stand ("100% 5 5 0.00 100%"), in a
+    /// row with no 年度指标值 before its 实际完成值: PDF export moved one of the row's two values
+    /// there, and which of them is the target is not known.
+    package var unplacedValue: String
+    package var unplacedRange: Range<Int>?
     package var reason: String
     /// True for the rows of a 资金管理情况 block.
     package var isManagement: Bool
@@ -83,7 +88,8 @@ package struct SelfEvaluation: Sendable, Equatable {
     package init(
       level1: String = "", level2: String = "", level3: String, target: String = "", targetRange: Range<Int>? = nil,
       actual: String = "", actualRange: Range<Int>? = nil, points: Figure?, score: Figure?, deviation: Figure? = nil,
-      reason: String = "", isManagement: Bool = false, range: Range<Int>, line: Int
+      unplacedValue: String = "", unplacedRange: Range<Int>? = nil, reason: String = "", isManagement: Bool = false,
+      range: Range<Int>, line: Int
     ) {
       self.level1 = level1
       self.level2 = level2
@@ -95,6 +101,8 @@ package struct SelfEvaluation: Sendable, Equatable {
       self.points = points
       self.score = score
       self.deviation = deviation
+      self.unplacedValue = unplacedValue
+      self.unplacedRange = unplacedRange
       self.reason = reason
       self.isManagement = isManagement
       self.range = range
@@ -259,6 +267,7 @@ extension SelfEvaluation {
       let levels = [indicator.level1, indicator.level2].filter { !$0.isEmpty }.joined(separator: "/")
       out += "  \(indicator.isManagement ? "管理" : "指标") L\(indicator.line + 1) \(levels.isEmpty ? "" : levels + " ")"
       out += "\(indicator.level3) | \(indicator.target) → \(indicator.actual)"
+      out += indicator.unplacedValue.isEmpty ? "" : " (\(indicator.unplacedValue)?)"
       out += " | \(indicator.points?.text ?? "·")/\(indicator.score?.text ?? "·")\n"
     }
     if let total {

@@ -115,6 +115,15 @@ extension SelfEvaluationReader {
     return !digits.isEmpty && digits.allSatisfy { $0.isASCIIDigit || $0 == "." }
   }
 
+  /// "100%", "≥95%", "112套", "=4135": a quantity with its unit, and nothing else.
+  static func isMeasure(_ text: String) -> Bool {
+    let digits = text.drop { "≥≤=<>＝".utf8Text.contains($0) }
+    let number = digits.prefix { $0.isASCIIDigit || $0 == "." }
+    guard number.first?.isASCIIDigit == true else { return false }
+    let unit = digits.dropFirst(number.count)
+    return unit.isEmpty || unit.utf8Text.isSame(asAnyOf: units)
+  }
+
   /// A plain number ("45.50", "-94.00", "10"), no percent sign, no unit.
   static func bare(_ item: Item) -> SelfEvaluation.Figure? { item.bare }
 

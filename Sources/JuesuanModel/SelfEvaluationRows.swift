@@ -53,6 +53,12 @@ extension SelfEvaluationReader {
       for (offset, column) in cells where offset < row.count {
         if let number = figure(row[offset]) { figures[column] = number }
       }
+    } else if let unscored = unscoredColumns(columns, values: values) {
+      // A source of funds under the total, without 分值 and 得分 ("政府预算资金 317.05 162.25
+      // 162.25 100%").
+      for (column, value) in zip(unscored, values) {
+        if let value, let number = figure(value) { figures[column] = number }
+      }
     } else {
       evaluation.damage.append("第 \(line: line) 行：资金行只读到 \(values.count) 个数，少于表头的 \(columns.count) 栏")
     }
@@ -64,6 +70,22 @@ extension SelfEvaluationReader {
         label: label?.text ?? "", labelRange: labelRange,
         range: labelRange.lowerBound..<max(labelRange.upperBound, last),
         line: line, figures: figures))
+  }
+
+  /// The columns of a funds row that leaves out the 分值 and 得分 the total row carries, when its
+  /// values say so: one value for each other column, and a percentage in the 执行率 column and
+  /// nowhere else. Nil otherwise.
+  private static func unscoredColumns(_ columns: [SelfEvaluation.FundsColumn], values: [Item?])
+    -> [SelfEvaluation.FundsColumn]?
+  {
+    let unscored = columns.filter { $0 != .points && $0 != .score }
+    guard unscored.count < columns.count, values.count == unscored.count, let rate = unscored.firstIndex(of: .rate)
+    else { return nil }
+    for (index, value) in values.enumerated() {
+      guard let value, let number = figure(value) else { return nil }
+      if number.isPercent != (index == rate) { return nil }
+    }
+    return unscored
   }
 
   // MARK: Indicators and total
@@ -86,7 +108,7 @@ extension SelfEvaluationReader {
     let points = bare(tokens[scoreIndex - 1])
     let score = bare(tokens[scoreIndex])
     let deviation = hasDeviation ? bare(tokens[end - 1]) : nil
-    let reason = tokens[end...].map(\.text).joined(separator: " ")
+    var reason = tokens[end...].map(\.text).joined(separator: " ")
     var rest = Array(tokens[..<(scoreIndex - 1)])
     var actual: Item?
     var target: Item?
@@ -98,6 +120,8 @@ extension SelfEvaluationReader {
     var names = rest.map(\.text)
     var level3 = ""
     var targetText = target?.text ?? ""
+    var targetRange = target?.range
+    var unplaced: Item?
     if line.shape == .plain || names.isEmpty {
       var nameLines = pending + names
       // "≤83.65" / "万元" wrapped above the figures: the target, not part of the name.
@@ -113,6 +137,18 @@ extension SelfEvaluationReader {
       }
       level3 = nameLines.joined().utf8Text.removingWhitespace()
       names = []
+      // "100% 5 5 0.00 100%": a lone value where the reason would be, and no target before the
+      // actual. One with a relation ("≥95%") is the target; of two bare values, which is which
+      // is not known.
+      if !management, line.shape == .plain, targetText.isEmpty, end == tokens.count - 1, isMeasure(tokens[end].text) {
+        if tokens[end].text.first.map({ "≥≤<>".utf8Text.contains($0) }) ?? false {
+          targetText = tokens[end].text
+          targetRange = tokens[end].range
+        } else {
+          unplaced = tokens[end]
+        }
+        reason = ""
+      }
     } else {
       level3 = names.removeLast()
     }
@@ -130,8 +166,9 @@ extension SelfEvaluationReader {
     evaluation.indicators.append(
       SelfEvaluation.Indicator(
         level1: management ? "资金管理情况" : levels.0, level2: management ? "" : levels.1, level3: level3,
-        target: targetText, targetRange: target?.range, actual: actual?.text ?? "", actualRange: actual?.range,
-        points: points, score: score, deviation: deviation, reason: reason, isManagement: management,
+        target: targetText, targetRange: targetRange, actual: actual?.text ?? "", actualRange: actual?.range,
+        points: points, score: score, deviation: deviation, unplacedValue: unplaced?.text ?? "",
+        unplacedRange: unplaced?.range, reason: reason, isManagement: management,
         range: first..<line.trimmedRange.upperBound, line: line.index))
     return true
   }

@@ -229,6 +229,40 @@ struct PerfRulesTests {
     }
   }
 
+  @Test("001: a source of funds without 分值 and 得分 is read, and its 执行率 checked")
+  func unscoredFundsRow() throws {
+    let text = try corpus("001")
+    let evaluation = try #require(SelfEvaluation.all(in: SourceText(text)).first)
+    let row = try #require(evaluation.funds.first { $0.label == "政府预算资金" })
+    #expect(row[.annualBudget]?.text == "162.25" && row[.executed]?.text == "162.25" && row[.rate]?.text == "100%")
+    #expect(row[.points] == nil && row[.score] == nil)
+    let rate = try #require(row[.rate])
+    let found = try run("perf/execution-rate", on: replacing(rate.range, with: "105%", in: text), parsed: false)
+    #expect(found.map(\.range.lowerBound) == [rate.range.lowerBound])
+  }
+
+  @Test("mutation: a value of a row whose 偏差度 is 0, changed once, contradicts it (001, its target moved by PDF export)")
+  func mutatedDeviation() throws {
+    let text = try corpus("001")
+    let evaluation = try #require(SelfEvaluation.all(in: SourceText(text)).first { $0.lines.contains(820) })
+    #expect(try run("perf/deviation", on: text, parsed: false).isEmpty)
+    var mutations = 0
+    for indicator in evaluation.indicators {
+      guard indicator.deviation?.value.isZero == true, let actual = indicator.actualRange,
+        let moved = indicator.unplacedRange, indicator.actual == indicator.unplacedValue,
+        let percent = Int(indicator.actual.dropLast())
+      else { continue }
+      for range in [actual, moved] {
+        // "100%" → "90%", "95%" → "85%": the two values differ, the 偏差度 still says 0.
+        let mutated = replacing(range, with: "\(percent - 10)%", in: text)
+        let found = try run("perf/deviation", on: mutated, parsed: false)
+        #expect(found.count == 1, "line \(indicator.line + 1)")
+        mutations += 1
+      }
+    }
+    #expect(mutations >= 14)
+  }
+
   @Test("a self-evaluation of another year is foreign content")
   func otherYear() throws {
     let text = "2023年度部门决算\n项目支出绩效自评表\n(2022年度)\n项目名称\t\t示例\n总分\t\t100\t100\n"
@@ -272,14 +306,14 @@ struct SelfEvaluationDumpTests {
           指标 L940 购置的设备合格率 | ≥95% → 100% | 5/5
           指标 L942 设备利用率 | ≥95% → 100% | 10/10
           指标 L955 采购计划完成时间2023年9月前 |  → 6% | 5/0.3
-          指标 L965 工作效率提升情况 |  → 100% | 5/5
-          指标 L975 对保障各项业务工作正常开展，促进公共服务效率的提升 |  → 100% | 5/5
-          指标 L984 对单位履职、促进事业发展的持续影 |  → 100% | 5/5
-          指标 L992 对项目单位业务管理水平的提升或影响程度 |  → 100% | 5/5
-          指标 L1000 设备的投入运行对行业管理水平的持续影响程度 |  → 100% | 5/5
-          指标 L1006 对减少污染排放量的影响程度 |  → 95% | 2/2
-          指标 L1016 服务对象满意度指标 |  → 95% | 3/3
-          指标 L1021 直接服务对象满意度 |  → 100% | 5/5
+          指标 L965 工作效率提升情况 |  → 100% (100%?) | 5/5
+          指标 L975 对保障各项业务工作正常开展，促进公共服务效率的提升 |  → 100% (100%?) | 5/5
+          指标 L984 对单位履职、促进事业发展的持续影 |  → 100% (100%?) | 5/5
+          指标 L992 对项目单位业务管理水平的提升或影响程度 |  → 100% (100%?) | 5/5
+          指标 L1000 设备的投入运行对行业管理水平的持续影响程度 |  → 100% (100%?) | 5/5
+          指标 L1006 对减少污染排放量的影响程度 |  → 95% (95%?) | 2/2
+          指标 L1016 服务对象满意度指标 |  → 95% (95%?) | 3/3
+          指标 L1021 直接服务对象满意度 |  → 100% (100%?) | 5/5
           总分 L1023 100/85.87
 
         """)

@@ -36,12 +36,26 @@ package enum EvaluationScoring {
     if !Amount.sum(points).isSameValue(as: expected) {
       return "各行分值之和不是总分分值，表格可能在导出时丢行或错行，仅作提示"
     }
-    let overflowing = rows.filter { row in
+    let overflowing = overflowingRows(rows)
+    if overflowing >= 2 { return "本表有 \(overflowing) 行得分超过分值，分值与得分可能在导出时错栏，仅作提示" }
+    return nil
+  }
+
+  /// True when several rows score more than their 分值: the export shifted the table's columns,
+  /// so no cell of a row can be taken for what its column says. A table that only lost rows
+  /// (its 分值 do not add up) keeps each row's own cells.
+  package static func hasShiftedColumns(_ evaluation: SelfEvaluation) -> Bool {
+    !evaluation.damage.isEmpty || overflowingRows(scoredRows(evaluation)) >= 2
+  }
+
+  /// How many of `rows` score more than their 分值.
+  private static func overflowingRows(
+    _ rows: [(label: String, points: SelfEvaluation.Figure?, score: SelfEvaluation.Figure?, line: Int)]
+  ) -> Int {
+    rows.count { row in
       guard let points = row.points, let score = row.score else { return false }
       return score.value > points.value
     }
-    if overflowing.count >= 2 { return "本表有 \(overflowing.count) 行得分超过分值，分值与得分可能在导出时错栏，仅作提示" }
-    return nil
   }
 
   /// The grade a score falls in: 90–100 优, 80–<90 良, 60–<80 中, <60 差.
