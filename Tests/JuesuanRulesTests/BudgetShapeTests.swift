@@ -22,6 +22,29 @@ struct BudgetShapeTests {
     #expect(new.message.rendered().contains("1.00"))
   }
 
+  @Test("plain b03: an item of the 财政拨款 list changed is pointed at by the cell stream of its unread table")
+  func listItemAgainstCellStream() throws {
+    let text = try WildFixture.plain("b03")
+    func pointed(_ text: String) -> [Finding] {
+      findings(text).filter { $0.code == "sum/narrative-breakdown" && $0.severity == .warning }
+    }
+    #expect(pointed(text).isEmpty)
+    // Items 1, 7 and 26 of the list: one more, one less, two digits swapped.
+    for (item, figure, changed) in [
+      ("专项普查活动（项）”科目", "43.83", "44.83"), ("公共法律服务（项）”科目", "30.00", "29.00"),
+      ("城管执法（项）”科目", "652.27", "625.27"),
+    ] {
+      let stated = item + figure + "万元"
+      let offset = text.utf8.distance(from: text.startIndex, to: try #require(text.range(of: stated)).lowerBound)
+      let found = pointed(text.replacingOccurrences(of: stated, with: item + changed + "万元"))
+      // A list that falls short of its whole is itself a warning, at its opening line.
+      let source = SourceText(text)
+      let atItem = found.filter { source.line(ofUTF8Offset: $0.range.lowerBound) == source.line(ofUTF8Offset: offset) }
+      #expect(atItem.count == 1 && found.count <= 2)
+      #expect(atItem.first?.fixes.first?.edits.first?.newText == figure)
+    }
+  }
+
   @Test("a whole-yuan table's sum: shown and fixed as its cells write figures, no decimals, with separators")
   func wholeYuanSumFix() throws {
     let text = """

@@ -87,3 +87,54 @@ package struct BudgetItems: AnalysisView {
     return marks.contains(where: { UTF8Text.has($0, at: index, in: bytes) }) ? value : nil
   }
 }
+
+extension BudgetItems {
+  /// For each item, the 合计 (in 万元) that the report's 一般公共预算支出功能分类预算表, not read as a
+  /// table, writes for the 项 the item names; nil where it is not found. A plain export writes that
+  /// table one cell per line with its codes apart from the rows, but each row's name right before its
+  /// figures: the 项's name (the first after its 款's, itself after its 类's) followed by three
+  /// figures of which the first is the sum of the other two (合计 = 基本支出 + 项目支出). This is not
+  /// a reading of the table, so it only tells which item is wrong where the list's own sum proves
+  /// that one is.
+  /// - Complexity: O(items × lines of the table).
+  package func streamFigures(in report: Report) -> [Amount?] {
+    guard
+      let table = report.tables.first(where: {
+        $0.kind == .generalBudget && $0.reading.status == .unread && $0.unit != nil
+      })
+    else { return items.map { _ in nil } }
+    let source = report.source
+    let first = source.line(ofUTF8Offset: table.range.lowerBound)
+    let last = source.line(ofUTF8Offset: max(table.range.lowerBound, table.range.upperBound - 1))
+    let cells = (first...last).map { source.text(ofLine: $0).utf8Text.removingWhitespace() }.filter { !$0.isEmpty }
+    return items.map { item in
+      let paragraph = report.paragraphs[item.paragraph]
+      let names = Self.subjectNames(before: item.figure, in: paragraph)
+      guard names.count >= 2 else { return nil }
+      var cursor = 0
+      for name in names {
+        guard let found = cells[cursor...].firstIndex(of: name) else { return nil }
+        cursor = found + 1
+      }
+      guard cursor + 3 <= cells.count else { return nil }
+      let figures = cells[cursor..<(cursor + 3)].compactMap { cell in
+        cell.allSatisfy { $0.isASCIIDigit || $0 == "," || $0 == "." } ? Amount(parsing: cell) : nil
+      }
+      guard figures.count == 3, figures[0].isSameValue(as: figures[1] + figures[2]) else { return nil }
+      return table.inTenThousandYuan(figures[0])
+    }
+  }
+
+  /// The names of the subject an item quotes, 类 first: "“一般公共服务支出（类）统计信息事务（款）统计管理
+  /// （项）”科目" gives 一般公共服务支出, 统计信息事务, 统计管理; "“一般公共服务支出-人大事务-行政运行”"
+  /// the same way.
+  private static func subjectNames(before figure: Paragraph.Number, in paragraph: Paragraph) -> [String] {
+    let before = paragraph.text(in: 0..<figure.textRange.lowerBound).utf8Text.removingWhitespace()
+    guard let close = before.lastIndex(of: "”"), let open = before[..<close].lastIndex(of: "“") else { return [] }
+    var quoted = String(before[before.index(after: open)..<close])
+    for level in ["（类）", "（款）", "(类)", "(款)"] { quoted = quoted.replacing(level, with: "|") }
+    for level in ["（项）", "(项)"] { quoted = quoted.replacing(level, with: "") }
+    let separator: Character = quoted.contains("|") ? "|" : "-"
+    return quoted.split(separator: separator).map(String.init)
+  }
+}

@@ -24,6 +24,8 @@ struct NarrativeBreakdownRule: Rule {
       支出决算数）与因公出国（境）费、公务用车购置及运行费、公务接待费之和核对，公务用车购置及运行费与购置费、运行费\
       之和核对。预算的功能分类表未能读取时，“财政拨款支出主要内容如下”所列各项（按 1、2、3…编号逐段）之和\
       不能超过叙述中的财政拨款支出预算；编号连续读到该节末尾时，也不能少于（报警告）。报在列表的开头一行。\
+      该表逐格导出时，各行名称后紧跟本行各数（合计 = 基本支出 + 项目支出）：按类、款、项名称依次找到各项在表中的合计，\
+      若其余各项（至少三分之二）都与表中数一致，只有一项不一致，且改为表中数后差额正好消除，就在该项处另报警告。\
       “共有车辆 N 辆，其中：…用车 a 辆、…、其他用车 h 辆”（及“购置车辆 N 辆，其中：…”）各类之和不能超过 N；列出“其他”时\
       各类即全部车辆，也不能少于 N。
       """,
@@ -335,6 +337,34 @@ struct NarrativeBreakdownRule: Rule {
       severity: difference.tenThousandths > 0 ? nil : .warning,
       related: [Finding.Related(range: whole.range, message: "财政拨款支出预算 \(whole.value) 万元")]
         + parts.map { Finding.Related(range: $0.range, message: "\($0.value) 万元") })
+    reportStreamSuspect(
+      list, gap: difference, tolerance: TableIdentity.tolerance(parts: parts.count), report: report, context: &context)
+  }
+
+  /// The item of a list that does not add up whose figure the unread 一般公共预算支出功能分类预算表
+  /// writes otherwise (`BudgetItems.streamFigures`), when it is the only one and the table's figure
+  /// closes the gap: the other items found there agree with it (at least two in three are found),
+  /// so its figure is the wrong one. A warning at the item, beside the list's error.
+  private func reportStreamSuspect(
+    _ list: BudgetItems, gap: Amount, tolerance: Int64, report: Report, context: inout RuleContext
+  ) {
+    let table = list.streamFigures(in: report)
+    let found = list.items.indices.filter { table[$0] != nil }
+    guard found.count * 3 >= list.items.count * 2 else { return }
+    let halfCent = Amount(tenThousandths: 50)
+    let differing = found.filter { index in
+      guard let figure = table[index] else { return false }
+      return (list.items[index].figure.value - figure).magnitude > halfCent
+    }
+    guard differing.count == 1, let index = differing.first, let figure = table[index] else { return }
+    let stated = list.items[index].figure
+    guard abs((stated.value - figure - gap).tenThousandths) <= tolerance else { return }
+    let written = figure.formatted(decimals: stated.value.decimals)
+    context.report(
+      stated.range,
+      "此项 \(stated.value) 万元与一般公共预算支出功能分类预算表中该项的合计 \(written) 万元不符；按表中数，所列各项之和与财政拨款支出预算相符，此数有误",
+      severity: .warning,
+      fixes: [Fix(title: "改为 \(written)", edits: [TextEdit(range: stated.range, newText: written)], isSafe: false)])
   }
 
   private static let vehicles = Array("车辆".utf8)
