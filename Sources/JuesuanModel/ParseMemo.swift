@@ -168,6 +168,7 @@ extension SelfEvaluation {
       var indicator = indicator
       indicator.targetRange = indicator.targetRange?.shifted(by: offset)
       indicator.actualRange = indicator.actualRange?.shifted(by: offset)
+      indicator.unplacedRange = indicator.unplacedRange?.shifted(by: offset)
       indicator.points = move(indicator.points)
       indicator.score = move(indicator.score)
       indicator.deviation = move(indicator.deviation)

@@ -81,4 +81,25 @@ struct MutationTests {
     #expect(atPart.message.rendered().hasPrefix("“30107 绩效工资”11.06 疑为数字颠倒"))
     #expect(atPart.fixes.first?.edits.map(\.newText) == ["10.16"])
   }
+
+  @Test("a total stated after the report's own unit name is held against the table (and 财政拨款's against 04)")
+  func totalAfterUnitName() throws {
+    let text = try WildFixture.layout("02")
+    let written = "中共上海市普陀区委社会工作部 2024 年度收入支出总计 307.82"
+    #expect(text.contains(written))
+    let clean = Linter().lint(SourceText(text)).findings.filter { $0.code == "xref/narrative-number" }
+    let planted = text.replacingOccurrences(of: written, with: "中共上海市普陀区委社会工作部 2024 年度收入支出总计 370.82")
+    let source = SourceText(planted)
+    let found = Linter().lint(source).findings.filter { $0.code == "xref/narrative-number" }
+    let line = try #require(planted.components(separatedBy: "\n").firstIndex { $0.contains("收入支出总计 370.82") })
+    #expect(found.count == clean.count + 1)
+    #expect(found.contains { source.line(ofUTF8Offset: $0.range.lowerBound) == line })
+    // 01 states its 财政拨款收入支出总计 (04's 9746.50) after its name, not its 收入支出总计 (01's 9859.38).
+    let other = try WildFixture.layout("01")
+    #expect(other.contains("上海市普陀区规划和自然资源局 2024 年度财政拨款收入支"))
+    #expect(
+      !Linter().lint(SourceText(other)).findings.contains {
+        $0.code == "xref/narrative-number" && $0.message.rendered().contains("收入支出总计")
+      })
+  }
 }

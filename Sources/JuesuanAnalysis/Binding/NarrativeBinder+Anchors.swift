@@ -173,7 +173,9 @@ extension NarrativeBinder {
     add(["收、支总计", "收支总计", "收入支出总计"], actual { binder.summaryFigures(.summary, side: nil, label: "总计") })
     add(["财政拨款收入总计"], actual { binder.summaryFigures(.fiscalSummary, side: 0, label: "总计") })
     add(["财政拨款支出总计"], actual { binder.summaryFigures(.fiscalSummary, side: 1, label: "总计") })
-    add(["财政拨款收、支总计", "财政拨款收支总计"], actual { binder.summaryFigures(.fiscalSummary, side: nil, label: "总计") })
+    add(
+      ["财政拨款收、支总计", "财政拨款收支总计", "财政拨款收入支出总计"],
+      actual { binder.summaryFigures(.fiscalSummary, side: nil, label: "总计") })
     add(
       ["本年收入合计", "收入合计"], fiscal: { binder.summaryFigures(.fiscalSummary, side: 0, label: "本年收入合计") },
       actual {

@@ -75,6 +75,9 @@ package struct NarrativeBinder {
   /// The year a label's own year must be ("2023年基本支出" binds in a 2023 report): the report's,
   /// or another when the narrative is read as if of that year (`reading(asYear:)`).
   private(set) var year: Int?
+  /// The report's unit name as the normalized text writes it (no white space, full-width
+  /// parentheses): a total's label after it is the report's own total, as after "本部门".
+  private let unitName: [Glyph]
   /// What the binder works out once and then looks up (shared by the anchors' look-ups, which
   /// hold copies of the binder).
   let cache = Cache()
@@ -134,6 +137,7 @@ package struct NarrativeBinder {
     self.report = report
     self.catalogue = catalogue
     self.year = report.year
+    unitName = Self.glyphs(ofName: report.unitName)
     for kind in [Table.Kind.generalBudget, .expenditure, .income] {
       for table in report.tables where table.kind == kind {
         for row in table.rows where !row.isDamaged {
@@ -157,9 +161,33 @@ package struct NarrativeBinder {
     self.report = report
     self.catalogue = catalogue
     self.year = report.year
+    unitName = Self.glyphs(ofName: report.unitName)
     if report.kind.isBudget { buildBudgetAnchors() }
     buildAnchors()
     anchorEnds = SuffixIndex(anchors.map(\.text))
+  }
+
+  /// `name` as `NarrativeFigures.normalizedText` writes it: no white space, full-width parentheses.
+  private static func glyphs(ofName name: String?) -> [Glyph] {
+    (name ?? "").unicodeScalars.compactMap { scalar in
+      switch scalar {
+      case "(": "（"
+      case ")": "）"
+      default: scalar.properties.isWhitespace ? nil : scalar
+      }
+    }
+  }
+
+  /// How many glyphs before `end` name the report's unit: all of its name, or its last four or more
+  /// after a boundary ("社会工作部" of "中共上海市普陀区委社会工作部"); nil when they do not.
+  private func ownUnitName(in chars: [Glyph], endingAt end: Int) -> Int? {
+    guard unitName.count >= 4 else { return nil }
+    var length = 0
+    while length < unitName.count, length < end, chars[end - length - 1] == unitName[unitName.count - length - 1] {
+      length += 1
+    }
+    guard length >= 4 else { return nil }
+    return length == unitName.count || length == end || Self.isBoundary(chars[end - length - 1]) ? length : nil
   }
 
   private mutating func buildNames() {
@@ -442,6 +470,11 @@ package struct NarrativeBinder {
       guard yearIsFine() else { return nil }
       if "（）().．一二三四五六七八九十".unicodeScalars.contains(char) {
         index -= 1
+        continue
+      }
+      // "中共上海市普陀区委社会工作部 2024 年度收入支出总计": the report's own unit.
+      if let length = ownUnitName(in: chars, endingAt: index) {
+        index -= length
         continue
       }
       return nil
