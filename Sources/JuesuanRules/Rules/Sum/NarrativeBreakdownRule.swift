@@ -24,6 +24,7 @@ struct NarrativeBreakdownRule: Rule {
       支出决算数）与因公出国（境）费、公务用车购置及运行费、公务接待费之和核对，公务用车购置及运行费与购置费、运行费\
       之和核对。预算的功能分类表未能读取时，“财政拨款支出主要内容如下”所列各项（按 1、2、3…编号逐段）之和\
       不能超过叙述中的财政拨款支出预算；编号连续读到该节末尾时，也不能少于（报警告）。报在列表的开头一行。\
+      合计与各项中恰有一个数，交换其相邻两位数字后正好相符（如 1387.72 写成 1837.72）时，另在该数处报警告，疑为数字颠倒。\
       该表逐格导出时，各行名称后紧跟本行各数（合计 = 基本支出 + 项目支出）：按类、款、项名称依次找到各项在表中的合计，\
       若其余各项（至少三分之二）都与表中数一致，只有一项不一致，且改为表中数后差额正好消除，就在该项处另报警告。\
       “共有车辆 N 辆，其中：…用车 a 辆、…、其他用车 h 辆”（及“购置车辆 N 辆，其中：…”）各类之和不能超过 N；列出“其他”时\
@@ -88,7 +89,8 @@ struct NarrativeBreakdownRule: Rule {
       .init("政府采购支出总额 4.16 万元，其中：政府采购货物支出 4.16 万元、政府采购工程支出 0 万元。授予中小企业合同金额 ⟦5.16⟧ 万元。"),
       .init("2025年本部门政府采购预算830.00万元。2025年本部门面向中小企业预留政府采购项目预算金额⟦932.00⟧万元。"),
       .init("2025年本部门面向中小企业预留政府采购项目预算金额332.00万元，其中，预留给小型和微型企业的政府采购项目预算为⟦400.00⟧万元。"),
-      .init("政府采购金额为 ⟦2319.21⟧ 万元，\n其中：\n货物采购金额 122.43\n\n万元、工程采购金额 1837.72 万元、服务采购金额 809.07 万元。\n"),
+      // Two digits swapped: the part that, swapped back, adds up is pointed at too.
+      .init("政府采购金额为 ⟦2319.21⟧ 万元，\n其中：\n货物采购金额 122.43\n\n万元、工程采购金额 ⟦1837.72⟧ 万元、服务采购金额 809.07 万元。\n"),
       .init("2023年度支出合计⟦1,654.78⟧万元，其中：\n\n基本支出622.19万元，占比37.60%；\n\n项目支出1,032.60万元，占比62.40%；\n\n经营支出1万元，占比0%。\n"),
       .init("公务接待费支出 0.39 万元（含外宾接待支出 ⟦1.00⟧ 万元）。"),
       .init(
@@ -198,6 +200,32 @@ struct NarrativeBreakdownRule: Rule {
     context.report(
       digits, Message(message), severity: difference > 0 ? nil : .warning,
       related: parts.map { Finding.Related(range: $0.range, message: "\($0.value) 万元") })
+    reportTransposition(parts, whole: whole, gap: sum - whole.value, source: source, context: &context)
+  }
+
+  /// The one figure of a breakdown that does not add up — a part or the whole — whose two
+  /// adjacent digits, swapped, make it add up (`RuleContext.transposition`): a warning at it,
+  /// with the swapped figure as an unsafe fix. Nothing when no figure, or more than one, fits.
+  private func reportTransposition(
+    _ parts: [Paragraph.Number], whole: Paragraph.Number, gap: Amount, source: SourceText,
+    context: inout RuleContext
+  ) {
+    let candidates = ([(whole, whole.value + gap)] + parts.map { ($0, $0.value - gap) }).compactMap {
+      number, target -> (range: Range<Int>, written: String, swapped: String)? in
+      let range = NarrativeFigures.digitRange(of: number, in: source)
+      let written = source.text(in: range)
+      return RuleContext.transposition(of: written, giving: target).map { (range, written, $0) }
+    }
+    guard candidates.count == 1, let suspect = candidates.first else { return }
+    context.report(
+      suspect.range,
+      "\(suspect.written) 疑为数字颠倒：写作 \(suspect.swapped) 时其中各项之和等于合计数",
+      severity: .warning,
+      fixes: [
+        Fix(
+          title: "改为 \(suspect.swapped)", edits: [TextEdit(range: suspect.range, newText: suspect.swapped)],
+          isSafe: false)
+      ])
   }
 
   /// "A 万元，其中：" ending the paragraph (the PDF put the list below): A.
