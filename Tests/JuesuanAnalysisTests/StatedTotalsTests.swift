@@ -1,6 +1,7 @@
 import JuesuanAnalysis
 import JuesuanCatalogue
 import JuesuanModel
+import JuesuanTestSupport
 import Testing
 
 /// The totals the narrative states, read as facts: each label's figure once, a longer name not
@@ -120,5 +121,26 @@ struct StatedTotalsTests {
     // "公务接待费预算为 1.00" is the budget, the figure after 支出决算为 the final's; the 国内 and
     // 其他国内 parts are not the whole.
     #expect(values(stated, .sangongReception) == ["0.39"])
+  }
+
+  @Test("the parts of 公务接待费 its explanation names: 外宾, 国内 and 其他国内, each read once")
+  func receptionParts() throws {
+    let text = try Corpus.text("001")
+    let stated = totals(text)
+    #expect(values(stated, .sangongReception).allSatisfy { $0 == "0.00" } && !values(stated, .sangongReception).isEmpty)
+    #expect(values(stated, .receptionForeign) == ["0.00"])
+    #expect(values(stated, .receptionOtherDomestic) == ["0.00"])
+    #expect(values(stated, .receptionDomestic).isEmpty)
+    #expect(!stated.tablesState(.receptionForeign))
+    let wild = totals(
+      """
+      # 2024年度部门决算
+
+      ## 六、一般公共预算财政拨款“三公”经费支出决算情况说明
+
+      公务接待费支出 0.39 万元。国内公务接待支出 0.39 万（含外宾接待支出 0.00 万元）。
+      """)
+    #expect(values(wild, .receptionDomestic) == ["0.39"])
+    #expect(values(wild, .receptionForeign) == ["0.00"])
   }
 }

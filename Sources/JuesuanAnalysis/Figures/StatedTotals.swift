@@ -16,13 +16,23 @@ package struct StatedTotals: AnalysisView {
     /// “三公”经费 (a budget's, or a final's 支出决算) and its items: 因公出国（境）费, 公务用车购置及
     /// 运行费 (购置费 and 运行费), 公务接待费.
     case sangong, sangongAbroad, sangongVehicles, sangongPurchase, sangongRunning, sangongReception
+    /// The parts of 公务接待费 its explanation names, which no table states: 外宾（外事）接待,
+    /// 国内公务接待, and 其他国内公务接待 (the rest beside 外宾接待). Templates differ in whether
+    /// 国内 includes 外宾 ("国内公务接待支出 0.39 万（含外宾接待支出 0.00 万元）") or not.
+    case receptionForeign, receptionDomestic, receptionOtherDomestic
 
-    /// Whether the 三公 table states it (else the 收支总表 01 and 04).
+    /// Whether it is read in the 三公 section (and, but for the parts of 公务接待费, stated by the
+    /// 三公 table; the others by the 收支总表 01 and 04).
     package var isSangong: Bool {
       switch self {
       case .sangong, .sangongAbroad, .sangongVehicles, .sangongPurchase, .sangongRunning, .sangongReception: true
-      default: false
+      default: isReceptionPart
       }
+    }
+
+    /// A part of 公务接待费 that no table states.
+    package var isReceptionPart: Bool {
+      self == .receptionForeign || self == .receptionDomestic || self == .receptionOtherDomestic
     }
 
     /// How the narrative names it, longest first within the total.
@@ -48,6 +58,9 @@ package struct StatedTotals: AnalysisView {
       case (.sangongRunning, true): ["公务用车运行维护费", "公务用车运行费"]
       case (.sangongRunning, false): ["公务用车运行维护费", "公务用车运行费", "公务用车运行维护支出"]
       case (.sangongReception, _): ["公务接待费"]
+      case (.receptionForeign, _): ["外宾接待支出", "外宾接待费", "外事接待支出", "外事接待费"]
+      case (.receptionDomestic, _): ["国内公务接待支出", "国内公务接待费", "国内接待支出", "国内接待费"]
+      case (.receptionOtherDomestic, _): ["其他国内公务接待支出", "其他国内公务接待费"]
       case (.generalBudget, false), (.governmentFund, false), (.stateCapital, false): []
       }
     }
@@ -105,7 +118,9 @@ package struct StatedTotals: AnalysisView {
 
   /// Whether the table that states `total` was read with figures (`tablesStateThem`,
   /// `sangongTableStatesThem`).
-  package func tablesState(_ total: Total) -> Bool { total.isSangong ? sangongTableStatesThem : tablesStateThem }
+  package func tablesState(_ total: Total) -> Bool {
+    total.isReceptionPart ? false : total.isSangong ? sangongTableStatesThem : tablesStateThem
+  }
 
   package static let reads: [any AnalysisView.Type] = []
 
@@ -141,9 +156,9 @@ package struct StatedTotals: AnalysisView {
     let otherTotals = ["其他资金", "自有资金", "单位资金", "全口径", "非财政", "机关运行经费"].map { Array($0.utf8) }
     let labels = (single + both).sorted { $0.bytes.count > $1.bytes.count }
     var facts: [Fact] = []
-    // Every label ends with 预算, 总计, 收入 or 费 (经费, 接待费…): a paragraph without any of them
-    // states none.
-    let endings = ["预算", "总计", "收入", "费"].map { Array($0.utf8) }
+    // Every label ends with 预算, 总计, 收入, 费 (经费, 接待费…) or 支出 (外宾接待支出…): a paragraph
+    // without any of them states none.
+    let endings = ["预算", "总计", "收入", "费", "支出"].map { Array($0.utf8) }
     for (index, paragraph) in report.paragraphs.enumerated()
     where paragraph.numbers.contains(where: { $0.unit == .tenThousandYuan })
       && endings.contains(where: { UTF8Text.firstOffset(of: $0, in: paragraph.utf8) != nil })

@@ -27,11 +27,20 @@ struct NarrativeBreakdownRule: Rule {
       合计与各项中恰有一个数，交换其相邻两位数字后正好相符（如 1387.72 写成 1837.72）时，另在该数处报警告，疑为数字颠倒。\
       该表逐格导出时，各行名称后紧跟本行各数（合计 = 基本支出 + 项目支出）：按类、款、项名称依次找到各项在表中的合计，\
       若其余各项（至少三分之二）都与表中数一致，只有一项不一致，且改为表中数后差额正好消除，就在该项处另报警告。\
+      公务接待费说明中的外宾（外事）接待、国内公务接待、其他国内公务接待支出都不能超过公务接待费（报在该项处）；外宾接待与“其他\
+      国内公务接待”之和应等于公务接待费（国内公务接待是否含外宾接待各地写法不一，不相加）。\
       “共有车辆 N 辆，其中：…用车 a 辆、…、其他用车 h 辆”（及“购置车辆 N 辆，其中：…”）各类之和不能超过 N；列出“其他”时\
       各类即全部车辆，也不能少于 N。
       """,
     defaultSeverity: .error,
     nonTriggeringExamples: [
+      // 外宾接待 is part of 国内公务接待 in some templates, the rest beside it in others.
+      .init(
+        "# 2024年度部门决算\n\n## 七、“三公”经费支出决算情况说明\n\n公务接待费支出 0.39 万元。国内公务接待支出 0.39 万元（含外宾接待支出 0.00 万元）。\n\n外事接待支出 0.00 万元。\n"
+      ),
+      .init(
+        "# 2023年度部门决算\n\n## 七、“三公”经费支出决算情况说明\n\n公务接待费支出决算 0.50 万元。其中：外宾接待支出 0.20 万元。\n\n其他国内公务接待支出 0.30 万元。\n"
+      ),
       .init("政府采购支出总额 40.19 万元，其中：货物 40.19 万元、工程 0.00 万元、服务 0.00 万元。"),
       .init("基本支出 100.00 万元，其中：人员经费 80.00 万元。"),
       .init("一般公共预算财政拨款基本支出 5377.64 万元。其中：人员经费 4896.98 万元，主要包括：基本工资；公用经费 480.66 万元，主要包括：办公费。"),
@@ -89,6 +98,9 @@ struct NarrativeBreakdownRule: Rule {
       .init("政府采购支出总额 4.16 万元，其中：政府采购货物支出 4.16 万元、政府采购工程支出 0 万元。授予中小企业合同金额 ⟦5.16⟧ 万元。"),
       .init("2025年本部门政府采购预算830.00万元。2025年本部门面向中小企业预留政府采购项目预算金额⟦932.00⟧万元。"),
       .init("2025年本部门面向中小企业预留政府采购项目预算金额332.00万元，其中，预留给小型和微型企业的政府采购项目预算为⟦400.00⟧万元。"),
+      .init(
+        "# 2023年度部门决算\n\n## 七、“三公”经费支出决算情况说明\n\n公务接待费支出决算 0.00 万元。其中：外宾接待支出 0.00 万元。2023 年共接待外宾 0 人次。\n\n其他国内公务接待支出 ⟦1.00⟧ 万元。\n"
+      ),
       // Two digits swapped: the part that, swapped back, adds up is pointed at too.
       .init("政府采购金额为 ⟦2319.21⟧ 万元，\n其中：\n货物采购金额 122.43\n\n万元、工程采购金额 ⟦1837.72⟧ 万元、服务采购金额 809.07 万元。\n"),
       .init("2023年度支出合计⟦1,654.78⟧万元，其中：\n\n基本支出622.19万元，占比37.60%；\n\n项目支出1,032.60万元，占比62.40%；\n\n经营支出1万元，占比0%。\n"),
@@ -292,6 +304,7 @@ struct NarrativeBreakdownRule: Rule {
   private func checkStatedFunds(_ report: Report, context: inout RuleContext) {
     let totals = context.view(StatedTotals.self)
     checkStatedSangong(totals, source: report.source, context: &context)
+    checkReceptionParts(totals, source: report.source, context: &context)
     guard report.kind.isBudget else { return }
     if let whole = totals.figure(of: .fiscalExpenditure), Self.fundsAreUnchecked(whole.number, totals) {
       let funds = [StatedTotals.Total.generalBudget, .governmentFund, .stateCapital].compactMap {
@@ -336,6 +349,31 @@ struct NarrativeBreakdownRule: Rule {
         stated.map(\.number), with: whole.number, complete: stated.count == parts.count, source: source,
         context: &context)
     }
+  }
+
+  /// The parts of 公务接待费 its explanation names, which no table states, against the 公务接待费
+  /// it states: none more than it (reported at the part, often lines below the whole), and
+  /// 外宾接待 with 其他国内公务接待 (the rest) adding up to it. Whether 国内公务接待 includes
+  /// 外宾接待 varies by template, so those two are not added.
+  private func checkReceptionParts(_ totals: StatedTotals, source: SourceText, context: inout RuleContext) {
+    guard let whole = totals.figure(of: .sangongReception) else { return }
+    let parts: [StatedTotals.Total] = [.receptionForeign, .receptionDomestic, .receptionOtherDomestic]
+    var exceeded = false
+    for part in parts {
+      guard let stated = totals.figure(of: part) else { continue }
+      context.ran()
+      let excess = stated.number.value - whole.number.value
+      guard excess.tenThousandths > TableIdentity.tolerance(parts: 1) else { continue }
+      exceeded = true
+      context.report(
+        NarrativeFigures.digitRange(of: stated.number, in: source),
+        "\(part.name(isBudget: false)) \(stated.number.value) 万元超过公务接待费 \(whole.number.value) 万元 \(excess)：部分不会大于整体",
+        related: [Finding.Related(range: whole.number.range, message: "公务接待费 \(whole.number.value) 万元")])
+    }
+    guard !exceeded, let foreign = totals.figure(of: .receptionForeign),
+      let rest = totals.figure(of: .receptionOtherDomestic)
+    else { return }
+    compare([foreign.number, rest.number], with: whole.number, complete: true, source: source, context: &context)
   }
 
   /// Where no table states the items' figures, a budget's list of what its 财政拨款 is spent on
