@@ -102,4 +102,22 @@ struct MutationTests {
         $0.code == "xref/narrative-number" && $0.message.rendered().contains("收入支出总计")
       })
   }
+
+  @Test("a 项's budget changed in a final's itemized 一般公共预算 spending: its items no longer add up")
+  func itemizedBudgetChanged() throws {
+    let text = try WildFixture.layout("02")
+    func breakdowns(_ text: String) -> [Finding] {
+      Linter().lint(SourceText(text)).findings.filter {
+        $0.code == "sum/narrative-breakdown" && $0.message.rendered().contains("合计数 321.02")
+      }
+    }
+    #expect(breakdowns(text).isEmpty)
+    for (written, changed, severity) in [
+      ("全年预算为 5.74 万元", "全年预算为 7.54 万元", Severity.error), ("全年预算为 2.29 万元", "全年预算为 1.29 万元", .warning),
+    ] {
+      #expect(text.contains(written))
+      let found = breakdowns(text.replacingOccurrences(of: written, with: changed))
+      #expect(found.map(\.severity) == [severity], "\(changed)")
+    }
+  }
 }

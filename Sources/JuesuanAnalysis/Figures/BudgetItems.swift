@@ -74,7 +74,7 @@ package struct BudgetItems: AnalysisView {
   private static let headers = ["财政拨款支出主要内容如下", "财政拨款支出的主要内容如下"].map { Array($0.utf8) }
 
   /// The number a paragraph opens with ("1. ", "12.", "3、"), nil when it opens with none.
-  private static func ordinal(of bytes: [UInt8]) -> Int? {
+  static func ordinal(of bytes: [UInt8]) -> Int? {
     var index = UTF8Text.skippingSpaces(in: bytes, from: 0)
     var value = 0
     let first = index

@@ -19,6 +19,9 @@ struct NarrativeBreakdownRule: Rule {
       其他项目中成交的采购金额之和、“授予中小企业合同金额”不能超过同一节的政府采购金额（合同数），“面向中小企业\
       预留政府采购项目预算金额”不能超过同一节的政府采购预算。“A 万元，其中：”结束一段而各项在其下（一句列出，\
       或每项一段、以“；”相连）时同样核对。“A 万元（含 B 万元）”中 B 不能大于 A。\
+      决算中“一般公共预算财政拨款支出年初（全年）预算为 A 万元，支出决算为 B 万元……其中：”之后逐项（1、2、3…）说明的\
+      各项年初（全年）预算之和不能超过 A；各项支出决算之和等于 B（即列全了）时也不能少于 A。功能分类表未能读取时，\
+      各项支出决算之和同样与 B 核对（各项预算之和等于 A 时也不能少于 B）。\
       预算的收支总表未能读取时，叙述中的财政拨款支出预算与一般公共预算、政府性基金、国有资本经营预算三类拨款支出预算之和核对，\
       支出预算不能小于其中的财政拨款支出预算；“三公”经费表未能读取时，叙述中的“三公”经费（预算的预算数、决算的\
       支出决算数）与因公出国（境）费、公务用车购置及运行费、公务接待费之和核对，公务用车购置及运行费与购置费、运行费\
@@ -34,6 +37,9 @@ struct NarrativeBreakdownRule: Rule {
       """,
     defaultSeverity: .error,
     nonTriggeringExamples: [
+      .init(Self.itemized(budgets: ["52.00", "17.68", "11.72"], actuals: ["51.32", "11.31", "11.72"])),
+      // Actuals that do not add up do not prove the list whole: a budget short of the total is let be.
+      .init(Self.itemized(budgets: ["52.00", "17.68", "1.72"], actuals: ["51.32", "11.31", "1.72"])),
       // 外宾接待 is part of 国内公务接待 in some templates, the rest beside it in others.
       .init(
         "# 2024年度部门决算\n\n## 七、“三公”经费支出决算情况说明\n\n公务接待费支出 0.39 万元。国内公务接待支出 0.39 万元（含外宾接待支出 0.00 万元）。\n\n外事接待支出 0.00 万元。\n"
@@ -101,6 +107,8 @@ struct NarrativeBreakdownRule: Rule {
       .init(
         "# 2023年度部门决算\n\n## 七、“三公”经费支出决算情况说明\n\n公务接待费支出决算 0.00 万元。其中：外宾接待支出 0.00 万元。2023 年共接待外宾 0 人次。\n\n其他国内公务接待支出 ⟦1.00⟧ 万元。\n"
       ),
+      .init(Self.itemized(budgets: ["52.00", "27.68", "11.72"], actuals: ["51.32", "11.31", "11.72"], marked: true)),
+      .init(Self.itemized(budgets: ["52.00", "16.68", "11.72"], actuals: ["51.32", "11.31", "11.72"], marked: true)),
       // Two digits swapped: the part that, swapped back, adds up is pointed at too.
       .init("政府采购金额为 ⟦2319.21⟧ 万元，\n其中：\n货物采购金额 122.43\n\n万元、工程采购金额 ⟦1837.72⟧ 万元、服务采购金额 809.07 万元。\n"),
       .init("2023年度支出合计⟦1,654.78⟧万元，其中：\n\n基本支出622.19万元，占比37.60%；\n\n项目支出1,032.60万元，占比62.40%；\n\n经营支出1万元，占比0%。\n"),
@@ -127,7 +135,7 @@ struct NarrativeBreakdownRule: Rule {
     ])
 
   static let reads: [any AnalysisView.Type] = [
-    NarrativeReaders.self, StatedTotals.self, BudgetItems.self, ProcurementFigures.self,
+    NarrativeReaders.self, StatedTotals.self, BudgetItems.self, ProcurementFigures.self, ItemizedSpending.self,
   ]
 
   private static let marker = Array("其中".utf8)
@@ -137,6 +145,7 @@ struct NarrativeBreakdownRule: Rule {
     checkProcurement(report, context: &context)
     checkStatedFunds(report, context: &context)
     checkItemList(report, context: &context)
+    checkItemizedSpending(report, context: &context)
     for (index, paragraph) in report.paragraphs.enumerated() {
       let reader = readers[index]
       checkIncluded(paragraph, reader, source: report.source, context: &context)
@@ -374,6 +383,51 @@ struct NarrativeBreakdownRule: Rule {
       let rest = totals.figure(of: .receptionOtherDomestic)
     else { return }
     compare([foreign.number, rest.number], with: whole.number, complete: true, source: source, context: &context)
+  }
+
+  /// A final's 一般公共预算财政拨款支出 by 项 with these items' 全年预算 and 支出决算 (the opening states
+  /// 81.40 and 74.35); `marked`, the opening's budget is where a finding is expected.
+  private static func itemized(budgets: [String], actuals: [String], marked: Bool = false) -> String {
+    let names = ["行政运行", "事业运行", "购房补贴"]
+    let items = zip(names, zip(budgets, actuals)).enumerated().map { index, item in
+      "\(index + 1)、一般公共服务支出（类）社会工作事务（款）\(item.0)（项）。\n主要用于：人员支出。全年预算为 \(item.1.0) 万元，支出决算为 \(item.1.1) 万元。\n"
+    }
+    return """
+      # 2024年度部门决算
+
+      ## 五、一般公共预算财政拨款支出决算情况说明
+
+      一般公共预算财政拨款支出年初预算为 0 万元，全年预算为 \(marked ? "⟦81.40⟧" : "81.40") 万元，支出决算为 74.35 万元。
+
+      决算数小于预算数的主要原因：人员变动。其中：
+
+      \(items.joined(separator: "\n"))
+      """
+  }
+
+  /// A final's 一般公共预算财政拨款支出 by 项 (`ItemizedSpending`): the items' budgets add up to the
+  /// budget the opening states, never to more, and to no less when the list is whole — which the
+  /// items' actuals prove by adding up to its actual. Where no function table was read (else
+  /// xref/narrative-number holds each actual against its row), the actuals likewise, their
+  /// wholeness proved by the budgets.
+  private func checkItemizedSpending(_ report: Report, context: inout RuleContext) {
+    let list = context.view(ItemizedSpending.self)
+    guard list.header != nil, list.items.count >= 2 else { return }
+    let tolerance = TableIdentity.tolerance(parts: list.items.count)
+    func adds(_ parts: [Paragraph.Number], to whole: Paragraph.Number) -> Bool {
+      abs((Amount.sum(parts.map(\.value)) - whole.value).tenThousandths) <= tolerance
+    }
+    let actuals = list.allStateActuals ? list.items.compactMap(\.actual) : []
+    let actualsAddUp = list.actual.map { !actuals.isEmpty && adds(actuals, to: $0) } ?? false
+    var budgetsAddUp = false
+    for budget in ItemizedSpending.Budget.allCases where list.allState(budget) {
+      guard let whole = list.budgets[budget] else { continue }
+      let parts = list.items.compactMap { $0.budgets[budget] }
+      budgetsAddUp = budgetsAddUp || adds(parts, to: whole)
+      compare(parts, with: whole, complete: actualsAddUp, source: report.source, context: &context)
+    }
+    guard !BudgetItems.tablesStateThem(in: report), let whole = list.actual, !actuals.isEmpty else { return }
+    compare(actuals, with: whole, complete: budgetsAddUp, source: report.source, context: &context)
   }
 
   /// Where no table states the items' figures, a budget's list of what its 财政拨款 is spent on
