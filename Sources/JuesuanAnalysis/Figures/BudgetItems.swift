@@ -40,7 +40,7 @@ package struct BudgetItems: AnalysisView {
       guard paragraph.headingIndex == paragraphs[header].headingIndex else { break }
       // The rest of an item the PDF broke off ("2023年当年预算执行数为…" after a page break, "。"
       // on a line of its own), or prose after the list.
-      guard let ordinal = Self.ordinal(of: paragraph.utf8) else { continue }
+      guard let ordinal = paragraph.ordinal else { continue }
       guard ordinal == items.count + 1, let figure = Self.openingFigure(of: paragraph, namedInQuotes: true) else {
         isWhole = false
         break
@@ -72,20 +72,6 @@ package struct BudgetItems: AnalysisView {
   }
 
   private static let headers = ["财政拨款支出主要内容如下", "财政拨款支出的主要内容如下"].map { Array($0.utf8) }
-
-  /// The number a paragraph opens with ("1. ", "12.", "3、"), nil when it opens with none.
-  static func ordinal(of bytes: [UInt8]) -> Int? {
-    var index = UTF8Text.skippingSpaces(in: bytes, from: 0)
-    var value = 0
-    let first = index
-    while index < bytes.count, (0x30...0x39).contains(bytes[index]), index - first < 3 {
-      value = value * 10 + Int(bytes[index] - 0x30)
-      index += 1
-    }
-    guard index > first, index < bytes.count else { return nil }
-    let marks = [".", "．", "、"]
-    return marks.contains(where: { UTF8Text.has($0, at: index, in: bytes) }) ? value : nil
-  }
 }
 
 extension BudgetItems {

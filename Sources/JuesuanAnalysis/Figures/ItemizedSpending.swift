@@ -57,7 +57,7 @@ package struct ItemizedSpending: AnalysisView {
     for index in paragraphs.indices.dropFirst(marker + 1) {
       let paragraph = paragraphs[index]
       guard paragraph.headingIndex == paragraphs[header].headingIndex else { break }
-      if let ordinal = BudgetItems.ordinal(of: paragraph.utf8) {
+      if let ordinal = paragraph.ordinal {
         guard ordinal == items.count + 1 else { break }
         items.append(Item(paragraph: index))
       }
