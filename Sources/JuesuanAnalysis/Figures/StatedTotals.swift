@@ -156,9 +156,9 @@ package struct StatedTotals: AnalysisView {
     let otherTotals = ["其他资金", "自有资金", "单位资金", "全口径", "非财政", "机关运行经费"].map { Array($0.utf8) }
     let labels = (single + both).sorted { $0.bytes.count > $1.bytes.count }
     var facts: [Fact] = []
-    // Every label ends with 预算, 总计, 收入, 费 (经费, 接待费…) or 支出 (外宾接待支出…): a paragraph
-    // without any of them states none.
-    let endings = ["预算", "总计", "收入", "费", "支出"].map { Array($0.utf8) }
+    // Every label ends with 预算, 总计, 收入, 费 (经费, 接待费…), 接待支出 (外宾接待支出…), 购置支出 or
+    // 维护支出 (a final's 公务用车购置支出, 运行维护支出): a paragraph without any of them states none.
+    let endings = ["预算", "总计", "收入", "费", "接待支出", "购置支出", "维护支出"].map { Array($0.utf8) }
     for (index, paragraph) in report.paragraphs.enumerated()
     where paragraph.numbers.contains(where: { $0.unit == .tenThousandYuan })
       && endings.contains(where: { UTF8Text.firstOffset(of: $0, in: paragraph.utf8) != nil })
