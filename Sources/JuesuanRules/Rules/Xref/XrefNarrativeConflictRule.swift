@@ -9,9 +9,17 @@ struct XrefNarrativeConflictRule: Rule {
     summary: "正文（评价报告）与附件自评表对同一数量的表述一致：实际支出等于全年执行数，指标完成情况等于实际完成值；叙述两次写同一总数应相同。",
     rationale:
       "评价报告和自评表常由不同的人填写。只比较说法明确的数：总分行之后紧跟的“实际支出/实际支付 X 万元”，以及紧跟在指标名称后、单位相同的数（“采购成本节约率 0.43%”）；与年度指标值相同的说法不算矛盾，同名指标取值不一的不比较。只点名一个项目（或“整体支出”，部门整体自评表只有一张时）的句子所写的预算数（预算总额）、决算数（决算总额）、得分，应分别是其自评表的年初或全年预算数、全年执行数、总分。"
-      + "收支总表未能读取时，叙述中两次写出的同一总数（收入总计、支出总计、财政拨款收入/支出，预算的收入预算、支出预算及各类财政拨款支出预算）应相同，报告后一处；“三公”经费表未能读取时，“三公”经费及其各项（预算的预算数、决算的支出决算数）同样；预算逐项说明中的“本年预算安排 X 万元”与该段开头所列该项的金额（功能分类表未能读取时）也应相同。",
+      + "收支总表未能读取时，叙述中两次写出的同一总数（收入总计、支出总计、财政拨款收入/支出，预算的收入预算、支出预算及各类财政拨款支出预算）应相同，报告后一处；“三公”经费表未能读取时，“三公”经费及其各项（预算的预算数、决算的支出决算数）同样；预算逐项说明中的“本年预算安排 X 万元”与该段开头所列该项的金额（功能分类表未能读取时）也应相同。"
+      + "两个总是相等的总数（收入总计与支出总计；财政拨款收入与财政拨款支出，预算中叙述未提结转时）上年也相等，对同一基数（同为“比上年预算”）写出的增减额应相同，报告后一处。",
     defaultSeverity: .error,
     nonTriggeringExamples: [
+      // Against two bases (预算执行数, 预算), two changes.
+      .init(
+        "# 2025年部门预算\n\n2025年，某某委员会收入预算37,151.47万元，其中：财政拨款收入37,151.47万元，比2024年预算执行数增加24,558.18万元。支出预算37,151.47万元，其中：财政拨款支出预算37,151.47万元，比2024年预算增加24,491.71万元。\n"
+      ),
+      .init(
+        "# 2025年部门预算\n\n收入预算100.00万元，其中：财政拨款收入100.00万元，比2024年预算增加20.00万元。支出预算100.00万元，其中：财政拨款支出预算100.00万元（含上年结转10.00万元），比2024年预算增加10.00万元。\n"
+      ),
       .init(
         PerfExamples.table(score: "99.1", secondScore: "40", fundsScore: "9.1", rate: "91.00", executed: "45.50")
           + "\n当年实际支出 45.50 万元，培训次数3次，群众满意度95%。\n"
@@ -33,6 +41,9 @@ struct XrefNarrativeConflictRule: Rule {
       ),
     ],
     triggeringExamples: [
+      .init(
+        "# 2025年部门预算\n\n收入预算18,976.76万元，其中：财政拨款收入18,976.76万元，比2024年预算增加3,535.65万元；事业收入0.00万元。支出预算18,976.76万元，其中：财政拨款支出预算18,976.76万元，比2024年预算增加⟦3,355.65⟧万元。\n"
+      ),
       .init(
         PerfExamples.table(score: "99.1", secondScore: "40", fundsScore: "9.1", rate: "91.00", executed: "45.50")
           + "\n当年实际支出 ⟦45.00 万元⟧，群众满意度达⟦97%⟧。\n",
@@ -59,10 +70,11 @@ struct XrefNarrativeConflictRule: Rule {
       ),
     ])
 
-  static let reads: [any AnalysisView.Type] = [EvaluationProse.self, StatedTotals.self]
+  static let reads: [any AnalysisView.Type] = [EvaluationProse.self, StatedTotals.self, NarrativeReaders.self]
 
   func check(_ report: Report, context: inout RuleContext) {
     checkStatedTotals(report, context: &context)
+    checkChangesOfEqualTotals(report, context: &context)
     checkRestatedItems(report, context: &context)
     let evaluations = report.selfEvaluations
     let prose = context.view(EvaluationProse.self).paragraphs
@@ -341,6 +353,67 @@ struct XrefNarrativeConflictRule: Rule {
           "\(name)此处为 \(later.number.value) 万元，前文为 \(first.number.value) 万元：同一数字前后不一",
           related: [Finding.Related(range: first.number.range, message: "\(name) \(first.number.value) 万元")])
       }
+    }
+  }
+
+  /// Two totals that are always one amount — 收入总计 and 支出总计, 财政拨款收入 and 财政拨款支出 (a
+  /// budget balances, a final's 总计 too) — were one amount last year as well, so their changes
+  /// over the same base ("比2024年预算", not once 预算 and once 预算执行数) are one change: "财政拨款收入18,976.76万元，比2024年预算增加3,355.65万元…财政拨款
+  /// 支出预算18,976.76万元，比2024年预算增加3,535.65万元" has one of them wrong. Where both state a
+  /// change of the same figure, the later change is reported when it differs.
+  private func checkChangesOfEqualTotals(_ report: Report, context: inout RuleContext) {
+    let totals = context.view(StatedTotals.self)
+    let readers = context.view(NarrativeReaders.self)
+    /// The first statement of `total` whose figure a change follows, with that change.
+    func changed(_ total: StatedTotals.Total) -> (fact: StatedTotals.Fact, change: NarrativeReader.Change)? {
+      for fact in totals.statements(of: total) {
+        let change = readers[fact.paragraph].changes.first {
+          $0.isResolved && $0.previous == nil && $0.current?.textRange == fact.number.textRange
+        }
+        if let change { return (fact, change) }
+      }
+      return nil
+    }
+    /// What a change is measured against, as the words between the figure and the verb say it
+    /// ("万元，比2024年预算"): "比2024年预算执行数" is another base, with another figure.
+    func base(_ stated: (fact: StatedTotals.Fact, change: NarrativeReader.Change)) -> String? {
+      guard let current = stated.change.current, current.textRange.upperBound <= stated.change.verb.range.lowerBound
+      else { return nil }
+      let paragraph = readers[stated.fact.paragraph].paragraph
+      return paragraph.text(in: current.textRange.upperBound..<stated.change.verb.range.lowerBound).utf8Text
+        .removingWhitespace()
+    }
+    // A budget's 财政拨款收入 may leave out a carryover (上年结转) its 支出 spends: where the narrative
+    // speaks of one, the two may have differed last year.
+    let carryover = Array("结转".utf8)
+    let speaksOfCarryover =
+      report.kind.isBudget && report.paragraphs.contains { UTF8Text.firstOffset(of: carryover, in: $0.utf8) != nil }
+    var pairs: [(StatedTotals.Total, StatedTotals.Total)] = [(.income, .expenditure)]
+    if !speaksOfCarryover { pairs.append((.fiscalIncome, .fiscalExpenditure)) }
+    for (first, second) in pairs {
+      guard let one = changed(first), let other = changed(second),
+        one.fact.number.value.isSameValue(as: other.fact.number.value), let oneBase = base(one), oneBase == base(other)
+      else { continue }
+      context.ran()
+      func signed(_ change: NarrativeReader.Change) -> Amount {
+        change.verb.isIncrease ? change.delta.value : Amount(tenThousandths: 0) - change.delta.value
+      }
+      guard !Self.agrees(signed(one.change), signed(other.change)) else { continue }
+      let (earlier, later) =
+        one.change.delta.range.lowerBound < other.change.delta.range.lowerBound ? (one, other) : (other, one)
+      let isBudget = report.kind.isBudget
+      let name = { (fact: StatedTotals.Fact) in fact.total.name(isBudget: isBudget) }
+      // Figures as the text writes them ("18,976.76").
+      func written(_ number: Paragraph.Number) -> String {
+        report.source.text(in: NarrativeFigures.digitRange(of: number, in: report.source))
+      }
+      func stated(_ change: NarrativeReader.Change) -> String { "\(change.verb.text) \(written(change.delta)) 万元" }
+      context.report(
+        NarrativeFigures.digitRange(of: later.change.delta, in: report.source),
+        "\(name(later.fact))与\(name(earlier.fact))同为 \(written(later.fact.number)) 万元，上年也相等，增减额应相同：此处为“\(stated(later.change))”，前文为“\(stated(earlier.change))”",
+        related: [
+          Finding.Related(range: earlier.change.delta.range, message: "\(name(earlier.fact))\(stated(earlier.change))")
+        ])
     }
   }
 
