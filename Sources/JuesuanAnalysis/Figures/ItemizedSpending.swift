@@ -7,9 +7,16 @@ import JuesuanModel
 /// when the list is whole.
 package struct ItemizedSpending: AnalysisView {
   /// The budgets a final states: 年初预算 and 全年预算 (the adjusted one).
-  package enum Budget: String, Sendable, CaseIterable {
-    case initial = "年初预算为"
-    case annual = "全年预算为"
+  package enum Budget: Sendable, CaseIterable {
+    case initial, annual
+
+    /// The words right before its figure.
+    var labels: [String] {
+      switch self {
+      case .initial: ["年初预算数为", "年初预算为"]
+      case .annual: ["全年预算数为", "全年预算为", "调整预算数为", "调整预算为"]
+      }
+    }
   }
 
   /// One item: its budgets and its actual, as far as its paragraphs state them.
@@ -34,25 +41,29 @@ package struct ItemizedSpending: AnalysisView {
 
   package init(_ input: AnalysisInput, cache: inout AnalysisCache) {
     let paragraphs = input.report.paragraphs
-    // The opening paragraph, and the one that ends with "其中：": itself, or one of the next two
-    // (the reason for the difference may come between, a page break may split the paragraph).
-    guard !input.report.kind.isBudget,
-      let header = paragraphs.firstIndex(where: { paragraph in
-        Self.opening.allSatisfy { UTF8Text.firstOffset(of: $0, in: paragraph.utf8) != nil }
-      }),
-      let marker = (header..<min(paragraphs.count, header + 3)).first(where: { index in
-        Self.endsWithMarker(paragraphs[index].utf8)
-      }),
-      paragraphs[header...marker].allSatisfy({ $0.headingIndex == paragraphs[header].headingIndex })
-    else {
+    // The opening paragraph (its figures), and the one that ends with "其中：": itself, or one of the
+    // next two (the reason for the difference may come between, a page break may split it).
+    var opening: (header: Int, marker: Int)?
+    if !input.report.kind.isBudget {
+      for (index, paragraph) in paragraphs.enumerated() where Self.opens(paragraph) {
+        let marker = (index..<min(paragraphs.count, index + 3)).first { next in
+          Self.endsWithMarker(paragraphs[next].utf8) && paragraphs[next].headingIndex == paragraph.headingIndex
+        }
+        if let marker {
+          opening = (index, marker)
+          break
+        }
+      }
+    }
+    guard let (header, marker) = opening else {
       (self.header, budgets, actual, items) = (nil, [:], nil, [])
       return
     }
     var budgets: [Budget: Paragraph.Number] = [:]
     for budget in Budget.allCases {
-      budgets[budget] = Self.figure(after: budget.rawValue, in: paragraphs[header])
+      budgets[budget] = Self.figure(after: budget.labels, in: paragraphs[header])
     }
-    let actual = Self.figure(after: Self.actualLabel, in: paragraphs[header])
+    let actual = Self.figure(after: Self.actualLabels, in: paragraphs[header])
     var items: [Item] = []
     for index in paragraphs.indices.dropFirst(marker + 1) {
       let paragraph = paragraphs[index]
@@ -63,9 +74,9 @@ package struct ItemizedSpending: AnalysisView {
       }
       guard var item = items.last else { break }
       for budget in Budget.allCases where item.budgets[budget] == nil {
-        item.budgets[budget] = Self.figure(after: budget.rawValue, in: paragraph)
+        item.budgets[budget] = Self.figure(after: budget.labels, in: paragraph)
       }
-      if item.actual == nil { item.actual = Self.figure(after: Self.actualLabel, in: paragraph) }
+      if item.actual == nil { item.actual = Self.figure(after: Self.actualLabels, in: paragraph) }
       items[items.count - 1] = item
     }
     (self.header, self.budgets, self.actual, self.items) = (header, budgets, actual, items)
@@ -79,9 +90,16 @@ package struct ItemizedSpending: AnalysisView {
   /// Whether every item states its actual.
   package var allStateActuals: Bool { !items.isEmpty && items.allSatisfy { $0.actual != nil } }
 
-  /// What the opening paragraph says, all of it.
-  private static let opening = ["一般公共预算财政拨款支出", "支出决算为", "预算为"].map { Array($0.utf8) }
-  private static let actualLabel = "支出决算为"
+  /// Whether the paragraph opens the list: it speaks of 一般公共预算财政拨款支出 and states its
+  /// actual and a budget.
+  private static func opens(_ paragraph: Paragraph) -> Bool {
+    UTF8Text.firstOffset(of: subject, in: paragraph.utf8) != nil
+      && figure(after: actualLabels, in: paragraph) != nil
+      && Budget.allCases.contains { figure(after: $0.labels, in: paragraph) != nil }
+  }
+
+  private static let subject = Array("一般公共预算财政拨款支出".utf8)
+  private static let actualLabels = ["支出决算数为", "支出决算为", "决算数为"]
 
   /// Whether the paragraph ends with "其中：" (the items follow).
   private static func endsWithMarker(_ bytes: [UInt8]) -> Bool {
@@ -90,11 +108,15 @@ package struct ItemizedSpending: AnalysisView {
     return ["其中：", "其中:"].contains { end >= $0.utf8.count && UTF8Text.has($0, at: end - $0.utf8.count, in: bytes) }
   }
 
-  /// The 万元 amount right after `label` ("年初预算为 54.53 万元"), nil when the paragraph has none.
-  private static func figure(after label: String, in paragraph: Paragraph) -> Paragraph.Number? {
+  /// The 万元 amount right after the first of `labels` the paragraph has ("年初预算为 54.53 万元"),
+  /// nil when it has none.
+  private static func figure(after labels: [String], in paragraph: Paragraph) -> Paragraph.Number? {
     let bytes = paragraph.utf8
-    guard let offset = UTF8Text.firstOffset(of: Array(label.utf8), in: bytes) else { return nil }
-    let start = UTF8Text.skippingSpaces(in: bytes, from: offset + label.utf8.count)
-    return paragraph.numbers.first { $0.textRange.lowerBound == start && $0.unit == .tenThousandYuan }
+    for label in labels {
+      guard let offset = UTF8Text.firstOffset(of: Array(label.utf8), in: bytes) else { continue }
+      let start = UTF8Text.skippingSpaces(in: bytes, from: offset + label.utf8.count)
+      return paragraph.numbers.first { $0.textRange.lowerBound == start && $0.unit == .tenThousandYuan }
+    }
+    return nil
   }
 }
