@@ -169,7 +169,10 @@ package struct StatedTotals: AnalysisView {
         isBudget
         || inSangongSection[index]
           && !otherTotals.contains(where: { UTF8Text.firstOffset(of: $0, in: paragraph.utf8) != nil })
-      for label in labels where readsSangong || !label.totals[0].isSangong {
+      // The parts of 公务接待费 are named only where 接待 is.
+      let readsReception = readsSangong && UTF8Text.firstOffset(of: Self.reception, in: paragraph.utf8) != nil
+      for label in labels
+      where (readsSangong || !label.totals[0].isSangong) && (readsReception || !label.totals[0].isReceptionPart) {
         for offset in UTF8Text.offsets(of: label.bytes, in: paragraph.utf8, range: 0..<paragraph.utf8.count) {
           let range = offset..<(offset + label.bytes.count)
           guard !claimed.contains(where: { $0.overlaps(range) }) else { continue }
@@ -188,6 +191,8 @@ package struct StatedTotals: AnalysisView {
     }
     self.facts = facts.sorted { $0.number.range.lowerBound < $1.number.range.lowerBound }
   }
+
+  private static let reception = Array("接待".utf8)
 
   /// The statements of `total`.
   package func statements(of total: Total) -> [Fact] { facts.filter { $0.total == total } }
