@@ -175,22 +175,26 @@ enum JSONReader {
         offset += 1
         return try validated(UnsafeBufferPointer(rebasing: bytes[start..<(offset - 1)]))
       }
-      // Escapes only shorten the text: the rest of the body is room enough, and a document's
-      // text (a newline escape every line) is then never copied to grow.
-      var decoded: [UInt8] = []
-      decoded.reserveCapacity(bytes.count - start)
-      decoded += UnsafeBufferPointer(rebasing: bytes[start..<offset])
+      // Escapes only shorten the text: the rest of the body is room enough. A document's text
+      // has an escape every few bytes (each newline and tab), so the runs between them are
+      // copied straight into that room, with no array to append to.
+      let decoded = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: bytes.count - start)
+      defer { decoded.deallocate() }
+      guard let target = decoded.baseAddress, let base = bytes.baseAddress else { throw error("字符串没有结束") }
+      var written = 0
+      var runStart = start
       while true {
-        let runStart = offset
-        offset = plainRunEnd(from: offset)
-        decoded += UnsafeBufferPointer(rebasing: bytes[runStart..<offset])
+        (target + written).update(from: base + runStart, count: offset - runStart)
+        written += offset - runStart
         guard let byte = current else { throw error("字符串没有结束") }
         if byte == 0x22 {
           offset += 1
-          return try decoded.withUnsafeBufferPointer { buffer throws(JSONSyntaxError) in try validated(buffer) }
+          return try validated(UnsafeBufferPointer(start: target, count: written))
         }
         guard byte == 0x5C else { throw error("字符串中有未转义的控制字符") }
-        try escape(into: &decoded)
+        written += try escape(into: target + written)
+        runStart = offset
+        offset = plainRunEnd(from: offset)
       }
     }
 
@@ -200,51 +204,37 @@ enum JSONReader {
       return string
     }
 
-    /// Where the run of plain string bytes from `start` ends: at the first quote, backslash or
-    /// control character, or at the end. A document's text is one string of a megabyte, so the
-    /// bytes are tested eight at a time (in a word: a byte is flagged when the subtraction borrows
-    /// from it, and the first flagged byte is always a true one).
-    /// - Complexity: O(n) in the run.
-    func plainRunEnd(from start: Int) -> Int {
-      var index = start
-      if let base = bytes.baseAddress {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        while index + 8 <= bytes.count {
-          let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self).littleEndian
-          let quote = word ^ (ones &* 0x22)
-          let backslash = word ^ (ones &* 0x5C)
-          let flagged =
-            ((quote &- ones) & ~quote | (backslash &- ones) & ~backslash | (word &- ones &* 0x20) & ~word) & highs
-          if flagged != 0 { return index + flagged.trailingZeroBitCount / 8 }
-          index += 8
-        }
-      }
-      while index < bytes.count, bytes[index] != 0x22, bytes[index] != 0x5C, bytes[index] >= 0x20 { index += 1 }
-      return index
-    }
+    /// Where the run of plain string bytes from `start` ends (`JSONPlainBytes.runEnd`).
+    func plainRunEnd(from start: Int) -> Int { JSONPlainBytes.runEnd(in: bytes, from: start) }
 
-    /// One escape after its backslash, appended as UTF-8.
-    mutating func escape(into decoded: inout [UInt8]) throws(JSONSyntaxError) {
+    /// One escape after its backslash, written as UTF-8 at `target` (at most as many bytes as
+    /// the escape has); the number of bytes written.
+    mutating func escape(into target: UnsafeMutablePointer<UInt8>) throws(JSONSyntaxError) -> Int {
       offset += 1  // \
       guard let byte = current else { throw error("字符串没有结束") }
       offset += 1
       switch byte {
-      case 0x22, 0x5C, 0x2F: decoded.append(byte)
-      case 0x62: decoded.append(0x08)
-      case 0x66: decoded.append(0x0C)
-      case 0x6E: decoded.append(0x0A)
-      case 0x72: decoded.append(0x0D)
-      case 0x74: decoded.append(0x09)
+      case 0x22, 0x5C, 0x2F: target.pointee = byte
+      case 0x62: target.pointee = 0x08
+      case 0x66: target.pointee = 0x0C
+      case 0x6E: target.pointee = 0x0A
+      case 0x72: target.pointee = 0x0D
+      case 0x74: target.pointee = 0x09
       case 0x75:
         let unit = try hexUnit()
         var scalar = Unicode.Scalar(unit)
         if (0xD800...0xDBFF).contains(unit), let low = lowSurrogate() {
           scalar = Unicode.Scalar(0x10000 + ((UInt32(unit) - 0xD800) << 10) + (UInt32(low) - 0xDC00))
         }
-        decoded += String(Character(scalar ?? "\u{FFFD}")).utf8
+        var count = 0
+        UTF8.encode(scalar ?? "\u{FFFD}") { unit in
+          target[count] = unit
+          count += 1
+        }
+        return count
       default: throw error("无效的转义")
       }
+      return 1
     }
 
     /// Four hex digits after `\u`.
@@ -303,5 +293,33 @@ enum JSONReader {
       if let byte = current, (0x30...0x39).contains(byte) { throw error("数字不能以 0 开头") }
       return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<offset]), as: UTF8.self)
     }
+  }
+}
+
+/// The bytes a JSON string literal holds as they are: all but the quote, the backslash and the
+/// control characters. Read and written in runs.
+enum JSONPlainBytes {
+  /// Where the run of plain string bytes from `start` ends: at the first quote, backslash or
+  /// control character, or at the end. A document's text is one string of a megabyte, so the
+  /// bytes are tested eight at a time (in a word: a byte is flagged when the subtraction borrows
+  /// from it, and the first flagged byte is always a true one).
+  /// - Complexity: O(n) in the run.
+  static func runEnd(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+    var index = start
+    if let base = bytes.baseAddress {
+      let ones: UInt64 = 0x0101_0101_0101_0101
+      let highs: UInt64 = 0x8080_8080_8080_8080
+      while index + 8 <= bytes.count {
+        let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self).littleEndian
+        let quote = word ^ (ones &* 0x22)
+        let backslash = word ^ (ones &* 0x5C)
+        let flagged =
+          ((quote &- ones) & ~quote | (backslash &- ones) & ~backslash | (word &- ones &* 0x20) & ~word) & highs
+        if flagged != 0 { return index + flagged.trailingZeroBitCount / 8 }
+        index += 8
+      }
+    }
+    while index < bytes.count, bytes[index] != 0x22, bytes[index] != 0x5C, bytes[index] >= 0x20 { index += 1 }
+    return index
   }
 }

@@ -105,9 +105,12 @@ package enum JSONOut {
   package static func string(utf8 bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
     out.append(0x22)
     var runStart = 0
-    for (index, byte) in bytes.enumerated() where byte < 0x20 || byte == 0x22 || byte == 0x5C {
-      out += UnsafeBufferPointer(rebasing: bytes[runStart..<index])
-      runStart = index + 1
+    while true {
+      let end = JSONPlainBytes.runEnd(in: bytes, from: runStart)
+      out += UnsafeBufferPointer(rebasing: bytes[runStart..<end])
+      guard end < bytes.count else { break }
+      let byte = bytes[end]
+      runStart = end + 1
       switch byte {
       case 0x22: out += [0x5C, 0x22]
       case 0x5C: out += [0x5C, 0x5C]
@@ -121,8 +124,12 @@ package enum JSONOut {
         out += [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
       }
     }
-    out += UnsafeBufferPointer(rebasing: bytes[runStart...])
     out.append(0x22)
+  }
+
+  /// `text` written as it is: JSON punctuation, and member names that need no escape.
+  package static func raw(_ text: StaticString, into out: inout [UInt8]) {
+    text.withUTF8Buffer { out += $0 }
   }
 
   /// An integer.
@@ -173,6 +180,17 @@ package enum JSONOut {
     if !first { out.append(0x2C) }
     first = false
     string(key, into: &out)
+    out.append(0x3A)
+  }
+
+  /// `"name":` for a member name that needs no escape, preceded by a comma unless it is the
+  /// object's first member: what `key(_:first:into:)` writes, without looking for escapes.
+  package static func member(_ name: StaticString, first: inout Bool, into out: inout [UInt8]) {
+    if !first { out.append(0x2C) }
+    first = false
+    out.append(0x22)
+    name.withUTF8Buffer { out += $0 }
+    out.append(0x22)
     out.append(0x3A)
   }
 }

@@ -7,9 +7,9 @@ import JSONRPC
 
 extension Position: JSONWritable {
   package func writeJSON(into out: inout [UInt8]) {
-    out += "{\"character\":".utf8
+    JSONOut.raw("{\"character\":", into: &out)
     JSONOut.int(character, into: &out)
-    out += ",\"line\":".utf8
+    JSONOut.raw(",\"line\":", into: &out)
     JSONOut.int(line, into: &out)
     out.append(0x7D)
   }
@@ -17,9 +17,9 @@ extension Position: JSONWritable {
 
 extension PositionRange: JSONWritable {
   package func writeJSON(into out: inout [UInt8]) {
-    out += "{\"end\":".utf8
+    JSONOut.raw("{\"end\":", into: &out)
     end.writeJSON(into: &out)
-    out += ",\"start\":".utf8
+    JSONOut.raw(",\"start\":", into: &out)
     start.writeJSON(into: &out)
     out.append(0x7D)
   }
@@ -27,9 +27,9 @@ extension PositionRange: JSONWritable {
 
 extension Location: JSONWritable {
   package func writeJSON(into out: inout [UInt8]) {
-    out += "{\"range\":".utf8
+    JSONOut.raw("{\"range\":", into: &out)
     range.writeJSON(into: &out)
-    out += ",\"uri\":".utf8
+    JSONOut.raw(",\"uri\":", into: &out)
     JSONOut.string(uri, into: &out)
     out.append(0x7D)
   }
@@ -47,11 +47,11 @@ extension IntegerOrString: JSONWritable {
 extension LSPAny: JSONWritable {
   package func writeJSON(into out: inout [UInt8]) {
     switch self {
-    case .null: out += "null".utf8
+    case .null: JSONOut.raw("null", into: &out)
     case .bool(let value): out += (value ? "true" : "false").utf8
     case .int(let value): JSONOut.int(value, into: &out)
     case .double(let value):
-      if value.isFinite { JSONOut.double(value, into: &out) } else { out += "null".utf8 }
+      if value.isFinite { JSONOut.double(value, into: &out) } else { JSONOut.raw("null", into: &out) }
     case .string(let value): JSONOut.string(value, into: &out)
     case .array(let items):
       out.append(0x5B)
@@ -77,46 +77,46 @@ extension Diagnostic: JSONWritable {
     out.append(0x7B)
     var first = true
     if let code {
-      JSONOut.key("code", first: &first, into: &out)
+      JSONOut.member("code", first: &first, into: &out)
       code.writeJSON(into: &out)
     }
     if let codeDescription {
-      JSONOut.key("codeDescription", first: &first, into: &out)
-      out += "{\"href\":".utf8
+      JSONOut.member("codeDescription", first: &first, into: &out)
+      JSONOut.raw("{\"href\":", into: &out)
       JSONOut.string(codeDescription.href, into: &out)
       out.append(0x7D)
     }
     if let data {
-      JSONOut.key("data", first: &first, into: &out)
+      JSONOut.member("data", first: &first, into: &out)
       data.writeJSON(into: &out)
     }
-    JSONOut.key("message", first: &first, into: &out)
+    JSONOut.member("message", first: &first, into: &out)
     JSONOut.string(message, into: &out)
-    JSONOut.key("range", first: &first, into: &out)
+    JSONOut.member("range", first: &first, into: &out)
     range.writeJSON(into: &out)
     if let relatedInformation {
-      JSONOut.key("relatedInformation", first: &first, into: &out)
+      JSONOut.member("relatedInformation", first: &first, into: &out)
       out.append(0x5B)
       for (index, related) in relatedInformation.enumerated() {
         if index > 0 { out.append(0x2C) }
-        out += "{\"location\":".utf8
+        JSONOut.raw("{\"location\":", into: &out)
         related.location.writeJSON(into: &out)
-        out += ",\"message\":".utf8
+        JSONOut.raw(",\"message\":", into: &out)
         JSONOut.string(related.message, into: &out)
         out.append(0x7D)
       }
       out.append(0x5D)
     }
     if let severity {
-      JSONOut.key("severity", first: &first, into: &out)
+      JSONOut.member("severity", first: &first, into: &out)
       JSONOut.int(severity, into: &out)
     }
     if let source {
-      JSONOut.key("source", first: &first, into: &out)
+      JSONOut.member("source", first: &first, into: &out)
       JSONOut.string(source, into: &out)
     }
     if let tags {
-      JSONOut.key("tags", first: &first, into: &out)
+      JSONOut.member("tags", first: &first, into: &out)
       out.append(0x5B)
       for (index, tag) in tags.enumerated() {
         if index > 0 { out.append(0x2C) }
@@ -184,12 +184,12 @@ extension PublishDiagnosticsParams: JSONWritable {
 
   /// The parameters' JSON, `elements` writing the diagnostics array's elements.
   static func writeJSON(uri: String, version: Int?, into out: inout [UInt8], elements: (inout [UInt8]) -> Void) {
-    out += "{\"diagnostics\":[".utf8
+    JSONOut.raw("{\"diagnostics\":[", into: &out)
     elements(&out)
-    out += "],\"uri\":".utf8
+    JSONOut.raw("],\"uri\":", into: &out)
     JSONOut.string(uri, into: &out)
     if let version {
-      out += ",\"version\":".utf8
+      JSONOut.raw(",\"version\":", into: &out)
       JSONOut.int(version, into: &out)
     }
     out.append(0x7D)
@@ -238,11 +238,11 @@ package struct EncodedFullDiagnosticReport: Encodable, JSONWritable {
 
   package func writeJSON(into out: inout [UInt8]) {
     out.reserveCapacity(out.count + JSONOut.length(ofElements: items) + 64)
-    out += "{\"items\":[".utf8
+    JSONOut.raw("{\"items\":[", into: &out)
     JSONOut.elements(items, into: &out)
-    out += "],\"kind\":\"full\"".utf8
+    JSONOut.raw("],\"kind\":\"full\"", into: &out)
     if let resultId {
-      out += ",\"resultId\":".utf8
+      JSONOut.raw(",\"resultId\":", into: &out)
       JSONOut.string(resultId, into: &out)
     }
     out.append(0x7D)
