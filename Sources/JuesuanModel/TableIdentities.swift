@@ -97,7 +97,7 @@ extension Table {
     guard let panel = panels.first,
       let totalRow = panel.rows.first(where: { $0.isTotalRow && !$0.cells.isEmpty })
     else { return [] }
-    let categories = panel.rows.filter { $0.code?.count == 3 }
+    let categories = panel.rows.filter { row in row.code.map { Self.characterCount(ofCode: $0) == 3 } == true }
     guard !categories.isEmpty else {
       skip { "\(kind.rawValue) 表未列出“类”级科目，未检查合计行" }
       return []
@@ -170,16 +170,17 @@ extension Table {
     let coded = panel.rows.filter { $0.code != nil }
     // A child's code is its parent's and two more digits.
     var childrenByParent: [String: [Table.Row]] = [:]
+    childrenByParent.reserveCapacity(coded.count)
     for row in coded {
-      guard let code = row.code, code.count >= 2 else { continue }
-      childrenByParent[String(code.dropLast(2)), default: []].append(row)
+      guard let code = row.code, let parentCode = Table.parentCode(of: code) else { continue }
+      childrenByParent[parentCode, default: []].append(row)
     }
     var comparisons: [TableIdentity] = []
     for parent in coded {
-      guard let code = parent.code, code.count < 7 else { continue }
+      guard let code = parent.code, Table.characterCount(ofCode: code) < 7 else { continue }
       let children = childrenByParent[code] ?? []
       guard !children.isEmpty else { continue }
-      let columns = max(parent.cells.count, children.map { $0.cells.count }.max() ?? 0)
+      let columns = children.reduce(parent.cells.count) { max($0, $1.cells.count) }
       // Whether every row involved is sound, and placed in its columns (else only column 0 is).
       let isSound = !parent.isDamaged && !children.contains { $0.isDamaged }
       let isPositional = parent.isPositional && children.allSatisfy(\.isPositional)
@@ -275,9 +276,29 @@ extension Table {
     package var parts: [Table.Row]
   }
 
+  /// The number of Characters of `code`: its byte count when every byte is printable ASCII (a
+  /// code's digits, each byte a Character), else `count`, which walks the graphemes.
+  /// - Complexity: O(n) in the bytes.
+  package static func characterCount(ofCode code: String) -> Int {
+    code.utf8.allSatisfy { $0 >= 0x21 && $0 <= 0x7E } ? code.utf8.count : code.count
+  }
+
+  /// The code `code` is a child of (the code without its last two Characters); nil for a code of
+  /// fewer than two.
+  /// - Complexity: O(n) in the bytes.
+  package static func parentCode(of code: String) -> String? {
+    if code.utf8.allSatisfy({ $0 >= 0x21 && $0 <= 0x7E }) {
+      guard code.utf8.count >= 2 else { return nil }
+      return String(decoding: code.utf8.dropLast(2), as: UTF8.self)
+    }
+    return code.count >= 2 ? String(code.dropLast(2)) : nil
+  }
+
   /// The panel's 人员经费 and 公用经费 groups, where it has the 合计 row and some of its 类.
   package static func fundGroups(in panel: Table.Panel) -> [FundGroup] {
-    let categories = panel.rows.filter { $0.code?.count == 3 && !$0.cells.isEmpty }
+    let categories = panel.rows.filter { row in
+      row.code.map { characterCount(ofCode: $0) == 3 } == true && !row.cells.isEmpty
+    }
     let personnel = categories.filter { $0.code == "301" || $0.code == "303" }
     let public_ = categories.filter { $0.code != "301" && $0.code != "303" }
     return [("人员经费", personnel), ("公用经费", public_)].compactMap { label, parts in

@@ -87,9 +87,12 @@ package struct Suppressions: Sendable {
     let line = source.line(ofUTF8Offset: finding.range.lowerBound)
     let start = source.lineStarts[line]
     let lineBytes = source.byteRange(ofLine: line)
-    let indentEnd = source.bytes[lineBytes].firstIndex { $0 != 0x20 && $0 != 0x09 } ?? lineBytes.upperBound
-    let indent = source.text(in: lineBytes.lowerBound..<indentEnd)
-    let newline = source.bytes[source.byteRange(ofLine: line).upperBound...].starts(with: [0x0D, 0x0A]) ? "\r\n" : "\n"
+    let bytes = source.bytes
+    let indentEnd = bytes[lineBytes].firstIndex { $0 != 0x20 && $0 != 0x09 } ?? lineBytes.upperBound
+    // Most lines are not indented: no text to copy.
+    let indent = indentEnd == lineBytes.lowerBound ? "" : source.text(in: lineBytes.lowerBound..<indentEnd)
+    let end = lineBytes.upperBound
+    let newline = end + 1 < bytes.count && bytes[end] == 0x0D && bytes[end + 1] == 0x0A ? "\r\n" : "\n"
     return Fix(
       title: "忽略此行的 \(finding.code)",
       edits: [

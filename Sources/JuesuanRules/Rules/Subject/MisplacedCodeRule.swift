@@ -31,10 +31,12 @@ struct MisplacedCodeRule: Rule {
       var latest: [Int: String] = [:]  // code length → the latest code of that level
       for row in panel.rows {
         guard let code = row.code, SubjectCatalogue.classification(ofCode: code) == .function else { continue }
-        defer { latest[code.count] = code }
-        guard code.count > 3, !row.isDamaged, let range = row.codeRange else { continue }
-        let parentLength = code.count - 2
-        let parent = String(code.prefix(parentLength))
+        let length = Table.characterCount(ofCode: code)
+        defer { latest[length] = code }
+        guard length > 3, !row.isDamaged, let range = row.codeRange, let parent = Table.parentCode(of: code) else {
+          continue
+        }
+        let parentLength = length - 2
         guard listed.contains(parent), let above = latest[parentLength], above != parent else { continue }
         context.report(
           range, "科目 \(code) 应属于 \(parent)，却列在 \(above) 之下。")
