@@ -36,12 +36,18 @@ struct BudgetShapeTests {
     ] {
       let stated = item + figure + "万元"
       let offset = text.utf8.distance(from: text.startIndex, to: try #require(text.range(of: stated)).lowerBound)
-      let found = pointed(text.replacingOccurrences(of: stated, with: item + changed + "万元"))
+      let changedText = text.replacingOccurrences(of: stated, with: item + changed + "万元")
+      let found = pointed(changedText)
       // A list that falls short of its whole is itself a warning, at its opening line.
       let source = SourceText(text)
       let atItem = found.filter { source.line(ofUTF8Offset: $0.range.lowerBound) == source.line(ofUTF8Offset: offset) }
       #expect(atItem.count == 1 && found.count <= 2)
-      #expect(atItem.first?.fixes.first?.edits.first?.newText == figure)
+      // The fix replaces the figure, not its unit.
+      let edit = try #require(atItem.first?.fixes.first?.edits.first)
+      #expect(edit.newText == figure)
+      var fixed = Array(changedText.utf8)
+      fixed.replaceSubrange(edit.range, with: Array(edit.newText.utf8))
+      #expect(String(decoding: fixed, as: UTF8.self) == text)
     }
   }
 

@@ -480,11 +480,12 @@ struct NarrativeBreakdownRule: Rule {
     let stated = list.items[index].figure
     guard abs((stated.value - figure - gap).tenThousandths) <= tolerance else { return }
     let written = figure.formatted(decimals: stated.value.decimals)
+    let digits = NarrativeFigures.digitRange(of: stated, in: report.source)
     context.report(
-      stated.range,
+      digits,
       "此项 \(stated.value) 万元与一般公共预算支出功能分类预算表中该项的合计 \(written) 万元不符；按表中数，所列各项之和与财政拨款支出预算相符，此数有误",
       severity: .warning,
-      fixes: [Fix(title: "改为 \(written)", edits: [TextEdit(range: stated.range, newText: written)], isSafe: false)])
+      fixes: [Fix(title: "改为 \(written)", edits: [TextEdit(range: digits, newText: written)], isSafe: false)])
   }
 
   private static let vehicles = Array("车辆".utf8)
