@@ -14,10 +14,7 @@ struct AnalysisCacheTests {
     2010301-行政运行 100.00 万元。
     """
 
-  private func cache() -> AnalysisCache {
-    let report = ReportParser.parse(SourceText(Self.text))
-    return AnalysisCache(AnalysisInput(report: report, catalogue: .bundled, catalogueEdition: report.year))
-  }
+  private func cache() -> AnalysisCache { analysisCache(of: Self.text) }
 
   @Test("a view is built on first use and then returned as built")
   func builtOnce() throws {

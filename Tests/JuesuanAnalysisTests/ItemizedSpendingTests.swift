@@ -8,11 +8,7 @@ import Testing
 /// item's budget and actual.
 @Suite("Itemized spending")
 struct ItemizedSpendingTests {
-  private func list(_ text: String) -> ItemizedSpending {
-    let report = ReportParser.parse(SourceText(text))
-    var cache = AnalysisCache(AnalysisInput(report: report, catalogue: .bundled, catalogueEdition: report.year))
-    return cache.view(ItemizedSpending.self)
-  }
+  private func list(_ text: String) -> ItemizedSpending { analysisView(ItemizedSpending.self, of: text) }
 
   private func figures(_ numbers: [Paragraph.Number?]) -> [String] {
     numbers.map { $0?.value.formatted(decimals: 2) ?? "·" }

@@ -8,11 +8,7 @@ import Testing
 /// read as the shorter one inside it, other years' and comparisons' figures left out.
 @Suite("Stated totals")
 struct StatedTotalsTests {
-  private func totals(_ text: String) -> StatedTotals {
-    let report = ReportParser.parse(SourceText(text))
-    var cache = AnalysisCache(AnalysisInput(report: report, catalogue: .bundled, catalogueEdition: report.year))
-    return cache.view(StatedTotals.self)
-  }
+  private func totals(_ text: String) -> StatedTotals { analysisView(StatedTotals.self, of: text) }
 
   private func values(_ totals: StatedTotals, _ total: StatedTotals.Total) -> [String] {
     totals.statements(of: total).map { $0.number.value.formatted(decimals: 2) }
