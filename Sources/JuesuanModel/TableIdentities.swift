@@ -109,7 +109,7 @@ extension Table {
           || categories.contains(where: { column < $0.cells.count && $0.cells[column]?.amount != nil })
       else { continue }
       let involved = [totalRow] + categories
-      guard involved.allSatisfy({ !$0.isDamaged && ($0.isPositional || column == 0) }) else {
+      guard involved.allSatisfy({ !$0.isDamaged && !$0.hasUnreadFigures && ($0.isPositional || column == 0) }) else {
         skip { "\(kind.rawValue) 表第 \(column + 1) 栏：有数字位置不确定，未检查合计" }
         continue
       }
@@ -182,7 +182,7 @@ extension Table {
       guard !children.isEmpty else { continue }
       let columns = children.reduce(parent.cells.count) { max($0, $1.cells.count) }
       // Whether every row involved is sound, and placed in its columns (else only column 0 is).
-      let isSound = !parent.isDamaged && !children.contains { $0.isDamaged }
+      let isSound = !parent.isDamaged && !children.contains { $0.isDamaged || $0.hasUnreadFigures }
       let isPositional = parent.isPositional && children.allSatisfy(\.isPositional)
       for column in 0..<min(columns, max(panel.columns.count, 1)) {
         guard isSound && (isPositional || column == 0) else {
@@ -312,8 +312,11 @@ extension Table {
   /// 人员经费合计 = 301 + 303 and 公用经费合计 = the other 类, where the panel has those rows and
   /// none of them was cut.
   package static func fundIdentities(in panel: Table.Panel) -> [TableIdentity] {
-    fundGroups(in: panel).compactMap { group in
-      guard !group.row.isDamaged, !group.parts.contains(where: \.isDamaged) else { return nil }
+    let unread = panel.rows.contains { row in
+      row.hasUnreadFigures && row.code.map { characterCount(ofCode: $0) == 3 } == true
+    }
+    return fundGroups(in: panel).compactMap { group in
+      guard !unread, !group.row.isDamaged, !group.parts.contains(where: \.isDamaged) else { return nil }
       return TableIdentity(
         total: group.total,
         parts: group.parts.map { TableIdentity.Part(label: $0.code ?? "", cell: $0.cells.first ?? nil) },

@@ -48,6 +48,10 @@ extension Table {
     package var isPositional = true
     /// True when a cell of the row was cut by a page break or line wrap.
     package var hasBrokenCell = false
+    /// True when the row holds no figure and is not placed in the columns: its figures were not
+    /// read (a page whose columns could not be placed), so it counts in no sum — a blank is a
+    /// zero only where the row is placed.
+    package var hasUnreadFigures: Bool { !isPositional && cells.isEmpty }
     /// True when the name was joined from pieces that could belong to this row or its neighbour
     /// (a name wrapped around two rows whose own lines hold none): its wording is not checked.
     package var isNameUncertain = false

@@ -51,6 +51,19 @@ struct BudgetShapeTests {
     }
   }
 
+  @Test("layout b03: a page whose figures could not be placed counts in no sum (a 类 name one character short)")
+  func unplacedPageCountsInNoSum() throws {
+    let text = try WildFixture.layout("b03")
+    let row = "212             城乡社区支出           154,369,326   154,369,326   0   0   0"
+    #expect(text.contains(row))
+    // The shorter name leaves that page of 收入预算总表 with its figures unplaced.
+    let planted = text.replacingOccurrences(of: row, with: row.replacingOccurrences(of: "城乡社区支出", with: "城乡社区支"))
+    let report = ReportParser.parse(SourceText(planted))
+    let income = try #require(report.tables.first { $0.kind == .income })
+    #expect(income.rows.contains { $0.hasUnreadFigures })
+    #expect(!findings(planted).contains { $0.code.hasPrefix("sum/") && $0.severity != .information })
+  }
+
   @Test("a whole-yuan table's sum: shown and fixed as its cells write figures, no decimals, with separators")
   func wholeYuanSumFix() throws {
     let text = """
