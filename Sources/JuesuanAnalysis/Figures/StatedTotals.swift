@@ -119,7 +119,7 @@ package struct StatedTotals: AnalysisView {
   /// Whether the table that states `total` was read with figures (`tablesStateThem`,
   /// `sangongTableStatesThem`).
   package func tablesState(_ total: Total) -> Bool {
-    total.isReceptionPart ? false : total.isSangong ? sangongTableStatesThem : tablesStateThem
+    !total.isReceptionPart && (total.isSangong ? sangongTableStatesThem : tablesStateThem)
   }
 
   package static let reads: [any AnalysisView.Type] = []

@@ -53,26 +53,29 @@ struct PerfDeviationRule: Rule {
             actualRange,
             "“\(name)”偏差度 \(deviation.text) 即完全未完成，实际完成值应为 0，表中却为 \(indicator.actual)：两者必有一错",
             related: related)
-        } else if Self.isComparable(indicator, actual: actual) {
+        } else if let target = IndicatorMeasure(indicator.target.isEmpty ? indicator.unplacedValue : indicator.target),
+          target.unit == actual.unit
+        {
           context.ran()
-          guard let problem = Self.disagreement(indicator, actual: actual, deviation: deviation) else { continue }
+          guard let problem = Self.disagreement(indicator, actual: actual, target: target, deviation: deviation)
+          else { continue }
           context.report(actualRange, "“\(name)”\(problem)：两者必有一错", related: related)
         }
       }
     }
   }
 
-  /// What is wrong when the 偏差度 and the two values of the row disagree in every way of working
-  /// it out: 0 while the 实际完成值 misses the 年度指标值, or not 0 while the two are the same
-  /// figure. A row whose target the export moved past the 偏差度 (`unplacedValue`) has two values
-  /// of which either may be the target: they must then be the same figure exactly when the
-  /// 偏差度 is 0.
+  /// What is wrong when the 偏差度 and the two values of the row (`target`, in the unit of
+  /// `actual`) disagree in every way of working it out: 0 while the 实际完成值 misses the 年度指标值,
+  /// or not 0 while the two are the same figure. A row whose target the export moved past the
+  /// 偏差度 (`unplacedValue`) has two values of which either may be the target: they must then be
+  /// the same figure exactly when the 偏差度 is 0.
   private static func disagreement(
-    _ indicator: SelfEvaluation.Indicator, actual: IndicatorMeasure, deviation: SelfEvaluation.Figure
+    _ indicator: SelfEvaluation.Indicator, actual: IndicatorMeasure, target: IndicatorMeasure,
+    deviation: SelfEvaluation.Figure
   ) -> String? {
     let isZero = deviation.value.isZero
     if !indicator.target.isEmpty {
-      guard let target = IndicatorMeasure(indicator.target), target.unit == actual.unit else { return nil }
       if isZero, IndicatorMeasure.shortfall(target: indicator.target, actual: indicator.actual) != nil {
         return "偏差度 \(deviation.text)，实际完成值 \(indicator.actual) 却未达到年度指标值 \(indicator.target)"
       }
@@ -81,20 +84,12 @@ struct PerfDeviationRule: Rule {
       }
       return nil
     }
-    guard let other = IndicatorMeasure(indicator.unplacedValue), other.unit == actual.unit, other.relation == "=",
-      actual.relation == "="
-    else { return nil }
-    let same = other.value.isSameValue(as: actual.value)
+    guard target.relation == "=", actual.relation == "=" else { return nil }
+    let same = target.value.isSameValue(as: actual.value)
     let values = "本行的年度指标值与实际完成值（导出时错位）为 \(indicator.actual) 和 \(indicator.unplacedValue)"
     if isZero, !same { return "\(values)，两者不等，偏差度却为 \(deviation.text)" }
     if !isZero, same { return "\(values)，两者相同，偏差度却为 \(deviation.text)" }
     return nil
-  }
-
-  /// Whether `disagreement` could hold the row's values against each other (for coverage).
-  private static func isComparable(_ indicator: SelfEvaluation.Indicator, actual: IndicatorMeasure) -> Bool {
-    let target = indicator.target.isEmpty ? indicator.unplacedValue : indicator.target
-    return IndicatorMeasure(target)?.unit == actual.unit
   }
 
   private static let nothingDone = Amount(tenThousandths: -100 * Amount.scale)

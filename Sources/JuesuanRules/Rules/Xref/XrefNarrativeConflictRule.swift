@@ -358,9 +358,10 @@ struct XrefNarrativeConflictRule: Rule {
 
   /// Two totals that are always one amount — 收入总计 and 支出总计, 财政拨款收入 and 财政拨款支出 (a
   /// budget balances, a final's 总计 too) — were one amount last year as well, so their changes
-  /// over the same base ("比2024年预算", not once 预算 and once 预算执行数) are one change: "财政拨款收入18,976.76万元，比2024年预算增加3,355.65万元…财政拨款
-  /// 支出预算18,976.76万元，比2024年预算增加3,535.65万元" has one of them wrong. Where both state a
-  /// change of the same figure, the later change is reported when it differs.
+  /// over the same base ("比2024年预算", not once 预算 and once 预算执行数) are one change:
+  /// "财政拨款收入18,976.76万元，比2024年预算增加3,355.65万元…财政拨款支出预算18,976.76万元，比2024年
+  /// 预算增加3,535.65万元" has one of them wrong. Where both state a change of the same figure, the
+  /// later change is reported when it differs.
   private func checkChangesOfEqualTotals(_ report: Report, context: inout RuleContext) {
     let totals = context.view(StatedTotals.self)
     let readers = context.view(NarrativeReaders.self)
