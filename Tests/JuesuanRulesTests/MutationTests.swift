@@ -120,4 +120,26 @@ struct MutationTests {
       #expect(found.map(\.severity) == [severity], "\(changed)")
     }
   }
+  @Test("a planted percentage in 000: a kind's share of 中小企业 awards, a change % that fits neither direction")
+  func percentagesTiedToOtherFigures() throws {
+    let text = try Corpus.text("000")
+    func found(_ text: String, _ code: String, on written: String) throws -> [Finding] {
+      let source = SourceText(text)
+      let line = try #require(text.components(separatedBy: "\n").firstIndex { $0.contains(written) })
+      return Linter().lint(source).findings.filter {
+        $0.code == code && source.line(ofUTF8Offset: $0.range.lowerBound) == line
+      }
+    }
+    // The 政府采购 template: 货物 40.19 × 5% ≈ 2.01 万元, yet the 中小企业 were awarded 0.00.
+    let goods = "货物采购授予中小企业合同金额占货物支出金额的 0%"
+    #expect(try found(text, "change/share", on: goods).isEmpty)
+    let awarded = text.replacingOccurrences(of: goods, with: "货物采购授予中小企业合同金额占货物支出金额的 5%")
+    let share = try #require(try found(awarded, "change/share", on: "货物支出金额的 5%").first)
+    #expect(share.message.rendered().contains("货物 40.19 × 5%"))
+    // "减少 17.73 万元，增长 71.81%" is change/direction's (it fits an increase); 70.81% fits neither.
+    let change = "较上年减少 17.73 万元，增长 71.81%"
+    #expect(try found(text, "change/percent", on: change).isEmpty)
+    let planted = text.replacingOccurrences(of: change, with: "较上年减少 17.73 万元，增长 70.81%")
+    #expect(try found(planted, "change/percent", on: "增长 70.81%").count == 1)
+  }
 }

@@ -28,16 +28,27 @@ package enum SangongLookup {
     guard let table, let label = item(lastIn: text) else { return nil }
     for panel in table.panels {
       guard let budgetColumn = panel.columns.firstIndex(where: { $0.title.utf8Text.contains("预算") }),
-        let actualColumn = panel.columns.firstIndex(where: { $0.title.utf8Text.contains("决算") }),
-        let row = panel.rows.first(where: {
-          $0.label == Table.normalizedLabel(label) || $0.name.utf8Text.contains(label)
-        }),
-        !row.isDamaged, budgetColumn < row.cells.count, actualColumn < row.cells.count,
-        let budget = row.cells[budgetColumn]?.amount, let actual = row.cells[actualColumn]?.amount
+        let (row, actual) = actual(of: label, in: panel), budgetColumn < row.cells.count,
+        let budget = row.cells[budgetColumn]?.amount
       else { continue }
       return (row, budget, actual)
     }
     return nil
+  }
+
+  /// The row of the item labelled `label` ("合计" for the 三公 as a whole) and its 决算数, from a
+  /// table that may give no 预算数 (nil when not written or the row is damaged).
+  package static func actual(of label: String, in table: Table?) -> (row: Table.Row, actual: Amount)? {
+    table?.panels.lazy.compactMap { actual(of: label, in: $0) }.first
+  }
+
+  private static func actual(of label: String, in panel: Table.Panel) -> (row: Table.Row, actual: Amount)? {
+    guard let actualColumn = panel.columns.firstIndex(where: { $0.title.utf8Text.contains("决算") }),
+      let row = panel.rows.first(where: { $0.label == Table.normalizedLabel(label) || $0.name.utf8Text.contains(label) }
+      ),
+      !row.isDamaged, actualColumn < row.cells.count, let actual = row.cells[actualColumn]?.amount
+    else { return nil }
+    return (row, actual)
   }
 }
 

@@ -96,7 +96,7 @@ extension NarrativeReader {
       guard let share = number(startingAt: cursor), share.unit == .percent else { continue }
       let name = String(decoding: bytes[(offset + 3)..<de], as: UTF8.self).filter { $0 != " " }
       guard name.count >= 2, !name.utf8Text.contains("，"), !name.utf8Text.contains("预算") else { continue }
-      var entry = Share(share: share, wholeName: name)
+      var entry = Share(offset: offset, share: share, wholeName: name)
       var names = [name]
       for suffix in ["金额"] where name.utf8Text.hasSuffix(suffix) && name.count > suffix.count + 1 {
         names.append(String(name.dropLast(suffix.count)))
@@ -126,23 +126,28 @@ extension NarrativeReader {
 }
 
 extension NarrativeReader {
-  /// "X 万元，占 W%" / "X万元，占比W%" / "占比为 W%": a share with no whole named (the list's total is the
-  /// whole).
-  package var unnamedShares: [(part: Paragraph.Number, share: Paragraph.Number)] {
-    var result: [(part: Paragraph.Number, share: Paragraph.Number)] = []
-    for offset in occurrences(of: "占") {
+  /// Every "占 W%" / "占比W%" / "占比为 W%" that names no whole, with the offset of its 占.
+  package var wholelessShares: [(offset: Int, share: Paragraph.Number)] {
+    occurrences(of: "占").compactMap { offset in
       var cursor = offset + 3
       if has("比", at: cursor) { cursor += 3 }
       cursor = skippingSpaces(from: cursor)
       if has("为", at: cursor) { cursor = skippingSpaces(from: cursor + 3) }  // "占比为 37.60%"
-      guard let share = number(startingAt: cursor), share.unit == .percent else { continue }
-      var back = skippingSpacesBackward(from: offset)
-      guard back >= 3, has("，", at: back - 3) || has("、", at: back - 3) else { continue }
-      back -= 3
-      guard let part = number(endingBefore: back), part.unit == .tenThousandYuan else { continue }
-      result.append((part, share))
+      guard let share = number(startingAt: cursor), share.unit == .percent else { return nil }
+      return (offset, share)
     }
-    return result
+  }
+
+  /// "X 万元，占 W%" / "X万元，占比W%" / "占比为 W%": a share with no whole named (the list's total is the
+  /// whole), the part right before it.
+  package var unnamedShares: [(part: Paragraph.Number, share: Paragraph.Number)] {
+    wholelessShares.compactMap { offset, share in
+      var back = skippingSpacesBackward(from: offset)
+      guard back >= 3, has("，", at: back - 3) || has("、", at: back - 3) else { return nil }
+      back -= 3
+      guard let part = number(endingBefore: back), part.unit == .tenThousandYuan else { return nil }
+      return (part, share)
+    }
   }
 
   /// The total a list is a breakdown of: "收入合计 162.25 万元，其中：" / "支出 162.25 万元，主要用于以下方面：".

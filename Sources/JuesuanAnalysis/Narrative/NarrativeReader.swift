@@ -56,6 +56,8 @@ package struct NarrativeReader: Sendable {
 
   /// "X 万元，占 Y 的 W%" with Y's figure found in the same paragraph.
   package struct Share: Sendable {
+    /// Where its 占 is.
+    package var offset: Int
     package var share: Paragraph.Number
     /// The whole's name as written between 占 and 的.
     package var wholeName: String

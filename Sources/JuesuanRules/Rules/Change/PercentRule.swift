@@ -8,7 +8,7 @@ struct PercentRule: Rule {
     summary: "“较上年增加/减少 X 万元，增长/下降 Y%”中的 Y 应等于 X ÷ 上年数。",
     rationale: """
       上年数 = 本年数 − 增加额（或 + 减少额）。常见错误是用本年数作分母。按所写小数位比较，\
-      并容许各金额的四舍五入误差及末位 ±1。漏写“%”的增长率（“增长 13.95。”）同样核对；百分比也可写作“同比增长 Y%”“增长率为 Y%”“增幅（降幅）为 Y%”。本年数取句中（或“与上年相比”前一句中）同一项目的金额；\
+      并容许各金额的四舍五入误差及末位 ±1。漏写“%”的增长率（“增长 13.95。”）同样核对；百分比也可写作“同比增长 Y%”“增长率为 Y%”“增幅（降幅）为 Y%”。“减少 X 万元，增长 Y%”这类方向词矛盾的（change/direction 报告），Y 须至少符合增加、减少之一。本年数取句中（或“与上年相比”前一句中）同一项目的金额；\
       决算中句内没有本年数而所说的是“三公”经费某项时，取“三公”经费表中该项的决算数；都找不到时不检查。
       """,
     defaultSeverity: .error,
@@ -24,6 +24,8 @@ struct PercentRule: Rule {
       .init("（二）2010350-事业运行 188.57 万元，较上年增加 76.97 万元，增长率为 68.97%。"),
       .init("（六）2010308-信访事务 111.60 万元，较上年减少 76.97 万元，降幅为 40.82%。"),
       .init("2023 年一般公共预算支出 1,861.64 万元，比上年决算数增加（减少）327.51 万元，增长（下降）21.35%。"),
+      // The words disagree (change/direction), but the percentage fits an increase.
+      .init("（二）公务用车购置及运行费支出 42.41 万元，较上年减少 17.73 万元，增长 71.84%。"),
       .init(
         "财政拨款“三公”经费支出决算表\n项目\t预算数\t决算数\n合计\t2.85\t0.39\n公务接待费\t2.85\t0.39\n\n因公出国（境）费支出与上一年度持平；公务接待费支出决算减少 0.15 万元，下降 27.78%。\n"
       ),
@@ -36,6 +38,7 @@ struct PercentRule: Rule {
         "2023年当年预算执行数为45.41万元，2024年预算安排42.60万元，比2023年预算执行数减少⟦11.19%⟧。",
         fixed: "2023年当年预算执行数为45.41万元，2024年预算安排42.60万元，比2023年预算执行数减少6.19%。"),
       .init("2023 年一般公共预算支出 1,861.64 万元，比上年决算数增加（减少）327.51 万元，增长（下降）⟦21.85%⟧。"),
+      .init("（二）公务用车购置及运行费支出 42.41 万元，较上年减少 17.73 万元，增长 ⟦70.81%⟧。"),
       .init(
         "财政拨款“三公”经费支出决算表\n项目\t预算数\t决算数\n合计\t2.85\t0.39\n公务接待费\t2.85\t0.39\n\n因公出国（境）费支出与上一年度持平；公务接待费支出决算减少 0.15 万元，下降 ⟦32.78%⟧。\n",
         fixed:
@@ -71,9 +74,14 @@ struct PercentRule: Rule {
         }
         // "增长 13.95。", the "%" left out (text/unit's finding), is checked as the percentage it is.
         let unitless = change.percent == nil ? reader.unitlessPercent(after: change) : nil
-        guard let percent = change.percent ?? unitless?.number, let percentVerb = change.percentVerb ?? unitless?.verb,
-          percentVerb.isIncrease == change.verb.isIncrease
+        guard let percent = change.percent ?? unitless?.number, let percentVerb = change.percentVerb ?? unitless?.verb
         else { continue }
+        if percentVerb.isIncrease != change.verb.isIncrease {
+          // "减少 17.73 万元，增长 71.81%": which word is wrong is change/direction's finding; the
+          // percentage must still fit one direction or the other.
+          checkEitherDirection(change, paragraph, reader, context: &context)
+          continue
+        }
         let delta = change.delta.value
         if let current = change.current, change.previous == nil, !change.verb.isIncrease, current.value.isZero {
           checkFallToZero(change, percent: percent, current: current, paragraph, reader, context: &context)

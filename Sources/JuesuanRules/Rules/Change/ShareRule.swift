@@ -9,7 +9,9 @@ struct ShareRule: Rule {
     rationale: """
       “占 Y 的 W%”（“占 Y 的比重为 W%”）在 Y 的金额于同段写明时核对；决算中 Y 为本年收入（支出）合计而同段未写明的，取收支总表等\
       表中的该数（各表一致时）核对；“合计 T 万元，其中：A 万元，占 W%”式列举按合计 T 核对\
-      （T 在同段开头，或在以“其中：”“以下方面：”结尾的上一段）。Y 为 0 的由 change/zero-base 报告。\
+      （T 在同段开头，或在以“其中：”“以下方面：”结尾的上一段）；“三公”经费说明中“因公出国（境）费支出决算 X 万元，占 W%”\
+      的 W 按“三公”经费表合计（无表时按句中三项之和）核对；政府采购“货物（工程、服务）采购授予中小企业合同金额占货物（工程、服务）支出金额的 W%”\
+      三项所示金额之和应等于授予中小企业合同金额。Y 为 0 的由 change/zero-base 报告。\
       按所写小数位，容许各金额的四舍五入误差及末位 ±1（写作“0 万元”的部分除外：其占比只能为 0）。
       """,
     defaultSeverity: .warning,
@@ -20,6 +22,14 @@ struct ShareRule: Rule {
       .init("2023年度支出合计1,654.78万元，其中：\n\n基本支出622.19万元，占比37.60%；\n\n项目支出1,032.60万元，占比62.40%；\n\n经营支出0万元，占比0%。\n"),
       .init(
         "2024年度部门决算\n\n收入支出决算总表\n单位：万元\n项目\t决算数\t项目\t决算数\n本年收入合计\t307.82\t本年支出合计\t307.82\n总计\t307.82\t总计\t307.82\n\n一般公共预算财政拨款支出 307.82 万元，占本年支出合计的 100.00%。\n"
+      ),
+      .init(
+        "财政拨款“三公”经费支出决算表\n单位：万元\n项目\t预算数\t决算数\n合计\t30.00\t20.00\n因公出国（境）费\t0.00\t0.00\n公务用车购置及运行费\t20.00\t15.00\n其中：公务用车购置费\t0.00\t0.00\n公务用车运行维护费\t20.00\t15.00\n公务接待费\t10.00\t5.00\n\n“三公”经费财政拨款支出决算中，因公出国（境）费支出决算 0.00 万元，占 0.00%；公务用车购置及运行费支出决算 15.00 万元，占 75.00%；公务接待费支出决算 5.00 万元，占 25.00%。\n"
+      ),
+      .init(
+        "“三公”经费财政拨款支出决算中，因公出国（境）费支出决算 0.00 万元，占 0.00%；公务用车购置及运行费支出决算 15.00 万元，占 75.00%；公务接待费支出决算 5.00 万元，占 25.00%。"),
+      .init(
+        "政府采购支出总额 100.00 万元，其中：政府采购货物支出 60.00 万元、政府采购工程支出 30.00 万元、政府采购服务支出 10.00 万元。授予中小企业合同金额 48.00 万元，占政府采购支出总额的 48.00%；货物采购授予中小企业合同金额占货物支出金额的 50.00%，工程采购授予中小企业合同金额占工程支出金额的 40.00%，服务采购授予中小企业合同金额占服务支出金额的 60.00%。"
       ),
     ],
     triggeringExamples: [
@@ -39,6 +49,22 @@ struct ShareRule: Rule {
         "2024年度部门决算\n\n收入支出决算总表\n单位：万元\n项目\t决算数\t项目\t决算数\n本年收入合计\t307.82\t本年支出合计\t307.82\n总计\t307.82\t总计\t307.82\n\n一般公共预算财政拨款支出 307.82 万元，占本年支出合计的 ⟦98.00%⟧。\n",
         fixed:
           "2024年度部门决算\n\n收入支出决算总表\n单位：万元\n项目\t决算数\t项目\t决算数\n本年收入合计\t307.82\t本年支出合计\t307.82\n总计\t307.82\t总计\t307.82\n\n一般公共预算财政拨款支出 307.82 万元，占本年支出合计的 100.00%。\n"
+      ),
+      .init(
+        "财政拨款“三公”经费支出决算表\n单位：万元\n项目\t预算数\t决算数\n合计\t30.00\t20.00\n因公出国（境）费\t0.00\t0.00\n公务用车购置及运行费\t20.00\t15.00\n其中：公务用车购置费\t0.00\t0.00\n公务用车运行维护费\t20.00\t15.00\n公务接待费\t10.00\t5.00\n\n“三公”经费财政拨款支出决算中，因公出国（境）费支出决算 0.00 万元，占 0.00%；公务用车购置及运行费支出决算 15.00 万元，占 ⟦70.00%⟧；公务接待费支出决算 5.00 万元，占 25.00%。\n",
+        fixed:
+          "财政拨款“三公”经费支出决算表\n单位：万元\n项目\t预算数\t决算数\n合计\t30.00\t20.00\n因公出国（境）费\t0.00\t0.00\n公务用车购置及运行费\t20.00\t15.00\n其中：公务用车购置费\t0.00\t0.00\n公务用车运行维护费\t20.00\t15.00\n公务接待费\t10.00\t5.00\n\n“三公”经费财政拨款支出决算中，因公出国（境）费支出决算 0.00 万元，占 0.00%；公务用车购置及运行费支出决算 15.00 万元，占 75.00%；公务接待费支出决算 5.00 万元，占 25.00%。\n"
+      ),
+      .init(
+        "“三公”经费财政拨款支出决算中，因公出国（境）费支出决算 0.00 万元，占 0.00%；公务用车购置及运行费支出决算 15.00 万元，占 ⟦70.00%⟧；公务接待费支出决算 5.00 万元，占 25.00%。",
+        fixed:
+          "“三公”经费财政拨款支出决算中，因公出国（境）费支出决算 0.00 万元，占 0.00%；公务用车购置及运行费支出决算 15.00 万元，占 75.00%；公务接待费支出决算 5.00 万元，占 25.00%。"),
+      // The national template of 政府采购: the three kinds' shares against the award as a whole.
+      .init(
+        "政府采购支出总额 100.00 万元，其中：政府采购货物支出 60.00 万元、政府采购工程支出 30.00 万元、政府采购服务支出 10.00 万元。授予中小企业合同金额 48.00 万元，占政府采购支出总额的 48.00%；货物采购授予中小企业合同金额占货物支出金额的 ⟦80.00%⟧，工程采购授予中小企业合同金额占工程支出金额的 40.00%，服务采购授予中小企业合同金额占服务支出金额的 60.00%。"
+      ),
+      .init(
+        "政府采购支出总额 100.00 万元，其中：政府采购货物支出 60.00 万元、政府采购工程支出 30.00 万元、政府采购服务支出 10.00 万元。授予中小企业合同金额 ⟦58.00 万元⟧，占政府采购支出总额的 58.00%；货物采购授予中小企业合同金额占货物支出金额的 50.00%，工程采购授予中小企业合同金额占工程支出金额的 40.00%，服务采购授予中小企业合同金额占服务支出金额的 60.00%。"
       ),
     ])
 
@@ -86,6 +112,8 @@ struct ShareRule: Rule {
       {
         listTotal = total
       }
+      if !report.kind.isBudget { checkSangongShares(reader, table: report.table(.sangong), context: &context) }
+      checkSmallBusinessAwards(reader, context: &context)
       for share in reader.shares {
         if share.whole == nil, let part = share.part {
           checkAgainstTable(share, part: part, paragraph, reader, tableWhole: tableWhole, context: &context)
@@ -135,6 +163,141 @@ struct ShareRule: Rule {
       share.range, "占比应为 \(part) ÷ \(stated) = \(expected)%，文中为 \(share.value.asWritten)%",
       related: [Finding.Related(range: whole.range, message: "\(whole.name) \(whole.value)")],
       fixes: [Fix(title: "改为 \(expected)%", edits: [edit], isPreferred: true)], hint: "= \(expected)%")
+  }
+
+  /// A share a 三公 sentence gives one of its items ("因公出国（境）费支出决算 0.00 万元，占 0.00%"), with
+  /// the item's figure when the clause states one.
+  private struct SangongShare {
+    var label: String
+    var share: Paragraph.Number
+    var part: Paragraph.Number?
+    var sentence: Range<Int>
+  }
+
+  /// The 三公 items a share without a named whole may be of: the three the 三公 are made of.
+  private static let sangongItems = ["因公出国（境）费", "公务用车购置及运行费", "公务接待费"]
+
+  /// "“三公”经费财政拨款支出决算中，因公出国（境）费支出决算 0.00 万元，占 0.00%；…公务接待费支出决算
+  /// 0.39 万元，占 100.00%": each item's share of the 三公 as a whole, which the sentence does not
+  /// name. The whole is the 三公 table's 合计 (决算数), or without one the three items the sentence
+  /// states, added. The item is taken as the sentence states it and as the table does, where they
+  /// differ (xref/narrative-number's finding): the share is reported only when it fits neither.
+  private func checkSangongShares(_ reader: NarrativeReader, table: Table?, context: inout RuleContext) {
+    let paragraph = reader.paragraph
+    guard paragraph.text.utf8Text.contains("三公") else { return }
+    var items: [SangongShare] = []
+    for (offset, share) in reader.wholelessShares {
+      let sentence = reader.sentence(containing: offset)
+      let clauseStart = reader.occurrences(of: "；", in: sentence.lowerBound..<offset).last.map { $0 + 3 }
+      let clause = clauseStart ?? sentence.lowerBound
+      guard let label = SangongLookup.item(lastIn: paragraph.text(in: clause..<offset)),
+        Self.sangongItems.contains(label), paragraph.text(in: sentence).utf8Text.contains("三公")
+      else { continue }
+      let part = paragraph.numbers.last {
+        $0.unit == .tenThousandYuan && $0.textRange.lowerBound >= clause && $0.textRange.upperBound <= offset
+      }
+      items.append(SangongShare(label: label, share: share, part: part, sentence: sentence))
+    }
+    for item in items {
+      guard let whole = sangongWhole(of: item.sentence, items: items, table: table, paragraph) else { continue }
+      var parts: [Amount] = []
+      if let inTable = SangongLookup.actual(of: item.label, in: table) { parts.append(inTable.actual) }
+      if let part = item.part { parts.append(part.value) }
+      guard let part = parts.first else { continue }
+      context.ran()
+      let fits = parts.contains { part in
+        RatioCheck.agrees(
+          stated: item.share.value, part: part, partTolerance: RatioCheck.halfUnit(part), whole: whole.value,
+          wholeTolerance: whole.tolerance) != false
+      }
+      guard !fits else { continue }
+      check(
+        item.share, part: part, whole: (whole.value, whole.range, "“三公”经费合计"), source: whole.source, paragraph,
+        reader, context: &context)
+    }
+  }
+
+  /// The 三公 as a whole for the shares of `sentence`: the table's 合计 (决算数), or without it the
+  /// three items the sentence states, each once, added (the tolerance adding their roundings).
+  private func sangongWhole(
+    of sentence: Range<Int>,
+    items: [SangongShare], table: Table?, _ paragraph: Paragraph
+  ) -> (value: Amount, tolerance: Int64, range: Range<Int>, source: String?)? {
+    if let total = SangongLookup.actual(of: "合计", in: table) {
+      return (total.actual, RatioCheck.halfUnit(total.actual), total.row.range, table?.title)
+    }
+    let stated = items.filter { $0.sentence == sentence }
+    let parts = stated.compactMap(\.part)
+    guard Set(stated.map(\.label)).count == Self.sangongItems.count, stated.count == parts.count,
+      let first = parts.first
+    else { return nil }
+    let sum = parts.dropFirst().reduce(first.value) { $0 + $1.value }
+    let tolerance = parts.reduce(0) { $0 + RatioCheck.halfUnit($1.value) }
+    return (sum, tolerance, paragraph.sourceRange(ofTextRange: sentence), nil)
+  }
+
+  /// "授予中小企业合同金额 A 万元…货物采购授予中小企业合同金额占货物支出金额的 W1%，工程采购…的 W2%，服务采购…的
+  /// W3%" (the national template): what the three shares give, each of its kind's 支出 stated in
+  /// the paragraph, adds up to A. Reported when the shares alone already exceed A, or, all three
+  /// stated, fall short of it, beyond the rounding of every figure.
+  private func checkSmallBusinessAwards(_ reader: NarrativeReader, context: inout RuleContext) {
+    let paragraph = reader.paragraph
+    guard paragraph.text.utf8Text.contains("采购授予中小企业合同金额") else { return }
+    // The award as a whole: "授予中小企业合同金额 A 万元", no kind of purchase before it.
+    let award = reader.occurrences(of: "授予中小企业合同金额").lazy.compactMap { offset -> Paragraph.Number? in
+      guard !reader.has("采购", at: offset - 6) else { return nil }
+      var cursor = reader.skippingSpaces(from: offset + "授予中小企业合同金额".utf8.count)
+      if reader.has("为", at: cursor) { cursor = reader.skippingSpaces(from: cursor + 3) }
+      return reader.number(startingAt: cursor).flatMap { $0.unit == .tenThousandYuan ? $0 : nil }
+    }.first
+    guard let award else { return }
+    // What each kind's share gives, as the range its rounded figures allow (ten-thousandths of 万元).
+    var low: Int64 = 0
+    var high: Int64 = 0
+    var working: [String] = []
+    var kinds: Set<String> = []
+    var largest: (share: Paragraph.Number, low: Int64)?
+    for share in reader.shares {
+      guard let kind = ["货物", "工程", "服务"].first(where: { share.wholeName.utf8Text.hasPrefix($0 + "支出") }),
+        let base = share.whole, !kinds.contains(kind)
+      else { continue }
+      let subject = kind + "采购授予中小企业合同金额"
+      guard reader.has(subject, at: reader.skippingSpacesBackward(from: share.offset) - subject.utf8.count) else {
+        continue
+      }
+      let percent = share.share.value
+      // Half a unit of the percentage's last digit, a "0%" too (it may be 0.4%).
+      let half = (0..<max(0, percent.decimals)).reduce(0.5) { value, _ in value / 10 }
+      let baseHalf = RatioCheck.halfUnit(base.value)
+      let shareLow = Int64(
+        (max(0, percent.doubleValue - half) * Double(max(0, base.value.tenThousandths - baseHalf)) / 100).rounded(.down)
+      )
+      let shareHigh = Int64(
+        ((percent.doubleValue + half) * Double(base.value.tenThousandths + baseHalf) / 100).rounded(.up))
+      low += shareLow
+      high += shareHigh
+      kinds.insert(kind)
+      working.append("\(kind) \(base.value) × \(percent.asWritten)%")
+      if shareLow > largest?.low ?? 0 { largest = (share.share, shareLow) }
+    }
+    guard !kinds.isEmpty else { return }
+    context.ran()
+    let slack = RatioCheck.halfUnit(award.value)
+    let sum = working.joined(separator: " + ")
+    let related = [Finding.Related(range: award.range, message: "授予中小企业合同金额 \(award.value) 万元")]
+    if low > award.value.tenThousandths + slack, let largest {
+      let least = Amount(tenThousandths: low).formatted(decimals: award.value.decimals)
+      context.report(
+        largest.share.range,
+        "按各类占比，授予中小企业合同金额 = \(sum)，计入四舍五入至少为 \(least) 万元，而文中为 \(award.value) 万元：占比或金额有误",
+        related: related)
+    } else if kinds.count == 3, high < award.value.tenThousandths - slack {
+      let most = Amount(tenThousandths: high).formatted(decimals: award.value.decimals)
+      context.report(
+        award.range,
+        "按各类占比，授予中小企业合同金额 = \(sum)，计入四舍五入至多为 \(most) 万元，而文中为 \(award.value) 万元：占比或金额有误",
+        related: [])
+    }
   }
 
   /// "X 万元，占 W%" items of a list checked against the list's total.
