@@ -43,41 +43,60 @@ extension NarrativeReader {
       // Within the clause group before the rate (not past a ；, which starts another item).
       var clauseStart = sentence.lowerBound
       if let semicolon = occurrences(of: "；", in: sentence.lowerBound..<offset).last { clauseStart = semicolon + 3 }
-      var budgets: [Paragraph.Number] = []
-      var qualified: [Paragraph.Number] = []  // budgets named with the rate's own qualifier
-      var actuals: [Paragraph.Number] = []
-      for number in paragraph.numbers
-      where number.unit == .tenThousandYuan && number.textRange.lowerBound >= clauseStart
-        && number.textRange.upperBound <= offset
-      {
-        // The keyword nearest before the figure decides: "支出年初预算为 B" / "预算财政拨款支出 A".
-        let window = Array(bytes[max(clauseStart, number.textRange.lowerBound - 30)..<number.textRange.lowerBound])
-        let text = String(decoding: window, as: UTF8.self)
-        let budgetAt = text.utf8Text.lastRange(of: "预算").map { text.distance(from: text.startIndex, to: $0.lowerBound) }
-        let actualAt = [text.utf8Text.lastRange(of: "决算"), text.utf8Text.lastRange(of: "支出")].compactMap { $0 }
-          .map { text.distance(from: text.startIndex, to: $0.lowerBound) }.max()
-        switch (budgetAt, actualAt) {
-        case (let b?, let a?): if b > a { budgets.append(number) } else { actuals.append(number) }
-        case (.some, nil): budgets.append(number)
-        case (nil, .some): actuals.append(number)
-        case (nil, nil): break
-        }
-        // The word before the figure's 预算 ("年初预算为 B") names which budget it is.
-        if budgets.last == number, let rateQualifier, let word = text.utf8Text.lastRange(of: "预算"),
-          text[..<word.lowerBound].utf8Text.hasSuffix(rateQualifier)
-        {
-          qualified.append(number)
-        }
+      var figures = figures(in: clauseStart..<offset, qualifiedBy: rateQualifier)
+      // "年初预算为 0.88 万元，支出决算为 0.88 万元。完成年初预算的 100.00%。": a sentence that is the
+      // rate alone is of the figures of the sentence before, when that states both.
+      let standsAlone =
+        figures.budgets.isEmpty && figures.actuals.isEmpty && skippingSpaces(from: sentence.lowerBound) == offset
+      if standsAlone, sentence.lowerBound > 0 {
+        let previous = self.figures(inSentenceBefore: sentence.lowerBound, qualifiedBy: rateQualifier)
+        if previous.statesBoth { figures = previous }
       }
-      // "年初预算为 0，全年预算为 321.02，…完成年初预算的 R%": the base is the 年初预算.
-      var entry = Rate(rate: rate, budget: qualified.last ?? budgets.last, actual: actuals.first, sentence: sentence)
+      var entry = Rate(rate: rate, sentence: sentence)
       entry.isMeasure = isMeasure
-      entry.budgets = budgets
-      entry.actuals = actuals
-      if !qualified.isEmpty { entry.budgetName = rateQualifier }
+      entry.qualifier = rateQualifier
+      entry.adopt(figures)
+      entry.opensParagraph = standsAlone && sentence.lowerBound == 0
       result.append(entry)
     }
     return result
+  }
+
+  /// The figures of the sentence that ends at `end` (the paragraph's last when `end` is its
+  /// length), as `figures(in:qualifiedBy:)` reads them.
+  package func figures(inSentenceBefore end: Int, qualifiedBy qualifier: String?) -> RateFigures {
+    guard end > 0 else { return RateFigures() }
+    return figures(in: sentence(containing: end - 1).lowerBound..<end, qualifiedBy: qualifier)
+  }
+
+  /// The 万元 figures of `range` that are budgets and actuals, by the keyword nearest before each
+  /// ("支出年初预算为 B" / "预算财政拨款支出 A"); the budgets named with `qualifier` ("年初预算为 B"
+  /// for a rate of the 年初预算) are also `qualified`.
+  private func figures(in range: Range<Int>, qualifiedBy qualifier: String?) -> RateFigures {
+    var figures = RateFigures()
+    for number in paragraph.numbers
+    where number.unit == .tenThousandYuan && number.textRange.lowerBound >= range.lowerBound
+      && number.textRange.upperBound <= range.upperBound
+    {
+      let window = Array(bytes[max(range.lowerBound, number.textRange.lowerBound - 30)..<number.textRange.lowerBound])
+      let text = String(decoding: window, as: UTF8.self)
+      let budgetAt = text.utf8Text.lastRange(of: "预算").map { text.distance(from: text.startIndex, to: $0.lowerBound) }
+      let actualAt = [text.utf8Text.lastRange(of: "决算"), text.utf8Text.lastRange(of: "支出")].compactMap { $0 }
+        .map { text.distance(from: text.startIndex, to: $0.lowerBound) }.max()
+      switch (budgetAt, actualAt) {
+      case (let b?, let a?): if b > a { figures.budgets.append(number) } else { figures.actuals.append(number) }
+      case (.some, nil): figures.budgets.append(number)
+      case (nil, .some): figures.actuals.append(number)
+      case (nil, nil): break
+      }
+      // The word before the figure's 预算 ("年初预算为 B") names which budget it is.
+      if figures.budgets.last == number, let qualifier, let word = text.utf8Text.lastRange(of: "预算"),
+        text[..<word.lowerBound].utf8Text.hasSuffix(qualifier)
+      {
+        figures.qualified.append(number)
+      }
+    }
+    return figures
   }
 
   /// Reads `shares`.

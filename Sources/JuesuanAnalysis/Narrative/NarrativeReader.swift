@@ -52,6 +52,32 @@ package struct NarrativeReader: Sendable {
     /// Stated as a measure ("预算执行率 R%", "预算完成率为 R%"), as evaluations report it, rather
     /// than as a comparison the narrative then explains ("完成年初预算的 R%").
     package var isMeasure = false
+    /// The word the rate names its budget by (年初, 全年, 调整), if any.
+    package var qualifier: String?
+    /// The rate is the paragraph's first sentence, alone, with no figure: its figures are those of
+    /// the paragraph before (`NarrativeReaders.rates(ofParagraph:in:)`).
+    package var opensParagraph = false
+
+    /// Takes `figures` as the ones the rate is worked from.
+    package mutating func adopt(_ figures: RateFigures) {
+      budgets = figures.budgets
+      actuals = figures.actuals
+      // "年初预算为 0，全年预算为 321.02，…完成年初预算的 R%": the base is the 年初预算.
+      budget = figures.qualified.last ?? figures.budgets.last
+      actual = figures.actuals.first
+      budgetName = figures.qualified.isEmpty ? nil : qualifier
+    }
+  }
+
+  /// The budget and actual figures of a clause a rate is worked from.
+  package struct RateFigures: Sendable {
+    package var budgets: [Paragraph.Number] = []
+    /// The budgets named with the rate's own qualifier ("年初预算为 B" for "完成年初预算的 R%").
+    package var qualified: [Paragraph.Number] = []
+    package var actuals: [Paragraph.Number] = []
+
+    /// Whether both a budget and an actual are stated.
+    package var statesBoth: Bool { !budgets.isEmpty && !actuals.isEmpty }
   }
 
   /// "X 万元，占 Y 的 W%" with Y's figure found in the same paragraph.

@@ -41,4 +41,23 @@ package struct NarrativeReaders: AnalysisView {
 
   /// The reader of paragraph `index` of the report.
   package subscript(index: Int) -> NarrativeReader { readers[index] }
+
+  /// The rates of paragraph `index`, one that opens it with no figure ("完成年初预算的 100.00%。",
+  /// PDF text having ended the paragraph before at "…支出决算为 0.88 万元。") given the figures of the
+  /// last sentence of the paragraph before, under the same heading, when that states a budget and
+  /// an actual.
+  package func rates(ofParagraph index: Int, in report: Report) -> [NarrativeReader.Rate] {
+    readers[index].rates.map { rate in
+      guard rate.opensParagraph, index > 0,
+        report.paragraphs[index - 1].headingIndex == report.paragraphs[index].headingIndex
+      else { return rate }
+      let before = readers[index - 1]
+      let end = before.skippingSpacesBackward(from: before.bytes.count)
+      let figures = before.figures(inSentenceBefore: end, qualifiedBy: rate.qualifier)
+      guard figures.statesBoth else { return rate }
+      var filled = rate
+      filled.adopt(figures)
+      return filled
+    }
+  }
 }

@@ -7,7 +7,7 @@ struct ExecutionRateRule: Rule {
     code: "change/execution-rate",
     summary: "“预算为 B 万元，决算为 A 万元，完成预算的 Y%”（“预算执行率 Y%”“占年初预算的 Y%”）中 Y 应等于 A ÷ B。",
     rationale: """
-      只核对同一分句中写明的预算数与决算数；预算为 0 的由 change/zero-base 报告。所称的预算为 0 而\
+      只核对同一分句中写明的预算数与决算数（完成率单独成句时，取上一句；PDF 文本在“。”处分段时，取上一段末句）；预算为 0 的由 change/zero-base 报告。所称的预算为 0 而\
       句中另有不为 0 的预算数（“年初预算为 0 万元，全年预算为 B 万元”）时，完成率与哪一个都不符才报告。\
       句中有几个预算数时，完成率与其中之一相符即不算算错；但文中点名“完成年初预算的”而与所列年初预算不符、\
       只与另一预算数相符的，报告所称预算与所用预算不一（警告）。“三公”经费各项只写决算数和完成率、不写预算数的，\
@@ -24,6 +24,8 @@ struct ExecutionRateRule: Rule {
       .init("年初预算为 0 万元，全年预算为 321.02 万元，支出决算为 307.82 万元，完成年初预算的 95.89%。"),
       .init("年初预算为 6.00 万元，全年预算为 10.00 万元，支出决算为 9.00 万元，完成全年预算的 90.00%。"),
       .init("年初预算50.5万元,财政拨款批复50.5万元,实际支出39.59万元,预算执行率78.39%。"),
+      // PDF text ends the paragraph at "。": the rate is of the figures before.
+      .init("机关事业单位退休人员活动费支出（项）。年初预算为 0.88 万元，支出决算为 0.88 万元。\n\n完成年初预算的 100.00%。决算数同预算数持平。\n"),
       .init(
         "（二）公务用车购置及运行费支出 42.41 万元，完成全年预算的 69.19%；较上年减少 17.73 万元。\n\n公务用车购置费支出 27.19 万元，完成全年预算的 93.76%。\n\n公务用车运行费支出 15.22 万元，完成全年预算的 47.13%。\n"
       ),
@@ -42,6 +44,9 @@ struct ExecutionRateRule: Rule {
         "年初预算为 211.44 万元，支出决算为 136.53 万元，完成年初预算的 ⟦46.57%⟧。",
         fixed: "年初预算为 211.44 万元，支出决算为 136.53 万元，完成年初预算的 64.57%。"),
       .init("公务接待费支出决算 0.00 万元，完成预算的 ⟦100.00%⟧。"),
+      .init(
+        "机关事业单位退休人员活动费支出（项）。年初预算为 0.88 万元，支出决算为 0.80 万元。\n\n完成年初预算的 ⟦100.00%⟧。\n",
+        fixed: "机关事业单位退休人员活动费支出（项）。年初预算为 0.88 万元，支出决算为 0.80 万元。\n\n完成年初预算的 90.91%。\n"),
       // The rate as a measure, as other provinces and evaluations write it.
       .init("公务接待费年初预算为 2.85 万元，支出决算为 0.39 万元，预算执行率为 ⟦19.68%⟧。"),
       .init("公务接待费预算 2.85 万元，决算 0.39 万元，占年初预算的 ⟦19.68%⟧。"),
@@ -62,7 +67,7 @@ struct ExecutionRateRule: Rule {
     checkImpliedBudgets(report, readers, context: &context)
     for (index, paragraph) in report.paragraphs.enumerated() {
       let reader = readers[index]
-      for rate in reader.rates {
+      for rate in readers.rates(ofParagraph: index, in: report) {
         if checkAgainstSangongTable(rate, reader, table: report.table(.sangong), context: &context) { continue }
         guard let actual = rate.actual else { continue }
         if let budget = rate.budget {

@@ -53,7 +53,7 @@ struct ZeroBaseRule: Rule {
       }
       let reader = readers[index]
       checkChanges(reader, context: &context)
-      for rate in reader.rates {
+      for rate in readers.rates(ofParagraph: index, in: report) {
         let sentence = paragraph.text(in: rate.sentence)
         if let budget = rate.budget, budget.value.isZero {
           context.ran()

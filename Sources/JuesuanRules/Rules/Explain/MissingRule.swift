@@ -50,7 +50,7 @@ struct MissingRule: Rule {
       }
       let next = index + 1 < report.paragraphs.count ? report.paragraphs[index + 1].text : ""
       let reader = readers[index]
-      let rates = reader.rates
+      let rates = readers.rates(ofParagraph: index, in: report)
       // A rate stated as a measure ("预算执行率 78.39%") is not a comparison the text owes a reason.
       checkUnexplainedVariance(paragraph, rates.filter { !$0.isMeasure }, next: next, context: &context)
       if !checkClaimedNoDifference(paragraph, rates, reader: reader, context: &context) {
