@@ -59,7 +59,8 @@ extension UTF8Text {
     while offset < bytes.count {
       let whitespace = whitespaceLength(in: bytes, at: offset)
       if whitespace == 0 {
-        offset += 1
+        // No whitespace starts inside a scalar: the rest of this one needs no look.
+        offset += length(ofLead: bytes[offset])
         continue
       }
       if kept.isEmpty { kept.reserveCapacity(bytes.count) }
@@ -79,7 +80,9 @@ extension UTF8Text {
     let rest = bytes.count - offset
     if byte == 0xC2, rest >= 2 { return bytes[offset + 1] == 0x85 || bytes[offset + 1] == 0xA0 ? 2 : 0 }
     guard byte >= 0xE1, byte <= 0xE3, rest >= 3 else { return 0 }
-    let scalar = UInt32(byte & 0x0F) << 12 | UInt32(bytes[offset + 1] & 0x3F) << 6 | UInt32(bytes[offset + 2] & 0x3F)
+    // White space from U+1000 up is U+1680, U+2000…U+205F or U+3000: second bytes 9A, 80, 81.
+    guard case let second = bytes[offset + 1], second == 0x80 || second == 0x81 || second == 0x9A else { return 0 }
+    let scalar = UInt32(byte & 0x0F) << 12 | UInt32(second & 0x3F) << 6 | UInt32(bytes[offset + 2] & 0x3F)
     return Unicode.Scalar(scalar)?.isWhiteSpace == true ? 3 : 0
   }
 
