@@ -17,9 +17,10 @@ package struct StatedTotals: AnalysisView {
     /// 运行费 (购置费 and 运行费), 公务接待费.
     case sangong, sangongAbroad, sangongVehicles, sangongPurchase, sangongRunning, sangongReception
     /// The parts of 公务接待费 its explanation names, which no table states: 外宾（外事）接待,
-    /// 国内公务接待, and 其他国内公务接待 (the rest beside 外宾接待). Templates differ in whether
-    /// 国内 includes 外宾 ("国内公务接待支出 0.39 万（含外宾接待支出 0.00 万元）") or not.
-    case receptionForeign, receptionDomestic, receptionOtherDomestic
+    /// 国内公务接待, 其他国内公务接待 (the rest beside 外宾接待) and 国（境）外公务接待 (the rest beside
+    /// 国内). Templates differ in whether 国内 includes 外宾 ("国内公务接待支出 0.39 万（含外宾接待支出
+    /// 0.00 万元）", "国内接待费 0 万元…其中外事接待费 0 万元") or not.
+    case receptionForeign, receptionDomestic, receptionOtherDomestic, receptionAbroad
 
     /// Whether it is read in the 三公 section (and, but for the parts of 公务接待费, stated by the
     /// 三公 table; the others by the 收支总表 01 and 04).
@@ -33,6 +34,7 @@ package struct StatedTotals: AnalysisView {
     /// A part of 公务接待费 that no table states.
     package var isReceptionPart: Bool {
       self == .receptionForeign || self == .receptionDomestic || self == .receptionOtherDomestic
+        || self == .receptionAbroad
     }
 
     /// How the narrative names it, longest first within the total.
@@ -61,6 +63,8 @@ package struct StatedTotals: AnalysisView {
       case (.receptionForeign, _): ["外宾接待支出", "外宾接待费", "外事接待支出", "外事接待费"]
       case (.receptionDomestic, _): ["国内公务接待支出", "国内公务接待费", "国内接待支出", "国内接待费"]
       case (.receptionOtherDomestic, _): ["其他国内公务接待支出", "其他国内公务接待费"]
+      case (.receptionAbroad, _):
+        ["国（境）外公务接待支出", "国（境）外公务接待费", "国（境）外接待支出", "国（境）外接待费", "国(境)外公务接待支出", "国(境)外公务接待费"]
       case (.generalBudget, false), (.governmentFund, false), (.stateCapital, false): []
       }
     }
@@ -86,7 +90,7 @@ package struct StatedTotals: AnalysisView {
     /// "政府性基金收入总计"; for 三公, a part of the item ("国内公务接待费", "其他国内公务接待费").
     var otherNamePrefixes: [String] {
       isSangong
-        ? ["国内", "外宾", "外事", "其他", "附属单位", "下属"]
+        ? ["国内", "外宾", "外事", "其他", "境）外", "境)外", "附属单位", "下属"]
         : ["拨款", "基金", "资本", "经营", "事业", "其他", "上级补助", "附属单位", "本级"]
     }
 

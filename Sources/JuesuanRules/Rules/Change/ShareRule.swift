@@ -11,7 +11,7 @@ struct ShareRule: Rule {
       表中的该数（各表一致时）核对；“合计 T 万元，其中：A 万元，占 W%”式列举按合计 T 核对\
       （T 在同段开头，或在以“其中：”“以下方面：”结尾的上一段）；“三公”经费说明中“因公出国（境）费支出决算 X 万元，占 W%”\
       的 W 按“三公”经费表合计（无表时按句中三项之和）核对；政府采购“货物（工程、服务）采购授予中小企业合同金额占货物（工程、服务）支出金额的 W%”\
-      三项所示金额之和应等于授予中小企业合同金额。Y 为 0 的由 change/zero-base 报告。\
+      三项所示金额之和应等于授予中小企业合同金额，各项不超过 100%。Y 为 0 的由 change/zero-base 报告。\
       按所写小数位，容许各金额的四舍五入误差及末位 ±1（写作“0 万元”的部分除外：其占比只能为 0）。
       """,
     defaultSeverity: .warning,
@@ -65,6 +65,9 @@ struct ShareRule: Rule {
       ),
       .init(
         "政府采购支出总额 100.00 万元，其中：政府采购货物支出 60.00 万元、政府采购工程支出 30.00 万元、政府采购服务支出 10.00 万元。授予中小企业合同金额 ⟦58.00 万元⟧，占政府采购支出总额的 58.00%；货物采购授予中小企业合同金额占货物支出金额的 50.00%，工程采购授予中小企业合同金额占工程支出金额的 40.00%，服务采购授予中小企业合同金额占服务支出金额的 60.00%。"
+      ),
+      .init(
+        "政府采购支出总额 100.00 万元，其中：政府采购货物支出 60.00 万元、政府采购工程支出 30.00 万元、政府采购服务支出 10.00 万元。授予中小企业合同金额 52.05 万元，占政府采购支出总额的 52.05%；货物采购授予中小企业合同金额占货物支出金额的 50.00%，工程采购授予中小企业合同金额占工程支出金额的 40.00%，服务采购授予中小企业合同金额占服务支出金额的 ⟦100.50%⟧。"
       ),
     ])
 
@@ -268,6 +271,11 @@ struct ShareRule: Rule {
       let percent = share.share.value
       // Half a unit of the percentage's last digit, a "0%" too (it may be 0.4%).
       let half = (0..<max(0, percent.decimals)).reduce(0.5) { value, _ in value / 10 }
+      context.ran()
+      if percent.doubleValue - half >= 100 + 1e-9 {
+        context.report(
+          share.share.range, "\(subject)是\(kind)支出金额的一部分，占比不会超过 100%，文中为 \(percent.asWritten)%")
+      }
       let baseHalf = RatioCheck.halfUnit(base.value)
       let shareLow = Int64(
         (max(0, percent.doubleValue - half) * Double(max(0, base.value.tenThousandths - baseHalf)) / 100).rounded(.down)

@@ -30,8 +30,9 @@ struct NarrativeBreakdownRule: Rule {
       合计与各项中恰有一个数，交换其相邻两位数字后正好相符（如 1387.72 写成 1837.72）时，另在该数处报警告，疑为数字颠倒。\
       该表逐格导出时，各行名称后紧跟本行各数（合计 = 基本支出 + 项目支出）：按类、款、项名称依次找到各项在表中的合计，\
       若其余各项（至少三分之二）都与表中数一致，只有一项不一致，且改为表中数后差额正好消除，就在该项处另报警告。\
-      公务接待费说明中的外宾（外事）接待、国内公务接待、其他国内公务接待支出都不能超过公务接待费（报在该项处）；外宾接待与“其他\
-      国内公务接待”之和应等于公务接待费（国内公务接待是否含外宾接待各地写法不一，不相加）。\
+      公务接待费说明中的外宾（外事）接待、国内公务接待、其他国内公务接待、国（境）外公务接待支出都不能超过公务接待费（报在该项处）；\
+      外宾接待与“其他国内公务接待”之和、国内公务接待与国（境）外公务接待之和应等于公务接待费（国内公务接待是否含外宾（外事）接待\
+      各地写法不一，二者不相加）。\
       “共有车辆 N 辆，其中：…用车 a 辆、…、其他用车 h 辆”（及“购置车辆 N 辆，其中：…”）各类之和不能超过 N；列出“其他”时\
       各类即全部车辆，也不能少于 N。
       """,
@@ -46,6 +47,10 @@ struct NarrativeBreakdownRule: Rule {
       ),
       .init(
         "# 2023年度部门决算\n\n## 七、“三公”经费支出决算情况说明\n\n公务接待费支出决算 0.50 万元。其中：外宾接待支出 0.20 万元。\n\n其他国内公务接待支出 0.30 万元。\n"
+      ),
+      // 国内 and 国（境）外 are the whole; 外事 within 国内 is not added to them.
+      .init(
+        "# 2023年度部门决算\n\n## 七、“三公”经费支出决算情况说明\n\n3.公务接待费支出2.00万元。其中：国内公务接待支出1.50万元，其中外事接待支出0.20万元；国（境）外公务接待支出0.50万元。\n"
       ),
       .init("政府采购支出总额 40.19 万元，其中：货物 40.19 万元、工程 0.00 万元、服务 0.00 万元。"),
       .init("基本支出 100.00 万元，其中：人员经费 80.00 万元。"),
@@ -113,6 +118,9 @@ struct NarrativeBreakdownRule: Rule {
       .init("政府采购金额为 ⟦2319.21⟧ 万元，\n其中：\n货物采购金额 122.43\n\n万元、工程采购金额 ⟦1837.72⟧ 万元、服务采购金额 809.07 万元。\n"),
       .init("2023年度支出合计⟦1,654.78⟧万元，其中：\n\n基本支出622.19万元，占比37.60%；\n\n项目支出1,032.60万元，占比62.40%；\n\n经营支出1万元，占比0%。\n"),
       .init("公务接待费支出 0.39 万元（含外宾接待支出 ⟦1.00⟧ 万元）。"),
+      .init(
+        "# 2023年度部门决算\n\n## 七、“三公”经费支出决算情况说明\n\n3.公务接待费支出⟦2.00⟧万元。其中：国内公务接待支出1.50万元，其中外事接待支出0.20万元；国（境）外公务接待支出0.80万元。\n"
+      ),
       .init(
         "# 2025年部门预算\n\n支出预算37,151.47万元，其中：财政拨款支出预算⟦37,151.47⟧万元。财政拨款支出预算中，一般公共预算拨款支出预算37,152.47万元；政府性基金拨款支出预算0万元；国有资本经营预算拨款支出预算0万元。\n"
       ),
@@ -362,11 +370,13 @@ struct NarrativeBreakdownRule: Rule {
 
   /// The parts of 公务接待费 its explanation names, which no table states, against the 公务接待费
   /// it states: none more than it (reported at the part, often lines below the whole), and
-  /// 外宾接待 with 其他国内公务接待 (the rest) adding up to it. Whether 国内公务接待 includes
-  /// 外宾接待 varies by template, so those two are not added.
+  /// 外宾接待 with 其他国内公务接待 (the rest), or 国内公务接待 with 国（境）外公务接待, adding up to
+  /// it. Whether 国内公务接待 includes 外宾（外事）接待 varies by template, so those two are not added.
   private func checkReceptionParts(_ totals: StatedTotals, source: SourceText, context: inout RuleContext) {
     guard let whole = totals.figure(of: .sangongReception) else { return }
-    let parts: [StatedTotals.Total] = [.receptionForeign, .receptionDomestic, .receptionOtherDomestic]
+    let parts: [StatedTotals.Total] = [
+      .receptionForeign, .receptionDomestic, .receptionOtherDomestic, .receptionAbroad,
+    ]
     var exceeded = false
     for part in parts {
       guard let stated = totals.figure(of: part) else { continue }
@@ -379,10 +389,19 @@ struct NarrativeBreakdownRule: Rule {
         "\(part.name(isBudget: false)) \(stated.number.value) 万元超过公务接待费 \(whole.number.value) 万元 \(excess)：部分不会大于整体",
         related: [Finding.Related(range: whole.number.range, message: "公务接待费 \(whole.number.value) 万元")])
     }
-    guard !exceeded, let foreign = totals.figure(of: .receptionForeign),
-      let rest = totals.figure(of: .receptionOtherDomestic)
-    else { return }
-    compare([foreign.number, rest.number], with: whole.number, complete: true, source: source, context: &context)
+    guard !exceeded else { return }
+    for (part, rest) in [
+      (StatedTotals.Total.receptionForeign, StatedTotals.Total.receptionOtherDomestic),
+      (.receptionDomestic, .receptionAbroad),
+    ] {
+      guard let part = totals.figure(of: part), let rest = totals.figure(of: rest) else { continue }
+      // At the statement of the whole the parts follow ("3.公务接待费支出 2.00 万元。其中：…").
+      let nearest = totals.statements(of: .sangongReception).last {
+        $0.number.range.lowerBound < min(part.number.range.lowerBound, rest.number.range.lowerBound)
+      }
+      compare(
+        [part.number, rest.number], with: (nearest ?? whole).number, complete: true, source: source, context: &context)
+    }
   }
 
   /// A final's 一般公共预算财政拨款支出 by 项 with these items' 全年预算 and 支出决算 (the opening states

@@ -11,7 +11,7 @@ struct YearMismatchRule: Rule {
       只报告明确的情形：与上年比较（“较/比 20XX 年…增加/减少”）而年份不是报告年度的上一年；\
       段首“20XX年，…”为报告年度的下一年且段落是工作总结而不是计划（没有“将、计划、拟”等）；\
       “20XX 年…为 N”式的指标结果而年份早于上年；报告自称的“20XX 年度部门决算”、表头年份行、\
-      与上年比较之句所说的本年、“20XX 年度没有…”“该项目 20XX 年度未开展”，以及决算中没有计划之意的以后年度，年份不是报告年度；\
+      与上年比较之句（“比 20XX 年度增加”亦是）所说的本年、“20XX 年度没有…”“该项目 20XX 年度未开展”“本部门 20XX 年度未购置”（表下注释中的也算），以及决算中没有计划之意的以后年度，年份不是报告年度；\
       预算中说本年安排的“20XX 年度，本部门编报…”“20XX 年度项目总预算”“20XX 年度本部门政府采购预算”同样；\
       预算项目经费说明的“实施周期”（该标题行及其下到下一个“六、”类标题的文字）不含预算年度（“2024全年度”）的也是；\
       决算说明中以上一年度开头、只陈述金额而不作比较的段落（“2022 年度机关运行经费支出 0.00 万元。”）也是；\
@@ -28,6 +28,7 @@ struct YearMismatchRule: Rule {
       .init("# 2023年度部门决算\n\n2023年度收入总计10.00万元，与2022年度相比增加1.00万元。上年（2022年度）无此项支出。\n"),
       .init("# 2025年度部门预算\n\n2025年度，本部门编报绩效目标的项目共25个。截至2024年8月31日，共有车辆0辆。\n"),
       .init("# 2023年度部门决算\n\n2022 年度机关运行经费支出 12.00 万元，2023 年度减少 2.00 万元。\n"),
+      .init("# 2023年度部门决算\n\n2023年度本部门机关运行经费支出12.00万元，比2022年度增加2.00万元，增长20.00%。\n"),
       .init(
         "# 2024年度部门决算\n\n本部门 2024 年度预算绩效管理工作开展情况如下：编报绩效目标的 2024 年度项目 1 个；绩效跟踪评价的 2024 年度项目 1 个；绩效自评的 2024 年度项目 1 个。\n"
       ),
@@ -46,6 +47,17 @@ struct YearMismatchRule: Rule {
       .init(
         "# 2023年度部门决算\n\n本部门 ⟦2022⟧ 年度没有使用政府性基金预算财政拨款。\n",
         fixed: "# 2023年度部门决算\n\n本部门 2023 年度没有使用政府性基金预算财政拨款。\n"),
+      .init(
+        "# 2023年度部门决算\n\n⟦2022⟧年度本部门机关运行经费支出12.00万元，比2022年度增加2.00万元，增长20.00%。\n",
+        fixed: "# 2023年度部门决算\n\n2023年度本部门机关运行经费支出12.00万元，比2022年度增加2.00万元，增长20.00%。\n"),
+      .init(
+        "# 2023年度部门决算\n\n公务用车购置费0.00万元，本部门⟦2022⟧年度未购置公务用车。\n",
+        fixed: "# 2023年度部门决算\n\n公务用车购置费0.00万元，本部门2023年度未购置公务用车。\n"),
+      .init(
+        "# 2023年度部门决算\n\n## 国有资本经营预算财政拨款支出决算表\n\n单位：万元\n\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n合计\n\n注：本部门⟦2022⟧年度没有使用国有资本经营预算财政拨款安排的支出，故本表无数据。\n",
+        fixed:
+          "# 2023年度部门决算\n\n## 国有资本经营预算财政拨款支出决算表\n\n单位：万元\n\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n合计\n\n注：本部门2023年度没有使用国有资本经营预算财政拨款安排的支出，故本表无数据。\n"
+      ),
       .init(
         "# 2023年度部门决算\n\n政务协同办公平台建设项目决算数 0.00 万元，该项目 ⟦2022⟧ 年度未开展。\n",
         fixed: "# 2023年度部门决算\n\n政务协同办公平台建设项目决算数 0.00 万元，该项目 2023 年度未开展。\n"),
@@ -303,6 +315,12 @@ struct YearMismatchRule: Rule {
     }
     texts += report.headings.map { ($0.text, $0.range, nil) }
     texts += report.contentsEntries.map { (report.source.text(in: $0), $0, nil) }
+    // A table's notes: "注：本部门 2023 年度无政府性基金预算财政拨款收入…".
+    texts += report.tables.flatMap(\.noteRanges).compactMap { range in
+      UTF8Text.firstOffset(of: yearWord, in: report.source.bytes, from: range.lowerBound, before: range.upperBound)
+        == nil
+        ? nil : (report.source.text(in: range), range, nil)
+    }
     for (text, range, paragraph) in texts where Self.mayNameOtherYear(text, than: year) {
       let scalars = Array(text.unicodeScalars)
       let mentions = Self.yearMentions(scalars)
@@ -635,7 +653,7 @@ struct YearMismatchRule: Rule {
   /// "本部门 2023 年度没有使用政府性基金…", "该项目 2023 年度未开展": what the report says its own
   /// year lacked (not said of the year before, "上年（2022 年度）无…").
   private static func deniesThisYear(_ after: String, before: String) -> Bool {
-    ["无", "没有", "未发生", "未使用", "未安排", "未开展", "未实施"].contains(where: after.hasPrefix)
+    ["无", "没有", "未发生", "未使用", "未安排", "未开展", "未实施", "未购置", "未支出", "未开支"].contains(where: after.hasPrefix)
       && !before.hasSuffix("（") && !before.hasSuffix("(") && !before.utf8Text.contains("上年")
   }
 
@@ -644,11 +662,21 @@ struct YearMismatchRule: Rule {
     String(String.UnicodeScalarView(scalars[max(0, index - 8)..<index])).filter { !$0.isWhitespace }
   }
 
-  /// Whether a sentence compares with the year before: 上年, 上一年度, "与…年度相比", "较…年".
+  /// Whether a sentence compares with the year before: 上年, 上一年度, "与…年度相比", "较…年",
+  /// "比 2022 年度增加".
   private static func comparesWithLastYear(_ sentence: String) -> Bool {
     let compact = sentence.filter { !$0.isWhitespace }
     return ["上年", "上一年", "上年度", "同期"].contains(where: compact.utf8Text.contains)
-      || compact.utf8Text.contains("年度相比") || compact.utf8Text.contains("年相比")
+      || compact.utf8Text.contains("年度相比") || compact.utf8Text.contains("年相比") || comparesWithDatedYear(compact)
+  }
+
+  /// "比 2022 年度…", "较2022年…": a comparison whose base is a year written out.
+  private static func comparesWithDatedYear(_ compact: String) -> Bool {
+    let scalars = Array(compact.unicodeScalars)
+    return scalars.indices.contains { index in
+      guard "比较".unicodeScalars.contains(scalars[index]), index + 5 < scalars.count else { return false }
+      return scalars[(index + 1)...(index + 4)].allSatisfy(isDigit) && scalars[index + 5] == "年"
+    }
   }
 
   /// The source bytes of the `occurrence`-th (0-based) "YYYY" of a line's text, found in the
