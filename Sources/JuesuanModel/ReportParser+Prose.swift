@@ -23,7 +23,8 @@ extension ReportParser {
       defer { index += 1 }
       if line.isBlank {
         // PDF export puts blank lines inside wrapped sentences: join when the text so far does
-        // not end a sentence and the next text line is not a heading.
+        // not end a sentence and the next text line is not a heading. (After a clause, ；, a blank
+        // line may be a writer's own paragraph break: not joined.)
         guard let last = pending.last else { continue }
         let next = prose[(index + 1)...].first { !lines[$0].isBlank }
         if let next, !endsSentence(lines[last]), headingLevel(of: lines[next]) == nil { continue }
@@ -35,8 +36,10 @@ extension ReportParser {
         report.headings.append(Heading(text: line.plain(in: source), level: level, range: line.range))
         continue
       }
-      // After a line that ends a sentence, the next text line opens a new paragraph.
-      if let last = pending.last, endsSentence(lines[last]) { closeParagraph() }
+      // After a line that ends a sentence, the next text line opens a new paragraph; after one
+      // that ends a clause (；), only a line that opens a list item does: PDF text breaks lines
+      // wherever the width runs out ("…其他对个人和家庭的补助支出；" / "公用经费 480.66 万元…").
+      if let last = pending.last, !continues(lines[last], with: line) { closeParagraph() }
       pending.append(prose[index])
     }
     closeParagraph()
@@ -56,6 +59,30 @@ extension ReportParser {
   }
 
   private static let sentenceEnders: [UInt32] = "。！？；：:!?".unicodeScalars.map(\.value)
+
+  /// Whether the text line `next` goes on with the sentence of `line`: `line` ends no sentence,
+  /// or ends only a clause (；) and `next` opens no list item.
+  private static func continues(_ line: Line, with next: Line) -> Bool {
+    !endsSentence(line) || (line.compact.utf8Text.hasSuffix("；") && !opensItem(next.compact))
+  }
+
+  /// Whether `compact` opens a list item: "1、", "2.", "（三）", "(4)", "④", "五、", "一是", "其中".
+  static func opensItem(_ compact: String) -> Bool {
+    let numerals = "一二三四五六七八九十"
+    var rest = Substring(compact)
+    if let first = rest.first, "（(".contains(first) {
+      rest = rest.dropFirst()
+      let inner = rest.prefix { $0.isASCIIDigit || numerals.contains($0) }
+      return !inner.isEmpty && rest.dropFirst(inner.count).first.map { "）)".contains($0) } == true
+    }
+    if let first = rest.unicodeScalars.first, (0x2460...0x2473).contains(first.value) { return true }  // ①…⑳
+    if rest.hasPrefix("其中") { return true }
+    let digits = rest.prefix(while: \.isASCIIDigit)
+    if !digits.isEmpty { return rest.dropFirst(digits.count).first.map { "、.．)）".contains($0) } == true }
+    let lead = rest.prefix { numerals.contains($0) }
+    guard !lead.isEmpty, let after = rest.dropFirst(lead.count).first else { return false }
+    return after == "、" || after == "是"
+  }
 
   private static func endsSentence(_ compact: String) -> Bool {
     guard let last = compact.last else { return true }

@@ -232,6 +232,16 @@ struct RealShapeTests {
     }
   }
 
+  @Test("plain: a line that ends at ； goes on into the next, unless that opens a list item")
+  func clauseAtLineEnd() throws {
+    let report = parse(try WildFixture.plain("01"))
+    // "…其他对个人和家庭的补助支出；" ends a line; "公用经费 480.66 万元…" goes on with the sentence.
+    let basic = try #require(report.paragraphs.first { $0.text.contains("基本支出 5377.64 万元。其中：人员") })
+    #expect(basic.text.contains("公用经费 480.66 万元"))
+    let items = parse("2023年度支出情况如下：\n1、办公费 1.00 万元；\n2、印刷费 2.00 万元；\n（三）差旅费 3.00 万元。\n")
+    #expect(items.paragraphs.map(\.text) == ["2023年度支出情况如下：", "1、办公费 1.00 万元；", "2、印刷费 2.00 万元；", "（三）差旅费 3.00 万元。"])
+  }
+
   @Test("plain: a stream is read where its arithmetic proves the rows, and not read otherwise")
   func plainStreams() throws {
     let report = parse(try WildFixture.plain("01"))

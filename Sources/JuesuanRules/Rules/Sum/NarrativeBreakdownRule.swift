@@ -11,7 +11,7 @@ struct NarrativeBreakdownRule: Rule {
     summary: "叙述中“合计数，其中：各项”的各项之和应等于合计数，至少不能超过它。",
     rationale: """
       只读“A 万元，其中：B 万元、C 万元…”：合计数紧挨“其中”（或只隔它自己的占比：“A 万元，占…的 W%，其中”），各项是同一句中“其中”之后的万元金额，\
-      括号内的数、增减额和下一层“其中”以后的数不计。各项之和大于合计数一定有误，报错误；只列一项时也核对它不超过合计数；三项以上的列举\
+      括号内的数、增减额、下一层“其中”以后的数，以及某项自己的“（主要）包括…”到该项的“；”为止的数不计。各项之和大于合计数一定有误，报错误；只列一项时也核对它不超过合计数；三项以上的列举\
       通常就是全部构成，之和小于合计数报警告；一两项的列举可能只举了一部分，不报少于，但基本支出下的人员经费与\
       公用经费就是其全部，也报少于。“A 万元。其中：…”（其中另起一句）同样读取。差额在四舍五入容差内不报。\
       政府采购说明中，小微企业是中小企业的一部分：“授予小微企业合同金额”“面向小微企业预留…预算金额”\
@@ -48,6 +48,9 @@ struct NarrativeBreakdownRule: Rule {
       .init(
         "# 2023年度部门决算\n\n## 七、“三公”经费支出决算情况说明\n\n公务接待费支出决算 0.50 万元。其中：外宾接待支出 0.20 万元。\n\n其他国内公务接待支出 0.30 万元。\n"
       ),
+      // A part's own list ("主要包括基本工资 193.60 万元、…") is not among the whole's parts.
+      .init("2023年度财政拨款基本支出622.18万元，其中：人员经费572.93万元，主要包括基本工资193.60万元、津贴补贴90.61万元；公用经费49.25万元，主要包括办公费1.97万元。"),
+      .init("2023年度财政拨款基本支出622.18万元，其中：\n人员经费572.93万元，主要包括基本工资193.60万元、津贴补贴90.61万元；\n公用经费49.25万元，主要包括办公费1.97万元。\n"),
       // 国内 and 国（境）外 are the whole; 外事 within 国内 is not added to them.
       .init(
         "# 2023年度部门决算\n\n## 七、“三公”经费支出决算情况说明\n\n3.公务接待费支出2.00万元。其中：国内公务接待支出1.50万元，其中外事接待支出0.20万元；国（境）外公务接待支出0.50万元。\n"
@@ -118,6 +121,8 @@ struct NarrativeBreakdownRule: Rule {
       .init("政府采购金额为 ⟦2319.21⟧ 万元，\n其中：\n货物采购金额 122.43\n\n万元、工程采购金额 ⟦1837.72⟧ 万元、服务采购金额 809.07 万元。\n"),
       .init("2023年度支出合计⟦1,654.78⟧万元，其中：\n\n基本支出622.19万元，占比37.60%；\n\n项目支出1,032.60万元，占比62.40%；\n\n经营支出1万元，占比0%。\n"),
       .init("公务接待费支出 0.39 万元（含外宾接待支出 ⟦1.00⟧ 万元）。"),
+      // Plain PDF text: the line break after "；" does not end the sentence.
+      .init("一般公共预算财政拨款基本支出 ⟦5378.64⟧ 万元。其中：人员\n经费 4896.98 万元，主要包括：基本工资、退休费；\n公用经费 480.66 万元，主要包括：办公费。\n"),
       .init(
         "# 2023年度部门决算\n\n## 七、“三公”经费支出决算情况说明\n\n3.公务接待费支出⟦2.00⟧万元。其中：国内公务接待支出1.50万元，其中外事接待支出0.20万元；国（境）外公务接待支出0.80万元。\n"
       ),
@@ -182,10 +187,11 @@ struct NarrativeBreakdownRule: Rule {
         // The parts: after 其中, not in brackets, up to the sentence's end or a nested 其中.
         let nested = reader.occurrences(of: "其中").first { $0 > marker && $0 < sentence.upperBound }
         let end = nested ?? sentence.upperBound
-        let bracketed = Self.bracketed(bytes, from: marker, upTo: end)
+        let nestedRanges =
+          Self.bracketed(bytes, from: marker, upTo: end) + Self.elaborations(reader, from: marker, upTo: end)
         let parts = amounts.filter { number in
           number.textRange.lowerBound > marker && number.textRange.upperBound <= end
-            && !bracketed.contains { $0.contains(number.textRange.lowerBound) }
+            && !nestedRanges.contains { $0.contains(number.textRange.lowerBound) }
             && !Self.isRestatedTotal(bytes, number.textRange.lowerBound)
         }
         // One part alone is checked only for exceeding its whole: it says nothing of the rest. A
@@ -293,22 +299,28 @@ struct NarrativeBreakdownRule: Rule {
       guard paragraph.headingIndex == heading, UTF8Text.firstOffset(of: Self.marker, in: paragraph.utf8) == nil
       else { return }
       let first = reader.sentences.first ?? 0..<paragraph.utf8.count
-      let bracketed = Self.bracketed(paragraph.utf8, from: 0, upTo: first.upperBound)
+      let nested =
+        Self.bracketed(paragraph.utf8, from: 0, upTo: first.upperBound)
+        + Self.elaborations(reader, from: 0, upTo: first.upperBound)
       let amounts = paragraph.numbers.filter { number in
         number.unit == .tenThousandYuan && first.contains(number.textRange.lowerBound)
           && !reader.changes.contains { $0.delta.textRange == number.textRange }
-          && !bracketed.contains { $0.contains(number.textRange.lowerBound) }
+          && !nested.contains { $0.contains(number.textRange.lowerBound) }
           && !Self.isRestatedTotal(paragraph.utf8, number.textRange.lowerBound)
       }
-      guard let item = amounts.first else { return }
+      guard !amounts.isEmpty else { return }
+      // An item a clause: "人员经费 572.93 万元，主要包括…；公用经费 49.25 万元…" joined from PDF lines.
+      let semicolons = reader.occurrences(of: "；", in: first)
+      let clauses = zip([first.lowerBound] + semicolons, semicolons + [first.upperBound]).map { $0..<$1 }
+      let items = clauses.compactMap { clause in amounts.first { clause.contains($0.textRange.lowerBound) } }
       let end = UTF8Text.skippingSpacesBackward(in: paragraph.utf8, from: paragraph.utf8.count)
       if UTF8Text.has("；", at: end - 3, in: paragraph.utf8) || UTF8Text.has(";", at: end - 1, in: paragraph.utf8) {
-        parts.append(item)
+        parts += items
         index += 1
         continue
       }
-      // The last item, or one sentence listing them all.
-      parts += parts.isEmpty ? amounts : [item]
+      // The last item (or items), or one sentence listing them all.
+      parts += parts.isEmpty && items.count == 1 ? amounts : items
       guard parts.count >= 2 else { return }
       compare(parts, with: whole, complete: parts.count >= 3, source: report.source, context: &context)
       return
@@ -705,6 +717,14 @@ struct NarrativeBreakdownRule: Rule {
 
   /// The stretches of `bytes[start..<end]` inside brackets （…） or (…): an offset is inside while
   /// more brackets opened than closed between `start` and it, in one pass.
+  /// What a part's own list spans: from its "包括" ("人员经费 572.93 万元，主要包括基本工资 193.60 万元、…")
+  /// to the ； that ends the part, or `end`. Its figures are the part's parts, not the whole's.
+  private static func elaborations(_ reader: NarrativeReader, from start: Int, upTo end: Int) -> [Range<Int>] {
+    reader.occurrences(of: "包括", in: start..<end).map { offset in
+      offset..<(reader.occurrences(of: "；", in: offset..<end).first ?? end)
+    }
+  }
+
   private static func bracketed(_ bytes: [UInt8], from start: Int, upTo end: Int) -> [Range<Int>] {
     let end = min(end, bytes.count)
     var result: [Range<Int>] = []
