@@ -91,6 +91,7 @@ struct ShareRule: Rule {
       else { return nil }
       return first
     }
+    let sangongTable = report.kind.isBudget ? nil : report.table(.sangong)
     for (index, paragraph) in report.paragraphs.enumerated() {
       let reader = readers[index]
       if paragraph.headingIndex != lastHeading {
@@ -115,7 +116,7 @@ struct ShareRule: Rule {
       {
         listTotal = total
       }
-      if !report.kind.isBudget { checkSangongShares(reader, table: report.table(.sangong), context: &context) }
+      if !report.kind.isBudget { checkSangongShares(reader, table: sangongTable, context: &context) }
       checkSmallBusinessAwards(reader, context: &context)
       for share in reader.shares {
         if share.whole == nil, let part = share.part {
@@ -177,6 +178,9 @@ struct ShareRule: Rule {
     var sentence: Range<Int>
   }
 
+  private static let sangongWord = Array("三公".utf8)
+  private static let kindAwardWords = Array("采购授予中小企业合同金额".utf8)
+
   /// The 三公 items a share without a named whole may be of: the three the 三公 are made of.
   private static let sangongItems = ["因公出国（境）费", "公务用车购置及运行费", "公务接待费"]
 
@@ -187,7 +191,7 @@ struct ShareRule: Rule {
   /// differ (xref/narrative-number's finding): the share is reported only when it fits neither.
   private func checkSangongShares(_ reader: NarrativeReader, table: Table?, context: inout RuleContext) {
     let paragraph = reader.paragraph
-    guard paragraph.text.utf8Text.contains("三公") else { return }
+    guard UTF8Text.firstOffset(of: Self.sangongWord, in: paragraph.utf8) != nil else { return }
     var items: [SangongShare] = []
     for (offset, share) in reader.wholelessShares {
       let sentence = reader.sentence(containing: offset)
@@ -244,8 +248,7 @@ struct ShareRule: Rule {
   /// the paragraph, adds up to A. Reported when the shares alone already exceed A, or, all three
   /// stated, fall short of it, beyond the rounding of every figure.
   private func checkSmallBusinessAwards(_ reader: NarrativeReader, context: inout RuleContext) {
-    let paragraph = reader.paragraph
-    guard paragraph.text.utf8Text.contains("采购授予中小企业合同金额") else { return }
+    guard UTF8Text.firstOffset(of: Self.kindAwardWords, in: reader.paragraph.utf8) != nil else { return }
     // The award as a whole: "授予中小企业合同金额 A 万元", no kind of purchase before it.
     let award = reader.occurrences(of: "授予中小企业合同金额").lazy.compactMap { offset -> Paragraph.Number? in
       guard !reader.has("采购", at: offset - 6) else { return nil }
