@@ -13,7 +13,9 @@ struct NarrativeBreakdownRule: Rule {
       只读“A 万元，其中：B 万元、C 万元…”：合计数紧挨“其中”（或只隔它自己的占比：“A 万元，占…的 W%，其中”），各项是同一句中“其中”之后的万元金额，\
       括号内的数、增减额、下一层“其中”以后的数，以及某项自己的“（主要）包括…”到该项的“；”为止的数不计。各项之和大于合计数一定有误，报错误；只列一项时也核对它不超过合计数；三项以上的列举\
       通常就是全部构成，之和小于合计数报警告；一两项的列举可能只举了一部分，不报少于，但基本支出下的人员经费与\
-      公用经费就是其全部，也报少于。“A 万元。其中：…”（其中另起一句）同样读取。差额在四舍五入容差内不报。\
+      公用经费、财政拨款（一般公共预算、政府性基金、国有资本经营预算）支出下的基本支出与项目支出就是其全部，各项占比\
+      （“占 W%”）相加为 100% 的也是全部，也报少于。合计数与“其中”之间可以隔着它自己的增减（“比上年增加 X 万元，增长 Y%”）；\
+      某项自己又有“其中”时，其各项到该项的“；”为止。“A 万元。其中：…”（其中另起一句）同样读取。差额在四舍五入容差内不报。\
       政府采购说明中，小微企业是中小企业的一部分：“授予小微企业合同金额”“面向小微企业预留…预算金额”\
       “由小微企业供应商中标或成交的，采购金额”不能超过前面同一种金额的中小企业数；同样，中小企业在预留项目和\
       其他项目中成交的采购金额之和、“授予中小企业合同金额”不能超过同一节的政府采购金额（合同数），“面向中小企业\
@@ -51,6 +53,11 @@ struct NarrativeBreakdownRule: Rule {
       // A part's own list ("主要包括基本工资 193.60 万元、…") is not among the whole's parts.
       .init("2023年度财政拨款基本支出622.18万元，其中：人员经费572.93万元，主要包括基本工资193.60万元、津贴补贴90.61万元；公用经费49.25万元，主要包括办公费1.97万元。"),
       .init("2023年度财政拨款基本支出622.18万元，其中：\n人员经费572.93万元，主要包括基本工资193.60万元、津贴补贴90.61万元；\n公用经费49.25万元，主要包括办公费1.97万元。\n"),
+      // A list inside an item of a list ends with that item.
+      .init(
+        "2025年“三公”经费预算数为20.00万元。其中：因公出国（境）费0.00万元；公务用车购置及运行费12.00万元，比2024年预算减少4.00万元，下降25.00%，其中：公务用车购置费0.00万元，公务用车运行费12.00万元；公务接待费8.00万元。"
+      ),
+      .init("2025年部门支出预算1,200.00万元，其中：基本支出900.00万元，占75.00%；项目支出300.00万元，占25.00%。"),
       // 国内 and 国（境）外 are the whole; 外事 within 国内 is not added to them.
       .init(
         "# 2023年度部门决算\n\n## 七、“三公”经费支出决算情况说明\n\n3.公务接待费支出2.00万元。其中：国内公务接待支出1.50万元，其中外事接待支出0.20万元；国（境）外公务接待支出0.50万元。\n"
@@ -121,6 +128,10 @@ struct NarrativeBreakdownRule: Rule {
       .init("政府采购金额为 ⟦2319.21⟧ 万元，\n其中：\n货物采购金额 122.43\n\n万元、工程采购金额 ⟦1837.72⟧ 万元、服务采购金额 809.07 万元。\n"),
       .init("2023年度支出合计⟦1,654.78⟧万元，其中：\n\n基本支出622.19万元，占比37.60%；\n\n项目支出1,032.60万元，占比62.40%；\n\n经营支出1万元，占比0%。\n"),
       .init("公务接待费支出 0.39 万元（含外宾接待支出 ⟦1.00⟧ 万元）。"),
+      // A fund pays for nothing but 基本支出 and 项目支出; the whole's own change may come between.
+      .init("2025年一般公共预算拨款支出预算⟦1,100.00⟧万元，比2024年预算增加100.00万元，增长10.00%，其中：基本支出849.00万元，项目支出250.00万元。"),
+      // Shares that add up to 100% say the list is whole.
+      .init("本年支出合计 ⟦9759.38⟧ 万元，其中：基本支出 5376.64 万元，占 55.10%；项目支出 4381.74 万元，占 44.90%。"),
       // Plain PDF text: the line break after "；" does not end the sentence.
       .init("一般公共预算财政拨款基本支出 ⟦5378.64⟧ 万元。其中：人员\n经费 4896.98 万元，主要包括：基本工资、退休费；\n公用经费 480.66 万元，主要包括：办公费。\n"),
       .init(
@@ -186,7 +197,15 @@ struct NarrativeBreakdownRule: Rule {
         else { continue }
         // The parts: after 其中, not in brackets, up to the sentence's end or a nested 其中.
         let nested = reader.occurrences(of: "其中").first { $0 > marker && $0 < sentence.upperBound }
-        let end = nested ?? sentence.upperBound
+        var end = nested ?? sentence.upperBound
+        // A whole that is itself an item of a list before it in the sentence ("其中：…；公务用车购置及
+        // 运行费 12.00 万元，其中：…；公务接待费 8.00 万元"): its parts end with its item, at the ；.
+        let itemStart = reader.sentence(containing: whole.textRange.lowerBound).lowerBound..<whole.textRange.lowerBound
+        if !reader.occurrences(of: "其中", in: itemStart).isEmpty || !reader.occurrences(of: "；", in: itemStart).isEmpty,
+          let semicolon = reader.occurrences(of: "；", in: marker..<end).first
+        {
+          end = semicolon
+        }
         let nestedRanges =
           Self.bracketed(bytes, from: marker, upTo: end) + Self.elaborations(reader, from: marker, upTo: end)
         let parts = amounts.filter { number in
@@ -202,16 +221,43 @@ struct NarrativeBreakdownRule: Rule {
           })
         else { continue }
         // 基本支出 is 人员经费 and 公用经费, nothing else: two parts that are those two are all of it.
-        let complete =
-          parts.count >= 3
-          || (parts.count == 2
-            && reader.label(before: whole, from: from).utf8Text.contains("基本支出")
-            && reader.label(before: parts[0], from: marker).utf8Text.hasSuffix("人员经费")
-            && reader.label(before: parts[1], from: parts[0].textRange.upperBound).utf8Text
-              .hasSuffix("公用经费"))
+        let complete = Self.isComplete(parts, of: whole, reader, from: from, marker: marker)
         compare(parts, with: whole, complete: complete, source: report.source, context: &context)
       }
     }
+  }
+
+  /// Whether `parts`, listed after the 其中 at `marker`, are all of `whole` (stated from `from`):
+  /// three or more (a list that long is the whole); 基本支出's 人员经费 and 公用经费; a fund's
+  /// (财政拨款, 一般公共预算, 政府性基金, 国有资本经营) 支出 as its 基本支出 and 项目支出, the only
+  /// things a fund pays for; or parts whose shares ("占 W%") add up to 100%.
+  private static func isComplete(
+    _ parts: [Paragraph.Number], of whole: Paragraph.Number, _ reader: NarrativeReader, from: Int, marker: Int
+  ) -> Bool {
+    if parts.count >= 3 { return true }
+    if parts.count == 2 {
+      let wholeLabel = reader.label(before: whole, from: from).utf8Text
+      let first = reader.label(before: parts[0], from: marker).utf8Text
+      let second = reader.label(before: parts[1], from: parts[0].textRange.upperBound).utf8Text
+      if wholeLabel.contains("基本支出"), first.hasSuffix("人员经费"), second.hasSuffix("公用经费") { return true }
+      let isFund = ["财政拨款", "一般公共预算", "政府性基金", "国有资本经营"].contains(where: wholeLabel.contains)
+      if isFund, wholeLabel.contains("支出"), first.hasSuffix("基本支出"), second.hasSuffix("项目支出") { return true }
+    }
+    return sharesMakeWhole(parts, reader)
+  }
+
+  /// Whether every part is followed by its share ("基本支出 900.00 万元，占 75.00%") and the shares
+  /// add up to 100% (each off by up to one unit of its last digit).
+  private static func sharesMakeWhole(_ parts: [Paragraph.Number], _ reader: NarrativeReader) -> Bool {
+    let shares = reader.unnamedShares
+    var sum = 0.0
+    var slack = 0.0
+    for part in parts {
+      guard let share = shares.first(where: { $0.part.textRange == part.textRange })?.share.value else { return false }
+      sum += share.doubleValue
+      slack += (0..<max(0, share.decimals)).reduce(1.0) { value, _ in value / 10 }
+    }
+    return !parts.isEmpty && abs(sum - 100) <= slack + 1e-9
   }
 
   /// Reports parts that add up to more than their whole, or (when they are all of it) to less.
@@ -670,19 +716,38 @@ struct NarrativeBreakdownRule: Rule {
   /// Where the words about `whole` end before the 其中 at `marker`: after its share when one
   /// follows it ("730.36万元，占项目支出总额的70.73%，其中…"), else after the figure itself.
   private static func end(of whole: Paragraph.Number, withShareBefore marker: Int, _ reader: NarrativeReader) -> Int {
+    let start = end(of: whole, withChangeBefore: marker, reader)
     let share = reader.shares.last { share in
-      share.share.textRange.lowerBound > whole.textRange.upperBound && share.share.textRange.upperBound <= marker
+      share.share.textRange.lowerBound > start && share.share.textRange.upperBound <= marker
     }
-    guard let share else { return whole.textRange.upperBound }
+    guard let share else { return start }
     // Nothing but the share's own words between: punctuation, then 占 (no sentence ends).
     let bytes = reader.bytes
     guard
       let word = UTF8Text.firstOffset(
-        of: Self.shareWord, in: bytes, from: whole.textRange.upperBound, before: share.share.textRange.lowerBound),
-      onlyPunctuation(bytes[whole.textRange.upperBound..<word], fullStop: false),
+        of: Self.shareWord, in: bytes, from: start, before: share.share.textRange.lowerBound),
+      onlyPunctuation(bytes[start..<word], fullStop: false),
       UTF8Text.firstOffset(of: Self.fullStop, in: bytes, from: word, before: share.share.textRange.lowerBound) == nil
+    else { return start }
+    return Self.endWithPercentSign(share.share, in: bytes)
+  }
+
+  /// The end of `whole` with its own change that follows it before `marker`, in one sentence:
+  /// "支出预算 1,100.00 万元，比 2024 年预算增加 100.00 万元，增长 10.00%，其中：…".
+  private static func end(of whole: Paragraph.Number, withChangeBefore marker: Int, _ reader: NarrativeReader) -> Int {
+    guard
+      let change = reader.changes.first(where: { $0.current?.textRange == whole.textRange }),
+      case let last = change.percent ?? change.delta, last.textRange.upperBound <= marker,
+      change.verb.range.lowerBound > whole.textRange.upperBound,
+      UTF8Text.firstOffset(
+        of: Self.fullStop, in: reader.bytes, from: whole.textRange.upperBound, before: last.textRange.lowerBound) == nil
     else { return whole.textRange.upperBound }
-    var end = share.share.textRange.upperBound
+    return Self.endWithPercentSign(last, in: reader.bytes)
+  }
+
+  /// Where `number` ends with the % sign after it, if any.
+  private static func endWithPercentSign(_ number: Paragraph.Number, in bytes: [UInt8]) -> Int {
+    var end = number.textRange.upperBound
     for sign in Self.percentSigns where bytes[end...].starts(with: sign) { end += sign.count }
     return end
   }
