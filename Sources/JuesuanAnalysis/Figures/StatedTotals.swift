@@ -13,6 +13,8 @@ package struct StatedTotals: AnalysisView {
     case fiscalIncome, fiscalExpenditure
     /// A budget's 财政拨款支出预算 by fund.
     case generalBudget, governmentFund, stateCapital
+    /// A budget's 财政拨款收入 by fund, as its 收入预算 and 财政拨款收入 state them, often twice.
+    case generalBudgetIncome, governmentFundIncome, stateCapitalIncome
     /// “三公”经费 (a budget's, or a final's 支出决算) and its items: 因公出国（境）费, 公务用车购置及
     /// 运行费 (购置费 and 运行费), 公务接待费.
     case sangong, sangongAbroad, sangongVehicles, sangongPurchase, sangongRunning, sangongReception
@@ -47,6 +49,9 @@ package struct StatedTotals: AnalysisView {
       case (.generalBudget, true): ["一般公共预算财政拨款支出预算", "一般公共预算拨款支出预算", "一般公共预算支出预算"]
       case (.governmentFund, true): ["政府性基金预算拨款支出预算", "政府性基金拨款支出预算", "政府性基金预算支出预算"]
       case (.stateCapital, true): ["国有资本经营预算拨款支出预算", "国有资本经营预算支出预算"]
+      case (.generalBudgetIncome, true): ["一般公共预算拨款收入", "一般公共预算财政拨款收入"]
+      case (.governmentFundIncome, true): ["政府性基金预算拨款收入", "政府性基金拨款收入", "政府性基金预算财政拨款收入"]
+      case (.stateCapitalIncome, true): ["国有资本经营预算拨款收入", "国有资本经营预算财政拨款收入"]
       case (.income, false): ["收入总计"]
       case (.expenditure, false): ["支出总计"]
       case (.fiscalIncome, false): ["财政拨款收入总计"]
@@ -65,7 +70,9 @@ package struct StatedTotals: AnalysisView {
       case (.receptionOtherDomestic, _): ["其他国内公务接待支出", "其他国内公务接待费"]
       case (.receptionAbroad, _):
         ["国（境）外公务接待支出", "国（境）外公务接待费", "国（境）外接待支出", "国（境）外接待费", "国(境)外公务接待支出", "国(境)外公务接待费"]
-      case (.generalBudget, false), (.governmentFund, false), (.stateCapital, false): []
+      case (.generalBudget, false), (.governmentFund, false), (.stateCapital, false), (.generalBudgetIncome, false),
+        (.governmentFundIncome, false), (.stateCapitalIncome, false):
+        []
       }
     }
 
