@@ -17,6 +17,12 @@ package enum RatioCheck {
     return unit / 2
   }
 
+  /// One unit of the last of `decimals` digits, as a number of the figure's own unit (2 → 0.01,
+  /// 0 → 1): a zero is a rounded figure too here (a "0%" may be 0.4%).
+  package static func lastDigitUnit(decimals: Int) -> Double {
+    (0..<max(0, decimals)).reduce(1.0) { unit, _ in unit / 10 }
+  }
+
   /// Whether `stated` percent (as written, with its decimals) is reachable as part/whole × 100
   /// when part and whole may each be off by the given tolerances (ten-thousandths), allowing ±1
   /// in the stated last digit (shares nudged to add up to 100%) unless the part is nothing at all:
@@ -31,9 +37,7 @@ package enum RatioCheck {
     let partHigh = Double(part.tenThousandths + partTolerance)
     let low = partLow / wholeHigh * 100
     let high = partHigh / wholeLow * 100
-    var unit = 1.0
-    for _ in 0..<max(0, stated.decimals) { unit /= 10 }
-    if partHigh == 0 { unit = 0 }
+    let unit = partHigh == 0 ? 0 : lastDigitUnit(decimals: stated.decimals)
     let value = stated.doubleValue
     return value >= low - unit - 1e-9 && value <= high + unit + 1e-9
   }
@@ -52,8 +56,7 @@ package enum RatioCheck {
     guard !whole.isZero else { return true }
     let computed = Double(part.tenThousandths) / Double(whole.tenThousandths) * 100
     guard computed.isFinite, abs(computed) < 1e9 else { return true }
-    var unit = 1.0
-    for _ in 0..<max(0, decimals) { unit /= 10 }
+    let unit = lastDigitUnit(decimals: decimals)
     return abs(computed - stated.doubleValue) <= unit + 1e-9
   }
 }

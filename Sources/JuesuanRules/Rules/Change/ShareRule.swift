@@ -272,8 +272,7 @@ struct ShareRule: Rule {
         continue
       }
       let percent = share.share.value
-      // Half a unit of the percentage's last digit, a "0%" too (it may be 0.4%).
-      let half = (0..<max(0, percent.decimals)).reduce(0.5) { value, _ in value / 10 }
+      let half = RatioCheck.lastDigitUnit(decimals: percent.decimals) / 2
       context.ran()
       if percent.doubleValue - half >= 100 + 1e-9 {
         context.report(

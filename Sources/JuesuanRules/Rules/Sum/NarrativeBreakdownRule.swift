@@ -255,7 +255,7 @@ struct NarrativeBreakdownRule: Rule {
     for part in parts {
       guard let share = shares.first(where: { $0.part.textRange == part.textRange })?.share.value else { return false }
       sum += share.doubleValue
-      slack += (0..<max(0, share.decimals)).reduce(1.0) { value, _ in value / 10 }
+      slack += RatioCheck.lastDigitUnit(decimals: share.decimals)
     }
     return !parts.isEmpty && abs(sum - 100) <= slack + 1e-9
   }
