@@ -132,6 +132,8 @@ struct NarrativeBreakdownRule: Rule {
       .init("2025年一般公共预算拨款支出预算⟦1,100.00⟧万元，比2024年预算增加100.00万元，增长10.00%，其中：基本支出849.00万元，项目支出250.00万元。"),
       // Shares that add up to 100% say the list is whole.
       .init("本年支出合计 ⟦9759.38⟧ 万元，其中：基本支出 5376.64 万元，占 55.10%；项目支出 4381.74 万元，占 44.90%。"),
+      // A list opened by "其中包括" is the whole's own.
+      .init("支出合计 ⟦100.00⟧ 万元，其中包括：基本支出 60.00 万元、项目支出 50.00 万元。"),
       // Plain PDF text: the line break after "；" does not end the sentence.
       .init("一般公共预算财政拨款基本支出 ⟦5378.64⟧ 万元。其中：人员\n经费 4896.98 万元，主要包括：基本工资、退休费；\n公用经费 480.66 万元，主要包括：办公费。\n"),
       .init(
@@ -783,10 +785,15 @@ struct NarrativeBreakdownRule: Rule {
   /// The stretches of `bytes[start..<end]` inside brackets （…） or (…): an offset is inside while
   /// more brackets opened than closed between `start` and it, in one pass.
   /// What a part's own list spans: from its "包括" ("人员经费 572.93 万元，主要包括基本工资 193.60 万元、…")
-  /// to the ； that ends the part, or `end`. Its figures are the part's parts, not the whole's.
+  /// to the ； that ends the part, or `end`. Its figures are the part's parts, not the whole's. A
+  /// 包括 before any part's figure ("其中包括：A 万元、B 万元") opens the list itself.
   private static func elaborations(_ reader: NarrativeReader, from start: Int, upTo end: Int) -> [Range<Int>] {
-    reader.occurrences(of: "包括", in: start..<end).map { offset in
-      offset..<(reader.occurrences(of: "；", in: offset..<end).first ?? end)
+    let figures = reader.paragraph.numbers.filter { $0.unit == .tenThousandYuan }
+    return reader.occurrences(of: "包括", in: start..<end).compactMap { offset in
+      guard figures.contains(where: { $0.textRange.lowerBound > start && $0.textRange.upperBound <= offset }) else {
+        return nil
+      }
+      return offset..<(reader.occurrences(of: "；", in: offset..<end).first ?? end)
     }
   }
 
