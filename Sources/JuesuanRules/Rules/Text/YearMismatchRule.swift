@@ -16,7 +16,7 @@ struct YearMismatchRule: Rule {
       预算项目经费说明的“实施周期”（该标题行及其下到下一个“六、”类标题的文字）不含预算年度（“2024全年度”）的也是；\
       决算说明中以上一年度开头、只陈述金额而不作比较的段落（“2022 年度机关运行经费支出 0.00 万元。”）也是；\
       还有写成上一年或下一年、金额却与本年表中数相同的叙述；并列的“编报绩效目标的 YYYY 年度项目…绩效自评的\
-      YYYY 年度项目”中多数为报告年度而个别不同的；决算中“YYYY 年度预算绩效管理工作”“对 YYYY 年度 N 个项目实施单位自评”年份不是报告年度的。文号〔2024〕、日期“2024年6月25日”、\
+      YYYY 年度项目”中多数为报告年度而个别不同的；决算中“YYYY 年度预算绩效管理工作”“对 YYYY 年度 N 个项目实施单位自评”“关于开展 YYYY 年度单位自评…”年份不是报告年度的。文号〔2024〕、日期“2024年6月25日”、\
       年份区间和“上年（2022年）”均不报告。
       """,
     defaultSeverity: .warning,
@@ -50,6 +50,9 @@ struct YearMismatchRule: Rule {
       .init(
         "# 2023年度部门决算\n\n⟦2022⟧年度本部门机关运行经费支出12.00万元，比2022年度增加2.00万元，增长20.00%。\n",
         fixed: "# 2023年度部门决算\n\n2023年度本部门机关运行经费支出12.00万元，比2022年度增加2.00万元，增长20.00%。\n"),
+      .init(
+        "# 2023年度部门决算\n\n根据《某某区财政局关于开展 ⟦2022⟧ 年度单位自评和部门评价的通知》，本部门开展了绩效自评。\n",
+        fixed: "# 2023年度部门决算\n\n根据《某某区财政局关于开展 2023 年度单位自评和部门评价的通知》，本部门开展了绩效自评。\n"),
       .init(
         "# 2023年度部门决算\n\n根据全面实施预算绩效管理要求，本部门组织对 ⟦2022⟧ 年度 1 个项目实施单位自评。\n",
         fixed: "# 2023年度部门决算\n\n根据全面实施预算绩效管理要求，本部门组织对 2023 年度 1 个项目实施单位自评。\n"),
@@ -355,9 +358,13 @@ struct YearMismatchRule: Rule {
           message = "同一处列举的“…的 \(year) 年度项目”都是 \(year) 年度，此处写作“\(mention.value) 年度项目”"
         } else if !report.kind.isBudget, !mention.isComparisonBase, after.hasPrefix("预算绩效管理工作") {
           message = "\(year) 年度决算所说的预算绩效管理工作是本年度的，文中写作“\(mention.value) 年度”"
-        } else if !report.kind.isBudget, !mention.isComparisonBase, Self.countsEvaluatedProjects(after, in: sentence) {
-          // "本部门组织对 2023 年度 1 个项目实施单位自评": a final's evaluations are of its own year.
-          message = "\(year) 年度决算所说的自评项目是本年度的，文中写作“\(mention.value) 年度”"
+        } else if !report.kind.isBudget, !mention.isComparisonBase,
+          Self.countsEvaluatedProjects(after, in: sentence)
+            || Self.textBefore(scalars, mention.start).hasSuffix("开展") && after.utf8Text.contains("自评")
+        {
+          // "本部门组织对 2023 年度 1 个项目实施单位自评", "《…关于开展 2023 年度单位自评和部门评价的
+          // 通知》": a final's evaluations are of its own year.
+          message = "\(year) 年度决算所说的自评是本年度的，文中写作“\(mention.value) 年度”"
         } else if report.kind.isBudget, !mention.isComparisonBase, Self.statesOwnBudget(after) {
           message = "\(year) 年度预算中，本年的预算安排写作“\(mention.value) 年度”，应为 \(year) 年度"
         } else if mention.value == year - 1, !mention.isComparisonBase,
