@@ -180,7 +180,15 @@ extension NarrativeReader {
     let opening = String(decoding: bytes[sentences[here].lowerBound..<limit], as: UTF8.self)
     let trimmed = opening.trimmingPrefix(while: { $0 == " " })
     guard ["与上", "较上", "比上", "同比"].contains(where: { trimmed.utf8Text.hasPrefix($0) }) else { return nil }
-    return candidates(sentences[here - 1])
+    // "本年支出合计 100.00 万元，其中：基本支出…；项目支出 20.00 万元。与上年相比…": what is compared
+    // is the list's whole, the figure before its 其中, not the last part.
+    let previous = sentences[here - 1]
+    if let marker = occurrences(of: "其中", in: previous).first,
+      let whole = candidates(previous.lowerBound..<marker)
+    {
+      return whole
+    }
+    return candidates(previous)
   }
 
   /// The direction words as bytes, with their direction (built once).
