@@ -107,6 +107,7 @@ package struct NarrativeBinder {
     }
   }
   private static let fillerEnds = SuffixIndex(fillers)
+  private static let expenditure = Array("支出".unicodeScalars)
   private static let fillers: [[Glyph]] = [
     "支出决算数为", "支出决算数", "支出决算为", "支出决算", "决算支出为", "决算支出", "决算数为", "决算数", "决算为", "决算",
     "支出预算数为", "支出预算数", "支出预算为", "支出预算", "全年预算数为", "全年预算数", "全年预算为", "全年预算",
@@ -302,7 +303,13 @@ package struct NarrativeBinder {
         let figures = figures(code: code)
         return figures.isEmpty ? nil : NarrativeBinding(subject: code, figures: figures)
       }
-      if let filler = Self.fillerEnds.first(in: chars, endingAt: end).map({ Self.fillers[$0] }) {
+      if var filler = Self.fillerEnds.first(in: chars, endingAt: end).map({ Self.fillers[$0] }) {
+        // "一般公共预算财政拨款支出决算数为 §": the 支出 that opens a filler may close a label.
+        if filler.starts(with: Self.expenditure), filler.count > Self.expenditure.count,
+          anchorEnds.first(in: chars, endingAt: end - filler.count + Self.expenditure.count) != nil
+        {
+          filler.removeFirst(Self.expenditure.count)
+        }
         if !crossed { qualifiers.append(Self.text(filler)) }
         end -= filler.count
         continue
