@@ -109,10 +109,16 @@ extension NarrativeReader {
       let followingEnd =
         occurrences(of: "；", in: clauseEnd..<change.sentence.upperBound).first
         ?? change.sentence.upperBound
+      // An item of a list ("…；公务接待费 2.00 万元，比上年减少 0.50 万元") whose own figure is in its
+      // clause: the items before the ； are not its figure.
+      let clauseStart =
+        occurrences(of: "；", in: change.sentence.lowerBound..<limit).last.map { $0 + 3 } ?? change.sentence.lowerBound
+      let ownClause = change.current.map { $0.textRange.lowerBound >= clauseStart } ?? false
+      let alternativesStart = ownClause ? clauseStart : change.sentence.lowerBound
       change.alternatives = paragraph.numbers.filter {
         $0.unit == .tenThousandYuan && !consumed.contains($0.textRange.lowerBound)
           && $0.textRange != change.current?.textRange
-          && (($0.textRange.lowerBound >= change.sentence.lowerBound && $0.textRange.upperBound <= limit)
+          && (($0.textRange.lowerBound >= alternativesStart && $0.textRange.upperBound <= limit)
             || ($0.textRange.lowerBound >= clauseEnd && $0.textRange.upperBound <= followingEnd
               && !isChangeAmount($0)))
       }

@@ -114,7 +114,7 @@ extension NarrativeReader {
       }
       guard let share = number(startingAt: cursor), share.unit == .percent else { continue }
       let name = String(decoding: bytes[(offset + 3)..<de], as: UTF8.self).filter { $0 != " " }
-      guard name.count >= 2, !name.utf8Text.contains("，"), !name.utf8Text.contains("预算") else { continue }
+      guard name.count >= 2, !name.utf8Text.contains("，"), !Self.namesBudget(name) else { continue }
       var entry = Share(offset: offset, share: share, wholeName: name)
       var names = [name]
       for suffix in ["金额"] where name.utf8Text.hasSuffix(suffix) && name.count > suffix.count + 1 {
@@ -156,6 +156,18 @@ extension NarrativeReader {
       return (offset, share)
     }
   }
+
+  /// Whether a share's whole names a budget ("占年初预算的 R%" is a rate, not a share), other than
+  /// in a fund's name ("占一般公共预算财政拨款支出的 W%" is a share).
+  private static func namesBudget(_ name: String) -> Bool {
+    let bytes = Array(name.utf8)
+    let count = { (word: [UInt8]) in UTF8Text.offsets(of: word, in: bytes, range: 0..<bytes.count).count }
+    return count(budgetWord) > fundNames.reduce(0) { $0 + count($1) }
+  }
+
+  private static let budgetWord = Array("预算".utf8)
+  /// The funds whose names say 预算.
+  private static let fundNames = ["一般公共预算", "政府性基金预算", "国有资本经营预算"].map { Array($0.utf8) }
 
   /// "X 万元，占 W%" / "X万元，占比W%" / "占比为 W%": a share with no whole named (the list's total is the
   /// whole), the part right before it.
