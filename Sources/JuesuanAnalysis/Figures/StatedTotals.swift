@@ -217,6 +217,22 @@ package struct StatedTotals: AnalysisView {
     return first
   }
 
+  /// The total whose parts a paragraph lists without stating it: a budget's "收入预算中：一般公共
+  /// 预算拨款收入 1,100.00 万元，占 91.67%；…" (and "支出预算中："), the 收入预算 or 支出预算 the
+  /// narrative stated before (its last statement).
+  package func listedTotal(of reader: NarrativeReader, paragraph index: Int) -> Fact? {
+    var start = reader.skippingSpaces(from: 0)
+    // "2025年收入预算中：" names the year first.
+    if start + 7 <= reader.bytes.count, reader.bytes[start..<(start + 4)].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
+      reader.has("年", at: start + 4)
+    {
+      start += 7
+    }
+    let listed: [(opener: String, total: Total)] = [("收入预算中", .income), ("支出预算中", .expenditure)]
+    guard let total = listed.first(where: { reader.has($0.opener, at: start) })?.total else { return nil }
+    return statements(of: total).last { $0.paragraph < index }
+  }
+
   /// For each paragraph, whether it is in a section about 三公: one whose heading names them, or
   /// whose paragraphs have named them by then ("（一）" over "“三公”经费财政拨款支出决算总体情况说明。").
   private static func sangongSection(_ report: Report) -> [Bool] {

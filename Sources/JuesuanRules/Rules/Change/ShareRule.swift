@@ -9,7 +9,7 @@ struct ShareRule: Rule {
     rationale: """
       “占 Y 的 W%”（“占 Y 的比重为 W%”）在 Y 的金额于同段写明时核对；决算中 Y 为本年收入（支出）合计或一般公共预算财政拨款支出而同段未写明的，取收支总表等\
       表中的该数（各表一致时）核对；“合计 T 万元，其中：A 万元，占 W%”式列举按合计 T 核对\
-      （T 在同段开头，或在以“其中：”“以下方面：”结尾的上一段）；“三公”经费说明中“因公出国（境）费支出决算 X 万元，占 W%”\
+      （T 在同段开头，或在以“其中：”“以下方面：”结尾的上一段，或预算“收入（支出）预算中：”之前所写的收入（支出）预算）；“三公”经费说明中“因公出国（境）费支出决算 X 万元，占 W%”\
       的 W 按“三公”经费表合计（无表时按句中三项之和）核对；政府采购“货物（工程、服务）采购授予中小企业合同金额占货物（工程、服务）支出金额的 W%”\
       三项所示金额之和应等于授予中小企业合同金额，各项不超过 100%。Y 为 0 的由 change/zero-base 报告。\
       按所写小数位，容许各金额的四舍五入误差及末位 ±1（写作“0 万元”的部分除外：其占比只能为 0）。
@@ -78,9 +78,15 @@ struct ShareRule: Rule {
         fixed:
           "一般公共预算财政拨款支出决算表\n单位：万元\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n\t合计\t100.00\t90.00\t10.00\n201\t一般公共服务支出\t80.00\t70.00\t10.00\n221\t住房保障支出\t20.00\t20.00\t\n\n一般公共服务（类）支出80.00万元，占一般公共预算财政拨款支出的80.00%。\n"
       ),
+      // A budget's "支出预算中：…" lists the 支出预算 stated before.
+      .init(
+        "# 2025年部门预算\n\n2025年收支预算总额1,200.00万元，比2024年预算增加100.00万元，增长9.09%。\n\n支出预算中：基本支出900.00万元，占⟦76.00%⟧；项目支出300.00万元，占25.00%。\n",
+        fixed:
+          "# 2025年部门预算\n\n2025年收支预算总额1,200.00万元，比2024年预算增加100.00万元，增长9.09%。\n\n支出预算中：基本支出900.00万元，占75.00%；项目支出300.00万元，占25.00%。\n"
+      ),
     ])
 
-  static let reads: [any AnalysisView.Type] = [NarrativeReaders.self]
+  static let reads: [any AnalysisView.Type] = [NarrativeReaders.self, StatedTotals.self]
 
   init() {}
 
@@ -101,6 +107,7 @@ struct ShareRule: Rule {
       return first
     }
     let sangongTable = report.kind.isBudget ? nil : report.table(.sangong)
+    let statedTotals = context.view(StatedTotals.self)
     for (index, paragraph) in report.paragraphs.enumerated() {
       let reader = readers[index]
       if paragraph.headingIndex != lastHeading {
@@ -119,6 +126,12 @@ struct ShareRule: Rule {
         {
           listTotal = nil
         }
+      }
+      // "收入预算中：…，占 91.67%；…": the 收入预算 stated paragraphs before.
+      if reader.listTotal == nil, listTotal == nil,
+        let total = statedTotals.listedTotal(of: reader, paragraph: index)?.number
+      {
+        checkList(reader, total: total, context: &context)
       }
       if let total = paragraph.numbers.last(where: { $0.unit == .tenThousandYuan }),
         paragraph.numbers.filter({ $0.unit == .tenThousandYuan }).count == 1, reader.opensList
@@ -322,7 +335,8 @@ struct ShareRule: Rule {
   /// "X 万元，占 W%" items of a list checked against the list's total.
   private func checkList(_ reader: NarrativeReader, total: Paragraph.Number, context: inout RuleContext) {
     let paragraph = reader.paragraph
-    for (part, share) in reader.unnamedShares where part.textRange != total.textRange {
+    // The total may be another paragraph's: its place in the source, not in the paragraph, tells.
+    for (part, share) in reader.unnamedShares where part.range != total.range {
       guard !total.value.isZero else { continue }  // a zero whole: nothing to compare
       guard part.value <= total.value else { continue }  // not a part of this total
       check(share, part: part.value, whole: (total.value, total.range, "合计"), paragraph, reader, context: &context)

@@ -19,7 +19,7 @@ struct NarrativeBreakdownRule: Rule {
       政府采购说明中，小微企业是中小企业的一部分：“授予小微企业合同金额”“面向小微企业预留…预算金额”\
       “由小微企业供应商中标或成交的，采购金额”不能超过前面同一种金额的中小企业数；同样，中小企业在预留项目和\
       其他项目中成交的采购金额之和、“授予中小企业合同金额”不能超过同一节的政府采购金额（合同数），“面向中小企业\
-      预留政府采购项目预算金额”不能超过同一节的政府采购预算。“A 万元，其中：”结束一段而各项在其下（一句列出，\
+      预留政府采购项目预算金额”不能超过同一节的政府采购预算。预算的“收入预算中：…”“支出预算中：…”以前文所写的收入（支出）预算为合计数，报在列表处。“A 万元，其中：”结束一段而各项在其下（一句列出，\
       或每项一段、以“；”相连）时同样核对。“A 万元（含 B 万元）”中 B 不能大于 A。\
       决算中“一般公共预算财政拨款支出年初（全年）预算为 A 万元，支出决算为 B 万元……其中：”之后逐项（1、2、3…）说明的\
       各项年初（全年）预算之和不能超过 A；各项支出决算之和等于 B（即列全了）时也不能少于 A。功能分类表未能读取时，\
@@ -53,6 +53,9 @@ struct NarrativeBreakdownRule: Rule {
       // A part's own list ("主要包括基本工资 193.60 万元、…") is not among the whole's parts.
       .init("2023年度财政拨款基本支出622.18万元，其中：人员经费572.93万元，主要包括基本工资193.60万元、津贴补贴90.61万元；公用经费49.25万元，主要包括办公费1.97万元。"),
       .init("2023年度财政拨款基本支出622.18万元，其中：\n人员经费572.93万元，主要包括基本工资193.60万元、津贴补贴90.61万元；\n公用经费49.25万元，主要包括办公费1.97万元。\n"),
+      .init(
+        "# 2025年部门预算\n\n2025年收支预算总额1,200.00万元，比2024年预算增加100.00万元，增长9.09%。\n\n收入预算中：一般公共预算拨款收入1,100.00万元，占91.67%；政府性基金预算拨款收入50.00万元，占4.17%；事业收入50.00万元，占4.17%。\n"
+      ),
       // A list inside an item of a list ends with that item.
       .init(
         "2025年“三公”经费预算数为20.00万元。其中：因公出国（境）费0.00万元；公务用车购置及运行费12.00万元，比2024年预算减少4.00万元，下降25.00%，其中：公务用车购置费0.00万元，公务用车运行费12.00万元；公务接待费8.00万元。"
@@ -132,6 +135,10 @@ struct NarrativeBreakdownRule: Rule {
       .init("2025年一般公共预算拨款支出预算⟦1,100.00⟧万元，比2024年预算增加100.00万元，增长10.00%，其中：基本支出849.00万元，项目支出250.00万元。"),
       // Shares that add up to 100% say the list is whole.
       .init("本年支出合计 ⟦9759.38⟧ 万元，其中：基本支出 5376.64 万元，占 55.10%；项目支出 4381.74 万元，占 44.90%。"),
+      // "收入预算中：…": the 收入预算 stated before is the whole; reported at the list.
+      .init(
+        "# 2025年部门预算\n\n2025年收支预算总额1,200.00万元，比2024年预算增加100.00万元，增长9.09%。\n\n收入预算中：一般公共预算拨款收入⟦1,099.00⟧万元，占91.58%；政府性基金预算拨款收入50.00万元，占4.17%；事业收入50.00万元，占4.17%。\n"
+      ),
       // A list opened by "其中包括" is the whole's own.
       .init("支出合计 ⟦100.00⟧ 万元，其中包括：基本支出 60.00 万元、项目支出 50.00 万元。"),
       // Plain PDF text: the line break after "；" does not end the sentence.
@@ -172,9 +179,13 @@ struct NarrativeBreakdownRule: Rule {
     checkStatedFunds(report, context: &context)
     checkItemList(report, context: &context)
     checkItemizedSpending(report, context: &context)
+    let statedTotals = context.view(StatedTotals.self)
     for (index, paragraph) in report.paragraphs.enumerated() {
       let reader = readers[index]
       checkIncluded(paragraph, reader, source: report.source, context: &context)
+      if report.kind.isBudget {
+        checkListOfStatedTotal(reader, paragraph: index, statedTotals, source: report.source, context: &context)
+      }
       checkVehicleCounts(paragraph, reader, context: &context)
       guard UTF8Text.firstOffset(of: Self.marker, in: paragraph.utf8) != nil else { continue }
       if let whole = Self.listOpened(by: reader) {
@@ -264,8 +275,8 @@ struct NarrativeBreakdownRule: Rule {
 
   /// Reports parts that add up to more than their whole, or (when they are all of it) to less.
   private func compare(
-    _ parts: [Paragraph.Number], with whole: Paragraph.Number, complete: Bool, source: SourceText,
-    context: inout RuleContext
+    _ parts: [Paragraph.Number], with whole: Paragraph.Number, complete: Bool, at place: Paragraph.Number? = nil,
+    source: SourceText, context: inout RuleContext
   ) {
     context.ran()
     let sum = Amount.sum(parts.map(\.value))
@@ -273,7 +284,7 @@ struct NarrativeBreakdownRule: Rule {
     let tolerance = TableIdentity.tolerance(parts: parts.count)
     guard abs(difference) > tolerance, difference > 0 || complete else { return }
     let terms = Terms.joined(parts.map(\.value), limit: 8)
-    let digits = NarrativeFigures.digitRange(of: whole, in: source)
+    let digits = NarrativeFigures.digitRange(of: place ?? whole, in: source)
     let message: String =
       parts.count == 1
       ? "其中 \(sum) 万元超过合计数 \(whole.value) 万元 \((sum - whole.value).magnitude)：部分不会大于整体"
@@ -282,7 +293,8 @@ struct NarrativeBreakdownRule: Rule {
         : "其中各项 \(terms) = \(sum) 万元，比合计数 \(whole.value) 万元少 \((sum - whole.value).magnitude)：所列是否不全，或合计有误"
     context.report(
       digits, Message(message), severity: difference > 0 ? nil : .warning,
-      related: parts.map { Finding.Related(range: $0.range, message: "\($0.value) 万元") })
+      related: (place == nil ? [] : [Finding.Related(range: whole.range, message: "合计数 \(whole.value) 万元")])
+        + parts.map { Finding.Related(range: $0.range, message: "\($0.value) 万元") })
     reportTransposition(parts, whole: whole, gap: sum - whole.value, source: source, context: &context)
   }
 
@@ -346,21 +358,8 @@ struct NarrativeBreakdownRule: Rule {
       let paragraph = reader.paragraph
       guard paragraph.headingIndex == heading, UTF8Text.firstOffset(of: Self.marker, in: paragraph.utf8) == nil
       else { return }
-      let first = reader.sentences.first ?? 0..<paragraph.utf8.count
-      let nested =
-        Self.bracketed(paragraph.utf8, from: 0, upTo: first.upperBound)
-        + Self.elaborations(reader, from: 0, upTo: first.upperBound)
-      let amounts = paragraph.numbers.filter { number in
-        number.unit == .tenThousandYuan && first.contains(number.textRange.lowerBound)
-          && !reader.changes.contains { $0.delta.textRange == number.textRange }
-          && !nested.contains { $0.contains(number.textRange.lowerBound) }
-          && !Self.isRestatedTotal(paragraph.utf8, number.textRange.lowerBound)
-      }
+      let (amounts, items) = Self.listItems(reader)
       guard !amounts.isEmpty else { return }
-      // An item a clause: "人员经费 572.93 万元，主要包括…；公用经费 49.25 万元…" joined from PDF lines.
-      let semicolons = reader.occurrences(of: "；", in: first)
-      let clauses = zip([first.lowerBound] + semicolons, semicolons + [first.upperBound]).map { $0..<$1 }
-      let items = clauses.compactMap { clause in amounts.first { clause.contains($0.textRange.lowerBound) } }
       let end = UTF8Text.skippingSpacesBackward(in: paragraph.utf8, from: paragraph.utf8.count)
       if UTF8Text.has("；", at: end - 3, in: paragraph.utf8) || UTF8Text.has(";", at: end - 1, in: paragraph.utf8) {
         parts += items
@@ -373,6 +372,42 @@ struct NarrativeBreakdownRule: Rule {
       compare(parts, with: whole, complete: parts.count >= 3, source: report.source, context: &context)
       return
     }
+  }
+
+  /// The 万元 figures of the first sentence of a list paragraph (not a change's Δ, not in brackets
+  /// or in a part's own "包括…" list, not a restated total), and the items among them: the first
+  /// figure of each ；-clause ("人员经费 572.93 万元，主要包括…；公用经费 49.25 万元…").
+  private static func listItems(_ reader: NarrativeReader) -> (
+    amounts: [Paragraph.Number], items: [Paragraph.Number]
+  ) {
+    let paragraph = reader.paragraph
+    let first = reader.sentences.first ?? 0..<paragraph.utf8.count
+    let nested =
+      bracketed(paragraph.utf8, from: 0, upTo: first.upperBound) + elaborations(reader, from: 0, upTo: first.upperBound)
+    let amounts = paragraph.numbers.filter { number in
+      number.unit == .tenThousandYuan && first.contains(number.textRange.lowerBound)
+        && !reader.changes.contains { $0.delta.textRange == number.textRange }
+        && !nested.contains { $0.contains(number.textRange.lowerBound) }
+        && !isRestatedTotal(paragraph.utf8, number.textRange.lowerBound)
+    }
+    let semicolons = reader.occurrences(of: "；", in: first)
+    let clauses = zip([first.lowerBound] + semicolons, semicolons + [first.upperBound]).map { $0..<$1 }
+    let items = clauses.compactMap { clause in amounts.first { clause.contains($0.textRange.lowerBound) } }
+    return (amounts, items)
+  }
+
+  /// "收入预算中：一般公共预算拨款收入 1,100.00 万元，占 91.67%；…" (`StatedTotals.listedTotal`): the
+  /// items against the 收入预算 (支出预算) stated before, reported at the list (the whole is
+  /// paragraphs away). Three items or more, or shares adding up to 100%, are the whole of it.
+  private func checkListOfStatedTotal(
+    _ reader: NarrativeReader, paragraph index: Int, _ totals: StatedTotals, source: SourceText,
+    context: inout RuleContext
+  ) {
+    guard let whole = totals.listedTotal(of: reader, paragraph: index)?.number else { return }
+    let items = Self.listItems(reader).items
+    guard let first = items.first else { return }
+    let complete = items.count >= 3 || Self.sharesMakeWhole(items, reader)
+    compare(items, with: whole, complete: complete, at: first, source: source, context: &context)
   }
 
   /// Where the tables that state them were not read: the narrative's 三公 figures against each
