@@ -7,7 +7,7 @@ struct ShareRule: Rule {
     code: "change/share",
     summary: "“X 万元，占 Y 的 W%”中 W 应等于 X ÷ Y。",
     rationale: """
-      “占 Y 的 W%”（“占 Y 的比重为 W%”）在 Y 的金额于同段写明时核对；决算中 Y 为本年收入（支出）合计或一般公共预算财政拨款支出而同段未写明的，取收支总表等\
+      “占 Y 的 W%”（“占 Y 的比重为 W%”）在 Y 的金额于同段写明时核对；决算中 Y 为本年收入（支出）合计或一般公共预算财政拨款支出而同段未写明的，取收支总表等（表未读出时取叙述别处所写之数）\
       表中的该数（各表一致时）核对；“合计 T 万元，其中：A 万元，占 W%”式列举按合计 T 核对\
       （T 在同段开头，或在以“其中：”“以下方面：”结尾的上一段，或预算“收入（支出）预算中：”之前所写的收入（支出）预算）；“三公”经费说明中“因公出国（境）费支出决算 X 万元，占 W%”\
       的 W 按“三公”经费表合计（无表时按句中三项之和）核对；政府采购“货物（工程、服务）采购授予中小企业合同金额占货物（工程、服务）支出金额的 W%”\
@@ -34,6 +34,7 @@ struct ShareRule: Rule {
       .init(
         "一般公共预算财政拨款支出决算表\n单位：万元\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n\t合计\t100.00\t90.00\t10.00\n201\t一般公共服务支出\t80.00\t70.00\t10.00\n221\t住房保障支出\t20.00\t20.00\t\n\n一般公共服务（类）支出80.00万元，占一般公共预算财政拨款支出的80.00%。\n"
       ),
+      .init("# 2023年度部门决算\n\n本年支出合计100.00万元，其中：基本支出90.00万元，项目支出10.00万元。\n\n一般公共预算财政拨款支出100.00万元，占本年支出合计的100.00%。\n"),
     ],
     triggeringExamples: [
       .init(
@@ -84,6 +85,10 @@ struct ShareRule: Rule {
         fixed:
           "# 2025年部门预算\n\n2025年收支预算总额1,200.00万元，比2024年预算增加100.00万元，增长9.09%。\n\n支出预算中：基本支出900.00万元，占75.00%；项目支出300.00万元，占25.00%。\n"
       ),
+      // Without tables: the whole as the narrative states it elsewhere.
+      .init(
+        "# 2023年度部门决算\n\n本年支出合计100.00万元，其中：基本支出90.00万元，项目支出10.00万元。\n\n一般公共预算财政拨款支出100.00万元，占本年支出合计的⟦99.50%⟧。\n",
+        fixed: "# 2023年度部门决算\n\n本年支出合计100.00万元，其中：基本支出90.00万元，项目支出10.00万元。\n\n一般公共预算财政拨款支出100.00万元，占本年支出合计的100.00%。\n"),
     ])
 
   static let reads: [any AnalysisView.Type] = [NarrativeReaders.self, StatedTotals.self]
@@ -105,6 +110,28 @@ struct ShareRule: Rule {
         figures.allSatisfy({ $0.isKnown && $0.value.isSameValue(as: first.value) })
       else { return nil }
       return first
+    }
+    // …or, where no table states it, from the narrative's own statement of it in another paragraph
+    // ("本年支出合计 100.00 万元，其中：…"), every statement agreeing.
+    var statedWholes: [String: Paragraph.Number?] = [:]
+    func statedWhole(_ name: String) -> Paragraph.Number? {
+      guard Self.tableTotals.contains(name) else { return nil }
+      if let known = statedWholes[name] { return known }
+      var found: [Paragraph.Number] = []
+      for reader in readers.readers {
+        for offset in reader.occurrences(of: name) {
+          var cursor = reader.skippingSpaces(from: offset + name.utf8.count)
+          for glue in ["为", "："] where reader.has(glue, at: cursor) {
+            cursor = reader.skippingSpaces(from: cursor + glue.utf8.count)
+          }
+          if let number = reader.number(startingAt: cursor), number.unit == .tenThousandYuan { found.append(number) }
+        }
+      }
+      let whole = found.first.flatMap { first in
+        found.allSatisfy { $0.value.isSameValue(as: first.value) } ? first : nil
+      }
+      statedWholes[name] = whole
+      return whole
     }
     let sangongTable = report.kind.isBudget ? nil : report.table(.sangong)
     let statedTotals = context.view(StatedTotals.self)
@@ -142,7 +169,15 @@ struct ShareRule: Rule {
       checkSmallBusinessAwards(reader, context: &context)
       for share in reader.shares {
         if share.whole == nil, let part = share.part {
-          checkAgainstTable(share, part: part, paragraph, reader, tableWhole: tableWhole, context: &context)
+          if tableWhole(share.wholeName) != nil {
+            checkAgainstTable(share, part: part, paragraph, reader, tableWhole: tableWhole, context: &context)
+          } else if let whole = statedWhole(share.wholeName), whole.range != part.range, !whole.value.isZero,
+            part.value <= whole.value
+          {
+            check(
+              share.share, part: part.value, whole: (whole.value, whole.range, share.wholeName), paragraph, reader,
+              context: &context)
+          }
         }
         guard let whole = share.whole, let part = share.part, !whole.value.isZero,
           whole.textRange.upperBound <= part.textRange.lowerBound
