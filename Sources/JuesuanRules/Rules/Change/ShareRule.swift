@@ -9,7 +9,7 @@ struct ShareRule: Rule {
     rationale: """
       “占 Y 的 W%”（“占 Y 的比重为 W%”）在 Y 的金额于同段写明时核对；决算中 Y 为本年收入（支出）合计或一般公共预算财政拨款支出而同段未写明的，取收支总表等（表未读出时取叙述别处所写之数）\
       表中的该数（各表一致时）核对；“合计 T 万元，其中：A 万元，占 W%”式列举按合计 T 核对\
-      （T 在同段开头，或在以“其中：”“以下方面：”结尾的上一段，或预算“收入（支出）预算中：”之前所写的收入（支出）预算）；“三公”经费说明中“因公出国（境）费支出决算 X 万元，占 W%”\
+      （T 在同段开头，或在以“其中：”“以下方面：”结尾的上一段，或预算“收入（支出）预算中：”之前所写的收入（支出）预算，各项之和等于它时）；“三公”经费说明中“因公出国（境）费支出决算 X 万元，占 W%”\
       的 W 按“三公”经费表合计（无表时按句中三项之和）核对；政府采购“货物（工程、服务）采购授予中小企业合同金额占货物（工程、服务）支出金额的 W%”\
       三项所示金额之和应等于授予中小企业合同金额，各项不超过 100%。Y 为 0 的由 change/zero-base 报告。\
       按所写小数位，容许各金额的四舍五入误差及末位 ±1（写作“0 万元”的部分除外：其占比只能为 0）。
@@ -35,6 +35,9 @@ struct ShareRule: Rule {
         "一般公共预算财政拨款支出决算表\n单位：万元\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n\t合计\t100.00\t90.00\t10.00\n201\t一般公共服务支出\t80.00\t70.00\t10.00\n221\t住房保障支出\t20.00\t20.00\t\n\n一般公共服务（类）支出80.00万元，占一般公共预算财政拨款支出的80.00%。\n"
       ),
       .init("# 2023年度部门决算\n\n本年支出合计100.00万元，其中：基本支出90.00万元，项目支出10.00万元。\n\n一般公共预算财政拨款支出100.00万元，占本年支出合计的100.00%。\n"),
+      .init(
+        "# 2025年部门预算\n\n2025年收支预算总额1,200.00万元，比2024年预算增加100.00万元，增长9.09%。\n\n支出预算中：一般公共服务支出800.00万元，占72.73%；社会保障和就业支出200.00万元，占18.18%；住房保障支出100.00万元，占9.09%。\n"
+      ),
     ],
     triggeringExamples: [
       .init(
@@ -154,9 +157,11 @@ struct ShareRule: Rule {
           listTotal = nil
         }
       }
-      // "收入预算中：…，占 91.67%；…": the 收入预算 stated paragraphs before.
+      // "收入预算中：…，占 91.67%；…": the 收入预算 stated paragraphs before, when the items add up to
+      // it (a list of the 财政拨款's part of it has its shares of its own sum).
       if reader.listTotal == nil, listTotal == nil,
-        let total = statedTotals.listedTotal(of: reader, paragraph: index)?.number
+        let total = statedTotals.listedTotal(of: reader, paragraph: index)?.number,
+        Self.addUp(reader.unnamedShares.map(\.part), to: total)
       {
         checkList(reader, total: total, context: &context)
       }
@@ -365,6 +370,14 @@ struct ShareRule: Rule {
         "按各类占比，授予中小企业合同金额 = \(sum)，计入四舍五入至多为 \(most) 万元，而文中为 \(award.value) 万元：占比或金额有误",
         related: [])
     }
+  }
+
+  /// Whether `parts` add up to `total`, each figure's rounding allowed.
+  private static func addUp(_ parts: [Paragraph.Number], to total: Paragraph.Number) -> Bool {
+    guard !parts.isEmpty else { return false }
+    let sum = Amount.sum(parts.map(\.value))
+    let slack = parts.reduce(RatioCheck.halfUnit(total.value)) { $0 + RatioCheck.halfUnit($1.value) }
+    return abs((sum - total.value).tenThousandths) <= slack
   }
 
   /// "X 万元，占 W%" items of a list checked against the list's total.

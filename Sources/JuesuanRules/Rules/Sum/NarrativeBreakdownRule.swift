@@ -19,7 +19,7 @@ struct NarrativeBreakdownRule: Rule {
       政府采购说明中，小微企业是中小企业的一部分：“授予小微企业合同金额”“面向小微企业预留…预算金额”\
       “由小微企业供应商中标或成交的，采购金额”不能超过前面同一种金额的中小企业数；同样，中小企业在预留项目和\
       其他项目中成交的采购金额之和、“授予中小企业合同金额”不能超过同一节的政府采购金额（合同数），“面向中小企业\
-      预留政府采购项目预算金额”不能超过同一节的政府采购预算。预算的“收入预算中：…”“支出预算中：…”以前文所写的收入（支出）预算为合计数，报在列表处。“A 万元，其中：”结束一段而各项在其下（一句列出，\
+      预留政府采购项目预算金额”不能超过同一节的政府采购预算。预算的“收入预算中：…”“支出预算中：…”各项之和不能超过前文所写的收入（支出）预算，报在列表处。“A 万元，其中：”结束一段而各项在其下（一句列出，\
       或每项一段、以“；”相连）时同样核对。“A 万元（含 B 万元）”中 B 不能大于 A。\
       决算中“一般公共预算财政拨款支出年初（全年）预算为 A 万元，支出决算为 B 万元……其中：”之后逐项（1、2、3…）说明的\
       各项年初（全年）预算之和不能超过 A；各项支出决算之和等于 B（即列全了）时也不能少于 A。功能分类表未能读取时，\
@@ -55,6 +55,10 @@ struct NarrativeBreakdownRule: Rule {
       .init("2023年度财政拨款基本支出622.18万元，其中：\n人员经费572.93万元，主要包括基本工资193.60万元、津贴补贴90.61万元；\n公用经费49.25万元，主要包括办公费1.97万元。\n"),
       .init(
         "# 2025年部门预算\n\n2025年收支预算总额1,200.00万元，比2024年预算增加100.00万元，增长9.09%。\n\n收入预算中：一般公共预算拨款收入1,100.00万元，占91.67%；政府性基金预算拨款收入50.00万元，占4.17%；事业收入50.00万元，占4.17%。\n"
+      ),
+      // A list of the 财政拨款's part, its shares of its own sum: less than the 支出预算 is no error.
+      .init(
+        "# 2025年部门预算\n\n2025年收支预算总额1,200.00万元，比2024年预算增加100.00万元，增长9.09%。\n\n支出预算中：一般公共服务支出800.00万元，占72.73%；社会保障和就业支出200.00万元，占18.18%；住房保障支出100.00万元，占9.09%。\n"
       ),
       // A list inside an item of a list ends with that item.
       .init(
@@ -137,7 +141,7 @@ struct NarrativeBreakdownRule: Rule {
       .init("本年支出合计 ⟦9759.38⟧ 万元，其中：基本支出 5376.64 万元，占 55.10%；项目支出 4381.74 万元，占 44.90%。"),
       // "收入预算中：…": the 收入预算 stated before is the whole; reported at the list.
       .init(
-        "# 2025年部门预算\n\n2025年收支预算总额1,200.00万元，比2024年预算增加100.00万元，增长9.09%。\n\n收入预算中：一般公共预算拨款收入⟦1,099.00⟧万元，占91.58%；政府性基金预算拨款收入50.00万元，占4.17%；事业收入50.00万元，占4.17%。\n"
+        "# 2025年部门预算\n\n2025年收支预算总额1,200.00万元，比2024年预算增加100.00万元，增长9.09%。\n\n收入预算中：一般公共预算拨款收入⟦1,101.00⟧万元，占91.75%；政府性基金预算拨款收入50.00万元，占4.17%；事业收入50.00万元，占4.17%。\n"
       ),
       // A list opened by "其中包括" is the whole's own.
       .init("支出合计 ⟦100.00⟧ 万元，其中包括：基本支出 60.00 万元、项目支出 50.00 万元。"),
@@ -397,8 +401,9 @@ struct NarrativeBreakdownRule: Rule {
   }
 
   /// "收入预算中：一般公共预算拨款收入 1,100.00 万元，占 91.67%；…" (`StatedTotals.listedTotal`): the
-  /// items against the 收入预算 (支出预算) stated before, reported at the list (the whole is
-  /// paragraphs away). Three items or more, or shares adding up to 100%, are the whole of it.
+  /// items may not add up to more than the 收入预算 (支出预算) stated before; reported at the list
+  /// (the whole is paragraphs away). Less is not reported: a list whose shares add up to 100% may
+  /// still be of a part of that whole (the 财政拨款's), its shares worked out of their own sum.
   private func checkListOfStatedTotal(
     _ reader: NarrativeReader, paragraph index: Int, _ totals: StatedTotals, source: SourceText,
     context: inout RuleContext
@@ -406,8 +411,7 @@ struct NarrativeBreakdownRule: Rule {
     guard let whole = totals.listedTotal(of: reader, paragraph: index)?.number else { return }
     let items = Self.listItems(reader).items
     guard let first = items.first else { return }
-    let complete = items.count >= 3 || Self.sharesMakeWhole(items, reader)
-    compare(items, with: whole, complete: complete, at: first, source: source, context: &context)
+    compare(items, with: whole, complete: false, at: first, source: source, context: &context)
   }
 
   /// Where the tables that state them were not read: the narrative's 三公 figures against each
