@@ -173,15 +173,16 @@ struct ShareRule: Rule {
       if !report.kind.isBudget { checkSangongShares(reader, table: sangongTable, context: &context) }
       checkSmallBusinessAwards(reader, context: &context)
       for share in reader.shares {
+        // "一般公共预算财政拨款支出 307.82 万元，占本年支出合计的 100.00%", the paragraph giving no
+        // 本年支出合计: the tables' (every table that states it agreeing), else the narrative's.
         if share.whole == nil, let part = share.part {
-          if tableWhole(share.wholeName) != nil {
-            checkAgainstTable(share, part: part, paragraph, reader, tableWhole: tableWhole, context: &context)
-          } else if let whole = statedWhole(share.wholeName), whole.range != part.range, !whole.value.isZero,
-            part.value <= whole.value
-          {
+          let elsewhere: (value: Amount, range: Range<Int>, source: String?)? =
+            tableWhole(share.wholeName).map { ($0.value, $0.range, $0.tableTitle) }
+            ?? statedWhole(share.wholeName).flatMap { $0.range == part.range ? nil : ($0.value, $0.range, nil) }
+          if let whole = elsewhere, !whole.value.isZero, part.value <= whole.value {
             check(
-              share.share, part: part.value, whole: (whole.value, whole.range, share.wholeName), paragraph, reader,
-              context: &context)
+              share.share, part: part.value, whole: (whole.value, whole.range, share.wholeName), source: whole.source,
+              paragraph, reader, context: &context)
           }
         }
         guard let whole = share.whole, let part = share.part, !whole.value.isZero,
@@ -197,18 +198,6 @@ struct ShareRule: Rule {
 
   /// The totals a share may name without stating them, whose figure the summary tables give.
   private static let tableTotals: Set<String> = ["本年支出合计", "本年收入合计", "支出合计", "收入合计", "一般公共预算财政拨款支出"]
-
-  /// "一般公共预算财政拨款支出 307.82 万元，占本年支出合计的 100.00%", the paragraph giving no
-  /// 本年支出合计: the whole is the summary table's (every table that states it agreeing).
-  private func checkAgainstTable(
-    _ share: NarrativeReader.Share, part: Paragraph.Number, _ paragraph: Paragraph, _ reader: NarrativeReader,
-    tableWhole: (String) -> TableFigure?, context: inout RuleContext
-  ) {
-    guard let whole = tableWhole(share.wholeName), !whole.value.isZero, part.value <= whole.value else { return }
-    check(
-      share.share, part: part.value, whole: (whole.value, whole.range, share.wholeName), source: whole.tableTitle,
-      paragraph, reader, context: &context)
-  }
 
   /// `share` against part ÷ whole (`whole.name`'s figure, from the table `source` when it is not the
   /// paragraph's): reported, with the percentage to write, when they disagree.
@@ -297,12 +286,9 @@ struct ShareRule: Rule {
     }
     let stated = items.filter { $0.sentence == sentence }
     let parts = stated.compactMap(\.part)
-    guard Set(stated.map(\.label)).count == Self.sangongItems.count, stated.count == parts.count,
-      let first = parts.first
-    else { return nil }
-    let sum = parts.dropFirst().reduce(first.value) { $0 + $1.value }
+    guard Set(stated.map(\.label)).count == Self.sangongItems.count, stated.count == parts.count else { return nil }
     let tolerance = parts.reduce(0) { $0 + RatioCheck.halfUnit($1.value) }
-    return (sum, tolerance, paragraph.sourceRange(ofTextRange: sentence), nil)
+    return (Amount.sum(parts.map(\.value)), tolerance, paragraph.sourceRange(ofTextRange: sentence), nil)
   }
 
   /// "授予中小企业合同金额 A 万元…货物采购授予中小企业合同金额占货物支出金额的 W1%，工程采购…的 W2%，服务采购…的

@@ -821,8 +821,6 @@ struct NarrativeBreakdownRule: Rule {
   private static let fullWidthOpen = Array("（".utf8)
   private static let fullWidthClose = Array("）".utf8)
 
-  /// The stretches of `bytes[start..<end]` inside brackets （…） or (…): an offset is inside while
-  /// more brackets opened than closed between `start` and it, in one pass.
   /// What a part's own list spans: from its "包括" ("人员经费 572.93 万元，主要包括基本工资 193.60 万元、…")
   /// to the ； that ends the part, or `end`. Its figures are the part's parts, not the whole's. A
   /// 包括 before any part's figure ("其中包括：A 万元、B 万元") opens the list itself.
@@ -836,6 +834,8 @@ struct NarrativeBreakdownRule: Rule {
     }
   }
 
+  /// The stretches of `bytes[start..<end]` inside brackets （…） or (…): an offset is inside while
+  /// more brackets opened than closed between `start` and it, in one pass.
   private static func bracketed(_ bytes: [UInt8], from start: Int, upTo end: Int) -> [Range<Int>] {
     let end = min(end, bytes.count)
     var result: [Range<Int>] = []
