@@ -10,7 +10,7 @@ struct ShareRule: Rule {
       “占 Y 的 W%”（“占 Y 的比重为 W%”）在 Y 的金额于同段写明时核对；决算中 Y 为本年收入（支出）合计或一般公共预算财政拨款支出而同段未写明的，取收支总表等（表未读出时取叙述别处所写之数）\
       表中的该数（各表一致时）核对；“合计 T 万元，其中：A 万元，占 W%”式列举按合计 T 核对\
       （T 在同段开头，或在以“其中：”“以下方面：”结尾的上一段，或预算“收入（支出）预算中：”之前所写的收入（支出）预算，各项之和等于它时）；“三公”经费说明中“因公出国（境）费支出决算 X 万元，占 W%”\
-      的 W 按“三公”经费表合计（无表时按句中三项之和）核对；政府采购“货物（工程、服务）采购授予中小企业合同金额占货物（工程、服务）支出金额的 W%”\
+      的 W 按“三公”经费表合计（无表时按句中三项之和）核对，且不超过 100%；政府采购“货物（工程、服务）采购授予中小企业合同金额占货物（工程、服务）支出金额的 W%”\
       三项所示金额之和应等于授予中小企业合同金额，各项不超过 100%。Y 为 0 的由 change/zero-base 报告。\
       按所写小数位，容许各金额的四舍五入误差及末位 ±1（写作“0 万元”的部分除外：其占比只能为 0）。
       """,
@@ -40,6 +40,9 @@ struct ShareRule: Rule {
       ),
     ],
     triggeringExamples: [
+      .init(
+        "“三公”经费财政拨款支出决算中，因公出国（境）费支出决算 0.00 万元，占 0.00%；公务用车购置及运行费支出决算 0.00 万元，占 0.00%；公务接待费支出决算 0.39 万元，占 ⟦102.00%⟧。"
+      ),
       .init(
         "本年支出合计 307.82 万元，其中：基本支出 105.58 万元，占本年支出合计的比重为 ⟦43.30%⟧。",
         fixed: "本年支出合计 307.82 万元，其中：基本支出 105.58 万元，占本年支出合计的比重为 34.30%。"),
@@ -258,6 +261,13 @@ struct ShareRule: Rule {
     }
     for item in items {
       guard let whole = sangongWhole(of: item.sentence, items: items, table: table, paragraph) else { continue }
+      // An item is part of the 三公: above 100% it is wrong whatever the figures' rounding allows.
+      if whole.value.tenThousandths > 0, Self.exceedsWhole(item.share.value) {
+        context.ran()
+        context.report(
+          item.share.range, "\(item.label)是“三公”经费的一部分，占比不会超过 100%，文中为 \(item.share.value.asWritten)%")
+        continue
+      }
       var parts: [Amount] = []
       if let inTable = SangongLookup.actual(of: item.label, in: table) { parts.append(inTable.actual) }
       if let part = item.part { parts.append(part.value) }
@@ -322,7 +332,7 @@ struct ShareRule: Rule {
       let percent = share.share.value
       let half = RatioCheck.lastDigitUnit(decimals: percent.decimals) / 2
       context.ran()
-      if percent.doubleValue - half >= 100 + 1e-9 {
+      if Self.exceedsWhole(percent) {
         context.report(
           share.share.range, "\(subject)是\(kind)支出金额的一部分，占比不会超过 100%，文中为 \(percent.asWritten)%")
       }
@@ -359,6 +369,11 @@ struct ShareRule: Rule {
   }
 
   /// Whether `parts` add up to `total`, each figure's rounding allowed.
+  /// Whether a part's share is above 100% beyond its last written digit's rounding.
+  private static func exceedsWhole(_ percent: Amount) -> Bool {
+    percent.doubleValue - RatioCheck.lastDigitUnit(decimals: percent.decimals) / 2 >= 100 + 1e-9
+  }
+
   private static func addUp(_ parts: [Paragraph.Number], to total: Paragraph.Number) -> Bool {
     guard !parts.isEmpty else { return false }
     let sum = Amount.sum(parts.map(\.value))
