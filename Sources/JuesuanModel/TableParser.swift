@@ -52,7 +52,7 @@ struct TableParser {
     switch TableSchema.layout(of: kind, isBudget: isBudget) {
     case .coded, .economic, .free:
       let columns = TableSchema.columns(of: kind, header: header, isBudget: isBudget)
-      var rows = codedRows(lines)
+      var rows = codedRows(lines, numbersRows: header.utf8Text.contains("行次"))
       for index in rows.indices where !rows[index].isPositional && rows[index].cells.count == columns.count {
         rows[index].isPositional = !rows[index].hasBrokenCell
       }
@@ -68,7 +68,9 @@ struct TableParser {
 
   /// The rows of a table with one subject per row (code, name, figures), or with code–name–figure
   /// triplets (06), wrapped names joined, page totals repeated under each header dropped.
-  mutating func codedRows(_ lines: [TokenizedLine]) -> [Table.Row] {
+  /// With `numbersRows` (the header has a 行次 column), a short label and its 行次 alone ("工程	3	") are a
+  /// row with no figure, not pieces of a row split by a page or a line break.
+  mutating func codedRows(_ lines: [TokenizedLine], numbersRows: Bool = false) -> [Table.Row] {
     let triplets = TableSchema.layout(of: kind, isBudget: isBudget).isEconomic
     var rows: [Table.Row] = []
     var draft: Draft?
@@ -117,7 +119,9 @@ struct TableParser {
       let line = tokenized.line
       var tokens = tokenized.tokens
       Self.joinSplitCode(&tokens)
-      if line.shape == .tabbed || line.shape == .piped, Self.isFragment(tokens) {
+      if line.shape == .tabbed || line.shape == .piped, Self.isFragment(tokens),
+        !(numbersRows && Self.isNumberedEmptyRow(tokens))
+      {
         let texts = tokens.compactMap { token -> String? in if case .text(let text, _) = token { text } else { nil } }
         if draft == nil, let last = rows.indices.last, rows[last].code == nil, !texts.isEmpty,
           texts.count == tokens.filter({ if case .blank = $0 { false } else { true } }).count
@@ -222,6 +226,15 @@ struct TableParser {
   }
 
   /// A tabbed line holding only pieces of cells broken by a page break ("62", "出", "4.").
+  /// "工程	3	": a label of two characters or more at the line's start, then one whole number (its 行次),
+  /// then nothing but empty cells.
+  private static func isNumberedEmptyRow(_ tokens: [TableToken]) -> Bool {
+    guard case .text(let label, _) = tokens.first, !label.utf8Text.hasAtMostCharacters(1) else { return false }
+    let rest = tokens.dropFirst().filter { if case .blank = $0 { false } else { true } }
+    guard rest.count == 1, case .figure(let cell) = rest[0], let amount = cell.amount else { return false }
+    return amount.decimals == 0 && !cell.isDamaged
+  }
+
   private static func isFragment(_ tokens: [TableToken]) -> Bool {
     var filled = false
     for token in tokens {

@@ -96,8 +96,12 @@ enum TableSchema {
       specs =
         (hasBudget ? [ColumnSpec(title: "预算数", role: .budget, keys: ["预算"])] : [])
         + [ColumnSpec(title: "决算数", role: .total, keys: ["决算"])]
-    case .selfEvaluation, .unknown:
+    case .selfEvaluation:
       specs = []
+    case .unknown:
+      // A table of no known kind whose rows are numbered (部门决算公开相关信息统计表: 行次, 统计数): its
+      // first column, for the order of its numbers.
+      specs = header.utf8Text.contains("行次") ? [ColumnSpec(title: "行次", role: .other, keys: ["行次"])] : []
     }
     // A header that names the total column and no part of it has no parts (a table of 合计 alone
     // has no 基本支出 to add up). One that names some parts may hide others in wrapped cells.

@@ -15,9 +15,12 @@ struct LineNumberRule: Rule {
     nonTriggeringExamples: [
       .init(
         "“三公”经费支出决算表\n项目\t行次\t决算数\n合计\t1\t42.41\n1. 因公出国（境）费\t2\t0.00\n2. 公务用车购置及运行维护费\t3\t42.41\n3. 公务接待费\t6\t0.00\n"
-      )
+      ),
+      .init(Self.statistics(numbering: "3")),
     ],
     triggeringExamples: [
+      // The rows with a 行次 and no figure ("工程	3	") are rows, not pieces of a row split by a page.
+      .init(Self.statistics(numbering: "⟦7⟧")),
       .init(
         "“三公”经费支出决算表\n项目\t行次\t决算数\n合计\t1\t42.41\n1. 因公出国（境）费\t2\t0.00\n2. 公务用车购置及运行维护费\t⟦7⟧\t42.41\n3. 公务接待费\t4\t0.00\n"
       ),
@@ -25,6 +28,11 @@ struct LineNumberRule: Rule {
         "“三公”经费支出决算表\n项目\t行次\t决算数\n合计\t⟦0⟧\t42.41\n1. 因公出国（境）费\t2\t0.00\n2. 公务用车购置及运行维护费\t3\t42.41\n3. 公务接待费\t4\t0.00\n"
       ),
     ])
+
+  /// A 部门决算公开相关信息统计表 whose 工程 row has the 行次 `numbering`.
+  private static func statistics(numbering: String) -> String {
+    "部门决算公开相关信息统计表\n项目\t行次\t统计数\n一、政府采购情况\t\t\n合计\t1\t4.16\n货物\t2\t4.16\n工程\t\(numbering)\t\n服务\t4\t\n二、机关运行经费\t\t\n（一）行政单位\t5\t49.25\n"
+  }
 
   /// A column with more breaks than this was read out of place, not written wrong.
   private static let mostBreaks = 2
