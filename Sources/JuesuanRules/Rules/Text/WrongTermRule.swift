@@ -21,12 +21,23 @@ struct WrongTermRule: LocalRule {
 
   static let description = RuleDescription(
     code: "text/wrong-term",
-    summary: "预算术语写错：如“国有资金经营预算”应为“国有资本经营预算”，“政府基金预算”应为“政府性基金预算”。",
-    rationale: "四本预算的名称是法定用语（《预算法》第五条），写错会让读者以为是另一类资金。只检查一份确定的错写清单，修复即替换为正确术语。",
+    summary: "预算术语写错：如“国有资金经营预算”应为“国有资本经营预算”，“政府基金预算”应为“政府性基金预算”；国有资产占用情况的设备统计口径写错。",
+    rationale: """
+      四本预算的名称是法定用语（《预算法》第五条），写错会让读者以为是另一类资金。只检查一份确定的错写清单，修复即替换为正确术语。\
+      国有资产占用情况按统一口径统计设备：单价 100 万元（含）以上设备（不含车辆）、单价 50 万元以上通用设备、\
+      单价 100 万元以上专用设备；在列举车辆的国有资产占用情况中写成别的金额即统计口径不对。
+      """,
     defaultSeverity: .warning,
-    nonTriggeringExamples: [.init("本部门无国有资本经营预算财政拨款支出。\n")],
+    nonTriggeringExamples: [
+      .init("本部门无国有资本经营预算财政拨款支出。\n"),
+      .init("本部门共有车辆 2 辆；单价 100 万元（含）以上设备（不含车辆）0 台（套）。\n"),
+      .init("其他用车0辆；单价50万元以上通用设备0台/套，单价100万元以上专用设备1台/套。\n"),
+      .init("本年购置单价 5 万元以上设备 3 台，用于档案数字化。\n"),
+    ],
     triggeringExamples: [
-      .init("本部门无⟦国有资金经营预算⟧财政拨款支出。\n", fixed: "本部门无国有资本经营预算财政拨款支出。\n")
+      .init("本部门无⟦国有资金经营预算⟧财政拨款支出。\n", fixed: "本部门无国有资本经营预算财政拨款支出。\n"),
+      .init("本部门共有车辆 2 辆；单价 ⟦99⟧ 万元（含）以上设备（不含车辆）0 台（套）。\n"),
+      .init("其他用车0辆；单价⟦100⟧万元以上通用设备0台/套。\n"),
     ])
 
   /// The paragraph's bytes alone decide its findings.
@@ -34,6 +45,7 @@ struct WrongTermRule: LocalRule {
 
   func checkParagraph(_ paragraph: Paragraph, context: inout RuleContext) {
     context.ran()
+    checkEquipmentThresholds(paragraph, context: &context)
     let bytes = paragraph.utf8
     // A wrong form holding 预算 or 招待 is not in a paragraph without the word.
     let mentions = Self.keyBytes.map { UTF8Text.firstOffset(of: $0, in: bytes) != nil }
@@ -55,6 +67,49 @@ struct WrongTermRule: LocalRule {
             ]
             : [])
       }
+    }
+  }
+
+  /// The thresholds by which 国有资产占用情况 counts equipment: the words after "以上" and the figure
+  /// they take.
+  private static let equipmentThresholds: [(words: String, figure: Int64)] = [
+    ("通用设备", 50), ("专用设备", 100), ("设备", 100),
+  ]
+  private static let priceWords = ["单价", "单位价值"]
+  private static let equipmentWord = Array("设备".utf8)
+  private static let assetWords = ["国有资产占用", "用车", "车辆"].map { Array($0.utf8) }
+
+  /// "单价 100 万元（含）以上设备（不含车辆）", "单价 50 万元以上通用设备": a figure other than the
+  /// statistics' own threshold is a wrong 口径.
+  private func checkEquipmentThresholds(_ paragraph: Paragraph, context: inout RuleContext) {
+    let bytes = paragraph.utf8
+    // Only in the account of 国有资产占用情况, which lists the vehicles before: elsewhere "单价 5 万元以上设备"
+    // may be any purchase's.
+    guard UTF8Text.firstOffset(of: Self.equipmentWord, in: bytes) != nil,
+      Self.assetWords.contains(where: { UTF8Text.firstOffset(of: $0, in: bytes) != nil })
+    else { return }
+    for number in paragraph.numbers where number.unit == .tenThousandYuan {
+      let before = UTF8Text.skippingSpacesBackward(in: bytes, from: number.textRange.lowerBound)
+      guard
+        Self.priceWords.contains(where: {
+          before >= $0.utf8.count && UTF8Text.has($0, at: before - $0.utf8.count, in: bytes)
+        })
+      else { continue }
+      var cursor = UTF8Text.skippingSpaces(in: bytes, from: number.textRange.upperBound)
+      for included in ["（含）", "(含)"] where UTF8Text.has(included, at: cursor, in: bytes) {
+        cursor = UTF8Text.skippingSpaces(in: bytes, from: cursor + included.utf8.count)
+      }
+      guard UTF8Text.has("以上", at: cursor, in: bytes) else { continue }
+      cursor = UTF8Text.skippingSpaces(in: bytes, from: cursor + "以上".utf8.count)
+      guard let threshold = Self.equipmentThresholds.first(where: { UTF8Text.has($0.words, at: cursor, in: bytes) }),
+        number.value.tenThousandths != threshold.figure * 10_000
+      else { continue }
+      var end = number.textRange.lowerBound
+      while end < number.textRange.upperBound, bytes[end] == 0x2E || (0x30...0x39).contains(bytes[end]) { end += 1 }
+      context.report(
+        paragraph.sourceRange(ofTextRange: number.textRange.lowerBound..<end),
+        "国有资产占用情况按单价 \(threshold.figure) 万元以上统计\(threshold.words)，文中写作 \(number.value.asWritten) 万元：统计口径不对"
+      )
     }
   }
 }
