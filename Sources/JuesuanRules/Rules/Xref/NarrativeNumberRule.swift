@@ -12,6 +12,7 @@ struct NarrativeNumberRule: Rule {
       + "逐项说明（“2、…（类）…（款）…（项）。主要用于：…，支出决算为 B 万元”，项名可在单独一行）中的决算数对到该项；"
       + "预算中逐项说明的“本年预算安排 X 万元”对到该段开头的项（与开头所列数相同时不重复报告）；"
       + "只在所指唯一、表中单元格可读时比较。上年数、增减额和百分比不在此检查。"
+      + "表中该数所在的合计与各项不符、而换成叙述之数即相符（该数参与的其他合计仍相符）时，另在表中该格报告：表中此数有误。"
       + "改为表中数时，由原数算出的增减额、增长率、完成率和占比随之更新（上年数和预算数不变）；无法随之更新时不提供修正。",
     defaultSeverity: .error,
     nonTriggeringExamples: [
@@ -37,6 +38,10 @@ struct NarrativeNumberRule: Rule {
       ),
     ],
     triggeringExamples: [
+      // The table's own sum sides with the narrative: the cell is shown wrong too.
+      .init(Self.basicExpense(cell: "⟦12.00⟧", total: "30.00", stated: "⟦10.00⟧")),
+      // The sum holds with the table's figure: only the narrative is reported.
+      .init(Self.basicExpense(cell: "12.00", total: "32.00", stated: "⟦10.00⟧")),
       // "支出" closes the label before 决算数为.
       .init(
         "一般公共预算财政拨款支出决算表\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n\t合计\t10.00\t10.00\t\n2010301\t行政运行\t10.00\t10.00\t\n\n一般公共预算财政拨款支出决算数为 ⟦12.00⟧ 万元。\n",
@@ -81,12 +86,21 @@ struct NarrativeNumberRule: Rule {
 
   init() {}
 
+  /// A 基本支出 table whose 30101 基本工资 is `cell`, 301 and 人员经费合计 `total`, and a narrative
+  /// stating 基本工资 as `stated`.
+  private static func basicExpense(cell: String, total: String, stated: String) -> String {
+    "一般公共预算财政拨款基本支出决算表\n单位：万元\n科目编码\t科目名称\t决算数\n301\t工资福利支出\t\(total)\n30101\t基本工资\t\(cell)\n"
+      + "30102\t津贴补贴\t20.00\n\t人员经费合计\t\(total)\n\n人员经费\(total)万元，主要包括基本工资\(stated)万元、津贴补贴20.00万元。\n"
+  }
+
   func check(_ report: Report, context: inout RuleContext) {
     guard report.tables.contains(where: { $0.kind != .unknown && $0.kind != .selfEvaluation }) else {
       context.skip("没有识别出决算表，情况说明中的金额无从对照")
       return
     }
     let binder = NarrativeBinder(report: report, catalogue: context.catalogue)
+    // The cells already shown wrong by the narrative and a sum together (`reportWrongCell`).
+    var wrongCells: Set<Int> = []
     for (paragraphIndex, paragraph) in report.paragraphs.enumerated()
     where paragraph.numbers.contains(where: { $0.unit == .tenThousandYuan }) {
       // Performance sections speak of subsets (self-evaluated projects), not of the tables' totals.
@@ -111,7 +125,7 @@ struct NarrativeNumberRule: Rule {
           continue
         }
         context.ran()
-        compare(number, binding, in: paragraph, report: report, context: &context)
+        compare(number, binding, in: paragraph, report: report, wrongCells: &wrongCells, context: &context)
       }
     }
   }
@@ -147,7 +161,7 @@ struct NarrativeNumberRule: Rule {
 
   private func compare(
     _ number: Paragraph.Number, _ binding: NarrativeBinding, in paragraph: Paragraph, report: Report,
-    context: inout RuleContext
+    wrongCells: inout Set<Int>, context: inout RuleContext
   ) {
     let written = number.value
     guard !binding.figures.contains(where: { $0.agrees(with: written) }) else { return }
@@ -202,6 +216,44 @@ struct NarrativeNumberRule: Rule {
       digits, Message(message), severity: severity,
       related: binding.figures.map { Finding.Related(range: $0.range, message: "\($0.tableTitle)：\($0.shown)") },
       fixes: fixes)
+    guard severity == nil, binding.figures.count == 1 else { return }
+    reportWrongCell(
+      binding.figures[0], stated: number, subject: binding.subject, report: report, done: &wrongCells, context: &context
+    )
+  }
+
+  /// The cell a narrative figure disagrees with, when the table's own arithmetic sides with the
+  /// narrative: a sum the cell is part (or the total) of fails, and holds with the narrative's
+  /// figure in its place, while no sum that holds now would break. Two statements then show the
+  /// cell wrong: a warning at it, beside the narrative's finding and the sum's.
+  private func reportWrongCell(
+    _ figure: TableFigure, stated number: Paragraph.Number, subject: String, report: Report, done: inout Set<Int>,
+    context: inout RuleContext
+  ) {
+    guard figure.yuan == nil, figure.isKnown, !done.contains(figure.range.lowerBound),
+      let table = report.tables.first(where: { $0.range.contains(figure.range.lowerBound) })
+    else { return }
+    let written = number.value
+    // Each identity the cell is in, with its gap once the narrative's figure is put in the cell.
+    let involving = table.identities.compactMap { identity -> (identity: TableIdentity, gap: Int64)? in
+      if identity.total.range == figure.range { return (identity, (written - identity.sum).tenThousandths) }
+      guard let part = identity.parts.first(where: { $0.cell?.range == figure.range }), let cell = part.cell else {
+        return nil
+      }
+      return (identity, (identity.total.value - (identity.sum - cell.value + written)).tenThousandths)
+    }
+    guard let mended = involving.first(where: { !$0.identity.holds && abs($0.gap) <= $0.identity.tolerance }),
+      involving.allSatisfy({ !$0.identity.holds || abs($0.gap) <= $0.identity.tolerance })
+    else { return }
+    done.insert(figure.range.lowerBound)
+    let cellText = report.source.text(in: figure.range)
+    let newText = NarrativeFigures.written(written, like: cellText)
+    context.report(
+      figure.range,
+      "表中“\(subject)”为 \(cellText)，情况说明写作 \(written) 万元；按 \(written) 计，\(mended.identity.what)与各项之和相符：表中此数有误",
+      severity: .warning,
+      related: [Finding.Related(range: number.range, message: "情况说明：\(written) 万元")],
+      fixes: [Fix(title: "改为 \(newText)", edits: [TextEdit(range: figure.range, newText: newText)])])
   }
 
   /// The exact 万元 value of a 元 figure that `written` cuts to its decimals (87.708 written 87.70),
