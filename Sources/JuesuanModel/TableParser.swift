@@ -77,6 +77,9 @@ struct TableParser {
     var sawTotal = false
     var sawCode = false
     var draftIsPositional = false
+    // True while the last line that held figures was a page's repeated 合计, dropped: a fragment
+    // under it is that line's, not a piece of the row before the page break.
+    var droppedPageTotal = false
     func finish() {
       guard var done = draft.take() else { return }
       var cells = done.cells
@@ -95,6 +98,7 @@ struct TableParser {
             repeated.isPositional = true
             pageTotals.append(repeated)
           }
+          droppedPageTotal = true
           return
         }
         if name.isEmpty { name = "合计" }
@@ -107,6 +111,7 @@ struct TableParser {
       row.isPositional = draftIsPositional
       if done.code != nil { sawCode = true }
       rows.append(row)
+      droppedPageTotal = false
     }
     func start(_ range: Range<Int>, line: Line, code: String? = nil) {
       finish()
@@ -139,7 +144,10 @@ struct TableParser {
           continue
         }
         damage.append("第 \(line: line.index) 行：数字或名称被分页、折行拆开，无法确定属于哪一格")
-        if let last = rows.indices.last { rows[last].isPositional = false; rows[last].hasBrokenCell = true }
+        if !droppedPageTotal, let last = rows.indices.last {
+          rows[last].isPositional = false
+          rows[last].hasBrokenCell = true
+        }
         continue
       }
       if case .text(let text, _) = tokens.first, text.utf8Text.hasPrefix("栏次") || text.utf8Text.isSame(as: "行次") {

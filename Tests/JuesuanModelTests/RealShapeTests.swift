@@ -400,6 +400,20 @@ struct RealShapeTests {
     #expect(row.isPositional && !row.hasBrokenCell)
   }
 
+  @Test("a fragment under a page's repeated 合计 is that line's: the row before the page break stays whole")
+  func fragmentUnderRepeatedTotal() throws {
+    // corpus 000's 支出决算表: its total repeated under the next page's header, a stray "6" below it.
+    let header = "项目\t\t\t本年支出合计\t基本支出\t项目支出\n支出功能分类 科目编码\t科目名称\t\t\t\n类\t款\t项\t合计\t\t\n"
+    let report = parse(
+      "支出决算表\n" + header + "\t\t\t25.30\t25.30\t\n210\t\t\t卫生健康支出\t25.30\t25.30\t\n"
+        + "21011\t\t\t行政事业单位医疗\t25.30\t25.30\t\n2101101\t\t\t行政单位医疗\t21.76\t21.76\t\n\n支出决算表\n\n" + header
+        + "\t\t\t25.30\t25.30\t\n\t\t\t\t6\t\n2101102\t\t\t事业单位医疗\t3.54\t3.54\t\n")
+    let table = try #require(report.table(.expenditure))
+    #expect(table.damage.count == 1)
+    let row = try #require(table.rows.first { $0.code == "2101101" })
+    #expect(row.isPositional && !row.hasBrokenCell)
+  }
+
   @Test("the national template's budget tables are Shanghai's tables under other names")
   func nationalBudgetTitles() {
     let names: [(String, Table.Kind)] = [
