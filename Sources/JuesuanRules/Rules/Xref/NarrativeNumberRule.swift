@@ -90,8 +90,10 @@ struct NarrativeNumberRule: Rule {
   /// stating 基本工资 as `stated`.
   private static func basicExpense(cell: String, total: String, stated: String) -> String {
     "一般公共预算财政拨款基本支出决算表\n单位：万元\n科目编码\t科目名称\t决算数\n301\t工资福利支出\t\(total)\n30101\t基本工资\t\(cell)\n"
-      + "30102\t津贴补贴\t20.00\n\t人员经费合计\t\(total)\n\n人员经费\(total)万元，主要包括基本工资\(stated)万元、津贴补贴20.00万元。\n"
+      + "30102\t津贴补贴\t20.00\n302\t商品和服务支出\t5.00\n30201\t办公费\t5.00\n\t人员经费合计\t\(total)\n\t公用经费合计\t5.00\n\n"
+      + "人员经费\(total)万元，主要包括基本工资\(stated)万元、津贴补贴20.00万元。\n"
   }
+
 
   func check(_ report: Report, context: inout RuleContext) {
     guard report.tables.contains(where: { $0.kind != .unknown && $0.kind != .selfEvaluation }) else {
@@ -224,14 +226,18 @@ struct NarrativeNumberRule: Rule {
 
   /// The cell a narrative figure disagrees with, when the table's own arithmetic sides with the
   /// narrative: a sum the cell is part (or the total) of fails, and holds with the narrative's
-  /// figure in its place, while no sum that holds now would break. Two statements then show the
+  /// figure in its place, while no sum that holds now would break, in a table most of whose sums
+  /// hold (a reading that put figures in the wrong columns shows nothing). Two statements then show the
   /// cell wrong: a warning at it, beside the narrative's finding and the sum's.
   private func reportWrongCell(
     _ figure: TableFigure, stated number: Paragraph.Number, subject: String, report: Report, done: inout Set<Int>,
     context: inout RuleContext
   ) {
     guard figure.yuan == nil, figure.isKnown, !done.contains(figure.range.lowerBound),
-      let table = report.tables.first(where: { $0.range.contains(figure.range.lowerBound) })
+      let table = report.tables.first(where: { $0.range.contains(figure.range.lowerBound) }),
+      // A reading whose sums mostly fail may have put figures in the wrong columns: a failing
+      // sum there does not show the table wrong.
+      table.reading.held > table.reading.failed
     else { return }
     let written = number.value
     // Each identity the cell is in, with its gap once the narrative's figure is put in the cell.
