@@ -1,4 +1,5 @@
 import Foundation
+import JSONRPC
 import JuesuanModel
 import JuesuanRules
 import JuesuanServer
@@ -19,7 +20,7 @@ enum JSONOutput {
       let uri = findings.contains { !$0.related.isEmpty } ? uri(ofPath: result.path) : ""
       for (index, finding) in findings.enumerated() {
         if index > 0 { out.append(UInt8(ascii: ",")) }
-        diagnostic(finding, in: result, uri: uri).writeJSON(into: &out)
+        writeDiagnostic(finding, in: result, uri: uri, into: &out)
         if out.count > 1 << 20 {
           flush(String(decoding: out, as: UTF8.self))
           out.removeAll(keepingCapacity: true)
@@ -56,37 +57,44 @@ enum JSONOutput {
     return String(decoding: out, as: UTF8.self)
   }
 
-  static func range(_ bytes: Range<Int>, in source: SourceText) -> LSPAny {
-    let lsp = source.lineRange(of: bytes)
-    return [
-      "start": ["line": .int(lsp.start.line), "character": .int(lsp.start.character)],
-      "end": ["line": .int(lsp.end.line), "character": .int(lsp.end.character)],
-    ]
-  }
-
-  /// A finding as the contract writes it: the LSP diagnostic of the shared mapping (with no
+  /// Writes a finding as the contract writes it: the LSP diagnostic of the shared mapping (with no
   /// `tags`, which the contract does not list), its fixes, and the page or place of a PDF or Word
-  /// file. `uri` names the file in related places.
-  static func diagnostic(_ finding: Finding, in result: FileResult, uri: String) -> LSPAny {
+  /// file. `uri` names the file in related places. Written straight into `out`, keys sorted: the
+  /// text `LSPAny.writeJSON` gives of the diagnostic's `jsonObject` with those members added.
+  static func writeDiagnostic(_ finding: Finding, in result: FileResult, uri: String, into out: inout [UInt8]) {
     let source = result.source
-    var object = Diagnostic(finding, in: source, uri: uri, tags: nil).jsonObject
-    object["fixes"] = .array(
-      finding.fixes.map { fix -> LSPAny in
-        [
-          "title": .string(fix.title), "isPreferred": .bool(fix.isPreferred), "safe": .bool(fix.isSafe),
+    var extra = [
+      JSONMember("fixes") { out in
+        out.append(UInt8(ascii: "["))
+        for (index, fix) in finding.fixes.enumerated() {
+          if index > 0 { out.append(UInt8(ascii: ",")) }
           // Ruff's word: "safe" fixes are applied by `fix` and fixAll, "unsafe" ones only offered.
-          "applicability": .string(fix.isSafe ? "safe" : "unsafe"),
-          "edits": .array(fix.edits.map { ["range": range($0.range, in: source), "newText": .string($0.newText)] }),
-        ]
-      })
+          JSONOut.raw(
+            fix.isSafe ? #"{"applicability":"safe","edits":["# : #"{"applicability":"unsafe","edits":["#, into: &out)
+          for (editIndex, edit) in fix.edits.enumerated() {
+            JSONOut.raw(editIndex > 0 ? #",{"newText":"# : #"{"newText":"#, into: &out)
+            JSONOut.string(edit.newText, into: &out)
+            JSONOut.raw(#","range":"#, into: &out)
+            PositionRange(source.lineRange(of: edit.range)).writeJSON(into: &out)
+            out.append(UInt8(ascii: "}"))
+          }
+          JSONOut.raw(
+            fix.isPreferred ? #"],"isPreferred":true,"safe":"# : #"],"isPreferred":false,"safe":"#, into: &out)
+          JSONOut.raw(fix.isSafe ? #"true,"title":"# : #"false,"title":"#, into: &out)
+          JSONOut.string(fix.title, into: &out)
+          out.append(UInt8(ascii: "}"))
+        }
+        out.append(UInt8(ascii: "]"))
+      }
+    ]
     // Optional keys for a PDF or Word file (the contract's keys are unchanged): the page, or the
     // paragraph or table cell the finding is in.
     if let page = result.page(ofUTF8Offset: finding.range.lowerBound) {
-      object["page"] = .int(page)
+      extra.append(JSONMember("page") { JSONOut.int(page, into: &$0) })
     } else if let location = result.location(ofUTF8Offset: finding.range.lowerBound) {
-      object["location"] = .string(location)
+      extra.append(JSONMember("location") { JSONOut.string(location, into: &$0) })
     }
-    return .object(object)
+    Diagnostic(finding, in: source, uri: uri, tags: nil).writeJSON(into: &out, adding: extra)
   }
 
   /// The URI of `path` in related places: a file URL, "stdin" for standard input.

@@ -52,7 +52,8 @@ package enum RuleDocumentation {
 }
 
 extension PositionRange {
-  init(_ range: LineRange) {
+  /// The LSP range of a range of lines and columns.
+  package init(_ range: LineRange) {
     self.init(
       start: .init(line: range.start.line, character: range.start.character),
       end: .init(line: range.end.line, character: range.end.character))

@@ -72,30 +72,62 @@ extension LSPAny: JSONWritable {
   }
 }
 
+/// A member that an output adds to an object written by a type's own writer: its name, which
+/// needs no escape, and what writes its value.
+package struct JSONMember {
+  package var name: StaticString
+  package var write: (inout [UInt8]) -> Void
+
+  package init(_ name: StaticString, write: @escaping (inout [UInt8]) -> Void) {
+    self.name = name
+    self.write = write
+  }
+
+  /// Whether `name` sorts before `other`, as the keys of `LSPAny.writeJSON` are sorted.
+  func precedes(_ other: StaticString) -> Bool {
+    name.withUTF8Buffer { mine in other.withUTF8Buffer { mine.lexicographicallyPrecedes($0) } }
+  }
+}
+
 extension Diagnostic: JSONWritable {
-  package func writeJSON(into out: inout [UInt8]) {
+  package func writeJSON(into out: inout [UInt8]) { writeJSON(into: &out, adding: []) }
+
+  /// The diagnostic's JSON with `extra`, members of an output's own (`check --format json` adds
+  /// the fixes), among its members: keys sorted, as `LSPAny.writeJSON` writes the `jsonObject`
+  /// with them. `extra` is in name order and holds no name of the diagnostic's.
+  package func writeJSON(into out: inout [UInt8], adding extra: [JSONMember]) {
     out.append(0x7B)
     var first = true
+    var next = 0
+    /// Writes the extra members named before `name`, then the name of member `name`.
+    func member(_ name: StaticString) {
+      while next < extra.count, extra[next].precedes(name) {
+        JSONOut.member(extra[next].name, first: &first, into: &out)
+        extra[next].write(&out)
+        next += 1
+      }
+      JSONOut.member(name, first: &first, into: &out)
+    }
     if let code {
-      JSONOut.member("code", first: &first, into: &out)
+      member("code")
       code.writeJSON(into: &out)
     }
     if let codeDescription {
-      JSONOut.member("codeDescription", first: &first, into: &out)
+      member("codeDescription")
       JSONOut.raw("{\"href\":", into: &out)
       JSONOut.string(codeDescription.href, into: &out)
       out.append(0x7D)
     }
     if let data {
-      JSONOut.member("data", first: &first, into: &out)
+      member("data")
       data.writeJSON(into: &out)
     }
-    JSONOut.member("message", first: &first, into: &out)
+    member("message")
     JSONOut.string(message, into: &out)
-    JSONOut.member("range", first: &first, into: &out)
+    member("range")
     range.writeJSON(into: &out)
     if let relatedInformation {
-      JSONOut.member("relatedInformation", first: &first, into: &out)
+      member("relatedInformation")
       out.append(0x5B)
       for (index, related) in relatedInformation.enumerated() {
         if index > 0 { out.append(0x2C) }
@@ -108,21 +140,25 @@ extension Diagnostic: JSONWritable {
       out.append(0x5D)
     }
     if let severity {
-      JSONOut.member("severity", first: &first, into: &out)
+      member("severity")
       JSONOut.int(severity, into: &out)
     }
     if let source {
-      JSONOut.member("source", first: &first, into: &out)
+      member("source")
       JSONOut.string(source, into: &out)
     }
     if let tags {
-      JSONOut.member("tags", first: &first, into: &out)
+      member("tags")
       out.append(0x5B)
       for (index, tag) in tags.enumerated() {
         if index > 0 { out.append(0x2C) }
         JSONOut.int(tag, into: &out)
       }
       out.append(0x5D)
+    }
+    for member in extra[next...] {
+      JSONOut.member(member.name, first: &first, into: &out)
+      member.write(&out)
     }
     out.append(0x7D)
   }

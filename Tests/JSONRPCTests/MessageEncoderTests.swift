@@ -114,19 +114,32 @@ struct MessageEncoderTests {
         == OutgoingMessage.response(id: .number(1), result: DocumentDiagnosticReport.full(resultId: "1.0", items: [])))
   }
 
-  @Test("a diagnostic as a JSON object writes what the diagnostic writes")
+  @Test("a diagnostic as a JSON object writes what the diagnostic writes, with added members too")
   func diagnosticObject() {
     var bare = Self.diagnostic
     bare.severity = nil
     bare.codeDescription = nil
     bare.tags = nil
     bare.relatedInformation = nil
+    let added: [(name: StaticString, value: LSPAny)] = [
+      ("aaa", .int(1)), ("fixes", .array([["title": .string("改"), "safe": .bool(false)]])), ("location", "第2段"),
+      ("page", .int(3)), ("zz", .null),
+    ]
     for diagnostic in [Self.diagnostic, bare] {
-      var direct: [UInt8] = []
-      diagnostic.writeJSON(into: &direct)
-      var throughObject: [UInt8] = []
-      LSPAny.object(diagnostic.jsonObject).writeJSON(into: &throughObject)
-      #expect(String(decoding: throughObject, as: UTF8.self) == String(decoding: direct, as: UTF8.self))
+      var plain: [UInt8] = []
+      diagnostic.writeJSON(into: &plain)
+      for count in 0...added.count {
+        var direct: [UInt8] = []
+        let members = added.prefix(count).map { member in JSONMember(member.name) { member.value.writeJSON(into: &$0) }
+        }
+        diagnostic.writeJSON(into: &direct, adding: members)
+        if count == 0 { #expect(direct == plain) }
+        var object = diagnostic.jsonObject
+        for member in added.prefix(count) { object[member.name.description] = member.value }
+        var throughObject: [UInt8] = []
+        LSPAny.object(object).writeJSON(into: &throughObject)
+        #expect(String(decoding: throughObject, as: UTF8.self) == String(decoding: direct, as: UTF8.self))
+      }
     }
   }
 
