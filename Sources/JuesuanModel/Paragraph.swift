@@ -86,7 +86,7 @@ package struct Paragraph: Sendable, Equatable {
 
   /// The paragraph joined from the bytes of `ranges` of `source` (its lines, in order): what
   /// `init(segments:)` makes of their texts.
-  init(segmentRanges ranges: [Range<Int>], in source: SourceText) {
+  package init(segmentRanges ranges: [Range<Int>], in source: SourceText) {
     var joined: [UInt8] = []
     joined.reserveCapacity(ranges.reduce(0) { $0 + $1.count })
     var pieces: [Segment] = []

@@ -21,7 +21,7 @@ package struct EvaluationProse: AnalysisView {
     evaluation.proseLines.compactMap { line in
       let range = source.byteRange(ofLine: line)
       guard !range.isEmpty else { return nil }
-      return Paragraph(segments: [(source.text(in: range), range.lowerBound)])
+      return Paragraph(segmentRanges: [range], in: source)
     }
   }
 
