@@ -9,7 +9,8 @@ struct PerfExecutionRateRule: Rule {
     code: "perf/execution-rate",
     summary: "绩效自评表及其评价报告中的执行率 = 全年执行数 ÷ 全年预算数（按所写小数位）；超过 100% 须说明原因。",
     rationale:
-      "执行率是自评得分的依据（资金得分 = 分值 × 执行率），算错会连带得分出错。允许末位 ±1 的舍入误差；全年预算数为 0 的执行率由 change/zero-base 处理。",
+      "执行率是自评得分的依据（资金得分 = 分值 × 执行率），算错会连带得分出错。评价报告所写“预算资金使用率”按全年执行数 ÷ 同段所写当年财政核拨数核对。"
+      + "允许末位 ±1 的舍入误差；全年预算数为 0 的执行率由 change/zero-base 处理。",
     defaultSeverity: .error,
     nonTriggeringExamples: [
       .init(
@@ -19,6 +20,9 @@ struct PerfExecutionRateRule: Rule {
       .init(
         PerfExamples.table(score: "99.1", secondScore: "40", fundsScore: "9.1", rate: "91.00", executed: "45.50")
           + "\n当年实际支出 45.50 万元，预算执行率 91%。\n"),
+      .init(
+        PerfExamples.table(score: "99.1", secondScore: "40", fundsScore: "9.1", rate: "91.00", executed: "45.50")
+          + "\n当年财政核拨 50.00 万元。当年实际支出 45.50 万元。当年预算资金使用率(当年预算支出数/当年预算核拨数)91%。\n"),
     ],
     triggeringExamples: [
       .init(PerfExamples.table(score: "100", secondScore: "40", rate: "⟦110.00⟧", executed: "55.00")),
@@ -31,6 +35,11 @@ struct PerfExecutionRateRule: Rule {
           + "\n当年实际支出 45.50 万元，预算执行率⟦93%⟧。\n",
         fixed: PerfExamples.table(score: "99.1", secondScore: "40", fundsScore: "9.1", rate: "91.00", executed: "45.50")
           + "\n当年实际支出 45.50 万元，预算执行率91%。\n"),
+      .init(
+        PerfExamples.table(score: "99.1", secondScore: "40", fundsScore: "9.1", rate: "91.00", executed: "45.50")
+          + "\n当年财政核拨 50.00 万元。当年实际支出 45.50 万元。当年预算资金使用率(当年预算支出数/当年预算核拨数)⟦96%⟧。\n",
+        fixed: PerfExamples.table(score: "99.1", secondScore: "40", fundsScore: "9.1", rate: "91.00", executed: "45.50")
+          + "\n当年财政核拨 50.00 万元。当年实际支出 45.50 万元。当年预算资金使用率(当年预算支出数/当年预算核拨数)91%。\n"),
     ], kinds: RuleDescription.finals)
 
   static let reads: [any AnalysisView.Type] = [EvaluationProse.self]
@@ -64,28 +73,57 @@ struct PerfExecutionRateRule: Rule {
       }
       guard let (budget, executed) = tableRate else { continue }
       for paragraph in prose[evaluationIndex] {
-        for (keyword, number) in EvaluationProse.numbers(
-          after: ["预算执行率", "预算综合执行率", "项目执行率"], in: paragraph, window: 90)
-        where number.unit == .percent {
-          // Not a formula ("预算执行率=(实际支出/到位资金)×100%") and not another rate ("结余结转资金执行率").
-          let gap = paragraph.text(in: 0..<number.textRange.lowerBound)
-          guard let keyEnd = gap.utf8Text.lastRange(of: keyword) else { continue }
-          let between = gap[keyEnd.upperBound...]
-          if between.contains(where: { "=＝×*得分".utf8Text.contains($0) }) { continue }
-          context.ran()
-          let stated = number.value
-          guard !RatioCheck.agrees(stated: stated, decimals: stated.decimals, part: executed, whole: budget)
-          else { continue }
-          let computed = RatioCheck.percent(part: executed, whole: budget, decimals: stated.decimals) ?? "—"
-          let text = paragraph.text(in: number.textRange)
-          let digits = text.prefix { $0.isNumber || $0 == "." || $0 == "," }
-          let replaced = computed + text.dropFirst(digits.count)
-          context.report(
-            number.range,
-            "评价报告的执行率 \(text) 与自评表不符：全年执行数 \(executed.formatted(decimals: executed.decimals)) ÷ 全年预算数 \(budget.formatted(decimals: budget.decimals)) = \(computed)%",
-            fixes: [Fix(title: "将执行率改为 \(replaced)", edits: [TextEdit(range: number.range, newText: replaced)])])
+        checkProse(
+          paragraph, rates: ["预算执行率", "预算综合执行率", "项目执行率"], executed: executed,
+          whole: (budget, "全年预算数"), context: &context)
+        // "当年预算资金使用率(当年预算支出数/当年预算核拨数)91%": of the 当年财政核拨 the paragraph states.
+        let allotted = EvaluationProse.numbers(after: ["财政核拨"], in: paragraph, window: 24).first {
+          $0.number.unit == .tenThousandYuan && !$0.number.value.isZero
+        }
+        // The paragraph's own 实际支出, where it differs from the table's, may be what the rate took.
+        let spent = EvaluationProse.numbers(after: ["实际支出"], in: paragraph, window: 24).first {
+          $0.number.unit == .tenThousandYuan
+        }
+        if let allotted {
+          checkProse(
+            paragraph, rates: ["资金使用率"], executed: executed, alternative: spent?.number.value,
+            whole: (allotted.number.value, "当年财政核拨"), context: &context)
         }
       }
+    }
+  }
+
+  /// The rates after `rates` in a paragraph of evaluation prose against the table's 全年执行数
+  /// ÷ `whole`: not a formula ("预算执行率=(实际支出/到位资金)×100%"), not another rate
+  /// ("结余结转资金执行率").
+  private func checkProse(
+    _ paragraph: Paragraph, rates: [String], executed: Amount, alternative: Amount? = nil,
+    whole: (value: Amount, name: String), context: inout RuleContext
+  ) {
+    for (keyword, number) in EvaluationProse.numbers(after: rates, in: paragraph, window: 90)
+    where number.unit == .percent {
+      let gap = paragraph.text(in: 0..<number.textRange.lowerBound)
+      guard let keyEnd = gap.utf8Text.lastRange(of: keyword) else { continue }
+      let between = gap[keyEnd.upperBound...]
+      if between.contains(where: { "=＝×*得分".utf8Text.contains($0) }) { continue }
+      context.ran()
+      let stated = number.value
+      guard
+        !([executed] + (alternative.map { [$0] } ?? [])).contains(where: {
+          RatioCheck.agrees(stated: stated, decimals: stated.decimals, part: $0, whole: whole.value)
+        })
+      else { continue }
+      let computed = RatioCheck.percent(part: executed, whole: whole.value, decimals: stated.decimals) ?? "—"
+      let text = paragraph.text(in: number.textRange)
+      let digits = text.prefix { $0.isNumber || $0 == "." || $0 == "," }
+      let replaced = computed + text.dropFirst(digits.count)
+      let rate = keyword == "资金使用率" ? "资金使用率" : "执行率"
+      let division =
+        "全年执行数 \(executed.formatted(decimals: executed.decimals)) ÷ \(whole.name) \(whole.value.formatted(decimals: whole.value.decimals)) = \(computed)%"
+      context.report(
+        number.range,
+        rate == "执行率" ? "评价报告的执行率 \(text) 与自评表不符：\(division)" : "评价报告的\(rate) \(text) 不对：自评表\(division)",
+        fixes: [Fix(title: "将\(rate)改为 \(replaced)", edits: [TextEdit(range: number.range, newText: replaced)])])
     }
   }
 

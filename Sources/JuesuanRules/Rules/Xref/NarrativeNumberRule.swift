@@ -94,7 +94,6 @@ struct NarrativeNumberRule: Rule {
       + "人员经费\(total)万元，主要包括基本工资\(stated)万元、津贴补贴20.00万元。\n"
   }
 
-
   func check(_ report: Report, context: inout RuleContext) {
     guard report.tables.contains(where: { $0.kind != .unknown && $0.kind != .selfEvaluation }) else {
       context.skip("没有识别出决算表，情况说明中的金额无从对照")
