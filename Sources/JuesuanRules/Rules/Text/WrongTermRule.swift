@@ -33,6 +33,7 @@ struct WrongTermRule: LocalRule {
       .init("本部门共有车辆 2 辆；单价 100 万元（含）以上设备（不含车辆）0 台（套）。\n"),
       .init("其他用车0辆；单价50万元以上通用设备0台/套，单价100万元以上专用设备1台/套。\n"),
       .init("本年购置单价 5 万元以上设备 3 台，用于档案数字化。\n"),
+      .init("本部门共有车辆 2 辆；单价 50 万元以上设备 1 台。\n"),
     ],
     triggeringExamples: [
       .init("本部门无⟦国有资金经营预算⟧财政拨款支出。\n", fixed: "本部门无国有资本经营预算财政拨款支出。\n"),
@@ -96,13 +97,16 @@ struct WrongTermRule: LocalRule {
         })
       else { continue }
       var cursor = UTF8Text.skippingSpaces(in: bytes, from: number.textRange.upperBound)
+      var inclusive = false
       for included in ["（含）", "(含)"] where UTF8Text.has(included, at: cursor, in: bytes) {
         cursor = UTF8Text.skippingSpaces(in: bytes, from: cursor + included.utf8.count)
+        inclusive = true
       }
       guard UTF8Text.has("以上", at: cursor, in: bytes) else { continue }
       cursor = UTF8Text.skippingSpaces(in: bytes, from: cursor + "以上".utf8.count)
+      // Bare "设备" is the 2020 template's "单价 100 万元（含）以上设备（不含车辆）", which writes the （含）.
       guard let threshold = Self.equipmentThresholds.first(where: { UTF8Text.has($0.words, at: cursor, in: bytes) }),
-        number.value.tenThousandths != threshold.figure * 10_000
+        inclusive || threshold.words != "设备", number.value.tenThousandths != threshold.figure * 10_000
       else { continue }
       var end = number.textRange.lowerBound
       while end < number.textRange.upperBound, bytes[end] == 0x2E || (0x30...0x39).contains(bytes[end]) { end += 1 }
