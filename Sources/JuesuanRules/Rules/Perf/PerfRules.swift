@@ -2,6 +2,6 @@
 enum PerfRules {
   static let all: [any Rule.Type] = [
     PerfScoreTotalRule.self, PerfFundsTotalRule.self, PerfScoreRangeRule.self, PerfGradeRule.self,
-    PerfExecutionRateRule.self, PerfTargetCountRule.self, PerfDeviationRule.self,
+    PerfExecutionRateRule.self, PerfTargetCountRule.self, PerfDeviationRule.self, PerfRateRangeRule.self,
   ]
 }
