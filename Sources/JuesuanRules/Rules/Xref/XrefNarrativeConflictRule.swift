@@ -10,9 +10,14 @@ struct XrefNarrativeConflictRule: Rule {
     rationale:
       "评价报告和自评表常由不同的人填写。只比较说法明确的数：总分行之后紧跟的“实际支出/实际支付 X 万元”，以及紧跟在指标名称后、单位相同的数（“采购成本节约率 0.43%”）；与年度指标值相同的说法不算矛盾，同名指标取值不一的不比较。只点名一个项目（或“整体支出”，部门整体自评表只有一张时）的句子所写的预算数（预算总额）、决算数（决算总额）、得分，应分别是其自评表的年初或全年预算数、全年执行数、总分。"
       + "收支总表未能读取时，叙述中两次写出的同一总数（收入总计、支出总计、财政拨款收入/支出，预算的收入预算、支出预算及各类财政拨款收入、支出预算）应相同，报告后一处；“三公”经费表未能读取时，“三公”经费及其各项（预算的预算数、决算的支出决算数）同样；预算逐项说明中的“本年预算安排 X 万元”与该段开头所列该项的金额（功能分类表未能读取时）也应相同。"
+      + "同段既写出机关运行经费、因公出国（境）费、公务接待费、公务用车购置（运行）费的本年金额（大于 0），又说本年没有（无、未发生）这项支出的，两处矛盾（上年、预算的说法不算）。"
       + "两个总是相等的总数（收入总计与支出总计；财政拨款收入与财政拨款支出，预算中叙述未提结转时）上年也相等，对同一基数（同为“比上年预算”）写出的增减额应相同，报告后一处。",
     defaultSeverity: .error,
     nonTriggeringExamples: [
+      .init("# 2023年度部门决算\n\n2023 年度机关运行经费支出 0.00 万元。主要原因是：我单位不是行政机关，没有机关运行经费支出。\n"),
+      .init("# 2023年度部门决算\n\n公务接待费支出 1.00 万元，比上年增加 1.00 万元，主要原因是上年无公务接待费支出。\n"),
+      .init("# 2023年度部门决算\n\n公务用车购置及运行费支出 5.00 万元，本年未发生公务用车购置支出，全部为运行维护费。\n"),
+      .init("# 2023年度部门决算\n\n公务接待费支出 0.50 万元，年初无公务接待费预算。\n"),
       // Against two bases (预算执行数, 预算), two changes.
       .init(
         "# 2025年部门预算\n\n2025年，某某委员会收入预算37,151.47万元，其中：财政拨款收入37,151.47万元，比2024年预算执行数增加24,558.18万元。支出预算37,151.47万元，其中：财政拨款支出预算37,151.47万元，比2024年预算增加24,491.71万元。\n"
@@ -41,6 +46,7 @@ struct XrefNarrativeConflictRule: Rule {
       ),
     ],
     triggeringExamples: [
+      .init("# 2023年度部门决算\n\n2023 年度机关运行经费支出 ⟦1.00 万元⟧。主要原因是：我单位不是行政机关，没有机关运行经费支出。\n"),
       .init(
         "# 2025年部门预算\n\n收入预算18,976.76万元，其中：财政拨款收入18,976.76万元，比2024年预算增加3,535.65万元；事业收入0.00万元。支出预算18,976.76万元，其中：财政拨款支出预算18,976.76万元，比2024年预算增加⟦3,355.65⟧万元。\n"
       ),
@@ -73,10 +79,20 @@ struct XrefNarrativeConflictRule: Rule {
       ),
     ])
 
-  static let reads: [any AnalysisView.Type] = [EvaluationProse.self, StatedTotals.self, NarrativeReaders.self]
+  static let reads: [any AnalysisView.Type] = [
+    EvaluationProse.self, StatedTotals.self, NarrativeReaders.self, DeniedSpending.self,
+  ]
 
   func check(_ report: Report, context: inout RuleContext) {
     checkStatedTotals(report, context: &context)
+    for contradiction in context.view(DeniedSpending.self).contradictions {
+      context.ran()
+      context.report(
+        contradiction.figure.range,
+        "\(contradiction.name)写作 \(contradiction.figure.value) 万元，同段又说没有这项支出：两处矛盾，必有一处写错",
+        severity: .warning,
+        related: [Finding.Related(range: contradiction.denial, message: "同段说没有\(contradiction.name)支出")])
+    }
     checkChangesOfEqualTotals(report, context: &context)
     checkRestatedItems(report, context: &context)
     let evaluations = report.selfEvaluations
