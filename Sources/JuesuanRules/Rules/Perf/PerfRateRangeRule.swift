@@ -1,3 +1,4 @@
+import Foundation
 import JuesuanModel
 
 /// A proportion counted out of a whole — 满意度, 合格率, 覆盖率, 知晓率 … — is at most 100%: a target
@@ -35,45 +36,71 @@ struct PerfRateRangeRule: LocalRule {
     "不低于", "不少于", "不小于", "大于等于", "达到", "保持在", "可达", "平均", "均", "为", "达", "在", "≥", ">=", ">", "＞", "=", "＝",
     "：", ":",
   ].map { Array($0.utf8) }
+  private static let percentSigns = [Array("%".utf8), Array("％".utf8)]
   /// Every name ends with 率 or 度: a line with neither holds none of them.
   private static let rateEnds = [Array("率".utf8), Array("度".utf8)]
 
   func checkLine(_ range: Range<Int>, of source: SourceText, context: inout RuleContext) {
-    let bytes = Array(source.bytes[range])
-    guard bytes.contains(0x25) || UTF8Text.firstOffset(of: Array("％".utf8), in: bytes) != nil,
-      Self.rateEnds.contains(where: { UTF8Text.firstOffset(of: $0, in: bytes) != nil })
+    let bytes = source.bytes
+    // Most lines have no percentage, and most of the rest no name ending in 率 or 度.
+    guard Self.hasPercentSign(bytes, in: range),
+      Self.rateEnds.contains(where: {
+        UTF8Text.firstOffset(of: $0, in: bytes, from: range.lowerBound, before: range.upperBound) != nil
+      })
     else { return }
     context.ran()
     for name in Self.names {
-      var from = 0
-      while let found = UTF8Text.firstOffset(of: name, in: bytes, from: from) {
+      var from = range.lowerBound
+      while let found = UTF8Text.firstOffset(of: name, in: bytes, from: from, before: range.upperBound) {
         from = found + name.count
-        for percent in Self.percents(in: bytes, from: from) where percent.value.tenThousandths > 100 * 10_000 {
-          let text = String(decoding: bytes[percent.range], as: UTF8.self)
-          let shifted = (range.lowerBound + percent.range.lowerBound)..<(range.lowerBound + percent.range.upperBound)
+        for percent in Self.percents(in: bytes, from: from, before: range.upperBound)
+        where percent.value.tenThousandths > 100 * 10_000 {
           context.report(
-            shifted, "“\(String(decoding: name, as: UTF8.self))”是占总数的比例，不会超过 100%，文中为 \(text)")
+            percent.range,
+            "“\(String(decoding: name, as: UTF8.self))”是占总数的比例，不会超过 100%，文中为 \(source.text(in: percent.range))")
         }
       }
     }
   }
 
-  /// The percentages right after a name: the first, past blanks and a filler word, and those
-  /// that follow it separated only by blanks and fillers (a table row's target and actual value).
-  private static func percents(in bytes: [UInt8], from start: Int) -> [(value: Amount, range: Range<Int>)] {
+  /// Whether `range` of `bytes` has "%" or "％" (EF BC 85): libc's searches, which read many
+  /// bytes at a time, for a test every line takes.
+  private static func hasPercentSign(_ bytes: [UInt8], in range: Range<Int>) -> Bool {
+    bytes.withUnsafeBufferPointer { buffer in
+      guard let base = buffer.baseAddress, !range.isEmpty else { return false }
+      let start = base + range.lowerBound
+      if memchr(start, 0x25, range.count) != nil { return true }
+      // "％" by its last byte, which few characters end with.
+      var from = 2
+      while from < range.count, let found = memchr(start + from, 0x85, range.count - from) {
+        let index = start.distance(to: found.assumingMemoryBound(to: UInt8.self))
+        if start[index - 1] == 0xBC, start[index - 2] == 0xEF { return true }
+        from = index + 1
+      }
+      return false
+    }
+  }
+
+  /// The percentages right after a name, before `end`: the first, past blanks and a filler
+  /// word, and those that follow it separated only by blanks and fillers (a table row's target
+  /// and actual value).
+  private static func percents(in bytes: [UInt8], from start: Int, before end: Int) -> [(
+    value: Amount, range: Range<Int>
+  )] {
     var found: [(value: Amount, range: Range<Int>)] = []
     var cursor = start
     while found.count < 3 {
       cursor = skippingFillers(in: bytes, from: cursor)
-      var end = cursor
-      while end < bytes.count, (0x30...0x39).contains(bytes[end]) || bytes[end] == 0x2E { end += 1 }
-      guard end > cursor, let value = Amount(parsing: String(decoding: bytes[cursor..<end], as: UTF8.self)) else {
-        break
-      }
-      let sign = UTF8Text.has("％", at: end, in: bytes) ? 3 : (end < bytes.count && bytes[end] == 0x25 ? 1 : 0)
-      guard sign > 0 else { break }
-      found.append((value, cursor..<(end + sign)))
-      cursor = end + sign
+      var digitsEnd = cursor
+      while digitsEnd < end, (0x30...0x39).contains(bytes[digitsEnd]) || bytes[digitsEnd] == 0x2E { digitsEnd += 1 }
+      guard digitsEnd > cursor, let value = Amount(parsing: String(decoding: bytes[cursor..<digitsEnd], as: UTF8.self))
+      else { break }
+      let sign =
+        digitsEnd < end && bytes[digitsEnd] == 0x25
+        ? 1 : (UTF8Text.has(percentSigns[1], at: digitsEnd, in: bytes) ? 3 : 0)
+      guard sign > 0, digitsEnd + sign <= end else { break }
+      found.append((value, cursor..<(digitsEnd + sign)))
+      cursor = digitsEnd + sign
     }
     return found
   }
