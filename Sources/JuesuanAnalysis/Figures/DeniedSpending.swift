@@ -6,7 +6,7 @@ import JuesuanModel
 package struct DeniedSpending: AnalysisView {
   /// One contradiction: the figure stated and where the paragraph denies it.
   package struct Contradiction: Sendable {
-    /// The spending's name as the denial writes it ("机关运行经费").
+    /// The spending's name ("机关运行经费", "公务接待费").
     package var name: String
     package var figure: Paragraph.Number
     /// The source range of the denial ("没有机关运行经费").
@@ -19,6 +19,8 @@ package struct DeniedSpending: AnalysisView {
   /// stem is what both write (the figure's "因公出国（境）费支出", the denial's "无因公出国（境）费用支出").
   private static let stems = ["机关运行经费", "因公出国", "公务接待", "公务用车购置", "公务用车运行"]
   private static let stemBytes = stems.map { Array($0.utf8) }
+  /// Each stem's spending by its name, for messages.
+  private static let names = ["机关运行经费", "因公出国（境）费", "公务接待费", "公务用车购置费", "公务用车运行维护费"]
   /// Words right before a stem that deny the spending.
   private static let denials = ["没有", "无", "未发生", "未产生", "不存在"].map { Array($0.utf8) }
   /// Words shortly before a denial, or between a stem and its figure, that make it another
@@ -26,6 +28,8 @@ package struct DeniedSpending: AnalysisView {
   private static let otherQuantities = ["上年", "去年", "上一年", "以前年度", "年初", "预算", "增加", "减少", "比", "较"]
     .map { Array($0.utf8) }
   private static let budgetWord = Array("预算".utf8)
+  /// What a denial of the spending names after the stem ("…费用支出", "…经费", "…事项支出").
+  private static let spendingWords = ["费", "支出"].map { Array($0.utf8) }
   /// "公务用车购置及运行费": the stem 公务用车购置 inside the name of both.
   private static let conjunction = Array("及".utf8)
   /// Marks that end the clause a stem's figure must be in.
@@ -35,7 +39,7 @@ package struct DeniedSpending: AnalysisView {
     var found: [Contradiction] = []
     for paragraph in input.report.paragraphs where paragraph.numbers.contains(where: { $0.unit == .tenThousandYuan }) {
       let bytes = paragraph.utf8
-      for (stem, name) in zip(Self.stemBytes, Self.stems) {
+      for (stem, name) in zip(Self.stemBytes, Self.names) {
         var denied: Range<Int>?
         var stated: Paragraph.Number?
         var from = 0
@@ -65,9 +69,15 @@ package struct DeniedSpending: AnalysisView {
     guard !otherQuantities.contains(where: { UTF8Text.firstOffset(of: $0, in: context) != nil }) else { return nil }
     let digits = String(decoding: context.filter { (0x30...0x39).contains($0) }, as: UTF8.self)
     guard digits.isEmpty || year.map({ digits == String($0) }) == true else { return nil }
-    // "无公务接待费预算": a budget denied, not the spending.
-    let after = Array(bytes[offset..<min(bytes.count, offset + 30)])
-    guard UTF8Text.firstOffset(of: budgetWord, in: after) == nil else { return nil }
+    // "无公务接待费预算": a budget denied, not the spending; "无因公出国（境）团组": trips, not
+    // the spending (a fee may still be paid).
+    var after = Array(bytes[offset..<min(bytes.count, offset + 30)])
+    if let end = clauseEnds.compactMap({ UTF8Text.firstOffset(of: $0, in: after) }).min() {
+      after.removeSubrange(end...)
+    }
+    guard UTF8Text.firstOffset(of: budgetWord, in: after) == nil,
+      spendingWords.contains(where: { UTF8Text.firstOffset(of: $0, in: after) != nil })
+    else { return nil }
     return start
   }
 
