@@ -165,7 +165,15 @@ struct NarrativeNumberRule: Rule {
     wrongCells: inout Set<Int>, context: inout RuleContext
   ) {
     let written = number.value
-    guard !binding.figures.contains(where: { $0.agrees(with: written) }) else { return }
+    guard !binding.figures.contains(where: { $0.agrees(with: written) }) else {
+      // The narrative agrees with one table: another that writes the subject otherwise may still
+      // be shown wrong by its own sums.
+      for figure in binding.figures where figure.isKnown && !figure.agrees(with: written) {
+        reportWrongCell(
+          figure, stated: number, subject: binding.subject, report: report, done: &wrongCells, context: &context)
+      }
+      return
+    }
     guard binding.figures.allSatisfy(\.isKnown) else {
       context.skip("“\(binding.subject)”所在的表未能完整读取，未比较叙述中的 \(written) 万元")
       return
@@ -217,10 +225,11 @@ struct NarrativeNumberRule: Rule {
       digits, Message(message), severity: severity,
       related: binding.figures.map { Finding.Related(range: $0.range, message: "\($0.tableTitle)：\($0.shown)") },
       fixes: fixes)
-    guard severity == nil, binding.figures.count == 1 else { return }
-    reportWrongCell(
-      binding.figures[0], stated: number, subject: binding.subject, report: report, done: &wrongCells, context: &context
-    )
+    guard severity == nil else { return }
+    for figure in binding.figures {
+      reportWrongCell(
+        figure, stated: number, subject: binding.subject, report: report, done: &wrongCells, context: &context)
+    }
   }
 
   /// The cell a narrative figure disagrees with, when the table's own arithmetic sides with the
