@@ -77,6 +77,7 @@ struct PerfExecutionRateRule: Rule {
           paragraph, rates: ["预算执行率", "预算综合执行率", "项目执行率"], executed: executed,
           whole: (budget, "全年预算数"), context: &context)
         // "当年预算资金使用率(当年预算支出数/当年预算核拨数)91%": of the 当年财政核拨 the paragraph states.
+        guard UTF8Text.firstOffset(of: Self.useRate, in: paragraph.utf8) != nil else { continue }
         let allotted = EvaluationProse.numbers(after: ["财政核拨"], in: paragraph, window: 24).first {
           $0.number.unit == .tenThousandYuan && !$0.number.value.isZero
         }
@@ -92,6 +93,8 @@ struct PerfExecutionRateRule: Rule {
       }
     }
   }
+
+  private static let useRate = Array("资金使用率".utf8)
 
   /// The rates after `rates` in a paragraph of evaluation prose against the table's 全年执行数
   /// ÷ `whole`: not a formula ("预算执行率=(实际支出/到位资金)×100%"), not another rate
