@@ -31,6 +31,9 @@ extension ReportParser {
         closeParagraph()
         continue
       }
+      // A page number or footer ("12", "- 12 -", "第 12 页") is no text: across a page break it
+      // would join the sentence it interrupts ("…服务支出" / "12" / "3.00 万元" read as 123.00).
+      if AlignedTableReader.isPageMark(line) { continue }
       if let level = headingLevel(of: line) {
         closeParagraph()
         report.headings.append(Heading(text: line.plain(in: source), level: level, range: line.range))

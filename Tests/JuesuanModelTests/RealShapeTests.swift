@@ -400,6 +400,14 @@ struct RealShapeTests {
     #expect(row.isPositional && !row.hasBrokenCell)
   }
 
+  @Test("a page number between the lines of a sentence is no part of it", arguments: ["12", "- 12 -", "第 12 页"])
+  func pageNumberInsideSentence(mark: String) throws {
+    let report = parse("政府采购支出总额10.00万元，其中：货物支出6.00万元、工程支出1.00万元、服务支出\n\n\(mark)\n\n\u{0C}3.00万元。\n")
+    let paragraph = try #require(report.paragraphs.first)
+    #expect(report.paragraphs.count == 1)
+    #expect(paragraph.numbers.map(\.value) == ["10.00", "6.00", "1.00", "3.00"].compactMap(Amount.init(parsing:)))
+  }
+
   @Test("a fragment under a page's repeated 合计 is that line's: the row before the page break stays whole")
   func fragmentUnderRepeatedTotal() throws {
     // corpus 000's 支出决算表: its total repeated under the next page's header, a stray "6" below it.
