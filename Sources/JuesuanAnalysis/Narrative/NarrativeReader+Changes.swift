@@ -136,6 +136,8 @@ extension NarrativeReader {
   }
 
   private static let subjectDelimiters = ["，", "。", "；", "：", "、"].map { Array($0.utf8) }
+  /// Words that bring in another subject between a figure and a later change: a part, a reason.
+  private static let otherSubjectMarkers = ["其中", "主要是", "主要由于", "主要原因", "以及"]
 
   /// The amount the change is about: the figure the subject before the verb is given elsewhere in
   /// the paragraph ("收入总计增加" → "收入总计1,654.78万元"), else the nearest amount before the
@@ -179,7 +181,12 @@ extension NarrativeReader {
           && !consumed.contains($0.textRange.lowerBound)
       }
     }
-    if let found = candidates(sentences[here].lowerBound..<limit) { return found }
+    if let found = candidates(sentences[here].lowerBound..<limit) {
+      // "合计 100.00 万元，较上年增加 20.00 万元，其中基本支出较上年增加 15.00 万元": a part's change, or
+      // a reason's ("主要是人员经费增加…"), is not about the figure before its 其中.
+      let between = found.textRange.upperBound..<verbStart
+      return Self.otherSubjectMarkers.contains(where: { !occurrences(of: $0, in: between).isEmpty }) ? nil : found
+    }
     // Only a sentence that opens with the comparison ("与上年相比，…", "较上年…") borrows the figure
     // before.
     guard here > 0 else { return nil }
