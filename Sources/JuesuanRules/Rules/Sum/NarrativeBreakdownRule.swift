@@ -11,7 +11,7 @@ struct NarrativeBreakdownRule: Rule {
     summary: "叙述中“合计数，其中：各项”的各项之和应等于合计数，至少不能超过它。",
     rationale: """
       只读“A 万元，其中：B 万元、C 万元…”：合计数紧挨“其中”（或只隔它自己的占比：“A 万元，占…的 W%，其中”），各项是同一句中“其中”之后的万元金额，\
-      括号内的数、增减额、下一层“其中”以后的数，以及某项自己的“（主要）包括…”到该项的“；”为止的数不计。各项之和大于合计数一定有误，报错误；只列一项时也核对它不超过合计数；三项以上的列举\
+      括号内的数、增减额、下一层“其中”以后的数（括号内的“其中”只到括号为止），某项自己的“（主要）包括”“主要用于”“主要为”“具体为”等到该项的“；”为止的数，以及占比写明是另一项之一部分的数（“占授予中小企业合同金额的”）不计。各项之和大于合计数一定有误，报错误；只列一项时也核对它不超过合计数；三项以上的列举\
       通常就是全部构成，之和小于合计数报警告；一两项的列举可能只举了一部分，不报少于，但基本支出下的人员经费与\
       公用经费、财政拨款（一般公共预算、政府性基金、国有资本经营预算）支出下的基本支出与项目支出就是其全部，各项占比\
       （“占 W%”）相加为 100% 的也是全部，也报少于。合计数与“其中”之间可以隔着它自己的增减（“比上年增加 X 万元，增长 Y%”）；\
@@ -40,6 +40,11 @@ struct NarrativeBreakdownRule: Rule {
       """,
     defaultSeverity: .error,
     nonTriggeringExamples: [
+      // A 其中 inside brackets ends with them; a part's own "主要用于" list is its own; 小微 is a part
+      // of 中小企业, as its share says.
+      .init("2023年度本年支出合计100.00万元，其中：基本支出90.00万元（其中：人员经费78.00万元、公用经费12.00万元），项目支出10.00万元。"),
+      .init("2023年度基本支出90.00万元，其中：人员经费78.00万元，主要用于基本工资40.00万元、津贴补贴38.00万元；公用经费12.00万元。"),
+      .init("2023年度政府采购支出总额10.00万元，其中：授予中小企业合同金额8.00万元，占政府采购支出总额的80.00%，授予小微企业合同金额5.00万元，占授予中小企业合同金额的62.50%。"),
       .init(Self.itemized(budgets: ["52.00", "17.68", "11.72"], actuals: ["51.32", "11.31", "11.72"])),
       // Actuals that do not add up do not prove the list whole: a budget short of the total is let be.
       .init(Self.itemized(budgets: ["52.00", "17.68", "1.72"], actuals: ["51.32", "11.31", "1.72"])),
@@ -109,6 +114,7 @@ struct NarrativeBreakdownRule: Rule {
       .init("截至年末共有车辆5辆，其中：一般公务用车2辆、其他用车3辆（新能源车2辆），其中其他用车中执法用车1辆。"),
     ],
     triggeringExamples: [
+      .init("2023年度本年支出合计100.00万元，其中：基本支出⟦90.00⟧万元（其中：人员经费78.00万元、公用经费13.00万元），项目支出10.00万元。"),
       .init("当年实际支出 ⟦45.50⟧ 万元，其中：本级财政当年预算 50 万元、以前年度结余结转 0.00 万元、当年追加 0.00 万元。"),
       .init("政府采购支出总额 ⟦40.19⟧ 万元，其中：货物 30.19 万元、工程 5.00 万元、服务 0.00 万元。"),
       .init("一般公共预算财政拨款基本支出 ⟦5378.64⟧ 万元。其中：人员经费 4896.98 万元，主要包括：基本工资；公用经费 480.66 万元，主要包括：办公费。"),
@@ -223,13 +229,17 @@ struct NarrativeBreakdownRule: Rule {
         {
           end = semicolon
         }
+        // "基本支出 90.00 万元（其中：人员经费 78.00 万元、公用经费 12.00 万元），项目支出…": a 其中 inside
+        // brackets ends with them.
+        if let close = Self.closingBracket(bytes, around: marker, from: from) { end = min(end, close) }
         let nestedRanges =
           Self.bracketed(bytes, from: marker, upTo: end) + Self.elaborations(reader, from: marker, upTo: end)
-        let parts = amounts.filter { number in
+        let listed = amounts.filter { number in
           number.textRange.lowerBound > marker && number.textRange.upperBound <= end
             && !nestedRanges.contains { $0.contains(number.textRange.lowerBound) }
             && !Self.isRestatedTotal(bytes, number.textRange.lowerBound)
         }
+        let parts = Self.droppingSubParts(listed, reader, marker: marker)
         // One part alone is checked only for exceeding its whole: it says nothing of the rest. A
         // part the 政府采购 check reported already (小微 within 中小企业) is not reported twice.
         guard !parts.isEmpty,
@@ -821,17 +831,71 @@ struct NarrativeBreakdownRule: Rule {
   private static let fullWidthOpen = Array("（".utf8)
   private static let fullWidthClose = Array("）".utf8)
 
+  /// The words that open a part's own list: "主要包括", "主要用于", "主要为", "具体为" ….
+  private static let elaborationWords = ["包括", "主要用于", "主要为", "主要是", "具体为", "分别为", "包含", "主要有"]
+
   /// What a part's own list spans: from its "包括" ("人员经费 572.93 万元，主要包括基本工资 193.60 万元、…")
-  /// to the ； that ends the part, or `end`. Its figures are the part's parts, not the whole's. A
-  /// 包括 before any part's figure ("其中包括：A 万元、B 万元") opens the list itself.
+  /// or "主要用于", "主要为" … to the ； that ends the part, or `end`. Its figures are the part's parts,
+  /// not the whole's. Such a word before any part's figure ("其中包括：A 万元、B 万元") opens the list
+  /// itself.
   private static func elaborations(_ reader: NarrativeReader, from start: Int, upTo end: Int) -> [Range<Int>] {
     let figures = reader.paragraph.numbers.filter { $0.unit == .tenThousandYuan }
-    return reader.occurrences(of: "包括", in: start..<end).compactMap { offset in
+    return elaborationWords.flatMap { reader.occurrences(of: $0, in: start..<end) }.compactMap { offset in
       guard figures.contains(where: { $0.textRange.lowerBound > start && $0.textRange.upperBound <= offset }) else {
         return nil
       }
       return offset..<(reader.occurrences(of: "；", in: offset..<end).first ?? end)
     }
+  }
+
+  /// Where the brackets open before `marker` (counted from `start`) close after it; nil when
+  /// `marker` is in no brackets.
+  private static func closingBracket(_ bytes: [UInt8], around marker: Int, from start: Int) -> Int? {
+    guard let last = bracketed(bytes, from: start, upTo: marker).last, last.upperBound == marker else { return nil }
+    var depth = 0
+    var index = last.lowerBound
+    while index < bytes.count {
+      if bytes[index] == 0x28 || UTF8Text.has(fullWidthOpen, at: index, in: bytes) {
+        depth += 1
+      } else if bytes[index] == 0x29 || UTF8Text.has(fullWidthClose, at: index, in: bytes) {
+        depth -= 1
+        if depth == 0 { return index }
+      }
+      index += 1
+    }
+    return nil
+  }
+
+  /// `parts` without those that are a part of another part: one whose share names an earlier
+  /// part as its whole ("授予中小企业合同金额 8.00 万元，…，授予小微企业合同金额 5.00 万元，占授予中小企业
+  /// 合同金额的 62.50%").
+  private static func droppingSubParts(
+    _ parts: [Paragraph.Number], _ reader: NarrativeReader, marker: Int
+  ) -> [Paragraph.Number] {
+    var kept: [Paragraph.Number] = []
+    var labels: [String] = []
+    for (index, part) in parts.enumerated() {
+      let start = index == 0 ? marker : parts[index - 1].textRange.upperBound
+      let label = reader.paragraph.text(in: start..<part.textRange.lowerBound).utf8Text.removingWhitespace()
+      let followingEnd =
+        index + 1 < parts.count
+        ? parts[index + 1].textRange.lowerBound
+        : min(
+          reader.bytes.count, part.textRange.upperBound + 90)
+      let following = reader.paragraph.text(in: part.textRange.upperBound..<followingEnd).utf8Text.removingWhitespace()
+      let namedWhole = following.utf8Text.range(of: "占").flatMap { share -> String? in
+        let rest = following[share.upperBound...]
+        guard let of = rest.utf8Text.range(of: "的") else { return nil }
+        let name = String(rest[..<of.lowerBound])
+        return name.utf8Text.hasPrefix("授予") ? String(name.dropFirst(2)) : name
+      }
+      if let namedWhole, namedWhole.count >= 2, labels.contains(where: { $0.utf8Text.contains(namedWhole) }) {
+        continue
+      }
+      kept.append(part)
+      labels.append(label)
+    }
+    return kept
   }
 
   /// The stretches of `bytes[start..<end]` inside brackets （…） or (…): an offset is inside while
