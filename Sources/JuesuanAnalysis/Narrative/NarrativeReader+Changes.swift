@@ -129,7 +129,7 @@ extension NarrativeReader {
   }
 
   /// Whether `number` is itself the Δ of a change ("增加 5.00 万元").
-  func isChangeAmount(_ number: Paragraph.Number) -> Bool {
+  package func isChangeAmount(_ number: Paragraph.Number) -> Bool {
     var start = skippingSpacesBackward(from: number.textRange.lowerBound)
     if has("了", at: start - 3) { start -= 3 }
     return directionWord(at: start - 6) != nil

@@ -9,13 +9,18 @@ struct ShareRule: Rule {
     rationale: """
       “占 Y 的 W%”（“占 Y 的比重为 W%”）在 Y 的金额于同段写明时核对；决算中 Y 为本年收入（支出）合计或一般公共预算财政拨款支出而同段未写明的，取收支总表等（表未读出时取叙述别处所写之数）\
       表中的该数（各表一致时）核对；“合计 T 万元，其中：A 万元，占 W%”式列举按合计 T 核对\
-      （T 在同段开头，或在以“其中：”“以下方面：”结尾的上一段，或预算“收入（支出）预算中：”之前所写的收入（支出）预算，各项之和等于它时）；“三公”经费说明中“因公出国（境）费支出决算 X 万元，占 W%”\
+      （T 在同段开头，或在以“其中：”“以下方面：”结尾的上一段；某项之下再列“其中”的，其下各项按该项核对，到该项的“；”或括号为止；或预算“收入（支出）预算中：”之前所写的收入（支出）预算，各项之和等于它时）；“三公”经费说明中“因公出国（境）费支出决算 X 万元，占 W%”\
       的 W 按“三公”经费表合计（无表时按句中三项之和）核对，且不超过 100%；政府采购“货物（工程、服务）采购授予中小企业合同金额占货物（工程、服务）支出金额的 W%”\
       三项所示金额之和应等于授予中小企业合同金额，各项不超过 100%。Y 为 0 的由 change/zero-base 报告。\
       按所写小数位，容许各金额的四舍五入误差及末位 ±1（写作“0 万元”的部分除外：其占比只能为 0）。
       """,
     defaultSeverity: .warning,
     nonTriggeringExamples: [
+      // A part of a part has its share of that part.
+      .init(
+        "2023年度政府采购支出总额10.00万元，其中：货物6.00万元，占60.00%；工程1.00万元，占10.00%；服务3.00万元，占30.00%。授予中小企业合同金额8.00万元，占80.00%，其中授予小微企业合同金额5.00万元，占62.50%。"
+      ),
+      .init("2023年度“三公”经费支出6.00万元，其中：公务用车购置及运行费4.00万元，占66.67%（其中公务用车运行维护费4.00万元，占100%）；公务接待费2.00万元，占33.33%。"),
       .init("政府采购支出总额 40.19 万元。授予中小企业合同金额 0.00 万元，占政府采购支出总额的 0.00%。"),
       .init("本年支出合计 307.82 万元，其中：基本支出 105.58 万元，占本年支出合计的比重为 34.30%。"),
       .init("2023年度支出合计1,654.78万元，其中：基本支出622.19万元，占比为37.60%；项目支出1,032.60万元，占比为62.40%。"),
@@ -40,6 +45,7 @@ struct ShareRule: Rule {
       ),
     ],
     triggeringExamples: [
+      .init("2023年度“三公”经费支出6.00万元，其中：公务用车购置及运行费4.00万元，占66.67%（其中公务用车运行维护费4.00万元，占⟦90%⟧）；公务接待费2.00万元，占⟦40.33%⟧。"),
       .init(
         "“三公”经费财政拨款支出决算中，因公出国（境）费支出决算 0.00 万元，占 0.00%；公务用车购置及运行费支出决算 0.00 万元，占 0.00%；公务接待费支出决算 0.39 万元，占 ⟦102.00%⟧。"
       ),
@@ -385,10 +391,37 @@ struct ShareRule: Rule {
   private func checkList(_ reader: NarrativeReader, total: Paragraph.Number, context: inout RuleContext) {
     let paragraph = reader.paragraph
     // The total may be another paragraph's: its place in the source, not in the paragraph, tells.
+    let own = paragraph.numbers.first { $0.range == total.range }
     for (part, share) in reader.unnamedShares where part.range != total.range {
-      guard !total.value.isZero else { continue }  // a zero whole: nothing to compare
-      guard part.value <= total.value else { continue }  // not a part of this total
-      check(share, part: part.value, whole: (total.value, total.range, "合计"), paragraph, reader, context: &context)
+      // A part of a part ("…8.00 万元，占 80.00%，其中授予小微企业合同金额 5.00 万元，占 62.50%", or in
+      // brackets) has its share of that part, the figure before its own 其中.
+      let whole = Self.nestedWhole(of: part, after: own, in: reader) ?? total
+      guard !whole.value.isZero else { continue }  // a zero whole: nothing to compare
+      guard part.value <= whole.value else { continue }  // not a part of this whole
+      check(
+        share, part: part.value, whole: (whole.value, whole.range, whole.range == total.range ? "合计" : "上一层合计"),
+        paragraph, reader, context: &context)
+    }
+  }
+
+  /// The whole of a nested list `part` is in: the 万元 figure (not a change's Δ) right before the
+  /// last 其中 before `part`, when that figure is not the list's `total` itself (nor before it) and
+  /// the nested list has not ended (at a ； or its closing bracket) before `part`.
+  private static func nestedWhole(
+    of part: Paragraph.Number, after total: Paragraph.Number?, in reader: NarrativeReader
+  ) -> Paragraph.Number? {
+    let start = total?.textRange.upperBound ?? 0
+    guard start < part.textRange.lowerBound,
+      let marker = reader.occurrences(of: "其中", in: start..<part.textRange.lowerBound).last
+    else { return nil }
+    // The nested list ends with its item's ；, or with the brackets it is in.
+    let between = marker..<part.textRange.lowerBound
+    let closes = ["）", ")"].reduce(0) { $0 + reader.occurrences(of: $1, in: between).count }
+    let opens = ["（", "("].reduce(0) { $0 + reader.occurrences(of: $1, in: between).count }
+    guard reader.occurrences(of: "；", in: between).isEmpty, closes <= opens else { return nil }
+    return reader.paragraph.numbers.last {
+      $0.unit == .tenThousandYuan && $0.textRange.upperBound <= marker && $0.textRange.lowerBound >= start
+        && !reader.isChangeAmount($0)
     }
   }
 }
