@@ -16,6 +16,16 @@ struct TextForeignContentRule: Rule {
           + PerfExamples.table(score: "100", secondScore: "40").replacingOccurrences(
             of: "项目名称\t\t示例培训项目", with: "项目名称\t\t示例培训项目\n主管部门\t示例市政府\t实施单位\t002-示例市教育局")),
       .init(PerfExamples.table(score: "100", secondScore: "40") + "\n与2022年相比，2023年服务对象增加到12万人，自2019年起开展。\n"),
+      // A unit under the department carries out its project: named among the report's units, or
+      // the department is the table's 主管部门.
+      .init(
+        "部门：示例市教育局\n\n示例市教育局部门决算包括：本级和所属事业单位示例市教育服务中心。\n\n"
+          + PerfExamples.table(score: "100", secondScore: "40").replacingOccurrences(
+            of: "项目名称\t\t示例培训项目", with: "项目名称\t\t示例培训项目\n实施单位\t示例市教育服务中心")),
+      .init(
+        "部门：示例市教育局\n"
+          + PerfExamples.table(score: "100", secondScore: "40").replacingOccurrences(
+            of: "项目名称\t\t示例培训项目", with: "项目名称\t\t示例培训项目\n主管部门\t示例市教育局\t实施单位\t示例市教育服务中心")),
     ],
     triggeringExamples: [
       .init(PerfExamples.table(score: "100", secondScore: "40", year: "⟦2022年度⟧")),
@@ -40,12 +50,18 @@ struct TextForeignContentRule: Rule {
         }
       }
       if let unit = report.unitName?.utf8Text.removingWhitespace(), unit.count >= 4 {
-        for field in evaluation.unitFields where field.isImplementingUnit {
+        // A project of the department's carried out by a unit under it: the table's 主管部门 is
+        // the report's unit, or the narrative names the implementing unit (in the report's units).
+        let supervised = evaluation.unitFields.contains { field in
+          !field.isImplementingUnit && field.value.utf8Text.removingWhitespace().utf8Text.contains(unit)
+        }
+        for field in evaluation.unitFields where field.isImplementingUnit && !supervised {
           // "002001-长治市上党区人民政府办公室": the budget code is not part of the name.
           let name = String(field.value.utf8Text.removingWhitespace().drop { $0.isASCII })
           guard name.count >= 4 else { continue }
           context.ran()
-          if !name.utf8Text.contains(unit) && !unit.utf8Text.contains(name) {
+          let named = report.paragraphs.contains { $0.text.utf8Text.removingWhitespace().utf8Text.contains(name) }
+          if !named, !name.utf8Text.contains(unit) && !unit.utf8Text.contains(name) {
             context.report(
               field.range, "自评表的\(field.label)是“\(name)”，不是本报告的单位“\(unit)”，可能是其他单位材料的残留")
           }
