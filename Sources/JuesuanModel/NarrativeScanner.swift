@@ -42,9 +42,13 @@ package enum NarrativeScanner {
         unit = .tenThousandYuan
         unitEnd = unitStart + wan.count
       } else if rest.starts(with: wanOnly) {
-        // "0.75 万，" — 万 alone after an amount still means 万元 (text/unit may complain).
+        // "0.75 万，" — 万 alone after an amount still means 万元 (text/unit may complain); "10.00 万 元"
+        // (letter-spaced PDF text) is 万元 with a space inside.
         unit = .tenThousandYuan
         unitEnd = unitStart + wanOnly.count
+        var after = unitEnd
+        while after < bytes.count, bytes[after] == UInt8(ascii: " ") { after += 1 }
+        if after > unitEnd, bytes[after...].starts(with: yuan) { unitEnd = after + yuan.count }
       } else if rest.starts(with: yuan) {
         unit = .yuan
         unitEnd = unitStart + yuan.count

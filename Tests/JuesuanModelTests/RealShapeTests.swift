@@ -400,6 +400,14 @@ struct RealShapeTests {
     #expect(row.isPositional && !row.hasBrokenCell)
   }
 
+  @Test("\"10.00 万 元\" (letter-spaced PDF text) is one amount in 万元, its unit whole")
+  func spacedUnit() throws {
+    let report = parse("财政业务费 10.00 万 元，信息化系统日常维护费 166.66 万 元。\n")
+    let paragraph = try #require(report.paragraphs.first)
+    #expect(paragraph.numbers.map(\.unit) == [.tenThousandYuan, .tenThousandYuan])
+    #expect(paragraph.numbers.map { paragraph.text(in: $0.textRange) } == ["10.00 万 元", "166.66 万 元"])
+  }
+
   @Test("a page number between the lines of a sentence is no part of it", arguments: ["12", "- 12 -", "第 12 页"])
   func pageNumberInsideSentence(mark: String) throws {
     let report = parse("政府采购支出总额10.00万元，其中：货物支出6.00万元、工程支出1.00万元、服务支出\n\n\(mark)\n\n\u{0C}3.00万元。\n")
