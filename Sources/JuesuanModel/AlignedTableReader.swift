@@ -140,8 +140,11 @@ struct AlignedTableReader {
 
   /// A page number or footer between rows: "5", "- 5 -", "—5—", "第5页", "第 5 页 共 30 页", "5/30".
   static func isPageMark(_ line: Line) -> Bool {
+    // Told at once for most lines: too long, or opening with neither a digit nor - — － 第.
+    guard line.compactCount <= 12, let first = line.compact.utf8.first,
+      (0x30...0x39).contains(first) || first == 0x2D || first == 0xE2 || first == 0xEF || first == 0xE7
+    else { return false }
     let text = line.compact
-    guard !text.isEmpty, line.compactCount <= 12 else { return false }
     let stripped = text.filter { !"-—－第页共/".utf8Text.contains($0) }
     guard !stripped.isEmpty, stripped.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), stripped.utf8.count <= 4 else {
       return false

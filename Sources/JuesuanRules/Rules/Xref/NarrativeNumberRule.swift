@@ -244,8 +244,9 @@ struct NarrativeNumberRule: Rule {
     guard figure.yuan == nil, figure.isKnown, !done.contains(figure.range.lowerBound),
       let table = report.tables.first(where: { $0.range.contains(figure.range.lowerBound) }),
       // A reading whose sums mostly fail may have put figures in the wrong columns: a failing
-      // sum there does not show the table wrong.
-      table.reading.held > table.reading.failed
+      // sum there does not show the table wrong. (A table none of whose sums fails has nothing
+      // to show: its sums are not gone through.)
+      table.reading.failed > 0, table.reading.held > table.reading.failed
     else { return }
     let written = number.value
     // Each identity the cell is in, with its gap once the narrative's figure is put in the cell.
