@@ -61,13 +61,27 @@ enum TableTitle {
       return .generalBudget
     }
     if title.utf8Text.hasSuffix("收入决算表") { return .income }
-    if title.utf8Text.hasSuffix("支出决算表") && title.count <= 8 { return .expenditure }
+    // "支出决算表", "部门支出决算表", "2023年度支出决算表", "示范局2023年度支出决算表": short once a year
+    // and what comes before it are set aside (a longer name is another table's).
+    if title.utf8Text.hasSuffix("支出决算表") && Self.afterYear(title).count <= 8 { return .expenditure }
     if title.utf8Text.hasSuffix("统计表") || title.utf8Text.hasSuffix("决算表") { return .unknown }
     return nil
   }
 }
 
 extension TableTitle {
+  /// The title after its year ("2023年度", "2023年"), or the whole title when it names none.
+  static func afterYear(_ title: String) -> String {
+    let scalars = Array(title.unicodeScalars)
+    var cut = 0
+    for index in scalars.indices where scalars[index] == "年" && index > 0 && ("0"..."9").contains(scalars[index - 1]) {
+      cut = index + 1 + (index + 1 < scalars.count && scalars[index + 1] == "度" ? 1 : 0)
+    }
+    var rest = String.UnicodeScalarView()
+    rest.append(contentsOf: scalars[cut...])
+    return String(rest)
+  }
+
   /// A budget's table (部门预算 / 单位预算): its title ends in 预算表 or 预算总表, or is one of the
   /// national template's names without it ("部门收支总表", "一般公共预算支出表", "政府性基金预算
   /// 支出表"…), where a final account's says 决算表.

@@ -430,6 +430,19 @@ struct RealShapeTests {
     #expect(row.isPositional && !row.hasBrokenCell)
   }
 
+  @Test("a final's 支出决算表 under its year or unit name is table 03; longer names are not")
+  func expenditureTitles() {
+    let names: [(String, Table.Kind)] = [
+      ("支出决算表", .expenditure), ("2023年度支出决算表", .expenditure), ("示范局2023年度支出决算表", .expenditure),
+      ("2023年部门支出决算表", .expenditure), ("2023年度一般公共预算财政拨款基本支出决算表", .basicExpenditure),
+      ("示范局2023年度专项资金项目支出决算表", .unknown),
+    ]
+    for (name, kind) in names {
+      let report = parse("# 2023年度部门决算\n\n\(name)\n单位：万元\n科目编码\t科目名称\t合计\n201\t一般公共服务支出\t1.00\n")
+      #expect(report.tables.map(\.kind) == [kind], "\(name)")
+    }
+  }
+
   @Test("the national template's budget tables are Shanghai's tables under other names")
   func nationalBudgetTitles() {
     let names: [(String, Table.Kind)] = [

@@ -14,6 +14,7 @@ struct ExplainEmptyTableRule: Rule {
       """,
     defaultSeverity: .error,
     nonTriggeringExamples: [
+      .init("国有资本经营预算财政拨款支出决算表\n单位：万元\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n合计\n\n注：本部门2023年度无国有资本经营预算财政拨款支出。\n"),
       .init(
         "政府性基金预算财政拨款收入支出决算表\n单位：万元\n科目编码\t科目名称\t本年支出合计\t基本支出\t项目支出\n合计\t\t\t\t\n说明：本部门2023年度没有使用政府性基金预算财政拨款安排的支出，故本表无数据。\n"
       ),
@@ -31,7 +32,7 @@ struct ExplainEmptyTableRule: Rule {
   /// Phrases that say a table is empty on purpose.
   static let statements: UTF8Text.Words = [
     "本表无数据", "无数据", "为空表", "无此项", "没有使用", "没有", "本部门无", "我部门无", "本单位无", "我单位无", "未发生", "不涉及",
-    "未安排", "均为0", "均为零",
+    "未安排", "均为0", "均为零", "年度无", "年无",
   ]
   /// Words naming one line of a table, not the whole ("因公出国（境）费：无此项支出").
   static let itemWords = ["出国", "用车", "接待", "购置", "运行", "其中"]
