@@ -130,7 +130,7 @@ extension NarrativeBinder {
     let binder = self
     add(["收入预算", "收入预算总计", "收入总预算"]) { _ in binder.budgetTotalFigures(.summary, side: 0) }
     add(["支出预算", "支出预算总计", "支出总预算"]) { _ in binder.budgetTotalFigures(.summary, side: 1) }
-    add(["财政拨款收入"]) { _ in
+    add(["财政拨款收入", "财政拨款收入预算"]) { _ in
       binder.summaryFigures(.summary, side: 0, label: "财政拨款收入") + binder.budgetTotalFigures(.fiscalSummary, side: 0)
     }
     add(["财政拨款支出预算", "财政拨款支出"]) { _ in binder.budgetTotalFigures(.fiscalSummary, side: 1) }
