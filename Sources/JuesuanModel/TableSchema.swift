@@ -129,12 +129,20 @@ enum TableSchema {
       }
       return split
     case .income:
+      // Shanghai's 财政拨款收入 in one column; the national template's by fund, and its other
+      // sources (部门收入总表).
       candidates = [
         ColumnSpec(title: "合计", role: .total, keys: ["合计", "总计"]),
         ColumnSpec(title: "上年结转", role: .component, keys: ["上年结转"]),
         ColumnSpec(title: "财政拨款收入", role: .component, keys: ["财政拨款"]),
+        ColumnSpec(title: "一般公共预算拨款收入", role: .component, keys: ["一般公共预算"]),
+        ColumnSpec(title: "政府性基金预算拨款收入", role: .component, keys: ["政府性基金"]),
+        ColumnSpec(title: "国有资本经营预算拨款收入", role: .component, keys: ["国有资本"]),
+        ColumnSpec(title: "财政专户管理资金收入", role: .component, keys: ["财政专户"]),
         ColumnSpec(title: "事业收入", role: .component, keys: ["事业收入"]),
         ColumnSpec(title: "事业单位经营收入", role: .component, keys: ["事业单位经营", "经营收入"]),
+        ColumnSpec(title: "上级补助收入", role: .component, keys: ["上级补助"]),
+        ColumnSpec(title: "附属单位上缴收入", role: .component, keys: ["附属单位"]),
         ColumnSpec(title: "其他收入", role: .component, keys: ["其他收入"]),
       ]
     case .expenditure, .generalBudget, .governmentFund, .stateCapital:
