@@ -9,8 +9,12 @@ extension NarrativeBinder {
     let width = table.panels.reduce(0) { max($0, $1.columns.count) }
     guard column >= 0, column < max(row.cells.count, width) else { return nil }
     guard let cell = column < row.cells.count ? row.cells[column] : nil else {
-      // A blank cell of a row the table has states zero (a row the table lacks states nothing).
-      guard !row.isDamaged, row.isPositional else { return unknown }
+      // A blank cell of a row the table has states zero (a row the table lacks states nothing);
+      // not a row with no figure at all in a table partly unread, whose figures may be the ones
+      // that could not be placed.
+      guard !row.isDamaged, row.isPositional,
+        table.reading.status == .read || row.cells.contains(where: { $0 != nil })
+      else { return unknown }
       return TableFigure(value: .zero, range: row.nameRange ?? row.range, tableTitle: figureTitle(table))
     }
     guard !cell.isDamaged, !row.isDamaged else { return unknown }
