@@ -38,11 +38,21 @@ extension NarrativeBinder {
     }
   }
 
+  /// The column of a row's figure, its total: the first, unless a 年初预算 column comes before it
+  /// ("年初预算数 | 决算数 | 基本支出 | 项目支出"), when what the narrative states is the total's.
+  static func totalColumn(of table: Table) -> Int {
+    guard let columns = table.panels.first?.columns, columns.first?.role == .budget else { return 0 }
+    return columns.firstIndex { $0.role == .total } ?? 0
+  }
+
   /// The first column of `panel` that holds amounts (not 行次/栏次).
   static func amountColumn(_ panel: Table.Panel) -> Int? {
-    panel.columns.firstIndex {
-      !$0.title.utf8Text.contains("行次") && !$0.title.utf8Text.contains("栏次") && !$0.title.utf8Text.contains("项目")
+    let amounts = panel.columns.indices.filter {
+      let title = panel.columns[$0].title.utf8Text
+      return !title.contains("行次") && !title.contains("栏次") && !title.contains("项目")
     }
+    // The total's column, not a 年初预算 column before it ("年初预算数 | 决算数 | 基本支出 | 项目支出").
+    return amounts.first { panel.columns[$0].role == .total } ?? amounts.first
   }
 
   static func column(_ panel: Table.Panel, titled title: String) -> Int? {
@@ -76,7 +86,7 @@ extension NarrativeBinder {
         else {
           return nil
         }
-        guard let title else { return figure(table, row, column: 0) }
+        guard let title else { return figure(table, row, column: Self.totalColumn(of: table)) }
         guard let column = Self.column(panel, titled: title) else { return nil }
         return figure(table, row, column: column)
       }

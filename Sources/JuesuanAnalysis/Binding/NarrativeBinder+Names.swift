@@ -131,7 +131,7 @@ extension NarrativeBinder {
   }
 
   func figures(code: String) -> [TableFigure] {
-    (codedRows[code] ?? []).compactMap { table, row in figure(table, row, column: 0) }
+    (codedRows[code] ?? []).compactMap { table, row in figure(table, row, column: Self.totalColumn(of: table)) }
       + unreadFigures(.generalBudget, .expenditure, .income)
   }
 }

@@ -284,7 +284,7 @@ package struct NarrativeBinder {
       if !isBudget, listing(), let item = economicNameEnds.first(in: chars, endingAt: end).map({ economicNames[$0] }) {
         let start = end - item.name.count
         guard start == 0 || Self.isBoundary(chars[start - 1]) || chars[start - 1] == "括" else { return nil }
-        guard let figure = figure(item.table, item.row, column: 0) else { return nil }
+        guard let figure = figure(item.table, item.row, column: Self.totalColumn(of: item.table)) else { return nil }
         return NarrativeBinding(subject: "\(item.row.code ?? "") \(Self.text(item.name))", figures: [figure])
       }
       if let named = functionNameEnds.first(in: chars, endingAt: end).map({ functionNames[$0] }) {
