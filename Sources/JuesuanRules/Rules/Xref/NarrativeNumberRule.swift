@@ -50,6 +50,12 @@ struct NarrativeNumberRule: Rule {
       ),
     ],
     triggeringExamples: [
+      // The national template's "收入、支出决算总计".
+      .init(
+        "# 2023年度示范局部门决算\n\n收入支出决算总表\n单位：万元\n项目\t决算数\t项目\t决算数\n一、一般公共预算财政拨款收入\t100.00\t一、一般公共服务支出\t100.00\n本年收入合计\t100.00\t本年支出合计\t100.00\n总计\t100.00\t总计\t100.00\n\n2023年度收入、支出决算总计⟦110.00⟧万元。\n",
+        fixed:
+          "# 2023年度示范局部门决算\n\n收入支出决算总表\n单位：万元\n项目\t决算数\t项目\t决算数\n一、一般公共预算财政拨款收入\t100.00\t一、一般公共服务支出\t100.00\n本年收入合计\t100.00\t本年支出合计\t100.00\n总计\t100.00\t总计\t100.00\n\n2023年度收入、支出决算总计100.00万元。\n"
+      ),
       // The table's own sum sides with the narrative: the cell is shown wrong too.
       .init(Self.basicExpense(cell: "⟦12.00⟧", total: "30.00", stated: "⟦10.00⟧")),
       // The sum holds with the table's figure: only the narrative is reported.
