@@ -328,14 +328,18 @@ extension Table {
   /// rows are there.
   package func sangongIdentities() -> [TableIdentity] {
     guard kind == .sangong, let panel = panels.first else { return [] }
-    func row(_ keys: [String]) -> Table.Row? {
-      panel.rows.first { row in keys.contains { row.label.utf8Text.contains($0) } && !row.isDamaged }
+    func row(_ keys: [String], without other: String? = nil) -> Table.Row? {
+      panel.rows.first { row in
+        keys.contains { row.label.utf8Text.contains($0) } && !row.isDamaged
+          && !(other.map { row.label.utf8Text.contains($0) } ?? false)
+      }
     }
     let total = row(["合计"])
     let abroad = row(["出国"])
     let car = row(["购置及运行"])
-    let purchase = row(["购置费"]).flatMap { $0.label.utf8Text.contains("运行") ? nil : $0 }
-    let running = row(["运行维护费", "运行费"]).flatMap { $0.label.utf8Text.contains("购置") ? nil : $0 }
+    // Not the row of both ("公务用车购置及运行费" holds 运行费 too).
+    let purchase = row(["购置费"], without: "运行")
+    let running = row(["运行维护费", "运行费"], without: "购置")
     let reception = row(["接待"])
     var comparisons: [TableIdentity] = []
     for (column, title) in panel.columns.enumerated() where title.role != .other {
