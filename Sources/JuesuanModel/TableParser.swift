@@ -198,12 +198,17 @@ struct TableParser {
     return rows
   }
 
-  /// "2011" "399" (or "2013" "2"): a code split over the 类/款/项 columns of a tabbed row.
+  /// "2011" "399" (or "2013" "2"), or "201" "03" "01": a code split over the 类/款/项 columns of a
+  /// tabbed row.
   private static func joinSplitCode(_ tokens: inout [TableToken]) {
     guard let first = tokens.firstIndex(where: { if case .blank = $0 { false } else { true } }),
-      first + 1 < tokens.count,
-      case .figure(let head) = tokens[first], head.text.utf8.count == 4, isDigits(head.text)
+      first + 1 < tokens.count
     else { return }
+    if case .code(let head, let range) = tokens[first] {
+      joinTwoDigitPieces(after: head, at: first, range: range, in: &tokens)
+      return
+    }
+    guard case .figure(let head) = tokens[first], head.text.utf8.count == 4, isDigits(head.text) else { return }
     let tailText: String
     switch tokens[first + 1] {
     case .figure(let tail) where isDigits(tail.text): tailText = tail.text
@@ -215,6 +220,38 @@ struct TableParser {
     guard TableToken.isCode(code) else { return }
     tokens[first] = .code(code, head.range.lowerBound..<tokens[first + 1].range.upperBound)
     tokens.remove(at: first + 1)
+  }
+
+  /// "201" then "03" (and "01") in the next cells, before the name: the 款 and 项 of the code in
+  /// columns of their own, joined into "20103" ("2010301").
+  private static func joinTwoDigitPieces(
+    after head: String, at first: Int, range: Range<Int>, in tokens: inout [TableToken]
+  ) {
+    guard head.utf8.count == 3 else { return }
+    let most = head.utf8.first == UInt8(ascii: "2") ? 2 : 1
+    var pieces: [Int] = []
+    var index = first + 1
+    scan: while index < tokens.count {
+      switch tokens[index] {
+      case .blank: break
+      case .figure(let cell) where pieces.count < most && cell.text.utf8.count == 2 && isDigits(cell.text):
+        pieces.append(index)
+      case .text: break scan
+      default: return
+      }
+      index += 1
+    }
+    // Only before the name: "201 03 政府办公厅…", never a row's figures.
+    guard let last = pieces.last, index < tokens.count else { return }
+    let code =
+      head
+      + pieces.map { index -> String in
+        if case .figure(let cell) = tokens[index] { return cell.text }
+        return ""
+      }.joined()
+    guard TableToken.isCode(code) else { return }
+    tokens[first] = .code(code, range.lowerBound..<tokens[last].range.upperBound)
+    for piece in pieces.reversed() { tokens.remove(at: piece) }
   }
 
   /// ASCII digits only (each a Character, so the bytes say); true for the empty text.

@@ -430,6 +430,17 @@ struct RealShapeTests {
     #expect(row.isPositional && !row.hasBrokenCell)
   }
 
+  @Test("a code in 类, 款 and 项 columns of its own (\"201\t03\t01\") is one code")
+  func codeInThreeColumns() throws {
+    let report = parse(
+      "一般公共预算财政拨款支出决算表\n单位：万元\n类\t款\t项\t科目名称\t合计\t基本支出\t项目支出\n\t\t\t合计\t100.00\t90.00\t10.00\n"
+        + "201\t\t\t一般公共服务支出\t100.00\t90.00\t10.00\n201\t03\t\t政府办公厅（室）及相关机构事务\t100.00\t90.00\t10.00\n"
+        + "201\t03\t01\t行政运行\t90.00\t90.00\t\n201\t03\t50\t事业运行\t10.00\t\t10.00\n")
+    let table = try #require(report.table(.generalBudget))
+    #expect(table.rows.compactMap(\.code) == ["201", "20103", "2010301", "2010350"])
+    #expect(table.rows.first { $0.code == "2010350" }?.cells.first??.value == Amount(parsing: "10.00"))
+  }
+
   @Test("a final's 支出决算表 under its year or unit name is table 03; longer names are not")
   func expenditureTitles() {
     let names: [(String, Table.Kind)] = [
