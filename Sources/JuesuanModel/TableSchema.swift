@@ -65,8 +65,11 @@ enum TableSchema {
       if header.utf8Text.contains("调整预算") || header.utf8Text.contains("全年预算") {
         list.append(ColumnSpec(title: "全年预算", role: .budget, keys: ["调整预算", "全年预算"]))
       }
+      if list.isEmpty, header.utf8Text.contains("预算数") {
+        list.append(ColumnSpec(title: "预算数", role: .budget, keys: ["预算数"]))
+      }
       list += [
-        ColumnSpec(title: "合计", role: .total, keys: ["合计", "小计", "本年支出"]),
+        ColumnSpec(title: "合计", role: .total, keys: ["合计", "小计", "本年支出", "决算数"]),
         ColumnSpec(title: "基本支出", role: .component, keys: ["基本"]),
         ColumnSpec(title: "项目支出", role: .component, keys: ["项目支出", "项目支"]),
       ]
@@ -106,7 +109,10 @@ enum TableSchema {
     // A header that names the total column and no part of it has no parts (a table of 合计 alone
     // has no 基本支出 to add up). One that names some parts may hide others in wrapped cells.
     let named = specs.filter { spec in spec.keys.contains { header.utf8Text.contains($0) } }
-    guard kind != .sangong, named.count == 1, named[0].role == .total, specs.count > 1 else { return specs }
+    guard kind != .sangong, specs.count > 1, named.contains(where: { $0.role == .total }),
+      named.allSatisfy({ $0.role == .total || $0.role == .budget })
+    else { return specs }
+    // Nor has a header that names the total and budgets beside it ("预算数 | 决算数").
     return named
   }
 
