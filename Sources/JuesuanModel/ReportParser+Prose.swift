@@ -31,14 +31,15 @@ extension ReportParser {
         closeParagraph()
         continue
       }
-      // A page number or footer ("12", "- 12 -", "第 12 页") is no text: across a page break it
-      // would join the sentence it interrupts ("…服务支出" / "12" / "3.00 万元" read as 123.00).
-      if AlignedTableReader.isPageMark(line) { continue }
       if let level = headingLevel(of: line) {
         closeParagraph()
         report.headings.append(Heading(text: line.plain(in: source), level: level, range: line.range))
         continue
       }
+      // A page number or footer ("12", "- 12 -", "第 12 页") is no text: across a page break it
+      // would join the sentence it interrupts ("…服务支出" / "12" / "3.00 万元" read as 123.00).
+      // (A heading, "# 1", is one.)
+      if AlignedTableReader.isPageMark(line) { continue }
       // After a line that ends a sentence, the next text line opens a new paragraph; after one
       // that ends a clause (；), only a line that opens a list item does: PDF text breaks lines
       // wherever the width runs out ("…其他对个人和家庭的补助支出；" / "公用经费 480.66 万元…").

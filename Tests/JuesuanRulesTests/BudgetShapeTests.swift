@@ -51,17 +51,37 @@ struct BudgetShapeTests {
     }
   }
 
-  @Test("layout b03: a page whose figures could not be placed counts in no sum (a 类 name one character short)")
-  func unplacedPageCountsInNoSum() throws {
+  @Test("layout b03: a 类 name one character short still reads its row, and no sum fails")
+  func shortenedNameStillRead() throws {
     let text = try WildFixture.layout("b03")
     let row = "212             城乡社区支出           154,369,326   154,369,326   0   0   0"
     #expect(text.contains(row))
-    // The shorter name leaves that page of 收入预算总表 with its figures unplaced.
+    // The codes in columns of their own ("212   01   01") place the page's rows by themselves.
     let planted = text.replacingOccurrences(of: row, with: row.replacingOccurrences(of: "城乡社区支出", with: "城乡社区支"))
     let report = ReportParser.parse(SourceText(planted))
     let income = try #require(report.tables.first { $0.kind == .income })
-    #expect(income.rows.contains { $0.hasUnreadFigures })
+    #expect(income.rows.first { $0.code == "212" }?.cells.first??.value == Amount(parsing: "154369326"))
     #expect(!findings(planted).contains { $0.code.hasPrefix("sum/") && $0.severity != .information })
+  }
+
+  @Test("a row whose figures were not read counts in no sum, as no zero")
+  func unreadRowCountsInNoSum() throws {
+    let text = """
+      # 2023年度部门决算
+
+      一般公共预算财政拨款支出决算表
+      单位：万元
+      科目编码 科目名称 合计 基本支出 项目支出
+      合计 100.00 90.00 10.00
+      201 一般公共服务支出
+      20103 政府办公厅（室）及相关机构事务 100.00 90.00 10.00
+      2010301 行政运行 100.00 90.00 10.00
+
+      """
+    let report = ReportParser.parse(SourceText(text))
+    let table = try #require(report.tables.first { $0.kind == .generalBudget })
+    #expect(table.rows.first { $0.code == "201" }?.hasUnreadFigures == true)
+    #expect(!findings(text).contains { $0.code.hasPrefix("sum/") })
   }
 
   @Test("a whole-yuan table's sum: shown and fixed as its cells write figures, no decimals, with separators")

@@ -13,7 +13,7 @@ struct LocalRuleReuseTests {
   @Test("the local rules are the reviewed ones")
   func reviewedRules() {
     let local = RuleRegistry.all.filter { $0 is any LocalRule.Type }.map { $0.description.code }
-    #expect(local == ["text/wrong-term", "text/duplicate-phrase", "text/punctuation"])
+    #expect(local == ["text/wrong-term", "text/duplicate-phrase", "text/punctuation", "perf/rate-range"])
   }
 
   /// Edits that make and unmake findings of the local rules (half-width marks between Han
