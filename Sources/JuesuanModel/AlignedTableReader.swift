@@ -153,6 +153,12 @@ struct AlignedTableReader {
     return stripped != text || !TableToken.isCode(text)
   }
 
+  /// A page mark with its decoration ("- 7 -", "第 8 页 共 23 页", "7/30"), which no cell is: unlike
+  /// a bare "7", which may be one.
+  static func isDecoratedPageMark(_ line: Line) -> Bool {
+    isPageMark(line) && !line.compact.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+  }
+
   /// The number of side-by-side code–name–figure groups (06): as many as the header has 决算数.
   private func groupCount(_ pages: [Page]) -> Int {
     guard let first = pages.first else { return 1 }

@@ -64,6 +64,14 @@ struct Line: Equatable {
 
   var isBlank: Bool { shape == .blank }
 
+  /// Whether the line is one phrase: plain text with no tab and no run of spaces inside it (a
+  /// table row's cells stand apart).
+  func isSinglePhrase(in source: SourceText) -> Bool {
+    guard shape == .plain else { return false }
+    let bytes = source.bytes[trimmedRange]
+    return !bytes.contains(0x09) && !zip(bytes, bytes.dropFirst()).contains { $0 == 0x20 && $1 == 0x20 }
+  }
+
   /// The same line read from the same bytes `offset` bytes further on, as line `index`.
   func moved(by offset: Int, toIndex index: Int) -> Line {
     var moved = self

@@ -16,6 +16,7 @@ package enum ReportParser {
     var index = 0
     var open: (kind: Table.Kind, title: Int, body: [Int], notes: [Int])?
     var contents: Contents?
+    let runningHeaders = Self.runningHeaders(in: lines, source: source)
 
     func closeTable() {
       guard let table = open.take() else { return }
@@ -93,6 +94,9 @@ package enum ReportParser {
           closeTable()
           continue
         }
+        // Page furniture between a table's rows: a running header ("上海市普陀区2025年区级部门预算"
+        // atop each page), a footer ("第 8 页 共 23 页", "- 7 -"). A bare number may be a cell.
+        if runningHeaders.contains(line.compact) || AlignedTableReader.isDecoratedPageMark(line) { continue }
         if isProseOrHeading(line) {
           closeTable()
         } else {
@@ -113,6 +117,45 @@ package enum ReportParser {
   }
 
   // MARK: Tables
+
+  /// The texts of the lines a PDF repeats atop its pages: the first line of a page (after a form
+  /// feed) that is one phrase of six to forty characters with no figure in it, and that opens two
+  /// pages or more, or is the document's first line (its title, repeated as a running header).
+  static func runningHeaders(in lines: [Line], source: SourceText) -> Set<String> {
+    var counts: [String: Int] = [:]
+    var first: String?
+    var pageStarts = false
+    for line in lines {
+      // A form feed before the text, or on a line of its own before it.
+      if line.startsPage || line.isBlank && source.bytes[line.range].contains(0x0C) { pageStarts = true }
+      guard !line.isBlank else { continue }
+      if first == nil { first = line.compact }
+      guard pageStarts else { continue }
+      pageStarts = false
+      guard (6...40).contains(line.compactCount), line.isSinglePhrase(in: source),
+        !Self.holdsFigure(line.compact)
+      else { continue }
+      counts[line.compact, default: 0] += 1
+    }
+    return Set(counts.filter { $0.value >= 2 || $0.key == first }.keys)
+  }
+
+  /// Whether `text` holds a digit that is not part of a year ("2025年").
+  private static func holdsFigure(_ text: String) -> Bool {
+    let scalars = Array(text.unicodeScalars)
+    var index = 0
+    while index < scalars.count {
+      guard ("0"..."9").contains(scalars[index]) else {
+        index += 1
+        continue
+      }
+      var end = index
+      while end < scalars.count, ("0"..."9").contains(scalars[end]) { end += 1 }
+      if !(end - index == 4 && end < scalars.count && scalars[end] == "年") { return true }
+      index = end
+    }
+    return false
+  }
 
   private static func buildTable(_ kind: Table.Kind, title: Line, body: [Line], notes: [Line], source: SourceText)
     -> Table

@@ -430,6 +430,26 @@ struct RealShapeTests {
     #expect(row.isPositional && !row.hasBrokenCell)
   }
 
+  @Test("a running header atop a table's next page is no part of the row before the page break")
+  func runningHeaderInTable() throws {
+    let report = parse(
+      "上海市普陀区2025年区级部门预算\n预算主管部门：上海市普陀区人民政府办公室\n\n                               2025年部门收入预算总表\n编制部门：上海市普陀区人民政府办公室                                                           单位：元\n\n                       项目                                     收入预算\n\n功能分类科目编码                                                                   事业单位\n                        功能分类科目名称         合计           财政拨款收入        事业收入          其他收入\n类     款    项                                                               经营收入\n\n208             社会保障和就业支出              4,213,779.28 4,213,779.28\n208   05        行政事业单位养老支出             4,213,779.28 4,213,779.28\n\n208   05   01   行政单位离退休                1,554,220.00 1,554,220.00\n208   05   05   机关事业单位基本养老保险缴费支出       1,763,159.52 1,763,159.52\n\n208   05   06   机关事业单位职业年金缴费支出           881,579.76    881,579.76\n\n208   05   99   其他行政事业单位养老支出              14,820.00     14,820.00\n\u{0C}                              上海市普陀区2025年区级部门预算\n\n210             卫生健康支出       1,097,073.43 1,097,073.43\n210   11        行政事业单位医疗     1,097,073.43 1,097,073.43\n\n210   11   01   行政单位医疗         782,855.28   782,855.28\n\n210   11   02   事业单位医疗         314,218.15   314,218.15\n\n                       合计    5,310,852.71  5,310,852.71\n"
+    )
+    let table = try #require(report.table(.income))
+    #expect(table.rows.first { $0.code == "2080599" }?.label == "其他行政事业单位养老支出")
+  }
+
+  @Test("a footer between a table's rows (\"第 8 页 共 23 页\", \"- 7 -\") is no row")
+  func footerInTable() throws {
+    for footer in ["第 8 页 共 23 页", "- 7 -"] {
+      let report = parse(
+        "一般公共预算财政拨款支出决算表\n单位：万元\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n\t合计\t100.00\t90.00\t10.00\n"
+          + "201\t一般公共服务支出\t100.00\t90.00\t10.00\n\n\(footer)\n\u{0C}20103\t政府办公厅（室）及相关机构事务\t100.00\t90.00\t10.00\n")
+      let table = try #require(report.table(.generalBudget))
+      #expect(table.rows.map(\.label) == ["合计", "一般公共服务支出", "政府办公厅（室）及相关机构事务"], "\(footer)")
+    }
+  }
+
   @Test("a code in 类, 款 and 项 columns of its own (\"201\t03\t01\") is one code")
   func codeInThreeColumns() throws {
     let report = parse(
