@@ -44,7 +44,10 @@ extension ReportParser {
         for prefix in ["部门名称：", "单位名称：", "预算主管部门：", "预算单位：", "部门：", "单位：", "部门:"]
         where text.utf8Text.hasPrefix(prefix) {
           var name = String(text.dropFirst(prefix.count))
-          if let cut = name.utf8Text.range(of: "单位：") ?? name.utf8Text.range(of: "金额单位") {
+          // "部门：某某局	金额单位：万元": the name ends where the unit begins (金额 included).
+          if let cut = name.utf8Text.range(of: "金额单位") ?? name.utf8Text.range(of: "单位：")
+            ?? name.utf8Text.range(of: "单位:")
+          {
             name = String(name[..<cut.lowerBound])
           }
           if !name.isEmpty, !name.utf8Text.hasPrefix("万元"), !name.utf8Text.hasPrefix("元") {

@@ -181,6 +181,11 @@ package enum ReportParser {
       let tokens = TableToken.tokens(of: line, in: source)
       if isHeaderLine(line, tokens: tokens, sawData: sawData) {
         header += compact
+        // The unit in the column titles: "本年收入合计（万元）".
+        if unit == nil, let found = ["（万元）", "(万元)", "（元）", "(元)"].first(where: { compact.utf8Text.contains($0) }) {
+          unit = found.utf8Text.contains("万") ? "万元" : "元"
+          unitRange = line.range
+        }
         continue
       }
       sawData = true
@@ -356,6 +361,8 @@ package enum ReportParser {
     var rest = Substring(compact)
     while let range = rest.utf8Text.range(of: "单位：") ?? rest.utf8Text.range(of: "单位:") {
       rest = rest[range.upperBound...]
+      // "单位：人民币万元".
+      if rest.utf8Text.hasPrefix("人民币") { rest = rest.dropFirst(3) }
       if rest.utf8Text.hasPrefix("万元") { return "万元" }
       if rest.utf8Text.hasPrefix("元") { return "元" }
     }

@@ -450,6 +450,20 @@ struct RealShapeTests {
     }
   }
 
+  @Test("the unit, however a table's header states it; the unit's name before 金额单位")
+  func unitStatements() throws {
+    let rows = "科目编码\t科目名称\t本年收入合计\n201\t一般公共服务支出\t100.00\n"
+    for (header, unit) in [
+      ("部门：示范局\t单位：人民币万元\n", "万元"), ("部门：示范局\t金额单位：万元\n", "万元"), ("部门：示范局\t单位:元\n", "元"),
+    ] {
+      let report = parse("# 2023年度部门决算\n\n收入决算表\n\(header)\(rows)")
+      #expect(try #require(report.table(.income)).unit == unit, "\(header)")
+      #expect(report.unitName == "示范局", "\(header)")
+    }
+    let inTitles = parse("收入决算表\n科目编码\t科目名称\t本年收入合计（万元）\n201\t一般公共服务支出\t100.00\n")
+    #expect(try #require(inTitles.table(.income)).unit == "万元")
+  }
+
   @Test("a code in 类, 款 and 项 columns of its own (\"201\t03\t01\") is one code")
   func codeInThreeColumns() throws {
     let report = parse(
