@@ -15,6 +15,10 @@ struct MissingRule: Rule {
       """,
     defaultSeverity: .warning,
     nonTriggeringExamples: [
+      // The reason follows on the next line, after the change, the PDF line having ended at "。".
+      .init(
+        "# 2023年度部门决算\n\n2023年度“三公”经费财政拨款支出预算为8.00万元，支出决算为6.00万元，完成预算的75.00%。\n较上年减少1.00万元，下降14.29%。主要原因是严格执行公务接待标准，压减接待次数。\n"
+      ),
       // A rate stated as a measure owes no reason.
       .init("年初预算50.5万元,财政拨款批复50.5万元,实际支出39.59万元,预算执行率78.39%。"),
       .init("2023 年度机关运行经费支出 0.00 万元。主要原因是：我单位不是行政机关，没有机关运行经费支出。"),
@@ -123,6 +127,15 @@ struct MissingRule: Rule {
 
   private static let reasonWords = ["原因", "主要是", "主要系", "由于", "因为", "其中", "不存在差异", "无差异", "主要用于"]
 
+  /// Whether `text` opens an item of its own: "（二）", "2.", "2、", "二、".
+  private static func opensItem(_ text: String) -> Bool {
+    guard let first = text.unicodeScalars.first else { return false }
+    if first == "（" || first == "(" { return true }
+    let second = text.unicodeScalars.dropFirst().first
+    let isNumeral = ("0"..."9").contains(first) || "一二三四五六七八九十".unicodeScalars.contains(first)
+    return isNumeral && (second == "、" || second == "." || second == "．")
+  }
+
   /// "年初预算为 B 万元，支出决算为 A 万元，完成年初预算的 R%。" with A ≠ B and no reason after it
   /// (in the rest of the paragraph or at the start of the next one).
   private func checkUnexplainedVariance(
@@ -134,7 +147,10 @@ struct MissingRule: Rule {
       let tolerance = RatioCheck.halfUnit(budget.value) + RatioCheck.halfUnit(actual.value)
       guard abs((budget.value - actual.value).tenThousandths) > tolerance else { continue }
       let rest = paragraph.text(in: rate.rate.textRange.upperBound..<paragraph.utf8.count)
-      let opening = String(next.utf8Text.removingWhitespace().prefix(20))
+      // The next paragraph's opening; all of its first lines when it opens no item of its own (a
+      // PDF line ending at "。" ends the paragraph: "…完成预算的75.00%。" / "较上年减少…。主要原因是…").
+      let nextText = next.utf8Text.removingWhitespace()
+      let opening = String(nextText.prefix(Self.opensItem(nextText) ? 20 : 120))
       guard !Self.reasonWords.contains(where: { rest.utf8Text.contains($0) || opening.utf8Text.contains($0) }) else {
         continue
       }
