@@ -20,9 +20,12 @@ package enum ReportParser {
 
     func closeTable() {
       guard let table = open.take() else { return }
-      if table.kind == .selfEvaluation, table.body.isEmpty, table.notes.isEmpty {
-        // "附件：二级项目绩效自评表" followed by a heading names the tables; it is not one.
+      if table.notes.isEmpty, table.body.allSatisfy({ headingLevel(of: lines[$0]) != nil }) {
+        // A title with nothing under it but headings names a table, it is not one: "附件：二级
+        // 项目绩效自评表", or an entry of a contents list with no 目录 above it ("一、收入决算表" /
+        // "二、支出决算表" / "第三部分 …情况说明").
         prose.append(table.title)
+        prose += table.body
         return
       }
       let title = lines[table.title]
@@ -182,7 +185,9 @@ package enum ReportParser {
       if isHeaderLine(line, tokens: tokens, sawData: sawData) {
         header += compact
         // The unit in the column titles: "本年收入合计（万元）".
-        if unit == nil, let found = ["（万元）", "(万元)", "（元）", "(元)"].first(where: { compact.utf8Text.contains($0) }) {
+        if unit == nil, kind != .selfEvaluation,
+          let found = ["（万元）", "(万元)", "（元）", "(元)"].first(where: { compact.utf8Text.contains($0) })
+        {
           unit = found.utf8Text.contains("万") ? "万元" : "元"
           unitRange = line.range
         }

@@ -450,6 +450,15 @@ struct RealShapeTests {
     }
   }
 
+  @Test("table titles listed with nothing but headings under them name tables, they are none")
+  func contentsWithoutHeading() throws {
+    let report = parse(
+      "# 2023年度示范局部门决算\n\n第一部分 部门概况\n第二部分 2023年度部门决算表\n一、收入决算表\n二、支出决算表\n第三部分 2023年度部门决算情况说明\n\n"
+        + "收入决算表\n单位：万元\n科目编码\t科目名称\t本年收入合计\n201\t一般公共服务支出\t100.00\n")
+    #expect(report.tables.map(\.kind) == [.income])
+    #expect(report.tables.first?.rows.isEmpty == false)
+  }
+
   @Test("the unit, however a table's header states it; the unit's name before 金额单位")
   func unitStatements() throws {
     let rows = "科目编码\t科目名称\t本年收入合计\n201\t一般公共服务支出\t100.00\n"
