@@ -422,8 +422,19 @@ package enum ReportParser {
     }
     if text.utf8Text.hasPrefix("第") && text.utf8Text.contains("部分") && line.compactCount <= 20 { return true }
     if text.utf8Text.hasSuffix("。") || text.utf8Text.contains("。") && line.compactCount > 12 { return true }
-    if line.shape == .plain, line.compactCount > 30, text.utf8Text.contains("，") { return true }
+    if line.shape == .plain, line.compactCount > 30, text.utf8Text.contains("，") || Self.hasHalfWidthComma(text) {
+      return true
+    }
     return text.utf8Text.hasPrefix(anyOf: proseOpenings)
+  }
+
+  /// Whether a half-width "," stands between two Han characters ("…的,仍保留…"): prose typed with
+  /// the wrong mark, never a figure's thousands separator.
+  private static func hasHalfWidthComma(_ text: String) -> Bool {
+    let bytes = Array(text.utf8)
+    return bytes.indices.dropFirst().dropLast().contains {
+      bytes[$0] == 0x2C && bytes[$0 - 1] >= 0x80 && bytes[$0 + 1] >= 0x80
+    }
   }
 
   /// How a sentence about the reporting body opens.

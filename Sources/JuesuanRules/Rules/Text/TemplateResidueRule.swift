@@ -15,6 +15,10 @@ struct TemplateResidueRule: Rule {
     defaultSeverity: .error,
     nonTriggeringExamples: [.init("2023 年一般公共预算支出 1,861.64 万元，比上年决算数增加 327.51 万元，增长 21.35%。")],
     triggeringExamples: [
+      // Typed with half-width marks under an empty table: prose all the same.
+      .init(
+        "政府性基金预算财政拨款收入支出决算表\n单位：万元\n科目编码\t科目名称\t本年支出合计\n合计\n\n⟦无政府性基金预算财政拨款收入支出的,仍保留该表格式,并在本表下方作下述说明:⟧\n\n注：本部门2023年度无政府性基金预算财政拨款收入支出，故本表无数据。\n"
+      ),
       .init(
         "2023 年一般公共预算支出 1,861.64 万元，比上年决算数⟦增加（减少）⟧327.51 万元，增长 21.35%。",
         fixed: "2023 年一般公共预算支出 1,861.64 万元，比上年决算数增加327.51 万元，增长 21.35%。"),
