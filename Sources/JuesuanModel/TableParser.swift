@@ -199,7 +199,7 @@ struct TableParser {
   }
 
   /// "2011" "399" (or "2013" "2"), or "201" "03" "01": a code split over the 类/款/项 columns of a
-  /// tabbed row.
+  /// row (tab-separated, or space-aligned as pdftotext -layout writes a budget's tables).
   private static func joinSplitCode(_ tokens: inout [TableToken]) {
     guard let first = tokens.firstIndex(where: { if case .blank = $0 { false } else { true } }),
       first + 1 < tokens.count
