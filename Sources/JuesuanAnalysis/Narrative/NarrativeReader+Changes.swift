@@ -94,9 +94,10 @@ extension NarrativeReader {
         change.percentVerb = percentVerb
         change.percent = percent
       }
-      // An explicit previous figure right before the verb: "较2022年决算1,035.60万元增加".
-      if let previous = number(endingBefore: index), previous.unit == .tenThousandYuan,
-        comparesWithLastYear(before: previous.textRange.lowerBound)
+      // An explicit previous figure right before the verb: "较2022年决算1,035.60万元增加", or in
+      // brackets, "比上年预算数（800.00万元）增加".
+      if let (previous, opening) = previousFigure(before: index), previous.unit == .tenThousandYuan,
+        comparesWithLastYear(before: opening)
       {
         change.previous = previous
         consumed.insert(previous.textRange.lowerBound)
@@ -126,6 +127,18 @@ extension NarrativeReader {
       index = (change.percent?.textRange.upperBound ?? delta.textRange.upperBound)
     }
     return result
+  }
+
+  /// The figure right before `offset`, bare or in brackets, and where it (or its bracket) opens.
+  private func previousFigure(before offset: Int) -> (Paragraph.Number, Int)? {
+    if let bare = number(endingBefore: offset) { return (bare, bare.textRange.lowerBound) }
+    let end = skippingSpacesBackward(from: offset)
+    for (close, open) in [("）", "（"), (")", "(")] where has(close, at: end - close.utf8.count) {
+      guard let inner = number(endingBefore: end - close.utf8.count) else { continue }
+      let start = skippingSpacesBackward(from: inner.textRange.lowerBound) - open.utf8.count
+      if has(open, at: start) { return (inner, start) }
+    }
+    return nil
   }
 
   /// Whether `number` is itself the Δ of a change ("增加 5.00 万元").

@@ -13,6 +13,8 @@ struct PercentRule: Rule {
       """,
     defaultSeverity: .error,
     nonTriggeringExamples: [
+      // The previous year's figure in brackets before the verb.
+      .init("一般公共服务支出860.00万元，比上年预算数（800.00万元）增加60.00万元，增长7.50%。"),
       // A part's change after 其中, and a reason's after 主要是, are not measured against the whole.
       .init("2023年度本年支出合计100.00万元，较上年增加20.00万元，增长25.00%，其中基本支出较上年增加15.00万元，增长20.00%，项目支出较上年增加5.00万元，增长100.00%。"),
       .init("2023年度财政拨款支出100.00万元，较上年增加20.00万元，增长25.00%，主要是人员经费增加15.00万元，增长23.81%，以及项目经费增加5.00万元。"),

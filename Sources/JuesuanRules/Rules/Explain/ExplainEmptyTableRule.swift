@@ -14,6 +14,10 @@ struct ExplainEmptyTableRule: Rule {
       """,
     defaultSeverity: .error,
     nonTriggeringExamples: [
+      // "上年无此项支出": new this year, as the table shows.
+      .init(
+        "### 二、政府性基金预算支出情况\n\n2025年政府性基金预算拨款支出50.00万元，上年无此项支出。\n\n### 2025年政府性基金预算支出表\n\n单位：万元\n\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n\t合计\t50.00\t\t50.00\n2120899\t其他国有土地使用权出让收入安排的支出\t50.00\t\t50.00\n"
+      ),
       .init("国有资本经营预算财政拨款支出决算表\n单位：万元\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n合计\n\n注：本部门2023年度无国有资本经营预算财政拨款支出。\n"),
       .init(
         "政府性基金预算财政拨款收入支出决算表\n单位：万元\n科目编码\t科目名称\t本年支出合计\t基本支出\t项目支出\n合计\t\t\t\t\n说明：本部门2023年度没有使用政府性基金预算财政拨款安排的支出，故本表无数据。\n"
@@ -158,6 +162,10 @@ struct ExplainEmptyTableRule: Rule {
   }
 
   private static func statement(_ text: String, _ range: Range<Int>, topic: String?) -> Statement {
+    // "上年无此项支出" says the spending is new this year: no statement about this year's table.
+    if text.utf8Text.contains(anyOf: ["上年无", "上年没有", "去年无", "上年度无"]) {
+      return Statement(text: text, range: range, isEmptyStatement: false, isWholeTable: false, allZero: false)
+    }
     let isEmpty = text.utf8Text.contains(anyOf: statements)
     var whole = text.utf8Text.contains(anyOf: wholeTableStatements)
     if !whole, let topic,

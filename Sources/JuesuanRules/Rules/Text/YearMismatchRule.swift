@@ -21,6 +21,8 @@ struct YearMismatchRule: Rule {
       """,
     defaultSeverity: .warning,
     nonTriggeringExamples: [
+      // Both years stated, the earlier one the base of 较上年.
+      .init("# 示范局2024年度部门决算\n\n2023年度支出决算为80.00万元，2024年度为100.00万元，较上年增加20.00万元，增长25.00%。\n"),
       .init("# 2025年度部门预算\n\n某某项目经费情况说明\n一、项目概述\n本项目实施周期三年，自2024年起。\n五、实施周期\n2024年12月至2025年12月。\n六、年度预算安排\n"),
       .init("# 2023年度部门决算\n\n主要原因是 2022 年未支出项目在 2023 年支出，依据〔2024〕36 号文，于2024年6月25日完成评价。"),
       .init("# 2023年度部门决算\n\n2024年，本单位将继续加强预算管理。"),
@@ -368,7 +370,10 @@ struct YearMismatchRule: Rule {
         } else if report.kind.isBudget, !mention.isComparisonBase, Self.statesOwnBudget(after) {
           message = "\(year) 年度预算中，本年的预算安排写作“\(mention.value) 年度”，应为 \(year) 年度"
         } else if mention.value == year - 1, !mention.isComparisonBase,
-          Self.comparesWithLastYear(sentence) || Self.opensWithComparison(following)
+          Self.comparesWithLastYear(sentence) || Self.opensWithComparison(following),
+          // "2023年度…80.00万元，2024年度为100.00万元，较上年增加…": both years stated, the earlier
+          // one the base.
+          !sentence.filter({ !$0.isWhitespace }).utf8Text.contains("\(year)年")
         {
           message = "本句与上年比较，所说的本年应为 \(year) 年度，文中写作“\(mention.value) 年度”"
         } else if mention.value == year - 1, !mention.isComparisonBase,
