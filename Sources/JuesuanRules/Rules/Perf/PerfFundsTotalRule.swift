@@ -1,8 +1,9 @@
 import JuesuanAnalysis
 import JuesuanModel
 
-/// The funds block of a self-evaluation table adds up: 年度资金总额 = Σ its sources, a 小计 row =
-/// Σ the rows under it, 合计 = Σ the 小计 rows (年初预算数, 全年预算数, 全年执行数, 结余 columns);
+/// The funds block of a self-evaluation table adds up: 年度资金总额 = Σ its sources (or its sources
+/// and, again, its uses; a 合计 last = Σ the rows above it), a 小计 row = Σ the rows under it,
+/// 合计 = Σ the 小计 rows (年初预算数, 全年预算数, 全年执行数, 结余 columns);
 /// and each row holds together: 全年预算 = 年初预算 + 年中调整, 结余 = 全年预算 − 全年执行,
 /// 结余率 = 结余 ÷ 全年预算.
 struct PerfFundsTotalRule: Rule {
@@ -18,6 +19,13 @@ struct PerfFundsTotalRule: Rule {
     defaultSeverity: .error,
     nonTriggeringExamples: [
       .init(Self.example(total: "50.00")), .init(Self.balanceExample(balance: "342.85", rate: "15.5000")),
+      // The 合计 below the tasks; one total split by source and by use.
+      .init(
+        "2024年度部门决算\n部门整体支出绩效自评表\n年度主要任务\t任务名称\t主要内容\t全年预算数\t全年执行数\t执行率\n\t政务服务\t窗口运行\t60.00\t57.00\t95.00%\n\t综合保障\t日常运转\t45.00\t43.00\t95.56%\n\t金额合计\t\t105.00\t100.00\t95.24%\n"
+      ),
+      .init(
+        "2024年度部门决算\n部门整体支出绩效自评表\n预算资金（万元）\t\t年初预算数\t全年预算数\t全年执行数\n\t年度资金总额\t100.00\t105.00\t100.00\n\t按收入性质分：\t\t\t\n\t一般公共预算\t95.00\t100.00\t95.50\n\t政府性基金预算\t5.00\t5.00\t4.50\n\t按支出性质分：\t\t\t\n\t基本支出\t80.00\t82.00\t80.00\n\t项目支出\t20.00\t23.00\t20.00\n总分\t\t\t\n"
+      ),
     ],
     triggeringExamples: [
       .init(Self.example(total: "⟦60.00⟧"), fixed: Self.example(total: "50.00")),
@@ -61,7 +69,17 @@ struct PerfFundsTotalRule: Rule {
       guard rows.count >= 2 else { continue }
       let subtotals = rows.indices.filter { rows[$0].label.utf8Text.hasSuffix("小计") }
       if subtotals.isEmpty {
-        compare(rows[0], rows[1...], context: &context)
+        let last = rows.count - 1
+        if rows[last].label.utf8Text.contains("合计"), !rows[0].label.utf8Text.contains("合计") {
+          // The 合计 below its rows (部门整体 tables list the tasks first).
+          compare(rows[last], rows[..<last], context: &context)
+        } else if let split = Self.twoWaySplit(rows) {
+          // "按收入性质分：…；按支出性质分：…": the same total split two ways, each against it.
+          compare(rows[0], rows[1..<split], context: &context)
+          compare(rows[0], rows[split...], context: &context)
+        } else {
+          compare(rows[0], rows[1...], context: &context)
+        }
         continue
       }
       var consistent = true
@@ -74,6 +92,20 @@ struct PerfFundsTotalRule: Rule {
         compare(rows[0], subtotals.map { rows[$0] }[...], context: &context)
       }
     }
+  }
+
+  /// Where the rows under the total start adding up to it a second time (its sources, then its
+  /// uses), in the first amount column the total states; nil when they do not.
+  private static func twoWaySplit(_ rows: [SelfEvaluation.FundsRow]) -> Int? {
+    guard rows.count >= 5, let column = amountColumns.first(where: { rows[0][$0] != nil }),
+      let total = rows[0][column]?.value
+    else { return nil }
+    let values = rows.dropFirst().map { $0[column]?.value }
+    guard values.allSatisfy({ $0 != nil }) else { return nil }
+    func adds(_ part: ArraySlice<Amount?>) -> Bool {
+      abs((Amount.sum(part.compactMap { $0 }) - total).tenThousandths) <= 50 * Int64(part.count + 1)
+    }
+    return (2..<values.count).first { adds(values[..<$0]) && adds(values[$0...]) }.map { $0 + 1 }
   }
 
   /// One row's own arithmetic: 全年预算 = 年初预算 + 年中调整, 结余 = 全年预算 − 全年执行,
