@@ -13,7 +13,9 @@ struct NonExplanationRule: Rule {
       """,
     defaultSeverity: .warning,
     nonTriggeringExamples: [
-      .init("（一）2010301-行政运行 907.12 万元，较上年决算数减少 45.76 万元，下降 4.80%。主要原因是行政（参公）人员减少，经费开支减少。")
+      // A headcount is a cause.
+      .init("住房保障支出（类）住房改革支出（款）购房补贴（项）2025年预算数为15.00万元，比2024年预算增加3.00万元，增长25.00%。主要原因是享受购房补贴人员增加。"),
+      .init("（一）2010301-行政运行 907.12 万元，较上年决算数减少 45.76 万元，下降 4.80%。主要原因是行政（参公）人员减少，经费开支减少。"),
     ],
     triggeringExamples: [
       .init("(十五) 2210201-住房公积金 77.47 万元，较上年决算数减少 60.78 万元，下降 43.96%。主要原因是⟦本单位公积金支出减少⟧。"),
@@ -65,6 +67,9 @@ struct NonExplanationRule: Rule {
         let body = reason.text.utf8Text.removingWhitespace()
         let directionWords = change.verb.isIncrease ? NarrativeReader.increaseWords : NarrativeReader.decreaseWords
         guard directionWords.contains(where: body.utf8Text.contains) else { continue }
+        // "享受购房补贴人员增加", "离退休人员减少": more or fewer people is a cause, not the change itself.
+        guard !directionWords.contains(where: { word in ["人员", "人数"].contains { body.utf8Text.contains($0 + word) } })
+        else { continue }
         let common = Self.longestCommonSubstring(name, body)
         guard common.count >= 3 || (common.count >= 2 && common == name) else { continue }
         var rest = body.replacingAll(common)
