@@ -314,6 +314,14 @@ package struct NarrativeBinder {
         end -= filler.count
         continue
       }
+      // A budget's "…（项）2025年预算数为 §": the report's own year before its filler.
+      if reportIsBudget, !qualifiers.isEmpty, end >= 5, chars[end - 1] == "年",
+        (end - 5..<end - 1).allSatisfy({ Self.isDigit(chars[$0]) }), let year,
+        Int(Self.text(chars[(end - 5)..<(end - 1)])) == year
+      {
+        end -= 5
+        continue
+      }
       if end >= 2, chars[end - 1] == "，", chars[end - 2] == Self.amountMark {
         end -= 2
         crossed = true
