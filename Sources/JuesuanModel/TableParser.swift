@@ -230,26 +230,21 @@ struct TableParser {
     guard head.utf8.count == 3 else { return }
     let most = head.utf8.first == UInt8(ascii: "2") ? 2 : 1
     var pieces: [Int] = []
+    var code = head
     var index = first + 1
     scan: while index < tokens.count {
       switch tokens[index] {
       case .blank: break
       case .figure(let cell) where pieces.count < most && cell.text.utf8.count == 2 && isDigits(cell.text):
         pieces.append(index)
+        code += cell.text
       case .text: break scan
       default: return
       }
       index += 1
     }
     // Only before the name: "201 03 政府办公厅…", never a row's figures.
-    guard let last = pieces.last, index < tokens.count else { return }
-    let code =
-      head
-      + pieces.map { index -> String in
-        if case .figure(let cell) = tokens[index] { return cell.text }
-        return ""
-      }.joined()
-    guard TableToken.isCode(code) else { return }
+    guard let last = pieces.last, index < tokens.count, TableToken.isCode(code) else { return }
     tokens[first] = .code(code, range.lowerBound..<tokens[last].range.upperBound)
     for piece in pieces.reversed() { tokens.remove(at: piece) }
   }

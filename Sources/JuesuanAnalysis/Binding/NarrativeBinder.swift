@@ -315,10 +315,7 @@ package struct NarrativeBinder {
         continue
       }
       // A budget's "…（项）2025年预算数为 §": the report's own year before its filler.
-      if reportIsBudget, !qualifiers.isEmpty, end >= 5, chars[end - 1] == "年",
-        (end - 5..<end - 1).allSatisfy({ Self.isDigit(chars[$0]) }), let year,
-        Int(Self.text(chars[(end - 5)..<(end - 1)])) == year
-      {
+      if reportIsBudget, !qualifiers.isEmpty, let written = Self.year(endingAt: end, in: chars), written == year {
         end -= 5
         continue
       }
@@ -357,6 +354,12 @@ package struct NarrativeBinder {
 
   private static let allocation = Array("预算安排".unicodeScalars)
 
+  /// The year "YYYY年" ending at `end` writes, nil when the glyphs there are no such year.
+  private static func year(endingAt end: Int, in chars: [Glyph]) -> Int? {
+    guard end >= 5, chars[end - 1] == "年", (end - 5..<end - 1).allSatisfy({ isDigit(chars[$0]) }) else { return nil }
+    return Int(text(chars[(end - 5)..<(end - 1)]))
+  }
+
   /// "“…（款）…（项）”25.77万元，主要用于…。2023年当年预算执行数为60.13万元，2024年预算安排25.77万元，
   /// 比…": in a budget, this year's "预算安排" figure restates the item the paragraph opens with. Bound
   /// when nothing but this year ("2024年", "本年") stands between the sentence's or clause's start
@@ -366,8 +369,8 @@ package struct NarrativeBinder {
     var start = end - Self.allocation.count
     if Self.ends(chars, start, with: Array("本年".unicodeScalars)) {
       start -= 2
-    } else if start >= 5, chars[start - 1] == "年", (start - 5..<start - 1).allSatisfy({ Self.isDigit(chars[$0]) }) {
-      guard let year, Int(Self.text(chars[(start - 5)..<(start - 1)])) == year else { return nil }
+    } else if let written = Self.year(endingAt: start, in: chars) {
+      guard written == year else { return nil }
       start -= 5
     }
     guard start == 0 || ["，", "。", "；"].contains(chars[start - 1]),

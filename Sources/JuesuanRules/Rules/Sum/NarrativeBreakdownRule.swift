@@ -851,19 +851,12 @@ struct NarrativeBreakdownRule: Rule {
   /// Where the brackets open before `marker` (counted from `start`) close after it; nil when
   /// `marker` is in no brackets.
   private static func closingBracket(_ bytes: [UInt8], around marker: Int, from start: Int) -> Int? {
-    guard let last = bracketed(bytes, from: start, upTo: marker).last, last.upperBound == marker else { return nil }
-    var depth = 0
-    var index = last.lowerBound
-    while index < bytes.count {
-      if bytes[index] == 0x28 || UTF8Text.has(fullWidthOpen, at: index, in: bytes) {
-        depth += 1
-      } else if bytes[index] == 0x29 || UTF8Text.has(fullWidthClose, at: index, in: bytes) {
-        depth -= 1
-        if depth == 0 { return index }
-      }
-      index += 1
-    }
-    return nil
+    // `bracketed` to the text's end: the stretch holding `marker` ends at its closing bracket (or at
+    // the end, when none closes it).
+    guard let stretch = bracketed(bytes, from: start, upTo: bytes.count).first(where: { $0.contains(marker) }),
+      stretch.upperBound < bytes.count
+    else { return nil }
+    return stretch.upperBound
   }
 
   /// `parts` without those that are a part of another part: one whose share names an earlier

@@ -108,10 +108,12 @@ struct WrongTermRule: LocalRule {
       guard let threshold = Self.equipmentThresholds.first(where: { UTF8Text.has($0.words, at: cursor, in: bytes) }),
         inclusive || threshold.words != "设备", number.value.tenThousandths != threshold.figure * 10_000
       else { continue }
-      var end = number.textRange.lowerBound
-      while end < number.textRange.upperBound, bytes[end] == 0x2E || (0x30...0x39).contains(bytes[end]) { end += 1 }
+      let digits =
+        number.textRange
+        .lowerBound..<NarrativeScanner.figureEnd(
+          in: bytes, from: number.textRange.lowerBound, limit: number.textRange.upperBound)
       context.report(
-        paragraph.sourceRange(ofTextRange: number.textRange.lowerBound..<end),
+        paragraph.sourceRange(ofTextRange: digits),
         "国有资产占用情况按单价 \(threshold.figure) 万元以上统计\(threshold.words)，文中写作 \(number.value.asWritten) 万元：统计口径不对"
       )
     }
