@@ -42,6 +42,19 @@ package enum RatioCheck {
     return value >= low - unit - 1e-9 && value <= high + unit + 1e-9
   }
 
+  /// Whether a growth of `stated` percent from a last year of nothing (`previous`, within
+  /// `tolerance` of 0 ten-thousandths) is neither the "新增" idiom "增长 100%" nor reachable by any
+  /// last year the figures' rounding allows: Δ ÷ (a last year of at most `previous` + `tolerance`)
+  /// is at least that much. change/percent reports such a percentage, change/zero-base the idiom.
+  package static func isImpossibleGrowth(stated: Amount, delta: Amount, previous: Amount, tolerance: Int64) -> Bool {
+    let unit = lastDigitUnit(decimals: stated.decimals)
+    guard abs(stated.doubleValue - 100) > unit / 2 + 1e-9 else { return false }
+    let highest = Double(previous.tenThousandths + tolerance)
+    guard highest > 0 else { return true }
+    let deltaLow = Double(max(0, delta.tenThousandths - halfUnit(delta)))
+    return stated.doubleValue + unit < deltaLow / highest * 100 - 1e-9
+  }
+
   /// part/whole × 100 written with `decimals` places (half away from zero); nil for a zero whole.
   package static func percent(part: Amount, whole: Amount, decimals: Int) -> String? {
     guard whole.tenThousandths != 0 else { return nil }

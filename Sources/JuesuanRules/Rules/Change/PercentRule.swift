@@ -9,7 +9,8 @@ struct PercentRule: Rule {
     rationale: """
       上年数 = 本年数 − 增加额（或 + 减少额）。常见错误是用本年数作分母。按所写小数位比较，\
       并容许各金额的四舍五入误差及末位 ±1。漏写“%”的增长率（“增长 13.95。”）同样核对；百分比也可写作“同比增长 Y%”“增长率为 Y%”“增幅（降幅）为 Y%”。“减少 X 万元，增长 Y%”这类方向词矛盾的（change/direction 报告），Y 须至少符合增加、减少之一。本年数取句中（或“与上年相比”前一句中；前一句是“合计，其中：…”的列举时取合计）同一项目的金额；\
-      决算中句内没有本年数而所说的是“三公”经费某项时，取“三公”经费表中该项的决算数；都找不到时不检查。
+      决算中句内没有本年数而所说的是“三公”经费某项时，取“三公”经费表中该项的决算数；都找不到时不检查。\
+      上年为 0 时“增长 100%”是 change/zero-base 的惯用写法；写成别的、四舍五入也得不到的数（“增长 102%”）在此报告。
       """,
     defaultSeverity: .error,
     nonTriggeringExamples: [
@@ -25,6 +26,9 @@ struct PercentRule: Rule {
       .init("（四）2040220-执法办案 0 万元，较上年决算数减少 37.06 万元，下降 100%。主要原因是只有上年有该项支出。"),
       .init("（六）2013405-华侨事务 0.00 万元，较上年决算数减少 0.01 万元，下降 66.67%。"),
       .init("一般公共预算财政拨款支出 9746.50 万元，较上年增加 1193.20 万元，增长 13.95。"),
+      .init("(三) 2011301-行政运行 19.46 万元，较上年决算数增加 19.46 万元，增长 100%。主要原因是新增该项目。"),
+      // Tiny figures: a last year of up to 0.01 makes 50% reachable.
+      .init("(三) 2011301-行政运行 0.01 万元，较上年决算数增加 0.01 万元，增长 50%。"),
       .init("（二）2010350-事业运行 188.57 万元，比上年增加 76.97 万元，同比增长 68.97%。"),
       .init("（二）2010350-事业运行 188.57 万元，较上年增加 76.97 万元，增长率为 68.97%。"),
       .init("（六）2010308-信访事务 111.60 万元，较上年减少 76.97 万元，降幅为 40.82%。"),
@@ -60,6 +64,8 @@ struct PercentRule: Rule {
           "财政拨款“三公”经费支出决算表\n项目\t预算数\t决算数\n合计\t2.85\t0.39\n公务接待费\t2.85\t0.39\n\n因公出国（境）费支出与上一年度持平；公务接待费支出决算减少 0.15 万元，下降 27.78%。\n"
       ),
       .init("一般公共预算财政拨款支出 9746.50 万元，较上年增加 1194.20 万元，增长 ⟦13.95⟧。"),
+      // A last year of nothing: "增长 100%" is change/zero-base's idiom, anything else is wrong.
+      .init("(三) 2011301-行政运行 19.46 万元，较上年决算数增加 19.46 万元，增长 ⟦102%⟧。主要原因是新增该项目。"),
       // Other provinces' wording of the percentage.
       .init("（二）2010350-事业运行 188.57 万元，比上年增加 76.97 万元，同比增长 ⟦40.82%⟧。"),
       .init("（二）2010350-事业运行 188.57 万元，较上年增加 76.97 万元，增长率为 ⟦40.82%⟧。"),
@@ -122,7 +128,19 @@ struct PercentRule: Rule {
           context.skip("未找到“\(change.verb.text) \(delta)”对应的本年数，未核对增长率")
           continue
         }
-        guard previous.tenThousandths > tolerance else { continue }  // zero base: change/zero-base
+        guard previous.tenThousandths > tolerance else {
+          // A last year of nothing: change/zero-base's, unless the percentage is not even the idiom.
+          if change.verb.isIncrease,
+            RatioCheck.isImpossibleGrowth(stated: percent.value, delta: delta, previous: previous, tolerance: tolerance)
+          {
+            context.ran()
+            context.report(
+              percent.range,
+              "\(working)，上年为 0，增长率无从计算；文中“\(percentVerb.text) \(percent.value.asWritten)%”也不是“新增”惯用的 100%：应写“新增”或“上年无此项支出”"
+            )
+          }
+          continue
+        }
         context.ran()
         guard
           let agrees = RatioCheck.agrees(

@@ -10,12 +10,18 @@ struct ShareRule: Rule {
       “占 Y 的 W%”（“占 Y 的比重为 W%”）在 Y 的金额于同段写明时核对；决算中 Y 为本年收入（支出）合计或一般公共预算财政拨款支出而同段未写明的，取收支总表等（表未读出时取叙述别处所写之数）\
       表中的该数（各表一致时）核对；“合计 T 万元，其中：A 万元，占 W%”式列举按合计 T 核对\
       （T 在同段开头，或在以“其中：”“以下方面：”结尾的上一段；某项之下再列“其中”的，其下各项按该项核对，到该项的“；”或括号为止；或预算“收入（支出）预算中：”之前所写的收入（支出）预算，各项之和等于它时）；“三公”经费说明中“因公出国（境）费支出决算 X 万元，占 W%”\
-      的 W 按“三公”经费表合计（无表时按句中三项之和）核对，且不超过 100%；政府采购“货物（工程、服务）采购授予中小企业合同金额占货物（工程、服务）支出金额的 W%”\
-      三项所示金额之和应等于授予中小企业合同金额，各项不超过 100%。Y 为 0 的由 change/zero-base 报告。\
+      的 W 按“三公”经费表合计（无表时按句中三项之和）核对，且不超过 100%，三项之和为 100%（各按所写小数位容许半个末位）；政府采购“货物（工程、服务）采购授予中小企业合同金额占货物（工程、服务）支出金额的 W%”\
+      三项所示金额之和应等于授予中小企业合同金额，各项不超过 100%；授予中小企业合同金额占政府采购支出总额（小微企业占中小企业）的比例也不超过 100%。Y 为 0 的由 change/zero-base 报告。\
       按所写小数位，容许各金额的四舍五入误差及末位 ±1（写作“0 万元”的部分除外：其占比只能为 0）。
       """,
     defaultSeverity: .warning,
     nonTriggeringExamples: [
+      .init(
+        "“三公”经费财政拨款支出决算中，因公出国（境）费支出决算 0.00 万元，占 0.00%；公务用车购置及运行费支出决算 0.00 万元，占 0.00%；公务接待费支出决算 0.05 万元，占 100.00%。"
+      ),
+      .init(
+        "“三公”经费财政拨款支出决算中，因公出国（境）费支出决算 1.00 万元，占 33.33%；公务用车购置及运行费支出决算 1.00 万元，占 33.33%；公务接待费支出决算 1.00 万元，占 33.33%。"),
+      .init("政府采购支出总额 0.00 万元。授予中小企业合同金额 0.00 万元，占政府采购支出总额的 100.00%。"),
       // A part of a part has its share of that part.
       .init(
         "2023年度政府采购支出总额10.00万元，其中：货物6.00万元，占60.00%；工程1.00万元，占10.00%；服务3.00万元，占30.00%。授予中小企业合同金额8.00万元，占80.00%，其中授予小微企业合同金额5.00万元，占62.50%。"
@@ -45,6 +51,11 @@ struct ShareRule: Rule {
       ),
     ],
     triggeringExamples: [
+      // Tiny figures allow each share wide rounding, but the three add up to 100%.
+      .init(
+        "“三公”经费财政拨款支出决算中，因公出国（境）费支出决算 0.00 万元，占 ⟦0.50%⟧；公务用车购置及运行费支出决算 0.00 万元，占 0.00%；公务接待费支出决算 0.05 万元，占 100.00%。"
+      ),
+      .init("政府采购支出总额 0.00 万元。授予中小企业合同金额 0.00 万元，占政府采购支出总额的 ⟦102.00%⟧。"),
       .init("2023年度“三公”经费支出6.00万元，其中：公务用车购置及运行费4.00万元，占66.67%（其中公务用车运行维护费4.00万元，占⟦90%⟧）；公务接待费2.00万元，占⟦40.33%⟧。"),
       .init(
         "“三公”经费财政拨款支出决算中，因公出国（境）费支出决算 0.00 万元，占 0.00%；公务用车购置及运行费支出决算 0.00 万元，占 0.00%；公务接待费支出决算 0.39 万元，占 ⟦102.00%⟧。"
@@ -182,6 +193,15 @@ struct ShareRule: Rule {
       if !report.kind.isBudget { checkSangongShares(reader, table: sangongTable, context: &context) }
       checkSmallBusinessAwards(reader, context: &context)
       for share in reader.shares {
+        // An award is part of the purchases it is counted in: above 100% whatever the figures.
+        if Self.procurementWholes.contains(where: { share.wholeName.utf8Text.hasSuffix($0) }),
+          Self.exceedsWhole(share.share.value)
+        {
+          context.ran()
+          context.report(
+            share.share.range, "中小企业合同金额是\(share.wholeName)的一部分，占比不会超过 100%，文中为 \(share.share.value.asWritten)%")
+          continue
+        }
         // "一般公共预算财政拨款支出 307.82 万元，占本年支出合计的 100.00%", the paragraph giving no
         // 本年支出合计: the tables' (every table that states it agreeing), else the narrative's.
         if share.whole == nil, let part = share.part {
@@ -205,28 +225,34 @@ struct ShareRule: Rule {
     }
   }
 
+  /// The procurement wholes an award to small businesses is part of ("占政府采购支出总额的",
+  /// "占授予中小企业合同金额的" for the 小微 part of it).
+  private static let procurementWholes = ["采购支出总额", "中小企业合同金额"]
+
   /// The totals a share may name without stating them, whose figure the summary tables give.
   private static let tableTotals: Set<String> = ["本年支出合计", "本年收入合计", "支出合计", "收入合计", "一般公共预算财政拨款支出"]
 
   /// `share` against part ÷ whole (`whole.name`'s figure, from the table `source` when it is not the
   /// paragraph's): reported, with the percentage to write, when they disagree.
+  @discardableResult
   private func check(
     _ share: Paragraph.Number, part: Amount, whole: (value: Amount, range: Range<Int>, name: String),
     source: String? = nil, _ paragraph: Paragraph, _ reader: NarrativeReader, context: inout RuleContext
-  ) {
+  ) -> Bool {
     context.ran()
     guard
       let agrees = RatioCheck.agrees(
         stated: share.value, part: part, partTolerance: RatioCheck.halfUnit(part), whole: whole.value,
         wholeTolerance: RatioCheck.halfUnit(whole.value)), !agrees,
       let expected = RatioCheck.percent(part: part, whole: whole.value, decimals: share.value.decimals)
-    else { return }
+    else { return false }
     let edit = TextEdit(range: paragraph.sourceRange(ofTextRange: reader.digitsRange(of: share)), newText: expected)
     let stated = "\(whole.name) \(whole.value)" + (source.map { "（\($0)）" } ?? "")
     context.report(
       share.range, "占比应为 \(part) ÷ \(stated) = \(expected)%，文中为 \(share.value.asWritten)%",
       related: [Finding.Related(range: whole.range, message: "\(whole.name) \(whole.value)")],
       fixes: [Fix(title: "改为 \(expected)%", edits: [edit], isPreferred: true)], hint: "= \(expected)%")
+    return true
   }
 
   /// A share a 三公 sentence gives one of its items ("因公出国（境）费支出决算 0.00 万元，占 0.00%"), with
@@ -265,6 +291,9 @@ struct ShareRule: Rule {
       }
       items.append(SangongShare(label: label, share: share, part: part, sentence: sentence))
     }
+    // The sentences an item's share was reported in, and each item's share as its figures give it.
+    var reported: Set<Range<Int>> = []
+    var computed: [Range<Int>: Double] = [:]
     for item in items {
       guard let whole = sangongWhole(of: item.sentence, items: items, table: table, paragraph) else { continue }
       // An item is part of the 三公: above 100% it is wrong whatever the figures' rounding allows.
@@ -272,12 +301,16 @@ struct ShareRule: Rule {
         context.ran()
         context.report(
           item.share.range, "\(item.label)是“三公”经费的一部分，占比不会超过 100%，文中为 \(item.share.value.asWritten)%")
+        reported.insert(item.sentence)
         continue
       }
       var parts: [Amount] = []
       if let inTable = SangongLookup.actual(of: item.label, in: table) { parts.append(inTable.actual) }
       if let part = item.part { parts.append(part.value) }
       guard let part = parts.first else { continue }
+      if whole.value.tenThousandths > 0 {
+        computed[item.share.range] = Double(part.tenThousandths) / Double(whole.value.tenThousandths) * 100
+      }
       context.ran()
       let fits = parts.contains { part in
         RatioCheck.agrees(
@@ -285,10 +318,51 @@ struct ShareRule: Rule {
           wholeTolerance: whole.tolerance) != false
       }
       guard !fits else { continue }
-      check(
+      if check(
         item.share, part: part, whole: (whole.value, whole.range, "“三公”经费合计"), source: whole.source, paragraph,
         reader, context: &context)
+      {
+        reported.insert(item.sentence)
+      }
     }
+    for sentence in Set(items.map(\.sentence)).subtracting(reported) {
+      checkSangongShareSum(
+        items.filter { $0.sentence == sentence }, computed: computed, table: table, items: items, paragraph,
+        context: &context)
+    }
+  }
+
+  /// The three items make up the 三公, so their shares add up to 100% (each off by at most half
+  /// its last written digit) when the 三公 as a whole is more than nothing. Reported, where no share
+  /// of the sentence was, at the share furthest from what its figures give (the first without them),
+  /// when the shares' own figures each allowed it: tiny amounts ("0.05 万元") leave each share
+  /// wide rounding, but not their sum.
+  private func checkSangongShareSum(
+    _ stated: [SangongShare], computed: [Range<Int>: Double], table: Table?, items: [SangongShare],
+    _ paragraph: Paragraph, context: inout RuleContext
+  ) {
+    guard stated.count == Self.sangongItems.count, Set(stated.map(\.label)).count == stated.count,
+      let first = stated.first,
+      let whole = sangongWhole(of: first.sentence, items: items, table: table, paragraph),
+      whole.value.tenThousandths > 0
+    else { return }
+    context.ran()
+    let sum = stated.reduce(0.0) { $0 + $1.share.value.doubleValue }
+    let slack = stated.reduce(0.0) { $0 + RatioCheck.lastDigitUnit(decimals: $1.share.value.decimals) / 2 }
+    guard abs(sum - 100) > slack + 1e-9 else { return }
+    let furthest =
+      stated.max { left, right in
+        abs(left.share.value.doubleValue - (computed[left.share.range] ?? left.share.value.doubleValue))
+          < abs(right.share.value.doubleValue - (computed[right.share.range] ?? right.share.value.doubleValue))
+      } ?? first
+    let written = stated.map { "\($0.share.value.asWritten)%" }.joined(separator: " + ")
+    let total = Amount(tenThousandths: Int64((sum * 10_000).rounded())).formatted(decimals: 2)
+    context.report(
+      furthest.share.range,
+      "“三公”经费三项占比之和应为 100%，文中为 \(written) = \(total)%：\(furthest.label)的占比最可能有误",
+      related: stated.filter { $0.share.range != furthest.share.range }.map {
+        Finding.Related(range: $0.share.range, message: "\($0.label) \($0.share.value.asWritten)%")
+      })
   }
 
   /// The 三公 as a whole for the shares of `sentence`: the table's 合计 (决算数), or without it the

@@ -10,7 +10,8 @@ struct ZeroBaseRule: Rule {
     rationale: """
       上年数由“本年数 − 增加额”推得为 0 或句中写明为 0（“上年 0 万元，本年 B 万元，比上年增加 P%”）、句中写明预算为 0、或“三公”经费预算总额为 0 时其各项的完成率，\
       以及“占 X 的 W%”而 X 在同段写明为 0，均按零基数报告（0/0 写成 0% 或 100% 也算）。\
-      “下降 100%”（本年为 0、上年不为 0）是正确的，不报告。
+      “下降 100%”（本年为 0、上年不为 0）是正确的，不报告；上年为 0 而写的既不是“新增”惯用的 100% 也不是\
+      四舍五入所能得到的增长率（“增长 102%”），是增长率写错，由 change/percent 报告。
       """,
     defaultSeverity: .error,
     nonTriggeringExamples: [
@@ -117,10 +118,18 @@ struct ZeroBaseRule: Rule {
       if let previous = change.previous {
         guard previous.value.isZero else { continue }
         working = "上年为 \(previous.value)"
+        // Not even the idiom's 100%: a wrong percentage (change/percent).
+        guard
+          !RatioCheck.isImpossibleGrowth(
+            stated: percent.value, delta: delta, previous: previous.value,
+            tolerance: RatioCheck.halfUnit(previous.value))
+        else { continue }
       } else if let current = change.current {
         let previous = current.value - delta
         let tolerance = RatioCheck.halfUnit(current.value) + RatioCheck.halfUnit(delta)
-        guard abs(previous.tenThousandths) <= tolerance else { continue }
+        guard abs(previous.tenThousandths) <= tolerance,
+          !RatioCheck.isImpossibleGrowth(stated: percent.value, delta: delta, previous: previous, tolerance: tolerance)
+        else { continue }
         working = "上年 = 本年 \(current.value) − 增加 \(delta) = \(previous)"
       } else {
         continue

@@ -10,7 +10,9 @@ struct PerfRateRangeRule: LocalRule {
     rationale: """
       这些指标是“满意（合格、覆盖、知晓……）的个数 ÷ 总数”，按定义在 0 到 100% 之间；绩效目标表、自评表或\
       评价报告写成 100% 以上（“满意度 102%”“合格率≥105%”）是录入或计算错误。只看指标名之后紧接的百分数\
-      （中间只有“为”“达到”“不低于”“≥”等）；完成率、执行率、增长率等可以超过 100%，不在此检查。
+      （中间只有“为”“达到”“不低于”“≥”等）；完成率、执行率、增长率等可以超过 100%，不在此检查，只有绩效监控、\
+      自评、评价的完成率（完成的项目占应完成项目之比）除外。自评表中被 PDF 拆成几行的指标名（“部门绩效评价完成”\
+      “率”）按表读出的整名核对。执行率等比率的公式（“B/A×100%”）乘的是 100%，写成别的数也在此报告。
       """,
     defaultSeverity: .warning,
     nonTriggeringExamples: [
@@ -18,19 +20,33 @@ struct PerfRateRangeRule: LocalRule {
       .init("群众满意度达到 100%，比上年提高 5%。\n"),
       .init("项目完成率 105%，预算执行率 102%。\n"),
       .init("满意度指标 10 分，得 10 分。\n"),
+      .init("执行率（B/A×100%）\t得分\n"),
+      .init("预算执行率=（B/A）x100%\n"),
+      .init(
+        "2023年度部门决算\n\n部门整体支出绩效自评情况表\n\n（2023 年度）\n\n绩效指标\n 一级指标 分值 二级指标 三级指标\n年度指标\n\n值\n\n实际完成\n\n值\n\n分\n\n值\n得分 偏差度\n\n绩效管理\n\n绩效自评完成率 =100% =100% 2 2 0.00\n\n部门绩效评价完成\n\n率\n\n=100% =100% 2 2 0.00\n\n总分 100 4\n"
+      ),
     ],
     triggeringExamples: [
       .init("服务对象满意度\t≥90%\t⟦102%⟧\t10\t10\n"),
       .init("设备验收合格率不低于⟦105%⟧。\n"),
       .init("        满意率⟦101%⟧\n"),
+      .init("评价结果应用率 =100% =⟦102%⟧ 2 2 0.00\n"),
+      .init("执行率（B/A×⟦105%⟧）\t得分\n"),
+      .init("预算执行率=（B/A）x⟦10%⟧\n"),
+      // A name the PDF broke over lines, as the self-evaluation table reads it.
+      .init(
+        "2023年度部门决算\n\n部门整体支出绩效自评情况表\n\n（2023 年度）\n\n绩效指标\n 一级指标 分值 二级指标 三级指标\n年度指标\n\n值\n\n实际完成\n\n值\n\n分\n\n值\n得分 偏差度\n\n绩效管理\n\n绩效自评完成率 =100% =100% 2 2 0.00\n\n部门绩效评价完成\n\n率\n\n=100% =⟦102%⟧ 2 2 0.00\n\n总分 100 4\n"
+      ),
     ])
 
   static let unit = LocalUnit.line
 
   /// Names of proportions of a whole, which cannot exceed it.
-  private static let names = [
+  private static let nameTexts = [
     "满意度", "满意率", "合格率", "覆盖率", "知晓率", "达标率", "准确率", "正确率", "完好率", "及格率", "好评率", "参与率",
-  ].map { Array($0.utf8) }
+    "应用率", "公开率", "监控完成率", "自评完成率", "评价完成率",
+  ]
+  private static let names = nameTexts.map { Array($0.utf8) }
   /// What may stand between a name and its figure: a verb or a lower bound.
   private static let fillers = [
     "不低于", "不少于", "不小于", "大于等于", "达到", "保持在", "可达", "平均", "均", "为", "达", "在", "≥", ">=", ">", "＞", "=", "＝",
@@ -42,6 +58,7 @@ struct PerfRateRangeRule: LocalRule {
 
   func checkLine(_ range: Range<Int>, of source: SourceText, context: inout RuleContext) {
     let bytes = source.bytes
+    checkFormulas(in: range, of: bytes, context: &context)
     // Most lines have no percentage, and most of the rest no name ending in 率 or 度.
     guard Self.hasPercentSign(bytes, in: range),
       Self.rateEnds.contains(where: {
@@ -62,6 +79,62 @@ struct PerfRateRangeRule: LocalRule {
       }
     }
   }
+
+  /// A self-evaluation row whose indicator's name the PDF broke over lines ("部门绩效评价完成" /
+  /// "率" / "=100% =102%"): the name as the table's reader joined it, and its target and actual
+  /// value. A row whose figures' line holds the whole name before them was checked as a line.
+  func checkRest(_ report: Report, context: inout RuleContext) {
+    let bytes = report.source.bytes
+    for evaluation in report.selfEvaluations {
+      for indicator in evaluation.indicators {
+        guard let name = Self.nameTexts.first(where: { indicator.level3.utf8Text.hasSuffix($0) }) else { continue }
+        for range in [indicator.targetRange, indicator.actualRange] {
+          guard let range,
+            let percent = Self.percents(in: bytes, from: range.lowerBound, before: range.upperBound).first,
+            percent.value.tenThousandths > 100 * 10_000
+          else { continue }
+          var lineStart = range.lowerBound
+          while lineStart > 0, bytes[lineStart - 1] != 0x0A { lineStart -= 1 }
+          guard UTF8Text.firstOffset(of: Array(name.utf8), in: bytes, from: lineStart, before: range.lowerBound) == nil
+          else { continue }
+          context.ran()
+          context.report(
+            percent.range,
+            "“\(name)”是占总数的比例，不会超过 100%，文中为 \(String(decoding: bytes[percent.range], as: UTF8.self))")
+        }
+      }
+    }
+  }
+
+  /// "执行率（B/A×100%）": a rate's formula multiplies by 100%, and by nothing else.
+  private func checkFormulas(in range: Range<Int>, of bytes: [UInt8], context: inout RuleContext) {
+    var from = range.lowerBound
+    while let slash = UTF8Text.firstOffset(of: Self.slash, in: bytes, from: from, before: range.upperBound) {
+      from = slash + 1
+      guard slash > range.lowerBound, slash + 1 < range.upperBound, Self.isCapital(bytes[slash - 1]),
+        Self.isCapital(bytes[slash + 1]), slash - 1 == range.lowerBound || !Self.isCapital(bytes[slash - 2])
+      else { continue }
+      var cursor = UTF8Text.skippingSpaces(in: bytes, from: slash + 2)
+      for close in Self.closingBrackets where UTF8Text.has(close, at: cursor, in: bytes) {
+        cursor = UTF8Text.skippingSpaces(in: bytes, from: cursor + close.count)
+      }
+      guard let times = Self.timesSigns.first(where: { UTF8Text.has($0, at: cursor, in: bytes) }),
+        let factor = Self.percents(in: bytes, from: cursor + times.count, before: range.upperBound).first,
+        factor.value.tenThousandths != 100 * 10_000
+      else { continue }
+      context.ran()
+      context.report(
+        factor.range,
+        "比率公式“\(String(decoding: bytes[(slash - 1)...(slash + 1)], as: UTF8.self))×100%”乘的是 100%，文中为 \(String(decoding: bytes[factor.range], as: UTF8.self))"
+      )
+    }
+  }
+
+  private static let slash = Array("/".utf8)
+  private static let closingBrackets = [Array("）".utf8), Array(")".utf8)]
+  private static let timesSigns = ["×", "x", "X", "*", "＊"].map { Array($0.utf8) }
+
+  private static func isCapital(_ byte: UInt8) -> Bool { (0x41...0x5A).contains(byte) }
 
   /// Whether `range` of `bytes` has "%" or "％" (EF BC 85): libc's searches, which read many
   /// bytes at a time, for a test every line takes.
