@@ -42,17 +42,24 @@ package enum RatioCheck {
     return value >= low - unit - 1e-9 && value <= high + unit + 1e-9
   }
 
-  /// Whether a growth of `stated` percent from a last year of nothing (`previous`, within
-  /// `tolerance` of 0 ten-thousandths) is neither the "新增" idiom "增长 100%" nor reachable by any
-  /// last year the figures' rounding allows: Δ ÷ (a last year of at most `previous` + `tolerance`)
-  /// is at least that much. change/percent reports such a percentage, change/zero-base the idiom.
-  package static func isImpossibleGrowth(stated: Amount, delta: Amount, previous: Amount, tolerance: Int64) -> Bool {
+  /// Whether `stated` is the "新增" idiom: a growth of 100% written for an item last year did not
+  /// have.
+  package static func isNewItemIdiom(_ stated: Amount) -> Bool {
+    abs(stated.doubleValue - 100) <= lastDigitUnit(decimals: stated.decimals) / 2 + 1e-9
+  }
+
+  /// Whether a growth of `stated` percent is Δ ÷ some positive last year within `tolerance`
+  /// ten-thousandths of `previous`, Δ and `stated` each off by half their last digit (and
+  /// `stated` by its last digit, as shares are nudged).
+  package static func reachesGrowth(stated: Amount, delta: Amount, previous: Amount, tolerance: Int64) -> Bool {
+    let highestBase = Double(previous.tenThousandths + tolerance)
+    guard highestBase > 0 else { return false }
+    let lowestBase = Double(max(0, previous.tenThousandths - tolerance))
+    let half = halfUnit(delta)
+    let lowest = Double(max(0, delta.tenThousandths - half)) / highestBase * 100
+    let highest = lowestBase > 0 ? Double(delta.tenThousandths + half) / lowestBase * 100 : .infinity
     let unit = lastDigitUnit(decimals: stated.decimals)
-    guard abs(stated.doubleValue - 100) > unit / 2 + 1e-9 else { return false }
-    let highest = Double(previous.tenThousandths + tolerance)
-    guard highest > 0 else { return true }
-    let deltaLow = Double(max(0, delta.tenThousandths - halfUnit(delta)))
-    return stated.doubleValue + unit < deltaLow / highest * 100 - 1e-9
+    return stated.doubleValue + unit >= lowest - 1e-9 && stated.doubleValue - unit <= highest + 1e-9
   }
 
   /// part/whole × 100 written with `decimals` places (half away from zero); nil for a zero whole.

@@ -102,6 +102,12 @@ extension NarrativeReader {
         change.previous = previous
         consumed.insert(previous.textRange.lowerBound)
       }
+      // …or stated before, in a clause of its own that names last year ("2022年决算数为 0.50 万元，
+      // 比上年增加"): not this year's figure.
+      if change.previous == nil, let previous = lastYearFigure(before: index, in: change.sentence, consumed: consumed) {
+        change.previous = previous
+        consumed.insert(previous.textRange.lowerBound)
+      }
       consumed.insert(delta.textRange.lowerBound)
       let limit = change.previous?.textRange.lowerBound ?? index
       change.current = currentAmount(before: limit, verbStart: index, consumed: consumed)
@@ -128,6 +134,29 @@ extension NarrativeReader {
     }
     return result
   }
+
+  /// The last 万元 figure of `sentence` before the verb at `offset`, when its own clause (from the
+  /// last "，" "；" "：" before it) names last year ("上年", "2022年" in a 2023 report) and this year
+  /// is not named after it before the verb.
+  private func lastYearFigure(before offset: Int, in sentence: Range<Int>, consumed: Set<Int>) -> Paragraph.Number? {
+    guard
+      let figure = paragraph.numbers.last(where: {
+        $0.unit == .tenThousandYuan && $0.textRange.lowerBound >= sentence.lowerBound
+          && $0.textRange.upperBound <= offset
+      }), !consumed.contains(figure.textRange.lowerBound), !isChangeAmount(figure),
+      namesLastYear(clauseBefore: figure, from: sentence.lowerBound)
+    else { return nil }
+    // "使用上年结转 5.00 万元" is this year's: what was carried over from last year.
+    let clauseStart =
+      ["，", "；", "："].compactMap {
+        occurrences(of: $0, in: sentence.lowerBound..<figure.textRange.lowerBound).last.map { $0 + 3 }
+      }.max() ?? sentence.lowerBound
+    let clause = clauseStart..<figure.textRange.lowerBound
+    guard Self.carryOverWords.allSatisfy({ occurrences(of: $0, in: clause).isEmpty }) else { return nil }
+    return figure
+  }
+
+  private static let carryOverWords = ["结转", "结余", "年末", "年初"]
 
   /// The figure right before `offset`, bare or in brackets, and where it (or its bracket) opens.
   private func previousFigure(before offset: Int) -> (Paragraph.Number, Int)? {

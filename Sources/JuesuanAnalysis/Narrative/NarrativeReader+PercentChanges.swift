@@ -126,7 +126,7 @@ extension NarrativeReader {
 
   /// Whether the clause that ends at `number` (back to the last ，；。 or the sentence start)
   /// labels it with last year: "上年", "上一年", "去年" or the year before the report's.
-  private func namesLastYear(clauseBefore number: Paragraph.Number, from start: Int) -> Bool {
+  func namesLastYear(clauseBefore number: Paragraph.Number, from start: Int) -> Bool {
     var clauseStart = start
     for mark in ["，", "；", "："] {
       if let last = occurrences(of: mark, in: start..<number.textRange.lowerBound).last {

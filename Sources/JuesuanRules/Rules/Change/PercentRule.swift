@@ -29,6 +29,7 @@ struct PercentRule: Rule {
       .init("(三) 2011301-行政运行 19.46 万元，较上年决算数增加 19.46 万元，增长 100%。主要原因是新增该项目。"),
       // Tiny figures: a last year of up to 0.01 makes 50% reachable.
       .init("(三) 2011301-行政运行 0.01 万元，较上年决算数增加 0.01 万元，增长 50%。"),
+      .init("机关运行经费2023年决算数为 10.00 万元，2022年决算数为 0.50 万元，比上年增加 9.50 万元，增长 1900.00%。"),
       .init("（二）2010350-事业运行 188.57 万元，比上年增加 76.97 万元，同比增长 68.97%。"),
       .init("（二）2010350-事业运行 188.57 万元，较上年增加 76.97 万元，增长率为 68.97%。"),
       .init("（六）2010308-信访事务 111.60 万元，较上年减少 76.97 万元，降幅为 40.82%。"),
@@ -130,8 +131,10 @@ struct PercentRule: Rule {
         }
         guard previous.tenThousandths > tolerance else {
           // A last year of nothing: change/zero-base's, unless the percentage is not even the idiom.
-          if change.verb.isIncrease,
-            RatioCheck.isImpossibleGrowth(stated: percent.value, delta: delta, previous: previous, tolerance: tolerance)
+          // (A last year below nothing is a figure read as this year's that is not: no finding.)
+          if change.verb.isIncrease, abs(previous.tenThousandths) <= tolerance,
+            !RatioCheck.isNewItemIdiom(percent.value),
+            !RatioCheck.reachesGrowth(stated: percent.value, delta: delta, previous: previous, tolerance: tolerance)
           {
             context.ran()
             context.report(

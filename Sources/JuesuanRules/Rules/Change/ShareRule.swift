@@ -22,6 +22,14 @@ struct ShareRule: Rule {
       .init(
         "“三公”经费财政拨款支出决算中，因公出国（境）费支出决算 1.00 万元，占 33.33%；公务用车购置及运行费支出决算 1.00 万元，占 33.33%；公务接待费支出决算 1.00 万元，占 33.33%。"),
       .init("政府采购支出总额 0.00 万元。授予中小企业合同金额 0.00 万元，占政府采购支出总额的 100.00%。"),
+      // A part's own list in brackets goes on past its ；.
+      .init(
+        "2023年度“三公”经费支出 6.00 万元，其中：公务用车购置及运行费 4.00 万元，占 66.67%（其中：公务用车购置费 1.00 万元，占 25.00%；公务用车运行维护费 3.00 万元，占 75.00%）；公务接待费 2.00 万元，占 33.33%。"
+      ),
+      // The budget's shares are not the table's 决算's.
+      .init(
+        "财政拨款“三公”经费支出决算表\n单位：万元\n项目\t预算数\t决算数\n合计\t30.00\t20.00\n因公出国（境）费\t0.00\t0.00\n公务用车购置及运行费\t20.00\t15.00\n其中：公务用车购置费\t0.00\t0.00\n公务用车运行维护费\t20.00\t15.00\n公务接待费\t10.00\t5.00\n\n“三公”经费财政拨款支出预算中，因公出国（境）费预算 0.00 万元，占 0.00%；公务用车购置及运行费预算 20.00 万元，占 66.67%；公务接待费预算 10.00 万元，占 33.33%。\n"
+      ),
       // A part of a part has its share of that part.
       .init(
         "2023年度政府采购支出总额10.00万元，其中：货物6.00万元，占60.00%；工程1.00万元，占10.00%；服务3.00万元，占30.00%。授予中小企业合同金额8.00万元，占80.00%，其中授予小微企业合同金额5.00万元，占62.50%。"
@@ -56,6 +64,7 @@ struct ShareRule: Rule {
         "“三公”经费财政拨款支出决算中，因公出国（境）费支出决算 0.00 万元，占 ⟦0.50%⟧；公务用车购置及运行费支出决算 0.00 万元，占 0.00%；公务接待费支出决算 0.05 万元，占 100.00%。"
       ),
       .init("政府采购支出总额 0.00 万元。授予中小企业合同金额 0.00 万元，占政府采购支出总额的 ⟦102.00%⟧。"),
+      .init("“三公”经费财政拨款支出决算中，因公出国（境）费占 ⟦0.00%⟧，公务用车购置及运行费占 70.00%，公务接待费占 40.00%。"),
       .init("2023年度“三公”经费支出6.00万元，其中：公务用车购置及运行费4.00万元，占66.67%（其中公务用车运行维护费4.00万元，占⟦90%⟧）；公务接待费2.00万元，占⟦40.33%⟧。"),
       .init(
         "“三公”经费财政拨款支出决算中，因公出国（境）费支出决算 0.00 万元，占 0.00%；公务用车购置及运行费支出决算 0.00 万元，占 0.00%；公务接待费支出决算 0.39 万元，占 ⟦102.00%⟧。"
@@ -262,6 +271,8 @@ struct ShareRule: Rule {
     var share: Paragraph.Number
     var part: Paragraph.Number?
     var sentence: Range<Int>
+    /// The sentence speaks of the budget or of last year: the 三公 table's 决算 is not its whole.
+    var ownFigures: Bool
   }
 
   private static let sangongWord = Array("三公".utf8)
@@ -281,6 +292,10 @@ struct ShareRule: Rule {
     var items: [SangongShare] = []
     for (offset, share) in reader.wholelessShares {
       let sentence = reader.sentence(containing: offset)
+      // A sentence of the budget or of last year ("“三公”经费财政拨款支出预算中，…", "上年“三公”经费…")
+      // is not the table's 决算 column: its shares are of its own items' sum.
+      let sentenceText = paragraph.text(in: sentence).utf8Text
+      let ownFigures = sentenceText.contains("上年") || (sentenceText.contains("预算") && !sentenceText.contains("决算"))
       let clauseStart = reader.occurrences(of: "；", in: sentence.lowerBound..<offset).last.map { $0 + 3 }
       let clause = clauseStart ?? sentence.lowerBound
       guard let label = SangongLookup.item(lastIn: paragraph.text(in: clause..<offset)),
@@ -289,12 +304,13 @@ struct ShareRule: Rule {
       let part = paragraph.numbers.last {
         $0.unit == .tenThousandYuan && $0.textRange.lowerBound >= clause && $0.textRange.upperBound <= offset
       }
-      items.append(SangongShare(label: label, share: share, part: part, sentence: sentence))
+      items.append(SangongShare(label: label, share: share, part: part, sentence: sentence, ownFigures: ownFigures))
     }
     // The sentences an item's share was reported in, and each item's share as its figures give it.
     var reported: Set<Range<Int>> = []
     var computed: [Range<Int>: Double] = [:]
     for item in items {
+      let table = item.ownFigures ? nil : table
       guard let whole = sangongWhole(of: item.sentence, items: items, table: table, paragraph) else { continue }
       // An item is part of the 三公: above 100% it is wrong whatever the figures' rounding allows.
       if whole.value.tenThousandths > 0, Self.exceedsWhole(item.share.value) {
@@ -335,17 +351,21 @@ struct ShareRule: Rule {
   /// The three items make up the 三公, so their shares add up to 100% (each off by at most half
   /// its last written digit) when the 三公 as a whole is more than nothing. Reported, where no share
   /// of the sentence was, at the share furthest from what its figures give (the first without them),
-  /// when the shares' own figures each allowed it: tiny amounts ("0.05 万元") leave each share
-  /// wide rounding, but not their sum.
+  /// when the shares' own figures each allowed it, or the shares stand without figures: tiny
+  /// amounts ("0.05 万元") leave each share wide rounding, but not their sum.
   private func checkSangongShareSum(
     _ stated: [SangongShare], computed: [Range<Int>: Double], table: Table?, items: [SangongShare],
     _ paragraph: Paragraph, context: inout RuleContext
   ) {
     guard stated.count == Self.sangongItems.count, Set(stated.map(\.label)).count == stated.count,
-      let first = stated.first,
-      let whole = sangongWhole(of: first.sentence, items: items, table: table, paragraph),
-      whole.value.tenThousandths > 0
+      let first = stated.first
     else { return }
+    // The whole is more than nothing as its figures give it, or, none given, as a share above 0 says.
+    if let whole = sangongWhole(of: first.sentence, items: items, table: first.ownFigures ? nil : table, paragraph) {
+      guard whole.value.tenThousandths > 0 else { return }
+    } else {
+      guard stated.contains(where: { $0.share.value.tenThousandths > 0 }) else { return }
+    }
     context.ran()
     let sum = stated.reduce(0.0) { $0 + $1.share.value.doubleValue }
     let slack = stated.reduce(0.0) { $0 + RatioCheck.lastDigitUnit(decimals: $1.share.value.decimals) / 2 }
@@ -357,9 +377,9 @@ struct ShareRule: Rule {
       } ?? first
     let written = stated.map { "\($0.share.value.asWritten)%" }.joined(separator: " + ")
     let total = Amount(tenThousandths: Int64((sum * 10_000).rounded())).formatted(decimals: 2)
+    let likeliest = stated.contains { computed[$0.share.range] != nil } ? "：\(furthest.label)的占比最可能有误" : ""
     context.report(
-      furthest.share.range,
-      "“三公”经费三项占比之和应为 100%，文中为 \(written) = \(total)%：\(furthest.label)的占比最可能有误",
+      furthest.share.range, "“三公”经费三项占比之和应为 100%，文中为 \(written) = \(total)%\(likeliest)",
       related: stated.filter { $0.share.range != furthest.share.range }.map {
         Finding.Related(range: $0.share.range, message: "\($0.label) \($0.share.value.asWritten)%")
       })
@@ -488,11 +508,20 @@ struct ShareRule: Rule {
     guard start < part.textRange.lowerBound,
       let marker = reader.occurrences(of: "其中", in: start..<part.textRange.lowerBound).last
     else { return nil }
-    // The nested list ends with its item's ；, or with the brackets it is in.
+    // The nested list ends with its item's ；, or with the brackets it is in: inside brackets
+    // ("（其中：购置费…；运行维护费…）") only with them.
     let between = marker..<part.textRange.lowerBound
-    let closes = ["）", ")"].reduce(0) { $0 + reader.occurrences(of: $1, in: between).count }
-    let opens = ["（", "("].reduce(0) { $0 + reader.occurrences(of: $1, in: between).count }
-    guard reader.occurrences(of: "；", in: between).isEmpty, closes <= opens else { return nil }
+    func brackets(in range: Range<Int>) -> (opens: Int, closes: Int) {
+      (
+        ["（", "("].reduce(0) { $0 + reader.occurrences(of: $1, in: range).count },
+        ["）", ")"].reduce(0) { $0 + reader.occurrences(of: $1, in: range).count }
+      )
+    }
+    let before = brackets(in: start..<marker)
+    let inside = brackets(in: between)
+    guard inside.closes <= inside.opens,
+      before.opens > before.closes || reader.occurrences(of: "；", in: between).isEmpty
+    else { return nil }
     return reader.paragraph.numbers.last {
       $0.unit == .tenThousandYuan && $0.textRange.upperBound <= marker && $0.textRange.lowerBound >= start
         && !reader.isChangeAmount($0)

@@ -18,6 +18,10 @@ struct ZeroBaseRule: Rule {
       .init("(四) 2040220-执法办案 0 万元，较上年决算数减少 37.06 万元，下降 100%。主要原因是本年无该项支出。"),
       .init("城乡社区支出年初预算0.00万元，支出决算284.40万元，较2022年决算增加284.40万元。"),
       .init("# 2023年部门预算\n\n2022年当年预算执行数为0万元，2023年预算安排0万元，比2022年预算执行数持平。\n"),
+      // A last year of 0.01 (0.05 − 0.04), which the rounding leaves, fits 400%.
+      .init("其他支出（类）支出 0.05 万元，较上年增加 0.04 万元，增长 400.00%，主要是零星支出增加。"),
+      // The stated last year's figure is not this year's.
+      .init("机关运行经费2023年决算数为 1.00 万元，2022年决算数为 0.50 万元，比上年增加 0.50 万元，增长 100.00%。"),
     ],
     triggeringExamples: [
       .init(
@@ -118,17 +122,22 @@ struct ZeroBaseRule: Rule {
       if let previous = change.previous {
         guard previous.value.isZero else { continue }
         working = "上年为 \(previous.value)"
-        // Not even the idiom's 100%: a wrong percentage (change/percent).
+        // Not even the idiom's 100%, nor a growth the zero's rounding allows: a wrong percentage
+        // (change/percent).
+        let tolerance = RatioCheck.halfUnit(previous.value)
         guard
-          !RatioCheck.isImpossibleGrowth(
-            stated: percent.value, delta: delta, previous: previous.value,
-            tolerance: RatioCheck.halfUnit(previous.value))
+          RatioCheck.isNewItemIdiom(percent.value)
+            || RatioCheck.reachesGrowth(
+              stated: percent.value, delta: delta, previous: previous.value, tolerance: tolerance)
         else { continue }
       } else if let current = change.current {
         let previous = current.value - delta
         let tolerance = RatioCheck.halfUnit(current.value) + RatioCheck.halfUnit(delta)
-        guard abs(previous.tenThousandths) <= tolerance,
-          !RatioCheck.isImpossibleGrowth(stated: percent.value, delta: delta, previous: previous, tolerance: tolerance)
+        // A last year of nothing, as far as the rounding tells, that the percentage does not fit
+        // ("0.05 万元，增加 0.04 万元，增长 400%" fits a last year of 0.01): the idiom's 100% here,
+        // anything else change/percent's.
+        guard abs(previous.tenThousandths) <= tolerance, RatioCheck.isNewItemIdiom(percent.value),
+          !RatioCheck.reachesGrowth(stated: percent.value, delta: delta, previous: previous, tolerance: tolerance)
         else { continue }
         working = "上年 = 本年 \(current.value) − 增加 \(delta) = \(previous)"
       } else {

@@ -11,8 +11,9 @@ struct PerfRateRangeRule: LocalRule {
       这些指标是“满意（合格、覆盖、知晓……）的个数 ÷ 总数”，按定义在 0 到 100% 之间；绩效目标表、自评表或\
       评价报告写成 100% 以上（“满意度 102%”“合格率≥105%”）是录入或计算错误。只看指标名之后紧接的百分数\
       （中间只有“为”“达到”“不低于”“≥”等）；完成率、执行率、增长率等可以超过 100%，不在此检查，只有绩效监控、\
-      自评、评价的完成率（完成的项目占应完成项目之比）除外。自评表中被 PDF 拆成几行的指标名（“部门绩效评价完成”\
-      “率”）按表读出的整名核对。执行率等比率的公式（“B/A×100%”）乘的是 100%，写成别的数也在此报告。
+      绩效自评、绩效评价的完成率（完成的项目占应完成项目之比）除外。自评表中被 PDF 拆成几行的指标名（“部门绩效评价完成”\
+      “率”）按表读出的整名核对。执行率等比率的公式（“执行率（B/A×100%）”“执行率=B/A×100%”）乘的是 100%，写成别的数也在此报告；\
+      公式后还有乘数或文字的（“（B/A）×10%×分值”）是加权计分，不是比率。
       """,
     defaultSeverity: .warning,
     nonTriggeringExamples: [
@@ -22,6 +23,11 @@ struct PerfRateRangeRule: LocalRule {
       .init("满意度指标 10 分，得 10 分。\n"),
       .init("执行率（B/A×100%）\t得分\n"),
       .init("预算执行率=（B/A）x100%\n"),
+      // A weighted score is no rate.
+      .init("得分按（B/A）×20%计算\n"),
+      .init("预算执行率指标得分=预算执行率（B/A）×10%×100。\n"),
+      .init("执行率（B/A）×10%计算得分\n"),
+      .init("兽药残留监控完成率\t≥100%\t112%\t10\t10\t超额完成抽检任务\n"),
       .init(
         "2023年度部门决算\n\n部门整体支出绩效自评情况表\n\n（2023 年度）\n\n绩效指标\n 一级指标 分值 二级指标 三级指标\n年度指标\n\n值\n\n实际完成\n\n值\n\n分\n\n值\n得分 偏差度\n\n绩效管理\n\n绩效自评完成率 =100% =100% 2 2 0.00\n\n部门绩效评价完成\n\n率\n\n=100% =100% 2 2 0.00\n\n总分 100 4\n"
       ),
@@ -44,7 +50,7 @@ struct PerfRateRangeRule: LocalRule {
   /// Names of proportions of a whole, which cannot exceed it.
   private static let nameTexts = [
     "满意度", "满意率", "合格率", "覆盖率", "知晓率", "达标率", "准确率", "正确率", "完好率", "及格率", "好评率", "参与率",
-    "应用率", "公开率", "监控完成率", "自评完成率", "评价完成率",
+    "应用率", "公开率", "绩效监控完成率", "自评完成率", "绩效评价完成率",
   ]
   private static let names = nameTexts.map { Array($0.utf8) }
   /// What may stand between a name and its figure: a verb or a lower bound.
@@ -120,7 +126,10 @@ struct PerfRateRangeRule: LocalRule {
       }
       guard let times = Self.timesSigns.first(where: { UTF8Text.has($0, at: cursor, in: bytes) }),
         let factor = Self.percents(in: bytes, from: cursor + times.count, before: range.upperBound).first,
-        factor.value.tenThousandths != 100 * 10_000
+        factor.value.tenThousandths != 100 * 10_000,
+        Self.endsFormula(at: factor.range.upperBound, in: bytes, line: range),
+        Self.namesRate(before: slash - 1, in: bytes, from: range.lowerBound)
+          || Self.fillsBrackets(slash - 1..<factor.range.upperBound, in: bytes, line: range)
       else { continue }
       context.ran()
       context.report(
@@ -130,6 +139,47 @@ struct PerfRateRangeRule: LocalRule {
     }
   }
 
+  /// Whether a rate's name ends right before the formula at `start` ("执行率（B/A", "执行率=B/A"):
+  /// past blanks, an opening bracket and "=", a 率.
+  private static func namesRate(before start: Int, in bytes: [UInt8], from lineStart: Int) -> Bool {
+    var cursor = start
+    while cursor > lineStart {
+      let previous = cursor - 1
+      if bytes[previous] == 0x20 || bytes[previous] == 0x09 || bytes[previous] == 0x28 || bytes[previous] == 0x3D {
+        cursor = previous
+      } else if cursor - 3 >= lineStart,
+        Self.rateOpeners.contains(where: { UTF8Text.has($0, at: cursor - 3, in: bytes) })
+      {
+        cursor -= 3
+      } else {
+        break
+      }
+    }
+    return cursor - 3 >= lineStart && UTF8Text.has(Self.rateEnds[0], at: cursor - 3, in: bytes)
+  }
+
+  /// Whether the formula is all its line's bracket holds ("（B/A×100%）", a table header's cell).
+  private static func fillsBrackets(_ formula: Range<Int>, in bytes: [UInt8], line: Range<Int>) -> Bool {
+    let before = UTF8Text.skippingSpacesBackward(in: bytes, from: formula.lowerBound)
+    let after = UTF8Text.skippingSpaces(in: bytes, from: formula.upperBound)
+    let opens =
+      before - 3 >= line.lowerBound && UTF8Text.has(Array("（".utf8), at: before - 3, in: bytes)
+      || before - 1 >= line.lowerBound && bytes[before - 1] == 0x28
+    return opens && closingBrackets.contains { UTF8Text.has($0, at: after, in: bytes) }
+  }
+
+  /// Whether the formula ends at `offset`: the line ends, or a closing bracket or a punctuation
+  /// mark follows ("（B/A）×10%×分值" and "（B/A）×10%计算得分" weight a score, they are no rate).
+  private static func endsFormula(at offset: Int, in bytes: [UInt8], line: Range<Int>) -> Bool {
+    let next = UTF8Text.skippingSpaces(in: bytes, from: offset)
+    guard next < line.upperBound, bytes[next] != 0x0A, bytes[next] != 0x0D else { return true }
+    return formulaEnds.contains { UTF8Text.has($0, at: next, in: bytes) }
+  }
+
+  private static let formulaEnds = ["）", ")", "。", "，", "；", ",", ";"].map { Array($0.utf8) }
+
+  /// Full-width "（" and "＝", which may stand between a rate's name and its formula.
+  private static let rateOpeners = [Array("（".utf8), Array("＝".utf8)]
   private static let slash = Array("/".utf8)
   private static let closingBrackets = [Array("）".utf8), Array(")".utf8)]
   private static let timesSigns = ["×", "x", "X", "*", "＊"].map { Array($0.utf8) }
