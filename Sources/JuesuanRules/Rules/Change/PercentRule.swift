@@ -10,6 +10,7 @@ struct PercentRule: Rule {
       上年数 = 本年数 − 增加额（或 + 减少额）。常见错误是用本年数作分母。按所写小数位比较，\
       并容许各金额的四舍五入误差及末位 ±1。漏写“%”的增长率（“增长 13.95。”）同样核对；百分比也可写作“同比增长 Y%”“增长率为 Y%”“增幅（降幅）为 Y%”。“减少 X 万元，增长 Y%”这类方向词矛盾的（change/direction 报告），Y 须至少符合增加、减少之一。本年数取句中（或“与上年相比”前一句中；前一句是“合计，其中：…”的列举时取合计）同一项目的金额；\
       决算中句内没有本年数而所说的是“三公”经费某项时，取“三公”经费表中该项的决算数；都找不到时不检查。\
+      两年的数都写明而百分比与之相符、只有增加额不符的，是增加额写错（change/delta 报告）。\
       上年为 0 时“增长 100%”是 change/zero-base 的惯用写法；写成别的、四舍五入也得不到的数（“增长 102%”）在此报告。
       """,
     defaultSeverity: .error,
@@ -30,6 +31,8 @@ struct PercentRule: Rule {
       // Tiny figures: a last year of up to 0.01 makes 50% reachable.
       .init("(三) 2011301-行政运行 0.01 万元，较上年决算数增加 0.01 万元，增长 50%。"),
       .init("机关运行经费2023年决算数为 10.00 万元，2022年决算数为 0.50 万元，比上年增加 9.50 万元，增长 1900.00%。"),
+      // The Δ is wrong (change/delta), the percentage fits both years.
+      .init("2024年部门收入预算 120.00 万元，2023年预算数为 100.00 万元，比上年增加 25.00 万元，增长 20.00%。"),
       .init("（二）2010350-事业运行 188.57 万元，比上年增加 76.97 万元，同比增长 68.97%。"),
       .init("（二）2010350-事业运行 188.57 万元，较上年增加 76.97 万元，增长率为 68.97%。"),
       .init("（六）2010308-信访事务 111.60 万元，较上年减少 76.97 万元，降幅为 40.82%。"),
@@ -151,6 +154,17 @@ struct PercentRule: Rule {
             wholeTolerance: tolerance), !agrees,
           let expected = RatioCheck.percent(part: delta, whole: previous, decimals: percent.value.decimals)
         else { continue }
+        // Both years stated and the percentage fits them: the Δ is the wrong figure (change/delta's).
+        if let stated = change.previous, let current = change.current {
+          let difference = change.verb.isIncrease ? current.value - stated.value : stated.value - current.value
+          if RatioCheck.agrees(
+            stated: percent.value, part: difference,
+            partTolerance: RatioCheck.halfUnit(current.value) + RatioCheck.halfUnit(stated.value), whole: stated.value,
+            wholeTolerance: RatioCheck.halfUnit(stated.value)) == true
+          {
+            continue
+          }
+        }
         // Ambiguous when another figure of the sentence, taken as this year's, fits the percentage.
         if change.previous == nil,
           change.alternatives.contains(where: { alternative in
