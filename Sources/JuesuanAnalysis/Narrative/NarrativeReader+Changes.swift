@@ -135,28 +135,56 @@ extension NarrativeReader {
     return result
   }
 
-  /// The last 万元 figure of `sentence` before the verb at `offset`, when its own clause (from the
-  /// last "，" "；" "：" before it) names last year ("上年", "2022年" in a 2023 report) and this year
-  /// is not named after it before the verb.
+  /// The last 万元 figure of `sentence` before the verb at `offset`, when it is the only figure
+  /// there whose own clause (from the last "，" "、" "；" "：" or their half-width forms before it)
+  /// opens with last year ("上年决算数为", "2022年决算数为" in a 2023 report, "去年") and names
+  /// neither this year, a comparison, nor a carry-over ("上年结转"); and the comparison between it
+  /// and the verb is with last year ("，比上年增加"), with the same kind of figure when it names one
+  /// ("比上年预算增加" is not with "2023年执行数").
   private func lastYearFigure(before offset: Int, in sentence: Range<Int>, consumed: Set<Int>) -> Paragraph.Number? {
-    guard
-      let figure = paragraph.numbers.last(where: {
-        $0.unit == .tenThousandYuan && $0.textRange.lowerBound >= sentence.lowerBound
-          && $0.textRange.upperBound <= offset
-      }), !consumed.contains(figure.textRange.lowerBound), !isChangeAmount(figure),
-      namesLastYear(clauseBefore: figure, from: sentence.lowerBound)
+    let figures = paragraph.numbers.filter {
+      $0.unit == .tenThousandYuan && $0.textRange.lowerBound >= sentence.lowerBound && $0.textRange.upperBound <= offset
+    }
+    guard let figure = figures.last, !consumed.contains(figure.textRange.lowerBound), !isChangeAmount(figure),
+      Self.lastYearWords(year: year ?? latestYear(in: sentence)).contains(where: {
+        occurrences(of: $0, in: figure.textRange.upperBound..<offset).isEmpty == false
+      }),
+      let clause = lastYearClause(before: figure, in: sentence),
+      figures.filter({ lastYearClause(before: $0, in: sentence) != nil }).map(\.textRange) == [figure.textRange]
     else { return nil }
-    // "使用上年结转 5.00 万元" is this year's: what was carried over from last year.
-    let clauseStart =
-      ["，", "；", "："].compactMap {
-        occurrences(of: $0, in: sentence.lowerBound..<figure.textRange.lowerBound).last.map { $0 + 3 }
-      }.max() ?? sentence.lowerBound
-    let clause = clauseStart..<figure.textRange.lowerBound
-    guard Self.carryOverWords.allSatisfy({ occurrences(of: $0, in: clause).isEmpty }) else { return nil }
+    let comparison = figure.textRange.upperBound..<offset
+    for kind in Self.figureKinds where !occurrences(of: kind, in: comparison).isEmpty {
+      guard !occurrences(of: kind, in: clause).isEmpty else { return nil }
+    }
     return figure
   }
 
-  private static let carryOverWords = ["结转", "结余", "年末", "年初"]
+  /// The kinds of figure a comparison may name.
+  private static let figureKinds = ["预算", "执行", "决算", "实际"]
+
+  /// The clause that ends at `number`, when it opens with last year and names nothing that makes
+  /// its figure another (this year's, a comparison's, a carry-over's).
+  private func lastYearClause(before number: Paragraph.Number, in sentence: Range<Int>) -> Range<Int>? {
+    let start =
+      Self.clauseMarks.compactMap { mark in
+        occurrences(of: mark, in: sentence.lowerBound..<number.textRange.lowerBound).last.map { $0 + mark.utf8.count }
+      }.max() ?? sentence.lowerBound
+    let clause = skippingSpaces(from: start)..<number.textRange.lowerBound
+    guard
+      Self.lastYearWords(year: year ?? latestYear(in: sentence)).contains(where: { has($0, at: clause.lowerBound) }),
+      Self.otherFigureWords.allSatisfy({ occurrences(of: $0, in: clause).isEmpty })
+    else { return nil }
+    return clause
+  }
+
+  /// What opens a statement of last year's figure.
+  private static func lastYearWords(year: Int?) -> [String] {
+    ["上年", "上一年", "去年"] + (year.map { ["\($0 - 1)年"] } ?? [])
+  }
+
+  private static let clauseMarks = ["，", "、", "；", "：", ",", ";", ":"]
+  /// Words that make a clause's figure not last year's own: this year, a comparison, a carry-over.
+  private static let otherFigureWords = ["本年", "今年", "比", "较", "相比", "结转", "结余", "年末", "年初"]
 
   /// The figure right before `offset`, bare or in brackets, and where it (or its bracket) opens.
   private func previousFigure(before offset: Int) -> (Paragraph.Number, Int)? {

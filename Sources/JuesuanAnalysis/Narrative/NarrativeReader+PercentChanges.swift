@@ -126,7 +126,7 @@ extension NarrativeReader {
 
   /// Whether the clause that ends at `number` (back to the last ，；。 or the sentence start)
   /// labels it with last year: "上年", "上一年", "去年" or the year before the report's.
-  func namesLastYear(clauseBefore number: Paragraph.Number, from start: Int) -> Bool {
+  private func namesLastYear(clauseBefore number: Paragraph.Number, from start: Int) -> Bool {
     var clauseStart = start
     for mark in ["，", "；", "："] {
       if let last = occurrences(of: mark, in: start..<number.textRange.lowerBound).last {
@@ -143,7 +143,7 @@ extension NarrativeReader {
   }
 
   /// Without a report year, the latest "20YY年" of the sentence stands for this year.
-  private func latestYear(in range: Range<Int>) -> Int? {
+  func latestYear(in range: Range<Int>) -> Int? {
     occurrences(of: "年", in: range).compactMap { offset -> Int? in
       guard offset >= range.lowerBound + 4 else { return nil }
       let digits = bytes[(offset - 4)..<offset]

@@ -31,6 +31,11 @@ struct PercentRule: Rule {
       // Tiny figures: a last year of up to 0.01 makes 50% reachable.
       .init("(三) 2011301-行政运行 0.01 万元，较上年决算数增加 0.01 万元，增长 50%。"),
       .init("机关运行经费2023年决算数为 10.00 万元，2022年决算数为 0.50 万元，比上年增加 9.50 万元，增长 1900.00%。"),
+      // A figure whose clause opens with last year is last year's; one after "、" or "本年" is not,
+      // nor one of another kind than the comparison names.
+      .init("上年和本年分别为 3.00 万元、2.00 万元，比上年减少 1.00 万元，下降 33.33%。"),
+      .init(
+        "# 2024年部门预算\n\n2024年一般公共预算拨款 500.00 万元，2023年执行数 480.00 万元，比2023年预算增加 50.00 万元，增长 11.11%。\n"),
       // The Δ is wrong (change/delta), the percentage fits both years.
       .init("2024年部门收入预算 120.00 万元，2023年预算数为 100.00 万元，比上年增加 25.00 万元，增长 20.00%。"),
       .init("（二）2010350-事业运行 188.57 万元，比上年增加 76.97 万元，同比增长 68.97%。"),
