@@ -292,15 +292,15 @@ struct ShareRule: Rule {
     var items: [SangongShare] = []
     for (offset, share) in reader.wholelessShares {
       let sentence = reader.sentence(containing: offset)
-      // A sentence of the budget or of last year ("“三公”经费财政拨款支出预算中，…", "上年“三公”经费…")
-      // is not the table's 决算 column: its shares are of its own items' sum.
       let sentenceText = paragraph.text(in: sentence).utf8Text
-      let ownFigures = sentenceText.contains("上年") || (sentenceText.contains("预算") && !sentenceText.contains("决算"))
       let clauseStart = reader.occurrences(of: "；", in: sentence.lowerBound..<offset).last.map { $0 + 3 }
       let clause = clauseStart ?? sentence.lowerBound
       guard let label = SangongLookup.item(lastIn: paragraph.text(in: clause..<offset)),
-        Self.sangongItems.contains(label), paragraph.text(in: sentence).utf8Text.contains("三公")
+        Self.sangongItems.contains(label), sentenceText.contains("三公")
       else { continue }
+      // A sentence of the budget or of last year ("“三公”经费财政拨款支出预算中，…", "上年“三公”经费…")
+      // is not the table's 决算 column: its shares are of its own items' sum.
+      let ownFigures = sentenceText.contains("上年") || (sentenceText.contains("预算") && !sentenceText.contains("决算"))
       let part = paragraph.numbers.last {
         $0.unit == .tenThousandYuan && $0.textRange.lowerBound >= clause && $0.textRange.upperBound <= offset
       }
