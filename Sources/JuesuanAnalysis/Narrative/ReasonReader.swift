@@ -63,6 +63,37 @@ package enum ReasonReader {
   }
 }
 
+extension ReasonReader {
+  /// Words that give a cause without a "原因" marker: "由于…", "因…而减少", "受…影响", "缘于", "得益于",
+  /// "源于", "随着…", a rule followed ("根据…", "按照…", "依据…"), a consequence ("…所致", "…相应增加"),
+  /// or what needs no other cause: a new item ("本年新增", "上年无此项支出"), a finished project
+  /// ("项目已完成"), spending as it fell ("据实结算", "按实际支出").
+  private static let causeWords = [
+    "由于", "因为", "所致", "影响", "缘于", "源于", "得益于", "随着", "根据", "按照", "依据", "相应", "新增", "无此项",
+    "已完成", "完成后", "据实", "按实际",
+  ]
+
+  /// Whether `text` gives a cause (`causeWords`, or "因" other than in "因公出国").
+  package static func givesCause(_ text: String) -> Bool {
+    if causeWords.contains(where: { text.utf8Text.contains($0) }) { return true }
+    var rest = Substring(text)
+    while let found = rest.utf8Text.range(of: "因") {
+      let after = rest[found.upperBound...]
+      if !after.utf8Text.hasPrefix("公") { return true }
+      rest = after
+    }
+    return false
+  }
+
+  /// Whether a paragraph gives the reason of the items before it as a whole: "上述变化主要是…",
+  /// "以上两项决算数均小于预算数，主要原因是…".
+  package static func explainsItemsAbove(_ text: String) -> Bool {
+    let opening = text.utf8Text.removingWhitespace()
+    guard opening.utf8Text.hasPrefix("上述") || opening.utf8Text.hasPrefix("以上") else { return false }
+    return opening.utf8Text.contains("原因") || opening.utf8Text.contains("主要是") || givesCause(String(opening))
+  }
+}
+
 /// The reasons of every paragraph of the report (`ReasonReader.reasons(in:)`), by the paragraph's
 /// index in `Report.paragraphs`.
 package struct ParagraphReasons: AnalysisView {

@@ -22,6 +22,10 @@ struct ExplainEmptyTableRule: Rule {
       .init(
         "政府性基金预算财政拨款收入支出决算表\n单位：万元\n科目编码\t科目名称\t本年支出合计\t基本支出\t项目支出\n合计\t\t\t\t\n说明：本部门2023年度没有使用政府性基金预算财政拨款安排的支出，故本表无数据。\n"
       ),
+      .init("国有资本经营预算财政拨款支出决算表\n单位：万元\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n合计\t\t\t\t\n（本表无数据）\n"),
+      .init(
+        "本部门2023年度没有使用国有资本经营预算财政拨款安排的支出，故国有资本经营预算财政拨款支出决算表无数据。\n\n国有资本经营预算财政拨款支出决算表\n单位：万元\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n合计\t\t\t\t\n"
+      ),
       .init(
         "国有资本经营预算财政拨款支出决算表\n单位：万元\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n2080501\t行政单位离退休\t5.00\t5.00\t\n"),
     ],
@@ -107,6 +111,28 @@ struct ExplainEmptyTableRule: Rule {
       let needle = Array(note.utf8)
       guard let start = Self.find(needle, in: bytes, within: table.range) else { continue }
       result.append(statement(note, start..<(start + needle.count), topic: nil))
+    }
+    // A statement written as a row of the table ("（本表无数据）").
+    for word in ["本表无数据", "本表为空表"] {
+      let needle = Array(word.utf8)
+      if let start = Self.find(needle, in: bytes, within: table.range),
+        !result.contains(where: { $0.range.contains(start) })
+      {
+        result.append(statement(word, start..<(start + needle.count), topic: nil))
+      }
+    }
+    // The sentence before the title that names the table ("…，故国有资本经营预算财政拨款支出决算表无数据。").
+    if let paragraph = report.paragraphs.last(where: { $0.range.upperBound <= table.titleRange.lowerBound }),
+      paragraph.range.lowerBound
+        >= (report.tables.last { $0.range.upperBound <= table.titleRange.lowerBound }?.range
+          .upperBound ?? 0)
+    {
+      let compactTitle = table.title.utf8Text.removingWhitespace()
+      for sentence in paragraph.sentenceRanges {
+        let text = paragraph.text(in: sentence).utf8Text.trimmingWhitespace()
+        guard text.utf8Text.removingWhitespace().utf8Text.contains(compactTitle) else { continue }
+        result.append(statement(text, paragraph.sourceRange(ofTextRange: sentence), topic: nil))
+      }
     }
     var taken = 0
     // Paragraphs are in document order: binary-search the first one after the table.

@@ -17,6 +17,9 @@ struct ExplainSangongDisclosureRule: Rule {
       ),
       .init("七、“三公”经费支出决算情况说明\n本部门2023年度未发生因公出国（境）费、公务用车购置及运行费和公务接待费支出。\n"),
       .init("七、财政拨款“三公”经费支出决算情况说明\n本部门 2024 年度无“三公”经费财政拨款支出。\n"),
+      .init(
+        "七、“三公”经费财政拨款支出决算情况说明\n（一）因公出国（境）费：无。\n（二）公务用车购置及运行维护费：6.00 万元。其中：公务用车购置费：无；公务用车运行维护费：6.00 万元。\n（三）公务接待费：2.00 万元，接待 5 批 40 人次。\n"
+      ),
     ],
     triggeringExamples: [
       .init(
@@ -35,7 +38,9 @@ struct ExplainSangongDisclosureRule: Rule {
     Item(name: "公务用车运行（维护）费", words: ["运行"]),
     Item(name: "公务接待费", words: ["接待"]),
   ]
-  private static let notIncurred = ["未发生", "没有", "无此项", "无因公", "无公务", "不涉及", "未安排", "均为0", "均为零", "为零", "为0"]
+  private static let notIncurred = [
+    "未发生", "没有", "无此项", "无因公", "无公务", "不涉及", "未安排", "均为0", "均为零", "为零", "为0", "：无", ":无",
+  ]
 
   func check(_ report: Report, context: inout RuleContext) {
     var coveredUntil = 0
@@ -71,6 +76,8 @@ struct ExplainSangongDisclosureRule: Rule {
             (own + paragraph.text(in: sentence), !numbers.isEmpty, numbers.allSatisfy(\.value.isZero)))
         }
       }
+      // A subheading may state its item itself ("（一）因公出国（境）费：无。").
+      for subheading in subheadings { sentences.append((subheading, false, true)) }
       // "“三公”经费支出均为0": every item at once.
       if sentences.contains(where: { sentence in
         ["均为0", "均为零", "均未发生", "均无", "均为0.00"].contains { sentence.text.utf8Text.contains($0) }

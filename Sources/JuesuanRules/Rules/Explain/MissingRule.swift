@@ -23,6 +23,12 @@ struct MissingRule: Rule {
       .init("年初预算50.5万元,财政拨款批复50.5万元,实际支出39.59万元,预算执行率78.39%。"),
       .init("2023 年度机关运行经费支出 0.00 万元。主要原因是：我单位不是行政机关，没有机关运行经费支出。"),
       .init("年初预算为 3.20 万元，支出决算为 3.01 万元，完成年初预算的 94.06%，决算数与年初预算数存在差异的主要原因是未及时缴纳部分社保。"),
+      // A cause given without a marker, before the figures, or for the items above as a whole.
+      .init("1．行政运行（项）：年初预算为 100.00 万元，支出决算为 90.00 万元，完成年初预算的 90.00%，系厉行节约所致。"),
+      .init("由于年中追加人员经费，住房公积金年初预算为 40.00 万元，支出决算为 50.00 万元，完成年初预算的 125.00%。"),
+      .init(
+        "1．行政运行（项）：年初预算为 100.00 万元，支出决算为 90.00 万元，完成年初预算的 90.00%。\n\n2．住房公积金（项）：年初预算为 40.00 万元，支出决算为 36.00 万元，完成年初预算的 90.00%。\n\n以上两项决算数均小于预算数，主要原因是部分人员退休。\n"
+      ),
       .init(PerfExamples.table(score: "99", secondScore: "39", secondActual: "85%", secondReason: "部分群众未参与调查，下年扩大样本")),
     ],
     triggeringExamples: [
@@ -56,7 +62,13 @@ struct MissingRule: Rule {
       let reader = readers[index]
       let rates = readers.rates(ofParagraph: index, in: report)
       // A rate stated as a measure ("预算执行率 78.39%") is not a comparison the text owes a reason.
-      checkUnexplainedVariance(paragraph, rates.filter { !$0.isMeasure }, next: next, context: &context)
+      // A later paragraph of the section may explain the items above it as a whole ("以上两项…主要原因是…").
+      let explainedBelow = report.paragraphs[(index + 1)...].prefix { $0.headingIndex == paragraph.headingIndex }
+        .prefix(12).contains { ReasonReader.explainsItemsAbove($0.text) }
+      if !explainedBelow {
+        checkUnexplainedVariance(
+          paragraph, rates.filter { !$0.isMeasure }, next: next, reader: reader, context: &context)
+      }
       if !checkClaimedNoDifference(paragraph, rates, reader: reader, context: &context) {
         // A quote mark at a line end may split one sentence into two paragraphs: read on from the last.
         let earlier = index > 0 ? report.paragraphs[index - 1].text : ""
@@ -139,7 +151,8 @@ struct MissingRule: Rule {
   /// "年初预算为 B 万元，支出决算为 A 万元，完成年初预算的 R%。" with A ≠ B and no reason after it
   /// (in the rest of the paragraph or at the start of the next one).
   private func checkUnexplainedVariance(
-    _ paragraph: Paragraph, _ rates: [NarrativeReader.Rate], next: String, context: inout RuleContext
+    _ paragraph: Paragraph, _ rates: [NarrativeReader.Rate], next: String, reader: NarrativeReader,
+    context: inout RuleContext
   ) {
     for rate in rates {
       guard let budget = rate.budget, let actual = rate.actual, !budget.value.isZero else { continue }
@@ -151,7 +164,12 @@ struct MissingRule: Rule {
       // PDF line ending at "。" ends the paragraph: "…完成预算的75.00%。" / "较上年减少…。主要原因是…").
       let nextText = next.utf8Text.removingWhitespace()
       let opening = String(nextText.prefix(Self.opensItem(nextText) ? 20 : 120))
-      guard !Self.reasonWords.contains(where: { rest.utf8Text.contains($0) || opening.utf8Text.contains($0) }) else {
+      // …or a cause given without a marker ("系厉行节约所致"), or before the figures ("由于年中追加…，").
+      let before = paragraph.text(
+        in: reader.sentence(containing: rate.rate.textRange.lowerBound).lowerBound..<rate.rate.textRange.lowerBound)
+      guard !Self.reasonWords.contains(where: { rest.utf8Text.contains($0) || opening.utf8Text.contains($0) }),
+        !ReasonReader.givesCause(rest), !ReasonReader.givesCause(opening), !ReasonReader.givesCause(before)
+      else {
         continue
       }
       context.report(
