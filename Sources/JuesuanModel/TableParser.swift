@@ -52,7 +52,11 @@ struct TableParser {
     switch TableSchema.layout(of: kind, isBudget: isBudget) {
     case .coded, .economic, .free:
       let columns = TableSchema.columns(of: kind, header: header, isBudget: isBudget)
-      var rows = codedRows(lines, numbersRows: header.utf8Text.contains("行次"))
+      let numbersRows = header.utf8Text.contains("行次")
+      var rows = codedRows(lines, numbersRows: numbersRows)
+      // A 行次 column the schema does not know ("合计	1	100.00	60.00	40.00"): every row's first
+      // figure a small whole number, counting up.
+      if numbersRows { Self.dropLineNumbers(&rows) }
       for index in rows.indices where !rows[index].isPositional && rows[index].cells.count == columns.count {
         rows[index].isPositional = !rows[index].hasBrokenCell
       }
@@ -62,6 +66,21 @@ struct TableParser {
     case .sangong:
       return [sangongPanel(lines, header: header)]
     }
+  }
+
+  /// Removes each row's first cell when the rows' first cells are 行次: whole numbers below 1000,
+  /// written without a point, counting up row by row.
+  static func dropLineNumbers(_ rows: inout [Table.Row]) {
+    let firsts = rows.filter { !$0.cells.isEmpty }.map { $0.cells[0] }
+    var last = 0
+    for cell in firsts {
+      guard let cell, let amount = cell.amount, amount.decimals == 0, !cell.text.utf8Text.contains("."),
+        amount.tenThousandths > Int64(last) * Amount.scale, amount.tenThousandths < 1000 * Amount.scale
+      else { return }
+      last = Int(amount.tenThousandths / Amount.scale)
+    }
+    guard !firsts.isEmpty else { return }
+    for index in rows.indices where !rows[index].cells.isEmpty { rows[index].cells.removeFirst() }
   }
 
   // MARK: Coded tables (02, 03, 05, 06, 08, 09)
@@ -161,10 +180,14 @@ struct TableParser {
         case .code(let code, let range):
           let nextIsText =
             position + 1 < tokens.count && { if case .text = tokens[position + 1] { true } else { false } }()
-          if !triplets, code.utf8.count == 3, !isLineStart, !nextIsText, let current = draft,
-            current.code != nil || !current.name.isEmpty
+          let isLastToken = tokens[(position + 1)...].allSatisfy { if case .blank = $0 { true } else { false } }
+          if !triplets, !isLineStart, !nextIsText, let current = draft,
+            code.utf8.count == 3 && (current.code != nil || !current.name.isEmpty)
+              || current.code == nil && !current.name.isEmpty || current.sawFigure && isLastToken
           {
-            // A three-digit integer where a figure belongs ("272"), not a code.
+            // An integer where a figure belongs, not a code: three digits after a row's code or
+            // name ("272"); any after a row's name without a code ("合计	50000" in 元), or ending a
+            // line of figures ("…	1200000	34567").
             draft?.append(Table.Cell(amount: Amount(parsing: code), text: code, range: range), at: range)
             continue
           }

@@ -15,6 +15,9 @@ struct CountMismatchRule: Rule {
     nonTriggeringExamples: [
       .init("指标体系共设置决策、过程、产出、效益以及满意度5个一级指标、10个二级指标。"),
       .init("本单位设7个内设机构，分别是：督查股、党组办公室、对台外事股、综合股、秘书股、信息股、会务股。"),
+      .init("本局内设机构4个，包括：办公室（加挂政策法规科、行政审批科牌子）、计划财务科、综合业务科、执法监督科。"),
+      .init("本局内设机构3个，分别是：办公室、政策法规和行政审批科、人事和老干部科。"),
+      .init("指标体系设置产出指标（数量、质量、时效、成本）、效益指标、满意度指标3个一级指标。"),
     ],
     triggeringExamples: [
       .init("指标体系共设置决策、过程、产出以及效益⟦5个⟧一级指标、10个二级指标。"),
@@ -37,7 +40,7 @@ struct CountMismatchRule: Rule {
         guard reader.has("个", at: after), number.value.decimals == 0 else { continue }
         let count = Int(number.value.tenThousandths / Amount.scale)
         guard count >= 2, count <= 30 else { continue }
-        if let following = followingEnumeration(reader, after: after + 3) {
+        if let following = followingEnumeration(reader, after: after + 3, count: count) {
           context.ran()
           if following.items.count != count {
             context.report(
@@ -58,8 +61,11 @@ struct CountMismatchRule: Rule {
         for leadIn in Self.leadIns {
           if let range = span.utf8Text.lastRange(of: leadIn) { span = String(span[range.upperBound...]) }
         }
-        guard span.utf8Text.contains("、"), !span.contains(where: { $0.isNumber }) else { continue }
-        var items = span.split(separator: "、", omittingEmptySubsequences: false).map(String.init)
+        // A span that starts inside brackets ("产出指标（数量、质量…）、效益指标…") is not the list.
+        let closes = span.filter { $0 == "）" || $0 == ")" }.count
+        let opens = span.filter { $0 == "（" || $0 == "(" }.count
+        guard span.utf8Text.contains("、"), !span.contains(where: { $0.isNumber }), closes <= opens else { continue }
+        var items = Self.items(of: span)
         guard items.allSatisfy({ !$0.isEmpty }), items.dropFirst().allSatisfy({ $0.count <= 12 }) else { continue }
         if var first = items.first {
           for leadIn in Self.leadIns {
@@ -67,10 +73,12 @@ struct CountMismatchRule: Rule {
           }
           items[0] = first
         }
+        let unjoined = items.count
         Self.splitLastAtJoiner(&items)
         guard items.allSatisfy({ !$0.isEmpty && $0.count <= 12 }) else { continue }
         context.ran()
-        guard items.count != count else { continue }
+        // "人事和老干部科" may be one name: the count fits with or without the last 和.
+        guard items.count != count, unjoined != count else { continue }
         let countRange = number.textRange.lowerBound..<(after + 3)
         context.report(
           paragraph.sourceRange(ofTextRange: countRange),
@@ -82,7 +90,9 @@ struct CountMismatchRule: Rule {
   private static let openers = ["分别是", "分别为", "包括", "具体为", "即"]
 
   /// "3 个，包括：办公室、督察室、投诉管理室。" / "7个内设机构，分别是：…": the list after a count.
-  private func followingEnumeration(_ reader: NarrativeReader, after offset: Int) -> (items: [String], end: Int)? {
+  private func followingEnumeration(_ reader: NarrativeReader, after offset: Int, count: Int) -> (
+    items: [String], end: Int
+  )? {
     let paragraph = reader.paragraph
     // The counted noun (at most 10 characters), then a comma or nothing, then an opener.
     var cursor = offset
@@ -107,10 +117,34 @@ struct CountMismatchRule: Rule {
     else {
       return nil
     }
-    var items = list.split(separator: "、", omittingEmptySubsequences: false).map(String.init)
+    var items = Self.items(of: list)
+    // A last item with 和 ("人事和老干部科") may be one name: keep it whole when that fits.
+    guard items.count != count else { return (items, end) }
     Self.splitLastAtJoiner(&items)
     guard items.allSatisfy({ !$0.isEmpty && $0.count <= 15 }) else { return nil }
     return (items, end)
+  }
+
+  /// The items of `list` at its "、" outside brackets: "办公室（加挂政策法规科、行政审批科牌子）" and
+  /// "产出指标（数量、质量、时效、成本）" are one item each.
+  private static func items(of list: String) -> [String] {
+    var items: [String] = []
+    var current = ""
+    var depth = 0
+    for character in list {
+      switch character {
+      case "（", "(": depth += 1
+      case "）", ")": depth = max(0, depth - 1)
+      case "、" where depth == 0:
+        items.append(current)
+        current = ""
+        continue
+      default: break
+      }
+      current.append(character)
+    }
+    items.append(current)
+    return items
   }
 
   /// "A、B和C": the last item is two ("B", "C") when a joiner (以及, 和, 及) splits it into two

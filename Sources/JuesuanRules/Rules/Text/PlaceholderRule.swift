@@ -7,7 +7,9 @@ struct PlaceholderRule: Rule {
     summary: "不得留有未填写的占位符（××、XX、＊＊、【】、X万元）。",
     rationale: "占位符说明模板内容没有填写。ASCII 的 XX 只在前后不是字母数字时报告；Markdown 的 ** 不算。",
     defaultSeverity: .error,
-    nonTriggeringExamples: [.init("涉及财政拨款资金共计 50 万元，10×5.68% = 0.57。")],
+    nonTriggeringExamples: [
+      .init("涉及财政拨款资金共计 50 万元，10×5.68% = 0.57。"), .init("注：标“＊＊”的项目为市级重点民生项目。"),
+    ],
     triggeringExamples: [
       .init("涉及财政拨款资金共计⟦××⟧万元。"),
       .init("项目资金⟦X⟧万元，详见【附件】。"),
@@ -15,6 +17,19 @@ struct PlaceholderRule: Rule {
     ])
 
   init() {}
+
+  /// Whether the run at `range` is quoted and brought in as a mark: "标“＊＊”的", "带“××”的", "以“＊＊”标注".
+  private static func isDefinedMark(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+    guard UTF8Text.has(openQuote, at: range.lowerBound - openQuote.count, in: bytes),
+      UTF8Text.has(closeQuote, at: range.upperBound, in: bytes)
+    else { return false }
+    let before = range.lowerBound - openQuote.count
+    return markVerbs.contains { UTF8Text.has($0, at: before - $0.count, in: bytes) }
+  }
+
+  private static let openQuote = Array("“".utf8)
+  private static let closeQuote = Array("”".utf8)
+  private static let markVerbs = ["标", "带", "加", "以", "用", "有"].map { Array($0.utf8) }
 
   private static let runs: [[UInt8]] = [Array("×".utf8), Array("Ｘ".utf8), Array("＊".utf8)]
 
@@ -51,7 +66,10 @@ struct PlaceholderRule: Rule {
         var end = index
         while bytes[end...].starts(with: run) { end += run.count }
         let count = (end - index) / run.count
-        if count >= 2 || (followedByUnit(bytes, end) && !isAlnum(bytes, before: index)) {
+        // A quoted mark a note defines ("标“＊＊”的项目为…") is a footnote sign, not a blank.
+        if count >= 2 || (followedByUnit(bytes, end) && !isAlnum(bytes, before: index)),
+          !Self.isDefinedMark(bytes, index..<end)
+        {
           context.report(index..<end, "未填写的占位符“\(String(decoding: bytes[index..<end], as: UTF8.self))”")
         }
         index = end

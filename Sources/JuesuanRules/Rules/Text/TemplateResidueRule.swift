@@ -13,7 +13,10 @@ struct TemplateResidueRule: Rule {
       （“无…的，仍保留该表格式，并在本表下方作下述说明：”）同样。
       """,
     defaultSeverity: .error,
-    nonTriggeringExamples: [.init("2023 年一般公共预算支出 1,861.64 万元，比上年决算数增加 327.51 万元，增长 21.35%。")],
+    nonTriggeringExamples: [
+      .init("项目\t年初数\t年末数\t本年增加（减少）额\n资产总计\t500.00\t520.00\t20.00\n"),
+      .init("增减额：指本年决算数比上年决算数增加（减少）的金额，减少以负数表示。\n"), .init("2023 年一般公共预算支出 1,861.64 万元，比上年决算数增加 327.51 万元，增长 21.35%。"),
+    ],
     triggeringExamples: [
       // Typed with half-width marks under an empty table: prose all the same.
       .init(
@@ -51,6 +54,9 @@ struct TemplateResidueRule: Rule {
     }
   }
 
+  /// What makes an alternative a term's name: "增加（减少）额", "…增加（减少）的金额".
+  private static let termEnds = ["额", "的金额", "数", "率", "幅度"]
+
   private func checkAlternatives(_ reader: NarrativeReader, context: inout RuleContext) {
     let paragraph = reader.paragraph
     let changes = reader.changes
@@ -61,6 +67,10 @@ struct TemplateResidueRule: Rule {
         continue
       }
       index = residue.upperBound
+      // A term that names both directions is no residue: a column "本年增加（减少）额", a definition's
+      // "…增加（减少）的金额".
+      let after = reader.skippingSpaces(from: residue.upperBound)
+      if Self.termEnds.contains(where: { reader.has($0, at: after) }) { continue }
       let alternative = paragraph.text(in: residue).dropFirst().dropLast()
       let inner = alternative.utf8Text.hasSuffix("）") ? alternative.dropLast(2) : alternative
       let other = String(inner.utf8Text.hasPrefix("（") ? inner.dropFirst() : inner)

@@ -34,6 +34,7 @@ struct WrongTermRule: LocalRule {
       .init("其他用车0辆；单价50万元以上通用设备0台/套，单价100万元以上专用设备1台/套。\n"),
       .init("本年购置单价 5 万元以上设备 3 台，用于档案数字化。\n"),
       .init("本部门共有车辆 2 辆；单价 50 万元以上设备 1 台。\n"),
+      .init("本部门共有车辆3辆；单价50万元以上通用设备0台（套），单价100万元以上专用设备1台（套）（其中单价200万元以上专用设备1台）。\n"),
     ],
     triggeringExamples: [
       .init("本部门无⟦国有资金经营预算⟧财政拨款支出。\n", fixed: "本部门无国有资本经营预算财政拨款支出。\n"),
@@ -92,10 +93,13 @@ struct WrongTermRule: LocalRule {
     for number in paragraph.numbers where number.unit == .tenThousandYuan {
       let before = UTF8Text.skippingSpacesBackward(in: bytes, from: number.textRange.lowerBound)
       guard
-        Self.priceWords.contains(where: {
+        let price = Self.priceWords.first(where: {
           before >= $0.utf8.count && UTF8Text.has($0, at: before - $0.utf8.count, in: bytes)
         })
       else { continue }
+      // "（其中单价 200 万元以上专用设备 1 台）": a part of the category counted, at its own price.
+      let priceStart = UTF8Text.skippingSpacesBackward(in: bytes, from: before - price.utf8.count)
+      if UTF8Text.has("其中", at: priceStart - "其中".utf8.count, in: bytes) { continue }
       var cursor = UTF8Text.skippingSpaces(in: bytes, from: number.textRange.upperBound)
       var inclusive = false
       for included in ["（含）", "(含)"] where UTF8Text.has(included, at: cursor, in: bytes) {
