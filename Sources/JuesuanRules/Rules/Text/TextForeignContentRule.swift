@@ -16,6 +16,9 @@ struct TextForeignContentRule: Rule {
           + PerfExamples.table(score: "100", secondScore: "40").replacingOccurrences(
             of: "项目名称\t\t示例培训项目", with: "项目名称\t\t示例培训项目\n主管部门\t示例市政府\t实施单位\t002-示例市教育局")),
       .init(PerfExamples.table(score: "100", secondScore: "40") + "\n与2022年相比，2023年服务对象增加到12万人，自2019年起开展。\n"),
+      .init(
+        PerfExamples.table(score: "100", secondScore: "40")
+          + "\n本项目系2021年市委确定的民生实事项目，2021年以来累计惠及群众5万人，2020年6月经市政府常务会议研究确定实施。\n"),
       // A unit under the department carries out its project: named among the report's units, or
       // the department is the table's 主管部门.
       .init(
@@ -79,7 +82,18 @@ struct TextForeignContentRule: Rule {
           // Comparisons and history ("与2022年相比", "自2019年起") are not residue; last year only
           // when it names a project ("2022年档案整理项目").
           let lead = String(decoding: bytes.prefix(found.range.lowerBound).suffix(9), as: UTF8.self)
-          if ["较", "与", "比", "自", "从", "截至", "于", "同", "上"].contains(where: { lead.utf8Text.hasSuffix($0) }) {
+          if ["较", "与", "比", "自", "从", "截至", "于", "同", "上", "系", "是", "在", "以"].contains(where: {
+            lead.utf8Text.hasSuffix($0)
+          }) {
+            continue
+          }
+          // The project's own history: since then ("2021年以来"), or a decision dated that year
+          // ("2020年6月经…确定").
+          let after = String(
+            String(decoding: bytes.dropFirst(found.range.upperBound).prefix(60), as: UTF8.self).prefix(20))
+          if ["以来", "起"].contains(where: { after.utf8Text.hasPrefix($0) })
+            || ["确定", "批复", "立项"].contains(where: { after.utf8Text.contains($0) })
+          {
             continue
           }
           if found.year == reportYear - 1 {

@@ -21,6 +21,13 @@ struct YearMismatchRule: Rule {
       """,
     defaultSeverity: .warning,
     nonTriggeringExamples: [
+      // Other years on purpose: the same year's budget, a trend beside last year, a base year, a
+      // project's history up to this year.
+      .init("# 某某局2023年度部门决算\n\n2023年度一般公共预算财政拨款支出决算为120.00万元，比2023年年初预算数增加20.00万元，主要是追加项目。\n"),
+      .init("# 某某局2023年度部门决算\n\n“三公”经费支出决算数2.30万元，比2022年减少0.50万元，比2021年减少1.20万元，连续两年下降。\n"),
+      .init("# 某某局2023年度部门决算\n\n全市接待游客人次较2019年同期增长15.2%，恢复至疫情前水平。\n"),
+      .init("# 某某局2023年度部门决算\n\n效益指标：空气质量优良天数比率达到88.5%，以2020年为基准年，2020年基准值为82.0%。\n"),
+      .init("# 某某局2023年度部门决算\n\n该项目于2021年启动实施，2021年完成投资为120.00万元，2022年完成投资为80.00万元，2023年完成投资为100.00万元。\n"),
       // Both years stated, the earlier one the base of 较上年.
       .init("# 示范局2024年度部门决算\n\n2023年度支出决算为80.00万元，2024年度为100.00万元，较上年增加20.00万元，增长25.00%。\n"),
       .init("# 2025年度部门预算\n\n某某项目经费情况说明\n一、项目概述\n本项目实施周期三年，自2024年起。\n五、实施周期\n2024年12月至2025年12月。\n六、年度预算安排\n"),
@@ -133,7 +140,9 @@ struct YearMismatchRule: Rule {
         after += 3
         let yearRange = index..<after
         let isParagraphStart = reader.skippingSpaces(from: 0) == index
-        if value != year - 1, isComparison(reader, yearStart: index, yearEnd: after) {
+        if value != year - 1, isComparison(reader, yearStart: index, yearEnd: after),
+          !Self.comparesOnPurpose(reader, value: value, year: year, after: after, isBudget: report.kind.isBudget)
+        {
           context.report(
             paragraph.sourceRange(ofTextRange: yearRange),
             "\(year) 年度报告与上年比较，上年应为 \(year - 1) 年，文中写作“\(value)年”",
@@ -165,7 +174,9 @@ struct YearMismatchRule: Rule {
                 edits: [TextEdit(range: paragraph.sourceRange(ofTextRange: index..<end), newText: String(year))])
             ])
         } else if value <= year - 2, value >= year - 10 {
-          guard isResultStatement(reader, from: after, yearStart: index) else { continue }
+          guard isResultStatement(reader, from: after, yearStart: index),
+            !Self.isHistory(reader, yearStart: index, after: after, year: year)
+          else { continue }
           context.report(
             paragraph.sourceRange(ofTextRange: yearRange),
             "\(year) 年度报告中出现“\(value)年”的指标结果，可能是以前年度报告的残留")
@@ -173,6 +184,39 @@ struct YearMismatchRule: Rule {
       }
     }
   }
+
+  /// A comparison with another year than the last that means it: the same year's budget ("比2023年
+  /// 年初预算数增加" in a 2023 final), a budget's comparison with the latest final ("比2022年决算数"
+  /// in a 2024 budget), a trend beside last year's comparison ("比2022年减少…，比2021年减少…"), a
+  /// base year long before ("较2019年同期").
+  private static func comparesOnPurpose(
+    _ reader: NarrativeReader, value: Int, year: Int, after: Int, isBudget: Bool
+  ) -> Bool {
+    var cursor = after
+    if reader.has("度", at: cursor) { cursor += 3 }
+    let following = reader.paragraph.text(in: cursor..<min(reader.bytes.count, cursor + 30))
+    if value == year, ["年初预算", "全年预算", "调整预算", "预算"].contains(where: { following.utf8Text.hasPrefix($0) }) {
+      return true
+    }
+    if isBudget, value == year - 2, following.utf8Text.hasPrefix("决算") { return true }
+    if value <= year - 3, following.utf8Text.hasPrefix("同期") { return true }
+    let sentence = reader.paragraph.text(in: reader.sentence(containing: after))
+    return value < year - 1
+      && ["比\(year - 1)年", "较\(year - 1)年", "比上年", "较上年"].contains(where: { sentence.utf8Text.contains($0) })
+  }
+
+  /// A year of a project's history, not a result copied from an old report: its start or base
+  /// ("于2021年启动", "以2020年为基准年", "2021年以来"), or one of the years a sentence runs through
+  /// up to the report's ("2021年完成投资…，2022年…，2023年…", "（2021—2023年）…").
+  private static func isHistory(_ reader: NarrativeReader, yearStart: Int, after: Int, year: Int) -> Bool {
+    let following = reader.paragraph.text(in: after..<min(reader.bytes.count, after + 12))
+    if Self.historyWords.contains(where: { following.utf8Text.hasPrefix($0) }) { return true }
+    if yearStart >= 3, reader.has("以", at: yearStart - 3) { return true }
+    let sentence = reader.paragraph.text(in: reader.sentence(containing: yearStart))
+    return sentence.utf8Text.contains("\(year)年")
+  }
+
+  private static let historyWords = ["以来", "起", "为基准", "基准", "启动", "开始", "立项", "批复", "确定", "设立", "成立"]
 
   /// "较2021年决算…增加" / "比2021年增加": a comparison with a year, followed in its clause by a
   /// change word.
