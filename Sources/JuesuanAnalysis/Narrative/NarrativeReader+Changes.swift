@@ -142,17 +142,22 @@ extension NarrativeReader {
   /// and the verb is with last year ("，比上年增加"), with the same kind of figure when it names one
   /// ("比上年预算增加" is not with "2023年执行数").
   private func lastYearFigure(before offset: Int, in sentence: Range<Int>, consumed: Set<Int>) -> Paragraph.Number? {
-    let figures = paragraph.numbers.filter {
-      $0.unit == .tenThousandYuan && $0.textRange.lowerBound >= sentence.lowerBound && $0.textRange.upperBound <= offset
+    func inSentence(_ number: Paragraph.Number) -> Bool {
+      number.unit == .tenThousandYuan && number.textRange.lowerBound >= sentence.lowerBound
+        && number.textRange.upperBound <= offset
     }
-    guard let figure = figures.last, !consumed.contains(figure.textRange.lowerBound), !isChangeAmount(figure),
-      Self.lastYearWords(year: year ?? latestYear(in: sentence)).contains(where: {
-        occurrences(of: $0, in: figure.textRange.upperBound..<offset).isEmpty == false
-      }),
-      let clause = lastYearClause(before: figure, in: sentence),
-      figures.filter({ lastYearClause(before: $0, in: sentence) != nil }).map(\.textRange) == [figure.textRange]
+    guard let figure = paragraph.numbers.last(where: inSentence), !consumed.contains(figure.textRange.lowerBound),
+      !isChangeAmount(figure)
     else { return nil }
     let comparison = figure.textRange.upperBound..<offset
+    let lastYear = Self.lastYearWords(year: year ?? latestYear(in: sentence))
+    guard lastYear.contains(where: { !occurrences(of: $0, in: comparison).isEmpty }),
+      let clause = lastYearClause(before: figure, in: sentence, lastYear: lastYear),
+      !paragraph.numbers.contains(where: {
+        inSentence($0) && $0.textRange != figure.textRange
+          && lastYearClause(before: $0, in: sentence, lastYear: lastYear) != nil
+      })
+    else { return nil }
     for kind in Self.figureKinds where !occurrences(of: kind, in: comparison).isEmpty {
       guard !occurrences(of: kind, in: clause).isEmpty else { return nil }
     }
@@ -164,14 +169,16 @@ extension NarrativeReader {
 
   /// The clause that ends at `number`, when it opens with last year and names nothing that makes
   /// its figure another (this year's, a comparison's, a carry-over's).
-  private func lastYearClause(before number: Paragraph.Number, in sentence: Range<Int>) -> Range<Int>? {
+  private func lastYearClause(
+    before number: Paragraph.Number, in sentence: Range<Int>, lastYear: [String]
+  ) -> Range<Int>? {
     let start =
       Self.clauseMarks.compactMap { mark in
         occurrences(of: mark, in: sentence.lowerBound..<number.textRange.lowerBound).last.map { $0 + mark.utf8.count }
       }.max() ?? sentence.lowerBound
     let clause = skippingSpaces(from: start)..<number.textRange.lowerBound
     guard
-      Self.lastYearWords(year: year ?? latestYear(in: sentence)).contains(where: { has($0, at: clause.lowerBound) }),
+      lastYear.contains(where: { has($0, at: clause.lowerBound) }),
       Self.otherFigureWords.allSatisfy({ occurrences(of: $0, in: clause).isEmpty })
     else { return nil }
     return clause

@@ -85,12 +85,27 @@ extension ReasonReader {
     return false
   }
 
-  /// Whether a paragraph gives the reason of the items before it as a whole: "上述变化主要是…",
-  /// "以上两项决算数均小于预算数，主要原因是…".
-  package static func explainsItemsAbove(_ text: String) -> Bool {
-    let opening = text.utf8Text.removingWhitespace()
-    guard opening.utf8Text.hasPrefix("上述") || opening.utf8Text.hasPrefix("以上") else { return false }
-    return opening.utf8Text.contains("原因") || opening.utf8Text.contains("主要是") || givesCause(String(opening))
+  /// Whether `paragraph` gives the reason of the items before it as a whole: "上述变化主要是…",
+  /// "以上两项决算数均小于预算数，主要原因是…". Its first bytes decide most paragraphs.
+  package static func explainsItemsAbove(_ paragraph: Paragraph) -> Bool {
+    let bytes = paragraph.utf8
+    let start = UTF8Text.skippingSpaces(in: bytes, from: 0)
+    guard aboveWords.contains(where: { UTF8Text.has($0, at: start, in: bytes) }) else { return false }
+    let text = paragraph.text
+    return text.utf8Text.contains("原因") || text.utf8Text.contains("主要是") || givesCause(text)
+  }
+
+  private static let aboveWords = [Array("上述".utf8), Array("以上".utf8)]
+
+  /// Whether a paragraph among the next ones of `paragraphs[index]`'s section (at most 12) explains
+  /// the items above it as a whole.
+  package static func itemsExplainedBelow(_ index: Int, in paragraphs: [Paragraph]) -> Bool {
+    let heading = paragraphs[index].headingIndex
+    for next in paragraphs[(index + 1)..<min(paragraphs.count, index + 13)] {
+      guard next.headingIndex == heading else { return false }
+      if explainsItemsAbove(next) { return true }
+    }
+    return false
   }
 }
 

@@ -112,28 +112,6 @@ struct ExplainEmptyTableRule: Rule {
       guard let start = Self.find(needle, in: bytes, within: table.range) else { continue }
       result.append(statement(note, start..<(start + needle.count), topic: nil))
     }
-    // A statement written as a row of the table ("（本表无数据）").
-    for word in ["本表无数据", "本表为空表"] {
-      let needle = Array(word.utf8)
-      if let start = Self.find(needle, in: bytes, within: table.range),
-        !result.contains(where: { $0.range.contains(start) })
-      {
-        result.append(statement(word, start..<(start + needle.count), topic: nil))
-      }
-    }
-    // The sentence before the title that names the table ("…，故国有资本经营预算财政拨款支出决算表无数据。").
-    if let paragraph = report.paragraphs.last(where: { $0.range.upperBound <= table.titleRange.lowerBound }),
-      paragraph.range.lowerBound
-        >= (report.tables.last { $0.range.upperBound <= table.titleRange.lowerBound }?.range
-          .upperBound ?? 0)
-    {
-      let compactTitle = table.title.utf8Text.removingWhitespace()
-      for sentence in paragraph.sentenceRanges {
-        let text = paragraph.text(in: sentence).utf8Text.trimmingWhitespace()
-        guard text.utf8Text.removingWhitespace().utf8Text.contains(compactTitle) else { continue }
-        result.append(statement(text, paragraph.sourceRange(ofTextRange: sentence), topic: nil))
-      }
-    }
     var taken = 0
     // Paragraphs are in document order: binary-search the first one after the table.
     var low = 0
@@ -149,6 +127,40 @@ struct ExplainEmptyTableRule: Rule {
         let text = paragraph.text(in: sentence).utf8Text.trimmingWhitespace()
         guard !text.isEmpty else { continue }
         result.append(statement(text, paragraph.sourceRange(ofTextRange: sentence), topic: nil))
+      }
+    }
+    if table.hasNoData {
+      // An empty table's statement written as a row of it ("（本表无数据）"), or before its title.
+      for word in ["本表无数据", "本表为空表"] {
+        let needle = Array(word.utf8)
+        if let start = Self.find(needle, in: bytes, within: table.range),
+          !result.contains(where: { $0.range.contains(start) })
+        {
+          result.append(statement(word, start..<(start + needle.count), topic: nil))
+        }
+      }
+      // The sentence before the title names the table: "…，故国有资本经营预算财政拨款支出决算表无数据。"
+      // Paragraphs are in document order: binary-search the last one that ends before the title.
+      var first = 0
+      var past = report.paragraphs.count
+      while first < past {
+        let mid = (first + past) / 2
+        if report.paragraphs[mid].range.upperBound <= table.titleRange.lowerBound {
+          first = mid + 1
+        } else {
+          past = mid
+        }
+      }
+      if first > 0, case let paragraph = report.paragraphs[first - 1],
+        paragraph.range.lowerBound
+          >= (report.tables.last { $0.range.upperBound <= table.titleRange.lowerBound }?.range.upperBound ?? 0)
+      {
+        let compactTitle = table.title.utf8Text.removingWhitespace()
+        for sentence in paragraph.sentenceRanges {
+          let text = paragraph.text(in: sentence).utf8Text.trimmingWhitespace()
+          guard text.utf8Text.removingWhitespace().utf8Text.contains(compactTitle) else { continue }
+          result.append(statement(text, paragraph.sourceRange(ofTextRange: sentence), topic: nil))
+        }
       }
     }
     return result

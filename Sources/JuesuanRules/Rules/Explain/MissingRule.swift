@@ -63,12 +63,9 @@ struct MissingRule: Rule {
       let rates = readers.rates(ofParagraph: index, in: report)
       // A rate stated as a measure ("预算执行率 78.39%") is not a comparison the text owes a reason.
       // A later paragraph of the section may explain the items above it as a whole ("以上两项…主要原因是…").
-      let explainedBelow = report.paragraphs[(index + 1)...].prefix { $0.headingIndex == paragraph.headingIndex }
-        .prefix(12).contains { ReasonReader.explainsItemsAbove($0.text) }
-      if !explainedBelow {
-        checkUnexplainedVariance(
-          paragraph, rates.filter { !$0.isMeasure }, next: next, reader: reader, context: &context)
-      }
+      checkUnexplainedVariance(
+        paragraph, rates.filter { !$0.isMeasure }, next: next, reader: reader,
+        explainedBelow: { ReasonReader.itemsExplainedBelow(index, in: report.paragraphs) }, context: &context)
       if !checkClaimedNoDifference(paragraph, rates, reader: reader, context: &context) {
         // A quote mark at a line end may split one sentence into two paragraphs: read on from the last.
         let earlier = index > 0 ? report.paragraphs[index - 1].text : ""
@@ -152,7 +149,7 @@ struct MissingRule: Rule {
   /// (in the rest of the paragraph or at the start of the next one).
   private func checkUnexplainedVariance(
     _ paragraph: Paragraph, _ rates: [NarrativeReader.Rate], next: String, reader: NarrativeReader,
-    context: inout RuleContext
+    explainedBelow: () -> Bool, context: inout RuleContext
   ) {
     for rate in rates {
       guard let budget = rate.budget, let actual = rate.actual, !budget.value.isZero else { continue }
@@ -168,7 +165,8 @@ struct MissingRule: Rule {
       let before = paragraph.text(
         in: reader.sentence(containing: rate.rate.textRange.lowerBound).lowerBound..<rate.rate.textRange.lowerBound)
       guard !Self.reasonWords.contains(where: { rest.utf8Text.contains($0) || opening.utf8Text.contains($0) }),
-        !ReasonReader.givesCause(rest), !ReasonReader.givesCause(opening), !ReasonReader.givesCause(before)
+        !ReasonReader.givesCause(rest), !ReasonReader.givesCause(opening), !ReasonReader.givesCause(before),
+        !explainedBelow()
       else {
         continue
       }

@@ -89,9 +89,7 @@ struct ThresholdRule: Rule {
       let tail = statements.last.map { paragraph.text(in: $0.range.upperBound..<paragraph.utf8.count) } ?? ""
       let explainedTogether =
         (tail.utf8Text.contains("均") && (tail.utf8Text.contains("原因") || ReasonReader.givesCause(tail)))
-        || paragraphs[(index + 1)...].prefix { $0.headingIndex == paragraph.headingIndex }.prefix(12).contains {
-          ReasonReader.explainsItemsAbove($0.text)
-        }
+        || ReasonReader.itemsExplainedBelow(index, in: paragraphs)
       guard !explainedTogether else { continue }
       for (position, statement) in statements.enumerated() {
         guard statement.previous.tenThousandths >= 0, !statement.change.isZero,

@@ -64,9 +64,11 @@ struct PerfRateRangeRule: LocalRule {
 
   func checkLine(_ range: Range<Int>, of source: SourceText, context: inout RuleContext) {
     let bytes = source.bytes
-    checkFormulas(in: range, of: bytes, context: &context)
     // Most lines have no percentage, and most of the rest no name ending in 率 or 度.
-    guard Self.hasPercentSign(bytes, in: range),
+    // A formula's factor is a percentage too.
+    guard Self.hasPercentSign(bytes, in: range) else { return }
+    checkFormulas(in: range, of: bytes, context: &context)
+    guard
       Self.rateEnds.contains(where: {
         UTF8Text.firstOffset(of: $0, in: bytes, from: range.lowerBound, before: range.upperBound) != nil
       })
