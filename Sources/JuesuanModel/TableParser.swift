@@ -180,10 +180,10 @@ struct TableParser {
         case .code(let code, let range):
           let nextIsText =
             position + 1 < tokens.count && { if case .text = tokens[position + 1] { true } else { false } }()
-          let isLastToken = tokens[(position + 1)...].allSatisfy { if case .blank = $0 { true } else { false } }
+          let endsLine = { tokens[(position + 1)...].allSatisfy { if case .blank = $0 { true } else { false } } }
           if !triplets, !isLineStart, !nextIsText, let current = draft,
             code.utf8.count == 3 && (current.code != nil || !current.name.isEmpty)
-              || current.code == nil && !current.name.isEmpty || current.sawFigure && isLastToken
+              || current.code == nil && !current.name.isEmpty || current.sawFigure && endsLine()
           {
             // An integer where a figure belongs, not a code: three digits after a row's code or
             // name ("272"); any after a row's name without a code ("合计	50000" in 元), or ending a

@@ -42,16 +42,30 @@ package enum RatioCheck {
     return value >= low - unit - 1e-9 && value <= high + unit + 1e-9
   }
 
-  /// Whether `stated` is the "新增" idiom: a growth of 100% written for an item last year did not
-  /// have.
-  package static func isNewItemIdiom(_ stated: Amount) -> Bool {
-    abs(stated.doubleValue - 100) <= lastDigitUnit(decimals: stated.decimals) / 2 + 1e-9
+  /// How a growth of `stated` percent reads when the last year was nothing as far as the
+  /// rounding tells (`previous` within `tolerance` ten-thousandths of 0).
+  package enum GrowthFromNothing: Sendable {
+    /// Δ ÷ some positive last year the rounding allows ("0.05 万元，增加 0.04 万元，增长 400%").
+    case reachable
+    /// "增长 100%" written for an item last year did not have: change/zero-base's.
+    case newItemIdiom
+    /// Neither: a wrong percentage ("增长 102%"), change/percent's.
+    case impossible
+  }
+
+  /// The reading of a growth of `stated` percent by Δ `delta` from `previous`.
+  package static func growthFromNothing(stated: Amount, delta: Amount, previous: Amount, tolerance: Int64)
+    -> GrowthFromNothing
+  {
+    if reachesGrowth(stated: stated, delta: delta, previous: previous, tolerance: tolerance) { return .reachable }
+    let isIdiom = abs(stated.doubleValue - 100) <= lastDigitUnit(decimals: stated.decimals) / 2 + 1e-9
+    return isIdiom ? .newItemIdiom : .impossible
   }
 
   /// Whether a growth of `stated` percent is Δ ÷ some positive last year within `tolerance`
   /// ten-thousandths of `previous`, Δ and `stated` each off by half their last digit (and
   /// `stated` by its last digit, as shares are nudged).
-  package static func reachesGrowth(stated: Amount, delta: Amount, previous: Amount, tolerance: Int64) -> Bool {
+  private static func reachesGrowth(stated: Amount, delta: Amount, previous: Amount, tolerance: Int64) -> Bool {
     let highestBase = Double(previous.tenThousandths + tolerance)
     guard highestBase > 0 else { return false }
     let lowestBase = Double(max(0, previous.tenThousandths - tolerance))

@@ -172,10 +172,7 @@ extension NarrativeReader {
   private func lastYearClause(
     before number: Paragraph.Number, in sentence: Range<Int>, lastYear: [String]
   ) -> Range<Int>? {
-    let start =
-      Self.clauseMarks.compactMap { mark in
-        occurrences(of: mark, in: sentence.lowerBound..<number.textRange.lowerBound).last.map { $0 + mark.utf8.count }
-      }.max() ?? sentence.lowerBound
+    let start = clauseStart(before: number.textRange.lowerBound, from: sentence.lowerBound, marks: Self.clauseMarks)
     let clause = skippingSpaces(from: start)..<number.textRange.lowerBound
     guard
       lastYear.contains(where: { has($0, at: clause.lowerBound) }),

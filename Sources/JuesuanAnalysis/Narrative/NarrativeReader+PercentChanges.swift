@@ -127,12 +127,7 @@ extension NarrativeReader {
   /// Whether the clause that ends at `number` (back to the last ，；。 or the sentence start)
   /// labels it with last year: "上年", "上一年", "去年" or the year before the report's.
   private func namesLastYear(clauseBefore number: Paragraph.Number, from start: Int) -> Bool {
-    var clauseStart = start
-    for mark in ["，", "；", "："] {
-      if let last = occurrences(of: mark, in: start..<number.textRange.lowerBound).last {
-        clauseStart = max(clauseStart, last + 3)
-      }
-    }
+    let clauseStart = clauseStart(before: number.textRange.lowerBound, from: start, marks: ["，", "；", "："])
     let clause = String(decoding: bytes[clauseStart..<number.textRange.lowerBound], as: UTF8.self)
       .filter { $0 != " " }
     if clause.utf8Text.contains("上年") || clause.utf8Text.contains("上一年") || clause.utf8Text.contains("去年") {
@@ -140,6 +135,13 @@ extension NarrativeReader {
     }
     guard let year = year ?? latestYear(in: sentence(containing: number.textRange.lowerBound)) else { return false }
     return clause.utf8Text.contains("\(year - 1)年") && !clause.utf8Text.contains("\(year)年")
+  }
+
+  /// Where the clause that ends at `end` starts: right after the last of `marks` in `start..<end`,
+  /// else at `start`.
+  func clauseStart(before end: Int, from start: Int, marks: [String]) -> Int {
+    marks.compactMap { mark in occurrences(of: mark, in: start..<end).last.map { $0 + mark.utf8.count } }.max()
+      ?? start
   }
 
   /// Without a report year, the latest "20YY年" of the sentence stands for this year.

@@ -85,6 +85,11 @@ extension ReasonReader {
     return false
   }
 
+  /// Whether `text` gives a reason: one of `markers` (a rule's own reason words), or a cause.
+  package static func givesReason(_ text: String, markers: [String]) -> Bool {
+    markers.contains(where: { text.utf8Text.contains($0) }) || givesCause(text)
+  }
+
   /// Whether `paragraph` gives the reason of the items before it as a whole: "上述变化主要是…",
   /// "以上两项决算数均小于预算数，主要原因是…". Its first bytes decide most paragraphs.
   package static func explainsItemsAbove(_ paragraph: Paragraph) -> Bool {

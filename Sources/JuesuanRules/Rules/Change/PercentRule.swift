@@ -141,8 +141,8 @@ struct PercentRule: Rule {
           // A last year of nothing: change/zero-base's, unless the percentage is not even the idiom.
           // (A last year below nothing is a figure read as this year's that is not: no finding.)
           if change.verb.isIncrease, abs(previous.tenThousandths) <= tolerance,
-            !RatioCheck.isNewItemIdiom(percent.value),
-            !RatioCheck.reachesGrowth(stated: percent.value, delta: delta, previous: previous, tolerance: tolerance)
+            RatioCheck.growthFromNothing(stated: percent.value, delta: delta, previous: previous, tolerance: tolerance)
+              == .impossible
           {
             context.ran()
             context.report(

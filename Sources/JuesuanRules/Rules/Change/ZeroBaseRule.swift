@@ -124,11 +124,10 @@ struct ZeroBaseRule: Rule {
         working = "上年为 \(previous.value)"
         // Not even the idiom's 100%, nor a growth the zero's rounding allows: a wrong percentage
         // (change/percent).
-        let tolerance = RatioCheck.halfUnit(previous.value)
         guard
-          RatioCheck.isNewItemIdiom(percent.value)
-            || RatioCheck.reachesGrowth(
-              stated: percent.value, delta: delta, previous: previous.value, tolerance: tolerance)
+          RatioCheck.growthFromNothing(
+            stated: percent.value, delta: delta, previous: previous.value,
+            tolerance: RatioCheck.halfUnit(previous.value)) != .impossible
         else { continue }
       } else if let current = change.current {
         let previous = current.value - delta
@@ -136,8 +135,9 @@ struct ZeroBaseRule: Rule {
         // A last year of nothing, as far as the rounding tells, that the percentage does not fit
         // ("0.05 万元，增加 0.04 万元，增长 400%" fits a last year of 0.01): the idiom's 100% here,
         // anything else change/percent's.
-        guard abs(previous.tenThousandths) <= tolerance, RatioCheck.isNewItemIdiom(percent.value),
-          !RatioCheck.reachesGrowth(stated: percent.value, delta: delta, previous: previous, tolerance: tolerance)
+        guard abs(previous.tenThousandths) <= tolerance,
+          RatioCheck.growthFromNothing(stated: percent.value, delta: delta, previous: previous, tolerance: tolerance)
+            == .newItemIdiom
         else { continue }
         working = "上年 = 本年 \(current.value) − 增加 \(delta) = \(previous)"
       } else {

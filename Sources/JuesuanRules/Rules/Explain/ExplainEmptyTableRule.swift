@@ -103,6 +103,26 @@ struct ExplainEmptyTableRule: Rule {
     var allZero: Bool
   }
 
+  /// The index of the first of the report's paragraphs that `isPast` holds for: they are in
+  /// document order, and it holds for every one after it (binary search).
+  private static func firstParagraph(in report: Report, where isPast: (Paragraph) -> Bool) -> Int {
+    var low = 0
+    var high = report.paragraphs.count
+    while low < high {
+      let mid = (low + high) / 2
+      if isPast(report.paragraphs[mid]) { high = mid } else { low = mid + 1 }
+    }
+    return low
+  }
+
+  /// A statement of each sentence of `paragraph` that holds any text.
+  private static func sentenceStatements(of paragraph: Paragraph) -> [Statement] {
+    paragraph.sentenceRanges.compactMap { sentence in
+      let text = paragraph.text(in: sentence).utf8Text.trimmingWhitespace()
+      return text.isEmpty ? nil : statement(text, paragraph.sourceRange(ofTextRange: sentence), topic: nil)
+    }
+  }
+
   /// Notes of the table and the paragraphs right after it (before the next table).
   static func nearbyStatements(_ report: Report, _ table: Table, before limit: Int) -> [Statement] {
     var result: [Statement] = []
@@ -113,21 +133,11 @@ struct ExplainEmptyTableRule: Rule {
       result.append(statement(note, start..<(start + needle.count), topic: nil))
     }
     var taken = 0
-    // Paragraphs are in document order: binary-search the first one after the table.
-    var low = 0
-    var high = report.paragraphs.count
-    while low < high {
-      let mid = (low + high) / 2
-      if report.paragraphs[mid].range.lowerBound >= table.range.upperBound { high = mid } else { low = mid + 1 }
-    }
-    for paragraph in report.paragraphs[low...] {
+    let after = firstParagraph(in: report) { $0.range.lowerBound >= table.range.upperBound }
+    for paragraph in report.paragraphs[after...] {
       guard paragraph.range.lowerBound < limit, taken < 2 else { break }
       taken += 1
-      for sentence in paragraph.sentenceRanges {
-        let text = paragraph.text(in: sentence).utf8Text.trimmingWhitespace()
-        guard !text.isEmpty else { continue }
-        result.append(statement(text, paragraph.sourceRange(ofTextRange: sentence), topic: nil))
-      }
+      result += sentenceStatements(of: paragraph)
     }
     if table.hasNoData {
       // An empty table's statement written as a row of it ("（本表无数据）"), or before its title.
@@ -140,26 +150,14 @@ struct ExplainEmptyTableRule: Rule {
         }
       }
       // The sentence before the title names the table: "…，故国有资本经营预算财政拨款支出决算表无数据。"
-      // Paragraphs are in document order: binary-search the last one that ends before the title.
-      var first = 0
-      var past = report.paragraphs.count
-      while first < past {
-        let mid = (first + past) / 2
-        if report.paragraphs[mid].range.upperBound <= table.titleRange.lowerBound {
-          first = mid + 1
-        } else {
-          past = mid
-        }
-      }
-      if first > 0, case let paragraph = report.paragraphs[first - 1],
+      let before = firstParagraph(in: report) { $0.range.upperBound > table.titleRange.lowerBound } - 1
+      if before >= 0, case let paragraph = report.paragraphs[before],
         paragraph.range.lowerBound
           >= (report.tables.last { $0.range.upperBound <= table.titleRange.lowerBound }?.range.upperBound ?? 0)
       {
         let compactTitle = table.title.utf8Text.removingWhitespace()
-        for sentence in paragraph.sentenceRanges {
-          let text = paragraph.text(in: sentence).utf8Text.trimmingWhitespace()
-          guard text.utf8Text.removingWhitespace().utf8Text.contains(compactTitle) else { continue }
-          result.append(statement(text, paragraph.sourceRange(ofTextRange: sentence), topic: nil))
+        result += sentenceStatements(of: paragraph).filter {
+          $0.text.utf8Text.removingWhitespace().utf8Text.contains(compactTitle)
         }
       }
     }

@@ -164,8 +164,8 @@ struct MissingRule: Rule {
       // …or a cause given without a marker ("系厉行节约所致"), or before the figures ("由于年中追加…，").
       let before = paragraph.text(
         in: reader.sentence(containing: rate.rate.textRange.lowerBound).lowerBound..<rate.rate.textRange.lowerBound)
-      guard !Self.reasonWords.contains(where: { rest.utf8Text.contains($0) || opening.utf8Text.contains($0) }),
-        !ReasonReader.givesCause(rest), !ReasonReader.givesCause(opening), !ReasonReader.givesCause(before),
+      guard !ReasonReader.givesReason(rest, markers: Self.reasonWords),
+        !ReasonReader.givesReason(opening, markers: Self.reasonWords), !ReasonReader.givesCause(before),
         !explainedBelow()
       else {
         continue

@@ -110,8 +110,8 @@ struct ThresholdRule: Rule {
         // Explained after it, at the next paragraph's start, or in a reason sentence of the next two
         // ("财政拨款收入支出减少的主要原因是…").
         guard
-          !Self.reasonWords.contains(where: { rest.utf8Text.contains($0) || (isLast && next.utf8Text.contains($0)) }),
-          !ReasonReader.givesCause(rest), !(isLast && ReasonReader.givesCause(next)), !ReasonReader.givesCause(before),
+          !ReasonReader.givesReason(rest, markers: Self.reasonWords),
+          !(isLast && ReasonReader.givesReason(next, markers: Self.reasonWords)), !ReasonReader.givesCause(before),
           !(isLast
             && following.contains {
               $0.utf8Text.contains(statement.verb + "的主要原因") || $0.utf8Text.hasPrefix("主要原因")

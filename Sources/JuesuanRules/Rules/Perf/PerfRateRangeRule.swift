@@ -81,8 +81,7 @@ struct PerfRateRangeRule: LocalRule {
         for percent in Self.percents(in: bytes, from: from, before: range.upperBound)
         where percent.value.tenThousandths > 100 * 10_000 {
           context.report(
-            percent.range,
-            "“\(String(decoding: name, as: UTF8.self))”是占总数的比例，不会超过 100%，文中为 \(source.text(in: percent.range))")
+            percent.range, Self.aboveWhole(String(decoding: name, as: UTF8.self), written: bytes[percent.range]))
         }
       }
     }
@@ -95,23 +94,27 @@ struct PerfRateRangeRule: LocalRule {
     let bytes = report.source.bytes
     for evaluation in report.selfEvaluations {
       for indicator in evaluation.indicators {
-        guard let name = Self.nameTexts.first(where: { indicator.level3.utf8Text.hasSuffix($0) }) else { continue }
+        guard let name = Self.nameTexts.firstIndex(where: { indicator.level3.utf8Text.hasSuffix($0) }) else {
+          continue
+        }
         for range in [indicator.targetRange, indicator.actualRange] {
           guard let range,
             let percent = Self.percents(in: bytes, from: range.lowerBound, before: range.upperBound).first,
             percent.value.tenThousandths > 100 * 10_000
           else { continue }
-          var lineStart = range.lowerBound
-          while lineStart > 0, bytes[lineStart - 1] != 0x0A { lineStart -= 1 }
-          guard UTF8Text.firstOffset(of: Array(name.utf8), in: bytes, from: lineStart, before: range.lowerBound) == nil
+          let lineStart = report.source.byteRange(ofLine: report.source.line(ofUTF8Offset: range.lowerBound)).lowerBound
+          guard UTF8Text.firstOffset(of: Self.names[name], in: bytes, from: lineStart, before: range.lowerBound) == nil
           else { continue }
           context.ran()
-          context.report(
-            percent.range,
-            "“\(name)”是占总数的比例，不会超过 100%，文中为 \(String(decoding: bytes[percent.range], as: UTF8.self))")
+          context.report(percent.range, Self.aboveWhole(Self.nameTexts[name], written: bytes[percent.range]))
         }
       }
     }
+  }
+
+  /// The finding of a proportion `name` written above 100% (`written`, as the text has it).
+  private static func aboveWhole(_ name: String, written: ArraySlice<UInt8>) -> Message {
+    "“\(name)”是占总数的比例，不会超过 100%，文中为 \(String(decoding: written, as: UTF8.self))"
   }
 
   /// "执行率（B/A×100%）": a rate's formula multiplies by 100%, and by nothing else.
@@ -165,7 +168,7 @@ struct PerfRateRangeRule: LocalRule {
     let before = UTF8Text.skippingSpacesBackward(in: bytes, from: formula.lowerBound)
     let after = UTF8Text.skippingSpaces(in: bytes, from: formula.upperBound)
     let opens =
-      before - 3 >= line.lowerBound && UTF8Text.has(Array("（".utf8), at: before - 3, in: bytes)
+      before - 3 >= line.lowerBound && UTF8Text.has(Self.openingBracket, at: before - 3, in: bytes)
       || before - 1 >= line.lowerBound && bytes[before - 1] == 0x28
     return opens && closingBrackets.contains { UTF8Text.has($0, at: after, in: bytes) }
   }
@@ -180,8 +183,9 @@ struct PerfRateRangeRule: LocalRule {
 
   private static let formulaEnds = ["）", ")", "。", "，", "；", ",", ";"].map { Array($0.utf8) }
 
+  private static let openingBracket = Array("（".utf8)
   /// Full-width "（" and "＝", which may stand between a rate's name and its formula.
-  private static let rateOpeners = [Array("（".utf8), Array("＝".utf8)]
+  private static let rateOpeners = [openingBracket, Array("＝".utf8)]
   private static let slash = Array("/".utf8)
   private static let closingBrackets = [Array("）".utf8), Array(")".utf8)]
   private static let timesSigns = ["×", "x", "X", "*", "＊"].map { Array($0.utf8) }

@@ -89,8 +89,8 @@ struct TextForeignContentRule: Rule {
           }
           // The project's own history: since then ("2021年以来"), or a decision dated that year
           // ("2020年6月经…确定").
-          let after = String(
-            String(decoding: bytes.dropFirst(found.range.upperBound).prefix(60), as: UTF8.self).prefix(20))
+          // (The next 20 characters; 60 bytes hold them when they are Chinese.)
+          let after = String(decoding: bytes[found.range.upperBound...].prefix(60), as: UTF8.self).prefix(20)
           if ["以来", "起"].contains(where: { after.utf8Text.hasPrefix($0) })
             || ["确定", "批复", "立项"].contains(where: { after.utf8Text.contains($0) })
           {

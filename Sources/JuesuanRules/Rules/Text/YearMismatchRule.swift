@@ -194,26 +194,25 @@ struct YearMismatchRule: Rule {
   ) -> Bool {
     var cursor = after
     if reader.has("度", at: cursor) { cursor += 3 }
-    let following = reader.paragraph.text(in: cursor..<min(reader.bytes.count, cursor + 30))
-    if value == year, ["年初预算", "全年预算", "调整预算", "预算"].contains(where: { following.utf8Text.hasPrefix($0) }) {
+    if value == year, ["年初预算", "全年预算", "调整预算", "预算"].contains(where: { reader.has($0, at: cursor) }) {
       return true
     }
-    if isBudget, value == year - 2, following.utf8Text.hasPrefix("决算") { return true }
-    if value <= year - 3, following.utf8Text.hasPrefix("同期") { return true }
-    let sentence = reader.paragraph.text(in: reader.sentence(containing: after))
+    if isBudget, value == year - 2, reader.has("决算", at: cursor) { return true }
+    if value <= year - 3, reader.has("同期", at: cursor) { return true }
+    let sentence = reader.sentence(containing: after)
     return value < year - 1
-      && ["比\(year - 1)年", "较\(year - 1)年", "比上年", "较上年"].contains(where: { sentence.utf8Text.contains($0) })
+      && ["比\(year - 1)年", "较\(year - 1)年", "比上年", "较上年"].contains(where: {
+        !reader.occurrences(of: $0, in: sentence).isEmpty
+      })
   }
 
   /// A year of a project's history, not a result copied from an old report: its start or base
   /// ("于2021年启动", "以2020年为基准年", "2021年以来"), or one of the years a sentence runs through
   /// up to the report's ("2021年完成投资…，2022年…，2023年…", "（2021—2023年）…").
   private static func isHistory(_ reader: NarrativeReader, yearStart: Int, after: Int, year: Int) -> Bool {
-    let following = reader.paragraph.text(in: after..<min(reader.bytes.count, after + 12))
-    if Self.historyWords.contains(where: { following.utf8Text.hasPrefix($0) }) { return true }
+    if Self.historyWords.contains(where: { reader.has($0, at: after) }) { return true }
     if yearStart >= 3, reader.has("以", at: yearStart - 3) { return true }
-    let sentence = reader.paragraph.text(in: reader.sentence(containing: yearStart))
-    return sentence.utf8Text.contains("\(year)年")
+    return !reader.occurrences(of: "\(year)年", in: reader.sentence(containing: yearStart)).isEmpty
   }
 
   private static let historyWords = ["以来", "起", "为基准", "基准", "启动", "开始", "立项", "批复", "确定", "设立", "成立"]
