@@ -12,8 +12,11 @@ package enum LanguageServerBenchmark {
   /// What one run measured.
   package struct Measurement: Sendable {
     package var documentBytes: Int
-    /// `didOpen` sent → diagnostics of version 1 published.
+    /// `didOpen` sent → all the diagnostics of version 1 published.
     package var firstDiagnostics: Duration
+    /// `didOpen` sent → the diagnostics of the document's first report published, while the
+    /// others were being checked (`Linter.lint(_:reusing:leading:)`); nil when none were.
+    package var leadingDiagnostics: Duration?
     /// One latency per edit, in the order made: `didChange` sent → diagnostics of its version.
     package var editLatencies: [Duration]
     /// Edits asked for; fewer are made when the time budget runs out.
@@ -62,9 +65,13 @@ package enum LanguageServerBenchmark {
       func megabytes(_ bytes: Int?) -> String {
         bytes.map { String(format: "%.1f MB", Double($0) / 1_048_576) } ?? "未知"
       }
+      let opened =
+        leadingDiagnostics.map {
+          "didOpen → 首次诊断：\(milliseconds($0))（开头的报告，其余仍在检查），全部诊断：\(milliseconds(firstDiagnostics))"
+        } ?? "didOpen → 首次诊断：\(milliseconds(firstDiagnostics))"
       var lines = [
         "文档大小：\(documentBytes) 字节（防抖 0：以下延迟不含防抖等待）",
-        "didOpen → 首次诊断：\(milliseconds(firstDiagnostics))",
+        opened,
         editLatencies.isEmpty
           ? "单字符编辑 → 该版本诊断：未测"
           : "单字符编辑 → 该版本诊断（\(editLatencies.count) 次）：p50 \(milliseconds(percentile(0.5)))，"
@@ -90,6 +97,8 @@ package enum LanguageServerBenchmark {
   private final class Published: Sendable {
     private struct State {
       var instants: [Int: ContinuousClock.Instant] = [:]
+      /// The first publish of a version's first report alone, before all its diagnostics.
+      var leading: [Int: ContinuousClock.Instant] = [:]
       var waiter: (version: Int, continuation: CheckedContinuation<ContinuousClock.Instant?, Never>)?
       /// Versions whose wait timed out before it began.
       var expired: Set<Int> = []
@@ -97,8 +106,12 @@ package enum LanguageServerBenchmark {
 
     private let state = Mutex(State())
 
-    func record(_ version: Int, at instant: ContinuousClock.Instant) {
+    func record(_ version: Int, at instant: ContinuousClock.Instant, complete: Bool) {
       let waiter = state.withLock { state -> CheckedContinuation<ContinuousClock.Instant?, Never>? in
+        guard complete else {
+          if state.leading[version] == nil { state.leading[version] = instant }
+          return nil
+        }
         state.instants[version] = instant
         guard let waiter = state.waiter, waiter.version == version else { return nil }
         state.waiter = nil
@@ -107,7 +120,10 @@ package enum LanguageServerBenchmark {
       waiter?.resume(returning: instant)
     }
 
-    /// When `version` was published; nil if it was not within `timeout`.
+    /// When the diagnostics of `version`'s first report alone were published, if they were.
+    func leadingInstant(of version: Int) -> ContinuousClock.Instant? { state.withLock { $0.leading[version] } }
+
+    /// When all the diagnostics of `version` were published; nil if not within `timeout`.
     func instant(of version: Int, timeout: Duration) async -> ContinuousClock.Instant? {
       let timer = Task {
         do { try await Task.sleep(for: timeout) } catch { return }  // cancelled: published in time
@@ -144,7 +160,7 @@ package enum LanguageServerBenchmark {
     let server = Server(
       options: .init(
         debounce: .fixed(.zero), logsToStandardError: false, readsConfigurationFiles: false,
-        publishObserver: { _, version in published.record(version, at: clock.now) }),
+        publishObserver: { _, version, complete in published.record(version, at: clock.now, complete: complete) }),
       send: { _ in })
     func body(_ method: String, _ params: some Encodable, id: Int? = nil) -> [UInt8] {
       Array(
@@ -166,6 +182,7 @@ package enum LanguageServerBenchmark {
       return finished(measurement)
     }
     measurement.firstDiagnostics = first - openStart
+    measurement.leadingDiagnostics = published.leadingInstant(of: 1).map { $0 - openStart }
     let lines = max(1, text.utf8.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) })
     let editsStart = clock.now
     for index in 0..<edits where clock.now - editsStart < budget {

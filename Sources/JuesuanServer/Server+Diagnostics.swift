@@ -116,6 +116,10 @@ extension Server {
     // did not touch are reused as they are (`Linter.lint(_:reusing:)`).
     let stored = document.lint.flatMap { $0.configurationGeneration == configurationGeneration ? $0.result : nil }
     let beforeLint = options.beforeLint
+    // A push client shown nothing yet for the document (it has just been opened) is shown the
+    // diagnostics of its first report as soon as they are found, when the file holds several.
+    let leading =
+      !usesPullDiagnostics && stored == nil && document.encodedReports.isEmpty ? leadingPublisher(of: document) : nil
     let task = Task.detached { [weak self] () -> TimedLint? in
       var reusable = stored
       if let previous {
@@ -126,7 +130,7 @@ extension Server {
       // Timed from here: a lint the tests hold back counts as a slow one.
       let start = ContinuousClock.now
       await beforeLint?()
-      let result = linter.lint(source, reusing: reusable)
+      let result = linter.lint(source, reusing: reusable, leading: leading)
       return TimedLint(result: result, duration: ContinuousClock.now - start)
     }
     runningLints[uri] = RunningLint(
@@ -151,6 +155,7 @@ extension Server {
       runningLints[uri] = nil
     }
     guard let finished, var document = documents[uri] else { return nil }
+    leadingPublishes.removeValue(forKey: uri)?.close()
     let replaced = document.lint
     document.latestLintDuration = finished.duration
     if document.generation == generation, configurationGeneration == self.configurationGeneration {
@@ -210,7 +215,31 @@ extension Server {
     sendNotification(
       "textDocument/publishDiagnostics",
       writing: EncodedPublishDiagnosticsParams(uri: uri, version: document.version, diagnostics: encoded.map(\.json)))
-    options.publishObserver?(uri, document.version)
+    options.publishObserver?(uri, document.version, true)
+  }
+
+  /// What the lint of a file just opened calls, on a checking thread, with its first report's
+  /// lint: it publishes those diagnostics at once, while the other reports are being checked
+  /// (`Linter.lint(_:reusing:leading:)`). Not through the actor: its threads may all be checking
+  /// reports. It publishes nothing once the document is closed or its whole lint is in
+  /// (`LeadingPublish`); the whole lint's publish replaces what it sent.
+  private func leadingPublisher(of document: Document) -> @Sendable (LintResult) -> Void {
+    let gate = LeadingPublish()
+    leadingPublishes.removeValue(forKey: document.uri)?.close()
+    leadingPublishes[document.uri] = gate
+    let (uri, version, encoding, tags, send, observer) = (
+      document.uri, document.version, encoding, diagnosticTags, send, options.publishObserver
+    )
+    return { partial in
+      gate.run {
+        let encoded = Self.diagnosticsJSON(partial, uri: uri, reusing: [], encoding: encoding, tags: tags)
+        send(
+          OutgoingMessage.notification(
+            method: "textDocument/publishDiagnostics",
+            writing: EncodedPublishDiagnosticsParams(uri: uri, version: version, diagnostics: encoded.map(\.json))))
+        observer?(uri, version, false)
+      }
+    }
   }
 
   /// The diagnostics of `result`, a lint of the document `uri`, as JSON, report by report: a
@@ -221,6 +250,14 @@ extension Server {
   /// - Complexity: O(findings of the reports not in `earlier`).
   func diagnosticsJSON(
     _ result: LintResult, uri: String, reusing earlier: [Document.EncodedReport]
+  ) -> [Document.EncodedReport] {
+    Self.diagnosticsJSON(result, uri: uri, reusing: earlier, encoding: encoding, tags: diagnosticTags)
+  }
+
+  /// The same, in the position encoding and with the `DiagnosticTag`s negotiated at initialize.
+  private static func diagnosticsJSON(
+    _ result: LintResult, uri: String, reusing earlier: [Document.EncodedReport], encoding: PositionEncoding,
+    tags: [String: [Int]]
   ) -> [Document.EncodedReport] {
     var previous: [Int: Document.EncodedReport] = [:]
     for report in earlier { previous[report.line] = report }
@@ -233,7 +270,7 @@ extension Server {
     }
     let stale = placed.indices.filter { cached[$0] == nil }
     let encoded = ConcurrentSlots<[UInt8]>(count: placed.count)
-    let (encoding, tags, source) = (encoding, diagnosticTags, result.source)
+    let source = result.source
     DispatchQueue.concurrentPerform(iterations: stale.count) { item in
       let (part, placement) = placed[stale[item]]
       let json = Self.json(of: placement, in: part.report.source, of: source, uri: uri, encoding: encoding, tags: tags)

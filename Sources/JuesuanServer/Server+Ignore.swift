@@ -25,9 +25,10 @@ extension Server {
 
   /// Publishes an empty list for an ignored document (clearing whatever was shown before).
   func publishIgnored(_ document: Document) {
+    leadingPublishes.removeValue(forKey: document.uri)?.close()
     sendNotification(
       "textDocument/publishDiagnostics",
       params: PublishDiagnosticsParams(uri: document.uri, version: document.version, diagnostics: []))
-    options.publishObserver?(document.uri, document.version)
+    options.publishObserver?(document.uri, document.version, true)
   }
 }

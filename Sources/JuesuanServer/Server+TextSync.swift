@@ -41,6 +41,7 @@ extension Server {
     let uri = params.textDocument.uri
     scheduledLints.removeValue(forKey: uri)?.cancel()
     runningLints[uri] = nil
+    leadingPublishes.removeValue(forKey: uri)?.close()
     guard documents.removeValue(forKey: uri) != nil else { return }
     if !usesPullDiagnostics {
       sendNotification(

@@ -26,8 +26,10 @@ package actor Server {
     package var readsConfigurationFiles: Bool
     /// The subject catalogue for hover and completion (and the rules).
     package var catalogue: SubjectCatalogue
-    /// Called after each `publishDiagnostics` with the URI and version (benchmarks).
-    package var publishObserver: (@Sendable (_ uri: String, _ version: Int) -> Void)?
+    /// Called after each `publishDiagnostics` with the URI and version, and whether the
+    /// diagnostics are all of that version's (false: those of a file's first report, published
+    /// while the rest is checked), for benchmarks.
+    package var publishObserver: (@Sendable (_ uri: String, _ version: Int, _ complete: Bool) -> Void)?
     /// Awaited before each lint starts (tests use it to hold a lint back).
     package var beforeLint: (@Sendable () async -> Void)?
 
@@ -35,7 +37,7 @@ package actor Server {
       debounce: Debounce = .adaptive(maximum: .milliseconds(150)), logsToStandardError: Bool = true,
       readsConfigurationFiles: Bool = true,
       catalogue: SubjectCatalogue = .bundled,
-      publishObserver: (@Sendable (_ uri: String, _ version: Int) -> Void)? = nil
+      publishObserver: (@Sendable (_ uri: String, _ version: Int, _ complete: Bool) -> Void)? = nil
     ) {
       self.debounce = debounce
       self.logsToStandardError = logsToStandardError
@@ -85,6 +87,9 @@ package actor Server {
   var requestsInFlight: [RequestID: Task<Void, Never>] = [:]
   /// The lint running for each document, shared by the push run and the requests that need it.
   var runningLints: [String: RunningLint] = [:]
+  /// For each document just opened whose whole lint is not in yet, what lets its first report's
+  /// diagnostics be published from the lint's own thread meanwhile.
+  var leadingPublishes: [String: LeadingPublish] = [:]
   var nextRequestNumber = 0
   var pendingRequests: [RequestID: PendingRequest] = [:]
 

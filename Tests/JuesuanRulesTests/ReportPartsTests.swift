@@ -51,6 +51,32 @@ struct ReportPartsTests {
     #expect(!numbers.isEmpty && numbers.allSatisfy { $0 >= line && $0 < line + 100 }, "\(cited.message)")
   }
 
+  @Test("a file of several reports hands over its first report's lint before the whole; an edit does not")
+  func leadingReport() throws {
+    let clean = try Self.sample("clean.md")
+    let defective = try Self.sample("defective.md")
+    let source = SourceText(defective + clean + defective)
+    let linter = Linter()
+    let handed = Mutex<[LintResult]>([])
+    let whole = linter.lint(source, leading: { partial in handed.withLock { $0.append(partial) } })
+    let leading = try #require(handed.withLock { $0.count == 1 ? $0.first : nil }, "handed over once")
+    let first = try #require(whole.parts.first)
+    #expect(leading.parts.count == 1 && leading.parts[0].range == first.range)
+    let inFirst = whole.findings.filter { first.range.contains($0.range.lowerBound) }
+    #expect(!inFirst.isEmpty)
+    #expect(leading.findings.map(\.range) == inFirst.map(\.range))
+    #expect(leading.findings.map(\.message) == inFirst.map(\.message), "placed, its lines cited as in the file")
+    #expect(Self.keys(linter.lint(source), source) == Self.keys(whole, source), "the whole lint is unchanged")
+    // An edit of one report checks that report alone: nothing to show before the whole.
+    let edited = source.replacing(0..<0, with: Array("\n".utf8))
+    handed.withLock { $0.removeAll() }
+    _ = linter.lint(edited, reusing: whole, leading: { partial in handed.withLock { $0.append(partial) } })
+    #expect(handed.withLock { $0.isEmpty })
+    // A single report is the whole.
+    _ = linter.lint(SourceText(clean), leading: { partial in handed.withLock { $0.append(partial) } })
+    #expect(handed.withLock { $0.isEmpty })
+  }
+
   @Test("samples pasted together split at each 第一部分 heading with its cover")
   func samplesConcatenated() throws {
     let clean = try Self.sample("clean.md")

@@ -118,6 +118,49 @@ struct DiagnosticsTests {
     }
   }
 
+  @Test("a push client opening a file of several reports is shown the first report's diagnostics, then all")
+  func leadingPublish() async throws {
+    let clean = try sample("clean.md")
+    let defective = try sample("defective.md")
+    let first = defective.split(separator: "\n", omittingEmptySubsequences: false).count - 1
+    let client = TestClient()
+    try await client.initialize()
+    await client.open(Self.uri, defective + clean + defective)
+    let all = try await client.diagnostics(for: Self.uri, version: 1).diagnostics
+    #expect(client.publishesComplete(for: Self.uri) == [false, true])
+    let published = client.notifications("textDocument/publishDiagnostics")
+    #expect(published.count == 2 && published.allSatisfy { $0["version"]?.intValue == 1 })
+    guard case .array(let leading) = published.first?["diagnostics"] else {
+      Issue.record("no diagnostics in the first publish")
+      return
+    }
+    let lines = leading.compactMap { $0["range"]?["start"]?["line"]?.intValue }
+    #expect(!lines.isEmpty && lines.count == leading.count && lines.allSatisfy { $0 < first })
+    #expect(leading.count == all.filter { $0.range.start.line < first }.count)
+    // An edit checks one report: its diagnostics come whole.
+    await client.change(Self.uri, version: 2, [.init(range: range(first + 43, 0, 0), text: "9")])
+    _ = try await client.diagnostics(for: Self.uri, version: 2)
+    #expect(client.publishesComplete(for: Self.uri) == [false, true, true])
+  }
+
+  @Test("a file closed while its first lint runs is sent nothing after its empty list")
+  func leadingPublishAfterClose() async throws {
+    let clean = try sample("clean.md")
+    let defective = try sample("defective.md")
+    let client = TestClient()
+    try await client.initialize()
+    client.holdLints(true)
+    await client.open(Self.uri, defective + clean + defective)
+    try await client.waitUntil { client.lintsStarted == 1 }
+    await client.notify("textDocument/didClose", TextDocumentParams(textDocument: .init(uri: Self.uri)))
+    client.holdLints(false)
+    // The lint goes on (it cannot be stopped) and finds its first report's diagnostics.
+    try await Task.sleep(for: .seconds(1))
+    let published = client.notifications("textDocument/publishDiagnostics")
+    #expect(published.count == 1)
+    #expect(published.last?["diagnostics"] == .array([]))
+  }
+
   @Test("a burst of edits publishes only the latest version")
   func debounce() async throws {
     let client = TestClient(debounce: .fixed(.milliseconds(100)))

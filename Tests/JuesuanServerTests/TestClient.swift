@@ -15,6 +15,9 @@ final class TestClient: Sendable {
   private final class Outbox: Sendable {
     /// Each message as sent, and decoded once.
     let messages = Mutex<[(data: Data, json: LSPAny)]>([])
+    /// Each publish as the server reported it (`Server.Options.publishObserver`), in order: false
+    /// for the diagnostics of a file's first report alone, sent while the rest was checked.
+    let publishes = Mutex<[(uri: String, version: Int, complete: Bool)]>([])
   }
 
   private let gate: LintGate
@@ -37,7 +40,8 @@ final class TestClient: Sendable {
     self.gate = gate
     var options = Server.Options(
       debounce: debounce, logsToStandardError: false, readsConfigurationFiles: readsConfigurationFiles,
-      catalogue: catalogue)
+      catalogue: catalogue,
+      publishObserver: { uri, version, complete in outbox.publishes.withLock { $0.append((uri, version, complete)) } })
     options.beforeLint = {
       gate.started.withLock { $0 += 1 }
       while gate.isHolding.withLock({ $0 }) { try? await Task.sleep(for: .milliseconds(1)) }
@@ -158,11 +162,19 @@ final class TestClient: Sendable {
     Issue.record("timed out")
   }
 
-  /// Waits (up to 5 s) for diagnostics of `uri` at `version`.
+  /// Whether each publish so far held all the diagnostics of its version (false: those of a
+  /// file's first report alone, sent while the rest was checked), in order.
+  func publishesComplete(for uri: String) -> [Bool] {
+    outbox.publishes.withLock { $0.filter { $0.uri == uri }.map(\.complete) }
+  }
+
+  /// Waits (up to 5 s) for all the diagnostics of `uri` at `version` (not those of its first
+  /// report alone, published while the rest is checked).
   func diagnostics(for uri: String, version: Int) async throws -> PublishDiagnosticsParams {
     for _ in 0..<1000 {
+      let complete = outbox.publishes.withLock { $0.contains { $0.uri == uri && $0.version == version && $0.complete } }
       for params in notifications("textDocument/publishDiagnostics").reversed()
-      where params["uri"]?.stringValue == uri && params["version"]?.intValue == version {
+      where complete && params["uri"]?.stringValue == uri && params["version"]?.intValue == version {
         let data = try OutgoingMessage.makeEncoder().encode(params)
         return try JSONDecoder().decode(PublishDiagnosticsParams.self, from: data)
       }

@@ -31,8 +31,16 @@ package struct Linter: Sendable {
   /// starts on another line), and in a report that changed, the lines, paragraphs, tables and
   /// narrative readers the edit did not touch are moved rather than read again (`ParseMemo`,
   /// `EarlierReaders`); the segmenter searches only the changed lines.
+  ///
+  /// With `leading`, when several reports are to be checked (a file just opened), the report at
+  /// the document's start is checked first, and `leading` is called with its lint, once, from a
+  /// checking thread, while the others are still being checked: an editor can show the
+  /// diagnostics at the top of the file before those of the whole. It is not called when that
+  /// report was reused, or does not stand alone (it is then joined to the next).
   /// - Complexity: O(n) in the document for parsing; rules are linear or n·log n per report.
-  package func lint(_ source: SourceText, reusing previous: LintResult? = nil) -> LintResult {
+  package func lint(
+    _ source: SourceText, reusing previous: LintResult? = nil, leading: (@Sendable (LintResult) -> Void)? = nil
+  ) -> LintResult {
     let earlier = previous?.parts ?? []
     var grouped: [Int: [Int]] = [:]
     for (index, part) in earlier.enumerated() { grouped[part.range.count, default: []].append(index) }
@@ -101,11 +109,18 @@ package struct Linter: Sendable {
     let checked = ConcurrentSlots<LintedPart>(count: candidates.count)
     if fresh.count > 1 {
       // The longest first: the cores then finish at about the same time, not one of them idle
-      // while the other checks a long report taken last.
+      // while the other checks a long report taken last. The report at the start goes first
+      // when `leading` waits for it (the iterations are handed out in order).
+      let top = leading != nil && fresh.first == 0 ? 0 : nil
       let longestFirst = fresh.sorted { candidates[$0].count > candidates[$1].count }
-      DispatchQueue.concurrentPerform(iterations: fresh.count) { item in
-        let index = longestFirst[item]
-        checked.set(index, lintedPart(candidates[index], reusing: nil, alongsideOthers: true))
+      let order = top.map { top in [top] + longestFirst.filter { $0 != top } } ?? longestFirst
+      DispatchQueue.concurrentPerform(iterations: order.count) { item in
+        let index = order[item]
+        let part = lintedPart(candidates[index], reusing: nil, alongsideOthers: true)
+        checked.set(index, part)
+        if index == top, part.standsAlone, let leading {
+          leading(linter.finish([part], source: source, segmentation: nil))
+        }
       }
     }
     // A part made by joining candidates: reused when an earlier report had its bytes.
