@@ -299,7 +299,8 @@ package struct StatedTotals: AnalysisView {
   }
 
   /// Whether the clause before a label speaks of the report's year: no other year written in it
-  /// ("2024年收入预算"), and not last year's ("上年", "去年") or a comparison ("比", "较").
+  /// ("2024年收入预算"), and not last year's ("上年", "去年") or a comparison ("比", "较"), nor in a
+  /// sentence about last year (`LastYearSentence`).
   private static func isThisYears(_ paragraph: Paragraph, before offset: Int, year: Int?) -> Bool {
     var start = offset
     let bytes = paragraph.utf8
@@ -322,6 +323,6 @@ package struct StatedTotals: AnalysisView {
       }
       digits = 0
     }
-    return true
+    return !LastYearSentence.holds(bytes, before: offset, year: year)
   }
 }

@@ -150,7 +150,7 @@ extension NarrativeReader {
       !isChangeAmount(figure)
     else { return nil }
     let comparison = figure.textRange.upperBound..<offset
-    let lastYear = Self.lastYearWords(year: year ?? latestYear(in: sentence))
+    let lastYear = LastYearSentence.openings(year: year ?? latestYear(in: sentence))
     guard lastYear.contains(where: { !occurrences(of: $0, in: comparison).isEmpty }),
       let clause = lastYearClause(before: figure, in: sentence, lastYear: lastYear),
       !paragraph.numbers.contains(where: {
@@ -181,14 +181,9 @@ extension NarrativeReader {
     return clause
   }
 
-  /// What opens a statement of last year's figure.
-  private static func lastYearWords(year: Int?) -> [String] {
-    ["上年", "上一年", "去年"] + (year.map { ["\($0 - 1)年"] } ?? [])
-  }
-
   private static let clauseMarks = ["，", "、", "；", "：", ",", ";", ":"]
   /// Words that make a clause's figure not last year's own: this year, a comparison, a carry-over.
-  private static let otherFigureWords = ["本年", "今年", "比", "较", "相比", "结转", "结余", "年末", "年初"]
+  private static let otherFigureWords = LastYearSentence.otherFigureWords
 
   /// The figure right before `offset`, bare or in brackets, and where it (or its bracket) opens.
   private func previousFigure(before offset: Int) -> (Paragraph.Number, Int)? {
@@ -275,7 +270,14 @@ extension NarrativeReader {
     {
       return whole
     }
-    return candidates(previous)
+    // "本年支出合计 1,100.00 万元，2022年度 1,000.00 万元。与上年相比…": last year's figure, in a
+    // clause of its own, is the base, not what is compared.
+    let lastYear = LastYearSentence.openings(year: year ?? latestYear(in: previous))
+    return paragraph.numbers.last {
+      $0.unit == .tenThousandYuan && previous.contains($0.textRange.lowerBound) && $0.textRange.upperBound <= limit
+        && !consumed.contains($0.textRange.lowerBound)
+        && lastYearClause(before: $0, in: previous, lastYear: lastYear) == nil
+    }
   }
 
   /// The direction words as bytes, with their direction (built once).

@@ -15,6 +15,10 @@ struct PercentRule: Rule {
       """,
     defaultSeverity: .error,
     nonTriggeringExamples: [
+      // Last year's figure in a clause of its own before a sentence that opens with the comparison.
+      .init(
+        "# 2023年度部门决算\n\n2023年度本年支出合计 1,100.00 万元，2022年度 1,000.00 万元。与上年相比增加 100.00 万元，增长 10.00%，主要原因是人员增加。\n"
+      ),
       // The previous year's figure in brackets before the verb.
       .init("一般公共服务支出860.00万元，比上年预算数（800.00万元）增加60.00万元，增长7.50%。"),
       // A part's change after 其中, and a reason's after 主要是, are not measured against the whole.

@@ -21,6 +21,8 @@ struct YearMismatchRule: Rule {
       """,
     defaultSeverity: .warning,
     nonTriggeringExamples: [
+      // Both years stated, in parts of one sentence: the earlier one is the base.
+      .init("# 2023年度部门决算\n\n2023年度收入 1,000.00 万元；2022年度收入 900.00 万元；比上年增加 100.00 万元，增长 11.11%。\n"),
       // Other years on purpose: the same year's budget, a trend beside last year, a base year, a
       // project's history up to this year.
       .init("# 某某局2023年度部门决算\n\n2023年度一般公共预算财政拨款支出决算为120.00万元，比2023年年初预算数增加20.00万元，主要是追加项目。\n"),
@@ -415,8 +417,9 @@ struct YearMismatchRule: Rule {
         } else if mention.value == year - 1, !mention.isComparisonBase,
           Self.comparesWithLastYear(sentence) || Self.opensWithComparison(following),
           // "2023年度…80.00万元，2024年度为100.00万元，较上年增加…": both years stated, the earlier
-          // one the base.
-          !sentence.filter({ !$0.isWhitespace }).utf8Text.contains("\(year)年")
+          // one the base (also in parts the sentence divides with "；").
+          !Self.sentence(of: scalars, around: mention.start, ends: "。！？").filter({ !$0.isWhitespace }).utf8Text
+            .contains("\(year)年")
         {
           message = "本句与上年比较，所说的本年应为 \(year) 年度，文中写作“\(mention.value) 年度”"
         } else if mention.value == year - 1, !mention.isComparisonBase,
@@ -667,12 +670,13 @@ struct YearMismatchRule: Rule {
     return (common, Set(listed.filter { $0.value != common }.map(\.start)))
   }
 
-  /// The sentence (up to 。！？；) around scalar offset `index`.
-  private static func sentence(of scalars: [Unicode.Scalar], around index: Int) -> String {
+  /// The sentence around scalar offset `index`, up to the marks `ends` (by default also "；", which
+  /// divides a sentence into parts).
+  private static func sentence(of scalars: [Unicode.Scalar], around index: Int, ends: String = "。！？；") -> String {
     var start = index
-    while start > 0, !"。！？；".unicodeScalars.contains(scalars[start - 1]) { start -= 1 }
+    while start > 0, !ends.unicodeScalars.contains(scalars[start - 1]) { start -= 1 }
     var end = index
-    while end < scalars.count, !"。！？；".unicodeScalars.contains(scalars[end]) { end += 1 }
+    while end < scalars.count, !ends.unicodeScalars.contains(scalars[end]) { end += 1 }
     return String(String.UnicodeScalarView(scalars[start..<end]))
   }
 

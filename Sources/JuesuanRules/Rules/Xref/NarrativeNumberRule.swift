@@ -48,6 +48,11 @@ struct NarrativeNumberRule: Rule {
         "# 2024年部门预算\n\n部门“三公”经费和机关运行经费预算表\n单位：万元\n项目\t预算数\n合计\t1.35\n因公出国（境）费\t0.00\n公务接待费\t1.35\n公务用车购置及运行费\t0.00\n公务用车购置费\t0.00\n公务用车运行维护费\t0.00\n机关运行经费\t443.18\n\n"
           + "2024年本部门下属1家机关和1家参公事业单位财政拨款的机关运行经费预算为443.18万元。2023年本部门机关运行经费预算为400.00万元。\n"
       ),
+      // A sentence about last year: its figures are not this year's table's.
+      .init(
+        "财政拨款“三公”经费支出决算表\n单位：万元\n项目\t预算数\t决算数\n合计\t30.00\t20.00\n因公出国（境）费\t0.00\t0.00\n公务用车购置及运行费\t20.00\t15.00\n公务接待费\t10.00\t5.00\n\n"
+          + "（二）上年“三公”经费财政拨款支出决算中，因公出国（境）费支出决算 4.00 万元，占 10.00%；公务用车购置及运行费支出决算 24.00 万元，占 60.00%；公务接待费支出决算 12.00 万元，占 30.00%。\n"
+      ),
     ],
     triggeringExamples: [
       // A national-template budget's item: "…（项）2025年预算数为 X 万元".
@@ -142,7 +147,10 @@ struct NarrativeNumberRule: Rule {
         positions = positions.map { $0.map { $0 + item.count } }
       }
       for (index, number) in paragraph.numbers.enumerated() where number.unit == .tenThousandYuan {
-        guard let position = positions[index], let binding = binder.bind(chars, before: position) else { continue }
+        guard let position = positions[index], let binding = binder.bind(chars, before: position),
+          // "上年“三公”经费…中，因公出国（境）费 4.00 万元，…": last year's figures.
+          !LastYearSentence.holds(paragraph.utf8, before: number.textRange.lowerBound, year: report.year)
+        else { continue }
         // A restatement equal to the figure it restates repeats that figure's finding, if any.
         if let mark = binding.restatedMark, let opening = positions.firstIndex(of: mark),
           paragraph.numbers[opening].value.isSameValue(as: number.value)
