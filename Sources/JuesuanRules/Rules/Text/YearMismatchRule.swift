@@ -21,6 +21,10 @@ struct YearMismatchRule: Rule {
       """,
     defaultSeverity: .warning,
     nonTriggeringExamples: [
+      // Last year's projects evaluated by the department, beside this year's self-evaluation.
+      .init("# 2023年度部门决算\n\n本部门2023年度开展绩效自评的项目共5个，同时对2022年度3个项目开展了部门评价。\n"),
+      // Last year set beside this year.
+      .init("# 2023年度部门决算\n\n本部门2022年度没有政府性基金预算财政拨款收入，2023年度新增城市基础设施配套费安排的支出50.00万元。\n"),
       // Both years stated, in parts of one sentence: the earlier one is the base.
       .init("# 2023年度部门决算\n\n2023年度收入 1,000.00 万元；2022年度收入 900.00 万元；比上年增加 100.00 万元，增长 11.11%。\n"),
       // Other years on purpose: the same year's budget, a trend beside last year, a base year, a
@@ -385,6 +389,14 @@ struct YearMismatchRule: Rule {
         let sentence = Self.sentence(of: scalars, around: mention.start)
         let following = Self.sentence(
           of: scalars, around: min(scalars.count, mention.start + sentence.unicodeScalars.count + 1))
+        // Whether the whole sentence (its parts divided by "；" too) names the report's year, and
+        // after the mention: then an earlier year beside it may be set against it on purpose.
+        let namesReportYear = Self.sentence(of: scalars, around: mention.start, ends: "。！？")
+          .filter { !$0.isWhitespace }.utf8Text.contains("\(year)年")
+        let namesReportYearAfter =
+          namesReportYear
+          && Self.sentence(of: scalars, around: mention.start, ends: "。！？", from: mention.end)
+            .filter { !$0.isWhitespace }.utf8Text.contains("\(year)年")
         var message: String?
         if after.hasPrefix("部门决算") || after.hasPrefix("单位决算") || after.hasPrefix("部门预算")
           || after.hasPrefix("单位预算")
@@ -396,7 +408,8 @@ struct YearMismatchRule: Rule {
         {
           message = "\(year) 年度决算中出现以后年度“\(mention.value) 年度”的情况，应为 \(year) 年度"
         } else if !report.kind.isBudget, mention.value == year - 1, paragraph != nil,
-          Self.opensSentence(scalars, at: mention.start, unit: report.unitName), Self.statesFigureAlone(sentence)
+          Self.opensSentence(scalars, at: mention.start, unit: report.unitName), Self.statesFigureAlone(sentence),
+          !namesReportYearAfter
         {
           // "2022 年度机关运行经费支出 0.00 万元。" opening a statement of a 2023 final account.
           message = "\(year) 年度决算的说明以“\(mention.value) 年度”开头陈述决算数，说的应是 \(year) 年度"
@@ -406,7 +419,7 @@ struct YearMismatchRule: Rule {
         } else if !report.kind.isBudget, !mention.isComparisonBase, after.hasPrefix("预算绩效管理工作") {
           message = "\(year) 年度决算所说的预算绩效管理工作是本年度的，文中写作“\(mention.value) 年度”"
         } else if !report.kind.isBudget, !mention.isComparisonBase,
-          Self.countsEvaluatedProjects(after, in: sentence)
+          Self.countsEvaluatedProjects(after, in: Self.sentence(of: scalars, around: mention.start, ends: "。！？；，,"))
             || Self.textBefore(scalars, mention.start).hasSuffix("开展") && after.utf8Text.contains("自评")
         {
           // "本部门组织对 2023 年度 1 个项目实施单位自评", "《…关于开展 2023 年度单位自评和部门评价的
@@ -418,12 +431,13 @@ struct YearMismatchRule: Rule {
           Self.comparesWithLastYear(sentence) || Self.opensWithComparison(following),
           // "2023年度…80.00万元，2024年度为100.00万元，较上年增加…": both years stated, the earlier
           // one the base (also in parts the sentence divides with "；").
-          !Self.sentence(of: scalars, around: mention.start, ends: "。！？").filter({ !$0.isWhitespace }).utf8Text
-            .contains("\(year)年")
+          !namesReportYear
         {
           message = "本句与上年比较，所说的本年应为 \(year) 年度，文中写作“\(mention.value) 年度”"
         } else if mention.value == year - 1, !mention.isComparisonBase,
-          Self.deniesThisYear(after, before: Self.textBefore(scalars, mention.start))
+          Self.deniesThisYear(after, before: Self.textBefore(scalars, mention.start)),
+          // "2022年度没有…，2023年度新增…": the two years set side by side.
+          !namesReportYearAfter
         {
           message = "本句说的是本年度的情况（“\(after.prefix(3))…”），应为 \(year) 年度，文中写作“\(mention.value) 年度”"
         }
@@ -671,10 +685,13 @@ struct YearMismatchRule: Rule {
   }
 
   /// The sentence around scalar offset `index`, up to the marks `ends` (by default also "；", which
-  /// divides a sentence into parts).
-  private static func sentence(of scalars: [Unicode.Scalar], around index: Int, ends: String = "。！？；") -> String {
+  /// divides a sentence into parts); from scalar offset `first` on, when given.
+  private static func sentence(
+    of scalars: [Unicode.Scalar], around index: Int, ends: String = "。！？；", from first: Int? = nil
+  ) -> String {
     var start = index
     while start > 0, !ends.unicodeScalars.contains(scalars[start - 1]) { start -= 1 }
+    if let first { start = max(start, first) }
     var end = index
     while end < scalars.count, !ends.unicodeScalars.contains(scalars[end]) { end += 1 }
     return String(String.UnicodeScalarView(scalars[start..<end]))
@@ -705,12 +722,13 @@ struct YearMismatchRule: Rule {
       .contains(where: text.hasPrefix)
   }
 
-  /// "…对 2023 年度 1 个项目实施单位自评": the year's projects a final's evaluation counts
-  /// (`after`: the text after 年度, without spaces).
-  private static func countsEvaluatedProjects(_ after: String, in sentence: String) -> Bool {
+  /// "…对 2023 年度 1 个项目实施单位自评": the year's projects a final's evaluation counts, in a
+  /// clause that speaks of 自评 or 绩效评价 (not "对2022年度3个项目开展了部门评价") (`after`: the text
+  /// after 年度, without spaces).
+  private static func countsEvaluatedProjects(_ after: String, in clause: String) -> Bool {
     let count = after.prefix { $0.isASCIIDigit }
     return !count.isEmpty && after.dropFirst(count.count).hasPrefix("个项目")
-      && (sentence.utf8Text.contains("自评") || sentence.utf8Text.contains("绩效评价"))
+      && (clause.utf8Text.contains("自评") || clause.utf8Text.contains("绩效评价"))
   }
 
   /// "与上年相比，…", "与 2023 年度相比，…": a sentence that goes on comparing what the sentence
