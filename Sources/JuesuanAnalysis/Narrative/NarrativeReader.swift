@@ -32,6 +32,20 @@ package struct NarrativeReader: Sendable {
 
     /// Both direction words are unambiguous (no "增加（减少）").
     package var isResolved: Bool { verb.residue == nil && percentVerb?.residue == nil }
+
+    /// Whether one of `alternatives`, taken as this year's figure (no last year's written),
+    /// makes the change's percentage right: "收入总计 1,100.00 万元，其中上年结转 100.00 万元，比上年
+    /// 增加 100.00 万元，增长 10.00%" may speak of either figure, and 10% fits the total.
+    package var percentFitsAlternative: Bool {
+      guard previous == nil, let percent else { return false }
+      let delta = delta.value
+      return alternatives.contains { alternative in
+        let base = verb.isIncrease ? alternative.value - delta : alternative.value + delta
+        return RatioCheck.agrees(
+          stated: percent.value, part: delta, partTolerance: RatioCheck.halfUnit(delta), whole: base,
+          wholeTolerance: RatioCheck.halfUnit(alternative.value) + RatioCheck.halfUnit(delta)) == true
+      }
+    }
   }
 
   /// "预算为 B 万元，支出决算为 A 万元，完成年初预算的 R%".

@@ -15,6 +15,8 @@ struct PercentRule: Rule {
       """,
     defaultSeverity: .error,
     nonTriggeringExamples: [
+      // The change may be the total's or its part's; 10% fits the total.
+      .init("# 2023年度部门决算\n\n2023年度收入总计 1,100.00 万元，其中上年结转 100.00 万元，比上年增加 100.00 万元，增长 10.00%，主要原因是人员增加。\n"),
       // Last year's figure in a clause of its own before a sentence that opens with the comparison.
       .init(
         "# 2023年度部门决算\n\n2023年度本年支出合计 1,100.00 万元，2022年度 1,000.00 万元。与上年相比增加 100.00 万元，增长 10.00%，主要原因是人员增加。\n"
@@ -146,7 +148,7 @@ struct PercentRule: Rule {
           // (A last year below nothing is a figure read as this year's that is not: no finding.)
           if change.verb.isIncrease, abs(previous.tenThousandths) <= tolerance,
             RatioCheck.growthFromNothing(stated: percent.value, delta: delta, previous: previous, tolerance: tolerance)
-              == .impossible
+              == .impossible, !change.percentFitsAlternative
           {
             context.ran()
             context.report(
@@ -175,14 +177,7 @@ struct PercentRule: Rule {
           }
         }
         // Ambiguous when another figure of the sentence, taken as this year's, fits the percentage.
-        if change.previous == nil,
-          change.alternatives.contains(where: { alternative in
-            let base = change.verb.isIncrease ? alternative.value - delta : alternative.value + delta
-            return RatioCheck.agrees(
-              stated: percent.value, part: delta, partTolerance: RatioCheck.halfUnit(delta), whole: base,
-              wholeTolerance: RatioCheck.halfUnit(alternative.value) + RatioCheck.halfUnit(delta)) == true
-          })
-        {
+        if change.percentFitsAlternative {
           context.skip("“\(change.verb.text) \(delta)”的本年数不唯一，未核对增长率")
           continue
         }

@@ -15,6 +15,8 @@ struct ZeroBaseRule: Rule {
       """,
     defaultSeverity: .error,
     nonTriggeringExamples: [
+      // This year's 结余 is the figure the change is about: 20.00 from 10.00 is 100%.
+      .init("# 2023年度部门决算\n\n本年结余 20.00 万元，上年结余 10.00 万元，比上年增加 10.00 万元，增长 100.00%。\n"),
       .init("(四) 2040220-执法办案 0 万元，较上年决算数减少 37.06 万元，下降 100%。主要原因是本年无该项支出。"),
       .init("城乡社区支出年初预算0.00万元，支出决算284.40万元，较2022年决算增加284.40万元。"),
       .init("# 2023年部门预算\n\n2022年当年预算执行数为0万元，2023年预算安排0万元，比2022年预算执行数持平。\n"),
@@ -135,9 +137,11 @@ struct ZeroBaseRule: Rule {
         // A last year of nothing, as far as the rounding tells, that the percentage does not fit
         // ("0.05 万元，增加 0.04 万元，增长 400%" fits a last year of 0.01): the idiom's 100% here,
         // anything else change/percent's.
+        // (Unless another figure of the sentence is this year's as well: "本年结余 20.00 万元，上年结余
+        // 10.00 万元，比上年增加 10.00 万元，增长 100.00%".)
         guard abs(previous.tenThousandths) <= tolerance,
           RatioCheck.growthFromNothing(stated: percent.value, delta: delta, previous: previous, tolerance: tolerance)
-            == .newItemIdiom
+            == .newItemIdiom, !change.percentFitsAlternative
         else { continue }
         working = "上年 = 本年 \(current.value) − 增加 \(delta) = \(previous)"
       } else {
