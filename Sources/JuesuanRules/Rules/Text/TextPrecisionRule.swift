@@ -14,6 +14,8 @@ struct TextPrecisionRule: Rule {
     defaultSeverity: .information,
     nonTriggeringExamples: [
       .init("2023年度基本支出1,812.89万元，占比97.38%。"),
+      // A ratio per person, not an amount.
+      .init("2023年度机关运行经费支出68.50万元，人均公用经费0.685万元/人。"),
       .init("支出决算表\n单位：万元\n科目编码\t科目名称\t本年支出合计\t基本支出\t项目支出\n2010301\t行政运行\t25.00\t10.00\t15.00\n"),
     ],
     triggeringExamples: [
@@ -75,7 +77,11 @@ struct TextPrecisionRule: Rule {
     for paragraph in report.paragraphs {
       for number in paragraph.numbers where number.unit == .tenThousandYuan {
         context.ran()
-        guard Self.hasExtraDecimals(number.value) else { continue }
+        guard Self.hasExtraDecimals(number.value),
+          // "人均公用经费0.685万元/人": a ratio, not an amount.
+          !UTF8Text.has("/", at: number.textRange.upperBound, in: paragraph.utf8),
+          !UTF8Text.has("／", at: number.textRange.upperBound, in: paragraph.utf8)
+        else { continue }
         // The digits only, without the unit.
         var end = number.textRange.lowerBound
         while end < paragraph.utf8.count, Self.isNumberByte(paragraph.utf8[end]) { end += 1 }

@@ -13,6 +13,8 @@ struct TextTruncatedRule: Rule {
       """,
     defaultSeverity: .warning,
     nonTriggeringExamples: [
+      // A 是…的 sentence in a table cell, without its 。.
+      .init("项目年度绩效目标\t年度目标\t实际完成情况\n\t本项目实施后村容村貌明显改善，群众获得感是实实在在的\t已完成\n"),
       .init("（三）公务接待费支出 0.00 万元，与上年决算持平。主要是本年无公务接待费用支出。\n"),
       .init("项目年度绩效目标\t年度目标\t实际完成情况\n\t通过政务网信息管理进行维护，提高政务网的安全稳定运行，实现信息共享。\t已完成\n"),
       .init("本项目的实施达到了预期目的\n"),
@@ -161,6 +163,8 @@ struct TextTruncatedRule: Rule {
       start = previous
     }
     let clauseStart = start
+    // "群众获得感是实实在在的": a 是…的 sentence ends with its 的.
+    if ending == "的", body[clauseStart...].contains("是") { return nil }
     let lower = text.utf8.distance(from: text.startIndex, to: clauseStart)
     let upper = text.utf8.count
     guard upper > lower else { return nil }
