@@ -112,7 +112,9 @@ package enum ReportParser {
     closeTable()
     flush(&prose, of: lines, into: &report, source: source, memo: memo)
     readCover(lines, into: &report)
-    let title = lines.prefix(12).filter { !$0.isBlank }.prefix(4).map(\.compact).joined()
+    // The title: the first lines, not a sentence of the text ("…比2023年决算数增加…。").
+    let title = lines.prefix(12).filter { !$0.isBlank && !$0.compact.utf8Text.contains("。") }.prefix(4).map(\.compact)
+      .joined()
     report.kind = kind(of: report, title: title)
     report.selfEvaluations = SelfEvaluation.all(in: source, lines: lines, memo: memo)
     report.lines = lines
@@ -425,7 +427,8 @@ package enum ReportParser {
     if line.shape == .plain, line.compactCount > 30, text.utf8Text.contains("，") || Self.hasHalfWidthComma(text) {
       return true
     }
-    return text.utf8Text.hasPrefix(anyOf: proseOpenings)
+    // "本部门合计<TAB>1000.00…" is a table's row, not a sentence about the department.
+    return text.utf8Text.hasPrefix(anyOf: proseOpenings) && line.shape != .tabbed && line.shape != .piped
   }
 
   /// Whether a half-width "," stands between two Han characters ("…的,仍保留…"): prose typed with

@@ -94,11 +94,12 @@ package struct StatedTotals: AnalysisView {
     }
 
     /// Words right before the label that make it another total's name: "财政拨款收入预算",
-    /// "政府性基金收入总计"; for 三公, a part of the item ("国内公务接待费", "其他国内公务接待费").
+    /// "政府性基金收入总计", a part's ("基本支出预算", "项目支出预算", "机关运行经费支出预算"); for
+    /// 三公, a part of the item ("国内公务接待费", "其他国内公务接待费").
     var otherNamePrefixes: [String] {
       isSangong
         ? ["国内", "外宾", "外事", "其他", "境）外", "境)外", "附属单位", "下属"]
-        : ["拨款", "基金", "资本", "经营", "事业", "其他", "上级补助", "附属单位", "本级"]
+        : ["拨款", "基金", "资本", "经营", "事业", "其他", "上级补助", "附属单位", "本级", "基本", "项目", "经费"]
     }
 
     /// The name for messages.

@@ -14,6 +14,8 @@ struct ExplainEmptyTableRule: Rule {
       """,
     defaultSeverity: .error,
     nonTriggeringExamples: [
+      // A table whose one row is the department's total has data.
+      .init("某市人力资源和社会保障局2025年部门预算\n\n部门收入预算表\n单位：万元\n项目\t合计\t财政拨款收入\t事业收入\n本部门合计\t1000.00\t900.00\t100.00\n"),
       // "上年无此项支出": new this year, as the table shows.
       .init(
         "### 二、政府性基金预算支出情况\n\n2025年政府性基金预算拨款支出50.00万元，上年无此项支出。\n\n### 2025年政府性基金预算支出表\n\n单位：万元\n\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n\t合计\t50.00\t\t50.00\n2120899\t其他国有土地使用权出让收入安排的支出\t50.00\t\t50.00\n"

@@ -40,6 +40,8 @@ struct NarrativeBreakdownRule: Rule {
       """,
     defaultSeverity: .error,
     nonTriggeringExamples: [
+      // A list that ends in 等 is not all of the whole.
+      .init("某市农业农村局2025年部门预算\n\n2025年项目支出预算500.00万元，其中：农业技术推广200.00万元，动物防疫150.00万元，农田水利100.00万元等。\n"),
       // A 其中 inside brackets ends with them; a part's own "主要用于" list is its own; 小微 is a part
       // of 中小企业, as its share says.
       .init("2023年度本年支出合计100.00万元，其中：基本支出90.00万元（其中：人员经费78.00万元、公用经费12.00万元），项目支出10.00万元。"),
@@ -248,7 +250,11 @@ struct NarrativeBreakdownRule: Rule {
           })
         else { continue }
         // 基本支出 is 人员经费 and 公用经费, nothing else: two parts that are those two are all of it.
-        let complete = Self.isComplete(parts, of: whole, reader, from: from, marker: marker)
+        // A list that ends in 等 ("…100.00万元等") says it is not.
+        let endsInEtc = parts.last.map {
+          UTF8Text.has("等", at: UTF8Text.skippingSpaces(in: bytes, from: $0.textRange.upperBound), in: bytes)
+        }
+        let complete = endsInEtc != true && Self.isComplete(parts, of: whole, reader, from: from, marker: marker)
         compare(parts, with: whole, complete: complete, source: report.source, context: &context)
       }
     }

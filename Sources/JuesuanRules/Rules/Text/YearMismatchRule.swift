@@ -21,6 +21,8 @@ struct YearMismatchRule: Rule {
       """,
     defaultSeverity: .warning,
     nonTriggeringExamples: [
+      // A budget compared with the latest final, two years before; its first sentence is not its title.
+      .init("某市司法局2025年部门预算\n\n2025年“三公”经费预算10.00万元，比2023年决算数8.00万元增加2.00万元，增长25.00%。\n"),
       // Last year's projects evaluated by the department, beside this year's self-evaluation.
       .init("# 2023年度部门决算\n\n本部门2023年度开展绩效自评的项目共5个，同时对2022年度3个项目开展了部门评价。\n"),
       // Last year set beside this year.

@@ -14,6 +14,8 @@ struct XrefNarrativeConflictRule: Rule {
       + "两个总是相等的总数（收入总计与支出总计；财政拨款收入与财政拨款支出，预算中叙述未提结转时）上年也相等，对同一基数（同为“比上年预算”）写出的增减额应相同，报告后一处。",
     defaultSeverity: .error,
     nonTriggeringExamples: [
+      // 基本支出预算 and 项目支出预算 are parts, not the 支出预算.
+      .init("# 某市司法局2025年部门预算\n\n2025年基本支出预算650.00万元，项目支出预算350.00万元。\n"),
       // The second sentence gives last year's figures.
       .init(
         "# 2023年度部门决算\n\n“三公”经费财政拨款支出决算中，因公出国（境）费支出决算 0.00 万元，占 0.00%；公务用车购置及运行费支出决算 6.00 万元，占 60.00%；公务接待费支出决算 4.00 万元，占 40.00%。"
