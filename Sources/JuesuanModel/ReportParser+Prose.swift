@@ -27,7 +27,9 @@ extension ReportParser {
         // line may be a writer's own paragraph break: not joined.)
         guard let last = pending.last else { continue }
         let next = prose[(index + 1)...].first { !lines[$0].isBlank }
-        if let next, !endsSentence(lines[last]), headingLevel(of: lines[next]) == nil { continue }
+        if let next, !endsSentence(lines[last]), headingLevel(of: lines[next]) == nil, !namesReport(lines[last]) {
+          continue
+        }
         closeParagraph()
         continue
       }
@@ -49,6 +51,14 @@ extension ReportParser {
     closeParagraph()
   }
 
+  /// Whether the line is a report's title ("某区统计局2023年度部门决算"): it ends its paragraph
+  /// without a 。, and no sentence goes on after it.
+  private static func namesReport(_ line: Line) -> Bool {
+    line.compactCount <= 40 && reportTitleEnds.contains { line.compact.utf8Text.hasSuffix($0) }
+  }
+
+  private static let reportTitleEnds = ["部门决算", "单位决算", "部门预算", "单位预算"]
+
   /// Whether the line's text ends a sentence (or is empty).
   private static func endsSentence(_ line: Line) -> Bool {
     let compact = line.compact
@@ -67,7 +77,8 @@ extension ReportParser {
   /// Whether the text line `next` goes on with the sentence of `line`: `line` ends no sentence,
   /// or ends only a clause (；) and `next` opens no list item.
   private static func continues(_ line: Line, with next: Line) -> Bool {
-    !endsSentence(line) || (line.compact.utf8Text.hasSuffix("；") && !opensItem(next.compact))
+    guard !namesReport(line) else { return false }
+    return !endsSentence(line) || (line.compact.utf8Text.hasSuffix("；") && !opensItem(next.compact))
   }
 
   /// Whether `compact` opens a list item: "1、", "2.", "（三）", "(4)", "④", "五、", "一是", "其中".

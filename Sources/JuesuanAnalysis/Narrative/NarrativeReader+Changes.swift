@@ -102,6 +102,13 @@ extension NarrativeReader {
         change.previous = previous
         consumed.insert(previous.textRange.lowerBound)
       }
+      // …or inside the comparison: "与上年“三公”经费支出 12.00 万元相比，减少 2.40 万元".
+      if change.previous == nil, let framed = figureComparedWith(before: index, in: change.sentence),
+        !consumed.contains(framed.textRange.lowerBound)
+      {
+        change.previous = framed
+        consumed.insert(framed.textRange.lowerBound)
+      }
       // …or stated before, in a clause of its own that names last year ("2022年决算数为 0.50 万元，
       // 比上年增加"): not this year's figure.
       if change.previous == nil, let previous = lastYearFigure(before: index, in: change.sentence, consumed: consumed) {
@@ -111,6 +118,12 @@ extension NarrativeReader {
       consumed.insert(delta.textRange.lowerBound)
       let limit = change.previous?.textRange.lowerBound ?? index
       change.current = currentAmount(before: limit, verbStart: index, consumed: consumed)
+      // Not a figure the sentence gives as last year's ("上年收入总计 X、支出总计 X，…各增加").
+      if let current = change.current, change.previous != nil,
+        lastYearsFigure(current, in: sentence(containing: current.textRange.lowerBound)) != nil
+      {
+        change.current = nil
+      }
       // Before the comparison, or after the change in the same clause ("…，增长 10%，达到 55 万元").
       let clauseEnd = (change.percent?.textRange.upperBound ?? delta.textRange.upperBound)
       let followingEnd =
@@ -151,17 +164,50 @@ extension NarrativeReader {
     else { return nil }
     let comparison = figure.textRange.upperBound..<offset
     let lastYear = LastYearSentence.openings(year: year ?? latestYear(in: sentence))
-    guard lastYear.contains(where: { !occurrences(of: $0, in: comparison).isEmpty }),
-      let clause = lastYearClause(before: figure, in: sentence, lastYear: lastYear),
+    // …the only one of the sentence, or one of the same value; compared with last year, or in a
+    // sentence about last year ("上年收入总计 2,000.00 万元、支出总计 2,000.00 万元，收、支总计各增加").
+    guard let clause = lastYearsFigure(figure, in: sentence),
+      lastYear.contains(where: { !occurrences(of: $0, in: comparison).isEmpty })
+        || LastYearSentence.holds(bytes, before: figure.textRange.lowerBound, year: year ?? latestYear(in: sentence)),
       !paragraph.numbers.contains(where: {
-        inSentence($0) && $0.textRange != figure.textRange
-          && lastYearClause(before: $0, in: sentence, lastYear: lastYear) != nil
+        inSentence($0) && $0.textRange != figure.textRange && !$0.value.isSameValue(as: figure.value)
+          && lastYearsFigure($0, in: sentence) != nil
       })
     else { return nil }
     for kind in Self.figureKinds where !occurrences(of: kind, in: comparison).isEmpty {
       guard !occurrences(of: kind, in: clause).isEmpty else { return nil }
     }
     return figure
+  }
+
+  /// The figure of a comparison that frames it, right before the verb at `offset`: "与上年“三公”
+  /// 经费支出 12.00 万元相比，减少" (its clause opens with 与 and last year, and names nothing that
+  /// makes the figure another year's).
+  private func figureComparedWith(before offset: Int, in sentence: Range<Int>) -> Paragraph.Number? {
+    var end = skippingSpacesBackward(from: offset)
+    if has("，", at: end - 3) { end = skippingSpacesBackward(from: end - 3) }
+    guard has("相比", at: end - 6), let figure = number(endingBefore: end - 6), figure.unit == .tenThousandYuan
+    else { return nil }
+    let start = skippingSpaces(
+      from: clauseStart(before: figure.textRange.lowerBound, from: sentence.lowerBound, marks: Self.clauseMarks))
+    let lastYear = LastYearSentence.openings(year: year ?? latestYear(in: sentence))
+    guard ["与", "同"].contains(where: { has($0, at: start) }),
+      lastYear.contains(where: { has($0, at: start + 3) }),
+      Self.otherFigureWords.allSatisfy({ occurrences(of: $0, in: (start + 3)..<figure.textRange.lowerBound).isEmpty })
+    else { return nil }
+    return figure
+  }
+
+  /// Where `number` is said to be last year's: its own clause, when that opens with last year, or
+  /// the sentence up to it, when that does (`LastYearSentence`); nil when it is not.
+  private func lastYearsFigure(_ number: Paragraph.Number, in sentence: Range<Int>) -> Range<Int>? {
+    guard sentence.contains(number.textRange.lowerBound) else { return nil }
+    let year = year ?? latestYear(in: sentence)
+    if let clause = lastYearClause(before: number, in: sentence, lastYear: LastYearSentence.openings(year: year)) {
+      return clause
+    }
+    return LastYearSentence.holds(bytes, before: number.textRange.lowerBound, year: year)
+      ? sentence.lowerBound..<number.textRange.lowerBound : nil
   }
 
   /// The kinds of figure a comparison may name.

@@ -15,6 +15,11 @@ struct PercentRule: Rule {
       """,
     defaultSeverity: .error,
     nonTriggeringExamples: [
+      // Last year's figure inside the comparison, or in a sentence about last year.
+      .init("# 2023年度部门决算\n\n与上年“三公”经费支出12.00万元相比，减少2.40万元，下降20.00%，主要原因是厉行节约。\n"),
+      .init("# 2023年度部门决算\n\n上年收入总计2000.00万元、支出总计2000.00万元，本年收、支总计各增加100.00万元，增长5.00%，主要原因是新增项目。\n"),
+      // The report's title ends its paragraph: the sentence after it opens with last year.
+      .init("某区统计局2023年度部门决算\n\n上年支出12.00万元，比上年减少2.40万元，下降20.00%。\n"),
       // The change may be the total's or its part's; 10% fits the total.
       .init("# 2023年度部门决算\n\n2023年度收入总计 1,100.00 万元，其中上年结转 100.00 万元，比上年增加 100.00 万元，增长 10.00%，主要原因是人员增加。\n"),
       // Last year's figure in a clause of its own before a sentence that opens with the comparison.
