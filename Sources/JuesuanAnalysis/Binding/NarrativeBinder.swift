@@ -458,6 +458,13 @@ package struct NarrativeBinder {
     return false
   }
 
+  /// Whether the sentence before `end` names 财政拨款.
+  private func carriesFiscalOver(_ chars: [Glyph], before end: Int) -> Bool {
+    var start = end
+    while start > 0, chars[start - 1] != "。" { start -= 1 }
+    return Self.text(chars[start..<end]).utf8Text.contains("财政拨款")
+  }
+
   /// Whether the words before a total label are clean (nil when not), and whether they say
   /// 一般公共预算/财政拨款.
   private func prefixScan(_ chars: [Glyph], _ start: Int) -> Bool? {
@@ -471,7 +478,12 @@ package struct NarrativeBinder {
     }
     while index > 0 {
       let char = chars[index - 1]
-      if Self.isBoundary(char) { return yearIsFine() ? fiscal : nil }
+      if Self.isBoundary(char) {
+        // "财政拨款收入总计 §、支出总计 §": after a 、, the 财政拨款 said before it carries over to a
+        // label that does not say it (which is not read as the total of all funds).
+        if char == "、", !fiscal, carriesFiscalOver(chars, before: index - 1) { return nil }
+        return yearIsFine() ? fiscal : nil
+      }
       if let filler = Self.prefixFillers.first(where: { Self.ends(chars, index, with: $0) }) {
         guard yearIsFine() else { return nil }
         if filler.count >= 2, Self.text(filler).utf8Text.contains("拨款") || Self.text(filler).utf8Text.contains("预算") {

@@ -195,6 +195,7 @@ package struct StatedTotals: AnalysisView {
               after: range.upperBound, in: paragraph, connectors: total.connectors(isBudget: isBudget),
               budgetFirst: total.budgetFirst(isBudget: isBudget)),
             !Self.extendsAnotherName(paragraph, before: offset, prefixes: total.otherNamePrefixes),
+            total != .income && total != .expenditure || !Self.carriesFiscalOver(paragraph, before: offset),
             Self.isThisYears(paragraph, before: offset, year: report.year)
           else { continue }
           facts += label.totals.map { Fact(total: $0, number: number, paragraph: index) }
@@ -267,6 +268,19 @@ package struct StatedTotals: AnalysisView {
       offset >= word.utf8.count && UTF8Text.has(word, at: offset - word.utf8.count, in: paragraph.utf8)
     }
   }
+
+  /// Whether a label right after a 、 takes over the 财政拨款 said before it in its sentence:
+  /// "财政拨款收入总计 930.00 万元、支出总计 930.00 万元" states 财政拨款's 支出总计, not all funds'.
+  private static func carriesFiscalOver(_ paragraph: Paragraph, before offset: Int) -> Bool {
+    let bytes = paragraph.utf8
+    let mark = UTF8Text.skippingSpacesBackward(in: bytes, from: offset) - 3
+    guard UTF8Text.has("、", at: mark, in: bytes) else { return false }
+    var start = mark
+    while start > 0, !UTF8Text.has("。", at: start - 3, in: bytes) { start -= 1 }
+    return UTF8Text.firstOffset(of: fiscal, in: bytes, from: start, before: mark) != nil
+  }
+
+  private static let fiscal = Array("财政拨款".utf8)
 
   /// The 万元 amount right after a label, perhaps after one of `connectors` and 为: "收入预算
   /// 37,151.47万元", "支出总计为 307.82 万元", "“三公”经费预算数为 47.91 万元"; after a budget figure

@@ -14,6 +14,10 @@ struct XrefNarrativeConflictRule: Rule {
       + "两个总是相等的总数（收入总计与支出总计；财政拨款收入与财政拨款支出，预算中叙述未提结转时）上年也相等，对同一基数（同为“比上年预算”）写出的增减额应相同，报告后一处。",
     defaultSeverity: .error,
     nonTriggeringExamples: [
+      // The 财政拨款 of the second sentence carries over to its 支出总计.
+      .init(
+        "# 2023年度部门决算\n\n2023年度收入总计2100.00万元、支出总计2100.00万元。\n2023年度财政拨款收入总计1950.00万元、支出总计1950.00万元。\n"
+      ),
       // 基本支出预算 and 项目支出预算 are parts, not the 支出预算.
       .init("# 某市司法局2025年部门预算\n\n2025年基本支出预算650.00万元，项目支出预算350.00万元。\n"),
       // The second sentence gives last year's figures.
