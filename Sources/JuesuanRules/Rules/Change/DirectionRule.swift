@@ -17,6 +17,10 @@ struct DirectionRule: Rule {
       """,
     defaultSeverity: .error,
     nonTriggeringExamples: [
+      // The claim names the budget it is held against: 年初, not the 全年 stated last.
+      .init(
+        "一般公共预算财政拨款支出年初预算为2000.00万元，全年预算数为2450.00万元，支出决算为2400.00万元，完成年初预算的120.00%。决算数大于年初预算数的主要原因是年中追加项目资金。\n"
+      ),
       .init("公务用车运行费支出 15.22 万元，较上年减少 9.46 万元，降低 38.33%。"),
       .init("全年预算为 9.00 万元，支出决算为 6.18 万元。决算数小于全年预算数的主要原因：人员变动。"),
       .init("全年预算为 202.24 万元，支出决算为 202.24 万元。\n\n决算数与全年预算数持平。"),
@@ -31,6 +35,9 @@ struct DirectionRule: Rule {
       .init("（十七）2210203-购房补贴 21.19 万元，较上年决算数增加 2,219.00 元。"),
     ],
     triggeringExamples: [
+      .init(
+        "一般公共预算财政拨款支出年初预算为2000.00万元，全年预算数为2450.00万元，支出决算为2400.00万元。⟦决算数小于⟧年初预算数的主要原因是年中追加项目资金。\n"
+      ),
       .init("全年预算为 11.72 万元，支出决算为 10.72 万元。⟦决算数与全年预算数持平⟧。"),
       .init("全年预算为 203.24 万元，支出决算为 202.24 万元。\n\n⟦决算数与全年预算数持平⟧。"),
       .init("年初预算为 0.88 万元，支出决算为 1.88 万元。完成年初预算的 213.64%。⟦决算数同预算数持平⟧。"),
@@ -240,12 +247,17 @@ struct DirectionRule: Rule {
       for word in words {
         for offset in finals where UTF8Text.has(word, at: offset, in: bytes) {
           guard let here = reader.sentences.firstIndex(where: { $0.contains(offset) }) else { continue }
+          // "决算数大于年初预算数": the claim names which budget it is held against.
+          let after = UTF8Text.skippingSpaces(in: bytes, from: offset + word.count)
+          let named = Self.budgetKinds.first { kind in
+            UTF8Text.has(kind, at: after, in: bytes) || String(decoding: word, as: UTF8.self).utf8Text.contains(kind)
+          }
           // The figures: in this sentence before the word, or one of the two sentences before
           // ("…支出决算为 A 万元。完成预算的 R%。决算数同预算数持平。").
           var figures: (budget: Paragraph.Number, actual: Paragraph.Number)?
           for back in 1...2 where figures == nil {
             let from = reader.sentences[max(0, here - back)].lowerBound
-            figures = Self.comparedFigures(in: paragraph, reader, within: from..<offset)
+            figures = Self.comparedFigures(in: paragraph, reader, within: from..<offset, budget: named)
           }
           let amountBefore = paragraph.numbers.contains {
             $0.unit == .tenThousandYuan && $0.textRange.upperBound <= offset
@@ -253,7 +265,7 @@ struct DirectionRule: Rule {
           if figures == nil, !amountBefore, let (before, beforeReader) = previous,
             let last = beforeReader.sentences.last
           {
-            figures = Self.comparedFigures(in: before, beforeReader, within: last)
+            figures = Self.comparedFigures(in: before, beforeReader, within: last, budget: named)
           }
           guard let (budget, actual) = figures else { continue }
           context.ran()
@@ -279,17 +291,24 @@ struct DirectionRule: Rule {
 
   /// The last 预算 figure and the last 决算 figure (万元) of `paragraph` within `range` of its text.
   private static func comparedFigures(
-    in paragraph: Paragraph, _ reader: NarrativeReader, within range: Range<Int>
+    in paragraph: Paragraph, _ reader: NarrativeReader, within range: Range<Int>, budget kind: String? = nil
   ) -> (budget: Paragraph.Number, actual: Paragraph.Number)? {
     let figures = paragraph.numbers.filter {
       $0.unit == .tenThousandYuan && $0.textRange.lowerBound >= range.lowerBound
         && $0.textRange.upperBound <= range.upperBound
     }
-    guard let budget = figures.last(where: { label(before: $0, in: reader).utf8Text.contains("预算") }),
+    guard
+      let budget = figures.last(where: {
+        let label = label(before: $0, in: reader).utf8Text
+        return label.contains("预算") && (kind.map { label.contains($0) } ?? true)
+      }),
       let actual = figures.last(where: { label(before: $0, in: reader).utf8Text.contains("决算") })
     else { return nil }
     return (budget, actual)
   }
+
+  /// The budgets a claim may name: "年初预算数", "全年预算数", "调整预算数".
+  private static let budgetKinds = ["年初", "全年", "调整"]
 
   /// The words right before a figure ("全年预算为", "支出决算为"), up to eight characters.
   private static func label(before number: Paragraph.Number, in reader: NarrativeReader) -> String {
