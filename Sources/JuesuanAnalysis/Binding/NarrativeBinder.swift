@@ -430,6 +430,8 @@ package struct NarrativeBinder {
         continue
       }
       if [3, 5, 7].contains(run), "-－—".unicodeScalars.contains(char) { return true }
+      // "招商引资（2011308）支出…": a 款 or 项 code in brackets.
+      if [5, 7].contains(run), "）)".unicodeScalars.contains(char) { return true }
       run = 0
     }
     let text = Self.text(sentence)

@@ -16,6 +16,10 @@ struct NarrativeNumberRule: Rule {
       + "改为表中数时，由原数算出的增减额、增长率、完成率和占比随之更新（上年数和预算数不变）；无法随之更新时不提供修正。",
     defaultSeverity: .error,
     nonTriggeringExamples: [
+      // One 项's own 财政拨款 part, its code in brackets: not the table's grand total.
+      .init(
+        "一般公共预算财政拨款支出决算表\n单位：万元\n科目编码\t科目名称\t本年支出合计\t基本支出\t项目支出\n\t合计\t710.00\t500.00\t210.00\n2011301\t行政运行\t500.00\t500.00\t0.00\n2011308\t招商引资\t210.00\t0.00\t210.00\n\n招商引资（2011308）支出300.00万元，其中一般公共预算财政拨款支出210.00万元。\n"
+      ),
       // 财政拨款's 支出总计, its 财政拨款 said once for both totals: not the total of all funds.
       .init(
         "收入支出决算总表\n单位：万元\n收入\t行次\t金额\t支出\t行次\t金额\n一、一般公共预算财政拨款收入\t1\t900.00\t一、一般公共服务支出\t32\t1000.00\n八、其他收入\t8\t100.00\n本年收入合计\t9\t1000.00\t本年支出合计\t35\t1000.00\n总计\t12\t1000.00\t总计\t38\t1000.00\n\n2023年度财政拨款收入总计900.00万元、支出总计900.00万元。\n"
