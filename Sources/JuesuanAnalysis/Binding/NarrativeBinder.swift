@@ -460,13 +460,6 @@ package struct NarrativeBinder {
     return false
   }
 
-  /// Whether the sentence before `end` names 财政拨款.
-  private func carriesFiscalOver(_ chars: [Glyph], before end: Int) -> Bool {
-    var start = end
-    while start > 0, chars[start - 1] != "。" { start -= 1 }
-    return Self.text(chars[start..<end]).utf8Text.contains("财政拨款")
-  }
-
   /// Whether the words before a total label are clean (nil when not), and whether they say
   /// 一般公共预算/财政拨款.
   private func prefixScan(_ chars: [Glyph], _ start: Int) -> Bool? {
@@ -483,7 +476,10 @@ package struct NarrativeBinder {
       if Self.isBoundary(char) {
         // "财政拨款收入总计 §、支出总计 §": after a 、, the 财政拨款 said before it carries over to a
         // label that does not say it (which is not read as the total of all funds).
-        if char == "、", !fiscal, carriesFiscalOver(chars, before: index - 1) { return nil }
+        if char == "、", !fiscal {
+          let before = Array(Self.text(chars[..<index]).utf8)
+          if StatedTotals.carriesFiscalOver(before, before: before.count) { return nil }
+        }
         return yearIsFine() ? fiscal : nil
       }
       if let filler = Self.prefixFillers.first(where: { Self.ends(chars, index, with: $0) }) {

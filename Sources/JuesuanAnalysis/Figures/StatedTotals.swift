@@ -195,7 +195,7 @@ package struct StatedTotals: AnalysisView {
               after: range.upperBound, in: paragraph, connectors: total.connectors(isBudget: isBudget),
               budgetFirst: total.budgetFirst(isBudget: isBudget)),
             !Self.extendsAnotherName(paragraph, before: offset, prefixes: total.otherNamePrefixes),
-            total != .income && total != .expenditure || !Self.carriesFiscalOver(paragraph, before: offset),
+            total != .income && total != .expenditure || !Self.carriesFiscalOver(paragraph.utf8, before: offset),
             Self.isThisYears(paragraph, before: offset, year: report.year)
           else { continue }
           facts += label.totals.map { Fact(total: $0, number: number, paragraph: index) }
@@ -271,8 +271,8 @@ package struct StatedTotals: AnalysisView {
 
   /// Whether a label right after a 、 takes over the 财政拨款 said before it in its sentence:
   /// "财政拨款收入总计 930.00 万元、支出总计 930.00 万元" states 财政拨款's 支出总计, not all funds'.
-  private static func carriesFiscalOver(_ paragraph: Paragraph, before offset: Int) -> Bool {
-    let bytes = paragraph.utf8
+  /// (`bytes`: a paragraph's text, or the binder's up to the label.)
+  static func carriesFiscalOver(_ bytes: [UInt8], before offset: Int) -> Bool {
     let mark = UTF8Text.skippingSpacesBackward(in: bytes, from: offset) - 3
     guard UTF8Text.has("、", at: mark, in: bytes) else { return false }
     var start = mark

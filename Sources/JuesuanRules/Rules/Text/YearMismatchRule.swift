@@ -391,14 +391,13 @@ struct YearMismatchRule: Rule {
         let sentence = Self.sentence(of: scalars, around: mention.start)
         let following = Self.sentence(
           of: scalars, around: min(scalars.count, mention.start + sentence.unicodeScalars.count + 1))
-        // Whether the whole sentence (its parts divided by "；" too) names the report's year, and
-        // after the mention: then an earlier year beside it may be set against it on purpose.
-        let namesReportYear = Self.sentence(of: scalars, around: mention.start, ends: "。！？")
-          .filter { !$0.isWhitespace }.utf8Text.contains("\(year)年")
-        let namesReportYearAfter =
-          namesReportYear
-          && Self.sentence(of: scalars, around: mention.start, ends: "。！？", from: mention.end)
+        // Whether the whole sentence (its parts divided by "；" too), or its part from `first` on,
+        // names the report's year: then an earlier year beside it may be set against it on
+        // purpose. Read only by the readings that ask.
+        func namesReportYear(from first: Int? = nil) -> Bool {
+          Self.sentence(of: scalars, around: mention.start, ends: "。！？", from: first)
             .filter { !$0.isWhitespace }.utf8Text.contains("\(year)年")
+        }
         var message: String?
         if after.hasPrefix("部门决算") || after.hasPrefix("单位决算") || after.hasPrefix("部门预算")
           || after.hasPrefix("单位预算")
@@ -411,7 +410,7 @@ struct YearMismatchRule: Rule {
           message = "\(year) 年度决算中出现以后年度“\(mention.value) 年度”的情况，应为 \(year) 年度"
         } else if !report.kind.isBudget, mention.value == year - 1, paragraph != nil,
           Self.opensSentence(scalars, at: mention.start, unit: report.unitName), Self.statesFigureAlone(sentence),
-          !namesReportYearAfter
+          !namesReportYear(from: mention.end)
         {
           // "2022 年度机关运行经费支出 0.00 万元。" opening a statement of a 2023 final account.
           message = "\(year) 年度决算的说明以“\(mention.value) 年度”开头陈述决算数，说的应是 \(year) 年度"
@@ -433,13 +432,13 @@ struct YearMismatchRule: Rule {
           Self.comparesWithLastYear(sentence) || Self.opensWithComparison(following),
           // "2023年度…80.00万元，2024年度为100.00万元，较上年增加…": both years stated, the earlier
           // one the base (also in parts the sentence divides with "；").
-          !namesReportYear
+          !namesReportYear()
         {
           message = "本句与上年比较，所说的本年应为 \(year) 年度，文中写作“\(mention.value) 年度”"
         } else if mention.value == year - 1, !mention.isComparisonBase,
           Self.deniesThisYear(after, before: Self.textBefore(scalars, mention.start)),
           // "2022年度没有…，2023年度新增…": the two years set side by side.
-          !namesReportYearAfter
+          !namesReportYear(from: mention.end)
         {
           message = "本句说的是本年度的情况（“\(after.prefix(3))…”），应为 \(year) 年度，文中写作“\(mention.value) 年度”"
         }
