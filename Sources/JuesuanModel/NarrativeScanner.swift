@@ -61,6 +61,15 @@ package enum NarrativeScanner {
       } else if rest.starts(with: year) {
         continue  // a year, "2023年"
       }
+      if unit != .percent, let previous = result.last,
+        let joined = joinedThousands(previous, bytes: bytes, group: start..<end, unit: unit)
+      {
+        let textRange = previous.textRange.lowerBound..<unitEnd
+        result[result.count - 1] = Paragraph.Number(
+          value: joined, unit: unit, textRange: textRange, range: paragraph.sourceRange(ofTextRange: textRange))
+        index = unitEnd
+        continue
+      }
       let textRange = (negative ? start - 1 : start)..<unitEnd
       result.append(
         Paragraph.Number(
@@ -78,6 +87,16 @@ package enum NarrativeScanner {
     bytes.withUnsafeBufferPointer { bytes in
       figureExtent(bytes, from: start, limit: min(limit, bytes.count), withSign: true).end
     }
+  }
+
+  /// Where the group that `joinedThousands` joined to a figure ending at `end` ends: after "，" or
+  /// a space, its three digits and decimals ("1，000.00" read to "1"); nil when none follows
+  /// before `limit`.
+  package static func joinedGroupEnd(in bytes: [UInt8], from end: Int, limit: Int) -> Int? {
+    let separator = UTF8Text.has("，", at: end, in: bytes) ? 3 : end < limit && bytes[end] == 0x20 ? 1 : 0
+    guard separator > 0, end + separator < limit, isDigit(bytes[end + separator]) else { return nil }
+    let groupEnd = figureEnd(in: bytes, from: end + separator, limit: limit)
+    return groupEnd - (end + separator) == 6 ? groupEnd : nil
   }
 
   /// The characters of a figure from `start`, read no further than `limit`: digits, "," "." "．",
@@ -105,6 +124,39 @@ package enum NarrativeScanner {
   }
 
   private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+
+  /// The figure `previous` and the group at `group` make when they are one amount written with a
+  /// thousands separator other than ",": "1，000.00 万元" (a full-width comma), or "预算 1 200.00 万元"
+  /// (a space, as PDF text has it, where the bare "1" stands after a space or a colon and an amount
+  /// in 元 or 万元 follows). The group is three digits and two decimals, and `previous` one to three
+  /// digits with nothing between them but the separator; nil otherwise.
+  private static func joinedThousands(
+    _ previous: Paragraph.Number, bytes: UnsafeBufferPointer<UInt8>, group: Range<Int>, unit: Paragraph.Number.Unit
+  ) -> Amount? {
+    let lead = previous.textRange
+    guard previous.unit == .none, (1...3).contains(lead.count), lead.allSatisfy({ isDigit(bytes[$0]) }),
+      group.count == 6, (0..<3).allSatisfy({ isDigit(bytes[group.lowerBound + $0]) }),
+      bytes[group.lowerBound + 3] == 0x2E, isDigit(bytes[group.lowerBound + 4]), isDigit(bytes[group.lowerBound + 5])
+    else { return nil }
+    let gap = lead.upperBound..<group.lowerBound
+    let fullWidthComma =
+      gap.count == 3 && bytes[gap.lowerBound] == 0xEF && bytes[gap.lowerBound + 1] == 0xBC
+      && bytes[gap.lowerBound + 2] == 0x8C
+    let space =
+      gap.count == 1 && bytes[gap.lowerBound] == 0x20 && unit != .none
+      && opensAmount(before: lead.lowerBound, in: bytes)
+    guard fullWidthComma || space else { return nil }
+    guard let thousands = Amount(parsingUTF8: UnsafeBufferPointer(rebasing: bytes[lead])),
+      let rest = Amount(parsingUTF8: UnsafeBufferPointer(rebasing: bytes[group]))
+    else { return nil }
+    return Amount(tenThousandths: thousands.tenThousandths * 1000 + rest.tenThousandths, decimals: rest.decimals)
+  }
+
+  /// Whether an amount may start at `offset`: at the start, or after a space, "：" or ":".
+  private static func opensAmount(before offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    offset == 0 || bytes[offset - 1] == 0x20 || bytes[offset - 1] == 0x3A
+      || (offset >= 3 && bytes[offset - 3] == 0xEF && bytes[offset - 2] == 0xBC && bytes[offset - 1] == 0x9A)
+  }
 
   /// The length of the digit at `index`: 1 for 0–9, 3 for ０–９ (EF BC 90–99), 0 for none.
   private static func digitLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {

@@ -408,6 +408,25 @@ struct RealShapeTests {
     #expect(paragraph.numbers.map { paragraph.text(in: $0.textRange) } == ["10.00 万 元", "166.66 万 元"])
   }
 
+  @Test("a thousands separator other than \",\" joins its groups: \"1，000.00\", \"预算 1 200.00 万元\"")
+  func otherThousandsSeparators() throws {
+    func amounts(_ text: String) throws -> [String] {
+      let paragraph = try #require(parse(text + "\n").paragraphs.first)
+      return paragraph.numbers.map {
+        "\($0.value.formatted(decimals: $0.value.decimals))|\(paragraph.text(in: $0.textRange))"
+      }
+    }
+    #expect(try amounts("本年支出合计1，000.00万元，其中：基本支出600.00万元。") == ["1000.00|1，000.00万元", "600.00|600.00万元"])
+    #expect(try amounts("2025年收入预算 1 200.00 万元，增长 20.00 %。") == ["1200.00|1 200.00 万元", "20.00|20.00 %"])
+    #expect(try amounts("收入预算：12 345.67万元。") == ["12345.67|12 345.67万元"])
+    // A number before a space is no thousands when a word runs into it, when the group is no
+    // amount, or when a clause ends between them.
+    #expect(try amounts("项目1 200.00万元，项目2 300.00万元。") == ["1|1", "200.00|200.00万元", "2|2", "300.00|300.00万元"])
+    #expect(try amounts("共 3 200.00 人次。") == ["3|3", "200.00|200.00"])
+    #expect(try amounts("分别为 1，20.00万元。") == ["1|1", "20.00|20.00万元"])
+    #expect(try amounts("增长 5%，200.00万元。") == ["5|5%", "200.00|200.00万元"])
+  }
+
   @Test("a page number between the lines of a sentence is no part of it", arguments: ["12", "- 12 -", "第 12 页"])
   func pageNumberInsideSentence(mark: String) throws {
     let report = parse("政府采购支出总额10.00万元，其中：货物支出6.00万元、工程支出1.00万元、服务支出\n\n\(mark)\n\n\u{0C}3.00万元。\n")

@@ -47,10 +47,14 @@ enum NarrativeFigures {
     return (chars, positions)
   }
 
-  /// The source range of the figure itself ("1,862.53"), without its unit.
+  /// The source range of the figure itself ("1,862.53"), without its unit; a figure written with
+  /// another thousands separator ("1，000.00", "1 200.00") to its last group's end.
   static func digitRange(of number: Paragraph.Number, in source: SourceText) -> Range<Int> {
     let start = number.range.lowerBound
-    let end = NarrativeScanner.figureEnd(in: source.bytes, from: start, limit: number.range.upperBound)
+    var end = NarrativeScanner.figureEnd(in: source.bytes, from: start, limit: number.range.upperBound)
+    if let joined = NarrativeScanner.joinedGroupEnd(in: source.bytes, from: end, limit: number.range.upperBound) {
+      end = joined
+    }
     return end > start ? start..<end : number.range
   }
 

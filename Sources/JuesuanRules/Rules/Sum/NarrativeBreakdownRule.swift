@@ -11,7 +11,10 @@ struct NarrativeBreakdownRule: Rule {
     summary: "叙述中“合计数，其中：各项”的各项之和应等于合计数，至少不能超过它。",
     rationale: """
       只读“A 万元，其中：B 万元、C 万元…”：合计数紧挨“其中”（或只隔它自己的占比：“A 万元，占…的 W%，其中”），各项是同一句中“其中”之后的万元金额，\
-      括号内的数、增减额、下一层“其中”以后的数（括号内的“其中”只到括号为止），某项自己的“（主要）包括”“主要用于”“主要为”“具体为”等到该项的“；”为止的数，以及占比写明是另一项之一部分的数（“占授予中小企业合同金额的”）不计。各项之和大于合计数一定有误，报错误；只列一项时也核对它不超过合计数；三项以上的列举\
+      括号内的数、增减额、下一层“其中”以后的数（括号内的“其中”只到括号为止），某项自己的“（主要）包括”“主要用于”“主要为”“具体为”等到该项的“；”为止的数，以及占比写明是另一项之一部分的数（“占授予中小企业合同金额的”）、说明前一项的数（“上年为”“人均”“较年初预算增加”，合计不是预算时的“年初预算为”）不计。\
+      合计数之前紧挨增减词（“比年初预算 12.00 万元减少 2.40 万元，其中：”）时，该数是增减额，不是各项的合计，不核对。\
+      各项加总不符时，若以“；”分句另读能正好相符——列举到某一分句为止、某一分句自成一组（按来源、按性质两种分法）、\
+      或各分句的首个金额——即不报：正好相符说明原文无误。各项之和大于合计数一定有误，报错误；只列一项时也核对它不超过合计数；三项以上的列举\
       通常就是全部构成，之和小于合计数报警告；一两项的列举可能只举了一部分，不报少于，但基本支出下的人员经费与\
       公用经费、财政拨款（一般公共预算、政府性基金、国有资本经营预算）支出下的基本支出与项目支出就是其全部，各项占比\
       （“占 W%”）相加为 100% 的也是全部，也报少于。合计数与“其中”之间可以隔着它自己的增减（“比上年增加 X 万元，增长 Y%”）；\
@@ -114,6 +117,22 @@ struct NarrativeBreakdownRule: Rule {
       ),
       .init("2025年部门预算安排购置车辆3辆，其中：一般公务用车1辆、执法执勤用车1辆。"),
       .init("截至年末共有车辆5辆，其中：一般公务用车2辆、其他用车3辆（新能源车2辆），其中其他用车中执法用车1辆。"),
+      // The list ends at the "；" where its parts have added up: what follows is another statement.
+      .init("本年支出合计100.00万元，其中基本支出60.00万元，项目支出40.00万元；年末结转和结余20.00万元。"),
+      .init(
+        "政府采购支出总额833.07万元，其中政府采购货物支出134.83万元，政府采购工程支出534.99万元，政府采购服务支出163.25万元；授予中小企业合同金额649.22万元，占77.93%。"
+      ),
+      // Two breakdowns of one whole, by fund and by kind.
+      .init("# 2025年部门预算\n\n2025年支出预算1000.00万元，其中：财政拨款支出900.00万元；基本支出600.00万元，项目支出400.00万元。\n"),
+      // Figures said of a part: last year's, per head, against the budget.
+      .init("本年支出合计1000.00万元，其中基本支出600.00万元，上年为550.00万元；项目支出400.00万元，上年为350.00万元。"),
+      .init("本年支出合计1000.00万元，其中：基本支出600.00万元，年初预算为620.00万元；项目支出400.00万元，年初预算为380.00万元。"),
+      .init("2023年度一般公共预算财政拨款基本支出1,010.00万元，其中：人员经费880.00万元，人均22.00万元；公用经费130.00万元，人均3.25万元。"),
+      .init("本年收入合计1,520.00万元，其中：财政拨款收入1,480.00万元，较年初预算增加80.00万元；其他收入40.00万元，较年初预算增加40.00万元。"),
+      // The figure before 其中 is a decrease, not what the list breaks down.
+      .init("“三公”经费支出9.60万元，比年初预算12.00万元减少2.40万元，其中：公务用车运行维护费7.20万元，公务接待费2.40万元。"),
+      // A full-width comma between thousands.
+      .init("本年支出合计1，000.00万元，其中：基本支出600.00万元，项目支出400.00万元。"),
     ],
     triggeringExamples: [
       .init("2023年度本年支出合计100.00万元，其中：基本支出⟦90.00⟧万元（其中：人员经费78.00万元、公用经费13.00万元），项目支出10.00万元。"),
@@ -177,6 +196,10 @@ struct NarrativeBreakdownRule: Rule {
         "截至2024年8月31日，某某局共有车辆⟦8⟧辆，其中：部级领导干部用车0辆、主要领导干部用车0辆、机要通信用车0辆、应急保障用车0辆、执法执勤用车0辆、特种专业技术用车0辆、离退休干部用车0辆、其他用车7辆；单价100万元（含）以上设备（不含车辆）0台（套）。"
       ),
       .init("2025年部门预算安排购置车辆⟦1⟧辆，其中：一般公务用车1辆、执法执勤用车1辆。"),
+      // No reading of the list adds up: its "；" clauses are read as parts too.
+      .init("本年支出合计⟦100.00⟧万元，其中基本支出60.00万元，项目支出50.00万元；年末结转和结余20.00万元。"),
+      .init("本年支出合计⟦1000.00⟧万元，其中基本支出600.00万元，上年为550.00万元；项目支出500.00万元，上年为350.00万元。"),
+      .init("本年支出合计⟦1，000.00⟧万元，其中：基本支出600.00万元，项目支出500.00万元。"),
     ])
 
   static let reads: [any AnalysisView.Type] = [
@@ -220,6 +243,7 @@ struct NarrativeBreakdownRule: Rule {
           Self.onlyPunctuation(
             bytes[Self.end(of: whole, withShareBefore: marker, reader)..<marker], fullStop: opensSentence)
         else { continue }
+        let wholeLabel = reader.label(before: whole, from: from)
         // The parts: after 其中, not in brackets, up to the sentence's end or a nested 其中.
         let nested = reader.occurrences(of: "其中").first { $0 > marker && $0 < sentence.upperBound }
         var end = nested ?? sentence.upperBound
@@ -240,8 +264,18 @@ struct NarrativeBreakdownRule: Rule {
           number.textRange.lowerBound > marker && number.textRange.upperBound <= end
             && !nestedRanges.contains { $0.contains(number.textRange.lowerBound) }
             && !Self.isRestatedTotal(bytes, number.textRange.lowerBound)
+            && !Self.isSideFigure(number, reader, after: marker, wholeLabel: wholeLabel)
         }
         let parts = Self.droppingSubParts(listed, reader, marker: marker)
+        // "比年初预算 12.00 万元减少 2.40 万元，其中：…": the figure before 其中 is a change, and the
+        // parts after it are not its parts (unless they are changes too).
+        if Self.followsChangeWord(whole, reader), let first = parts.first, !Self.followsChangeWord(first, reader) {
+          continue
+        }
+        // The list read another way adds up: it ended at a "；" (what follows is another statement),
+        // one of its "；" clauses is a breakdown of its own (by fund, then by kind), or each clause's
+        // first figure is the part and the others are said of it.
+        if Self.anotherReadingAddsUp(parts, to: whole, reader, within: marker..<end) { continue }
         // One part alone is checked only for exceeding its whole: it says nothing of the rest. A
         // part the 政府采购 check reported already (小微 within 中小企业) is not reported twice.
         guard !parts.isEmpty,
@@ -767,6 +801,74 @@ struct NarrativeBreakdownRule: Rule {
   }
 
   private static let awardsArePart = "中小企业中标或成交的合同是政府采购合同的一部分"
+
+  /// The words that open a figure said of the part before it, not a part of its own: last year's
+  /// ("上年为 550.00 万元"), per head ("人均 22.00 万元"), a comparison ("较年初预算增加 80.00 万元").
+  private static let sideWords = [
+    "上年为", "上年是", "上年度为", "上年同期", "去年", "人均", "平均", "每", "较", "比", "同比", "环比", "约合", "折合",
+  ]
+  /// Said of a part, when the whole is not a budget: "基本支出 600.00 万元，年初预算为 620.00 万元".
+  private static let budgetWords = ["年初预算", "全年预算", "调整预算", "预算数", "预算为"]
+
+  /// Whether `number`, after the 其中 at `marker`, is said of the part before it: its clause (from
+  /// the last "，" "、" "；" or "：" before it) opens with a side word, or with a budget's name when
+  /// the whole (named `wholeLabel`) is no budget, or names last year ("上年…") other than its 结转
+  /// and 结余, which may be parts.
+  private static func isSideFigure(
+    _ number: Paragraph.Number, _ reader: NarrativeReader, after marker: Int, wholeLabel: String
+  ) -> Bool {
+    let bytes = reader.bytes
+    var start = number.textRange.lowerBound
+    while start > marker {
+      if separators.contains(where: { UTF8Text.has($0, at: start - $0.count, in: bytes) }) { break }
+      start -= 1
+    }
+    let text = reader.label(before: number, from: start)
+    guard !text.isEmpty else { return false }
+    let label = text.utf8Text
+    if sideWords.contains(where: label.hasPrefix) { return true }
+    if !wholeLabel.utf8Text.contains("预算"), budgetWords.contains(where: label.hasPrefix) { return true }
+    return label.hasPrefix("上年") && !label.contains("结转") && !label.contains("结余")
+  }
+
+  private static let separators = ["，", "、", "；", "：", ",", ";", ":"].map { Array($0.utf8) }
+  private static let changeWords = (NarrativeReader.increaseWords + NarrativeReader.decreaseWords + ["节约", "节省", "超支"])
+    .map { Array($0.utf8) }
+
+  /// Whether a word of change (增加, 减少 …) comes right before `number`: "减少 2.40 万元".
+  private static func followsChangeWord(_ number: Paragraph.Number, _ reader: NarrativeReader) -> Bool {
+    let end = reader.skippingSpacesBackward(from: number.textRange.lowerBound)
+    return changeWords.contains { UTF8Text.has($0, at: end - $0.count, in: reader.bytes) }
+  }
+
+  /// Whether `parts`, which do not add up to `whole`, do when the list in `list` is read another
+  /// way, its "；" clauses as its units: the clauses up to one of them (the list ended there);
+  /// one clause of two parts or more, every other clause no more than the whole (two breakdowns
+  /// of one whole); or each clause's first figure (the others said of it). An exact sum is the
+  /// proof the text is right; the rest of what it says is then not read as parts.
+  private static func anotherReadingAddsUp(
+    _ parts: [Paragraph.Number], to whole: Paragraph.Number, _ reader: NarrativeReader, within list: Range<Int>
+  ) -> Bool {
+    func adds(_ some: [Paragraph.Number]) -> Bool {
+      !some.isEmpty
+        && abs((Amount.sum(some.map(\.value)) - whole.value).tenThousandths)
+          <= TableIdentity.tolerance(parts: some.count)
+    }
+    guard parts.count >= 2, !adds(parts) else { return false }
+    let semicolons = (reader.occurrences(of: "；", in: list) + reader.occurrences(of: ";", in: list)).sorted()
+    guard !semicolons.isEmpty else { return false }
+    let bounds = [list.lowerBound] + semicolons + [list.upperBound]
+    let clauses = zip(bounds, bounds.dropFirst()).map { bound in
+      parts.filter { (bound.0..<bound.1).contains($0.textRange.lowerBound) }
+    }.filter { !$0.isEmpty }
+    guard clauses.count >= 2 else { return false }
+    for end in 1..<clauses.count where adds(clauses[..<end].flatMap { $0 }) { return true }
+    for (index, clause) in clauses.enumerated() where clause.count >= 2 && adds(clause) {
+      let others = clauses.indices.filter { $0 != index }
+      if others.allSatisfy({ (Amount.sum(clauses[$0].map(\.value)) - whole.value).tenThousandths <= 0 }) { return true }
+    }
+    return clauses.contains { $0.count >= 2 } && adds(clauses.compactMap(\.first))
+  }
 
   /// Only white space and punctuation between: "45.50 万元，其中" (the unit is part of the number),
   /// or "45.50 万元。其中" when `fullStop`.
