@@ -231,8 +231,14 @@ extension NarrativeBinder {
     for label in ["上缴上级支出", "对附属单位补助支出"] {
       add([label], actual { binder.totalRowFigures(.expenditure, column: label) })
     }
-    add(["年初结转和结余"], actual { binder.summaryFigures(.summary, side: 0, label: "年初结转和结余") })
-    add(["年末结转和结余"], actual { binder.summaryFigures(.summary, side: 1, label: "年末结转和结余") })
+    // "财政拨款年末结转和结余 20.00 万元" is 财政拨款's, on the 财政拨款收入支出决算总表 (where that
+    // table was not read, nothing).
+    for (label, side) in [("年初结转和结余", 0), ("年末结转和结余", 1)] {
+      let fiscalLabels = [label, String(label.prefix(2)) + "财政拨款" + String(label.dropFirst(2))]
+      add(
+        [label], fiscal: { fiscalLabels.flatMap { binder.summaryFigures(.fiscalSummary, side: side, label: $0) } },
+        actual { binder.summaryFigures(.summary, side: side, label: label) })
+    }
     add(["结余分配"], actual { binder.summaryFigures(.summary, side: 1, label: "结余分配") })
     add(["人员经费"], actual { binder.basicFigures("人员经费合计") })
     add(["公用经费"], actual { binder.basicFigures("公用经费合计") })

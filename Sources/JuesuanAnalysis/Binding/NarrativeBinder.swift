@@ -266,6 +266,16 @@ package struct NarrativeBinder {
         let anchor = anchors[anchorIndex]
         let start = end - anchor.text.count
         guard let fiscal = anchor.standsAlone ? ownerScan(chars, start) : prefixScan(chars, start) else { return nil }
+        if anchor.fiscalLookup != nil, !isBudget, !fundIsClear(chars, start, anchor: anchor, fiscal: fiscal) {
+          return nil
+        }
+        // "财政拨款收入 900.00 万元，财政拨款支出 910.00 万元": read back past the 收入's figure, the
+        // 支出 said of this one is no 收入.
+        if crossed, qualifiers.contains(where: { $0.utf8Text.hasPrefix("支出") }),
+          Self.text(anchor.text).utf8Text.contains("收入")
+        {
+          return nil
+        }
         // "2010301-行政运行 907.12 万元，其中基本支出 …" speaks of that subject's part, not the total.
         if !anchor.isSangong, sentenceNamesSubject(chars, end - anchor.text.count) { return nil }
         // The 三公 table's 预算数 is the full-year budget; a 年初预算 may differ from it.
@@ -462,6 +472,22 @@ package struct NarrativeBinder {
 
   /// Whether the words before a total label are clean (nil when not), and whether they say
   /// 一般公共预算/财政拨款.
+  /// For a 结转和结余, whether its sentence says whose it is: all funds' (no 财政拨款 before it in the
+  /// sentence), or 财政拨款's as a whole ("财政拨款年末结转和结余"), not one fund's ("一般公共预算
+  /// 财政拨款年末…", which no total row states), and not a 财政拨款 said of another 结转和结余
+  /// before ("财政拨款年末结转和结余 §，年初结转和结余 §", which may carry over). True for other
+  /// labels.
+  private func fundIsClear(_ chars: [Glyph], _ start: Int, anchor: Anchor, fiscal: Bool) -> Bool {
+    guard Self.ends(anchor.text, anchor.text.count, with: Self.carryOver) else { return true }
+    var from = start
+    while from > 0, chars[from - 1] != "。" { from -= 1 }
+    let before = Self.text(chars[from..<start]).utf8Text
+    if fiscal { return before.hasSuffix("财政拨款") && !before.hasSuffix("预算财政拨款") }
+    return !before.contains("财政拨款年")
+  }
+
+  private static let carryOver = Array("结转和结余".unicodeScalars)
+
   private func prefixScan(_ chars: [Glyph], _ start: Int) -> Bool? {
     var fiscal = false
     var index = start

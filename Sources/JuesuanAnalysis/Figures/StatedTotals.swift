@@ -99,7 +99,10 @@ package struct StatedTotals: AnalysisView {
     var otherNamePrefixes: [String] {
       isSangong
         ? ["国内", "外宾", "外事", "其他", "境）外", "境)外", "附属单位", "下属"]
-        : ["拨款", "基金", "资本", "经营", "事业", "其他", "上级补助", "附属单位", "本级", "基本", "项目", "经费"]
+        : [
+          "拨款", "基金", "资本", "经营", "事业", "其他", "上级补助", "附属单位", "本级", "基本", "项目", "经费", "事业单位", "下属单位",
+          "所属单位", "二级单位",
+        ]
     }
 
     /// The name for messages.
@@ -196,6 +199,7 @@ package struct StatedTotals: AnalysisView {
               budgetFirst: total.budgetFirst(isBudget: isBudget)),
             !Self.extendsAnotherName(paragraph, before: offset, prefixes: total.otherNamePrefixes),
             total != .income && total != .expenditure || !Self.carriesFiscalOver(paragraph.utf8, before: offset),
+            total.isSangong || !Self.carriesOwnerOver(paragraph.utf8, before: offset),
             Self.isThisYears(paragraph, before: offset, year: report.year)
           else { continue }
           facts += label.totals.map { Fact(total: $0, number: number, paragraph: index) }
@@ -281,6 +285,19 @@ package struct StatedTotals: AnalysisView {
   }
 
   private static let fiscal = Array("财政拨款".utf8)
+
+  /// Whether a label right after a 、 takes over the owner said before it in its sentence, another
+  /// than the department as a whole: "本部门下属事业单位收入总计 600.00 万元、支出总计 600.00 万元",
+  /// "机关本级收入总计…、支出总计…".
+  private static func carriesOwnerOver(_ bytes: [UInt8], before offset: Int) -> Bool {
+    let mark = UTF8Text.skippingSpacesBackward(in: bytes, from: offset) - 3
+    guard UTF8Text.has("、", at: mark, in: bytes) else { return false }
+    var start = mark
+    while start > 0, !UTF8Text.has("。", at: start - 3, in: bytes) { start -= 1 }
+    return owners.contains { UTF8Text.firstOffset(of: $0, in: bytes, from: start, before: mark) != nil }
+  }
+
+  private static let owners = ["下属", "所属", "本级", "二级单位"].map { Array($0.utf8) }
 
   /// The 万元 amount right after a label, perhaps after one of `connectors` and 为: "收入预算
   /// 37,151.47万元", "支出总计为 307.82 万元", "“三公”经费预算数为 47.91 万元"; after a budget figure
