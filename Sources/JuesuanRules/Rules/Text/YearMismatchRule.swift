@@ -14,13 +14,16 @@ struct YearMismatchRule: Rule {
       与上年比较之句（“比 20XX 年度增加”亦是）所说的本年、“20XX 年度没有…”“该项目 20XX 年度未开展”“本部门 20XX 年度未购置”（表下注释中的也算），以及决算中没有计划之意的以后年度，年份不是报告年度；\
       预算中说本年安排的“20XX 年度，本部门编报…”“20XX 年度项目总预算”“20XX 年度本部门政府采购预算”同样；\
       预算项目经费说明的“实施周期”（该标题行及其下到下一个“六、”类标题的文字）不含预算年度（“2024全年度”）的也是；\
-      决算说明中以上一年度开头、只陈述金额而不作比较的段落（“2022 年度机关运行经费支出 0.00 万元。”）也是；\
+      决算说明中以上一年度开头、只陈述金额而不作比较的段落（“2022 年度机关运行经费支出 0.00 万元。”）也是\
+      （同一段已写明本年度同一事项的，是有意并列的上年数，不报）；\
       还有写成上一年或下一年、金额却与本年表中数相同的叙述；并列的“编报绩效目标的 YYYY 年度项目…绩效自评的\
       YYYY 年度项目”中多数为报告年度而个别不同的；决算中“YYYY 年度预算绩效管理工作”“对 YYYY 年度 N 个项目实施单位自评”“关于开展 YYYY 年度单位自评…”年份不是报告年度的。文号〔2024〕、日期“2024年6月25日”、\
       年份区间和“上年（2022年）”均不报告。
       """,
     defaultSeverity: .warning,
     nonTriggeringExamples: [
+      // Last year's figure set beside this year's, sentence by sentence.
+      .init("某区住房和城乡建设局2023年度部门决算\n\n2023年度机关运行经费支出150.00万元。2022年度机关运行经费支出160.00万元。\n"),
       // A budget compared with the latest final, two years before; its first sentence is not its title.
       .init("某市司法局2025年部门预算\n\n2025年“三公”经费预算10.00万元，比2023年决算数8.00万元增加2.00万元，增长25.00%。\n"),
       // Last year's projects evaluated by the department, beside this year's self-evaluation.
@@ -410,7 +413,7 @@ struct YearMismatchRule: Rule {
           message = "\(year) 年度决算中出现以后年度“\(mention.value) 年度”的情况，应为 \(year) 年度"
         } else if !report.kind.isBudget, mention.value == year - 1, paragraph != nil,
           Self.opensSentence(scalars, at: mention.start, unit: report.unitName), Self.statesFigureAlone(sentence),
-          !namesReportYear(from: mention.end)
+          !namesReportYear(from: mention.end), !Self.isStatedForYear(year, after: after, in: text)
         {
           // "2022 年度机关运行经费支出 0.00 万元。" opening a statement of a 2023 final account.
           message = "\(year) 年度决算的说明以“\(mention.value) 年度”开头陈述决算数，说的应是 \(year) 年度"
@@ -704,6 +707,17 @@ struct YearMismatchRule: Rule {
     let comparing = ["上年", "上一年", "去年", "同期", "同比", "比", "较", "相比", "增加", "减少", "增长", "下降", "持平"]
     return (compact.utf8Text.contains("万元") || compact.utf8Text.contains("决算"))
       && !comparing.contains(where: compact.utf8Text.contains)
+  }
+
+  /// Whether `text` states the same thing for `year` as the mention followed by `after` does for
+  /// another: "2023年度机关运行经费支出 150.00 万元。2022年度机关运行经费支出 160.00 万元。" sets last
+  /// year's figure beside this year's on purpose. The thing is what `after` names before its first
+  /// digit (four characters at least).
+  private static func isStatedForYear(_ year: Int, after: String, in text: String) -> Bool {
+    let name = after.trimmingPrefix("度").prefix { !$0.isNumber }
+    guard name.count >= 4 else { return false }
+    let compact = text.filter { !$0.isWhitespace }.utf8Text
+    return compact.contains("\(year)年度\(name)") || compact.contains("\(year)年\(name)")
   }
 
   /// Whether the year at scalar `index` starts its sentence: only white space before it back to
