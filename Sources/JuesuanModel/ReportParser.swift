@@ -15,26 +15,32 @@ package enum ReportParser {
     var prose: [Int] = []
     var index = 0
     var open: (kind: Table.Kind, title: Int, body: [Int], notes: [Int])?
+    // The lines above the open table's title that are its own: "公开01表" / "单位：元".
+    var openHeader: [Int] = []
     var contents: Contents?
     let runningHeaders = Self.runningHeaders(in: lines, source: source)
 
     func closeTable() {
       guard let table = open.take() else { return }
+      let header = openHeader
+      openHeader = []
       if table.notes.isEmpty, table.body.allSatisfy({ headingLevel(of: lines[$0]) != nil }) {
         // A title with nothing under it but headings names a table, it is not one: "附件：二级
         // 项目绩效自评表", or an entry of a contents list with no 目录 above it ("一、收入决算表" /
         // "二、支出决算表" / "第三部分 …情况说明").
+        prose += header
         prose.append(table.title)
         prose += table.body
         return
       }
       let title = lines[table.title]
+      let start = header.first.map { lines[$0].range.lowerBound } ?? title.range.lowerBound
       let end = lines[max(table.notes.last ?? table.title, table.body.last ?? table.title)].range.upperBound
       report.tables.append(
-        memo.table(table.kind, at: title.range.lowerBound..<end, in: source)
+        memo.table(table.kind, at: start..<end, in: source)
           ?? buildTable(
-            table.kind, title: title, body: table.body.map { lines[$0] }, notes: table.notes.map { lines[$0] },
-            source: source))
+            table.kind, title: title, body: (header + table.body).map { lines[$0] },
+            notes: table.notes.map { lines[$0] }, start: start, source: source))
     }
 
     while index < lines.count {
@@ -71,9 +77,19 @@ package enum ReportParser {
           if current.body.isEmpty { open?.title = index }
           continue
         }
+        // The lines right above the title that name its unit ("公开01表" / "单位：元" before
+        // "收入支出决算总表"): the table's, not the end of the table or the prose before it.
+        var header: [Int] = []
+        if var body = open?.body {
+          header = Self.tableHeaderLines(endingBefore: index, taking: &body, lines: lines)
+          open?.body = body
+        } else {
+          header = Self.tableHeaderLines(endingBefore: index, taking: &prose, lines: lines)
+        }
         closeTable()
         flush(&prose, of: lines, into: &report, source: source, memo: memo)
         open = (kind, index, [], [])
+        openHeader = header
         continue
       }
       if open != nil {
@@ -162,9 +178,34 @@ package enum ReportParser {
     return false
   }
 
-  private static func buildTable(_ kind: Table.Kind, title: Line, body: [Line], notes: [Line], source: SourceText)
-    -> Table
-  {
+  /// The lines that end `taken` right before line `title` (no blank line between) and name a table's
+  /// unit: one to three lines, each a unit line ("单位：元", "金额单位：万元"), a form number ("公开01表")
+  /// or the department's name ("部门：…"), one of them naming the unit. Removed from `taken`.
+  static func tableHeaderLines(endingBefore title: Int, taking taken: inout [Int], lines: [Line]) -> [Int] {
+    var header: [Int] = []
+    var next = title
+    while header.count < 3, let last = taken.last, last == next - 1, !lines[last].isBlank {
+      let line = lines[last]
+      let compact = line.compact
+      let names = unitName(in: compact) != nil
+      guard line.compactCount <= 40, !compact.utf8Text.contains("。"),
+        names || compact.utf8Text.hasPrefix("公开") && line.compactCount <= 8
+          || compact.utf8Text.hasPrefix(anyOf: unitLineOpenings)
+      else { break }
+      header.insert(last, at: 0)
+      taken.removeLast()
+      next = last
+    }
+    guard header.contains(where: { unitName(in: lines[$0].compact) != nil }) else {
+      taken += header
+      return []
+    }
+    return header
+  }
+
+  private static func buildTable(
+    _ kind: Table.Kind, title: Line, body: [Line], notes: [Line], start: Int? = nil, source: SourceText
+  ) -> Table {
     var unit: String?
     var unitRange: Range<Int>?
     var header = ""
@@ -202,7 +243,8 @@ package enum ReportParser {
     var parser = TableParser(kind: kind, isBudget: isBudget, source: source)
     let end = (notes.last ?? body.last ?? title).range.upperBound
     var table = Table(
-      kind: kind, title: title.plain(in: source), titleRange: title.range, range: title.range.lowerBound..<end,
+      kind: kind, title: title.plain(in: source), titleRange: title.range,
+      range: (start ?? title.range.lowerBound)..<end,
       panels: parser.parse(lines: data, header: header), unit: unit, unitRange: unitRange, damage: parser.damage,
       notes: notes.map { $0.plain(in: source) })
     if kind == .selfEvaluation { table.year = firstYear(in: title.compact + header) }

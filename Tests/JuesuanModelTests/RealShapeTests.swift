@@ -427,6 +427,26 @@ struct RealShapeTests {
     #expect(try amounts("增长 5%，200.00万元。") == ["5|5%", "200.00|200.00万元"])
   }
 
+  @Test("the lines above a table's title that name its unit (\"公开01表\" / \"单位：元\") are the table's")
+  func unitAboveTitle() throws {
+    let summary =
+      "收入支出决算总表\n收入\t行次\t金额\t支出\t行次\t金额\n一、一般公共预算财政拨款收入\t1\t1000000.00\t一、一般公共服务支出\t32\t1000000.00\n"
+      + "本年收入合计\t9\t1000000.00\t本年支出合计\t35\t1000000.00\n"
+    let income = "收入决算表\n科目编码\t科目名称\t本年收入合计\t财政拨款收入\n\t合计\t100.00\t100.00\n201\t一般公共服务支出\t100.00\t100.00\n"
+    // The next table's unit right under a table's last row is the next table's.
+    let report = parse("某局2023年度部门决算\n\n公开01表\n单位：元\n" + summary + "公开02表\n金额单位：万元\n" + income)
+    #expect(report.tables.map(\.kind) == [.summary, .income])
+    #expect(report.tables.map(\.unit) == ["元", "万元"])
+    #expect(report.paragraphs.allSatisfy { !$0.text.utf8Text.contains("单位") })
+    let summaryTable = try #require(report.table(.summary))
+    #expect(report.source.text(in: summaryTable.range).utf8Text.hasPrefix("公开01表"))
+    // Not across a blank line, and not a line that says more than a unit.
+    let apart = parse("某局2023年度部门决算\n\n单位：元\n\n" + summary)
+    #expect(apart.table(.summary)?.unit == nil)
+    let sentence = parse("某局2023年度部门决算\n\n本表金额单位：元。\n" + summary)
+    #expect(sentence.table(.summary)?.unit == nil)
+  }
+
   @Test("a page number between the lines of a sentence is no part of it", arguments: ["12", "- 12 -", "第 12 页"])
   func pageNumberInsideSentence(mark: String) throws {
     let report = parse("政府采购支出总额10.00万元，其中：货物支出6.00万元、工程支出1.00万元、服务支出\n\n\(mark)\n\n\u{0C}3.00万元。\n")

@@ -7,17 +7,26 @@ struct TableMismatchRule: Rule {
   static let description = RuleDescription(
     code: "xref/table-mismatch",
     summary: "同一数字在不同表中应一致：总表合计与收入/支出决算表合计、总表各类支出与支出决算表、财政拨款总表一般公共预算栏与一般公共预算财政拨款支出决算表。",
-    rationale: "只比较两表都列出且可读的单元格；总表中没有列出的类、受损或错位的行不比较，缺失的行不当作 0。",
+    rationale:
+      "只比较两表都列出且可读的单元格；总表中没有列出的类、受损或错位的行不比较，缺失的行不当作 0。"
+      + "一表以元、另一表以万元为单位时，折成万元比较，差额在四舍五入到两位小数的误差内不报。",
     defaultSeverity: .error,
     nonTriggeringExamples: [
+      // The summary in 元, the income table in 万元: the same amount.
+      .init(
+        "公开01表\n单位：元\n收入支出决算总表\n收入\t行次\t金额\t支出\t行次\t金额\n一、一般公共预算财政拨款收入\t1\t1000000.00\t一、一般公共服务支出\t32\t1000000.00\n本年收入合计\t9\t1000049.00\t本年支出合计\t35\t1000000.00\n总计\t12\t1000000.00\t总计\t38\t1000000.00\n公开02表\n单位：万元\n收入决算表\n科目编码\t科目名称\t本年收入合计\t财政拨款收入\t其他收入\n\t合计\t100.00\t100.00\t0.00\n201\t一般公共服务支出\t100.00\t100.00\t0.00\n"
+      ),
       .init(
         "收入支出决算总表\n项目\t行次\t金额\t项目\t行次\t决算数\n一、一般公共预算财政拨款收入\t1\t5.00\t一、一般公共服务支出\t32\t5.00\n\n支出决算表\n科目编码\t科目名称\t本年支出合计\t基本支出\t项目支出\n\t合计\t5.00\t5.00\t\n201\t一般公共服务支出\t5.00\t5.00\t\n"
-      )
+      ),
     ],
     triggeringExamples: [
       .init(
+        "公开01表\n单位：元\n收入支出决算总表\n收入\t行次\t金额\t支出\t行次\t金额\n一、一般公共预算财政拨款收入\t1\t1000000.00\t一、一般公共服务支出\t32\t1000000.00\n本年收入合计\t9\t⟦1010000.00⟧\t本年支出合计\t35\t1000000.00\n总计\t12\t1000000.00\t总计\t38\t1000000.00\n公开02表\n单位：万元\n收入决算表\n科目编码\t科目名称\t本年收入合计\t财政拨款收入\t其他收入\n\t合计\t100.00\t100.00\t0.00\n201\t一般公共服务支出\t100.00\t100.00\t0.00\n"
+      ),
+      .init(
         "收入支出决算总表\n项目\t行次\t金额\t项目\t行次\t决算数\n一、一般公共预算财政拨款收入\t1\t5.00\t一、一般公共服务支出\t32\t⟦6.00⟧\n\n支出决算表\n科目编码\t科目名称\t本年支出合计\t基本支出\t项目支出\n\t合计\t5.00\t5.00\t\n201\t一般公共服务支出\t5.00\t5.00\t\n"
-      )
+      ),
     ])
 
   init() {}
@@ -67,6 +76,9 @@ struct TableMismatchRule: Rule {
       let people = Self.figure(peopleRow, column: 0), let office = Self.figure(officeRow, column: 0)
     else { return }
     context.ran()
+    // The two tables in different units are not compared here: the sum of two rounded figures in
+    // 元 and a 万元 total differ in their roundings.
+    guard Self.inYuan(general) == Self.inYuan(basic) else { return }
     let sum = people.value + office.value
     let gap = (basicTotal.value - sum).magnitude
     guard gap.tenThousandths > 150 else { return }
@@ -120,6 +132,24 @@ struct TableMismatchRule: Rule {
     else { return }
     context.ran()
     guard !left.value.isSameValue(as: right.value) else { return }
+    // One table in 元, the other in 万元: compared in 万元, within the rounding to two decimals.
+    if Self.inYuan(summary) != Self.inYuan(detail) {
+      let (high, low) = (summary.inTenThousandYuan(left.value), detail.inTenThousandYuan(right.value))
+      guard abs((high - low).tenThousandths) > 50 else { return }
+      let summaryTitle = Table.normalizedLabel(summary.title)
+      let detailTitle = Table.normalizedLabel(detail.title)
+      let what = code.map { "\($0) \(label)" } ?? detailColumn.map { "合计行\($0)" } ?? label
+      func shown(_ value: Amount, of table: Table) -> String {
+        Self.inYuan(table)
+          ? "\(value.grouped) 元（\(table.inTenThousandYuan(value).formatted(decimals: 2)) 万元）" : "\(value) 万元"
+      }
+      context.report(
+        left.range,
+        "\(summaryTitle)“\(label)”\(title.map { "（\($0)栏）" } ?? "")为 \(shown(left.value, of: summary))，"
+          + "\(detailTitle)“\(what)”为 \(shown(right.value, of: detail))，相差 \((high - low).magnitude.formatted(decimals: 2)) 万元。",
+        related: [Finding.Related(range: right.range, message: "\(detailTitle)：\(shown(right.value, of: detail))")])
+      return
+    }
     let summaryTitle = Table.normalizedLabel(summary.title)
     let detailTitle = Table.normalizedLabel(detail.title)
     let what = code.map { "\($0) \(label)" } ?? detailColumn.map { "合计行\($0)" } ?? label
@@ -133,6 +163,9 @@ struct TableMismatchRule: Rule {
       severity: isTail ? .information : nil,
       related: [Finding.Related(range: right.range, message: "\(detailTitle)：\(right.value)")])
   }
+
+  /// Whether `table` states its figures in 元 (else in 万元, stated or not).
+  private static func inYuan(_ table: Table) -> Bool { table.unit == "元" }
 
   private static func figure(_ row: Table.Row, column: Int) -> Figure? {
     guard !row.isDamaged, column < row.cells.count, column == 0 || row.isPositional, let cell = row.cells[column],
