@@ -118,11 +118,27 @@ extension NarrativeReader {
       consumed.insert(delta.textRange.lowerBound)
       let limit = change.previous?.textRange.lowerBound ?? index
       change.current = currentAmount(before: limit, verbStart: index, consumed: consumed)
-      // Not a figure the sentence gives as last year's ("上年收入总计 X、支出总计 X，…各增加").
-      if let current = change.current, change.previous != nil,
-        lastYearsFigure(current, in: sentence(containing: current.textRange.lowerBound)) != nil
+      // Not a figure the sentence gives as last year's ("上年收入总计 X、支出总计 X，…各增加"). With
+      // no last year's figure read yet, it is that one, the base ("…；上年为 24.68 万元，减少 9.46 万元",
+      // "2022年度收入总计 X。与上年相比，…增加"), and this year's is looked for before it.
+      if let current = change.current,
+        let clause = lastYearsFigure(current, in: sentence(containing: current.textRange.lowerBound))
       {
-        change.current = nil
+        if change.previous != nil {
+          change.current = nil
+        } else if !consumed.contains(current.textRange.lowerBound),
+          // …of the kind the comparison names, if it names one ("比2023年预算增加" is not with a
+          // "2023年执行数").
+          Self.figureKinds.allSatisfy({ kind in
+            occurrences(of: kind, in: current.textRange.upperBound..<index).isEmpty
+              || !occurrences(of: kind, in: clause).isEmpty
+          })
+        {
+          change.previous = current
+          consumed.insert(current.textRange.lowerBound)
+          change.current = currentAmount(before: current.textRange.lowerBound, verbStart: index, consumed: consumed)
+            .flatMap { lastYearsFigure($0, in: sentence(containing: $0.textRange.lowerBound)) == nil ? $0 : nil }
+        }
       }
       // Before the comparison, or after the change in the same clause ("…，增长 10%，达到 55 万元").
       let clauseEnd = (change.percent?.textRange.upperBound ?? delta.textRange.upperBound)
@@ -186,7 +202,8 @@ extension NarrativeReader {
   private func figureComparedWith(before offset: Int, in sentence: Range<Int>) -> Paragraph.Number? {
     var end = skippingSpacesBackward(from: offset)
     if has("，", at: end - 3) { end = skippingSpacesBackward(from: end - 3) }
-    guard has("相比", at: end - 6), let figure = number(endingBefore: end - 6), figure.unit == .tenThousandYuan
+    guard has("相比", at: end - 6),
+      let figure = number(endingBefore: end - 6) ?? previousFigure(before: end - 6)?.0, figure.unit == .tenThousandYuan
     else { return nil }
     let start = skippingSpaces(
       from: clauseStart(before: figure.textRange.lowerBound, from: sentence.lowerBound, marks: Self.clauseMarks))
@@ -220,8 +237,10 @@ extension NarrativeReader {
   ) -> Range<Int>? {
     let start = clauseStart(before: number.textRange.lowerBound, from: sentence.lowerBound, marks: Self.clauseMarks)
     let clause = skippingSpaces(from: start)..<number.textRange.lowerBound
+    // "2023 年度为", as PDF text spaces it, opens with "2023年".
+    let opening = bytes[clause.lowerBound..<min(clause.upperBound, clause.lowerBound + 24)].filter { $0 != 0x20 }
     guard
-      lastYear.contains(where: { has($0, at: clause.lowerBound) }),
+      lastYear.contains(where: { opening.starts(with: $0.utf8) }),
       Self.otherFigureWords.allSatisfy({ occurrences(of: $0, in: clause).isEmpty })
     else { return nil }
     return clause
@@ -241,6 +260,31 @@ extension NarrativeReader {
       if has(open, at: start) { return (inner, start) }
     }
     return nil
+  }
+
+  /// The 万元 figure right before the brackets `number` stands in, when they close before `limit`:
+  /// "22.99 万元（…9.36 万元）" → 22.99.
+  private func figureBeforeBrackets(around part: Paragraph.Number, closingBefore limit: Int) -> Paragraph.Number? {
+    var depth = 0
+    var cursor = part.textRange.lowerBound
+    var opening: Int?
+    while cursor > 0, opening == nil {
+      cursor -= 1
+      guard bytes[cursor] & 0xC0 != 0x80 else { continue }
+      if has("）", at: cursor) || bytes[cursor] == 0x29 { depth += 1 }
+      if has("（", at: cursor) || bytes[cursor] == 0x28 {
+        if depth == 0 { opening = cursor } else { depth -= 1 }
+      }
+      if has("。", at: cursor) { return nil }
+    }
+    guard let opening,
+      [
+        occurrences(of: "）", in: part.textRange.upperBound..<limit).first,
+        occurrences(of: ")", in: part.textRange.upperBound..<limit).first,
+      ].contains(where: { $0 != nil }),
+      let whole = number(endingBefore: opening), whole.unit == .tenThousandYuan
+    else { return nil }
+    return whole
   }
 
   /// Whether `number` is itself the Δ of a change ("增加 5.00 万元").
@@ -296,7 +340,14 @@ extension NarrativeReader {
           && !consumed.contains($0.textRange.lowerBound)
       }
     }
-    if let found = candidates(sentences[here].lowerBound..<limit) {
+    if var found = candidates(sentences[here].lowerBound..<limit) {
+      // "决算 22.99 万元（行政单位医疗 13.63 万元、事业单位医疗 9.36 万元），较上年增加": the parts in
+      // brackets are not what the comparison is about, the figure before them is.
+      if let whole = figureBeforeBrackets(around: found, closingBefore: limit),
+        !consumed.contains(whole.textRange.lowerBound)
+      {
+        found = whole
+      }
       // "合计 100.00 万元，较上年增加 20.00 万元，其中基本支出较上年增加 15.00 万元": a part's change, or
       // a reason's ("主要是人员经费增加…"), is not about the figure before its 其中.
       let between = found.textRange.upperBound..<verbStart

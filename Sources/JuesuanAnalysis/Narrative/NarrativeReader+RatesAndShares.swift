@@ -80,6 +80,8 @@ extension NarrativeReader {
     {
       let window = Array(bytes[max(range.lowerBound, number.textRange.lowerBound - 30)..<number.textRange.lowerBound])
       let text = String(decoding: window, as: UTF8.self)
+      // "超出年初预算 1.95 万元", "比全年预算少 0.68 万元": the gap between the two, neither.
+      guard !Self.statesGap(text) else { continue }
       let budgetAt = text.utf8Text.lastRange(of: "预算").map { text.distance(from: text.startIndex, to: $0.lowerBound) }
       let actualAt = [text.utf8Text.lastRange(of: "决算"), text.utf8Text.lastRange(of: "支出")].compactMap { $0 }
         .map { text.distance(from: text.startIndex, to: $0.lowerBound) }.max()
@@ -98,6 +100,20 @@ extension NarrativeReader {
     }
     return figures
   }
+
+  /// Whether the words before a figure (`text`, its window) make it the gap between the budget and
+  /// the actual: in the clause, "超出", "超过", "超支", "节约" or "节省" before the budget's name, or a
+  /// word of more or less after it ("比年初预算减少 10.88 万元", "决算数比全年预算数少 6.37 万元").
+  package static func statesGap(_ text: String) -> Bool {
+    let clause = text.utf8Text.lastRange(of: "，").map { text[$0.upperBound...] } ?? Substring(text)
+    guard let budget = clause.utf8Text.lastRange(of: "预算") else { return false }
+    let before = clause[..<budget.lowerBound]
+    let after = clause[budget.upperBound...]
+    return gapOpenings.contains(where: before.utf8Text.contains) || gapWords.contains(where: after.utf8Text.contains)
+  }
+
+  private static let gapOpenings = ["超出", "超过", "超支", "节约", "节省"]
+  private static let gapWords = ["减少", "增加", "节约", "节省", "少", "多", "超"]
 
   /// Reads `shares`.
   func findShares() -> [Share] {

@@ -14,6 +14,10 @@ struct DeltaRule: Rule {
       + "国有资本经营预算的拨款支出增减之和应等于财政拨款支出的增减。增加额大于本年数的那一项（上年成了负数）必是写错的一项。",
     defaultSeverity: .error,
     nonTriggeringExamples: [
+      // This year's figure is the one before the brackets of its parts, or another figure of the
+      // sentence that makes the Δ right.
+      .init("卫生健康支出决算22.99万元（行政单位医疗13.63万元、事业单位医疗9.36万元），较2022年决算22.15万元增加0.84万元，增长3.79%。"),
+      .init("卫生健康支出年初预算24.96万元，支出决算22.99万元，结余1.97万元，较2022年决算22.15万元增加0.84万元，增长3.79%。"),
       .init("住房保障支出年初预算48.31万元，支出决算45.74万元，较2022年决算47.26万元减少1.52万元，下降3.22%。"),
       .init(
         "2023年度“三公”经费财政拨款支出决算为37.91万元，比2022年度减少10.00万元。其中：\n（一）因公出国（境）费支出决算0.00万元，比2022年度持平。\n（二）公务用车购置及运行费支出决算36.56万元，比2022年度减少10.00万元。其中：公务用车购置费15.00万元，比2022年度减少10.00万元；公务用车运行维护费21.56万元，比2022年度持平。\n（三）公务接待费支出决算1.35万元。比2022年度持平。"
@@ -27,6 +31,7 @@ struct DeltaRule: Rule {
       ),
     ],
     triggeringExamples: [
+      .init("卫生健康支出决算22.99万元（行政单位医疗13.63万元、事业单位医疗9.36万元），较2022年决算22.15万元增加⟦0.48万元⟧。"),
       .init(
         "卫生健康支出年初预算24.96万元，支出决算22.99万元，较2022年决算22.15万元增加⟦0.94万元⟧，增长3.79%。",
         fixed: "卫生健康支出年初预算24.96万元，支出决算22.99万元，较2022年决算22.15万元增加0.84万元，增长3.79%。"),
@@ -62,6 +67,15 @@ struct DeltaRule: Rule {
           RatioCheck.halfUnit(current.value) + RatioCheck.halfUnit(previous.value)
           + RatioCheck.halfUnit(change.delta.value)
         guard abs((difference - signed).tenThousandths) > tolerance else { continue }
+        // Another figure of the sentence, taken as this year's, makes the Δ right ("支出决算 22.99 万元，
+        // 结余 1.97 万元，较 2022 年决算 22.15 万元增加 0.84 万元"): the reading is in doubt, not the Δ.
+        guard
+          !change.alternatives.contains(where: { alternative in
+            abs(((alternative.value - previous.value) - signed).tenThousandths)
+              <= RatioCheck.halfUnit(alternative.value) + RatioCheck.halfUnit(previous.value)
+              + RatioCheck.halfUnit(change.delta.value)
+          })
+        else { continue }
         let word = difference.tenThousandths >= 0 ? "增加" : "减少"
         let expected = difference.magnitude.formatted(decimals: max(2, change.delta.value.decimals))
         var message =

@@ -17,6 +17,9 @@ struct DirectionRule: Rule {
       """,
     defaultSeverity: .error,
     nonTriggeringExamples: [
+      // "比年初预算减少 10.88 万元" is the gap, not the budget.
+      .init("行政运行（项）年初预算为300.00万元，支出决算为289.12万元，完成年初预算的96.37%，比年初预算减少10.88万元。决算数小于预算数的主要原因是人员调出。"),
+      .init("事业运行（项）全年预算为 17.68 万元，支出决算为 11.31 万元，决算数比全年预算数少 6.37 万元。决算数小于全年预算数的主要原因：人员变动。"),
       // The claim names the budget it is held against: 年初, not the 全年 stated last.
       .init(
         "一般公共预算财政拨款支出年初预算为2000.00万元，全年预算数为2450.00万元，支出决算为2400.00万元，完成年初预算的120.00%。决算数大于年初预算数的主要原因是年中追加项目资金。\n"
@@ -35,6 +38,7 @@ struct DirectionRule: Rule {
       .init("（十七）2210203-购房补贴 21.19 万元，较上年决算数增加 2,219.00 元。"),
     ],
     triggeringExamples: [
+      .init("行政运行（项）年初预算为300.00万元，支出决算为289.12万元，完成年初预算的96.37%，比年初预算减少10.88万元。⟦决算数大于⟧预算数的主要原因是人员调出。"),
       .init(
         "一般公共预算财政拨款支出年初预算为2000.00万元，全年预算数为2450.00万元，支出决算为2400.00万元。⟦决算数小于⟧年初预算数的主要原因是年中追加项目资金。\n"
       ),
@@ -293,9 +297,10 @@ struct DirectionRule: Rule {
   private static func comparedFigures(
     in paragraph: Paragraph, _ reader: NarrativeReader, within range: Range<Int>, budget kind: String? = nil
   ) -> (budget: Paragraph.Number, actual: Paragraph.Number)? {
+    // "比年初预算减少 10.88 万元" states neither figure, but their gap.
     let figures = paragraph.numbers.filter {
       $0.unit == .tenThousandYuan && $0.textRange.lowerBound >= range.lowerBound
-        && $0.textRange.upperBound <= range.upperBound
+        && $0.textRange.upperBound <= range.upperBound && !NarrativeReader.statesGap(label(before: $0, in: reader))
     }
     guard
       let budget = figures.last(where: {

@@ -19,6 +19,8 @@ struct ExecutionRateRule: Rule {
       """,
     defaultSeverity: .warning,
     nonTriggeringExamples: [
+      // The gap to the budget is no budget: "超出年初预算 29.16 万元".
+      .init("社会保障和就业支出年初预算为174.04万元，支出决算为203.20万元，超出年初预算29.16万元，完成年初预算的116.75%。主要原因是养老保险缴费基数调整。"),
       .init("年初预算为 6.80 万元，支出决算为 9.42 万元，完成年初预算的 138.53%。决算数与年初预算数存在差异的主要原因是保险基数调整。"),
       // The 0 base is change/zero-base's; the rate fits the other budget.
       .init("年初预算为 0 万元，全年预算为 321.02 万元，支出决算为 307.82 万元，完成年初预算的 95.89%。"),
@@ -35,6 +37,7 @@ struct ExecutionRateRule: Rule {
       ),
     ],
     triggeringExamples: [
+      .init("住房公积金（项）年初预算为 7.20 万元，支出决算为 9.15 万元，超出年初预算 1.95 万元，完成年初预算的 ⟦157.08%⟧。主要原因是缴存基数调整。"),
       .init("年初预算为 0 万元，全年预算为 321.02 万元，支出决算为 307.82 万元，完成年初预算的 ⟦94.89%⟧。"),
       .init("年初预算为 6.00 万元，全年预算为 10.00 万元，支出决算为 9.00 万元，完成年初预算的 ⟦90.00%⟧。"),
       .init(

@@ -22,6 +22,11 @@ struct YearMismatchRule: Rule {
       """,
     defaultSeverity: .warning,
     nonTriggeringExamples: [
+      .init("# 2023年度部门决算\n\n2023年度“三公”经费支出24.37万元，较上年减少3.63万元，下降12.96%。2022年度“三公”经费支出28.00万元。\n"),
+      .init("# 2023年度部门决算\n\n2022年度本部门收入总计、支出总计均为1,154.78万元。2023年度收入总计1,654.78万元，支出总计1,654.78万元。\n"),
+      .init(
+        "# 2023年度部门决算\n\n2023年度收入总计1,862.53万元。2022年度收入总计1,535.02万元。与上年相比，收入总计增加327.51万元，增长21.34%。\n"
+      ),
       // Last year's figure set beside this year's, sentence by sentence.
       .init("某区住房和城乡建设局2023年度部门决算\n\n2023年度机关运行经费支出150.00万元。2022年度机关运行经费支出160.00万元。\n"),
       // A budget compared with the latest final, two years before; its first sentence is not its title.
@@ -54,6 +59,8 @@ struct YearMismatchRule: Rule {
       ),
     ],
     triggeringExamples: [
+      // Last year's words for another thing than this year's statement: not set beside it.
+      .init("# 2023年度部门决算\n\n2023年度三公经费支出24.37万元。⟦2022⟧年度三公经费全年预算30.00万元。\n"),
       .init(
         "# 2025年度部门预算\n\n某某项目经费情况说明\n五、实施周期\n⟦2024⟧全年度。\n六、年度预算安排\n",
         fixed: "# 2025年度部门预算\n\n某某项目经费情况说明\n五、实施周期\n2025全年度。\n六、年度预算安排\n"),
@@ -413,7 +420,7 @@ struct YearMismatchRule: Rule {
           message = "\(year) 年度决算中出现以后年度“\(mention.value) 年度”的情况，应为 \(year) 年度"
         } else if !report.kind.isBudget, mention.value == year - 1, paragraph != nil,
           Self.opensSentence(scalars, at: mention.start, unit: report.unitName), Self.statesFigureAlone(sentence),
-          !namesReportYear(from: mention.end), !Self.isStatedForYear(year, after: after, in: text)
+          !namesReportYear(from: mention.end), !Self.isStatedForYear(year, mentionEnd: mention.end, in: scalars)
         {
           // "2022 年度机关运行经费支出 0.00 万元。" opening a statement of a 2023 final account.
           message = "\(year) 年度决算的说明以“\(mention.value) 年度”开头陈述决算数，说的应是 \(year) 年度"
@@ -434,8 +441,9 @@ struct YearMismatchRule: Rule {
         } else if mention.value == year - 1, !mention.isComparisonBase,
           Self.comparesWithLastYear(sentence) || Self.opensWithComparison(following),
           // "2023年度…80.00万元，2024年度为100.00万元，较上年增加…": both years stated, the earlier
-          // one the base (also in parts the sentence divides with "；").
-          !namesReportYear()
+          // one the base (also in parts the sentence divides with "；"); or this year's stated
+          // before, in a sentence of its own ("2023年度收入总计 X。2022年度收入总计 Y。与上年相比…").
+          !namesReportYear(), !Self.isStatedForYear(year, mentionEnd: mention.end, in: scalars)
         {
           message = "本句与上年比较，所说的本年应为 \(year) 年度，文中写作“\(mention.value) 年度”"
         } else if mention.value == year - 1, !mention.isComparisonBase,
@@ -709,15 +717,41 @@ struct YearMismatchRule: Rule {
       && !comparing.contains(where: compact.utf8Text.contains)
   }
 
-  /// Whether `text` states the same thing for `year` as the mention followed by `after` does for
-  /// another: "2023年度机关运行经费支出 150.00 万元。2022年度机关运行经费支出 160.00 万元。" sets last
-  /// year's figure beside this year's on purpose. The thing is what `after` names before its first
-  /// digit (four characters at least).
-  private static func isStatedForYear(_ year: Int, after: String, in text: String) -> Bool {
-    let name = after.trimmingPrefix("度").prefix { !$0.isNumber }
-    guard name.count >= 4 else { return false }
-    let compact = text.filter { !$0.isWhitespace }.utf8Text
-    return compact.contains("\(year)年度\(name)") || compact.contains("\(year)年\(name)")
+  /// Whether `text` states the same thing for `year`, with another figure, as the other year's
+  /// mention ending at scalar `end` does: "2023年度机关运行经费支出 150.00 万元。2022年度机关运行经费支出
+  /// 160.00 万元。" sets last year's figure beside this year's on purpose (a year shifted by mistake
+  /// would state this year's figure again). The things are what each year is followed by up to a
+  /// figure or mark, quotes left out, one the start of the other; the figures are the first after.
+  private static func isStatedForYear(_ year: Int, mentionEnd end: Int, in scalars: [Unicode.Scalar]) -> Bool {
+    func stated(_ text: Substring) -> (key: String, figure: String)? {
+      var rest = text.drop { "，,、：:".contains($0) }
+      if let owner = ["本部门", "本单位", "我部门", "我单位"].first(where: { rest.hasPrefix($0) }) {
+        rest = rest.dropFirst(owner.count).drop { "，,、：:".contains($0) }
+      }
+      // Up to a digit (三 of 三公 is a number to `Character`, not a digit) or a mark.
+      let key = String(rest.prefix { !isDigit($0) && !"、，,。；为是均".contains($0) })
+      guard key.count >= 4 else { return nil }
+      let tail = rest.prefix(40)
+      guard let first = tail.firstIndex(where: isDigit) else { return nil }
+      let figure = tail[first...].prefix { isDigit($0) || $0 == "." || $0 == "," }.filter { $0 != "," }
+      return (key, String(figure))
+    }
+    func isDigit(_ character: Character) -> Bool { ("0"..."9").contains(character) }
+    let compact = String(String.UnicodeScalarView(scalars)).filter { !$0.isWhitespace && !"“”\"".contains($0) }
+    let own = String(String.UnicodeScalarView(scalars[end...])).filter { !$0.isWhitespace && !"“”\"".contains($0) }
+    guard let mention = stated(Substring(own.trimmingPrefix("度"))) else { return false }
+    for opening in ["\(year)年度", "\(year)年"] {
+      var search = compact[...]
+      while let found = search.utf8Text.range(of: opening) {
+        if let other = stated(compact[found.upperBound...]), other.figure != mention.figure,
+          other.key.hasPrefix(mention.key) || mention.key.hasPrefix(other.key)
+        {
+          return true
+        }
+        search = compact[found.upperBound...]
+      }
+    }
+    return false
   }
 
   /// Whether the year at scalar `index` starts its sentence: only white space before it back to
