@@ -90,13 +90,13 @@ package enum NarrativeScanner {
   }
 
   /// Where the group that `joinedThousands` joined to a figure ending at `end` ends: after "，" or
-  /// a space, its three digits and decimals ("1，000.00" read to "1"); nil when none follows
-  /// before `limit`.
+  /// a space, its digits and decimals ("1，000.00" read to "1"); nil when none follows before
+  /// `limit` (the end of the number, which takes in the group only when it was joined).
   package static func joinedGroupEnd(in bytes: [UInt8], from end: Int, limit: Int) -> Int? {
     let separator = UTF8Text.has("，", at: end, in: bytes) ? 3 : end < limit && bytes[end] == 0x20 ? 1 : 0
-    guard separator > 0, end + separator < limit, isDigit(bytes[end + separator]) else { return nil }
+    guard separator > 0, end + separator < limit else { return nil }
     let groupEnd = figureEnd(in: bytes, from: end + separator, limit: limit)
-    return groupEnd - (end + separator) == 6 ? groupEnd : nil
+    return groupEnd > end + separator ? groupEnd : nil
   }
 
   /// The characters of a figure from `start`, read no further than `limit`: digits, "," "." "．",
@@ -134,9 +134,16 @@ package enum NarrativeScanner {
     _ previous: Paragraph.Number, bytes: UnsafeBufferPointer<UInt8>, group: Range<Int>, unit: Paragraph.Number.Unit
   ) -> Amount? {
     let lead = previous.textRange
-    guard previous.unit == .none, (1...3).contains(lead.count), lead.allSatisfy({ isDigit(bytes[$0]) }),
-      group.count == 6, (0..<3).allSatisfy({ isDigit(bytes[group.lowerBound + $0]) }),
-      bytes[group.lowerBound + 3] == 0x2E, isDigit(bytes[group.lowerBound + 4]), isDigit(bytes[group.lowerBound + 5])
+    // The lead: one to three digits (ASCII or full-width), nothing else.
+    guard previous.unit == .none, let leadDigits = digits(bytes, from: lead.lowerBound, to: lead.upperBound),
+      (1...3).contains(leadDigits.count), leadDigits.end == lead.upperBound
+    else { return nil }
+    // The group: three digits, a point, two digits.
+    guard let whole = digits(bytes, from: group.lowerBound, to: group.upperBound), whole.count == 3 else { return nil }
+    let point =
+      whole.end < group.upperBound && bytes[whole.end] == 0x2E ? 1 : isFullWidthPoint(bytes, at: whole.end) ? 3 : 0
+    guard point > 0, let fraction = digits(bytes, from: whole.end + point, to: group.upperBound), fraction.count == 2,
+      fraction.end == group.upperBound
     else { return nil }
     let gap = lead.upperBound..<group.lowerBound
     let fullWidthComma =
@@ -145,11 +152,24 @@ package enum NarrativeScanner {
     let space =
       gap.count == 1 && bytes[gap.lowerBound] == 0x20 && unit != .none
       && opensAmount(before: lead.lowerBound, in: bytes)
-    guard fullWidthComma || space else { return nil }
-    guard let thousands = Amount(parsingUTF8: UnsafeBufferPointer(rebasing: bytes[lead])),
+    guard fullWidthComma || space,
+      let thousands = Amount(parsingUTF8: UnsafeBufferPointer(rebasing: bytes[lead])),
       let rest = Amount(parsingUTF8: UnsafeBufferPointer(rebasing: bytes[group]))
     else { return nil }
     return Amount(tenThousandths: thousands.tenThousandths * 1000 + rest.tenThousandths, decimals: rest.decimals)
+  }
+
+  /// The digits (ASCII or full-width) from `start` before `end`: how many, and where they end.
+  private static func digits(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> (
+    count: Int, end: Int
+  )? {
+    var index = start
+    var count = 0
+    while index < end, case let length = digitLength(bytes, at: index), length > 0 {
+      index += length
+      count += 1
+    }
+    return count > 0 ? (count, index) : nil
   }
 
   /// Whether an amount may start at `offset`: at the start, or after a space, "：" or ":".

@@ -419,6 +419,7 @@ struct RealShapeTests {
     #expect(try amounts("本年支出合计1，000.00万元，其中：基本支出600.00万元。") == ["1000.00|1，000.00万元", "600.00|600.00万元"])
     #expect(try amounts("2025年收入预算 1 200.00 万元，增长 20.00 %。") == ["1200.00|1 200.00 万元", "20.00|20.00 %"])
     #expect(try amounts("收入预算：12 345.67万元。") == ["12345.67|12 345.67万元"])
+    #expect(try amounts("收入总计１，８６２．５３万元。") == ["1862.53|１，８６２．５３万元"])
     // A number before a space is no thousands when a word runs into it, when the group is no
     // amount, or when a clause ends between them.
     #expect(try amounts("项目1 200.00万元，项目2 300.00万元。") == ["1|1", "200.00|200.00万元", "2|2", "300.00|300.00万元"])

@@ -276,6 +276,8 @@ package struct NarrativeBinder {
         {
           return nil
         }
+        // "下属某中心 2023 年度本年支出合计 380.75 万元，其中：基本支出 …": another owner's figures.
+        if !anchor.standsAlone, namesOtherOwner(chars, before: start) { return nil }
         // "2010301-行政运行 907.12 万元，其中基本支出 …" speaks of that subject's part, not the total.
         if !anchor.isSangong, sentenceNamesSubject(chars, end - anchor.text.count) { return nil }
         // The 三公 table's 预算数 is the full-year budget; a 年初预算 may differ from it.
@@ -488,6 +490,14 @@ package struct NarrativeBinder {
 
   private static let carryOver = Array("结转和结余".unicodeScalars)
 
+  /// `StatedTotals.namesOtherOwner` for the sentence of `chars` up to `end`.
+  private func namesOtherOwner(_ chars: [Glyph], before end: Int) -> Bool {
+    var from = end
+    while from > 0, chars[from - 1] != "。" { from -= 1 }
+    let bytes = Array(Self.text(chars[from..<end]).utf8)
+    return StatedTotals.namesOtherOwner(bytes, before: bytes.count)
+  }
+
   private func prefixScan(_ chars: [Glyph], _ start: Int) -> Bool? {
     var fiscal = false
     var index = start
@@ -502,7 +512,7 @@ package struct NarrativeBinder {
       if Self.isBoundary(char) {
         // "财政拨款收入总计 §、支出总计 §": after a 、, the 财政拨款 said before it carries over to a
         // label that does not say it (which is not read as the total of all funds).
-        if char == "、", !fiscal {
+        if char == "、" || char == "，", !fiscal {
           let before = Array(Self.text(chars[..<index]).utf8)
           if StatedTotals.carriesFiscalOver(before, before: before.count) { return nil }
         }

@@ -199,7 +199,10 @@ package struct StatedTotals: AnalysisView {
               budgetFirst: total.budgetFirst(isBudget: isBudget)),
             !Self.extendsAnotherName(paragraph, before: offset, prefixes: total.otherNamePrefixes),
             total != .income && total != .expenditure || !Self.carriesFiscalOver(paragraph.utf8, before: offset),
-            total.isSangong || !Self.carriesOwnerOver(paragraph.utf8, before: offset),
+            !Self.namesOtherOwner(paragraph.utf8, before: offset),
+            // A unit's report quoting its department's ("…局2023年度部门决算收入总计 12,356.80 万元").
+            !(report.kind == .unitFinal || report.kind == .unitBudget)
+              || !Self.extendsAnotherName(paragraph, before: offset, prefixes: ["部门决算", "部门预算"]),
             Self.isThisYears(paragraph, before: offset, year: report.year)
           else { continue }
           facts += label.totals.map { Fact(total: $0, number: number, paragraph: index) }
@@ -274,30 +277,51 @@ package struct StatedTotals: AnalysisView {
   }
 
   /// Whether a label right after a 、 takes over the 财政拨款 said before it in its sentence:
-  /// "财政拨款收入总计 930.00 万元、支出总计 930.00 万元" states 财政拨款's 支出总计, not all funds'.
-  /// (`bytes`: a paragraph's text, or the binder's up to the label.)
+  /// "财政拨款收入总计 930.00 万元、支出总计 930.00 万元" states 财政拨款's 支出总计, not all funds'. After
+  /// a "，" only from the clause right before, when that names 财政拨款's 总计 ("财政拨款收入总计
+  /// 1,065.56 万元，支出总计 1,065.56 万元"). (`bytes`: a paragraph's text, or the binder's up to the
+  /// label.)
   static func carriesFiscalOver(_ bytes: [UInt8], before offset: Int) -> Bool {
-    let mark = UTF8Text.skippingSpacesBackward(in: bytes, from: offset) - 3
-    guard UTF8Text.has("、", at: mark, in: bytes) else { return false }
+    let end = UTF8Text.skippingSpacesBackward(in: bytes, from: offset)
+    if UTF8Text.has("、", at: end - 3, in: bytes) {
+      return UTF8Text.firstOffset(of: fiscal, in: bytes, from: sentenceStart(bytes, before: end - 3), before: end - 3)
+        != nil
+    }
+    let mark = UTF8Text.has("，", at: end - 3, in: bytes) ? end - 3 : end >= 1 && bytes[end - 1] == 0x2C ? end - 1 : nil
+    guard let mark else { return false }
     var start = mark
-    while start > 0, !UTF8Text.has("。", at: start - 3, in: bytes) { start -= 1 }
+    while start > 0, !clauseMarks.contains(where: { UTF8Text.has($0, at: start - $0.count, in: bytes) }) { start -= 1 }
     return UTF8Text.firstOffset(of: fiscal, in: bytes, from: start, before: mark) != nil
+      && UTF8Text.firstOffset(of: total, in: bytes, from: start, before: mark) != nil
+  }
+
+  /// Whether the sentence up to `offset` names an owner other than the department as a whole
+  /// ("下属某中心 2023 年度收入总计…", "其中，机关本级“三公”经费支出…"), not as a part of it
+  /// ("本部门（含下属单位）…") or as what it is made of ("本部门下属 1 家机关和 1 家参公事业单位的…"):
+  /// its figures are that owner's.
+  package static func namesOtherOwner(_ bytes: [UInt8], before offset: Int) -> Bool {
+    let start = sentenceStart(bytes, before: offset)
+    return owners.contains { owner in
+      UTF8Text.offsets(of: owner, in: bytes, range: start..<offset).contains { found in
+        let next = UTF8Text.skippingSpaces(in: bytes, from: found + owner.count)
+        return !including.contains { UTF8Text.has($0, at: found - $0.count, in: bytes) }
+          && !(next < bytes.count && (0x30...0x39).contains(bytes[next]))
+      }
+    }
+  }
+
+  private static func sentenceStart(_ bytes: [UInt8], before offset: Int) -> Int {
+    var start = offset
+    while start > 0, !UTF8Text.has("。", at: start - 3, in: bytes) { start -= 1 }
+    return start
   }
 
   private static let fiscal = Array("财政拨款".utf8)
-
-  /// Whether a label right after a 、 takes over the owner said before it in its sentence, another
-  /// than the department as a whole: "本部门下属事业单位收入总计 600.00 万元、支出总计 600.00 万元",
-  /// "机关本级收入总计…、支出总计…".
-  private static func carriesOwnerOver(_ bytes: [UInt8], before offset: Int) -> Bool {
-    let mark = UTF8Text.skippingSpacesBackward(in: bytes, from: offset) - 3
-    guard UTF8Text.has("、", at: mark, in: bytes) else { return false }
-    var start = mark
-    while start > 0, !UTF8Text.has("。", at: start - 3, in: bytes) { start -= 1 }
-    return owners.contains { UTF8Text.firstOffset(of: $0, in: bytes, from: start, before: mark) != nil }
-  }
-
-  private static let owners = ["下属", "所属", "本级", "二级单位"].map { Array($0.utf8) }
+  private static let total = Array("总计".utf8)
+  // No "," here: it separates the thousands of the figure before.
+  private static let clauseMarks = ["，", "、", "；", "。", ";"].map { Array($0.utf8) }
+  private static let owners = ["下属", "所属", "机关本级", "二级单位", "下级单位"].map { Array($0.utf8) }
+  private static let including = ["含", "包括", "包含"].map { Array($0.utf8) }
 
   /// The 万元 amount right after a label, perhaps after one of `connectors` and 为: "收入预算
   /// 37,151.47万元", "支出总计为 307.82 万元", "“三公”经费预算数为 47.91 万元"; after a budget figure

@@ -43,6 +43,9 @@ extension NarrativeReader {
       // Within the clause group before the rate (not past a ；, which starts another item).
       var clauseStart = sentence.lowerBound
       if let semicolon = occurrences(of: "；", in: sentence.lowerBound..<offset).last { clauseStart = semicolon + 3 }
+      // "…完成预算的 81.23%，其中：因公出国（境）费决算为 3.12 万元，完成预算的 62.40%": a part's rate,
+      // of the part's figures only.
+      if let part = occurrences(of: "其中", in: clauseStart..<offset).last { clauseStart = part + 6 }
       var figures = figures(in: clauseStart..<offset, qualifiedBy: rateQualifier)
       // "年初预算为 0.88 万元，支出决算为 0.88 万元。完成年初预算的 100.00%。": a sentence that is the
       // rate alone is of the figures of the sentence before, when that states both.

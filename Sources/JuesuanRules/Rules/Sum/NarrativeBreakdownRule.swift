@@ -43,6 +43,15 @@ struct NarrativeBreakdownRule: Rule {
       """,
     defaultSeverity: .error,
     nonTriggeringExamples: [
+      // A sentence that opens with 其中 after a list breaks down the whole, not the last item.
+      .init("2023年度政府采购支出总额440.15万元，其中：货物86.40万元、工程235.00万元、服务118.75万元。其中，授予中小企业合同金额405.60万元，占92.15%。"),
+      .init("2023年度“三公”经费支出24.37万元，其中：因公出国（境）费3.12万元、公务用车购置及运行维护费15.80万元、公务接待费5.45万元。其中，使用以前年度结转资金安排10.00万元。"),
+      // The parts added up before the list went on with another measure.
+      .init(
+        "2023年度政府采购支出总额440.15万元，其中：政府采购货物支出86.40万元、政府采购工程支出235.00万元、政府采购服务支出118.75万元，授予中小企业合同金额405.60万元，占政府采购支出总额的92.15%。"
+      ),
+      // 其他用车 not counted: the list is not whole.
+      .init("本部门共有车辆14辆，其中：执法执勤用车8辆、应急保障用车2辆，其余为其他用车。"),
       // A list that ends in 等 is not all of the whole.
       .init("某市农业农村局2025年部门预算\n\n2025年项目支出预算500.00万元，其中：农业技术推广200.00万元，动物防疫150.00万元，农田水利100.00万元等。\n"),
       // A 其中 inside brackets ends with them; a part's own "主要用于" list is its own; 小微 is a part
@@ -135,6 +144,7 @@ struct NarrativeBreakdownRule: Rule {
       .init("本年支出合计1，000.00万元，其中：基本支出600.00万元，项目支出400.00万元。"),
     ],
     triggeringExamples: [
+      .init("本部门共有车辆⟦14⟧辆，其中：执法执勤用车8辆、应急保障用车2辆、其他用车3辆。"),
       .init("2023年度本年支出合计100.00万元，其中：基本支出⟦90.00⟧万元（其中：人员经费78.00万元、公用经费13.00万元），项目支出10.00万元。"),
       .init("当年实际支出 ⟦45.50⟧ 万元，其中：本级财政当年预算 50 万元、以前年度结余结转 0.00 万元、当年追加 0.00 万元。"),
       .init("政府采购支出总额 ⟦40.19⟧ 万元，其中：货物 30.19 万元、工程 5.00 万元、服务 0.00 万元。"),
@@ -243,6 +253,14 @@ struct NarrativeBreakdownRule: Rule {
           Self.onlyPunctuation(
             bytes[Self.end(of: whole, withShareBefore: marker, reader)..<marker], fullStop: opensSentence)
         else { continue }
+        // "…其中：货物 86.40 万元、…服务 118.75 万元。其中，授予中小企业合同金额…": after a sentence that
+        // lists, the last item is not the whole of what the next sentence breaks down.
+        if opensSentence,
+          !reader.occurrences(of: "其中", in: from..<whole.textRange.lowerBound).isEmpty
+            || !reader.occurrences(of: "、", in: from..<whole.textRange.lowerBound).isEmpty
+        {
+          continue
+        }
         let wholeLabel = reader.label(before: whole, from: from)
         // The parts: after 其中, not in brackets, up to the sentence's end or a nested 其中.
         let nested = reader.occurrences(of: "其中").first { $0 > marker && $0 < sentence.upperBound }
@@ -693,7 +711,11 @@ struct NarrativeBreakdownRule: Rule {
       context.ran()
       let sum = parts.reduce(Int64(0)) { $0 + count($1) }
       let total = count(whole)
-      let listsTheRest = !reader.occurrences(of: "其他", in: start..<end).isEmpty
+      // 其他 with its own count ("其他用车 3 辆"), not the rest left uncounted ("其余为其他用车").
+      let listsTheRest = reader.occurrences(of: "其他", in: start..<end).contains { other in
+        let stop = ["、", "，", ",", "；"].compactMap { reader.occurrences(of: $0, in: other..<end).first }.min() ?? end
+        return parts.contains { (other..<stop).contains($0.textRange.lowerBound) }
+      }
       guard sum > total || (sum < total && listsTheRest) else { continue }
       let terms = parts.map { "\(count($0))" }.joined(separator: " + ")
       context.report(
@@ -842,7 +864,7 @@ struct NarrativeBreakdownRule: Rule {
   }
 
   /// Whether `parts`, which do not add up to `whole`, do when the list in `list` is read another
-  /// way, its "；" clauses as its units: the clauses up to one of them (the list ended there);
+  /// way: the parts up to one of them, or its "；" clauses up to one (the list ended there);
   /// one clause of two parts or more, every other clause no more than the whole (two breakdowns
   /// of one whole); or each clause's first figure (the others said of it). An exact sum is the
   /// proof the text is right; the rest of what it says is then not read as parts.
@@ -856,11 +878,13 @@ struct NarrativeBreakdownRule: Rule {
     }
     guard parts.count >= 2, !adds(parts) else { return false }
     let semicolons = (reader.occurrences(of: "；", in: list) + reader.occurrences(of: ";", in: list)).sorted()
-    guard !semicolons.isEmpty else { return false }
     let bounds = [list.lowerBound] + semicolons + [list.upperBound]
     let clauses = zip(bounds, bounds.dropFirst()).map { bound in
       parts.filter { (bound.0..<bound.1).contains($0.textRange.lowerBound) }
     }.filter { !$0.isEmpty }
+    // The parts up to one of them, two at least, add up: the list ended there ("…服务 118.75 万元，
+    // 授予中小企业合同金额 405.60 万元" goes on with another measure).
+    for end in 2..<parts.count where adds(Array(parts[..<end])) { return true }
     guard clauses.count >= 2 else { return false }
     for end in 1..<clauses.count where adds(clauses[..<end].flatMap { $0 }) { return true }
     for (index, clause) in clauses.enumerated() where clause.count >= 2 && adds(clause) {

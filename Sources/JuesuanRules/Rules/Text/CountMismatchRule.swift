@@ -18,6 +18,7 @@ struct CountMismatchRule: Rule {
       .init("本局内设机构4个，包括：办公室（加挂政策法规科、行政审批科牌子）、计划财务科、综合业务科、执法监督科。"),
       .init("本局内设机构3个，分别是：办公室、政策法规和行政审批科、人事和老干部科。"),
       .init("指标体系设置产出指标（数量、质量、时效、成本）、效益指标、满意度指标3个一级指标。"),
+      .init("对道路养护、桥梁检测等5个项目开展绩效自评。"),
     ],
     triggeringExamples: [
       .init("指标体系共设置决策、过程、产出以及效益⟦5个⟧一级指标、10个二级指标。"),
@@ -58,6 +59,8 @@ struct CountMismatchRule: Rule {
         }
         guard end - start <= 150 else { continue }
         var span = paragraph.text(in: start..<end)
+        // "对道路养护、桥梁检测等 5 个项目": a list that says it names only some.
+        if span.utf8Text.hasSuffix("等") || span.utf8Text.hasSuffix("等等") { continue }
         for leadIn in Self.leadIns {
           if let range = span.utf8Text.lastRange(of: leadIn) { span = String(span[range.upperBound...]) }
         }
