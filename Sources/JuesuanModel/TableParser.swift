@@ -143,6 +143,9 @@ struct TableParser {
       let line = tokenized.line
       var tokens = tokenized.tokens
       Self.joinSplitCode(&tokens)
+      // "1	2	3	…	12" (the 栏次 row, its label in another column or none): before it is taken for
+      // pieces of broken cells.
+      if Self.isColumnNumbering(tokens) { continue }
       if line.shape == .tabbed || line.shape == .piped, Self.isFragment(tokens),
         !(numbersRows && Self.isNumberedEmptyRow(tokens))
       {
@@ -172,7 +175,6 @@ struct TableParser {
       if case .text(let text, _) = tokens.first, text.utf8Text.hasPrefix("栏次") || text.utf8Text.isSame(as: "行次") {
         continue
       }
-      if Self.isColumnNumbering(tokens) { continue }
       var isLineStart = true  // every token before this one is blank
       for (position, token) in tokens.enumerated() {
         defer { if case .blank = token {} else { isLineStart = false } }

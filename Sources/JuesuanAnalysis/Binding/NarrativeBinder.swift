@@ -293,7 +293,9 @@ package struct NarrativeBinder {
         }
         return figures.isEmpty ? nil : NarrativeBinding(subject: Self.text(anchor.text), figures: figures)
       }
-      if !isBudget, listing(), let item = economicNameEnds.first(in: chars, endingAt: end).map({ economicNames[$0] }) {
+      if !isBudget, listing(), !listsProjectSpending(chars, before: placeholder),
+        let item = economicNameEnds.first(in: chars, endingAt: end).map({ economicNames[$0] })
+      {
         let start = end - item.name.count
         guard start == 0 || Self.isBoundary(chars[start - 1]) || chars[start - 1] == "括" else { return nil }
         guard let figure = figure(item.table, item.row, column: Self.totalColumn(of: item.table)) else { return nil }
@@ -489,6 +491,15 @@ package struct NarrativeBinder {
   }
 
   private static let carryOver = Array("结转和结余".unicodeScalars)
+
+  /// Whether the sentence up to `end` lists what 项目支出 comprises ("项目支出…主要包括机关事业单位基本
+  /// 养老保险缴费支出 120.00 万元"): the basic-expenditure table (06) states none of it.
+  private func listsProjectSpending(_ chars: [Glyph], before end: Int) -> Bool {
+    var from = end
+    while from > 0, chars[from - 1] != "。" { from -= 1 }
+    let sentence = Self.text(chars[from..<end]).utf8Text
+    return sentence.contains("项目支出") && !["基本支出", "人员经费", "公用经费"].contains(where: sentence.contains)
+  }
 
   /// `StatedTotals.namesOtherOwner` for the sentence of `chars` up to `end`.
   private func namesOtherOwner(_ chars: [Glyph], before end: Int) -> Bool {

@@ -17,6 +17,9 @@ struct DirectionRule: Rule {
       """,
     defaultSeverity: .error,
     nonTriggeringExamples: [
+      // A claim that names no budget holds against one of those stated.
+      .init(
+        "一般公共预算财政拨款支出全年预算为 321.02 万元（年初预算为 0 万元，单位年中成立后追加），支出决算为 307.82 万元，完成全年预算的 95.89%。决算数小于预算数的主要原因：人员经费支出数小于预算数。"),
       // "比年初预算减少 10.88 万元" is the gap, not the budget.
       .init("行政运行（项）年初预算为300.00万元，支出决算为289.12万元，完成年初预算的96.37%，比年初预算减少10.88万元。决算数小于预算数的主要原因是人员调出。"),
       .init("事业运行（项）全年预算为 17.68 万元，支出决算为 11.31 万元，决算数比全年预算数少 6.37 万元。决算数小于全年预算数的主要原因：人员变动。"),
@@ -38,6 +41,7 @@ struct DirectionRule: Rule {
       .init("（十七）2210203-购房补贴 21.19 万元，较上年决算数增加 2,219.00 元。"),
     ],
     triggeringExamples: [
+      .init("一般公共预算财政拨款支出全年预算为 321.02 万元（年初预算为 330.00 万元），支出决算为 340.00 万元。⟦决算数小于⟧预算数的主要原因：人员经费增加。"),
       .init("行政运行（项）年初预算为300.00万元，支出决算为289.12万元，完成年初预算的96.37%，比年初预算减少10.88万元。⟦决算数大于⟧预算数的主要原因是人员调出。"),
       .init(
         "一般公共预算财政拨款支出年初预算为2000.00万元，全年预算数为2450.00万元，支出决算为2400.00万元。⟦决算数小于⟧年初预算数的主要原因是年中追加项目资金。\n"
@@ -273,13 +277,22 @@ struct DirectionRule: Rule {
           }
           guard let (budget, actual) = figures else { continue }
           context.ran()
-          let holds: Bool
-          switch claim {
-          case .greater: holds = actual.value > budget.value
-          case .less: holds = actual.value < budget.value
-          case .equal: holds = actual.value.isSameValue(as: budget.value)
+          func holds(against budget: Paragraph.Number) -> Bool {
+            switch claim {
+            case .greater: actual.value > budget.value
+            case .less: actual.value < budget.value
+            case .equal: actual.value.isSameValue(as: budget.value)
+            }
           }
-          guard !holds else { continue }
+          guard !holds(against: budget) else { continue }
+          // A claim that names no budget holds if it holds against any the sentence states ("全年预算为
+          // 321.02 万元（年初预算为 0 万元），支出决算为 307.82 万元…决算数小于预算数").
+          if named == nil,
+            Self.budgets(in: paragraph, reader, within: reader.sentences[max(0, here - 2)].lowerBound..<offset)
+              .contains(where: holds(against:))
+          {
+            continue
+          }
           let relation = actual.value > budget.value ? "大于" : actual.value < budget.value ? "小于" : "等于"
           context.report(
             paragraph.sourceRange(ofTextRange: offset..<(offset + word.count)),
@@ -310,6 +323,18 @@ struct DirectionRule: Rule {
       let actual = figures.last(where: { label(before: $0, in: reader).utf8Text.contains("决算") })
     else { return nil }
     return (budget, actual)
+  }
+
+  /// Every budget figure in `range` (not a gap to the budget).
+  private static func budgets(in paragraph: Paragraph, _ reader: NarrativeReader, within range: Range<Int>)
+    -> [Paragraph.Number]
+  {
+    paragraph.numbers.filter {
+      $0.unit == .tenThousandYuan && $0.textRange.lowerBound >= range.lowerBound
+        && $0.textRange.upperBound <= range.upperBound
+        && !NarrativeReader.statesGap(label(before: $0, in: reader))
+        && label(before: $0, in: reader).utf8Text.contains("预算")
+    }
   }
 
   /// The budgets a claim may name: "年初预算数", "全年预算数", "调整预算数".

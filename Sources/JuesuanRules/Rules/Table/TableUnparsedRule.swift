@@ -13,6 +13,10 @@ struct TableUnparsedRule: Rule {
       """,
     defaultSeverity: .information,
     nonTriggeringExamples: [
+      // The 栏次 row (1 … 12 with no label) is no broken cell.
+      .init(
+        "某县农业农村局2023年度部门决算\n\n财政拨款“三公”经费支出决算表\n\n金额单位：万元\n\n预算数\t\t\t\t\t\t决算数\t\t\t\t\t\n合计\t因公出国（境）费\t公务用车购置及运行维护费\t\t\t公务接待费\t合计\t因公出国（境）费\t公务用车购置及运行维护费\t\t\t公务接待费\n\t\t小计\t公务用车购置费\t公务用车运行维护费\t\t\t\t小计\t公务用车购置费\t公务用车运行维护费\t\n1\t2\t3\t4\t5\t6\t7\t8\t9\t10\t11\t12\n30.00\t5.00\t17.00\t0.00\t17.00\t8.00\t24.37\t3.12\t15.80\t0.00\t15.80\t5.45\n"
+      ),
       .init("支出决算表\n科目编码\t科目名称\t本年支出合计\t基本支出\t项目支出\n2010301\t行政运行\t25.00\t10.00\t15.00\n"),
       .init("本部门共有车辆 22 辆，其中：一般公务用车 12 辆。\n\n机关运行经费支出 355.09 万元。\n"),
     ],

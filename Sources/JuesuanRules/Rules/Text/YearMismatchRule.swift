@@ -22,6 +22,9 @@ struct YearMismatchRule: Rule {
       """,
     defaultSeverity: .warning,
     nonTriggeringExamples: [
+      // Last year had none: this year states its figure, or the unit began this year.
+      .init("# 2024年度部门决算\n\n机关运行经费支出 10.23 万元，2023 年度无此项支出。主要原因是单位于 2024 年成立。\n"),
+      .init("# 2024年度部门决算\n\n本部门 2024 年度收入、支出总计均为 307.82 万元。因单位于 2024 年成立，2023 年度无收支。\n"),
       .init("# 2023年度部门决算\n\n2023年度“三公”经费支出24.37万元，较上年减少3.63万元，下降12.96%。2022年度“三公”经费支出28.00万元。\n"),
       .init("# 2023年度部门决算\n\n2022年度本部门收入总计、支出总计均为1,154.78万元。2023年度收入总计1,654.78万元，支出总计1,654.78万元。\n"),
       .init(
@@ -449,7 +452,11 @@ struct YearMismatchRule: Rule {
         } else if mention.value == year - 1, !mention.isComparisonBase,
           Self.deniesThisYear(after, before: Self.textBefore(scalars, mention.start)),
           // "2022年度没有…，2023年度新增…": the two years set side by side.
-          !namesReportYear(from: mention.end)
+          !namesReportYear(from: mention.end),
+          // "机关运行经费支出 10.23 万元，2023 年度无此项支出", "因单位于 2024 年成立，2023 年度无收支":
+          // this year has the figure, or began with the unit.
+          !Self.statesAmountBefore(scalars, mention.start),
+          !sentence.filter({ !$0.isWhitespace }).utf8Text.contains("成立")
         {
           message = "本句说的是本年度的情况（“\(after.prefix(3))…”），应为 \(year) 年度，文中写作“\(mention.value) 年度”"
         }
@@ -750,6 +757,23 @@ struct YearMismatchRule: Rule {
         }
         search = compact[found.upperBound...]
       }
+    }
+    return false
+  }
+
+  /// Whether the sentence before scalar `index` states a non-zero amount in 万元 or 元.
+  private static func statesAmountBefore(_ scalars: [Unicode.Scalar], _ index: Int) -> Bool {
+    var start = index
+    while start > 0, !"。！？".unicodeScalars.contains(scalars[start - 1]) { start -= 1 }
+    let text = String(String.UnicodeScalarView(scalars[start..<index])).filter { !$0.isWhitespace }
+    var rest = Substring(text)
+    while let digit = rest.firstIndex(where: { ("0"..."9").contains($0) }) {
+      let figure = rest[digit...].prefix { ("0"..."9").contains($0) || $0 == "." || $0 == "," }
+      let after = rest[figure.endIndex...]
+      if (after.hasPrefix("万元") || after.hasPrefix("元")), figure.contains(where: { ("1"..."9").contains($0) }) {
+        return true
+      }
+      rest = after
     }
     return false
   }

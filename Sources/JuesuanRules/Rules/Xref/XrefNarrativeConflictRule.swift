@@ -14,6 +14,10 @@ struct XrefNarrativeConflictRule: Rule {
       + "两个总是相等的总数（收入总计与支出总计；财政拨款收入与财政拨款支出，预算中叙述未提结转时）上年也相等，对同一基数（同为“比上年预算”）写出的增减额应相同，报告后一处。",
     defaultSeverity: .error,
     nonTriggeringExamples: [
+      // The figures before a project's name in its sentence are another subject's.
+      .init(
+        "某局2023年度部门决算\n\n社会保障和就业支出决算203.20万元，比2022年决算数49.77万元增加153.43万元，主要原因是信义服务中心良种厂经费项目支出增加。\n\n## 信义服务中心良种厂经费项目支出绩效自评表\n\n(2023年度)\n\n项目名称\t\t信义服务中心良种厂经费\t\t\t\t\t\t\t\t\n主管部门及代码\t\t002-长治市上党区人民政府办公室\t\t\t预算单位\t002001-长治市上党区人民政府办公室\t\t\t\t\n项目资金预算安排及执行进度(万元)\t资金总额:\t年初预算数\t\t全年预算数\t全年执行数\t资金结(转)余\t执行率\t得分\t偏差原因分析及改进措施\t\n\t\t目标申报数\t预算编制数\t\t\t\t\t\t\t\n\t\t\t120\t120\t120\t120\t0\t100\t\t10\n\t市县区财政资金\t120\t120\t120\t120\t0\t100.00\t10.00\t\t\n"
+      ),
       // Another owner's totals: a subordinate unit, 机关本级; a unit's report quoting its department's.
       .init(
         "# 2023年度某县农业农村局部门决算\n\n2023年度收入总计1,281.68万元，支出总计1,281.68万元。\n\n下属某县农业技术推广中心2023年度收入总计419.58万元，支出总计419.58万元。\n"),
@@ -178,10 +182,16 @@ struct XrefNarrativeConflictRule: Rule {
           UTF8Text.firstOffset(of: keys[$0], in: paragraph.utf8, from: sentence.lowerBound, before: sentence.upperBound)
             != nil
         }
-        guard hits.count == 1, let hit = hits.first else { continue }
+        guard hits.count == 1, let hit = hits.first,
+          let named = UTF8Text.firstOffset(
+            of: keys[hit], in: paragraph.utf8, from: sentence.lowerBound, before: sentence.upperBound)
+        else { continue }
         let evaluation = evaluations[projects[hit]]
         let subject = evaluation.isDepartmentWide ? "部门整体支出" : "该项目"
-        for number in paragraph.numbers where sentence.contains(number.textRange.lowerBound) {
+        // The figures after the project's name: those before it are another subject's ("社会保障和
+        // 就业支出…比2022年决算数 49.77 万元增加…，主要原因是…良种厂经费项目支出增加").
+        for number in paragraph.numbers
+        where sentence.contains(number.textRange.lowerBound) && number.textRange.lowerBound > named {
           let lead = paragraph.text(
             in: max(sentence.lowerBound, number.textRange.lowerBound - 21)..<number.textRange.lowerBound)
           var kept = Substring(lead)
