@@ -501,13 +501,24 @@ package struct NarrativeBinder {
     return sentence.contains("项目支出") && !["基本支出", "人员经费", "公用经费"].contains(where: sentence.contains)
   }
 
-  /// `StatedTotals.namesOtherOwner` for the sentence of `chars` up to `end`.
+  /// `StatedTotals.namesOtherOwner` for the sentence of `chars` up to `end`, read in glyphs (the
+  /// sentence is made text only when one of the owners' first glyphs is in it).
   private func namesOtherOwner(_ chars: [Glyph], before end: Int) -> Bool {
     var from = end
-    while from > 0, chars[from - 1] != "。" { from -= 1 }
+    var mayName = false
+    while from > 0, chars[from - 1] != "。" {
+      from -= 1
+      if from + 1 < end, Self.ownerOpenings.contains(where: { $0.0 == chars[from] && $0.1 == chars[from + 1] }) {
+        mayName = true
+      }
+    }
+    guard mayName else { return false }
     let bytes = Array(Self.text(chars[from..<end]).utf8)
     return StatedTotals.namesOtherOwner(bytes, before: bytes.count)
   }
+
+  /// The first two glyphs of `StatedTotals`' owner words (下属, 所属, 机关本级, 二级单位, 下级单位).
+  private static let ownerOpenings: [(Glyph, Glyph)] = [("下", "属"), ("所", "属"), ("机", "关"), ("二", "级"), ("下", "级")]
 
   private func prefixScan(_ chars: [Glyph], _ start: Int) -> Bool? {
     var fiscal = false

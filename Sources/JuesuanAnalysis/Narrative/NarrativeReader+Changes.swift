@@ -80,8 +80,10 @@ extension NarrativeReader {
         index = nextDirectionCandidate(from: index + 1)
         continue
       }
-      guard let delta = figure(after: verb), delta.unit == .tenThousandYuan,
-        comparesWithLastYear(before: index)
+      // Not "增加 -150.00 万元" (a signed Δ), nor a comparison with something else than last year
+      // framed right before the verb ("…；与年初预算 1,000.00 万元相比增加").
+      guard let delta = figure(after: verb), delta.unit == .tenThousandYuan, delta.value.tenThousandths >= 0,
+        comparesWithLastYear(before: index), !framesOtherComparison(before: index)
       else {
         index = verb.range.upperBound
         continue
@@ -215,6 +217,20 @@ extension NarrativeReader {
     return figure
   }
 
+  /// Whether "与 X 相比" right before the verb at `offset` compares with something that is not last
+  /// year ("与年初预算 1,000.00 万元相比增加"): its clause opens with 与 or 同 and names no last year.
+  private func framesOtherComparison(before offset: Int) -> Bool {
+    var end = skippingSpacesBackward(from: offset)
+    if has("，", at: end - 3) { end = skippingSpacesBackward(from: end - 3) }
+    guard has("相比", at: end - 6) else { return false }
+    let sentence = sentence(containing: end - 6)
+    let start = skippingSpaces(from: clauseStart(before: end - 6, from: sentence.lowerBound, marks: ["，", "；"]))
+    guard has("与", at: start) || has("同", at: start) else { return false }
+    let lastYear = LastYearSentence.openings(year: year ?? latestYear(in: sentence))
+    return lastYear.allSatisfy { occurrences(of: $0, in: start..<(end - 6)).isEmpty }
+      && occurrences(of: "同期", in: start..<(end - 6)).isEmpty
+  }
+
   /// Where `number` is said to be last year's: its own clause, when that opens with last year, or
   /// the sentence up to it, when that does (`LastYearSentence`); nil when it is not.
   private func lastYearsFigure(_ number: Paragraph.Number, in sentence: Range<Int>) -> Range<Int>? {
@@ -262,7 +278,7 @@ extension NarrativeReader {
     return nil
   }
 
-  /// The 万元 figure right before the brackets `number` stands in, when they close before `limit`:
+  /// The 万元 figure right before the brackets `part` stands in, when they close before `limit`:
   /// "22.99 万元（…9.36 万元）" → 22.99.
   private func figureBeforeBrackets(around part: Paragraph.Number, closingBefore limit: Int) -> Paragraph.Number? {
     var depth = 0
@@ -277,11 +293,8 @@ extension NarrativeReader {
       }
       if has("。", at: cursor) { return nil }
     }
-    guard let opening,
-      [
-        occurrences(of: "）", in: part.textRange.upperBound..<limit).first,
-        occurrences(of: ")", in: part.textRange.upperBound..<limit).first,
-      ].contains(where: { $0 != nil }),
+    let after = part.textRange.upperBound..<limit
+    guard let opening, !occurrences(of: "）", in: after).isEmpty || !occurrences(of: ")", in: after).isEmpty,
       let whole = number(endingBefore: opening), whole.unit == .tenThousandYuan
     else { return nil }
     return whole
@@ -295,6 +308,10 @@ extension NarrativeReader {
   }
 
   private static let subjectDelimiters = ["，", "。", "；", "：", "、"].map { Array($0.utf8) }
+  /// Words that open a list of a whole's parts or uses.
+  private static let listMarkers = ["其中", "主要用于", "包括", "具体为", "分别为"]
+  /// How a clause that compares with last year opens.
+  private static let comparisonOpenings = ["比上年", "较上年", "与上年", "同比", "比20", "较20", "与20"]
   /// Words that bring in another subject between a figure and a later change: a part, a reason.
   private static let otherSubjectMarkers = ["其中", "主要是", "主要由于", "主要原因", "以及"]
 
@@ -341,6 +358,14 @@ extension NarrativeReader {
       }
     }
     if var found = candidates(sentences[here].lowerBound..<limit) {
+      // "基本支出 100.00 万元，项目支出 300.00 万元；比上年减少 100.00 万元": a comparison that opens its
+      // "；" clause after a list says of the whole before the list, not of its last item.
+      if let semicolon = occurrences(of: "；", in: found.textRange.upperBound..<verbStart).last,
+        Self.comparisonOpenings.contains(where: { has($0, at: skippingSpaces(from: semicolon + 3)) }),
+        candidates(sentences[here].lowerBound..<found.textRange.lowerBound) != nil
+      {
+        return nil
+      }
       // "决算 22.99 万元（行政单位医疗 13.63 万元、事业单位医疗 9.36 万元），较上年增加": the parts in
       // brackets are not what the comparison is about, the figure before them is.
       if let whole = figureBeforeBrackets(around: found, closingBefore: limit),
@@ -362,10 +387,11 @@ extension NarrativeReader {
     // "本年支出合计 100.00 万元，其中：基本支出…；项目支出 20.00 万元。与上年相比…": what is compared
     // is the list's whole, the figure before its 其中, not the last part.
     let previous = sentences[here - 1]
-    if let marker = occurrences(of: "其中", in: previous).first,
-      let whole = candidates(previous.lowerBound..<marker)
-    {
-      return whole
+    if let marker = Self.listMarkers.compactMap({ occurrences(of: $0, in: previous).first }).min() {
+      if let whole = candidates(previous.lowerBound..<marker) { return whole }
+      // "…合计 1,500.00 万元。其中：…。比上年减少…": the whole is in the sentence before the list.
+      guard skippingSpaces(from: previous.lowerBound) == marker, here > 1 else { return nil }
+      return candidates(sentences[here - 2])
     }
     // "本年支出合计 1,100.00 万元，2022年度 1,000.00 万元。与上年相比…": last year's figure, in a
     // clause of its own, is the base, not what is compared.

@@ -45,7 +45,18 @@ extension NarrativeReader {
       if let semicolon = occurrences(of: "；", in: sentence.lowerBound..<offset).last { clauseStart = semicolon + 3 }
       // "…完成预算的 81.23%，其中：因公出国（境）费决算为 3.12 万元，完成预算的 62.40%": a part's rate,
       // of the part's figures only.
-      if let part = occurrences(of: "其中", in: clauseStart..<offset).last { clauseStart = part + 6 }
+      // (Not a bracketed one: "全年预算 30.00 万元（其中年初预算 25.00 万元），决算 24.00 万元，完成全年预算的";
+      // nor one after which no budget has the rate's name: "全年预算 30.00 万元，其中年初预算 25.00 万元，
+      // 决算 24.00 万元，完成全年预算的 80.00%".)
+      if let part = occurrences(of: "其中", in: clauseStart..<offset).last,
+        !has("（", at: part - 3), part < 1 || bytes[part - 1] != 0x28,
+        rateQualifier == nil || !figures(in: (part + 6)..<offset, qualifiedBy: rateQualifier).qualified.isEmpty
+      {
+        clauseStart = part + 6
+      }
+      // "年初预算 400.00 万元，追加 30.00 万元，…完成预算的 97.67%": the budget the rate is of (430.00)
+      // is not written; only a rate of the 年初预算 is checked.
+      let adjusted = Self.adjustments.contains { !occurrences(of: $0, in: clauseStart..<offset).isEmpty }
       var figures = figures(in: clauseStart..<offset, qualifiedBy: rateQualifier)
       // "年初预算为 0.88 万元，支出决算为 0.88 万元。完成年初预算的 100.00%。": a sentence that is the
       // rate alone is of the figures of the sentence before, when that states both.
@@ -54,6 +65,10 @@ extension NarrativeReader {
       if standsAlone, sentence.lowerBound > 0 {
         let previous = self.figures(inSentenceBefore: sentence.lowerBound, qualifiedBy: rateQualifier)
         if previous.statesBoth { figures = previous }
+      }
+      if adjusted, rateQualifier != "年初" {
+        figures.budgets = []
+        figures.qualified = []
       }
       var entry = Rate(rate: rate, sentence: sentence)
       entry.isMeasure = isMeasure
@@ -83,8 +98,8 @@ extension NarrativeReader {
     {
       let window = Array(bytes[max(range.lowerBound, number.textRange.lowerBound - 30)..<number.textRange.lowerBound])
       let text = String(decoding: window, as: UTF8.self)
-      // "超出年初预算 1.95 万元", "比全年预算少 0.68 万元": the gap between the two, neither.
-      guard !Self.statesGap(text) else { continue }
+      // "超出年初预算 1.95 万元", "比上年决算数减少 100.00 万元", "追加 30.00 万元": neither figure.
+      guard !Self.statesNeither(text) else { continue }
       let budgetAt = text.utf8Text.lastRange(of: "预算").map { text.distance(from: text.startIndex, to: $0.lowerBound) }
       let actualAt = [text.utf8Text.lastRange(of: "决算"), text.utf8Text.lastRange(of: "支出")].compactMap { $0 }
         .map { text.distance(from: text.startIndex, to: $0.lowerBound) }.max()
@@ -114,6 +129,23 @@ extension NarrativeReader {
     let after = clause[budget.upperBound...]
     return gapOpenings.contains(where: before.utf8Text.contains) || gapWords.contains(where: after.utf8Text.contains)
   }
+
+  /// Whether the words before a figure (`text`, its window) make it neither this year's budget nor
+  /// its actual: a gap between them (`statesGap`); in its clause, last year's ("上年决算为 450.00 万元",
+  /// "比上年决算数 65.54 万元"); a change ("减少 100.00 万元"); or a budget's adjustment ("追加 30.00
+  /// 万元", "调减 30.00 万元").
+  package static func statesNeither(_ text: String) -> Bool {
+    if statesGap(text) { return true }
+    let clause = text.utf8Text.lastRange(of: "，").map { text[$0.upperBound...] } ?? Substring(text)
+    let compact = clause.filter { $0 != " " }
+    return lastYearWords.contains(where: compact.utf8Text.contains)
+      || changeEndings.contains(where: compact.utf8Text.hasSuffix)
+      || adjustments.contains(where: compact.utf8Text.contains)
+  }
+
+  private static let lastYearWords = ["上年", "去年", "上一年", "上年度"]
+  private static let changeEndings = increaseWords + decreaseWords + ["减少了", "增加了"]
+  private static let adjustments = ["追加", "追减", "调增", "调减"]
 
   private static let gapOpenings = ["超出", "超过", "超支", "节约", "节省"]
   private static let gapWords = ["减少", "增加", "节约", "节省", "少", "多", "超"]

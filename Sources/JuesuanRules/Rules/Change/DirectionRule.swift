@@ -17,6 +17,10 @@ struct DirectionRule: Rule {
       """,
     defaultSeverity: .error,
     nonTriggeringExamples: [
+      // Last year's 决算, and a change against it, are not this year's.
+      .init("一般公共预算财政拨款支出年初预算为500.00万元，支出决算为550.00万元，完成年初预算的110.00%；比上年决算数减少100.00万元，下降15.38%。决算数大于预算数的主要原因是追加项目经费。"),
+      .init("“三公”经费财政拨款支出决算为15.89万元，比年初预算数28.89万元减少13.00万元，比上年决算数65.54万元减少49.65万元。决算数小于预算数的主要原因是厉行节约。"),
+      .init("行政运行（2010101）年初预算为400.00万元，支出决算为420.00万元，比上年决算减少30.00万元，完成年初预算的105.00%，决算数大于预算数的主要原因是人员调入。"),
       // A claim that names no budget holds against one of those stated.
       .init(
         "一般公共预算财政拨款支出全年预算为 321.02 万元（年初预算为 0 万元，单位年中成立后追加），支出决算为 307.82 万元，完成全年预算的 95.89%。决算数小于预算数的主要原因：人员经费支出数小于预算数。"),
@@ -313,7 +317,7 @@ struct DirectionRule: Rule {
     // "比年初预算减少 10.88 万元" states neither figure, but their gap.
     let figures = paragraph.numbers.filter {
       $0.unit == .tenThousandYuan && $0.textRange.lowerBound >= range.lowerBound
-        && $0.textRange.upperBound <= range.upperBound && !NarrativeReader.statesGap(label(before: $0, in: reader))
+        && $0.textRange.upperBound <= range.upperBound && !NarrativeReader.statesNeither(label(before: $0, in: reader))
     }
     guard
       let budget = figures.last(where: {
@@ -332,7 +336,7 @@ struct DirectionRule: Rule {
     paragraph.numbers.filter {
       $0.unit == .tenThousandYuan && $0.textRange.lowerBound >= range.lowerBound
         && $0.textRange.upperBound <= range.upperBound
-        && !NarrativeReader.statesGap(label(before: $0, in: reader))
+        && !NarrativeReader.statesNeither(label(before: $0, in: reader))
         && label(before: $0, in: reader).utf8Text.contains("预算")
     }
   }

@@ -14,6 +14,10 @@ struct ExplainEmptyTableRule: Rule {
       """,
     defaultSeverity: .error,
     nonTriggeringExamples: [
+      // "无此项支出" said of one item of the table.
+      .init(
+        "某区某局2025年部门预算\n\n                  2025年部门“三公”经费和机关运行经费预算表\n编制部门：某区某局                                              单位：万元\n\n                            “三公”经费预算数\n                                                             机关运行经费预算\n                                          公务用车购置及运行费\n                                                                 数\n   合计        因公出国（境）费     公务接待费\n                                     小计      购置费       运行费\n\n        37.91              0       1.35        36.56         15         21.56        464.64\n                          其他相关情况说明\n\n   因公出国（境）费0万元，本部门无此项支出。\n"
+      ),
       // A table whose one row is the department's total has data.
       .init("某市人力资源和社会保障局2025年部门预算\n\n部门收入预算表\n单位：万元\n项目\t合计\t财政拨款收入\t事业收入\n本部门合计\t1000.00\t900.00\t100.00\n"),
       // "上年无此项支出": new this year, as the table shows.
@@ -121,7 +125,14 @@ struct ExplainEmptyTableRule: Rule {
   private static func sentenceStatements(of paragraph: Paragraph) -> [Statement] {
     paragraph.sentenceRanges.compactMap { sentence in
       let text = paragraph.text(in: sentence).utf8Text.trimmingWhitespace()
-      return text.isEmpty ? nil : statement(text, paragraph.sourceRange(ofTextRange: sentence), topic: nil)
+      guard !text.isEmpty else { return nil }
+      var item = statement(text, paragraph.sourceRange(ofTextRange: sentence), topic: nil)
+      // "因公出国（境）费 0 万元，本部门无此项支出": one line of the table, not the whole (unless it says
+      // so of "本表").
+      if itemWords.contains(where: { text.utf8Text.contains($0) }), !text.utf8Text.contains("本表") {
+        item.isWholeTable = false
+      }
+      return item
     }
   }
 

@@ -43,6 +43,12 @@ struct NarrativeBreakdownRule: Rule {
       """,
     defaultSeverity: .error,
     nonTriggeringExamples: [
+      // A budget's actual is no part of it; 小微 within 中小企业; shares short of 100% name some only.
+      .init("“三公”经费全年预算30.00万元，其中年初预算25.00万元，决算24.00万元，完成全年预算的80.00%，主要原因是厉行节约。"),
+      .init("# 2025年部门预算\n\n2025年本部门政府采购预算34万元，其中，面向中小企业预留34万元，预留给小微企业34万元。\n"),
+      .init(
+        "# 2025年部门预算\n\n部门预算编制说明\n  2025年收支预算总额18976.76万元，其中：城乡社区支出15436.93万元，占81.35%；社会保障和就业支出1609.19万元，占8.48%；住房保障支出936.47万元，占4.93%。\n"
+      ),
       // A sentence that opens with 其中 after a list breaks down the whole, not the last item.
       .init("2023年度政府采购支出总额440.15万元，其中：货物86.40万元、工程235.00万元、服务118.75万元。其中，授予中小企业合同金额405.60万元，占92.15%。"),
       .init("2023年度“三公”经费支出24.37万元，其中：因公出国（境）费3.12万元、公务用车购置及运行维护费15.80万元、公务接待费5.45万元。其中，使用以前年度结转资金安排10.00万元。"),
@@ -319,7 +325,9 @@ struct NarrativeBreakdownRule: Rule {
   private static func isComplete(
     _ parts: [Paragraph.Number], of whole: Paragraph.Number, _ reader: NarrativeReader, from: Int, marker: Int
   ) -> Bool {
-    if parts.count >= 3 { return true }
+    // Three or more parts are the whole, unless their shares say they are not ("…占 81.35%；…占 8.48%；
+    // …占 4.93%": 94.76%, the largest items only).
+    if parts.count >= 3 { return !sharesFallShort(parts, reader) }
     if parts.count == 2 {
       let wholeLabel = reader.label(before: whole, from: from).utf8Text
       let first = reader.label(before: parts[0], from: marker).utf8Text
@@ -329,6 +337,20 @@ struct NarrativeBreakdownRule: Rule {
       if isFund, wholeLabel.contains("支出"), first.hasSuffix("基本支出"), second.hasSuffix("项目支出") { return true }
     }
     return sharesMakeWhole(parts, reader)
+  }
+
+  /// Whether every part is followed by its share and the shares add up to less than 100%, beyond
+  /// their rounding.
+  private static func sharesFallShort(_ parts: [Paragraph.Number], _ reader: NarrativeReader) -> Bool {
+    let shares = reader.unnamedShares
+    var sum = 0.0
+    var slack = 0.0
+    for part in parts {
+      guard let share = shares.first(where: { $0.part.textRange == part.textRange })?.share.value else { return false }
+      sum += share.doubleValue
+      slack += RatioCheck.lastDigitUnit(decimals: share.decimals)
+    }
+    return sum < 100 - slack - 1e-9
   }
 
   /// Whether every part is followed by its share ("基本支出 900.00 万元，占 75.00%") and the shares
@@ -827,15 +849,15 @@ struct NarrativeBreakdownRule: Rule {
   /// The words that open a figure said of the part before it, not a part of its own: last year's
   /// ("上年为 550.00 万元"), per head ("人均 22.00 万元"), a comparison ("较年初预算增加 80.00 万元").
   private static let sideWords = [
-    "上年为", "上年是", "上年度为", "上年同期", "去年", "人均", "平均", "每", "较", "比", "同比", "环比", "约合", "折合",
+    "上年为", "上年是", "上年度为", "上年同期", "人均", "平均", "每", "较", "比", "同比", "环比", "约合", "折合",
   ]
   /// Said of a part, when the whole is not a budget: "基本支出 600.00 万元，年初预算为 620.00 万元".
   private static let budgetWords = ["年初预算", "全年预算", "调整预算", "预算数", "预算为"]
 
   /// Whether `number`, after the 其中 at `marker`, is said of the part before it: its clause (from
   /// the last "，" "、" "；" or "：" before it) opens with a side word, or with a budget's name when
-  /// the whole (named `wholeLabel`) is no budget, or names last year ("上年…") other than its 结转
-  /// and 结余, which may be parts.
+  /// the whole (named `wholeLabel`) is no budget, or names last year ("上年…", "去年…") other than
+  /// its 结转 and 结余, which may be parts.
   private static func isSideFigure(
     _ number: Paragraph.Number, _ reader: NarrativeReader, after marker: Int, wholeLabel: String
   ) -> Bool {
@@ -850,7 +872,13 @@ struct NarrativeBreakdownRule: Rule {
     let label = text.utf8Text
     if sideWords.contains(where: label.hasPrefix) { return true }
     if !wholeLabel.utf8Text.contains("预算"), budgetWords.contains(where: label.hasPrefix) { return true }
-    return label.hasPrefix("上年") && !label.contains("结转") && !label.contains("结余")
+    // A budget's actual ("全年预算 30.00 万元，其中年初预算 25.00 万元，决算 24.00 万元") is no part of it.
+    if wholeLabel.utf8Text.contains("预算"), !wholeLabel.utf8Text.contains("决算"),
+      label.contains("决算") || label.contains("执行数") || label.contains("实际支出")
+    {
+      return true
+    }
+    return (label.hasPrefix("上年") || label.hasPrefix("去年")) && !label.contains("结转") && !label.contains("结余")
   }
 
   private static let separators = ["，", "、", "；", "：", ",", ";", ":"].map { Array($0.utf8) }
@@ -1015,6 +1043,12 @@ struct NarrativeBreakdownRule: Rule {
         return name.utf8Text.hasPrefix("授予") ? String(name.dropFirst(2)) : name
       }
       if let namedWhole, namedWhole.count >= 2, labels.contains(where: { $0.utf8Text.contains(namedWhole) }) {
+        continue
+      }
+      // 小微企业 are some of the 中小企业 named before: "面向中小企业预留 34 万元，预留给小微企业 34 万元".
+      if label.utf8Text.contains("小微") || label.utf8Text.contains("小型和微型"),
+        labels.contains(where: { $0.utf8Text.contains("中小企业") })
+      {
         continue
       }
       kept.append(part)
