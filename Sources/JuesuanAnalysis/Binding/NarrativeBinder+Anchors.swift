@@ -182,8 +182,13 @@ extension NarrativeBinder {
   mutating func buildAnchors() {
     let binder = self
     func actual(_ body: @escaping () -> [TableFigure]) -> (Bool) -> [TableFigure] { { $0 ? [] : body() } }
-    add(["收入总计"], actual { binder.summaryFigures(.summary, side: 0, label: "总计") })
-    add(["支出总计"], actual { binder.summaryFigures(.summary, side: 1, label: "总计") })
+    // "财政拨款收入总计 §，支出总计 §": the 支出总计 is 财政拨款's (`prefixScan`).
+    add(
+      ["收入总计"], fiscal: { binder.summaryFigures(.fiscalSummary, side: 0, label: "总计") },
+      actual { binder.summaryFigures(.summary, side: 0, label: "总计") })
+    add(
+      ["支出总计"], fiscal: { binder.summaryFigures(.fiscalSummary, side: 1, label: "总计") },
+      actual { binder.summaryFigures(.summary, side: 1, label: "总计") })
     add(
       ["收、支总计", "收支总计", "收入支出总计", "收入、支出决算总计", "收入支出决算总计", "收支决算总计", "收、支决算总计"],
       actual { binder.summaryFigures(.summary, side: nil, label: "总计") })

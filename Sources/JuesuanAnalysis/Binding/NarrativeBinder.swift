@@ -265,7 +265,10 @@ package struct NarrativeBinder {
       if let anchorIndex = anchorEnds.first(in: chars, endingAt: end) {
         let anchor = anchors[anchorIndex]
         let start = end - anchor.text.count
-        guard let fiscal = anchor.standsAlone ? ownerScan(chars, start) : prefixScan(chars, start) else { return nil }
+        guard
+          let fiscal = anchor.standsAlone
+            ? ownerScan(chars, start) : prefixScan(chars, start, readsFiscal: anchor.fiscalLookup != nil)
+        else { return nil }
         if anchor.fiscalLookup != nil, !isBudget, !fundIsClear(chars, start, anchor: anchor, fiscal: fiscal) {
           return nil
         }
@@ -520,7 +523,9 @@ package struct NarrativeBinder {
   /// The first two glyphs of `StatedTotals`' owner words (下属, 所属, 机关本级, 二级单位, 下级单位).
   private static let ownerOpenings: [(Glyph, Glyph)] = [("下", "属"), ("所", "属"), ("机", "关"), ("二", "级"), ("下", "级")]
 
-  private func prefixScan(_ chars: [Glyph], _ start: Int) -> Bool? {
+  /// With `readsFiscal`, a 财政拨款 carried over from the label before (`StatedTotals.carriesFiscalOver`)
+  /// makes the label 财政拨款's (true); without, the label is not read (nil).
+  private func prefixScan(_ chars: [Glyph], _ start: Int, readsFiscal: Bool = false) -> Bool? {
     var fiscal = false
     var index = start
     var digits = ""
@@ -535,8 +540,17 @@ package struct NarrativeBinder {
         // "财政拨款收入总计 §、支出总计 §": after a 、, the 财政拨款 said before it carries over to a
         // label that does not say it (which is not read as the total of all funds).
         if char == "、" || char == "，", !fiscal {
-          let before = Array(Self.text(chars[..<index]).utf8)
-          if StatedTotals.carriesFiscalOver(before, before: before.count) { return nil }
+          // Its sentence, made text only when it has a 财 to carry over.
+          var from = index - 1
+          var mayCarry = false
+          while from > 0, chars[from - 1] != "。" {
+            from -= 1
+            if chars[from] == "财" { mayCarry = true }
+          }
+          let before = mayCarry ? Array(Self.text(chars[from..<index]).utf8) : []
+          if mayCarry, StatedTotals.carriesFiscalOver(before, before: before.count) {
+            return readsFiscal && yearIsFine() ? true : nil
+          }
         }
         return yearIsFine() ? fiscal : nil
       }

@@ -882,6 +882,8 @@ struct NarrativeBreakdownRule: Rule {
   }
 
   private static let separators = ["，", "、", "；", "：", ",", ";", ":"].map { Array($0.utf8) }
+  /// Words of a measure other than the list's parts: what 中小企业 were awarded, a carry-over.
+  private static let otherMeasures = ["中小企业", "小微", "合同", "预留", "结转", "结余"]
   private static let changeWords = (NarrativeReader.increaseWords + NarrativeReader.decreaseWords + ["节约", "节省", "超支"])
     .map { Array($0.utf8) }
 
@@ -910,9 +912,13 @@ struct NarrativeBreakdownRule: Rule {
     let clauses = zip(bounds, bounds.dropFirst()).map { bound in
       parts.filter { (bound.0..<bound.1).contains($0.textRange.lowerBound) }
     }.filter { !$0.isEmpty }
-    // The parts up to one of them, two at least, add up: the list ended there ("…服务 118.75 万元，
-    // 授予中小企业合同金额 405.60 万元" goes on with another measure).
-    for end in 2..<parts.count where adds(Array(parts[..<end])) { return true }
+    // The parts up to one of them, two at least, add up, and the next names another measure: the
+    // list ended there ("…服务 118.75 万元，授予中小企业合同金额 405.60 万元"). (A part that adds nothing
+    // to them, 0.00 written wrong, does not end it.)
+    for end in 2..<parts.count where adds(Array(parts[..<end])) {
+      let label = reader.label(before: parts[end], from: parts[end - 1].textRange.upperBound).utf8Text
+      if otherMeasures.contains(where: label.contains) { return true }
+    }
     guard clauses.count >= 2 else { return false }
     for end in 1..<clauses.count where adds(clauses[..<end].flatMap { $0 }) { return true }
     for (index, clause) in clauses.enumerated() where clause.count >= 2 && adds(clause) {

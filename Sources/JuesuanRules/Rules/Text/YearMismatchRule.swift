@@ -455,7 +455,7 @@ struct YearMismatchRule: Rule {
           !namesReportYear(from: mention.end),
           // "机关运行经费支出 10.23 万元，2023 年度无此项支出", "因单位于 2024 年成立，2023 年度无收支":
           // this year has the figure, or began with the unit.
-          !Self.statesAmountBefore(scalars, mention.start),
+          !after.hasPrefix("无") || !Self.statesAmountBefore(scalars, mention.start),
           !sentence.filter({ !$0.isWhitespace }).utf8Text.contains("成立")
         {
           message = "本句说的是本年度的情况（“\(after.prefix(3))…”），应为 \(year) 年度，文中写作“\(mention.value) 年度”"
