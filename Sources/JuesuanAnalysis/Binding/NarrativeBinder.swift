@@ -296,8 +296,8 @@ package struct NarrativeBinder {
         }
         return figures.isEmpty ? nil : NarrativeBinding(subject: Self.text(anchor.text), figures: figures)
       }
-      if !isBudget, listing(), !listsProjectSpending(chars, before: placeholder),
-        let item = economicNameEnds.first(in: chars, endingAt: end).map({ economicNames[$0] })
+      if !isBudget, let item = economicNameEnds.first(in: chars, endingAt: end).map({ economicNames[$0] }), listing(),
+        !listsProjectSpending(chars, before: placeholder)
       {
         let start = end - item.name.count
         guard start == 0 || Self.isBoundary(chars[start - 1]) || chars[start - 1] == "括" else { return nil }

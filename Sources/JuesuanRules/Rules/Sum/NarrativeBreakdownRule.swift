@@ -867,18 +867,19 @@ struct NarrativeBreakdownRule: Rule {
       if separators.contains(where: { UTF8Text.has($0, at: start - $0.count, in: bytes) }) { break }
       start -= 1
     }
-    let text = reader.label(before: number, from: start)
-    guard !text.isEmpty else { return false }
-    let label = text.utf8Text
-    if sideWords.contains(where: label.hasPrefix) { return true }
-    if !wholeLabel.utf8Text.contains("预算"), budgetWords.contains(where: label.hasPrefix) { return true }
+    // Read in the bytes from the clause's first one that is not a space.
+    let label = reader.skippingSpaces(from: start)..<number.textRange.lowerBound
+    guard !label.isEmpty else { return false }
+    func opens(_ words: [String]) -> Bool { words.contains { reader.has($0, at: label.lowerBound) } }
+    func holds(_ word: String) -> Bool { !reader.occurrences(of: word, in: label).isEmpty }
+    if opens(sideWords) { return true }
+    let budgetWhole = wholeLabel.utf8Text.contains("预算")
+    if !budgetWhole, opens(budgetWords) { return true }
     // A budget's actual ("全年预算 30.00 万元，其中年初预算 25.00 万元，决算 24.00 万元") is no part of it.
-    if wholeLabel.utf8Text.contains("预算"), !wholeLabel.utf8Text.contains("决算"),
-      label.contains("决算") || label.contains("执行数") || label.contains("实际支出")
-    {
+    if budgetWhole, !wholeLabel.utf8Text.contains("决算"), holds("决算") || holds("执行数") || holds("实际支出") {
       return true
     }
-    return (label.hasPrefix("上年") || label.hasPrefix("去年")) && !label.contains("结转") && !label.contains("结余")
+    return opens(["上年", "去年"]) && !holds("结转") && !holds("结余")
   }
 
   private static let separators = ["，", "、", "；", "：", ",", ";", ":"].map { Array($0.utf8) }
