@@ -913,15 +913,23 @@ struct NarrativeBreakdownRule: Rule {
     let clauses = zip(bounds, bounds.dropFirst()).map { bound in
       parts.filter { (bound.0..<bound.1).contains($0.textRange.lowerBound) }
     }.filter { !$0.isEmpty }
-    // The parts up to one of them, two at least, add up, and the next names another measure: the
-    // list ended there ("…服务 118.75 万元，授予中小企业合同金额 405.60 万元"). (A part that adds nothing
-    // to them, 0.00 written wrong, does not end it.)
-    for end in 2..<parts.count where adds(Array(parts[..<end])) {
-      let label = reader.label(before: parts[end], from: parts[end - 1].textRange.upperBound).utf8Text
-      if otherMeasures.contains(where: label.contains) { return true }
+    // The parts up to one of them (two at least), or its "；" clauses up to one, add up, and the next
+    // names another measure: the list ended there ("…服务 118.75 万元，授予中小企业合同金额 405.60 万元";
+    // "…；年末结转和结余 20.00 万元"). (A part that adds nothing to them, 0 written wrong, does not end it.)
+    func namesOtherMeasure(_ part: Paragraph.Number, after previous: Paragraph.Number) -> Bool {
+      let label = reader.label(before: part, from: previous.textRange.upperBound).utf8Text
+      return otherMeasures.contains(where: label.contains)
+    }
+    for end in 2..<parts.count where adds(Array(parts[..<end])) && namesOtherMeasure(parts[end], after: parts[end - 1])
+    {
+      return true
     }
     guard clauses.count >= 2 else { return false }
-    for end in 1..<clauses.count where adds(clauses[..<end].flatMap { $0 }) { return true }
+    for end in 1..<clauses.count where adds(clauses[..<end].flatMap { $0 }) {
+      if let next = clauses[end].first, let last = clauses[end - 1].last, namesOtherMeasure(next, after: last) {
+        return true
+      }
+    }
     for (index, clause) in clauses.enumerated() where clause.count >= 2 && adds(clause) {
       let others = clauses.indices.filter { $0 != index }
       if others.allSatisfy({ (Amount.sum(clauses[$0].map(\.value)) - whole.value).tenThousandths <= 0 }) { return true }
