@@ -51,7 +51,10 @@ package struct ParseMemo: Sendable {
   package init() {}
 
   /// What the parses of `reports` read (each report with its own source).
-  package init(_ reports: some Sequence<Report>) {
+  /// (An array, not any sequence: a generic one is walked through witness tables across modules.)
+  package init(_ reports: [Report]) {
+    paragraphs.reserveCapacity(reports.reduce(0) { $0 + $1.paragraphs.count })
+    tables.reserveCapacity(reports.reduce(0) { $0 + $1.tables.count })
     for report in reports {
       if !report.lines.isEmpty { earlierLines.append((report.source, report.lines)) }
       for table in report.tables where table.range.upperBound <= report.source.bytes.count {

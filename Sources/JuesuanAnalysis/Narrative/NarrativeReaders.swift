@@ -20,7 +20,9 @@ package struct EarlierReaders: Sendable {
 
   package init() {}
 
-  package init(_ readers: some Sequence<NarrativeReader>) {
+  /// (An array, not any sequence: a generic one is walked through witness tables across modules.)
+  package init(_ readers: [NarrativeReader]) {
+    self.readers.reserveCapacity(readers.count)
     for reader in readers { self.readers[reader.bytes.count, default: []].append(reader) }
   }
 }

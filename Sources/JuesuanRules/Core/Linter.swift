@@ -81,8 +81,8 @@ package struct Linter: Sendable {
     // (None when every report is reused: an edit undone, or one that made a copy of another.)
     let fresh = candidates.indices.filter { paired[$0] == nil }
     let untouched = fresh.isEmpty ? [] : earlier.indices.filter { !taken.contains($0) }
-    let memo = ParseMemo(untouched.lazy.map { earlier[$0].report })
-    let readers = EarlierReaders(untouched.lazy.flatMap { earlier[$0].readers })
+    let memo = ParseMemo(untouched.map { earlier[$0].report })
+    let readers = EarlierReaders(untouched.flatMap { earlier[$0].readers })
     // The report an edit changed, whose local rules' findings on the lines and paragraphs the
     // edit did not touch are taken (`LocalRule`).
     let edited = untouched.count == 1 ? earlier[untouched[0]] : nil

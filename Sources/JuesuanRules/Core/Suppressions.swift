@@ -93,10 +93,20 @@ package struct Suppressions: Sendable {
     let indent = indentEnd == lineBytes.lowerBound ? "" : source.text(in: lineBytes.lowerBound..<indentEnd)
     let end = lineBytes.upperBound
     let newline = end + 1 < bytes.count && bytes[end] == 0x0D && bytes[end + 1] == 0x0A ? "\r\n" : "\n"
-    return Fix(
-      title: "忽略此行的 \(finding.code)",
-      edits: [
-        TextEdit(range: start..<start, newText: "\(indent)<!-- juesuan-disable-next-line \(finding.code) -->\(newline)")
-      ])
+    // Each rule's title and comment are written once (a report's check makes hundreds of these).
+    let code = finding.code
+    let title = Self.ignoreTitles[code] ?? "忽略此行的 \(code)"
+    let comment =
+      indent.isEmpty && newline == "\n"
+      ? Self.ignoreComments[code] ?? "<!-- juesuan-disable-next-line \(code) -->\n"
+      : "\(indent)<!-- juesuan-disable-next-line \(code) -->\(newline)"
+    return Fix(title: title, edits: [TextEdit(range: start..<start, newText: comment)])
   }
+
+  private static let ignoreTitles = Dictionary(
+    uniqueKeysWithValues: RuleRegistry.all.map { ($0.description.code, "忽略此行的 \($0.description.code)") })
+  private static let ignoreComments = Dictionary(
+    uniqueKeysWithValues: RuleRegistry.all.map {
+      ($0.description.code, "<!-- juesuan-disable-next-line \($0.description.code) -->\n")
+    })
 }
