@@ -436,9 +436,7 @@ package struct NarrativeBinder {
   /// True when the sentence before `start` names a subject of its own: a "code-name", a level
   /// marker or a 类/款 name.
   private func sentenceNamesSubject(_ chars: [Glyph], _ start: Int) -> Bool {
-    var index = start
-    while index > 0, chars[index - 1] != "。" { index -= 1 }
-    let sentence = Array(chars[index..<start])
+    let sentence = Array(chars[Self.sentenceStart(chars, before: start)..<start])
     if Self.containsMarker(sentence) { return true }
     var run = 0
     for char in sentence {
@@ -486,9 +484,7 @@ package struct NarrativeBinder {
   /// labels.
   private func fundIsClear(_ chars: [Glyph], _ start: Int, anchor: Anchor, fiscal: Bool) -> Bool {
     guard Self.ends(anchor.text, anchor.text.count, with: Self.carryOver) else { return true }
-    var from = start
-    while from > 0, chars[from - 1] != "。" { from -= 1 }
-    let before = Self.text(chars[from..<start]).utf8Text
+    let before = Self.text(chars[Self.sentenceStart(chars, before: start)..<start]).utf8Text
     if fiscal { return before.hasSuffix("财政拨款") && !before.hasSuffix("预算财政拨款") }
     return !before.contains("财政拨款年")
   }
@@ -498,26 +494,27 @@ package struct NarrativeBinder {
   /// Whether the sentence up to `end` lists what 项目支出 comprises ("项目支出…主要包括机关事业单位基本
   /// 养老保险缴费支出 120.00 万元"): the basic-expenditure table (06) states none of it.
   private func listsProjectSpending(_ chars: [Glyph], before end: Int) -> Bool {
-    var from = end
-    while from > 0, chars[from - 1] != "。" { from -= 1 }
-    let sentence = Self.text(chars[from..<end]).utf8Text
+    let sentence = Self.text(chars[Self.sentenceStart(chars, before: end)..<end]).utf8Text
     return sentence.contains("项目支出") && !["基本支出", "人员经费", "公用经费"].contains(where: sentence.contains)
   }
 
   /// `StatedTotals.namesOtherOwner` for the sentence of `chars` up to `end`, read in glyphs (the
-  /// sentence is made text only when one of the owners' first glyphs is in it).
+  /// sentence is made text only when one of the owners' first two glyphs are in it).
   private func namesOtherOwner(_ chars: [Glyph], before end: Int) -> Bool {
-    var from = end
-    var mayName = false
-    while from > 0, chars[from - 1] != "。" {
-      from -= 1
-      if from + 1 < end, Self.ownerOpenings.contains(where: { $0.0 == chars[from] && $0.1 == chars[from + 1] }) {
-        mayName = true
-      }
+    let from = Self.sentenceStart(chars, before: end)
+    let mayName = (from..<max(from, end - 1)).contains { index in
+      Self.ownerOpenings.contains { $0.0 == chars[index] && $0.1 == chars[index + 1] }
     }
     guard mayName else { return false }
     let bytes = Array(Self.text(chars[from..<end]).utf8)
     return StatedTotals.namesOtherOwner(bytes, before: bytes.count)
+  }
+
+  /// Where the sentence holding `end` starts: after the last "。" before it.
+  private static func sentenceStart(_ chars: [Glyph], before end: Int) -> Int {
+    var start = end
+    while start > 0, chars[start - 1] != "。" { start -= 1 }
+    return start
   }
 
   /// The first two glyphs of `StatedTotals`' owner words (下属, 所属, 机关本级, 二级单位, 下级单位).
@@ -541,12 +538,8 @@ package struct NarrativeBinder {
         // label that does not say it (which is not read as the total of all funds).
         if char == "、" || char == "，", !fiscal {
           // Its sentence, made text only when it has a 财 to carry over.
-          var from = index - 1
-          var mayCarry = false
-          while from > 0, chars[from - 1] != "。" {
-            from -= 1
-            if chars[from] == "财" { mayCarry = true }
-          }
+          let from = Self.sentenceStart(chars, before: index - 1)
+          let mayCarry = chars[from..<(index - 1)].contains("财")
           let before = mayCarry ? Array(Self.text(chars[from..<index]).utf8) : []
           if mayCarry, StatedTotals.carriesFiscalOver(before, before: before.count) {
             return readsFiscal && yearIsFine() ? true : nil

@@ -139,7 +139,7 @@ extension NarrativeReader {
 
   /// Where the clause that ends at `end` starts: right after the last of `marks` in `start..<end`,
   /// else at `start`.
-  func clauseStart(before end: Int, from start: Int, marks: [String]) -> Int {
+  package func clauseStart(before end: Int, from start: Int, marks: [String]) -> Int {
     marks.compactMap { mark in occurrences(of: mark, in: start..<end).last.map { $0 + mark.utf8.count } }.max()
       ?? start
   }

@@ -342,29 +342,29 @@ struct NarrativeBreakdownRule: Rule {
   /// Whether every part is followed by its share and the shares add up to less than 100%, beyond
   /// their rounding.
   private static func sharesFallShort(_ parts: [Paragraph.Number], _ reader: NarrativeReader) -> Bool {
-    let shares = reader.unnamedShares
-    var sum = 0.0
-    var slack = 0.0
-    for part in parts {
-      guard let share = shares.first(where: { $0.part.textRange == part.textRange })?.share.value else { return false }
-      sum += share.doubleValue
-      slack += RatioCheck.lastDigitUnit(decimals: share.decimals)
-    }
+    guard let (sum, slack) = sharesTotal(parts, reader) else { return false }
     return sum < 100 - slack - 1e-9
   }
 
   /// Whether every part is followed by its share ("基本支出 900.00 万元，占 75.00%") and the shares
   /// add up to 100% (each off by up to one unit of its last digit).
   private static func sharesMakeWhole(_ parts: [Paragraph.Number], _ reader: NarrativeReader) -> Bool {
+    guard !parts.isEmpty, let (sum, slack) = sharesTotal(parts, reader) else { return false }
+    return abs(sum - 100) <= slack + 1e-9
+  }
+
+  /// The sum of the parts' shares and its rounding slack (one unit of each share's last digit); nil
+  /// when a part has no share.
+  private static func sharesTotal(_ parts: [Paragraph.Number], _ reader: NarrativeReader) -> (Double, Double)? {
     let shares = reader.unnamedShares
     var sum = 0.0
     var slack = 0.0
     for part in parts {
-      guard let share = shares.first(where: { $0.part.textRange == part.textRange })?.share.value else { return false }
+      guard let share = shares.first(where: { $0.part.textRange == part.textRange })?.share.value else { return nil }
       sum += share.doubleValue
       slack += RatioCheck.lastDigitUnit(decimals: share.decimals)
     }
-    return !parts.isEmpty && abs(sum - 100) <= slack + 1e-9
+    return (sum, slack)
   }
 
   /// Reports parts that add up to more than their whole, or (when they are all of it) to less.
@@ -861,12 +861,7 @@ struct NarrativeBreakdownRule: Rule {
   private static func isSideFigure(
     _ number: Paragraph.Number, _ reader: NarrativeReader, after marker: Int, wholeLabel: String
   ) -> Bool {
-    let bytes = reader.bytes
-    var start = number.textRange.lowerBound
-    while start > marker {
-      if separators.contains(where: { UTF8Text.has($0, at: start - $0.count, in: bytes) }) { break }
-      start -= 1
-    }
+    let start = reader.clauseStart(before: number.textRange.lowerBound, from: marker, marks: separators)
     // Read in the bytes from the clause's first one that is not a space.
     let label = reader.skippingSpaces(from: start)..<number.textRange.lowerBound
     guard !label.isEmpty else { return false }
@@ -882,7 +877,7 @@ struct NarrativeBreakdownRule: Rule {
     return opens(["上年", "去年"]) && !holds("结转") && !holds("结余")
   }
 
-  private static let separators = ["，", "、", "；", "：", ",", ";", ":"].map { Array($0.utf8) }
+  private static let separators = ["，", "、", "；", "：", ",", ";", ":"]
   /// Words of a measure other than the list's parts: what 中小企业 were awarded, a carry-over.
   private static let otherMeasures = ["中小企业", "小微", "合同", "预留", "结转", "结余"]
   private static let changeWords = (NarrativeReader.increaseWords + NarrativeReader.decreaseWords + ["节约", "节省", "超支"])
