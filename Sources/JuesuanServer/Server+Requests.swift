@@ -51,7 +51,10 @@ extension Server {
       let finished = await lint.value
       let replaced = store(
         finished, uri: uri, generation: document.generation, configurationGeneration: configurationGeneration)
-      defer { withExtendedLifetime(replaced) {} }
+      defer {
+        withExtendedLifetime(replaced) {}
+        retiredLint = nil
+      }
       guard requestsInFlight.removeValue(forKey: id) != nil, phase != .exited else { return }
       guard let result = finished?.result else {
         send(OutgoingMessage.error(id: id, .contentModified))

@@ -87,6 +87,9 @@ package actor Server {
   var requestsInFlight: [RequestID: Task<Void, Never>] = [:]
   /// The lint running for each document, shared by the push run and the requests that need it.
   var runningLints: [String: RunningLint] = [:]
+  /// The lint a finished lint replaced while requests of a pull client waited for it: freed once
+  /// one of them has been answered, not before (`finish`).
+  var retiredLint: Document.CachedLint?
   /// For each document just opened whose whole lint is not in yet, what lets its first report's
   /// diagnostics be published from the lint's own thread meanwhile.
   var leadingPublishes: [String: LeadingPublish] = [:]
