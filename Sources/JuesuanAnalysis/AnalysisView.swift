@@ -1,3 +1,4 @@
+import Foundation
 import JuesuanCatalogue
 import JuesuanModel
 
@@ -44,15 +45,26 @@ package struct AnalysisCache {
   /// What the views are built from.
   package let input: AnalysisInput
   private var views: [ObjectIdentifier: any AnalysisView] = [:]
+  /// The views of the same report that other caches (other threads) build and read too.
+  private let shared: SharedViews?
 
-  package init(_ input: AnalysisInput) {
+  /// A cache of its own, or one that builds and reads its views in `shared`, with the other
+  /// caches of the same input.
+  package init(_ input: AnalysisInput, sharing shared: SharedViews? = nil) {
     self.input = input
+    self.shared = shared
   }
 
-  /// The view of type `View`, built the first time it is asked for.
+  /// The view of type `View`, built the first time it is asked for (in this cache, or in the
+  /// shared views by whichever cache asks first).
   package mutating func view<View: AnalysisView>(_ type: View.Type) -> View {
     if let view = builtView(type) { return view }
-    let view = View(input, cache: &self)
+    let view: View
+    if let shared {
+      view = shared.view(type) { View(input, cache: &self) }
+    } else {
+      view = View(input, cache: &self)
+    }
     views[ObjectIdentifier(type)] = view
     return view
   }
@@ -73,5 +85,46 @@ package struct AnalysisCache {
       pending += view.reads
     }
     return result
+  }
+}
+
+/// The views of one report shared by the caches of several threads: each is built once, by the
+/// first thread that asks for it; a thread that asks for one another thread is building waits for
+/// it. (Views are built from the views they read, which never read them back: no two threads wait
+/// for each other.)
+package final class SharedViews: @unchecked Sendable {
+  /// Guards `built` and `building`; signalled when a view is built.
+  private let condition = NSCondition()
+  private var built: [ObjectIdentifier: any AnalysisView] = [:]
+  private var building: Set<ObjectIdentifier> = []
+
+  package init() {}
+
+  /// The view of type `View`: built by `build` on this thread when no thread has built it or is
+  /// building it, else the one built, waited for if need be.
+  func view<View: AnalysisView>(_ type: View.Type, build: () -> View) -> View {
+    let key = ObjectIdentifier(type)
+    condition.lock()
+    while building.contains(key) { condition.wait() }
+    if let view = built[key] as? View {
+      condition.unlock()
+      return view
+    }
+    building.insert(key)
+    condition.unlock()
+    let view = build()
+    condition.lock()
+    built[key] = view
+    building.remove(key)
+    condition.broadcast()
+    condition.unlock()
+    return view
+  }
+
+  /// The view of type `View` if a thread has built it.
+  package func builtView<View: AnalysisView>(_ type: View.Type) -> View? {
+    condition.lock()
+    defer { condition.unlock() }
+    return built[ObjectIdentifier(type)] as? View
   }
 }

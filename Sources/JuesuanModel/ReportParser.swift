@@ -1,15 +1,41 @@
+import Synchronization
+
 /// Reads a draft (plain text, Markdown, TSV or space-aligned tables) into a `Report`.
 ///
 /// One pass over the lines: table titles open table regions (a repeated title continues the
 /// table on its next page); notes, headings and prose close them; everything else is prose,
 /// joined across hard wraps into paragraphs.
 package enum ReportParser {
+  /// Runs its first job on the calling thread and its second beside it, and returns once both
+  /// are done (the language server's second core, `CoreLane`).
+  package typealias Pair = @Sendable (_ here: () -> Void, _ there: @escaping @Sendable () -> Void) -> Void
+
   /// Never fails: what cannot be read becomes an `UnreadRegion` or a table's `damage`. A line,
   /// paragraph or table whose bytes `memo` holds (from the parse before an edit) is moved, not
-  /// read again. The report keeps its lines, for the parse after the next edit.
+  /// read again. The report keeps its lines, for the parse after the next edit. With `pair`, the
+  /// self-evaluation tables, which are read from the lines alone, are read beside the rest.
   /// - Complexity: O(n) in the text.
-  package static func parse(_ source: SourceText, reusing memo: ParseMemo = ParseMemo()) -> Report {
+  package static func parse(_ source: SourceText, reusing memo: ParseMemo = ParseMemo(), pair: Pair? = nil) -> Report {
     let lines = memo.lines(of: source) ?? Line.all(of: source)
+    let evaluations = Mutex<[SelfEvaluation]>([])
+    let readEvaluations: @Sendable () -> Void = {
+      let read = SelfEvaluation.all(in: source, lines: lines, memo: memo)
+      evaluations.withLock { $0 = read }
+    }
+    var report = Report(source: source)
+    if let pair {
+      pair({ report = parse(source, lines: lines, memo: memo) }, readEvaluations)
+    } else {
+      report = parse(source, lines: lines, memo: memo)
+      readEvaluations()
+    }
+    report.selfEvaluations = evaluations.withLock { $0 }
+    report.lines = lines
+    return report
+  }
+
+  /// The report of `source`, whose lines are `lines`, but its self-evaluation tables.
+  private static func parse(_ source: SourceText, lines: [Line], memo: ParseMemo) -> Report {
     var report = Report(source: source)
     // Lines are kept by index: a Line is copied only where it is read.
     var prose: [Int] = []
@@ -132,8 +158,6 @@ package enum ReportParser {
     let title = lines.prefix(12).filter { !$0.isBlank && !$0.compact.utf8Text.contains("。") }.prefix(4).map(\.compact)
       .joined()
     report.kind = kind(of: report, title: title)
-    report.selfEvaluations = SelfEvaluation.all(in: source, lines: lines, memo: memo)
-    report.lines = lines
     return report
   }
 

@@ -5,29 +5,59 @@ import JuesuanRules
 import Synchronization
 import Testing
 
-/// Rules that read a view in common are checked together, so that the view is built once; every
-/// rule is checked exactly once.
+/// Every rule is checked exactly once; the rules that build the views come first, and the rules
+/// that read no view last, for the thread that takes from the back.
 @Suite("Rule schedule")
 struct RuleScheduleTests {
-  @Test("every rule is in exactly one group; rules sharing a view share a group")
-  func groups() {
+  @Test("every rule once; the rules reading the most views first, those reading none last")
+  func order() {
     let rules = RuleRegistry.all
-    let groups = RuleSchedule(rules).groups
-    #expect(groups.flatMap { $0 }.sorted() == Array(rules.indices))
-    var groupOfView: [ObjectIdentifier: Int] = [:]
-    for (group, members) in groups.enumerated() {
-      for rule in members {
-        for view in AnalysisCache.closure(of: rules[rule].reads) {
-          let key = ObjectIdentifier(view)
-          #expect(groupOfView[key, default: group] == group, "\(rules[rule].description.code) reads \(view)")
-          groupOfView[key] = group
-        }
-      }
+    let order = RuleSchedule(rules).order
+    #expect(order.sorted() == Array(rules.indices))
+    let viewCounts = order.map { AnalysisCache.closure(of: rules[$0].reads).count }
+    #expect(viewCounts == viewCounts.sorted(by: >))
+    #expect(viewCounts.first ?? 0 > 1)
+    #expect(viewCounts.last == 0)
+    // Rules reading as many views keep their registry order.
+    for position in order.indices.dropLast() where viewCounts[position] == viewCounts[position + 1] {
+      #expect(order[position] < order[position + 1])
     }
-    // The narrative readers are read by change/*, two explain/* and four text/* rules.
-    let narrative = groups.first { $0.contains { rules[$0].description.code == "change/delta" } } ?? []
-    let codes = Set(narrative.map { rules[$0].description.code })
-    #expect(codes.isSuperset(of: ["change/percent", "explain/missing", "text/year-mismatch"]))
+  }
+
+  @Test("two threads taking from the two ends take every rule once")
+  func queue() {
+    let count = RuleRegistry.all.count
+    let taken = Mutex<[Int]>([])
+    let queue = RuleSchedule.Queue(count: count)
+    DispatchQueue.concurrentPerform(iterations: 2) { thread in
+      while let position = queue.take(fromFront: thread == 0) { taken.withLock { $0.append(position) } }
+    }
+    #expect(taken.withLock { $0.sorted() } == Array(0..<count))
+  }
+}
+
+/// Views shared by the caches of several threads are built once.
+@Suite("Shared views")
+struct SharedViewsTests {
+  @Test("threads asking for one view at once get the one built, and the same findings as one thread")
+  func builtOnce() throws {
+    let report = ReportParser.parse(SourceText(try corpusText("002")))
+    let shared = SharedViews()
+    // Where each thread's first reader keeps its bytes: one place when the readers were built once.
+    let storage = Mutex<Set<UInt>>([])
+    DispatchQueue.concurrentPerform(iterations: 4) { thread in
+      var cache = AnalysisCache(
+        AnalysisInput(report: report, catalogue: .bundled, catalogueEdition: report.year), sharing: shared)
+      // Half the threads ask for a view built from the readers first, half for the readers.
+      if thread % 2 == 0 { _ = cache.view(StatedTotals.self) }
+      let first = cache.view(NarrativeReaders.self).readers.first
+      let address = first?.bytes.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) } ?? 0
+      storage.withLock { _ = $0.insert(address) }
+    }
+    let built = try #require(shared.builtView(NarrativeReaders.self))
+    #expect(built.readers.count == report.paragraphs.count)
+    #expect(storage.withLock { $0.count } == 1)
+    #expect(storage.withLock { $0.first } != 0)
   }
 }
 

@@ -96,7 +96,8 @@ package struct Linter: Sendable {
       }
       let start = ContinuousClock.now
       let report = ReportParser.parse(
-        range.count == source.bytes.count ? source : source.part(range), reusing: memo)
+        range.count == source.bytes.count ? source : source.part(range), reusing: memo,
+        pair: linter.spreadsRuleThreads && !alongsideOthers ? Self.pairOnCores : nil)
       linter.ruleTimings?("(parse)", ContinuousClock.now - start)
       let part = linter.check(
         report, range: range, earlierReaders: readers, earlier: edited,
@@ -161,53 +162,53 @@ package struct Linter: Sendable {
   ) -> LintedPart {
     var report = parsed
     if let year = configuration.reportYear { report.year = year }
-    // The rules run on two threads, one per core, each taking the next group of rules that share
-    // views (`RuleSchedule`) and checking it with its own context; what they found is then put
-    // back in registry order, so the result is the same as running them one by one.
+    // The rules run on two threads, one per core, taking rules from the two ends of the schedule
+    // (`RuleSchedule`), each with its own context; the views they read are built once, by the
+    // first thread that asks (`SharedViews`). What they found is then put back in registry order,
+    // so the result is the same as running them one by one.
     let rules = RuleRegistry.all
-    let groups = Self.schedule.groups
+    let order = Self.schedule.order
     let unchanged = earlier.flatMap {
       $0.localFindings.isEmpty ? nil : LocalFindings.Earlier($0.report, now: report.source)
     }
     let local = ConcurrentSlots<LocalFindings>(count: rules.count)
     let model = report
     let outcomes = ConcurrentSlots<RuleOutcome>(count: rules.count)
-    let readers = ConcurrentSlots<[NarrativeReader]>(count: 2)
-    let queue = RuleSchedule.Queue()
-    @Sendable func checkGroups(_ thread: Int) {
+    let views = SharedViews()
+    let queue = RuleSchedule.Queue(count: order.count)
+    @Sendable func checkRules(_ thread: Int) {
       var context = RuleContext(
-        report: model, configuration: configuration, catalogue: catalogue, earlierReaders: earlierReaders)
-      defer { readers.set(thread, context.analysis.builtView(NarrativeReaders.self)?.readers ?? []) }
-      while let group = queue.take(of: groups.count) {
-        for index in groups[group] {
-          let rule = rules[index]
-          let description = rule.description
-          guard description.kinds.contains(model.kind) else { continue }
-          guard let severity = configuration.severity(of: description.code, default: description.defaultSeverity)
-          else { continue }
-          context.start(rule, severity: severity)
-          let before = (findings: context.findings.count, skipped: context.skipped.count, checks: context.checksRun)
-          let start = ruleTimings == nil ? nil : ContinuousClock.now
-          let reusable = unchanged.flatMap { unchanged in
-            earlier?.localFindings[index].map { record in
-              var reusable = unchanged
-              reusable.record = record
-              return reusable
-            }
+        report: model, configuration: configuration, catalogue: catalogue, earlierReaders: earlierReaders,
+        sharing: views)
+      while let position = queue.take(fromFront: thread == 0) {
+        let index = order[position]
+        let rule = rules[index]
+        let description = rule.description
+        guard description.kinds.contains(model.kind) else { continue }
+        guard let severity = configuration.severity(of: description.code, default: description.defaultSeverity)
+        else { continue }
+        context.start(rule, severity: severity)
+        let before = (findings: context.findings.count, skipped: context.skipped.count, checks: context.checksRun)
+        let start = ruleTimings == nil ? nil : ContinuousClock.now
+        let reusable = unchanged.flatMap { unchanged in
+          earlier?.localFindings[index].map { record in
+            var reusable = unchanged
+            reusable.record = record
+            return reusable
           }
-          if let found = rule.check(model, reusing: reusable, recording: retainsModel, context: &context) {
-            local.set(index, found)
-          }
-          if let timings = ruleTimings, let start { timings(description.code, ContinuousClock.now - start) }
-          let outcome = RuleOutcome(
-            findings: Array(context.findings[before.findings...]), skipped: Array(context.skipped[before.skipped...]),
-            checksRun: context.checksRun - before.checks)
-          outcomes.set(index, outcome)
         }
+        if let found = rule.check(model, reusing: reusable, recording: retainsModel, context: &context) {
+          local.set(index, found)
+        }
+        if let timings = ruleTimings, let start { timings(description.code, ContinuousClock.now - start) }
+        let outcome = RuleOutcome(
+          findings: Array(context.findings[before.findings...]), skipped: Array(context.skipped[before.skipped...]),
+          checksRun: context.checksRun - before.checks)
+        outcomes.set(index, outcome)
       }
     }
-    if !spreads || CoreLane.shared?.run({ checkGroups(0) }, alongside: { checkGroups(1) }) != true {
-      DispatchQueue.concurrentPerform(iterations: 2) { thread in checkGroups(thread) }
+    if !spreads || CoreLane.shared?.run({ checkRules(0) }, alongside: { checkRules(1) }) != true {
+      DispatchQueue.concurrentPerform(iterations: 2) { thread in checkRules(thread) }
     }
     let done = outcomes.filled
     var findings = done.flatMap(\.findings).compactMap { finding -> Finding? in
@@ -232,7 +233,7 @@ package struct Linter: Sendable {
       skipped: done.flatMap(\.skipped),
       tablesRecognised: report.tables.map { "\($0.kind.rawValue) \($0.title)" },
       standsAlone: report.tables.contains { $0.kind == .summary },
-      readers: readers.filled.flatMap { $0 })
+      readers: views.builtView(NarrativeReaders.self)?.readers ?? [])
     part.tables = TableCoverage.standardTables(of: report)
     for index in rules.indices { part.localFindings[index] = local[index] }
     part.kind = report.kind
@@ -288,7 +289,16 @@ package struct Linter: Sendable {
     var checksRun: Int
   }
 
-  /// The groups of the registry's rules that share views, in the order they are taken.
+  /// Runs two jobs at once on the two cores (`CoreLane`), or one after the other when the lane is
+  /// busy or missing.
+  private static let pairOnCores: ReportParser.Pair = { here, there in
+    if CoreLane.shared?.run(here, alongside: there) != true {
+      here()
+      there()
+    }
+  }
+
+  /// The order the registry's rules are taken in.
   private static let schedule = RuleSchedule(RuleRegistry.all)
 
   /// `findings`, sorted by start and code, less repeats (the same code, range and message), the

@@ -120,7 +120,7 @@ package struct RuleContext {
 
   package init(
     report: Report, configuration: Configuration, catalogue: SubjectCatalogue,
-    earlierReaders: EarlierReaders = EarlierReaders()
+    earlierReaders: EarlierReaders = EarlierReaders(), sharing shared: SharedViews? = nil
   ) {
     self.report = report
     self.configuration = configuration
@@ -128,7 +128,8 @@ package struct RuleContext {
     analysis = AnalysisCache(
       AnalysisInput(
         report: report, catalogue: catalogue, catalogueEdition: configuration.catalogueEdition ?? report.year,
-        earlierReaders: earlierReaders))
+        earlierReaders: earlierReaders),
+      sharing: shared)
   }
 
   /// The catalogue edition names are judged in: the configured one, else the report year.

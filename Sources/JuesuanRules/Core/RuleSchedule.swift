@@ -1,55 +1,48 @@
 import JuesuanAnalysis
 import Synchronization
 
-/// The order the rules of a report are checked in, on two threads: rules that read a view in
-/// common (`Rule.reads`, with the views each is built from) form one group, checked in registry
-/// order on one thread with one `AnalysisCache`, so that every view is built once and no cache is
-/// shared between threads. Each thread takes the next group not yet taken: the groups of several
-/// rules first, the largest first (they tend to be the longest), then the rules that share nothing,
-/// in registry order. The findings are put back in registry order, so the order the groups ran in
-/// never shows.
+/// The order the rules of a report are checked in, on two threads that share the views the rules
+/// read (`SharedViews`): each view is built once, by the first thread that asks for it.
+///
+/// The rules that read views come first, those reading the most views (with the views each is
+/// built from) first: they tend to be the longest, and they build the views the others read. The
+/// rules that read none come last, in registry order. One thread takes rules from the front, the
+/// other from the back, until they meet: the second thread starts with rules that need no view
+/// rather than waiting for the first to build one, and each thread's last rule is a short one, so
+/// both finish at about the same time. The findings are put back in registry order, so the order
+/// the rules ran in never shows.
 package struct RuleSchedule: Sendable {
-  /// Indices into the rules, one array per group.
-  package let groups: [[Int]]
+  /// Indices into the rules, in the order described above.
+  package let order: [Int]
 
   /// The schedule of `rules`.
-  /// - Complexity: O(r · v) in the rules and the views they read.
+  /// - Complexity: O(r · v + r log r) in the rules and the views they read.
   package init(_ rules: [any Rule.Type]) {
-    // Union-find over the rules: two rules reading one view are joined.
-    var parent = Array(rules.indices)
-    func root(_ index: Int) -> Int {
-      var index = index
-      while parent[index] != index {
-        parent[index] = parent[parent[index]]
-        index = parent[index]
-      }
-      return index
-    }
-    var reader: [ObjectIdentifier: Int] = [:]
-    for (index, rule) in rules.enumerated() {
-      for view in AnalysisCache.closure(of: rule.reads) {
-        let key = ObjectIdentifier(view)
-        if let other = reader[key] { parent[root(index)] = root(other) } else { reader[key] = index }
-      }
-    }
-    var byRoot: [Int: [Int]] = [:]
-    for index in rules.indices { byRoot[root(index), default: []].append(index) }
-    groups = byRoot.values.sorted { lhs, rhs in
-      let shared = (lhs.count > 1, rhs.count > 1)
-      if shared.0 != shared.1 { return shared.0 }
-      if shared.0, lhs.count != rhs.count { return lhs.count > rhs.count }
-      return lhs[0] < rhs[0]
-    }
+    let viewCounts = rules.map { AnalysisCache.closure(of: $0.reads).count }
+    order = rules.indices.sorted { (viewCounts[$1], $0) < (viewCounts[$0], $1) }
   }
 
-  /// Hands out the groups, each once, to the threads that ask.
-  final class Queue: Sendable {
-    private let next = Atomic<Int>(0)
+  /// Hands out the rules of a schedule, each once, from either end.
+  package final class Queue: Sendable {
+    /// The next position to take from the front, and one past the next from the back.
+    private let ends: Mutex<(front: Int, back: Int)>
 
-    /// The index of a group no thread has taken yet, nil when all have been.
-    func take(of count: Int) -> Int? {
-      let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
-      return index < count ? index : nil
+    package init(count: Int) {
+      ends = Mutex((0, count))
+    }
+
+    /// The position in the schedule of a rule no thread has taken yet, from the front or the
+    /// back; nil when all have been taken.
+    package func take(fromFront: Bool) -> Int? {
+      ends.withLock { ends in
+        guard ends.front < ends.back else { return nil }
+        if fromFront {
+          ends.front += 1
+          return ends.front - 1
+        }
+        ends.back -= 1
+        return ends.back
+      }
     }
   }
 }
