@@ -50,25 +50,37 @@ extension LocalRule {
   ) -> LocalFindings? {
     let rule = Self()
     var record = LocalFindings()
+    // Where the earlier units are read from: the units are visited in order, and so are the
+    // places they had in the earlier text.
+    var cursor = 0
     // What one unit yielded, checked now or taken from the earlier check.
     func check(_ range: Range<Int>, earlierStart: (Range<Int>, Int) -> Int?, run: (inout RuleContext) -> Void) {
       let before = (findings: context.findings.count, skipped: context.skipped.count, checks: context.checksRun)
       if let earlier, let place = earlier.place(of: range, startingAt: earlierStart) {
-        if let outcome = earlier.record.outcome(at: place.start) {
-          context.adopt(
-            outcome.findings.map { $0.moved(by: place.shift, lines: place.lines) },
-            skipped: outcome.skipped.map {
-              SkippedCheck(code: $0.code, reason: $0.reason.movingLines(by: place.lines))
-            },
-            checksRun: outcome.checksRun)
+        if let outcome = earlier.record.outcome(at: place.start, from: &cursor) {
+          if outcome.findings.isEmpty, outcome.skipped.isEmpty {
+            // Most units only count their checks.
+            context.ran(outcome.checksRun)
+          } else {
+            context.adopt(
+              outcome.findings.map { $0.moved(by: place.shift, lines: place.lines) },
+              skipped: outcome.skipped.map {
+                SkippedCheck(code: $0.code, reason: $0.reason.movingLines(by: place.lines))
+              },
+              checksRun: outcome.checksRun)
+          }
         }
       } else {
         run(&context)
       }
       guard recording else { return }
-      record.append(
-        start: range.lowerBound, findings: context.findings[before.findings...],
-        skipped: context.skipped[before.skipped...], checksRun: context.checksRun - before.checks)
+      if context.findings.count == before.findings, context.skipped.count == before.skipped {
+        record.append(start: range.lowerBound, checksRun: context.checksRun - before.checks)
+      } else {
+        record.append(
+          start: range.lowerBound, findings: context.findings[before.findings...],
+          skipped: context.skipped[before.skipped...], checksRun: context.checksRun - before.checks)
+      }
     }
     let source = report.source
     switch unit {
@@ -117,18 +129,23 @@ package struct LocalFindings: Sendable {
     units.append(Unit(start: start, findingsEnd: findings.count, skippedEnd: skipped.count, checksRun: checksRun))
   }
 
-  /// What the unit starting at `start` yielded; nil when nothing.
-  /// - Complexity: O(log units).
-  func outcome(at start: Int) -> (findings: ArraySlice<Finding>, skipped: ArraySlice<SkippedCheck>, checksRun: Int)? {
-    var low = 0
-    var high = units.count
-    while low < high {
-      let mid = (low + high) / 2
-      if units[mid].start < start { low = mid + 1 } else { high = mid }
-    }
-    guard low < units.count, units[low].start == start else { return nil }
-    let unit = units[low]
-    let previous = low > 0 ? units[low - 1] : Unit(start: 0, findingsEnd: 0, skippedEnd: 0, checksRun: 0)
+  /// A unit that found nothing and skipped nothing, but ran `checksRun` checks (none: nothing).
+  mutating func append(start: Int, checksRun: Int) {
+    guard checksRun != 0 else { return }
+    units.append(Unit(start: start, findingsEnd: findings.count, skippedEnd: skipped.count, checksRun: checksRun))
+  }
+
+  /// What the unit starting at `start` yielded; nil when nothing. `cursor`, a position in the
+  /// units, starts at 0 and is moved on: the starts asked for must not decrease from one call to
+  /// the next.
+  /// - Complexity: O(units) over all the calls with one cursor.
+  func outcome(at start: Int, from cursor: inout Int) -> (
+    findings: ArraySlice<Finding>, skipped: ArraySlice<SkippedCheck>, checksRun: Int
+  )? {
+    while cursor < units.count, units[cursor].start < start { cursor += 1 }
+    guard cursor < units.count, units[cursor].start == start else { return nil }
+    let unit = units[cursor]
+    let previous = cursor > 0 ? units[cursor - 1] : Unit(start: 0, findingsEnd: 0, skippedEnd: 0, checksRun: 0)
     return (
       findings[previous.findingsEnd..<unit.findingsEnd], skipped[previous.skippedEnd..<unit.skippedEnd], unit.checksRun
     )

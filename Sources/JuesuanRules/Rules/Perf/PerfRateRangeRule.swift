@@ -94,9 +94,8 @@ struct PerfRateRangeRule: LocalRule {
     let bytes = report.source.bytes
     for evaluation in report.selfEvaluations {
       for indicator in evaluation.indicators {
-        guard let name = Self.nameTexts.firstIndex(where: { indicator.level3.utf8Text.hasSuffix($0) }) else {
-          continue
-        }
+        let level3 = indicator.level3.utf8Text
+        guard let name = Self.nameTexts.firstIndex(where: { level3.hasSuffix($0) }) else { continue }
         for range in [indicator.targetRange, indicator.actualRange] {
           guard let range,
             let percent = Self.percents(in: bytes, from: range.lowerBound, before: range.upperBound).first,
