@@ -24,24 +24,26 @@ package struct RuleSchedule: Sendable {
 
   /// Hands out the rules of a schedule, each once, from either end.
   package final class Queue: Sendable {
-    /// The next position to take from the front, and one past the next from the back.
-    private let ends: Mutex<(front: Int, back: Int)>
+    /// The next position to take from the front (low 32 bits), and one past the next from the
+    /// back (high 32 bits): one atomic word, changed by compare-and-exchange.
+    private let ends: Atomic<Int>
 
     package init(count: Int) {
-      ends = Mutex((0, count))
+      ends = Atomic(count << 32)
     }
 
     /// The position in the schedule of a rule no thread has taken yet, from the front or the
     /// back; nil when all have been taken.
     package func take(fromFront: Bool) -> Int? {
-      ends.withLock { ends in
-        guard ends.front < ends.back else { return nil }
-        if fromFront {
-          ends.front += 1
-          return ends.front - 1
-        }
-        ends.back -= 1
-        return ends.back
+      var current = ends.load(ordering: .relaxed)
+      while true {
+        let (front, back) = (current & 0xFFFF_FFFF, current >> 32)
+        guard front < back else { return nil }
+        let next = fromFront ? current + 1 : current - (1 << 32)
+        let (exchanged, original) = ends.compareExchange(
+          expected: current, desired: next, ordering: .acquiringAndReleasing)
+        if exchanged { return fromFront ? front : back - 1 }
+        current = original
       }
     }
   }
