@@ -45,6 +45,36 @@ struct Line: Equatable {
   var hasSingleScalarCharacters: Bool
   /// A form feed precedes the text: the line opens a page of a PDF's text (`pdftotext`).
   var startsPage: Bool
+  /// What the parser asks of nearly every line, answered once when the line is read (each
+  /// answer a function of the line alone), so that a line taken from the parse before an edit
+  /// is not asked again.
+  private(set) var verdicts = Verdicts()
+
+  /// The parser's questions about one line (`ReportParser`).
+  struct Verdicts: Equatable {
+    /// The kind of table the line is the title of (`TableTitle.kind(of:in:)`).
+    var titleKind: Table.Kind?
+    /// A line that cannot belong to a table: prose, a part heading, a Markdown heading.
+    var isProseOrHeading = false
+    /// A line of a table of contents (a dot leader, or 目录 alone).
+    var isTableOfContents = false
+    /// A table's note ("注：…").
+    var isNote = false
+    /// Page furniture other than a bare number ("- 7 -", "第 8 页 共 23 页").
+    var isDecoratedPageMark = false
+    /// Page furniture, a bare number included (`AlignedTableReader.isPageMark`).
+    var isPageMark = false
+    /// The level of the heading the line is (`ReportParser.headingLevel(of:)`).
+    var headingLevel: Heading.Level?
+    /// The line's text ends a sentence (or is empty).
+    var endsSentence = true
+    /// The line's text ends a clause: "；".
+    var endsClause = false
+    /// The line's text opens a list item: "1、", "（三）", "其中" (`ReportParser.opensItem`).
+    var opensItem = false
+    /// The line is a report's title: "某区统计局2023年度部门决算".
+    var namesReport = false
+  }
 
   init(index: Int, source: SourceText) {
     let lineRange = source.byteRange(ofLine: index)
@@ -60,6 +90,14 @@ struct Line: Equatable {
     leadingHashes = reading.leadingHashes
     hasSingleScalarCharacters = reading.isSingleScalar
     startsPage = reading.startsPage
+    guard shape != .blank else { return }
+    verdicts = Verdicts(
+      titleKind: TableTitle.kind(of: self, in: source), isProseOrHeading: ReportParser.isProseOrHeading(self),
+      isTableOfContents: ReportParser.isTableOfContents(self), isNote: ReportParser.isNote(self),
+      isDecoratedPageMark: AlignedTableReader.isDecoratedPageMark(self),
+      isPageMark: AlignedTableReader.isPageMark(self), headingLevel: ReportParser.headingLevel(of: self),
+      endsSentence: ReportParser.endsSentence(self), endsClause: compact.utf8Text.hasSuffix("；"),
+      opensItem: ReportParser.opensItem(compact), namesReport: ReportParser.namesReport(self))
   }
 
   var isBlank: Bool { shape == .blank }

@@ -27,13 +27,15 @@ extension ReportParser {
         // line may be a writer's own paragraph break: not joined.)
         guard let last = pending.last else { continue }
         let next = prose[(index + 1)...].first { !lines[$0].isBlank }
-        if let next, !endsSentence(lines[last]), headingLevel(of: lines[next]) == nil, !namesReport(lines[last]) {
+        if let next, !lines[last].verdicts.endsSentence, lines[next].verdicts.headingLevel == nil,
+          !lines[last].verdicts.namesReport
+        {
           continue
         }
         closeParagraph()
         continue
       }
-      if let level = headingLevel(of: line) {
+      if let level = line.verdicts.headingLevel {
         closeParagraph()
         report.headings.append(Heading(text: line.plain(in: source), level: level, range: line.range))
         continue
@@ -41,7 +43,7 @@ extension ReportParser {
       // A page number or footer ("12", "- 12 -", "第 12 页") is no text: across a page break it
       // would join the sentence it interrupts ("…服务支出" / "12" / "3.00 万元" read as 123.00).
       // (A heading, "# 1", is one.)
-      if AlignedTableReader.isPageMark(line) { continue }
+      if line.verdicts.isPageMark { continue }
       // After a line that ends a sentence, the next text line opens a new paragraph; after one
       // that ends a clause (；), only a line that opens a list item does: PDF text breaks lines
       // wherever the width runs out ("…其他对个人和家庭的补助支出；" / "公用经费 480.66 万元…").
@@ -53,14 +55,14 @@ extension ReportParser {
 
   /// Whether the line is a report's title ("某区统计局2023年度部门决算"): it ends its paragraph
   /// without a 。, and no sentence goes on after it.
-  private static func namesReport(_ line: Line) -> Bool {
+  static func namesReport(_ line: Line) -> Bool {
     line.compactCount <= 40 && reportTitleEnds.contains { line.compact.utf8Text.hasSuffix($0) }
   }
 
   private static let reportTitleEnds = ["部门决算", "单位决算", "部门预算", "单位预算"]
 
   /// Whether the line's text ends a sentence (or is empty).
-  private static func endsSentence(_ line: Line) -> Bool {
+  static func endsSentence(_ line: Line) -> Bool {
     let compact = line.compact
     if line.hasSingleScalarCharacters {
       return compact.utf8.withContiguousStorageIfAvailable { bytes in
@@ -77,8 +79,8 @@ extension ReportParser {
   /// Whether the text line `next` goes on with the sentence of `line`: `line` ends no sentence,
   /// or ends only a clause (；) and `next` opens no list item.
   private static func continues(_ line: Line, with next: Line) -> Bool {
-    guard !namesReport(line) else { return false }
-    return !endsSentence(line) || (line.compact.utf8Text.hasSuffix("；") && !opensItem(next.compact))
+    guard !line.verdicts.namesReport else { return false }
+    return !line.verdicts.endsSentence || (line.verdicts.endsClause && !next.verdicts.opensItem)
   }
 
   /// Whether `compact` opens a list item: "1、", "2.", "（三）", "(4)", "④", "五、", "一是", "其中".

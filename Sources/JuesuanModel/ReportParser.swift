@@ -50,7 +50,7 @@ package enum ReportParser {
       guard let table = open.take() else { return }
       let header = openHeader
       openHeader = []
-      if table.notes.isEmpty, table.body.allSatisfy({ headingLevel(of: lines[$0]) != nil }) {
+      if table.notes.isEmpty, table.body.allSatisfy({ lines[$0].verdicts.headingLevel != nil }) {
         // A title with nothing under it but headings names a table, it is not one: "附件：二级
         // 项目绩效自评表", or an entry of a contents list with no 目录 above it ("一、收入决算表" /
         // "二、支出决算表" / "第三部分 …情况说明").
@@ -77,7 +77,7 @@ package enum ReportParser {
         prose.append(index)
         continue
       }
-      if isTableOfContents(line) {
+      if line.verdicts.isTableOfContents {
         contents = Contents()
         if !line.compactIs("目录") { report.contentsEntries.append(line.trimmedRange) }
         continue
@@ -96,7 +96,7 @@ package enum ReportParser {
         }
         contents = nil
       }
-      if let kind = TableTitle.kind(of: line, in: source) {
+      if let kind = line.verdicts.titleKind {
         if let current = open, current.kind == kind, kind != .selfEvaluation || current.body.count < 3 {
           // The same title again: a heading naming the table, then its own title (which becomes
           // the table's title), or the title repeated on the table's next page.
@@ -119,11 +119,11 @@ package enum ReportParser {
         continue
       }
       if open != nil {
-        if isNote(line) {
+        if line.verdicts.isNote {
           open?.notes.append(index)
           // A note may wrap onto the next lines; they end at a blank line.
-          while index + 1 < lines.count, !lines[index + 1].isBlank, !isProseOrHeading(lines[index + 1]),
-            TableTitle.kind(of: lines[index + 1], in: source) == nil, headingLevel(of: lines[index + 1]) == nil
+          while index + 1 < lines.count, !lines[index + 1].isBlank, !lines[index + 1].verdicts.isProseOrHeading,
+            lines[index + 1].verdicts.titleKind == nil, lines[index + 1].verdicts.headingLevel == nil
           {
             index += 1
             open?.notes.append(index)
@@ -141,8 +141,8 @@ package enum ReportParser {
         }
         // Page furniture between a table's rows: a running header ("上海市普陀区2025年区级部门预算"
         // atop each page), a footer ("第 8 页 共 23 页", "- 7 -"). A bare number may be a cell.
-        if runningHeaders.contains(line.compact) || AlignedTableReader.isDecoratedPageMark(line) { continue }
-        if isProseOrHeading(line) {
+        if runningHeaders.contains(line.compact) || line.verdicts.isDecoratedPageMark { continue }
+        if line.verdicts.isProseOrHeading {
           closeTable()
         } else {
           open?.body.append(index)
@@ -477,12 +477,12 @@ package enum ReportParser {
       && bytes.allSatisfy { (0x30...0x39).contains($0) || $0 == 0x2E || $0 == 0x2C || $0 == 0x2D }
   }
 
-  private static func isNote(_ line: Line) -> Bool { line.compact.utf8Text.hasPrefix(anyOf: noteOpenings) }
+  static func isNote(_ line: Line) -> Bool { line.compact.utf8Text.hasPrefix(anyOf: noteOpenings) }
 
   private static let noteOpenings: UTF8Text.Words = ["注：", "注:", "说明：", "说明:", "注1", "备注："]
 
   /// A line that cannot belong to a table: prose, a part heading, a Markdown heading.
-  private static func isProseOrHeading(_ line: Line) -> Bool {
+  static func isProseOrHeading(_ line: Line) -> Bool {
     let text = line.compact
     if line.leadingHashes > 0 { return true }
     if line.shape == .plain, text.utf8Text.contains("万元"), text.utf8Text.contains("，") || text.utf8Text.contains("。") {
@@ -509,7 +509,7 @@ package enum ReportParser {
   /// How a sentence about the reporting body opens.
   private static let proseOpenings: UTF8Text.Words = ["本部门", "我部门", "本单位"]
 
-  private static func isTableOfContents(_ line: Line) -> Bool {
+  static func isTableOfContents(_ line: Line) -> Bool {
     line.compact.utf8Text.contains(anyOf: contentsLeaders) || line.compactIs("目录")
   }
 
