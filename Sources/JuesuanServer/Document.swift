@@ -29,6 +29,11 @@ struct Document: Sendable {
     var findings: [Finding]
     var silenced: [Int]
     var json: [UInt8]
+    /// The findings `json` encodes, as placed (`LintedPart.Placement.relativeFindings`), and where
+    /// each one's diagnostic ends in `json`: a report an edit changed reuses the diagnostics of
+    /// the findings the edit did not move (`Server.diagnosticsJSON`).
+    var placed: [Finding] = []
+    var ends: [Int] = []
   }
 
   struct CachedLint: Sendable {

@@ -250,7 +250,8 @@ extension Server {
   /// report with the text, first line, findings and silenced findings of one in `earlier` is not
   /// encoded again. (Its diagnostics are then the same: LSP positions count lines and columns,
   /// which an edit of an earlier report changes only by adding or removing lines.) The others
-  /// are encoded on every core: all of them, when a large file has just been opened.
+  /// are encoded on every core: all of them, when a large file has just been opened; of a report
+  /// an edit changed, only the findings the edit moved or changed (`UnchangedDiagnostics`).
   /// - Complexity: O(findings of the reports not in `earlier`).
   func diagnosticsJSON(
     _ result: LintResult, uri: String, reusing earlier: [Document.EncodedReport]
@@ -263,42 +264,63 @@ extension Server {
     _ result: LintResult, uri: String, reusing earlier: [Document.EncodedReport], encoding: PositionEncoding,
     tags: [String: [Int]]
   ) -> [Document.EncodedReport] {
-    var previous: [Int: Document.EncodedReport] = [:]
-    for report in earlier { previous[report.line] = report }
+    var byLine: [Int: Document.EncodedReport] = [:]
+    for report in earlier { byLine[report.line] = report }
+    let previous = byLine
     let placed = result.parts.compactMap { part in part.placement.map { (part, $0) } }
-    let cached = placed.map { part, placement -> [UInt8]? in
+    let cached = placed.map { part, placement -> Document.EncodedReport? in
       guard let report = previous[placement.line], report.text == part.report.source.bytes,
         report.findings == part.findings, report.silenced == placement.silenced
       else { return nil }
-      return report.json
+      return report
     }
     let stale = placed.indices.filter { cached[$0] == nil }
-    let encoded = ConcurrentSlots<[UInt8]>(count: placed.count)
+    let encoded = ConcurrentSlots<(json: [UInt8], ends: [Int])>(count: placed.count)
     let source = result.source
     DispatchQueue.concurrentPerform(iterations: stale.count) { item in
       let (part, placement) = placed[stale[item]]
-      let json = Self.json(of: placement, in: part.report.source, of: source, uri: uri, encoding: encoding, tags: tags)
-      encoded.set(stale[item], json)
+      let unchanged = previous[placement.line].flatMap { UnchangedDiagnostics($0, now: part.report.source) }
+      encoded.set(
+        stale[item],
+        Self.json(
+          of: placement, in: part.report.source, of: source, uri: uri, encoding: encoding, tags: tags,
+          reusing: unchanged))
     }
     return placed.indices.map { index in
       let (part, placement) = placed[index]
+      if var report = cached[index] {
+        // The lint's own arrays, equal to those kept: the next comparison is then immediate.
+        (report.text, report.findings, report.placed) = (
+          part.report.source.bytes, part.findings, placement.relativeFindings
+        )
+        return report
+      }
+      let (json, ends) = encoded[index] ?? ([], [])
       return .init(
         line: placement.line, text: part.report.source.bytes, findings: part.findings, silenced: placement.silenced,
-        json: cached[index] ?? encoded[index] ?? [])
+        json: json, placed: placement.relativeFindings, ends: ends)
     }
   }
 
-  /// The diagnostics of one report, placed in the document `source`, as JSON array elements.
-  /// Positions are counted in the report's own text, `own`, which starts at the start of line
-  /// `placement.line`: only the line numbers need moving. (A range past the report's end, which
-  /// no rule makes, is converted in the whole text instead.)
+  /// The diagnostics of one report, placed in the document `source`, as JSON array elements, and
+  /// where each element ends. Positions are counted in the report's own text, `own`, which starts
+  /// at the start of line `placement.line`: only the line numbers need moving. (A range past the
+  /// report's end, which no rule makes, is converted in the whole text instead.) A finding whose
+  /// diagnostic `unchanged` holds is not encoded again.
   private static func json(
     of placement: LintedPart.Placement, in own: SourceText, of source: SourceText, uri: String,
-    encoding: PositionEncoding, tags: [String: [Int]]
-  ) -> [UInt8] {
+    encoding: PositionEncoding, tags: [String: [Int]], reusing unchanged: UnchangedDiagnostics? = nil
+  ) -> (json: [UInt8], ends: [Int]) {
     var bytes: [UInt8] = []
+    var ends: [Int] = []
+    ends.reserveCapacity(placement.relativeFindings.count)
     for finding in placement.relativeFindings {
       if !bytes.isEmpty { bytes.append(0x2C) }
+      defer { ends.append(bytes.count) }
+      if let diagnostic = unchanged?.diagnostic(of: finding) {
+        bytes += diagnostic
+        continue
+      }
       let diagnostic =
         finding.lies(within: own.bytes.count)
         ? Self.diagnostic(
@@ -307,7 +329,7 @@ extension Server {
           for: finding.moved(by: placement.start), in: source, lineOffset: 0, uri: uri, encoding: encoding, tags: tags)
       diagnostic.writeJSON(into: &bytes)
     }
-    return bytes
+    return (bytes, ends)
   }
 
   /// The answer to `textDocument/diagnostic`: `unchanged` when `previousResultId` is current,
@@ -340,5 +362,81 @@ extension Server {
     tags: [String: [Int]]
   ) -> Diagnostic {
     Diagnostic(finding, in: source, lineOffset: lineOffset, encoding: encoding, uri: uri, tags: tags[finding.code])
+  }
+}
+
+/// The diagnostics an earlier encoding of a report holds that an edit of the report left as they
+/// were: those of findings lying wholly before the edit, and, when the edit added or removed no
+/// line, those of findings lying wholly on the lines after the edited ones (moved by the edit's
+/// length). A diagnostic is a function of its finding's code, severity, range, message and
+/// related places, and of the text before each of its positions on their lines: when all of
+/// these are the same, so is its JSON.
+struct UnchangedDiagnostics {
+  private let earlier: Document.EncodedReport
+  /// The bytes the two texts share at their start.
+  private let prefix: Int
+  /// Where the lines after the edit start in the text now, when the edit moved no line; nil else.
+  private let linesAfter: Int?
+  /// How many bytes longer the text is now.
+  private let shift: Int
+
+  /// Nil when `earlier` kept no per-finding ends.
+  init?(_ earlier: Document.EncodedReport, now own: SourceText) {
+    guard !earlier.placed.isEmpty, earlier.ends.count == earlier.placed.count else { return nil }
+    self.earlier = earlier
+    let (prefix, suffix) = UTF8Text.commonEnds(of: earlier.text, and: own.bytes)
+    self.prefix = prefix
+    shift = own.bytes.count - earlier.text.count
+    // The lines after the edit keep their numbers and their bytes when neither text has a line
+    // break in its changed bytes, nor a "\r" just before them (which a "\n" after could pair with).
+    func hasBreak(_ bytes: ArraySlice<UInt8>) -> Bool { bytes.contains(0x0A) || bytes.contains(0x0D) }
+    let end = own.bytes.count - suffix
+    if !hasBreak(earlier.text[prefix..<(earlier.text.count - suffix)]), !hasBreak(own.bytes[prefix..<end]),
+      prefix == 0 || own.bytes[prefix - 1] != 0x0D
+    {
+      let line = own.line(ofUTF8Offset: end)
+      linesAfter = line + 1 < own.lineCount ? own.lineStarts[line + 1] : own.bytes.count + 1
+    } else {
+      linesAfter = nil
+    }
+  }
+
+  /// The earlier diagnostic of `finding` (placed in the text now), when it is unchanged.
+  /// - Complexity: O(log findings), and the findings that start where it does.
+  func diagnostic(of finding: Finding) -> ArraySlice<UInt8>? {
+    let offset: Int
+    if finding.range.upperBound <= prefix, finding.related.allSatisfy({ $0.range.upperBound <= prefix }) {
+      offset = 0
+    } else if let linesAfter, finding.range.lowerBound >= linesAfter,
+      finding.related.allSatisfy({ $0.range.lowerBound >= linesAfter })
+    {
+      offset = -shift
+    } else {
+      return nil
+    }
+    // The earlier findings are in order of their starts (`Linter`): the first one starting where
+    // this one did, then those after it that start there too.
+    let placed = earlier.placed
+    let range = finding.range.shifted(by: offset)
+    var low = 0
+    var high = placed.count
+    while low < high {
+      let middle = (low + high) / 2
+      if placed[middle].range.lowerBound < range.lowerBound { low = middle + 1 } else { high = middle }
+    }
+    var index = low
+    while index < placed.count, placed[index].range.lowerBound == range.lowerBound {
+      defer { index += 1 }
+      let old = placed[index]
+      guard old.range == range, old.code == finding.code, old.severity == finding.severity,
+        old.message == finding.message, old.related.count == finding.related.count,
+        zip(old.related, finding.related).allSatisfy({
+          $0.range == $1.range.shifted(by: offset) && $0.message == $1.message
+        })
+      else { continue }
+      let start = index == 0 ? 0 : earlier.ends[index - 1] + 1
+      return earlier.json[start..<earlier.ends[index]]
+    }
+    return nil
   }
 }

@@ -36,4 +36,41 @@ struct PullAnswerTests {
       #expect(client.responseBytes(to: id) == bytes, "edit \(index)")
     }
   }
+
+  /// Typing in one report: its findings before the keystroke, and after it on later lines, keep
+  /// the diagnostics encoded before (`UnchangedDiagnostics`); the answer must still be a fresh
+  /// server's, byte for byte, whether the keystroke adds a line, changes a finding or neither.
+  @Test("keystrokes in one report: each answer is, byte for byte, a fresh server's")
+  func keystrokes() async throws {
+    let text = try sample("defective.md") + "\n" + (try sample("clean.md"))
+    let client = TestClient()
+    try await client.initialize(pull: true, encodings: ["utf-16"])
+    await client.open(Self.uri, text)
+    let first = try await client.pullDiagnostics(Self.uri).items
+    #expect(first.count > 10)
+    // Inside findings (their first character typed again), then in the lines between them, then
+    // a line break in the middle of the report.
+    var edits: [TextDocumentContentChangeEvent] = first.prefix(6).map { item in
+      .init(range: range(item.range.start.line, item.range.start.character, item.range.start.character), text: "9")
+    }
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    for line in stride(from: 3, to: min(lines.count, 60), by: 11) where lines[line].utf16.count > 4 {
+      let middle = lines[line].utf16.count / 2
+      edits.append(.init(range: range(line, middle, middle), text: "，"))
+      edits.append(.init(range: range(line, middle, middle + 1), text: ""))
+    }
+    edits.append(.init(range: range(lines.count / 3, 0, 0), text: "\n"))
+    for (index, edit) in edits.enumerated() {
+      await client.change(Self.uri, version: index + 2, [edit])
+      let (id, resultID, _) = try await client.pullDiagnostics(Self.uri)
+      let now = try #require(await client.server.text(ofDocument: Self.uri))
+      let fresh = TestClient()
+      try await fresh.initialize(pull: true, encodings: ["utf-16"])
+      await fresh.open(Self.uri, now)
+      let items = try await fresh.pullDiagnostics(Self.uri).items
+      let bytes = OutgoingMessage.response(
+        id: id, result: DocumentDiagnosticReport.full(resultId: resultID, items: items))
+      #expect(client.responseBytes(to: id) == bytes, "edit \(index): \(edit)")
+    }
+  }
 }
