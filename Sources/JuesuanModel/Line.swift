@@ -28,7 +28,8 @@ struct Line: Equatable {
   var index: Int
   var range: Range<Int>
   var shape: Shape
-  /// The cells of a tabbed or piped line (empty cells kept); empty for a plain line, whose
+  /// The cells of a tabbed or piped line (empty cells kept), their ranges counted from the line's
+  /// start (a line moved by an edit keeps them as they are); empty for a plain line, whose
   /// whitespace tokens `pieces(in:)` finds when asked (most plain lines are prose, never asked).
   private var cells: [Piece]
   /// The text with tags (<b>, <h2 …>), Markdown heading marks, emphasis and all whitespace
@@ -84,7 +85,10 @@ struct Line: Equatable {
     range = lineRange
     trimmedRange = reading.trimmed
     shape = reading.shape
-    cells = reading.cells
+    cells =
+      lineRange.lowerBound == 0
+      ? reading.cells
+      : reading.cells.map { Piece(range: $0.range.shifted(by: -lineRange.lowerBound), stripped: $0.stripped) }
     compact = reading.compact
     compactCount = reading.compactCount
     leadingHashes = reading.leadingHashes
@@ -117,15 +121,15 @@ struct Line: Equatable {
     guard offset != 0 else { return moved }
     moved.range = range.shifted(by: offset)
     moved.trimmedRange = trimmedRange.shifted(by: offset)
-    if !cells.isEmpty {
-      moved.cells = cells.map { Piece(range: $0.range.shifted(by: offset), stripped: $0.stripped) }
-    }
     return moved
   }
 
   /// The cells of a tabbed or piped line (empty cells kept); the whitespace tokens of the rest.
   func pieces(in source: SourceText) -> [Piece] {
-    guard shape == .plain else { return cells }
+    guard shape == .plain else {
+      let start = range.lowerBound
+      return start == 0 ? cells : cells.map { Piece(range: $0.range.shifted(by: start), stripped: $0.stripped) }
+    }
     return source.bytes.withUnsafeBufferPointer {
       LineReading.tokens($0, range: range, singleScalar: hasSingleScalarCharacters)
     }
