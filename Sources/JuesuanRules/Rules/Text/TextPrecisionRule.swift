@@ -62,9 +62,9 @@ struct TextPrecisionRule: Rule {
       let range = source.byteRange(ofLine: line)
       guard UTF8Text.firstOffset(of: Self.tab, in: bytes, from: range.lowerBound, before: range.upperBound) != nil
       else { continue }
+      // The label's words, searched in its bytes: the cells are split only for a money row.
+      guard let label = Self.firstCell(bytes, range), Self.isMoneyLabel(bytes[label]) else { continue }
       let cells = Self.tabCells(bytes, range)
-      // The label's words, searched in its bytes.
-      guard let label = cells.first(where: { !$0.isEmpty }), Self.isMoneyLabel(bytes[label]) else { continue }
       for cell in cells where cell != label {
         let text = source.text(in: cell)
         guard let amount = Amount(parsing: text), seen.insert(cell.lowerBound).inserted else { continue }
@@ -125,6 +125,23 @@ struct TextPrecisionRule: Rule {
   private static func isMoneyLabel(_ bytes: ArraySlice<UInt8>) -> Bool {
     let label = Array(bytes)
     return !label.contains(UInt8(ascii: "%")) && moneyWords.contains { UTF8Text.firstOffset(of: $0, in: label) != nil }
+  }
+
+  /// The first cell of `tabCells(bytes, range)` that is not blank, found without splitting the
+  /// line.
+  private static func firstCell(_ bytes: [UInt8], _ range: Range<Int>) -> Range<Int>? {
+    var start = range.lowerBound
+    while start <= range.upperBound {
+      var end = start
+      while end < range.upperBound, bytes[end] != 0x09 { end += 1 }
+      var low = start
+      var high = end
+      while low < high, bytes[low] == 0x20 { low += 1 }
+      while high > low, bytes[high - 1] == 0x20 || bytes[high - 1] == 0x0D { high -= 1 }
+      if low < high { return low..<high }
+      start = end + 1
+    }
+    return nil
   }
 
   /// The tab-separated cells of the line `range` of `bytes` (a source's), without the spaces
