@@ -291,7 +291,8 @@ struct XrefNarrativeConflictRule: Rule {
       byFirstCharacter[first, default: []].append((name, key, entries))
       isFirstCharacter[Int(first & 0xFFF)] = true
     }
-    for paragraph in paragraphs {
+    // A value is stated in digits (`statedValue`): a paragraph without one states none.
+    for paragraph in paragraphs where paragraph.utf8.contains(where: { $0 &- 0x30 < 10 }) {
       var hits: [(name: String, entries: [(SelfEvaluation.Indicator, IndicatorMeasure)], range: Range<Int>)] = []
       isFirstCharacter.withUnsafeBufferPointer { isFirstCharacter in
         paragraph.utf8.withUnsafeBufferPointer { bytes in
