@@ -25,14 +25,8 @@ struct PullAnswerTests {
     for index in 0...edits.count {
       if index > 0 { await client.change(Self.uri, version: index + 1, [edits[index - 1]]) }
       let (id, resultID, _) = try await client.pullDiagnostics(Self.uri)
-      let text = try #require(await client.server.text(ofDocument: Self.uri))
-      let fresh = TestClient()
-      try await fresh.initialize(pull: true, encodings: ["utf-16"])
-      await fresh.open(Self.uri, text)
-      let items = try await fresh.pullDiagnostics(Self.uri).items
+      let (items, bytes) = try await Self.freshAnswer(like: client, id: id, resultID: resultID)
       #expect(items.count > 20)
-      let bytes = OutgoingMessage.response(
-        id: id, result: DocumentDiagnosticReport.full(resultId: resultID, items: items))
       #expect(client.responseBytes(to: id) == bytes, "edit \(index)")
     }
   }
@@ -63,14 +57,23 @@ struct PullAnswerTests {
     for (index, edit) in edits.enumerated() {
       await client.change(Self.uri, version: index + 2, [edit])
       let (id, resultID, _) = try await client.pullDiagnostics(Self.uri)
-      let now = try #require(await client.server.text(ofDocument: Self.uri))
-      let fresh = TestClient()
-      try await fresh.initialize(pull: true, encodings: ["utf-16"])
-      await fresh.open(Self.uri, now)
-      let items = try await fresh.pullDiagnostics(Self.uri).items
-      let bytes = OutgoingMessage.response(
-        id: id, result: DocumentDiagnosticReport.full(resultId: resultID, items: items))
+      let bytes = try await Self.freshAnswer(like: client, id: id, resultID: resultID).bytes
       #expect(client.responseBytes(to: id) == bytes, "edit \(index): \(edit)")
     }
+  }
+
+  /// What a fresh server, opened with the text `client` has now, answers a pull with: its items,
+  /// and the response `client` should have sent to request `id` (result `resultID`), as bytes.
+  private static func freshAnswer(
+    like client: TestClient, id: RequestID, resultID: String?
+  ) async throws -> (items: [Diagnostic], bytes: Data) {
+    let text = try #require(await client.server.text(ofDocument: uri))
+    let fresh = TestClient()
+    try await fresh.initialize(pull: true, encodings: ["utf-16"])
+    await fresh.open(uri, text)
+    let items = try await fresh.pullDiagnostics(uri).items
+    return (
+      items, OutgoingMessage.response(id: id, result: DocumentDiagnosticReport.full(resultId: resultID, items: items))
+    )
   }
 }
