@@ -71,8 +71,6 @@ struct Line: Equatable {
     var endsSentence = true
     /// The line's text ends a clause: "；".
     var endsClause = false
-    /// The line's text opens a list item: "1、", "（三）", "其中" (`ReportParser.opensItem`).
-    var opensItem = false
     /// The line is a report's title: "某区统计局2023年度部门决算".
     var namesReport = false
   }
@@ -101,7 +99,7 @@ struct Line: Equatable {
       isDecoratedPageMark: AlignedTableReader.isDecoratedPageMark(self),
       isPageMark: AlignedTableReader.isPageMark(self), headingLevel: ReportParser.headingLevel(of: self),
       endsSentence: ReportParser.endsSentence(self), endsClause: compact.utf8Text.hasSuffix("；"),
-      opensItem: ReportParser.opensItem(compact), namesReport: ReportParser.namesReport(self))
+      namesReport: ReportParser.namesReport(self))
   }
 
   var isBlank: Bool { shape == .blank }

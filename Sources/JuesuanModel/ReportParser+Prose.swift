@@ -80,7 +80,7 @@ extension ReportParser {
   /// or ends only a clause (；) and `next` opens no list item.
   private static func continues(_ line: Line, with next: Line) -> Bool {
     guard !line.verdicts.namesReport else { return false }
-    return !line.verdicts.endsSentence || (line.verdicts.endsClause && !next.verdicts.opensItem)
+    return !line.verdicts.endsSentence || (line.verdicts.endsClause && !opensItem(next.compact))
   }
 
   /// Whether `compact` opens a list item: "1、", "2.", "（三）", "(4)", "④", "五、", "一是", "其中".
