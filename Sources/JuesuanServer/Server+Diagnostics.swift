@@ -317,12 +317,13 @@ extension Server {
     for finding in placement.relativeFindings {
       if !bytes.isEmpty { bytes.append(0x2C) }
       defer { ends.append(bytes.count) }
-      if let diagnostic = unchanged?.diagnostic(of: finding) {
+      let lies = finding.lies(within: own.bytes.count)
+      if lies, let diagnostic = unchanged?.diagnostic(of: finding) {
         bytes += diagnostic
         continue
       }
       let diagnostic =
-        finding.lies(within: own.bytes.count)
+        lies
         ? Self.diagnostic(
           for: finding, in: own, lineOffset: placement.line, uri: uri, encoding: encoding, tags: tags)
         : Self.diagnostic(
