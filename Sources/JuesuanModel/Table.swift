@@ -196,6 +196,12 @@ package struct Table: Sendable, Equatable {
     return Amount(tenThousandths: (abs(value) + 5_000) / 10_000 * (value < 0 ? -1 : 1), decimals: 4)
   }
 
+  /// `amount`, a figure of this table, as a message shows it: a 元 table's with its 万元 beside it
+  /// ("1,234,567.00 元（123.46 万元）"), a 万元 table's as it is ("123.46 万元").
+  package func shown(_ amount: Amount) -> String {
+    unit == "元" ? "\(amount.grouped) 元（\(inTenThousandYuan(amount).formatted(decimals: 2)) 万元）" : "\(amount) 万元"
+  }
+
   /// All rows of all panels.
   package var rows: [Row] {
     let panels = storage.panels

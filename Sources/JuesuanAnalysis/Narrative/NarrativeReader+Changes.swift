@@ -202,10 +202,8 @@ extension NarrativeReader {
   /// 经费支出 12.00 万元相比，减少" (its clause opens with 与 and last year, and names nothing that
   /// makes the figure another year's).
   private func figureComparedWith(before offset: Int, in sentence: Range<Int>) -> Paragraph.Number? {
-    var end = skippingSpacesBackward(from: offset)
-    if has("，", at: end - 3) { end = skippingSpacesBackward(from: end - 3) }
-    guard has("相比", at: end - 6),
-      let figure = number(endingBefore: end - 6) ?? previousFigure(before: end - 6)?.0, figure.unit == .tenThousandYuan
+    guard let frame = comparisonFrame(before: offset),
+      let figure = number(endingBefore: frame) ?? previousFigure(before: frame)?.0, figure.unit == .tenThousandYuan
     else { return nil }
     let start = skippingSpaces(
       from: clauseStart(before: figure.textRange.lowerBound, from: sentence.lowerBound, marks: Self.clauseMarks))
@@ -220,15 +218,20 @@ extension NarrativeReader {
   /// Whether "与 X 相比" right before the verb at `offset` compares with something that is not last
   /// year ("与年初预算 1,000.00 万元相比增加"): its clause opens with 与 or 同 and names no last year.
   private func framesOtherComparison(before offset: Int) -> Bool {
-    var end = skippingSpacesBackward(from: offset)
-    if has("，", at: end - 3) { end = skippingSpacesBackward(from: end - 3) }
-    guard has("相比", at: end - 6) else { return false }
-    let sentence = sentence(containing: end - 6)
-    let start = skippingSpaces(from: clauseStart(before: end - 6, from: sentence.lowerBound, marks: ["，", "；"]))
+    guard let frame = comparisonFrame(before: offset) else { return false }
+    let sentence = sentence(containing: frame)
+    let start = skippingSpaces(from: clauseStart(before: frame, from: sentence.lowerBound, marks: ["，", "；"]))
     guard has("与", at: start) || has("同", at: start) else { return false }
     let lastYear = LastYearSentence.openings(year: year ?? latestYear(in: sentence))
-    return lastYear.allSatisfy { occurrences(of: $0, in: start..<(end - 6)).isEmpty }
-      && occurrences(of: "同期", in: start..<(end - 6)).isEmpty
+    return lastYear.allSatisfy { occurrences(of: $0, in: start..<frame).isEmpty }
+      && occurrences(of: "同期", in: start..<frame).isEmpty
+  }
+
+  /// Where the "相比" of "与 X 相比（，）" right before the verb at `offset` starts; nil when none does.
+  private func comparisonFrame(before offset: Int) -> Int? {
+    var end = skippingSpacesBackward(from: offset)
+    if has("，", at: end - 3) { end = skippingSpacesBackward(from: end - 3) }
+    return has("相比", at: end - 6) ? end - 6 : nil
   }
 
   /// Where `number` is said to be last year's: its own clause, when that opens with last year, or

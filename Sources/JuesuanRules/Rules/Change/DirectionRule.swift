@@ -314,11 +314,7 @@ struct DirectionRule: Rule {
   private static func comparedFigures(
     in paragraph: Paragraph, _ reader: NarrativeReader, within range: Range<Int>, budget kind: String? = nil
   ) -> (budget: Paragraph.Number, actual: Paragraph.Number)? {
-    // "比年初预算减少 10.88 万元" states neither figure, but their gap.
-    let figures = paragraph.numbers.filter {
-      $0.unit == .tenThousandYuan && $0.textRange.lowerBound >= range.lowerBound
-        && $0.textRange.upperBound <= range.upperBound && !NarrativeReader.statesNeither(label(before: $0, in: reader))
-    }
+    let figures = statedFigures(in: paragraph, reader, within: range)
     guard
       let budget = figures.last(where: {
         let label = label(before: $0, in: reader).utf8Text
@@ -333,11 +329,19 @@ struct DirectionRule: Rule {
   private static func budgets(in paragraph: Paragraph, _ reader: NarrativeReader, within range: Range<Int>)
     -> [Paragraph.Number]
   {
+    statedFigures(in: paragraph, reader, within: range).filter {
+      label(before: $0, in: reader).utf8Text.contains("预算")
+    }
+  }
+
+  /// The 万元 figures of `paragraph` within `range` of its text that state a budget or an actual:
+  /// "比年初预算减少 10.88 万元" states neither, but their gap.
+  private static func statedFigures(in paragraph: Paragraph, _ reader: NarrativeReader, within range: Range<Int>)
+    -> [Paragraph.Number]
+  {
     paragraph.numbers.filter {
       $0.unit == .tenThousandYuan && $0.textRange.lowerBound >= range.lowerBound
-        && $0.textRange.upperBound <= range.upperBound
-        && !NarrativeReader.statesNeither(label(before: $0, in: reader))
-        && label(before: $0, in: reader).utf8Text.contains("预算")
+        && $0.textRange.upperBound <= range.upperBound && !NarrativeReader.statesNeither(label(before: $0, in: reader))
     }
   }
 

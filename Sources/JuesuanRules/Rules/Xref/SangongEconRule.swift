@@ -51,11 +51,9 @@ struct SangongEconRule: Rule {
       let part = basic.inTenThousandYuan(econ.value)
       let whole = sangong.inTenThousandYuan(total.value)
       guard part.formatted(decimals: 2) != whole.formatted(decimals: 2), part > whole else { continue }
-      let shownPart =
-        basic.unit == "元" ? "\(econ.value.grouped) 元（\(part.formatted(decimals: 2)) 万元）" : "\(part) 万元"
       context.report(
         econ.range,
-        "基本支出中 \(pair.code) \(pair.item) \(shownPart)，超过“三公”经费表\(pair.item)\(columnWord)数 \(whole) 万元"
+        "基本支出中 \(pair.code) \(pair.item) \(basic.shown(econ.value))，超过“三公”经费表\(pair.item)\(columnWord)数 \(whole) 万元"
           + "（多 \((part - whole).formatted(decimals: 2))）；基本支出部分不应大于全部\(columnWord)数。",
         related: [Finding.Related(range: total.range, message: "“三公”经费表\(pair.item)\(columnWord)数 \(whole)")])
     }

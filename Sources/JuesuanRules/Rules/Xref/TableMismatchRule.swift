@@ -139,15 +139,11 @@ struct TableMismatchRule: Rule {
       let summaryTitle = Table.normalizedLabel(summary.title)
       let detailTitle = Table.normalizedLabel(detail.title)
       let what = code.map { "\($0) \(label)" } ?? detailColumn.map { "合计行\($0)" } ?? label
-      func shown(_ value: Amount, of table: Table) -> String {
-        Self.inYuan(table)
-          ? "\(value.grouped) 元（\(table.inTenThousandYuan(value).formatted(decimals: 2)) 万元）" : "\(value) 万元"
-      }
       context.report(
         left.range,
-        "\(summaryTitle)“\(label)”\(title.map { "（\($0)栏）" } ?? "")为 \(shown(left.value, of: summary))，"
-          + "\(detailTitle)“\(what)”为 \(shown(right.value, of: detail))，相差 \((high - low).magnitude.formatted(decimals: 2)) 万元。",
-        related: [Finding.Related(range: right.range, message: "\(detailTitle)：\(shown(right.value, of: detail))")])
+        "\(summaryTitle)“\(label)”\(title.map { "（\($0)栏）" } ?? "")为 \(summary.shown(left.value))，"
+          + "\(detailTitle)“\(what)”为 \(detail.shown(right.value))，相差 \((high - low).magnitude.formatted(decimals: 2)) 万元。",
+        related: [Finding.Related(range: right.range, message: "\(detailTitle)：\(detail.shown(right.value))")])
       return
     }
     let summaryTitle = Table.normalizedLabel(summary.title)
