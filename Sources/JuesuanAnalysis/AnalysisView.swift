@@ -9,6 +9,10 @@ package protocol AnalysisView: Sendable {
   /// The views this one is built from: a rule that reads this view reads those too.
   static var reads: [any AnalysisView.Type] { get }
 
+  /// The kinds of element of the report the view is read from, besides the views it is built
+  /// from (`ReportElements`); nil when it reads the text elsewhere too.
+  static var elements: ReportElements? { get }
+
   /// The view of `input`; `cache` gives the views it is built from.
   init(_ input: AnalysisInput, cache: inout AnalysisCache)
 }
@@ -16,6 +20,8 @@ package protocol AnalysisView: Sendable {
 extension AnalysisView {
   /// Built from the report alone.
   package static var reads: [any AnalysisView.Type] { [] }
+  /// Not declared: the view may read any of the text.
+  package static var elements: ReportElements? { nil }
 }
 
 /// What views are built from: the report as checked, and what else decides what they read.
@@ -72,6 +78,17 @@ package struct AnalysisCache {
   /// The view of type `View` if it was built, nil when nobody asked for it.
   package func builtView<View: AnalysisView>(_ type: View.Type) -> View? {
     views[ObjectIdentifier(type)] as? View
+  }
+
+  /// The kinds of element `views` and the views they are built from read; nil when one of them
+  /// reads the text elsewhere too (or declares nothing).
+  package static func elements(readBy views: [any AnalysisView.Type]) -> ReportElements? {
+    var union: ReportElements = []
+    for view in closure(of: views) {
+      guard let elements = view.elements else { return nil }
+      union.formUnion(elements)
+    }
+    return union
   }
 
   /// `views` and every view they are built from, transitively.

@@ -31,11 +31,16 @@ package enum ReportSegmenter {
 
   /// The parts of `source`, and the candidate lines they were found from. With `earlier`, the
   /// candidates of an earlier text of the same document, only the lines that differ from it are
-  /// searched (an edit's).
+  /// searched (an edit's); `ends`, when known, are the bytes the two texts start and end with
+  /// (`UTF8Text.commonEnds`).
   package static func parts(
-    of source: SourceText, reusing earlier: Candidates?
+    of source: SourceText, reusing earlier: Candidates?, ends: (prefix: Int, suffix: Int)? = nil
   ) -> (parts: [Range<Int>], candidates: Candidates) {
-    let candidates = earlier.map { candidateLines(in: source, after: $0) } ?? candidateLines(in: source)
+    let candidates =
+      earlier.map {
+        candidateLines(
+          in: source, after: $0, ends: ends ?? UTF8Text.commonEnds(of: $0.source.bytes, and: source.bytes))
+      } ?? candidateLines(in: source)
     var starts = [0]
     for line in candidates where line - (starts.last ?? 0) >= minimumLines {
       guard opensReport(Line(index: line, source: source)) else { continue }
@@ -75,9 +80,11 @@ package enum ReportSegmenter {
   /// a line before the first changed byte is the same line; a line that starts inside the common
   /// tail (after its first byte, so that the byte before it, which makes it a line start, is
   /// common too) is the same line, as many lines from the end.
-  private static func candidateLines(in source: SourceText, after earlier: Candidates) -> [Int] {
+  private static func candidateLines(
+    in source: SourceText, after earlier: Candidates, ends: (prefix: Int, suffix: Int)
+  ) -> [Int] {
     let old = earlier.source
-    let (prefix, suffix) = UTF8Text.commonEnds(of: old.bytes, and: source.bytes)
+    let (prefix, suffix) = ends
     guard prefix < source.bytes.count || prefix < old.bytes.count else { return earlier.lines }
     let firstChanged = source.line(ofUTF8Offset: prefix)
     let lastChanged = source.line(ofUTF8Offset: source.bytes.count - suffix)

@@ -13,32 +13,22 @@ struct LocalRuleReuseTests {
   @Test("the local rules are the reviewed ones")
   func reviewedRules() {
     let local = RuleRegistry.all.filter { $0 is any LocalRule.Type }.map { $0.description.code }
-    #expect(local == ["text/wrong-term", "text/duplicate-phrase", "text/punctuation", "perf/rate-range"])
+    #expect(
+      local == ["text/placeholder", "text/wrong-term", "text/duplicate-phrase", "text/punctuation", "perf/rate-range"])
   }
 
   /// Edits that make and unmake findings of the local rules (half-width marks between Han
-  /// characters, doubled marks, repeated phrases, wrong terms), line breaks that move every later
-  /// line, and deletions of whole lines, at random places of each corpus report. After each, the
+  /// characters, doubled marks, repeated phrases, wrong terms, placeholders), line breaks that
+  /// move every later line, and deletions of whole lines, at random places of each corpus report. After each, the
   /// incremental check equals a fresh one: findings (ranges, fixes, messages), coverage.
   @Test("random edits of corpus reports: incremental findings equal a fresh check's", arguments: ["000", "001", "002"])
   func randomEdits(_ report: String) throws {
-    var bytes = Array(try corpusText(report).utf8)
-    let edits = Int(ProcessInfo.processInfo.environment["JUESUAN_INCREMENTAL_EDITS"] ?? "") ?? 10
-    let seed = UInt64(ProcessInfo.processInfo.environment["JUESUAN_FUZZ_SEED"] ?? "") ?? 20_261_206
-    var random = SeededGenerator(state: seed &+ UInt64(report.utf8.reduce(0) { $0 * 31 + Int($1) }))
     let insertions = [
       "中,文", "。；", "，，", "决算数决算数", "国有资金经营预算", "\n", "\r\n", "（未闭合", "”", "部门(单位)", "反映反映",
+      "××", "X万元", "【 】", "标“＊＊”的",
     ]
-    let linter = Linter()
-    var previous = linter.lint(SourceText(decoding: bytes))
-    for step in 0..<edits {
+    try expectIncrementalLintsEqualFresh(of: report, defaultEdits: 10, defaultSeed: 20_261_206) { bytes, random in
       random.edit(&bytes, inserting: insertions, longestDeletion: 9, insertionShare: 2)
-      let source = SourceText(decoding: bytes)
-      let incremental = linter.lint(source, reusing: previous)
-      let fresh = Linter().lint(source)
-      #expect(incremental.findings == fresh.findings, "report \(report), step \(step), seed \(seed)")
-      #expect(incremental.coverage == fresh.coverage, "report \(report), step \(step), seed \(seed)")
-      previous = incremental
     }
   }
 

@@ -3,6 +3,9 @@ import JuesuanModel
 /// The evaluation prose that restates each self-evaluation table of the report, and the figures
 /// after its keywords ("实际支出 45.50 万元").
 package struct EvaluationProse: AnalysisView {
+  /// Each evaluation's prose lines, which lie in its region.
+  package static let elements: ReportElements? = [.evaluations]
+
   /// The prose lines of each self-evaluation (`proseLines`), by its index in
   /// `Report.selfEvaluations`.
   package let paragraphs: [[Paragraph]]

@@ -5,6 +5,8 @@ import JuesuanModel
 /// 主要用于…". Each item's figure is a part of the 财政拨款支出预算 the narrative states, so the list
 /// can be held against it where the tables were not read.
 package struct BudgetItems: AnalysisView {
+  package static let elements: ReportElements? = [.paragraphs]
+
   /// One item of the list.
   package struct Item: Sendable {
     /// The index of its paragraph in `Report.paragraphs`.

@@ -4,6 +4,8 @@ import JuesuanModel
 /// 我单位……没有机关运行经费支出。" A figure above zero and "没有 / 无 / 未发生 …" the same spending,
 /// this year's, in one paragraph cannot both be true.
 package struct DeniedSpending: AnalysisView {
+  package static let elements: ReportElements? = [.paragraphs]
+
   /// One contradiction: the figure stated and where the paragraph denies it.
   package struct Contradiction: Sendable {
     /// The spending's name ("机关运行经费", "公务接待费").

@@ -6,6 +6,8 @@ import JuesuanModel
 /// Each item's budget and actual are parts of the opening paragraph's, so the items add up to them
 /// when the list is whole.
 package struct ItemizedSpending: AnalysisView {
+  package static let elements: ReportElements? = [.paragraphs]
+
   /// The budgets a final states: 年初预算 and 全年预算 (the adjusted one).
   package enum Budget: Sendable, CaseIterable {
     case initial, annual

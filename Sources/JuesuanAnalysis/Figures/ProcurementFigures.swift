@@ -5,6 +5,8 @@ import JuesuanModel
 /// 金额 2000.00 万元…授予小微企业合同金额 4.16 万元". Read so that the parts (what 中小企业 and, within
 /// them, 小微企业 were given) can be held against their wholes.
 package struct ProcurementFigures: AnalysisView {
+  package static let elements: ReportElements? = [.paragraphs]
+
   /// What a figure of the statement is, read from the words before it.
   package enum Kind: Sendable, Equatable {
     /// 政府采购金额 or 政府采购支出总额: all contracts signed.

@@ -5,6 +5,9 @@ import JuesuanModel
 /// 财政拨款支出预算…一般公共预算拨款支出预算…政府性基金拨款支出预算0万元" states seven. Read so that
 /// the totals can be held against each other where the tables that state them were not read.
 package struct StatedTotals: AnalysisView {
+  /// The totals tables state, the paragraphs that restate them, and the headings they fall under.
+  package static let elements: ReportElements? = [.tables, .paragraphs, .headings]
+
   /// A total the narrative states.
   package enum Total: Sendable, CaseIterable {
     /// 收入总计 (a budget's 收入预算) and 支出总计 (支出预算).

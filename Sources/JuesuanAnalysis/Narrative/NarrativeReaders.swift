@@ -30,6 +30,9 @@ package struct EarlierReaders: Sendable {
 /// The reader of every paragraph of the report, by its index in `Report.paragraphs`, for the
 /// report year; a paragraph whose reader the check before an edit built is not read again.
 package struct NarrativeReaders: AnalysisView {
+  /// Each paragraph, read with the report year.
+  package static let elements: ReportElements? = [.paragraphs]
+
   /// The readers, one per paragraph of the report, in order.
   package let readers: [NarrativeReader]
 

@@ -117,6 +117,8 @@ extension ReasonReader {
 /// The reasons of every paragraph of the report (`ReasonReader.reasons(in:)`), by the paragraph's
 /// index in `Report.paragraphs`.
 package struct ParagraphReasons: AnalysisView {
+  package static let elements: ReportElements? = [.paragraphs]
+
   /// The reasons of each paragraph of the report, in order.
   package let reasons: [[ReasonReader.Reason]]
 

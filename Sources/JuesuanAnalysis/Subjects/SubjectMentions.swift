@@ -3,6 +3,9 @@ import JuesuanModel
 
 /// Every subject name written in the report (`SubjectMention.collect`), in document order.
 package struct SubjectMentions: AnalysisView {
+  /// The tables' rows (their name cells' own bytes) and the paragraphs.
+  package static let elements: ReportElements? = [.tables, .paragraphs]
+
   /// The mentions, in document order.
   package let all: [SubjectMention]
 
@@ -15,6 +18,9 @@ package struct SubjectMentions: AnalysisView {
 /// judged in (`AnalysisInput.catalogueEdition`), by the mention's index in `SubjectMentions.all`
 /// (nil for a mention without a code).
 package struct SubjectVerdicts: AnalysisView {
+  /// Only `SubjectMentions` and the catalogue.
+  package static let elements: ReportElements? = []
+
   /// Built from the mentions.
   package static var reads: [any AnalysisView.Type] { [SubjectMentions.self] }
 

@@ -25,6 +25,13 @@ package final class ConcurrentSlots<Value: Sendable>: @unchecked Sendable {
     return values[index]
   }
 
+  /// Every slot, in index order, nil where unset.
+  package var all: [Value?] {
+    lock.lock()
+    defer { lock.unlock() }
+    return values
+  }
+
   /// Every slot that was set, in index order.
   package var filled: [Value] {
     lock.lock()

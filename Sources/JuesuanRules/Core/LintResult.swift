@@ -4,7 +4,7 @@ import Synchronization
 
 /// What one lint run produced: the model, the findings (in document order) and the coverage.
 package struct LintResult: Sendable {
-  package var source: SourceText
+  package private(set) var source: SourceText
   /// Each report the document holds, checked on its own, its findings placed in the document;
   /// the next lint of an edited text reuses the parts whose text did not change.
   package private(set) var parts: [LintedPart]
@@ -13,7 +13,7 @@ package struct LintResult: Sendable {
   private let joinedFindings = Once<[Finding]>()
   private let joinedCoverage = Once<Coverage>()
   private var replacedFindings: [Finding]?
-  /// Where the reports of the text may start, for the next lint after an edit.
+  /// Where the reports of the text may start (of `source`), for the next lint after an edit.
   let segmentation: ReportSegmenter.Candidates?
 
   init(source: SourceText, parts: [LintedPart], segmentation: ReportSegmenter.Candidates?) {
@@ -95,6 +95,9 @@ package struct LintedPart: Sendable {
   /// What each `LocalRule` found on each line or paragraph, by the rule's index in the registry,
   /// for the check after an edit of the report.
   var localFindings: [Int: LocalFindings] = [:]
+  /// What each rule found, by its index in the registry (nil for a rule not run: disabled, or
+  /// not for this kind of report), for the check after an edit of the report.
+  var ruleOutcomes: [RuleOutcome?] = []
 
   /// A part's findings placed in the document: the lines their messages cite moved to the
   /// document's (the part starts at `line`), and those a suppression comment silences left out.
@@ -122,6 +125,7 @@ package struct LintedPart: Sendable {
     lean.report = Report(source: report.source)
     lean.readers = []
     lean.localFindings = [:]
+    lean.ruleOutcomes = []
     return lean
   }
 
@@ -176,5 +180,23 @@ package struct TableCoverage: Sendable, Equatable {
         kind: kind, title: table.title, line: line, status: status,
         reason: status == .read || status == .empty ? nil : table.reading.reason ?? table.damage.first)
     }
+  }
+}
+
+/// What one rule found while a report was checked, offsets counted from the report's start.
+struct RuleOutcome: Sendable {
+  var findings: [Finding]
+  var skipped: [SkippedCheck]
+  var checksRun: Int
+
+  /// The outcome of a check before `edit`, from bytes the edit left alone, with its findings
+  /// where those bytes are now; nil when one of them touches the edit.
+  func moved(across edit: EditedSpan) -> RuleOutcome? {
+    var moved = self
+    for index in findings.indices {
+      guard let finding = findings[index].moved(across: edit) else { return nil }
+      moved.findings[index] = finding
+    }
+    return moved
   }
 }

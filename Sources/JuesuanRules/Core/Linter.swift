@@ -44,8 +44,12 @@ package struct Linter: Sendable {
     let earlier = previous?.parts ?? []
     var grouped: [Int: [Int]] = [:]
     for (index, part) in earlier.enumerated() { grouped[part.range.count, default: []].append(index) }
+    // Where the text differs from the one `previous` linted: the bytes before and after are the
+    // same, moved.
+    let edit = previous.map { EditedSpan(from: $0.source.bytes, to: source.bytes) }
     // The reports are independent: check them on every core, then join them in order.
-    let (candidates, segmentation) = ReportSegmenter.parts(of: source, reusing: previous?.segmentation)
+    let (candidates, segmentation) = ReportSegmenter.parts(
+      of: source, reusing: previous?.segmentation, ends: edit.map { ($0.prefix, $0.suffix) })
     // Each report whose bytes an earlier report had is that report, moved; of several with the
     // same bytes (a file may hold a report twice), the one that was on the same line, whose
     // findings are then placed already. Each earlier report is taken once, so that the one an
@@ -59,7 +63,9 @@ package struct Linter: Sendable {
       var compared: [Int: Bool] = [:]
       func same(_ index: Int) -> Bool {
         if let known = compared[index] { return known }
-        let answer = earlier[index].matches(range, in: source)
+        // A report the edit did not reach has the same bytes where they moved to.
+        let answer =
+          edit?.moved(earlier[index].range) == range || earlier[index].matches(range, in: source)
         compared[index] = answer
         return answer
       }
@@ -168,8 +174,19 @@ package struct Linter: Sendable {
     // so the result is the same as running them one by one.
     let rules = RuleRegistry.all
     let order = Self.schedule.order
-    let unchanged = earlier.flatMap {
-      $0.localFindings.isEmpty ? nil : LocalFindings.Earlier($0.report, now: report.source)
+    let edit = earlier.map { EditedSpan(from: $0.report.source.bytes, to: report.source.bytes) }
+    let unchanged = earlier.flatMap { earlier in
+      edit.flatMap { edit in
+        earlier.localFindings.isEmpty
+          ? nil : LocalFindings.Earlier(earlier.report, now: report.source, ends: (edit.prefix, edit.suffix))
+      }
+    }
+    // What the edit left as it was (`ReportElements`): a rule that reads only that, itself and
+    // through its views, is not run; its earlier outcome is moved.
+    let kept: (outcomes: [RuleOutcome?], edit: EditedSpan, elements: ReportElements)? = earlier.flatMap { earlier in
+      guard let edit, earlier.ruleOutcomes.count == rules.count else { return nil }
+      let elements = report.elementsUnchanged(since: earlier.report, edit: edit)
+      return elements.isEmpty ? nil : (earlier.ruleOutcomes, edit, elements)
     }
     let local = ConcurrentSlots<LocalFindings>(count: rules.count)
     let model = report
@@ -187,6 +204,12 @@ package struct Linter: Sendable {
         guard description.kinds.contains(model.kind) else { continue }
         guard let severity = configuration.severity(of: description.code, default: description.defaultSeverity)
         else { continue }
+        if let kept, let reads = Self.schedule.elements[index], kept.elements.isSuperset(of: reads),
+          let outcome = kept.outcomes[index]?.moved(across: kept.edit)
+        {
+          outcomes.set(index, outcome)
+          continue
+        }
         context.start(rule, severity: severity)
         let before = (findings: context.findings.count, skipped: context.skipped.count, checks: context.checksRun)
         let start = ruleTimings == nil ? nil : ContinuousClock.now
@@ -201,16 +224,23 @@ package struct Linter: Sendable {
           local.set(index, found)
         }
         if let timings = ruleTimings, let start { timings(description.code, ContinuousClock.now - start) }
+        // Each finding's last fix is the comment that silences it, written here, on the rule's
+        // thread (and moved with the finding when the outcome is reused).
         let outcome = RuleOutcome(
-          findings: Array(context.findings[before.findings...]), skipped: Array(context.skipped[before.skipped...]),
-          checksRun: context.checksRun - before.checks)
+          findings: context.findings[before.findings...].map { finding in
+            var finding = finding
+            finding.fixes.append(Suppressions.ignoreFix(for: finding, in: model.source))
+            return finding
+          },
+          skipped: Array(context.skipped[before.skipped...]), checksRun: context.checksRun - before.checks)
         outcomes.set(index, outcome)
       }
     }
     if !spreads || CoreLane.shared?.run({ checkRules(0) }, alongside: { checkRules(1) }) != true {
       DispatchQueue.concurrentPerform(iterations: 2) { thread in checkRules(thread) }
     }
-    let done = outcomes.filled
+    let outcomesByRule = outcomes.all
+    let done = outcomesByRule.compactMap { $0 }
     var findings = done.flatMap(\.findings).compactMap { finding -> Finding? in
       // Findings made under another rule's code (sum/rounding-tail) follow that code's settings.
       guard let explicit = configuration.explicitSeverity(of: finding.code) else { return finding }
@@ -225,16 +255,16 @@ package struct Linter: Sendable {
     }
     findings.sort { ($0.range.lowerBound, $0.code) < ($1.range.lowerBound, $1.code) }
     findings = Self.removingDuplicates(findings)
-    for index in findings.indices {
-      findings[index].fixes.append(Suppressions.ignoreFix(for: findings[index], in: report.source))
-    }
     var part = LintedPart(
       range: range, report: report, findings: findings, checksRun: done.reduce(0) { $0 + $1.checksRun },
       skipped: done.flatMap(\.skipped),
       tablesRecognised: report.tables.map { "\($0.kind.rawValue) \($0.title)" },
       standsAlone: report.tables.contains { $0.kind == .summary },
-      readers: views.builtView(NarrativeReaders.self)?.readers ?? [])
+      // Readers are found by their paragraph's bytes: when no rule read them this time (each
+      // reused its outcome), the earlier ones serve the next check.
+      readers: views.builtView(NarrativeReaders.self)?.readers ?? earlier?.readers ?? [])
     part.tables = TableCoverage.standardTables(of: report)
+    part.ruleOutcomes = outcomesByRule
     for index in rules.indices { part.localFindings[index] = local[index] }
     part.kind = report.kind
     return part
@@ -280,13 +310,6 @@ package struct Linter: Sendable {
       }
     }
     return LintedPart.Placement(start: start, line: line, relativeFindings: placed, silenced: silenced)
-  }
-
-  /// What one rule found while a report was checked.
-  private struct RuleOutcome: Sendable {
-    var findings: [Finding]
-    var skipped: [SkippedCheck]
-    var checksRun: Int
   }
 
   /// Runs two jobs at once on the two cores (`CoreLane`), or one after the other when the lane is

@@ -164,10 +164,11 @@ package struct LocalFindings: Sendable {
     let shift: Int
     let lineShift: Int
 
-    /// The check of `report`, against the text of `now`.
-    init(_ report: Report, now: SourceText) {
+    /// The check of `report`, against the text of `now`; `ends`, the bytes the two texts start
+    /// and end with (`UTF8Text.commonEnds`).
+    init(_ report: Report, now: SourceText, ends: (prefix: Int, suffix: Int)) {
       self.report = report
-      (prefix, suffix) = UTF8Text.commonEnds(of: report.source.bytes, and: now.bytes)
+      (prefix, suffix) = ends
       count = now.bytes.count
       shift = now.bytes.count - report.source.bytes.count
       lineShift = now.lineCount - report.source.lineCount

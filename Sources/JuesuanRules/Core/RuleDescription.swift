@@ -78,6 +78,10 @@ package protocol Rule: Sendable {
   /// The views of the report the rule reads (`RuleContext.view(_:)`): rules that read a view in
   /// common run one after the other on one thread, which builds it once.
   static var reads: [any AnalysisView.Type] { get }
+  /// The kinds of element of the report the rule reads, besides its views (`ReportElements`):
+  /// after an edit that left them and its views' as they were, its earlier findings are moved
+  /// rather than found again. Nil (the default) when the rule reads the text elsewhere too.
+  static var elements: ReportElements? { get }
   init()
   func check(_ report: Report, context: inout RuleContext)
   /// Checks `report`; a `LocalRule` takes what it found on the lines or paragraphs `earlier`
@@ -91,6 +95,8 @@ package protocol Rule: Sendable {
 extension Rule {
   /// No view: the rule reads the report alone.
   package static var reads: [any AnalysisView.Type] { [] }
+  /// Not declared: the rule may read any of the text, and runs after every edit of its report.
+  package static var elements: ReportElements? { nil }
 
   /// The whole check: the rule is not local.
   package static func check(

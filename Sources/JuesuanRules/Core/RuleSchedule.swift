@@ -1,4 +1,5 @@
 import JuesuanAnalysis
+import JuesuanModel
 import Synchronization
 
 /// The order the rules of a report are checked in, on two threads that share the views the rules
@@ -14,12 +15,19 @@ import Synchronization
 package struct RuleSchedule: Sendable {
   /// Indices into the rules, in the order described above.
   package let order: [Int]
+  /// By index into the rules: the kinds of element each reads, itself and through its views;
+  /// nil for a rule that reads the text elsewhere too (`Rule.elements`).
+  package let elements: [ReportElements?]
 
   /// The schedule of `rules`.
   /// - Complexity: O(r · v + r log r) in the rules and the views they read.
   package init(_ rules: [any Rule.Type]) {
     let viewCounts = rules.map { AnalysisCache.closure(of: $0.reads).count }
     order = rules.indices.sorted { (viewCounts[$1], $0) < (viewCounts[$0], $1) }
+    elements = rules.map { rule in
+      guard let own = rule.elements, let views = AnalysisCache.elements(readBy: rule.reads) else { return nil }
+      return own.union(views)
+    }
   }
 
   /// Hands out the rules of a schedule, each once, from either end.

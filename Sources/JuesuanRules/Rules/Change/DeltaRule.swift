@@ -53,6 +53,8 @@ struct DeltaRule: Rule {
 
   init() {}
 
+  static let elements: ReportElements? = [.paragraphs]
+
   func check(_ report: Report, context: inout RuleContext) {
     let readers = context.view(NarrativeReaders.self)
     checkChangeSums(report, readers, context: &context)

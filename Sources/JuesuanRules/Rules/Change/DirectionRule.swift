@@ -82,6 +82,8 @@ struct DirectionRule: Rule {
 
   init() {}
 
+  static let elements: ReportElements? = [.paragraphs]
+
   func check(_ report: Report, context: inout RuleContext) {
     checkRepeatedChanges(report, context: &context)
     let readers = context.view(NarrativeReaders.self)

@@ -74,6 +74,8 @@ struct ExecutionRateRule: Rule {
 
   init() {}
 
+  static let elements: ReportElements? = [.paragraphs, .tables]
+
   func check(_ report: Report, context: inout RuleContext) {
     let readers = context.view(NarrativeReaders.self)
     checkImpliedBudgets(report, readers, context: &context)

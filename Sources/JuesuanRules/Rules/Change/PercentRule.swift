@@ -121,6 +121,8 @@ struct PercentRule: Rule {
 
   init() {}
 
+  static let elements: ReportElements? = [.paragraphs, .tables]
+
   func check(_ report: Report, context: inout RuleContext) {
     let readers = context.view(NarrativeReaders.self)
     for (index, paragraph) in report.paragraphs.enumerated() {

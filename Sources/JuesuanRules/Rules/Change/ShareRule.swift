@@ -127,6 +127,8 @@ struct ShareRule: Rule {
 
   init() {}
 
+  static let elements: ReportElements? = [.paragraphs, .tables, .headings]
+
   func check(_ report: Report, context: inout RuleContext) {
     var listTotal: Paragraph.Number?  // the total of a list that continues over paragraphs
     var lastHeading: Int?

@@ -43,6 +43,8 @@ struct ZeroBaseRule: Rule {
 
   private static let sangongItems = ["三公", "出国", "公务用车", "公务接待", "接待费", "车辆"]
 
+  static let elements: ReportElements? = [.paragraphs, .headings, .tables]
+
   func check(_ report: Report, context: inout RuleContext) {
     var zeroSangongBudget = false
     var lastHeading: Int?

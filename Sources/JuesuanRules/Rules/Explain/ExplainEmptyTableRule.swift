@@ -53,6 +53,8 @@ struct ExplainEmptyTableRule: Rule {
   /// Phrases that say the whole table is empty (used to find a contradiction).
   static let wholeTableStatements: UTF8Text.Words = ["本表无数据", "故本表为空", "无此项收支", "无此项支出", "无此项收入", "本表为空表"]
 
+  static let elements: ReportElements? = [.tables, .evaluations, .paragraphs, .headings]
+
   func check(_ report: Report, context: inout RuleContext) {
     let ordered = report.tables.sorted { $0.range.lowerBound < $1.range.lowerBound }
     let headings = Self.sectionHeadings(report)

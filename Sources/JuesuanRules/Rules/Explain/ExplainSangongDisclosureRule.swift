@@ -42,6 +42,8 @@ struct ExplainSangongDisclosureRule: Rule {
     "未发生", "没有", "无此项", "无因公", "无公务", "不涉及", "未安排", "均为0", "均为零", "为零", "为0", "：无", ":无",
   ]
 
+  static let elements: ReportElements? = [.headings, .paragraphs]
+
   func check(_ report: Report, context: inout RuleContext) {
     var coveredUntil = 0
     for (headingIndex, heading) in report.headings.enumerated() where Self.isSangongSection(heading) {

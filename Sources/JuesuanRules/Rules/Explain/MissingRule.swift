@@ -42,6 +42,8 @@ struct MissingRule: Rule {
 
   init() {}
 
+  static let elements: ReportElements? = [.paragraphs, .tables, .evaluations]
+
   func check(_ report: Report, context: inout RuleContext) {
     checkIndicatorShortfalls(report, context: &context)
     let sangong = report.table(.sangong)

@@ -35,6 +35,8 @@ struct NonExplanationRule: Rule {
     "相同", "上年", "本年",
   ]
 
+  static let elements: ReportElements? = [.paragraphs]
+
   func check(_ report: Report, context: inout RuleContext) {
     let allReasons = context.view(ParagraphReasons.self)
     let readers = context.view(NarrativeReaders.self)

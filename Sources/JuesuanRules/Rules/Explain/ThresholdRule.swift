@@ -43,6 +43,8 @@ struct ThresholdRule: Rule {
 
   static let reads: [any AnalysisView.Type] = [NarrativeReaders.self]
 
+  static let elements: ReportElements? = [.paragraphs]
+
   func check(_ report: Report, context: inout RuleContext) {
     let threshold = Int64(context.configuration.explainThresholdPercent)
     let paragraphs = report.paragraphs

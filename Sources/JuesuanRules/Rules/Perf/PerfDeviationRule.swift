@@ -36,6 +36,8 @@ struct PerfDeviationRule: Rule {
       .init(Self.table(actual: "⟦90%⟧", deviation: "-2.00")),
     ], kinds: RuleDescription.finals)
 
+  static let elements: ReportElements? = [.evaluations]
+
   func check(_ report: Report, context: inout RuleContext) {
     // Each check reads one row's own cells: a table that lost rows still has them, one whose
     // columns the export shifted does not.

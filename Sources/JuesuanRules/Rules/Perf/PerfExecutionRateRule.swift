@@ -44,6 +44,8 @@ struct PerfExecutionRateRule: Rule {
 
   static let reads: [any AnalysisView.Type] = [EvaluationProse.self]
 
+  static let elements: ReportElements? = [.evaluations]
+
   func check(_ report: Report, context: inout RuleContext) {
     let prose = context.view(EvaluationProse.self)
     for (evaluationIndex, evaluation) in report.selfEvaluations.enumerated() {

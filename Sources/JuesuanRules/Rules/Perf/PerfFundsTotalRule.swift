@@ -62,6 +62,8 @@ struct PerfFundsTotalRule: Rule {
     .declared, .initialBudget, .adjustment, .annualBudget, .executed, .balance,
   ]
 
+  static let elements: ReportElements? = [.evaluations]
+
   func check(_ report: Report, context: inout RuleContext) {
     for evaluation in report.selfEvaluations {
       let rows = evaluation.funds

@@ -21,6 +21,8 @@ struct PerfGradeRule: Rule {
 
   private static let fen = Array("分".utf8)
 
+  static let elements: ReportElements? = [.evaluations, .paragraphs]
+
   func check(_ report: Report, context: inout RuleContext) {
     for evaluation in report.selfEvaluations {
       guard let total = evaluation.total, let word = total.grade, let range = total.gradeRange,

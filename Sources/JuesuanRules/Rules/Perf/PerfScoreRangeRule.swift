@@ -15,6 +15,8 @@ struct PerfScoreRangeRule: Rule {
       .init(PerfExamples.table(score: "90", secondScore: "40", fundsScore: "⟦⟧")),
     ], kinds: RuleDescription.finals)
 
+  static let elements: ReportElements? = [.evaluations]
+
   func check(_ report: Report, context: inout RuleContext) {
     for evaluation in report.selfEvaluations {
       let damaged = EvaluationScoring.damage(of: evaluation)

@@ -20,6 +20,8 @@ struct PerfScoreTotalRule: Rule {
         fixed: PerfExamples.table(score: "99", secondScore: "39"))
     ], kinds: RuleDescription.finals)
 
+  static let elements: ReportElements? = [.evaluations]
+
   func check(_ report: Report, context: inout RuleContext) {
     for evaluation in report.selfEvaluations {
       guard let total = evaluation.total else {

@@ -22,6 +22,8 @@ struct PerfTargetCountRule: Rule {
   private static let claims = ["全部完成", "均完成", "均已完成", "全部达成", "均达成", "完成了全部", "全部实现", "均已达到"]
   private static let claimBytes = claims.map { Array($0.utf8) }
 
+  static let elements: ReportElements? = [.evaluations]
+
   func check(_ report: Report, context: inout RuleContext) {
     let prose = context.view(EvaluationProse.self)
     for (evaluationIndex, evaluation) in report.selfEvaluations.enumerated() {

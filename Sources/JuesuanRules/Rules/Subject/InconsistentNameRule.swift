@@ -25,6 +25,8 @@ struct InconsistentNameRule: Rule {
 
   init() {}
 
+  static let elements: ReportElements? = [.tables, .paragraphs]
+
   func check(_ report: Report, context: inout RuleContext) {
     let verdicts = context.view(SubjectVerdicts.self)
     let all = context.view(SubjectMentions.self).all

@@ -22,6 +22,8 @@ struct MisplacedCodeRule: Rule {
 
   init() {}
 
+  static let elements: ReportElements? = [.tables]
+
   func check(_ report: Report, context: inout RuleContext) {
     let kinds: [Table.Kind] = [.income, .expenditure, .generalBudget, .governmentFund, .stateCapital]
     for table in report.tables where kinds.contains(table.kind) {

@@ -27,6 +27,8 @@ struct OutdatedNameRule: Rule {
 
   init() {}
 
+  static let elements: ReportElements? = [.tables, .evaluations, .paragraphs]
+
   func check(_ report: Report, context: inout RuleContext) {
     let year = context.catalogueEdition
     let tableCodes = Set(report.tables.flatMap { $0.rows.compactMap(\.code) })

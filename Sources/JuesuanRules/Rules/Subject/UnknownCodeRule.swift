@@ -23,6 +23,8 @@ struct UnknownCodeRule: Rule {
 
   init() {}
 
+  static let elements: ReportElements? = [.tables, .paragraphs]
+
   func check(_ report: Report, context: inout RuleContext) {
     let mentions = context.view(SubjectMentions.self).all
     for mention in mentions {

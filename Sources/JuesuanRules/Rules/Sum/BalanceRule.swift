@@ -35,6 +35,8 @@ struct BalanceRule: Rule {
 
   static let reads: [any AnalysisView.Type] = [StatedTotals.self]
 
+  static let elements: ReportElements? = [.tables, .evaluations, .paragraphs]
+
   func check(_ report: Report, context: inout RuleContext) {
     checkStatedTotals(report, context: &context)
     let rounding = report.explainsRounding

@@ -27,6 +27,8 @@ struct BasicExpenseRule: Rule {
       ),
     ])
 
+  static let elements: ReportElements? = [.tables, .evaluations, .paragraphs]
+
   func check(_ report: Report, context: inout RuleContext) {
     let rounding = report.explainsRounding
     for table in report.tables where table.kind == .basicExpenditure {

@@ -30,6 +30,8 @@ struct CodeHierarchyRule: Rule {
       ),
     ])
 
+  static let elements: ReportElements? = [.tables, .evaluations, .paragraphs]
+
   func check(_ report: Report, context: inout RuleContext) {
     let rounding = report.explainsRounding
     for table in report.tables where Table.functionTables.contains(table.kind) {

@@ -31,6 +31,8 @@ struct ColumnTotalRule: Rule {
       ),
     ])
 
+  static let elements: ReportElements? = [.tables, .evaluations, .paragraphs]
+
   func check(_ report: Report, context: inout RuleContext) {
     let rounding = report.explainsRounding
     for table in report.tables

@@ -224,6 +224,8 @@ struct NarrativeBreakdownRule: Rule {
 
   private static let marker = Array("其中".utf8)
 
+  static let elements: ReportElements? = [.tables, .paragraphs, .headings]
+
   func check(_ report: Report, context: inout RuleContext) {
     let readers = context.view(NarrativeReaders.self)
     checkProcurement(report, context: &context)

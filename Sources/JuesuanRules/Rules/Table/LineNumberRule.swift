@@ -37,6 +37,8 @@ struct LineNumberRule: Rule {
   /// A column with more breaks than this was read out of place, not written wrong.
   private static let mostBreaks = 2
 
+  static let elements: ReportElements? = [.tables, .evaluations]
+
   func check(_ report: Report, context: inout RuleContext) {
     for table in report.tables where table.reading.status == .read {
       for panel in table.panels {

@@ -32,6 +32,8 @@ struct CountMismatchRule: Rule {
   private static let delimiters = ["，", "。", "；", "：", ":", "（", "(", "“", "”"].map { Array($0.utf8) }
   private static let leadIns = ["设置", "包括", "包含", "涵盖", "分为", "共有", "设有", "从"]
 
+  static let elements: ReportElements? = [.paragraphs]
+
   func check(_ report: Report, context: inout RuleContext) {
     let readers = context.view(NarrativeReaders.self)
     for (index, paragraph) in report.paragraphs.enumerated() where !paragraph.utf8.contains(0x09) {

@@ -1,7 +1,7 @@
 import JuesuanModel
 
 /// Unfilled template placeholders: ××, XX, ＊＊, 【】, "X万元".
-struct PlaceholderRule: Rule {
+struct PlaceholderRule: LocalRule {
   static let description = RuleDescription(
     code: "text/placeholder",
     summary: "不得留有未填写的占位符（××、XX、＊＊、【】、X万元）。",
@@ -44,13 +44,21 @@ struct PlaceholderRule: Rule {
     }
   }
 
-  func check(_ report: Report, context: inout RuleContext) {
-    let bytes = report.source.bytes
+  /// A placeholder lies within a line: every look around a run (the quote and verb before it, the
+  /// unit or 年 after it, the digits before "20XX") stops at a line break.
+  static let unit = LocalUnit.line
+
+  /// One check per report: that it has no placeholder.
+  func checkRest(_ report: Report, context: inout RuleContext) {
     context.ran()
-    var index = 0
+  }
+
+  func checkLine(_ range: Range<Int>, of source: SourceText, context: inout RuleContext) {
+    let bytes = source.bytes
+    var index = range.lowerBound
     let bracket = Array("【".utf8)
     let closing = Array("】".utf8)
-    while index < bytes.count {
+    while index < range.upperBound {
       // Only ×, Ｘ, ＊, 【 (lead bytes C3, EF, E3) and ASCII X/x start a placeholder.
       let lead = bytes[index]
       guard lead == 0xC3 || lead == 0xEF || lead == 0xE3 || lead == UInt8(ascii: "X") || lead == UInt8(ascii: "x")

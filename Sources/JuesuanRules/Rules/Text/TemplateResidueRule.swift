@@ -40,6 +40,8 @@ struct TemplateResidueRule: Rule {
   private static let instructionMarkers = ["各部门（单位）", "可根据本部门", "可根据本单位", "请根据实际", "请填写", "此处填写"]
   private static let openFull = Array("（".utf8)
 
+  static let elements: ReportElements? = [.paragraphs]
+
   func check(_ report: Report, context: inout RuleContext) {
     let readers = context.view(NarrativeReaders.self)
     for (index, paragraph) in report.paragraphs.enumerated() {

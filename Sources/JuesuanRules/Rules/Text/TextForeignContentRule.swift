@@ -39,6 +39,8 @@ struct TextForeignContentRule: Rule {
       .init(PerfExamples.table(score: "100", secondScore: "40") + "\n⟦2021年⟧服务对象数量为 12 万人，均完成目标值。\n"),
     ])
 
+  static let elements: ReportElements? = [.evaluations, .paragraphs]
+
   func check(_ report: Report, context: inout RuleContext) {
     guard let reportYear = report.year else {
       context.skip("报告年度未知，未检查附件年度")

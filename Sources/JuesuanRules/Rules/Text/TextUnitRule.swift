@@ -23,6 +23,8 @@ struct TextUnitRule: Rule {
 
   static let reads: [any AnalysisView.Type] = [NarrativeReaders.self]
 
+  static let elements: ReportElements? = [.tables, .paragraphs]
+
   func check(_ report: Report, context: inout RuleContext) {
     for table in report.tables where Table.Kind.standard.contains(table.kind) {
       context.ran()

@@ -156,6 +156,8 @@ struct NarrativeNumberRule: Rule {
       + "人员经费\(total)万元，主要包括基本工资\(stated)万元、津贴补贴20.00万元。\n"
   }
 
+  static let elements: ReportElements? = [.tables, .paragraphs, .headings]
+
   func check(_ report: Report, context: inout RuleContext) {
     guard report.tables.contains(where: { $0.kind != .unknown && $0.kind != .selfEvaluation }) else {
       context.skip("没有识别出决算表，情况说明中的金额无从对照")
@@ -356,7 +358,8 @@ struct NarrativeNumberRule: Rule {
     guard parts.count == 2, parts[0].allSatisfy(\.isASCIIDigit) else { return nil }
     let code = String(parts[0])
     let name = String(parts[1])
-    for table in report.tables {
+    // A self-evaluation table states no subject's figure.
+    for table in report.tables where table.kind != .selfEvaluation {
       for row in table.rows where row.code == code || (row.code == nil && row.label == name) {
         guard let cell = row.cells.first ?? nil, cell.value.isSameValue(as: written) else { continue }
         return Table.normalizedLabel(table.title)

@@ -28,6 +28,8 @@ struct SangongEconRule: Rule {
     ("30231", "公务用车运行维护费", { $0 == "公务用车运行维护费" || $0 == "公务用车运行费" }, "运行"),
   ]
 
+  static let elements: ReportElements? = [.tables]
+
   func check(_ report: Report, context: inout RuleContext) {
     // A final account's 决算数; a budget's only column, its 预算数.
     let columnWord = report.kind.isBudget ? "预算" : "决算"

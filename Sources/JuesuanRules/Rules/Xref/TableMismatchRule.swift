@@ -36,6 +36,8 @@ struct TableMismatchRule: Rule {
     var range: Range<Int>
   }
 
+  static let elements: ReportElements? = [.tables]
+
   func check(_ report: Report, context: inout RuleContext) {
     let year = context.configuration.catalogueEdition ?? report.year
     if let summary = report.table(.summary) {

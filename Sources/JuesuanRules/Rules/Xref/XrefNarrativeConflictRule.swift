@@ -110,6 +110,8 @@ struct XrefNarrativeConflictRule: Rule {
     EvaluationProse.self, StatedTotals.self, NarrativeReaders.self, DeniedSpending.self,
   ]
 
+  static let elements: ReportElements? = .all
+
   func check(_ report: Report, context: inout RuleContext) {
     checkStatedTotals(report, context: &context)
     for contradiction in context.view(DeniedSpending.self).contradictions {

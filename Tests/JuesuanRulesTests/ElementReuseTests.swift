@@ -1,0 +1,87 @@
+import Foundation
+import JuesuanModel
+import JuesuanRules
+import JuesuanTestSupport
+import Synchronization
+import Testing
+
+/// After an edit that left the tables, self-evaluations, paragraphs or headings a rule reads as
+/// they were, the rule is not run: its earlier findings are moved (`Rule.elements`). The result
+/// must be exactly a fresh check's.
+@Suite("Whole rules' findings reused after an edit that left what they read")
+struct ElementReuseTests {
+  /// The codes of the rules a lint ran.
+  static func rulesRun(_ linter: Linter, _ source: SourceText, reusing previous: LintResult) -> (
+    LintResult, Set<String>
+  ) {
+    var timed = linter
+    let run = Mutex<Set<String>>([])
+    timed.ruleTimings = { code, _ in run.withLock { _ = $0.insert(code) } }
+    let result = timed.lint(source, reusing: previous)
+    return (result, run.withLock { $0 })
+  }
+
+  /// Digits typed into figures, words typed into sentences and titles, characters deleted: edits
+  /// that keep the lines, so that elements far from them are reused, at random places of each
+  /// corpus report. After each, the incremental check equals a fresh one.
+  @Test("random edits within lines: incremental findings equal a fresh check's", arguments: ["000", "001", "002"])
+  func randomEdits(_ report: String) throws {
+    let insertions = ["1", "9", "0.", ",", "万元", "增长", "减少", "合计", "项目", "“三公”经费", "2022年", "％", "\t"]
+    try expectIncrementalLintsEqualFresh(of: report, defaultEdits: 12, defaultSeed: 20_261_207) { bytes, random in
+      var position = Int.random(in: 0..<bytes.count, using: &random)
+      while position < bytes.count, bytes[position] & 0xC0 == 0x80 { position += 1 }
+      if random.chance(2, in: 3) {
+        bytes.insert(contentsOf: Array(random.pick(insertions).utf8), at: position)
+      } else {
+        var end = position
+        for _ in 0..<Int.random(in: 1...3, using: &random) where end < bytes.count && bytes[end] != 0x0A {
+          end += UTF8Text.length(ofLead: bytes[end])
+        }
+        bytes.removeSubrange(position..<min(end, bytes.count))
+      }
+    }
+  }
+
+  /// A figure changed in a self-evaluation table: the rules reading only tables, paragraphs and
+  /// headings are not run (their findings are the earlier ones), those reading evaluations are.
+  @Test("an edit inside a self-evaluation table runs only the rules that read evaluations or the text")
+  func evaluationEdit() throws {
+    let text = try corpusText("002")
+    let linter = Linter()
+    let before = linter.lint(SourceText(text))
+    let evaluation = try #require(before.report.selfEvaluations.first { !$0.funds.isEmpty })
+    let row = try #require(evaluation.funds.last)
+    let figure = try #require(row.figures.values.min { $0.range.lowerBound < $1.range.lowerBound })
+    var bytes = Array(text.utf8)
+    bytes.insert(UInt8(ascii: "7"), at: figure.range.lowerBound)
+    let source = SourceText(decoding: bytes)
+    let (after, run) = Self.rulesRun(linter, source, reusing: before)
+    #expect(after.findings == Linter().lint(source).findings)
+    #expect(after.coverage == Linter().lint(source).coverage)
+    #expect(run.contains("perf/funds-total") && run.contains("perf/execution-rate"))
+    // sum/row-total goes through every table, self-evaluation tables too.
+    #expect(run.contains("sum/row-total"))
+    for code in [
+      "xref/narrative-number", "sum/narrative-breakdown", "xref/table-mismatch", "subject/inconsistent-name",
+    ] {
+      #expect(!run.contains(code), "\(code) ran after an edit of a self-evaluation table")
+    }
+    // Rules that read the text elsewhere run after every edit.
+    #expect(run.contains("text/year-mismatch") && run.contains("table/unparsed"))
+  }
+
+  /// A line break moves the lines the messages cite: nothing is reused.
+  @Test("an edit that adds a line runs every rule")
+  func lineAdded() throws {
+    let text = try corpusText("002")
+    let linter = Linter()
+    let before = linter.lint(SourceText(text))
+    let evaluation = try #require(before.report.selfEvaluations.first)
+    var bytes = Array(text.utf8)
+    bytes.insert(contentsOf: Array("\n".utf8), at: evaluation.region.upperBound)
+    let source = SourceText(decoding: bytes)
+    let (after, run) = Self.rulesRun(linter, source, reusing: before)
+    #expect(after.findings == Linter().lint(source).findings)
+    #expect(run.contains("xref/narrative-number") && run.contains("sum/row-total"))
+  }
+}
