@@ -75,7 +75,22 @@ struct Line: Equatable {
     var namesReport = false
   }
 
+  /// Line `index` of `source`, with the parser's verdicts.
   init(index: Int, source: SourceText) {
+    self.init(lookingAt: index, in: source)
+    guard shape != .blank else { return }
+    verdicts = Verdicts(
+      titleKind: TableTitle.kind(of: self, in: source), isProseOrHeading: ReportParser.isProseOrHeading(self),
+      isTableOfContents: ReportParser.isTableOfContents(self), isNote: ReportParser.isNote(self),
+      isDecoratedPageMark: AlignedTableReader.isDecoratedPageMark(self),
+      isPageMark: AlignedTableReader.isPageMark(self), headingLevel: ReportParser.headingLevel(of: self),
+      endsSentence: ReportParser.endsSentence(self), endsClause: compact.utf8Text.hasSuffix("；"),
+      namesReport: ReportParser.namesReport(self))
+  }
+
+  /// Line `index` of `source` read to be looked at, not parsed: without the verdicts, which cost
+  /// several times the reading (only `ReportParser` asks them, of the lines it read itself).
+  init(lookingAt index: Int, in source: SourceText) {
     let lineRange = source.byteRange(ofLine: index)
     var reading = LineReading()
     source.bytes.withUnsafeBufferPointer { reading.read(lineRange, of: $0) }
@@ -92,14 +107,6 @@ struct Line: Equatable {
     leadingHashes = reading.leadingHashes
     hasSingleScalarCharacters = reading.isSingleScalar
     startsPage = reading.startsPage
-    guard shape != .blank else { return }
-    verdicts = Verdicts(
-      titleKind: TableTitle.kind(of: self, in: source), isProseOrHeading: ReportParser.isProseOrHeading(self),
-      isTableOfContents: ReportParser.isTableOfContents(self), isNote: ReportParser.isNote(self),
-      isDecoratedPageMark: AlignedTableReader.isDecoratedPageMark(self),
-      isPageMark: AlignedTableReader.isPageMark(self), headingLevel: ReportParser.headingLevel(of: self),
-      endsSentence: ReportParser.endsSentence(self), endsClause: compact.utf8Text.hasSuffix("；"),
-      namesReport: ReportParser.namesReport(self))
   }
 
   var isBlank: Bool { shape == .blank }

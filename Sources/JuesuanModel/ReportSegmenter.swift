@@ -43,7 +43,7 @@ package enum ReportSegmenter {
       } ?? candidateLines(in: source)
     var starts = [0]
     for line in candidates where line - (starts.last ?? 0) >= minimumLines {
-      guard opensReport(Line(index: line, source: source)) else { continue }
+      guard opensReport(Line(lookingAt: line, in: source)) else { continue }
       let cover = coverStart(above: line, after: starts.last ?? 0, in: source)
       guard cover - (starts.last ?? 0) >= minimumLines / 2 else { continue }
       starts.append(cover)
@@ -121,7 +121,7 @@ package enum ReportSegmenter {
     var taken = 0
     var index = line - 1
     while index > floor, taken < maximumCoverLines {
-      let text = Line(index: index, source: source)
+      let text = Line(lookingAt: index, in: source)
       defer { index -= 1 }
       if text.isBlank { continue }
       guard isCoverLine(text) else { break }

@@ -17,7 +17,7 @@ enum SelfEvaluationReader {
       let range = source.byteRange(ofLine: index)
       from = range.upperBound + 1
       guard range.count < 400 else { continue }
-      if isTitle(lines?[index] ?? Line(index: index, source: source)) { result.append(index) }
+      if isTitle(lines?[index] ?? Line(lookingAt: index, in: source)) { result.append(index) }
     }
     return result
   }
@@ -47,7 +47,7 @@ enum SelfEvaluationReader {
   /// Reads the table whose title is on `titleLine`, from lines before `end`: `lines` when the
   /// parser has them (`Line.all(of: source)`), else lines read from `source`.
   static func read(titleLine: Int, end: Int, source: SourceText, lines: [Line]? = nil) -> SelfEvaluation? {
-    func line(_ index: Int) -> Line { lines?[index] ?? Line(index: index, source: source) }
+    func line(_ index: Int) -> Line { lines?[index] ?? Line(lookingAt: index, in: source) }
     let title = line(titleLine)
     var lastLine = min(end, titleLine + 700, source.lineCount)
     var evaluation = SelfEvaluation(
