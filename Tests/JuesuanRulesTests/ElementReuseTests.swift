@@ -70,6 +70,22 @@ struct ElementReuseTests {
     #expect(run.contains("text/year-mismatch") && run.contains("table/unparsed"))
   }
 
+  /// A rule checked in parts (`Rule.partElements`) declares for each part what it reads, views
+  /// included: together, what the whole rule reads; each, less.
+  @Test("the parts of a rule read, together, what the rule reads")
+  func partsCoverTheRule() {
+    let schedule = RuleSchedule(RuleRegistry.all)
+    let split = RuleRegistry.all.indices.filter { schedule.parts[$0].count > 1 }
+    #expect(split.map { RuleRegistry.all[$0].description.code } == ["xref/narrative-conflict"])
+    for index in split {
+      let whole = schedule.elements[index]
+      let parts = schedule.parts[index].compactMap { $0 }
+      #expect(parts.count == schedule.parts[index].count)
+      #expect(parts.reduce(ReportElements()) { $0.union($1) } == whole)
+      #expect(parts.allSatisfy { $0 != whole })
+    }
+  }
+
   /// A line break moves the lines the messages cite: nothing is reused.
   @Test("an edit that adds a line runs every rule")
   func lineAdded() throws {

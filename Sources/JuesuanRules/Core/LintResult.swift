@@ -185,14 +185,53 @@ package struct TableCoverage: Sendable, Equatable {
 
 /// What one rule found while a report was checked, offsets counted from the report's start.
 struct RuleOutcome: Sendable {
-  var findings: [Finding]
-  var skipped: [SkippedCheck]
-  var checksRun: Int
+  var findings: [Finding] = []
+  var skipped: [SkippedCheck] = []
+  var checksRun = 0
+  /// For a rule checked in parts (`Rule.partElements`): where each part's findings and skipped
+  /// checks end, and the checks it ran.
+  private var partEnds: [(findings: Int, skipped: Int, checksRun: Int)] = []
+  /// Whether any of it was checked now rather than taken from the check before an edit.
+  private(set) var ran = false
+
+  init() {}
+
+  init(findings: [Finding], skipped: [SkippedCheck], checksRun: Int) {
+    self.findings = findings
+    self.skipped = skipped
+    self.checksRun = checksRun
+    ran = true
+  }
+
+  /// Appends the outcome of the next part (`asPart`: of a rule checked in parts).
+  mutating func append(_ part: RuleOutcome, asPart: Bool) {
+    findings += part.findings
+    skipped += part.skipped
+    checksRun += part.checksRun
+    ran = ran || part.ran
+    if asPart { partEnds.append((findings.count, skipped.count, part.checksRun)) }
+  }
+
+  /// The outcome of part `index` of a rule checked in `count` parts (the whole when one); nil when
+  /// this outcome was not made in as many parts.
+  func part(_ index: Int, of count: Int) -> RuleOutcome? {
+    guard count > 1 else { return self }
+    guard partEnds.count == count else { return nil }
+    let start =
+      index == 0
+      ? (findings: 0, skipped: 0) : (findings: partEnds[index - 1].findings, skipped: partEnds[index - 1].skipped)
+    var part = RuleOutcome()
+    part.findings = Array(findings[start.findings..<partEnds[index].findings])
+    part.skipped = Array(skipped[start.skipped..<partEnds[index].skipped])
+    part.checksRun = partEnds[index].checksRun
+    return part
+  }
 
   /// The outcome of a check before `edit`, from bytes the edit left alone, with its findings
-  /// where those bytes are now; nil when one of them touches the edit.
+  /// where those bytes are now (not `ran`); nil when one of them touches the edit.
   func moved(across edit: EditedSpan) -> RuleOutcome? {
     var moved = self
+    moved.ran = false
     for index in findings.indices {
       guard let finding = findings[index].moved(across: edit) else { return nil }
       moved.findings[index] = finding

@@ -204,35 +204,46 @@ package struct Linter: Sendable {
         guard description.kinds.contains(model.kind) else { continue }
         guard let severity = configuration.severity(of: description.code, default: description.defaultSeverity)
         else { continue }
-        if let kept, let reads = Self.schedule.elements[index], kept.elements.isSuperset(of: reads),
-          let outcome = kept.outcomes[index]?.moved(across: kept.edit)
-        {
-          outcomes.set(index, outcome)
-          continue
-        }
+        // The rule's parts (one, the whole check, unless it declares several), each taken from the
+        // check before the edit when the edit left what it reads, else checked.
+        let parts = Self.schedule.parts[index]
+        var outcome = RuleOutcome()
         context.start(rule, severity: severity)
-        let before = (findings: context.findings.count, skipped: context.skipped.count, checks: context.checksRun)
         let start = ruleTimings == nil ? nil : ContinuousClock.now
-        let reusable = unchanged.flatMap { unchanged in
-          earlier?.localFindings[index].map { record in
-            var reusable = unchanged
-            reusable.record = record
-            return reusable
+        for (part, reads) in parts.enumerated() {
+          if let kept, let reads, kept.elements.isSuperset(of: reads),
+            let moved = kept.outcomes[index]?.part(part, of: parts.count)?.moved(across: kept.edit)
+          {
+            outcome.append(moved, asPart: parts.count > 1)
+            continue
           }
+          let before = (findings: context.findings.count, skipped: context.skipped.count, checks: context.checksRun)
+          if parts.count > 1 {
+            rule.check(part: part, model, context: &context)
+          } else {
+            let reusable = unchanged.flatMap { unchanged in
+              earlier?.localFindings[index].map { record in
+                var reusable = unchanged
+                reusable.record = record
+                return reusable
+              }
+            }
+            if let found = rule.check(model, reusing: reusable, recording: retainsModel, context: &context) {
+              local.set(index, found)
+            }
+          }
+          // Each finding's last fix is the comment that silences it, written here, on the rule's
+          // thread (and moved with the finding when the outcome is reused).
+          let checked = RuleOutcome(
+            findings: context.findings[before.findings...].map { finding in
+              var finding = finding
+              finding.fixes.append(Suppressions.ignoreFix(for: finding, in: model.source))
+              return finding
+            },
+            skipped: Array(context.skipped[before.skipped...]), checksRun: context.checksRun - before.checks)
+          outcome.append(checked, asPart: parts.count > 1)
         }
-        if let found = rule.check(model, reusing: reusable, recording: retainsModel, context: &context) {
-          local.set(index, found)
-        }
-        if let timings = ruleTimings, let start { timings(description.code, ContinuousClock.now - start) }
-        // Each finding's last fix is the comment that silences it, written here, on the rule's
-        // thread (and moved with the finding when the outcome is reused).
-        let outcome = RuleOutcome(
-          findings: context.findings[before.findings...].map { finding in
-            var finding = finding
-            finding.fixes.append(Suppressions.ignoreFix(for: finding, in: model.source))
-            return finding
-          },
-          skipped: Array(context.skipped[before.skipped...]), checksRun: context.checksRun - before.checks)
+        if let timings = ruleTimings, let start, outcome.ran { timings(description.code, ContinuousClock.now - start) }
         outcomes.set(index, outcome)
       }
     }

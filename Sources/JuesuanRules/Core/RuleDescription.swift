@@ -82,8 +82,15 @@ package protocol Rule: Sendable {
   /// after an edit that left them and its views' as they were, its earlier findings are moved
   /// rather than found again. Nil (the default) when the rule reads the text elsewhere too.
   static var elements: ReportElements? { get }
+  /// A rule whose check falls into parts that read fewer elements than the whole: by part, the
+  /// kinds of element it reads, its views' included. Each part is then taken from the check before
+  /// an edit on its own. Empty (the default) for a rule checked whole.
+  static var partElements: [ReportElements] { get }
   init()
   func check(_ report: Report, context: inout RuleContext)
+  /// Part `part` of the check (`partElements`): the parts one after the other are the whole
+  /// `check(_:context:)`, in the same order.
+  func check(part: Int, _ report: Report, context: inout RuleContext)
   /// Checks `report`; a `LocalRule` takes what it found on the lines or paragraphs `earlier`
   /// shows unchanged from the earlier check and, when `recording`, returns what it found on each
   /// (other rules return nil).
@@ -97,6 +104,18 @@ extension Rule {
   package static var reads: [any AnalysisView.Type] { [] }
   /// Not declared: the rule may read any of the text, and runs after every edit of its report.
   package static var elements: ReportElements? { nil }
+  /// Checked whole.
+  package static var partElements: [ReportElements] { [] }
+
+  /// A rule checked whole has one part.
+  package func check(part: Int, _ report: Report, context: inout RuleContext) {
+    check(report, context: &context)
+  }
+
+  /// Part `part` of the check, by a rule of this type.
+  static func check(part: Int, _ report: Report, context: inout RuleContext) {
+    Self().check(part: part, report, context: &context)
+  }
 
   /// The whole check: the rule is not local.
   package static func check(

@@ -18,15 +18,22 @@ package struct RuleSchedule: Sendable {
   /// By index into the rules: the kinds of element each reads, itself and through its views;
   /// nil for a rule that reads the text elsewhere too (`Rule.elements`).
   package let elements: [ReportElements?]
+  /// By index into the rules: the kinds of element each part of its check reads (`Rule.partElements`);
+  /// one part, reading `elements`, for a rule checked whole.
+  package let parts: [[ReportElements?]]
 
   /// The schedule of `rules`.
   /// - Complexity: O(r · v + r log r) in the rules and the views they read.
   package init(_ rules: [any Rule.Type]) {
     let viewCounts = rules.map { AnalysisCache.closure(of: $0.reads).count }
     order = rules.indices.sorted { (viewCounts[$1], $0) < (viewCounts[$0], $1) }
-    elements = rules.map { rule in
+    let elements = rules.map { rule -> ReportElements? in
       guard let own = rule.elements, let views = AnalysisCache.elements(readBy: rule.reads) else { return nil }
       return own.union(views)
+    }
+    self.elements = elements
+    parts = rules.indices.map { index in
+      rules[index].partElements.isEmpty ? [elements[index]] : rules[index].partElements
     }
   }
 

@@ -111,8 +111,26 @@ struct XrefNarrativeConflictRule: Rule {
   ]
 
   static let elements: ReportElements? = .all
+  /// The totals the narrative states twice read the tables (whether they were read), the
+  /// paragraphs and the headings (`StatedTotals`, `DeniedSpending`); the evaluation prose against
+  /// its tables reads the self-evaluations and the paragraphs (`EvaluationProse`).
+  static let partElements: [ReportElements] = [[.tables, .paragraphs, .headings], [.evaluations, .paragraphs]]
 
   func check(_ report: Report, context: inout RuleContext) {
+    check(part: 0, report, context: &context)
+    check(part: 1, report, context: &context)
+  }
+
+  func check(part: Int, _ report: Report, context: inout RuleContext) {
+    if part == 0 {
+      checkTotals(report, context: &context)
+    } else {
+      checkEvaluations(report, context: &context)
+    }
+  }
+
+  /// Totals and items the narrative states twice, and amounts it says were not spent.
+  private func checkTotals(_ report: Report, context: inout RuleContext) {
     checkStatedTotals(report, context: &context)
     for contradiction in context.view(DeniedSpending.self).contradictions {
       context.ran()
@@ -124,6 +142,10 @@ struct XrefNarrativeConflictRule: Rule {
     }
     checkChangesOfEqualTotals(report, context: &context)
     checkRestatedItems(report, context: &context)
+  }
+
+  /// The evaluation prose against the self-evaluation tables it restates.
+  private func checkEvaluations(_ report: Report, context: inout RuleContext) {
     let evaluations = report.selfEvaluations
     let prose = context.view(EvaluationProse.self).paragraphs
     for (index, evaluation) in evaluations.enumerated() {
