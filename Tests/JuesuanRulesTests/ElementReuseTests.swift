@@ -26,7 +26,9 @@ struct ElementReuseTests {
   /// corpus report. After each, the incremental check equals a fresh one.
   @Test("random edits within lines: incremental findings equal a fresh check's", arguments: ["000", "001", "002"])
   func randomEdits(_ report: String) throws {
-    let insertions = ["1", "9", "0.", ",", "万元", "增长", "减少", "合计", "项目", "“三公”经费", "2022年", "％", "\t"]
+    let insertions = [
+      "1", "9", "0.", ",", "万元", "增长", "减少", "合计", "项目", "“三公”经费", "2022年", "％", "\t", "（", "”", "150%",
+    ]
     try expectIncrementalLintsEqualFresh(of: report, defaultEdits: 12, defaultSeed: 20_261_207) { bytes, random in
       var position = Int.random(in: 0..<bytes.count, using: &random)
       while position < bytes.count, bytes[position] & 0xC0 == 0x80 { position += 1 }

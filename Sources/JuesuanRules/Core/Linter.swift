@@ -175,18 +175,21 @@ package struct Linter: Sendable {
     let rules = RuleRegistry.all
     let order = Self.schedule.order
     let edit = earlier.map { EditedSpan(from: $0.report.source.bytes, to: report.source.bytes) }
+    // What the edit left as it was (`ReportElements`): a rule that reads only that, itself and
+    // through its views, is not run; its earlier outcome is moved.
+    let elementsKept =
+      earlier.flatMap { earlier in
+        edit.map { report.elementsUnchanged(since: earlier.report, edit: $0) }
+      } ?? []
+    let kept: (outcomes: [RuleOutcome?], edit: EditedSpan, elements: ReportElements)? = earlier.flatMap { earlier in
+      guard let edit, earlier.ruleOutcomes.count == rules.count, !elementsKept.isEmpty else { return nil }
+      return (earlier.ruleOutcomes, edit, elementsKept)
+    }
     let unchanged = earlier.flatMap { earlier in
       edit.flatMap { edit in
         earlier.localFindings.isEmpty
-          ? nil : LocalFindings.Earlier(earlier.report, now: report.source, ends: (edit.prefix, edit.suffix))
+          ? nil : LocalFindings.Earlier(earlier.report, now: report.source, edit: edit, elementsKept: elementsKept)
       }
-    }
-    // What the edit left as it was (`ReportElements`): a rule that reads only that, itself and
-    // through its views, is not run; its earlier outcome is moved.
-    let kept: (outcomes: [RuleOutcome?], edit: EditedSpan, elements: ReportElements)? = earlier.flatMap { earlier in
-      guard let edit, earlier.ruleOutcomes.count == rules.count else { return nil }
-      let elements = report.elementsUnchanged(since: earlier.report, edit: edit)
-      return elements.isEmpty ? nil : (earlier.ruleOutcomes, edit, elements)
     }
     let local = ConcurrentSlots<LocalFindings>(count: rules.count)
     let model = report

@@ -14,8 +14,12 @@ package protocol LocalRule: Rule {
   /// Checks `paragraph`, reading nothing else (not even its heading).
   func checkParagraph(_ paragraph: Paragraph, context: inout RuleContext)
   /// What the rule checks of the report as a whole, after its units: nothing by default. This
-  /// part is not local and runs on every check.
+  /// part is not local: it runs on every check, unless it reads only `restElements`.
   func checkRest(_ report: Report, context: inout RuleContext)
+  /// The kinds of element `checkRest` reads (`ReportElements`): after an edit that left them as
+  /// they were, what it found is taken from the earlier check, moved. Nil (the default) when it
+  /// reads the text elsewhere too.
+  static var restElements: ReportElements? { get }
 }
 
 /// The units a `LocalRule` checks one by one.
@@ -30,6 +34,7 @@ extension LocalRule {
   package func checkLine(_ range: Range<Int>, of source: SourceText, context: inout RuleContext) {}
   package func checkParagraph(_ paragraph: Paragraph, context: inout RuleContext) {}
   package func checkRest(_ report: Report, context: inout RuleContext) {}
+  package static var restElements: ReportElements? { nil }
 
   /// Every unit of `report`, then the rest.
   package func check(_ report: Report, context: inout RuleContext) {
@@ -99,7 +104,21 @@ extension LocalRule {
         }
       }
     }
-    rule.checkRest(report, context: &context)
+    // The rest, taken from the earlier check when the edit left what it reads.
+    if let earlier, let reads = Self.restElements, earlier.elementsKept.isSuperset(of: reads),
+      let rest = earlier.record.rest?.moved(across: earlier.edit)
+    {
+      context.adopt(rest.findings, skipped: rest.skipped, checksRun: rest.checksRun)
+      record.rest = rest
+    } else {
+      let before = (findings: context.findings.count, skipped: context.skipped.count, checks: context.checksRun)
+      rule.checkRest(report, context: &context)
+      if recording {
+        record.rest = RuleOutcome(
+          findings: Array(context.findings[before.findings...]), skipped: Array(context.skipped[before.skipped...]),
+          checksRun: context.checksRun - before.checks)
+      }
+    }
     return recording ? record : nil
   }
 }
@@ -119,6 +138,8 @@ package struct LocalFindings: Sendable {
   private var units: [Unit] = []
   private var findings: [Finding] = []
   private var skipped: [SkippedCheck] = []
+  /// What `LocalRule.checkRest` found.
+  fileprivate var rest: RuleOutcome?
 
   mutating func append(
     start: Int, findings found: ArraySlice<Finding>, skipped skips: ArraySlice<SkippedCheck>, checksRun: Int
@@ -163,12 +184,17 @@ package struct LocalFindings: Sendable {
     let count: Int
     let shift: Int
     let lineShift: Int
+    /// The edit, and the kinds of element it left as they were (`Report.elementsUnchanged`).
+    let edit: EditedSpan
+    let elementsKept: ReportElements
 
-    /// The check of `report`, against the text of `now`; `ends`, the bytes the two texts start
-    /// and end with (`UTF8Text.commonEnds`).
-    init(_ report: Report, now: SourceText, ends: (prefix: Int, suffix: Int)) {
+    /// The check of `report`, against the text of `now`, which `edit` made of its text, leaving
+    /// the elements `elementsKept` as they were.
+    init(_ report: Report, now: SourceText, edit: EditedSpan, elementsKept: ReportElements) {
       self.report = report
-      (prefix, suffix) = ends
+      (prefix, suffix) = (edit.prefix, edit.suffix)
+      self.edit = edit
+      self.elementsKept = elementsKept
       count = now.bytes.count
       shift = now.bytes.count - report.source.bytes.count
       lineShift = now.lineCount - report.source.lineCount

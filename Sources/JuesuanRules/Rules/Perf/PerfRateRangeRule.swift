@@ -90,6 +90,9 @@ struct PerfRateRangeRule: LocalRule {
   /// A self-evaluation row whose indicator's name the PDF broke over lines ("部门绩效评价完成" /
   /// "率" / "=100% =102%"): the name as the table's reader joined it, and its target and actual
   /// value. A row whose figures' line holds the whole name before them was checked as a line.
+  /// The indicators' values, and the text before them on their rows, inside their tables.
+  static let restElements: ReportElements? = [.evaluations]
+
   func checkRest(_ report: Report, context: inout RuleContext) {
     let bytes = report.source.bytes
     for evaluation in report.selfEvaluations {

@@ -48,6 +48,9 @@ struct TextPunctuationRule: LocalRule {
     checkMarks(UTF8Text.scalarsWithOffsets(source.bytes[range]), context: &context)
   }
 
+  /// Unclosed brackets and quotes: each paragraph, read with the start of the next.
+  static let restElements: ReportElements? = [.paragraphs]
+
   func checkRest(_ report: Report, context: inout RuleContext) {
     checkUnclosed(report, context: &context)
   }
