@@ -49,8 +49,8 @@ if [[ "${CI:-}" == "true" || "${JUESUAN_FUZZ:-}" == "1" ]]; then
   run "fuzz" bash scripts/fuzz.sh 30 20261201
   run "property tests" env JUESUAN_INCREMENTAL_EDITS=3000 swift test -c release --skip-build \
     --filter 'IncrementalParseTests/incrementalEqualsFull|ReportPartsTests/incrementalEqualsFull'
-  # Each edit of these is also linted afresh: 600 of each corpus report, about a minute.
-  run "reuse property tests" env JUESUAN_INCREMENTAL_EDITS=600 swift test -c release --skip-build \
+  # Each edit of these is also linted afresh: 300 of each corpus report, about half a minute.
+  run "reuse property tests" env JUESUAN_INCREMENTAL_EDITS=300 swift test -c release --skip-build \
     --filter 'ElementReuseTests/randomEdits|LocalRuleReuseTests/randomEdits'
 fi
 
