@@ -126,10 +126,19 @@ package struct SourceText: Sendable, Equatable {
     // Starts before `lower` depend only on bytes before it. From the byte before the edit (a
     // "\r" there may now pair with a "\n") to the first old byte after it, rescan; later starts
     // depend only on old bytes and move by `delta`.
-    var starts = lower == 0 ? [0] : Array(lineStarts[...line(ofUTF8Offset: lower - 1)])
+    var starts: [Int] = []
+    starts.reserveCapacity(lineStarts.count + 16)
+    starts += lower == 0 ? [0] : lineStarts[...line(ofUTF8Offset: lower - 1)]
     let index = Self.scanLineStarts(newBytes, from: max(0, lower - 1), through: replacedEnd, into: &starts)
-    // `index` is now the first byte not rescanned, an old one, read afresh by both scans.
-    starts += lineStarts[(line(ofUTF8Offset: index - delta) + 1)...].lazy.map { $0 + delta }
+    // `index` is now the first byte not rescanned, an old one, read afresh by both scans. The
+    // later starts are copied, then moved in place (a loop the compiler vectorizes).
+    let moved = starts.count
+    starts += lineStarts[(line(ofUTF8Offset: index - delta) + 1)...]
+    if delta != 0 {
+      starts.withUnsafeMutableBufferPointer { starts in
+        for position in moved..<starts.count { starts[position] &+= delta }
+      }
+    }
     return SourceText(bytes: newBytes, lineStarts: starts)
   }
 
