@@ -31,15 +31,13 @@ package enum ReportSegmenter {
 
   /// The parts of `source`, and the candidate lines they were found from. With `earlier`, the
   /// candidates of an earlier text of the same document, only the lines that differ from it are
-  /// searched (an edit's); `ends`, when known, are the bytes the two texts start and end with
-  /// (`UTF8Text.commonEnds`).
+  /// searched (an edit's); `edit`, when known, is where the two texts differ.
   package static func parts(
-    of source: SourceText, reusing earlier: Candidates?, ends: (prefix: Int, suffix: Int)? = nil
+    of source: SourceText, reusing earlier: Candidates?, edit: EditedSpan? = nil
   ) -> (parts: [Range<Int>], candidates: Candidates) {
     let candidates =
       earlier.map {
-        candidateLines(
-          in: source, after: $0, ends: ends ?? UTF8Text.commonEnds(of: $0.source.bytes, and: source.bytes))
+        candidateLines(in: source, after: $0, edit: edit ?? EditedSpan(from: $0.source.bytes, to: source.bytes))
       } ?? candidateLines(in: source)
     var starts = [0]
     for line in candidates where line - (starts.last ?? 0) >= minimumLines {
@@ -81,10 +79,10 @@ package enum ReportSegmenter {
   /// tail (after its first byte, so that the byte before it, which makes it a line start, is
   /// common too) is the same line, as many lines from the end.
   private static func candidateLines(
-    in source: SourceText, after earlier: Candidates, ends: (prefix: Int, suffix: Int)
+    in source: SourceText, after earlier: Candidates, edit: EditedSpan
   ) -> [Int] {
     let old = earlier.source
-    let (prefix, suffix) = ends
+    let (prefix, suffix) = (edit.prefix, edit.suffix)
     guard prefix < source.bytes.count || prefix < old.bytes.count else { return earlier.lines }
     let firstChanged = source.line(ofUTF8Offset: prefix)
     let lastChanged = source.line(ofUTF8Offset: source.bytes.count - suffix)

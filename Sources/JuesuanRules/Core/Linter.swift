@@ -49,7 +49,7 @@ package struct Linter: Sendable {
     let edit = previous.map { EditedSpan(from: $0.source.bytes, to: source.bytes) }
     // The reports are independent: check them on every core, then join them in order.
     let (candidates, segmentation) = ReportSegmenter.parts(
-      of: source, reusing: previous?.segmentation, ends: edit.map { ($0.prefix, $0.suffix) })
+      of: source, reusing: previous?.segmentation, edit: edit)
     // Each report whose bytes an earlier report had is that report, moved; of several with the
     // same bytes (a file may hold a report twice), the one that was on the same line, whose
     // findings are then placed already. Each earlier report is taken once, so that the one an
@@ -181,10 +181,7 @@ package struct Linter: Sendable {
       earlier.flatMap { earlier in
         edit.map { report.elementsUnchanged(since: earlier.report, edit: $0) }
       } ?? []
-    let kept: (outcomes: [RuleOutcome?], edit: EditedSpan, elements: ReportElements)? = earlier.flatMap { earlier in
-      guard let edit, earlier.ruleOutcomes.count == rules.count, !elementsKept.isEmpty else { return nil }
-      return (earlier.ruleOutcomes, edit, elementsKept)
-    }
+    let earlierOutcomes = earlier.flatMap { $0.ruleOutcomes.count == rules.count ? $0.ruleOutcomes : nil }
     let unchanged = earlier.flatMap { earlier in
       edit.flatMap { edit in
         earlier.localFindings.isEmpty
@@ -214,13 +211,14 @@ package struct Linter: Sendable {
         context.start(rule, severity: severity)
         let start = ruleTimings == nil ? nil : ContinuousClock.now
         for (part, reads) in parts.enumerated() {
-          if let kept, let reads, kept.elements.isSuperset(of: reads),
-            let moved = kept.outcomes[index]?.part(part, of: parts.count)?.moved(across: kept.edit)
+          // (None kept: the edit moved lines, or changed what every check reads.)
+          if let edit, !elementsKept.isEmpty, let reads, elementsKept.isSuperset(of: reads),
+            let moved = earlierOutcomes?[index]?.part(part, of: parts.count)?.moved(across: edit)
           {
             outcome.append(moved, asPart: parts.count > 1)
             continue
           }
-          let before = (findings: context.findings.count, skipped: context.skipped.count, checks: context.checksRun)
+          let mark = context.mark
           if parts.count > 1 {
             rule.check(part: part, model, context: &context)
           } else {
@@ -237,13 +235,10 @@ package struct Linter: Sendable {
           }
           // Each finding's last fix is the comment that silences it, written here, on the rule's
           // thread (and moved with the finding when the outcome is reused).
-          let checked = RuleOutcome(
-            findings: context.findings[before.findings...].map { finding in
-              var finding = finding
-              finding.fixes.append(Suppressions.ignoreFix(for: finding, in: model.source))
-              return finding
-            },
-            skipped: Array(context.skipped[before.skipped...]), checksRun: context.checksRun - before.checks)
+          var checked = context.outcome(since: mark)
+          for index in checked.findings.indices {
+            checked.findings[index].fixes.append(Suppressions.ignoreFix(for: checked.findings[index], in: model.source))
+          }
           outcome.append(checked, asPart: parts.count > 1)
         }
         if let timings = ruleTimings, let start, outcome.ran { timings(description.code, ContinuousClock.now - start) }

@@ -105,19 +105,16 @@ extension LocalRule {
       }
     }
     // The rest, taken from the earlier check when the edit left what it reads.
-    if let earlier, let reads = Self.restElements, earlier.elementsKept.isSuperset(of: reads),
+    if let earlier, !earlier.elementsKept.isEmpty, let reads = Self.restElements,
+      earlier.elementsKept.isSuperset(of: reads),
       let rest = earlier.record.rest?.moved(across: earlier.edit)
     {
       context.adopt(rest.findings, skipped: rest.skipped, checksRun: rest.checksRun)
       record.rest = rest
     } else {
-      let before = (findings: context.findings.count, skipped: context.skipped.count, checks: context.checksRun)
+      let mark = context.mark
       rule.checkRest(report, context: &context)
-      if recording {
-        record.rest = RuleOutcome(
-          findings: Array(context.findings[before.findings...]), skipped: Array(context.skipped[before.skipped...]),
-          checksRun: context.checksRun - before.checks)
-      }
+      if recording { record.rest = context.outcome(since: mark) }
     }
     return recording ? record : nil
   }
@@ -177,26 +174,18 @@ package struct LocalFindings: Sendable {
     /// What the rule found in `report`.
     var record = LocalFindings()
     let report: Report
-    /// The bytes both texts start with, and end with (the two never overlap).
-    let prefix: Int
-    let suffix: Int
-    /// The length of the text now, and how much longer it is than the earlier one, in bytes and lines.
-    let count: Int
-    let shift: Int
-    let lineShift: Int
     /// The edit, and the kinds of element it left as they were (`Report.elementsUnchanged`).
     let edit: EditedSpan
     let elementsKept: ReportElements
+    /// How many more lines the text has now.
+    let lineShift: Int
 
     /// The check of `report`, against the text of `now`, which `edit` made of its text, leaving
     /// the elements `elementsKept` as they were.
     init(_ report: Report, now: SourceText, edit: EditedSpan, elementsKept: ReportElements) {
       self.report = report
-      (prefix, suffix) = (edit.prefix, edit.suffix)
       self.edit = edit
       self.elementsKept = elementsKept
-      count = now.bytes.count
-      shift = now.bytes.count - report.source.bytes.count
       lineShift = now.lineCount - report.source.lineCount
     }
 
@@ -207,12 +196,12 @@ package struct LocalFindings: Sendable {
     func place(of range: Range<Int>, startingAt earlierStart: (Range<Int>, Int) -> Int?) -> (
       start: Int, shift: Int, lines: Int
     )? {
-      if range.upperBound <= prefix {
+      if range.upperBound <= edit.prefix {
         return earlierStart(range, 0).map { ($0, 0, 0) }
       }
-      if range.lowerBound >= count - suffix {
-        let moved = range.lowerBound - shift
-        return earlierStart(moved..<(moved + range.count), lineShift).map { ($0, shift, lineShift) }
+      if range.lowerBound >= edit.end {
+        let moved = range.lowerBound - edit.shift
+        return earlierStart(moved..<(moved + range.count), lineShift).map { ($0, edit.shift, lineShift) }
       }
       return nil
     }

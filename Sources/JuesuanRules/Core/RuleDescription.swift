@@ -207,6 +207,22 @@ package struct RuleContext {
     checksRun += checks
   }
 
+  /// Where the findings, skipped checks and checks run stand (`outcome(since:)`).
+  struct Mark {
+    let findings: Int
+    let skipped: Int
+    let checksRun: Int
+  }
+
+  var mark: Mark { Mark(findings: findings.count, skipped: skipped.count, checksRun: checksRun) }
+
+  /// What was found, skipped and checked since `mark`.
+  func outcome(since mark: Mark) -> RuleOutcome {
+    RuleOutcome(
+      findings: Array(findings[mark.findings...]), skipped: Array(skipped[mark.skipped...]),
+      checksRun: checksRun - mark.checksRun)
+  }
+
   /// Counts a check that could not run, with the reason.
   package mutating func skip(_ reason: Message) { skipped.append(SkippedCheck(code: currentCode, reason: reason)) }
 }
