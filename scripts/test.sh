@@ -49,9 +49,10 @@ if [[ "${CI:-}" == "true" || "${JUESUAN_FUZZ:-}" == "1" ]]; then
   run "fuzz" bash scripts/fuzz.sh 30 20261201
   run "property tests" env JUESUAN_INCREMENTAL_EDITS=3000 swift test -c release --skip-build \
     --filter 'IncrementalParseTests/incrementalEqualsFull|ReportPartsTests/incrementalEqualsFull'
-  # Each edit is also linted afresh: 300 of each corpus report, about twenty seconds.
+  # Each edit is also linted afresh: 300 of each corpus report, within lines and within the
+  # contents and cover, about thirty seconds.
   run "reuse property tests" env JUESUAN_INCREMENTAL_EDITS=300 swift test -c release --skip-build \
-    --filter 'ElementReuseTests/randomEdits'
+    --filter 'ElementReuseTests/randomEdits|ElementReuseTests/contentsAndUnitEdits'
 fi
 
 step "docs/rules.md is up to date"

@@ -1,9 +1,9 @@
 /// Kinds of element of a report that a check reads: its tables, self-evaluation tables,
-/// paragraphs and headings. A rule whose findings are read from some of them alone (and from what
-/// every check may read: the report's kind, year and unit, its table of contents and unread
-/// regions) need not run again after an edit that left those elements as they were: its earlier
-/// findings are moved instead (`Linter`). A rule that reads the text anywhere else — every line,
-/// the lines around a table, the text between elements — reads no set of elements.
+/// paragraphs and headings, and its table of contents. A rule whose findings are read from some
+/// of them alone (and from what every check may read: the report's kind, year and unit, its
+/// unread regions) need not run again after an edit that left those elements as they were: its
+/// earlier findings are moved instead (`Linter`). A rule that reads the text anywhere else —
+/// every line, the lines around a table, the text between elements — reads no set of elements.
 package struct ReportElements: OptionSet, Sendable, Hashable {
   package let rawValue: UInt8
 
@@ -20,14 +20,21 @@ package struct ReportElements: OptionSet, Sendable, Hashable {
   package static let paragraphs = ReportElements(rawValue: 1 << 2)
   /// `Report.headings`.
   package static let headings = ReportElements(rawValue: 1 << 3)
+  /// `Report.contentsEntries`: the lines of the table of contents.
+  package static let contents = ReportElements(rawValue: 1 << 4)
+  /// `Report.explainsRounding`, read from the tables' notes and the paragraphs: a rule that reads
+  /// the paragraphs for nothing else need not run again after an edit that left it as it was.
+  package static let roundingNote = ReportElements(rawValue: 1 << 5)
 
+  /// The tables, self-evaluations, paragraphs and headings (not the contents or the rounding note).
   package static let all: ReportElements = [.tables, .evaluations, .paragraphs, .headings]
 }
 
 extension Report {
   /// The kinds of element this report has exactly as `earlier` had them, moved, when `edit` made
   /// this report's text of `earlier`'s; none when the edit added or removed a line (a finding's
-  /// message cites lines), or changed what any check reads besides elements.
+  /// message cites lines), or changed what any check reads besides elements (the kind, the year,
+  /// the unit, the unread regions).
   ///
   /// An element is the same when neither its range nor its counterpart's touches the edit: each is
   /// read from its own bytes (`ParseMemo`), and those are the same bytes, moved. An element
@@ -37,11 +44,13 @@ extension Report {
     guard source.lineCount == earlier.source.lineCount, kind == earlier.kind, year == earlier.year,
       unitName == earlier.unitName, edit.keeps(earlier.yearRange, as: yearRange),
       edit.keeps(earlier.unitNameRange, as: unitNameRange),
-      edit.keeps(earlier.contentsEntries, as: contentsEntries, range: \.self),
       edit.keeps(earlier.unreadRegions, as: unreadRegions, range: \.range),
       zip(earlier.unreadRegions, unreadRegions).allSatisfy({ $0.reason == $1.reason })
     else { return [] }
     var same: ReportElements = []
+    // An entry of the contents edited: few rules read them.
+    if edit.keeps(earlier.contentsEntries, as: contentsEntries, range: \.self) { same.insert(.contents) }
+    if explainsRounding == earlier.explainsRounding { same.insert(.roundingNote) }
     let isEvaluation = { (table: Table) in table.kind == .selfEvaluation }
     if edit.keeps(earlier.tables.filter { !isEvaluation($0) }, as: tables.filter { !isEvaluation($0) }, range: \.range)
     {
@@ -59,6 +68,18 @@ extension Report {
       same.insert(.paragraphs)
     }
     return same
+  }
+}
+
+extension Report {
+  /// True when the report says its figures may not add up by rounding (尾差, 尾数误差, 四舍五入).
+  package var explainsRounding: Bool {
+    let words = ["尾差", "尾数误差", "四舍五入", "尾数差异"]
+    let inNotes = tables.contains { table in
+      table.notes.contains { note in words.contains { note.utf8Text.contains($0) } }
+    }
+    if inNotes { return true }
+    return paragraphs.contains { paragraph in words.contains { paragraph.text.utf8Text.contains($0) } }
   }
 }
 

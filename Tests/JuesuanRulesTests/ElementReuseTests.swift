@@ -28,6 +28,7 @@ struct ElementReuseTests {
   func randomEdits(_ report: String) throws {
     let insertions = [
       "1", "9", "0.", ",", "万元", "增长", "减少", "合计", "项目", "“三公”经费", "2022年", "％", "\t", "（", "”", "150%",
+      "尾差",
     ]
     try expectIncrementalLintsEqualFresh(of: report, defaultEdits: 12, defaultSeed: 20_261_207) { bytes, random in
       var position = Int.random(in: 0..<bytes.count, using: &random)
@@ -70,6 +71,77 @@ struct ElementReuseTests {
     }
     // Rules that read the text elsewhere run after every edit.
     #expect(run.contains("text/year-mismatch") && run.contains("table/unparsed"))
+  }
+
+  /// Typing in the table of contents, which few rules read (and in the unit's name on the cover,
+  /// which every rule may): at random places of those lines in each corpus report, the
+  /// incremental check equals a fresh one.
+  @Test(
+    "random edits of the contents and the cover's unit: incremental findings equal a fresh check's",
+    arguments: ["000", "001", "002"])
+  func contentsAndUnitEdits(_ report: String) throws {
+    try expectIncrementalLintsEqualFresh(of: report, defaultEdits: 12, defaultSeed: 20_261_208) { bytes, random in
+      let parsed = ReportParser.parse(SourceText(decoding: bytes))
+      let targets = parsed.contentsEntries + [parsed.unitNameRange].compactMap { $0 }
+      var position = Int.random(in: 0..<bytes.count, using: &random)
+      if !targets.isEmpty { position = Int.random(in: random.pick(targets), using: &random) }
+      while position < bytes.count, bytes[position] & 0xC0 == 0x80 { position += 1 }
+      if random.chance(2, in: 3) || position >= bytes.count || bytes[position] == 0x0A {
+        bytes.insert(contentsOf: Array(random.pick(["1", "年", "。", "目录", "\t"]).utf8), at: position)
+      } else {
+        bytes.removeSubrange(position..<min(position + UTF8Text.length(ofLead: bytes[position]), bytes.count))
+      }
+    }
+  }
+
+  /// A title in the table of contents edited: only the rules that read the text run again.
+  @Test("an edit of the contents runs only the rules that read the text")
+  func contentsEdit() throws {
+    let text = try corpusText("000")
+    let linter = Linter()
+    let before = linter.lint(SourceText(text))
+    let entry = try #require(before.report.contentsEntries.first)
+    var bytes = Array(text.utf8)
+    // After the entry's first two characters ("一、"): inside its title.
+    bytes.insert(UInt8(ascii: "1"), at: entry.lowerBound + 6)
+    let source = SourceText(decoding: bytes)
+    let (after, run) = Self.rulesRun(linter, source, reusing: before)
+    try #require(after.report.contentsEntries.count == before.report.contentsEntries.count)
+    #expect(after.findings == Linter().lint(source).findings)
+    #expect(after.coverage == Linter().lint(source).coverage)
+    #expect(run.contains("text/year-mismatch"))
+    for code in ["xref/narrative-number", "sum/narrative-breakdown", "sum/row-total", "xref/narrative-conflict"] {
+      #expect(!run.contains(code), "\(code) ran after an edit of the contents")
+    }
+  }
+
+  /// A paragraph edited: the sum rules, which read the paragraphs only for whether they explain
+  /// a rounding step (`Report.explainsRounding`), run again only when that changed.
+  @Test("an edit of a paragraph runs the sum rules only when it changes the rounding note")
+  func roundingNoteEdit() throws {
+    // Corpus report 002 with its rounding notes reworded.
+    var text = try corpusText("002")
+    for word in ["尾差", "尾数误差", "四舍五入", "尾数差异"] { text = text.replacingOccurrences(of: word, with: "差额") }
+    let linter = Linter()
+    let before = linter.lint(SourceText(text))
+    let explained = before.report.explainsRounding
+    try #require(!explained)
+    let paragraph = try #require(before.report.paragraphs.first { $0.numbers.count >= 2 })
+    let sumRules = ["sum/row-total", "sum/column-total", "sum/code-hierarchy", "sum/basic-expense", "sum/sangong"]
+    for (inserted, explains) in [("1", false), ("尾差", true)] {
+      var bytes = Array(text.utf8)
+      bytes.insert(contentsOf: Array(inserted.utf8), at: paragraph.range.lowerBound)
+      let source = SourceText(decoding: bytes)
+      let (after, run) = Self.rulesRun(linter, source, reusing: before)
+      let explainsNow = after.report.explainsRounding
+      #expect(explainsNow == explains)
+      #expect(after.findings == Linter().lint(source).findings)
+      #expect(after.coverage == Linter().lint(source).coverage)
+      #expect(run.contains("xref/narrative-number"))
+      for code in sumRules {
+        #expect(run.contains(code) == explains, "\(code) after inserting “\(inserted)” into a paragraph")
+      }
+    }
   }
 
   /// A rule checked in parts (`Rule.partElements`) declares for each part what it reads, views

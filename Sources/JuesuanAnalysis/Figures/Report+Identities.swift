@@ -1,16 +1,6 @@
 import JuesuanModel
 
 extension Report {
-  /// True when the report says its figures may not add up by rounding (尾差, 尾数误差, 四舍五入).
-  package var explainsRounding: Bool {
-    let words = ["尾差", "尾数误差", "四舍五入", "尾数差异"]
-    let inNotes = tables.contains { table in
-      table.notes.contains { note in words.contains { note.utf8Text.contains($0) } }
-    }
-    if inNotes { return true }
-    return paragraphs.contains { paragraph in words.contains { paragraph.text.utf8Text.contains($0) } }
-  }
-
   /// The identities of the tables whose total cell contains `offset` (or ends at it), for hover:
   /// a cell may total both its column and its row. Tables not around `offset` are not read.
   /// - Complexity: O(r²) in the rows of the table around `offset` (the code hierarchy's look-up).

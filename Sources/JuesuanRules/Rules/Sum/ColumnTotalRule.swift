@@ -31,7 +31,8 @@ struct ColumnTotalRule: Rule {
       ),
     ])
 
-  static let elements: ReportElements? = [.tables, .evaluations, .paragraphs]
+  /// The paragraphs only for whether they explain a rounding step.
+  static let elements: ReportElements? = [.tables, .evaluations, .roundingNote]
 
   func check(_ report: Report, context: inout RuleContext) {
     let rounding = report.explainsRounding

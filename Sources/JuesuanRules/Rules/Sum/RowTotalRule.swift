@@ -31,7 +31,8 @@ struct RowTotalRule: Rule {
         fixed: "支出决算表\n科目编码\t科目名称\t本年支出合计\t基本支出\t项目支出\n2010301\t行政运行\t25.00\t25.00\t0.00\n"),
     ])
 
-  static let elements: ReportElements? = [.tables, .evaluations, .paragraphs]
+  /// The paragraphs only for whether they explain a rounding step.
+  static let elements: ReportElements? = [.tables, .evaluations, .roundingNote]
 
   func check(_ report: Report, context: inout RuleContext) {
     let rounding = report.explainsRounding
