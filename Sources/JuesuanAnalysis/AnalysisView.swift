@@ -34,15 +34,18 @@ package struct AnalysisInput: Sendable {
   package var catalogueEdition: Int?
   /// The narrative readers of the report's text before an edit, moved rather than read again.
   package var earlierReaders: EarlierReaders
+  /// The subject mentions of the report's text before an edit, moved rather than read again.
+  package var earlierMentions: EarlierMentions
 
   package init(
     report: Report, catalogue: SubjectCatalogue, catalogueEdition: Int?,
-    earlierReaders: EarlierReaders = EarlierReaders()
+    earlierReaders: EarlierReaders = EarlierReaders(), earlierMentions: EarlierMentions = EarlierMentions()
   ) {
     self.report = report
     self.catalogue = catalogue
     self.catalogueEdition = catalogueEdition
     self.earlierReaders = earlierReaders
+    self.earlierMentions = earlierMentions
   }
 }
 

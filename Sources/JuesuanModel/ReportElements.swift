@@ -83,6 +83,29 @@ extension Report {
   }
 }
 
+extension Report {
+  /// Whether this report has a paragraph at `range` joined from lines starting where
+  /// `paragraph`'s do (`paragraph` itself elsewhere, in another text): the same paragraph, moved,
+  /// when the two texts have the same bytes there.
+  /// - Complexity: O(log paragraphs + segments).
+  package func hasParagraph(at range: Range<Int>, joinedLike paragraph: Paragraph) -> Bool {
+    var low = 0
+    var high = paragraphs.count
+    while low < high {
+      let mid = (low + high) / 2
+      if paragraphs[mid].range.lowerBound < range.lowerBound { low = mid + 1 } else { high = mid }
+    }
+    guard low < paragraphs.count, paragraphs[low].range == range else { return false }
+    let (own, other) = (paragraphs[low].segments, paragraph.segments)
+    let offset = range.lowerBound - paragraph.range.lowerBound
+    return own.count == other.count
+      && zip(own, other).allSatisfy { mine, theirs in
+        mine.textOffset == theirs.textOffset && mine.length == theirs.length
+          && mine.sourceOffset == theirs.sourceOffset + offset
+      }
+  }
+}
+
 /// The bytes an edit replaced: `prefix..<earlierEnd` of the earlier text became `prefix..<end`;
 /// the `suffix` bytes after them are the same in both.
 package struct EditedSpan: Sendable {
@@ -107,6 +130,14 @@ package struct EditedSpan: Sendable {
   package func moved(_ range: Range<Int>) -> Range<Int>? {
     if range.upperBound < prefix { return range }
     if range.lowerBound > earlierEnd { return range.shifted(by: shift) }
+    return nil
+  }
+
+  /// Where the bytes of `range` of the text now were in the earlier text: the same place before
+  /// the edit, moved back after it; nil when the range touches the edit (`moved` undone).
+  package func earlier(_ range: Range<Int>) -> Range<Int>? {
+    if range.upperBound < prefix { return range }
+    if range.lowerBound > end { return range.shifted(by: -shift) }
     return nil
   }
 

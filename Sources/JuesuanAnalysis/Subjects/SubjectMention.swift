@@ -45,14 +45,26 @@ package struct SubjectMention: Sendable {
     return !lhs.isEmpty && lhs.count < rhs.count && rhs.utf8Text.hasPrefix(lhs)
   }
 
-  /// Every mention in the report, in document order.
-  /// - Complexity: O(n) in the rows and the narrative.
-  package static func collect(_ report: Report) -> [SubjectMention] {
-    var result: [SubjectMention] = []
+  /// Every mention in the report, in document order; by mention, its index in `earlier` when it
+  /// was moved from there: the tables and paragraphs the edit did not touch are not read again.
+  /// - Complexity: O(n) in the rows and the narrative read, O(log n) for each element moved.
+  package static func collect(_ report: Report, reusing earlier: EarlierMentions = EarlierMentions()) -> (
+    [SubjectMention], [Int?]
+  ) {
+    var result: [(mention: SubjectMention, earlierIndex: Int?)] = []
+    func reused(_ found: [(mention: SubjectMention, index: Int)]?) -> Bool {
+      guard let found else { return false }
+      result += found.map { ($0.mention, $0.index) }
+      return true
+    }
     let codedKinds: [Table.Kind] = [
       .income, .expenditure, .generalBudget, .basicExpenditure, .governmentFund, .stateCapital,
     ]
     for table in report.tables {
+      let moved = earlier.moved(at: table.range, narrative: false) { report, range in
+        report.tables.contains { $0.range == range && $0.kind == table.kind }
+      }
+      if reused(moved) { continue }
       if codedKinds.contains(table.kind) {
         for row in table.rows {
           // A name `normalizedName` leaves empty is all white space.
@@ -60,26 +72,32 @@ package struct SubjectMention: Sendable {
           guard let code = row.code, let range = row.nameRange, !row.isNameUncertain,
             !row.name.unicodeScalars.allSatisfy(\.isWhiteSpace)
           else { continue }
-          result.append(
-            SubjectMention(
-              code: code, name: row.name, range: range, place: .tableRow(table.kind),
-              isReplaceable: replaceable(range, row.name, in: report.source),
-              isClean: !row.isDamaged && row.isPositional))
+          let mention = SubjectMention(
+            code: code, name: row.name, range: range, place: .tableRow(table.kind),
+            isReplaceable: replaceable(range, row.name, in: report.source),
+            isClean: !row.isDamaged && row.isPositional)
+          result.append((mention, nil))
         }
       } else if table.kind == .summary || table.kind == .fiscalSummary {
         for panel in table.panels.dropFirst() {
           for row in panel.rows where row.code == nil && !row.label.isEmpty {
             guard let range = labelRange(row, in: report.source) else { continue }
-            result.append(
-              SubjectMention(code: nil, name: row.label, range: range, place: .categoryLabel, isReplaceable: true))
+            let mention = SubjectMention(
+              code: nil, name: row.label, range: range, place: .categoryLabel, isReplaceable: true)
+            result.append((mention, nil))
           }
         }
       }
     }
     for paragraph in report.paragraphs {
-      result += narrativeMentions(paragraph)
+      let moved = earlier.moved(at: paragraph.range, narrative: true) { report, range in
+        report.hasParagraph(at: range, joinedLike: paragraph)
+      }
+      if reused(moved) { continue }
+      result += narrativeMentions(paragraph).map { ($0, nil) }
     }
-    return result.sorted { $0.range.lowerBound < $1.range.lowerBound }
+    let sorted = result.sorted { $0.mention.range.lowerBound < $1.mention.range.lowerBound }
+    return (sorted.map(\.mention), sorted.map(\.earlierIndex))
   }
 
   private static func replaceable(_ range: Range<Int>, _ name: String, in source: SourceText) -> Bool {

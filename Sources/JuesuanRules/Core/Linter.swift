@@ -188,6 +188,15 @@ package struct Linter: Sendable {
           ? nil : LocalFindings.Earlier(earlier.report, now: report.source, edit: edit, elementsKept: elementsKept)
       }
     }
+    // The subject mentions of the tables and paragraphs the edit did not touch, moved.
+    let earlierMentions =
+      earlier.flatMap { earlier in
+        edit.map { edit in
+          EarlierMentions(
+            earlier.mentions.all, verdicts: earlier.mentions.verdicts, edition: earlier.mentions.edition,
+            of: earlier.report, edit: edit)
+        }
+      } ?? EarlierMentions()
     let local = ConcurrentSlots<LocalFindings>(count: rules.count)
     let model = report
     let outcomes = ConcurrentSlots<RuleOutcome>(count: rules.count)
@@ -196,7 +205,7 @@ package struct Linter: Sendable {
     @Sendable func checkRules(_ thread: Int) {
       var context = RuleContext(
         report: model, configuration: configuration, catalogue: catalogue, earlierReaders: earlierReaders,
-        sharing: views)
+        earlierMentions: earlierMentions, sharing: views)
       while let position = queue.take(fromFront: thread == 0) {
         let index = order[position]
         let rule = rules[index]
@@ -273,6 +282,13 @@ package struct Linter: Sendable {
       // reused its outcome), the earlier ones serve the next check.
       readers: views.builtView(NarrativeReaders.self)?.readers ?? earlier?.readers ?? [])
     part.tables = TableCoverage.standardTables(of: report)
+    // Read afresh from the report when no rule read them this time: positions, not bytes, find
+    // them after the next edit.
+    if let mentions = views.builtView(SubjectMentions.self) {
+      part.mentions = (
+        mentions.all, views.builtView(SubjectVerdicts.self)?.verdicts, configuration.catalogueEdition ?? report.year
+      )
+    }
     part.ruleOutcomes = outcomesByRule
     for index in rules.indices { part.localFindings[index] = local[index] }
     part.kind = report.kind

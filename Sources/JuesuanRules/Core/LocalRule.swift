@@ -214,24 +214,7 @@ package struct LocalFindings: Sendable {
     /// The start of `range` when the earlier text had a paragraph there joined from lines
     /// starting where `paragraph`'s do.
     func paragraphStart(of paragraph: Paragraph, at range: Range<Int>) -> Int? {
-      let paragraphs = report.paragraphs
-      var low = 0
-      var high = paragraphs.count
-      while low < high {
-        let mid = (low + high) / 2
-        if paragraphs[mid].range.lowerBound < range.lowerBound { low = mid + 1 } else { high = mid }
-      }
-      guard low < paragraphs.count, paragraphs[low].range == range else { return nil }
-      let (earlier, now) = (paragraphs[low].segments, paragraph.segments)
-      let offset = range.lowerBound - paragraph.range.lowerBound
-      guard earlier.count == now.count else { return nil }
-      for (old, new) in zip(earlier, now)
-      where old.textOffset != new.textOffset || old.length != new.length
-        || old.sourceOffset != new.sourceOffset + offset
-      {
-        return nil
-      }
-      return range.lowerBound
+      report.hasParagraph(at: range, joinedLike: paragraph) ? range.lowerBound : nil
     }
   }
 }

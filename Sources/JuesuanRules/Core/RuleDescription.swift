@@ -145,7 +145,8 @@ package struct RuleContext {
 
   package init(
     report: Report, configuration: Configuration, catalogue: SubjectCatalogue,
-    earlierReaders: EarlierReaders = EarlierReaders(), sharing shared: SharedViews? = nil
+    earlierReaders: EarlierReaders = EarlierReaders(), earlierMentions: EarlierMentions = EarlierMentions(),
+    sharing shared: SharedViews? = nil
   ) {
     self.report = report
     self.configuration = configuration
@@ -153,7 +154,7 @@ package struct RuleContext {
     analysis = AnalysisCache(
       AnalysisInput(
         report: report, catalogue: catalogue, catalogueEdition: configuration.catalogueEdition ?? report.year,
-        earlierReaders: earlierReaders),
+        earlierReaders: earlierReaders, earlierMentions: earlierMentions),
       sharing: shared)
   }
 
