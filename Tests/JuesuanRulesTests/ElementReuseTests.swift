@@ -144,6 +144,35 @@ struct ElementReuseTests {
     }
   }
 
+  /// Two paragraphs state the same figure against a cell the table's sums show wrong: the first
+  /// reports the cell. An edit that stops the first from stating it leaves the second, whose
+  /// earlier check is otherwise reusable, to report the cell; undoing it, the first again.
+  @Test("a cell shown wrong by two paragraphs: after an edit of the first, xref/narrative-number equals a fresh check")
+  func wrongCellShownTwice() throws {
+    let table =
+      "一般公共预算财政拨款基本支出决算表\n单位：万元\n科目编码\t科目名称\t决算数\n301\t工资福利支出\t30.00\n30101\t基本工资\t12.00\n"
+      + "30102\t津贴补贴\t20.00\n302\t商品和服务支出\t5.00\n30201\t办公费\t5.00\n\t人员经费合计\t30.00\n\t公用经费合计\t5.00\n\n"
+    let first = "人员经费30.00万元，主要包括基本工资10.00万元、津贴补贴20.00万元。\n\n"
+    let second = "本年人员经费30.00万元，包括基本工资10.00万元、津贴补贴20.00万元。\n"
+    let texts = [
+      table + first + second,
+      table + first.replacingOccurrences(of: "基本工资", with: "基本工1资") + second,
+      table + first + second,
+    ]
+    let linter = Linter()
+    var previous = linter.lint(SourceText(texts[0]))
+    let cell = "表中“30101 基本工资”为 12.00"
+    #expect(previous.findings.filter { $0.message.rendered().hasPrefix(cell) }.count == 1)
+    for text in texts.dropFirst() {
+      let source = SourceText(text)
+      let incremental = linter.lint(source, reusing: previous)
+      let fresh = Linter().lint(source)
+      #expect(incremental.findings == fresh.findings)
+      #expect(incremental.findings.filter { $0.message.rendered().hasPrefix(cell) }.count == 1)
+      previous = incremental
+    }
+  }
+
   /// A rule checked in parts (`Rule.partElements`) declares for each part what it reads, views
   /// included: together, what the whole rule reads; each, less.
   @Test("the parts of a rule read, together, what the rule reads")

@@ -198,6 +198,10 @@ package struct Linter: Sendable {
         }
       } ?? EarlierMentions()
     let local = ConcurrentSlots<LocalFindings>(count: rules.count)
+    let memos = ConcurrentSlots<any Sendable>(count: rules.count)
+    let earlierCheck = earlier.flatMap { earlier in
+      edit.map { EarlierCheck(report: earlier.report, edit: $0, elementsKept: elementsKept, memo: nil) }
+    }
     let model = report
     let outcomes = ConcurrentSlots<RuleOutcome>(count: rules.count)
     let views = SharedViews()
@@ -231,6 +235,13 @@ package struct Linter: Sendable {
           if parts.count > 1 {
             rule.check(part: part, model, context: &context)
           } else {
+            // What the rule kept of the check before the edit, and keeps of this one.
+            context.earlier = earlierCheck?.keeping(earlier?.ruleMemos[index])
+            context.memo = nil
+            defer {
+              if retainsModel, let memo = context.memo { memos.set(index, memo) }
+              (context.earlier, context.memo) = (nil, nil)
+            }
             let reusable = unchanged.flatMap { unchanged in
               earlier?.localFindings[index].map { record in
                 var reusable = unchanged
@@ -290,7 +301,10 @@ package struct Linter: Sendable {
       )
     }
     part.ruleOutcomes = outcomesByRule
-    for index in rules.indices { part.localFindings[index] = local[index] }
+    for index in rules.indices {
+      part.localFindings[index] = local[index]
+      part.ruleMemos[index] = memos[index]
+    }
     part.kind = report.kind
     return part
   }

@@ -126,11 +126,34 @@ extension Rule {
   }
 }
 
+/// The check of a report before an edit, as the running rule may take from it: a rule that keeps
+/// what it worked out (`RuleContext.memo`) takes back what the edit did not change.
+package struct EarlierCheck: Sendable {
+  /// The report as it was, the edit that made the report now of it, and the kinds of element the
+  /// edit left as they were (`Report.elementsUnchanged`: none when it changed what every check
+  /// reads).
+  package let report: Report
+  package let edit: EditedSpan
+  package let elementsKept: ReportElements
+  /// What the running rule kept of that check; nil when it kept nothing, or was not run then.
+  package let memo: (any Sendable)?
+
+  /// The same check, with what another rule kept of it.
+  func keeping(_ memo: (any Sendable)?) -> EarlierCheck {
+    EarlierCheck(report: report, edit: edit, elementsKept: elementsKept, memo: memo)
+  }
+}
+
 /// What a rule reads besides the report, and where it puts its findings.
 package struct RuleContext {
   package let report: Report
   package let configuration: Configuration
   package let catalogue: SubjectCatalogue
+  /// The check of the report before an edit, for the running rule (set by `Linter`).
+  package internal(set) var earlier: EarlierCheck?
+  /// What the running rule keeps of this check, for the check after the next edit (read by
+  /// `Linter`, with `earlier`'s).
+  package var memo: (any Sendable)?
   package private(set) var findings: [Finding] = []
   /// Checks that could not run, and why (the coverage summary).
   package private(set) var skipped: [SkippedCheck] = []

@@ -158,12 +158,46 @@ struct NarrativeNumberRule: Rule {
 
   static let elements: ReportElements? = [.tables, .paragraphs, .headings]
 
+  /// What a check kept of each paragraph it compared with the tables, for the check after an
+  /// edit that left the tables and headings as they were: a paragraph the edit did not touch,
+  /// opened by the same item line, is not bound again; what was found in it is moved.
+  struct Memo: Sendable {
+    struct Compared: Sendable {
+      /// Where the paragraph starts, in the text of that check.
+      var start: Int
+      /// The item line read before it (`itemLine(before:in:)`).
+      var item: [NarrativeBinder.Glyph]?
+      var outcome: RuleOutcome
+      /// Each cell the paragraph's figures could show wrong, in order (`reportWrongCell`): whether
+      /// a paragraph before had shown it already, and whether this one did.
+      var cells: [WrongCell]
+    }
+    var paragraphs: [Compared] = []
+  }
+
+  /// A cell a narrative figure could show wrong, where it is, and what became of it.
+  struct WrongCell: Sendable {
+    var range: Range<Int>
+    var shownBefore: Bool
+    var shown: Bool
+  }
+
   func check(_ report: Report, context: inout RuleContext) {
     guard report.tables.contains(where: { $0.kind != .unknown && $0.kind != .selfEvaluation }) else {
       context.skip("没有识别出决算表，情况说明中的金额无从对照")
       return
     }
-    let binder = NarrativeBinder(report: report, catalogue: context.catalogue)
+    // Built when a paragraph is first bound.
+    var binder: NarrativeBinder?
+    // The paragraphs compared before an edit that left the tables and headings as they were.
+    let earlier = context.earlier.flatMap { earlier -> (EarlierCheck, Memo)? in
+      guard earlier.elementsKept.isSuperset(of: [.tables, .headings]), let memo = earlier.memo as? Memo else {
+        return nil
+      }
+      return (earlier, memo)
+    }
+    var cursor = 0
+    var memo = Memo()
     // The cells already shown wrong by the narrative and a sum together (`reportWrongCell`).
     var wrongCells: Set<Int> = []
     for (paragraphIndex, paragraph) in report.paragraphs.enumerated()
@@ -174,27 +208,86 @@ struct NarrativeNumberRule: Rule {
       {
         continue
       }
-      var (chars, positions) = NarrativeFigures.normalizedText(paragraph)
       // "2、…事业运行（项）" on a line of its own, then "主要用于：…支出决算为 B 万元": read as one
       // paragraph, the binder takes the item it opens with as its figures' subject.
-      if let item = Self.itemLine(before: paragraphIndex, in: report) {
-        chars = item + chars
-        positions = positions.map { $0.map { $0 + item.count } }
+      let item = Self.itemLine(before: paragraphIndex, in: report)
+      let mark = context.mark
+      var cells: [WrongCell] = []
+      if let (check, kept) = earlier,
+        let compared = Self.compared(paragraph, item: item, in: kept, from: &cursor, before: check),
+        let moved = compared.outcome.moved(across: check.edit),
+        let movedCells = Self.moved(compared.cells, across: check.edit, against: wrongCells)
+      {
+        context.adopt(moved.findings, skipped: moved.skipped, checksRun: moved.checksRun)
+        cells = movedCells
+        for cell in cells where cell.shown { wrongCells.insert(cell.range.lowerBound) }
+      } else {
+        compare(
+          paragraph, item: item, binder: &binder, report: report, wrongCells: &wrongCells, cells: &cells,
+          context: &context)
       }
-      for (index, number) in paragraph.numbers.enumerated() where number.unit == .tenThousandYuan {
-        guard let position = positions[index], let binding = binder.bind(chars, before: position),
-          // "上年“三公”经费…中，因公出国（境）费 4.00 万元，…": last year's figures.
-          !LastYearSentence.holds(paragraph.utf8, before: number.textRange.lowerBound, year: report.year)
-        else { continue }
-        // A restatement equal to the figure it restates repeats that figure's finding, if any.
-        if let mark = binding.restatedMark, let opening = positions.firstIndex(of: mark),
-          paragraph.numbers[opening].value.isSameValue(as: number.value)
-        {
-          continue
-        }
-        context.ran()
-        compare(number, binding, in: paragraph, report: report, wrongCells: &wrongCells, context: &context)
+      memo.paragraphs.append(
+        Memo.Compared(
+          start: paragraph.range.lowerBound, item: item, outcome: context.outcome(since: mark), cells: cells))
+    }
+    context.memo = memo
+  }
+
+  /// What the check before an edit found in `paragraph`, when the edit did not touch it and the
+  /// same item line opened it. `cursor`, a position in the memo, only moves forward.
+  private static func compared(
+    _ paragraph: Paragraph, item: [NarrativeBinder.Glyph]?, in memo: Memo, from cursor: inout Int,
+    before earlier: EarlierCheck
+  ) -> Memo.Compared? {
+    guard let range = earlier.edit.earlier(paragraph.range),
+      earlier.report.hasParagraph(at: range, joinedLike: paragraph)
+    else { return nil }
+    while cursor < memo.paragraphs.count, memo.paragraphs[cursor].start < range.lowerBound { cursor += 1 }
+    guard cursor < memo.paragraphs.count, memo.paragraphs[cursor].start == range.lowerBound,
+      memo.paragraphs[cursor].item == item
+    else { return nil }
+    return memo.paragraphs[cursor]
+  }
+
+  /// `cells` moved across `edit`, when each was shown wrong before the paragraph then exactly
+  /// when it is now (in `wrongCells`): the paragraph then reports the same of them.
+  private static func moved(_ cells: [WrongCell], across edit: EditedSpan, against wrongCells: Set<Int>) -> [WrongCell]?
+  {
+    var moved = cells
+    for index in moved.indices {
+      guard let range = edit.moved(cells[index].range),
+        wrongCells.contains(range.lowerBound) == cells[index].shownBefore
+      else { return nil }
+      moved[index].range = range
+    }
+    return moved
+  }
+
+  /// Compares the 万元 figures of `paragraph` with the tables the binder reads them in.
+  private func compare(
+    _ paragraph: Paragraph, item: [NarrativeBinder.Glyph]?, binder built: inout NarrativeBinder?,
+    report: Report, wrongCells: inout Set<Int>, cells: inout [WrongCell], context: inout RuleContext
+  ) {
+    var (chars, positions) = NarrativeFigures.normalizedText(paragraph)
+    if let item {
+      chars = item + chars
+      positions = positions.map { $0.map { $0 + item.count } }
+    }
+    let binder = built ?? NarrativeBinder(report: report, catalogue: context.catalogue)
+    built = binder
+    for (index, number) in paragraph.numbers.enumerated() where number.unit == .tenThousandYuan {
+      guard let position = positions[index], let binding = binder.bind(chars, before: position),
+        // "上年“三公”经费…中，因公出国（境）费 4.00 万元，…": last year's figures.
+        !LastYearSentence.holds(paragraph.utf8, before: number.textRange.lowerBound, year: report.year)
+      else { continue }
+      // A restatement equal to the figure it restates repeats that figure's finding, if any.
+      if let mark = binding.restatedMark, let opening = positions.firstIndex(of: mark),
+        paragraph.numbers[opening].value.isSameValue(as: number.value)
+      {
+        continue
       }
+      context.ran()
+      compare(number, binding, in: paragraph, report: report, wrongCells: &wrongCells, cells: &cells, context: &context)
     }
   }
 
@@ -229,7 +322,7 @@ struct NarrativeNumberRule: Rule {
 
   private func compare(
     _ number: Paragraph.Number, _ binding: NarrativeBinding, in paragraph: Paragraph, report: Report,
-    wrongCells: inout Set<Int>, context: inout RuleContext
+    wrongCells: inout Set<Int>, cells: inout [WrongCell], context: inout RuleContext
   ) {
     let written = number.value
     guard !binding.figures.contains(where: { $0.agrees(with: written) }) else {
@@ -237,7 +330,8 @@ struct NarrativeNumberRule: Rule {
       // be shown wrong by its own sums.
       for figure in binding.figures where figure.isKnown && !figure.agrees(with: written) {
         reportWrongCell(
-          figure, stated: number, subject: binding.subject, report: report, done: &wrongCells, context: &context)
+          figure, stated: number, subject: binding.subject, report: report, done: &wrongCells, cells: &cells,
+          context: &context)
       }
       return
     }
@@ -295,7 +389,8 @@ struct NarrativeNumberRule: Rule {
     guard severity == nil else { return }
     for figure in binding.figures {
       reportWrongCell(
-        figure, stated: number, subject: binding.subject, report: report, done: &wrongCells, context: &context)
+        figure, stated: number, subject: binding.subject, report: report, done: &wrongCells, cells: &cells,
+        context: &context)
     }
   }
 
@@ -306,9 +401,13 @@ struct NarrativeNumberRule: Rule {
   /// cell wrong: a warning at it, beside the narrative's finding and the sum's.
   private func reportWrongCell(
     _ figure: TableFigure, stated number: Paragraph.Number, subject: String, report: Report, done: inout Set<Int>,
-    context: inout RuleContext
+    cells: inout [WrongCell], context: inout RuleContext
   ) {
-    guard figure.yuan == nil, figure.isKnown, !done.contains(figure.range.lowerBound),
+    // Whether it shows the cell wrong depends on the paragraphs before only through `done`: the
+    // cell is logged, for the check after an edit (`Memo`).
+    let shownBefore = done.contains(figure.range.lowerBound)
+    cells.append(WrongCell(range: figure.range, shownBefore: shownBefore, shown: false))
+    guard figure.yuan == nil, figure.isKnown, !shownBefore,
       let table = report.tables.first(where: { $0.range.contains(figure.range.lowerBound) }),
       // A reading whose sums mostly fail may have put figures in the wrong columns: a failing
       // sum there does not show the table wrong. (A table none of whose sums fails has nothing
@@ -328,6 +427,7 @@ struct NarrativeNumberRule: Rule {
       involving.allSatisfy({ !$0.identity.holds || abs($0.gap) <= $0.identity.tolerance })
     else { return }
     done.insert(figure.range.lowerBound)
+    cells[cells.count - 1].shown = true
     let cellText = report.source.text(in: figure.range)
     let newText = NarrativeFigures.written(written, like: cellText)
     context.report(
