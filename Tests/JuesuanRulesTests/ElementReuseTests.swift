@@ -71,6 +71,16 @@ struct ElementReuseTests {
     }
     // Rules that read the text elsewhere run after every edit.
     #expect(run.contains("text/year-mismatch") && run.contains("table/unparsed"))
+    // What xref/narrative-number kept of its check moved with its findings: the next edit, in a
+    // paragraph, takes its other paragraphs from it.
+    let number = try #require(RuleRegistry.all.firstIndex { $0.description.code == "xref/narrative-number" })
+    #expect(after.parts.first?.ruleMemos[number] != nil)
+    let paragraph = try #require(after.report.paragraphs.first { $0.numbers.count >= 2 })
+    bytes.insert(UInt8(ascii: "1"), at: paragraph.range.lowerBound)
+    let next = SourceText(decoding: bytes)
+    let (again, ranAgain) = Self.rulesRun(linter, next, reusing: after)
+    #expect(again.findings == Linter().lint(next).findings)
+    #expect(ranAgain.contains("xref/narrative-number"))
   }
 
   /// Typing in the table of contents, which few rules read (and in the unit's name on the cover,

@@ -102,9 +102,9 @@ package struct LintedPart: Sendable {
   /// What each rule found, by its index in the registry (nil for a rule not run: disabled, or
   /// not for this kind of report), for the check after an edit of the report.
   var ruleOutcomes: [RuleOutcome?] = []
-  /// What rules kept of their check (`RuleContext.memo`), by index in the registry, for the
-  /// check after an edit of the report.
-  var ruleMemos: [Int: any Sendable] = [:]
+  /// What rules kept of their check (`RuleContext.memo`; moved, for a rule whose outcome was),
+  /// by index in the registry, for the check after an edit of the report.
+  package internal(set) var ruleMemos: [Int: any RuleMemo] = [:]
 
   /// A part's findings placed in the document: the lines their messages cite moved to the
   /// document's (the part starts at `line`), and those a suppression comment silences left out.

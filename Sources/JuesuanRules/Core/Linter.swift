@@ -198,7 +198,7 @@ package struct Linter: Sendable {
         }
       } ?? EarlierMentions()
     let local = ConcurrentSlots<LocalFindings>(count: rules.count)
-    let memos = ConcurrentSlots<any Sendable>(count: rules.count)
+    let memos = ConcurrentSlots<any RuleMemo>(count: rules.count)
     let earlierCheck = earlier.flatMap { earlier in
       edit.map { EarlierCheck(report: earlier.report, edit: $0, elementsKept: elementsKept, memo: nil) }
     }
@@ -229,6 +229,8 @@ package struct Linter: Sendable {
             let moved = earlierOutcomes?[index]?.part(part, of: parts.count)?.moved(across: edit)
           {
             outcome.append(moved, asPart: parts.count > 1)
+            // What the rule kept moves with what it found, for the check after the next edit.
+            if retainsModel, let memo = earlier?.ruleMemos[index]?.moved(across: edit) { memos.set(index, memo) }
             continue
           }
           let mark = context.mark

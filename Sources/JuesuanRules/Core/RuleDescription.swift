@@ -126,6 +126,15 @@ extension Rule {
   }
 }
 
+/// What a rule keeps of its check of a report, for the check after the next edit
+/// (`RuleContext.memo`).
+package protocol RuleMemo: Sendable {
+  /// The memo of the same check, its report's text changed by `edit` away from what the rule
+  /// read (its outcome was moved, not found again): what it holds moved; nil when some of it
+  /// touches the edit.
+  func moved(across edit: EditedSpan) -> Self?
+}
+
 /// The check of a report before an edit, as the running rule may take from it: a rule that keeps
 /// what it worked out (`RuleContext.memo`) takes back what the edit did not change.
 package struct EarlierCheck: Sendable {
@@ -135,11 +144,11 @@ package struct EarlierCheck: Sendable {
   package let report: Report
   package let edit: EditedSpan
   package let elementsKept: ReportElements
-  /// What the running rule kept of that check; nil when it kept nothing, or was not run then.
-  package let memo: (any Sendable)?
+  /// What the running rule kept of that check; nil when it kept nothing.
+  package let memo: (any RuleMemo)?
 
   /// The same check, with what another rule kept of it.
-  func keeping(_ memo: (any Sendable)?) -> EarlierCheck {
+  func keeping(_ memo: (any RuleMemo)?) -> EarlierCheck {
     EarlierCheck(report: report, edit: edit, elementsKept: elementsKept, memo: memo)
   }
 }
@@ -153,7 +162,7 @@ package struct RuleContext {
   package internal(set) var earlier: EarlierCheck?
   /// What the running rule keeps of this check, for the check after the next edit (read by
   /// `Linter`, with `earlier`'s).
-  package var memo: (any Sendable)?
+  package var memo: (any RuleMemo)?
   package private(set) var findings: [Finding] = []
   /// Checks that could not run, and why (the coverage summary).
   package private(set) var skipped: [SkippedCheck] = []

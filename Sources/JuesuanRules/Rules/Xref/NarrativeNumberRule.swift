@@ -161,10 +161,10 @@ struct NarrativeNumberRule: Rule {
   /// What a check kept of each paragraph it compared with the tables, for the check after an
   /// edit that left the tables and headings as they were: a paragraph the edit did not touch,
   /// opened by the same item line, is not bound again; what was found in it is moved.
-  struct Memo: Sendable {
+  struct Memo: RuleMemo {
     struct Compared: Sendable {
-      /// Where the paragraph starts, in the text of that check.
-      var start: Int
+      /// Where the paragraph is, in the text of that check.
+      var range: Range<Int>
       /// The item line read before it (`itemLine(before:in:)`).
       var item: [NarrativeBinder.Glyph]?
       var outcome: RuleOutcome
@@ -173,6 +173,21 @@ struct NarrativeNumberRule: Rule {
       var cells: [WrongCell]
     }
     var paragraphs: [Compared] = []
+
+    func moved(across edit: EditedSpan) -> Memo? {
+      var moved = self
+      for index in paragraphs.indices {
+        let compared = paragraphs[index]
+        guard let range = edit.moved(compared.range),
+          let outcome = compared.outcome.moved(across: edit),
+          let cells = NarrativeNumberRule.moved(compared.cells, across: edit)
+        else { return nil }
+        moved.paragraphs[index].range = range
+        moved.paragraphs[index].outcome = outcome
+        moved.paragraphs[index].cells = cells
+      }
+      return moved
+    }
   }
 
   /// A cell a narrative figure could show wrong, where it is, and what became of it.
@@ -228,7 +243,7 @@ struct NarrativeNumberRule: Rule {
       }
       memo.paragraphs.append(
         Memo.Compared(
-          start: paragraph.range.lowerBound, item: item, outcome: context.outcome(since: mark), cells: cells))
+          range: paragraph.range, item: item, outcome: context.outcome(since: mark), cells: cells))
     }
     context.memo = memo
   }
@@ -242,21 +257,22 @@ struct NarrativeNumberRule: Rule {
     guard let range = earlier.edit.earlier(paragraph.range),
       earlier.report.hasParagraph(at: range, joinedLike: paragraph)
     else { return nil }
-    while cursor < memo.paragraphs.count, memo.paragraphs[cursor].start < range.lowerBound { cursor += 1 }
-    guard cursor < memo.paragraphs.count, memo.paragraphs[cursor].start == range.lowerBound,
+    while cursor < memo.paragraphs.count, memo.paragraphs[cursor].range.lowerBound < range.lowerBound { cursor += 1 }
+    guard cursor < memo.paragraphs.count, memo.paragraphs[cursor].range == range,
       memo.paragraphs[cursor].item == item
     else { return nil }
     return memo.paragraphs[cursor]
   }
 
   /// `cells` moved across `edit`, when each was shown wrong before the paragraph then exactly
-  /// when it is now (in `wrongCells`): the paragraph then reports the same of them.
-  private static func moved(_ cells: [WrongCell], across edit: EditedSpan, against wrongCells: Set<Int>) -> [WrongCell]?
+  /// when it is now (in `wrongCells`, when given): the paragraph then reports the same of them.
+  private static func moved(_ cells: [WrongCell], across edit: EditedSpan, against wrongCells: Set<Int>? = nil)
+    -> [WrongCell]?
   {
     var moved = cells
     for index in moved.indices {
       guard let range = edit.moved(cells[index].range),
-        wrongCells.contains(range.lowerBound) == cells[index].shownBefore
+        wrongCells.map({ $0.contains(range.lowerBound) == cells[index].shownBefore }) ?? true
       else { return nil }
       moved[index].range = range
     }
