@@ -35,8 +35,7 @@ struct EarlierMentionsTests {
       bytes.insert(contentsOf: Array(random.pick(["1", "行政运行", "（款）", "-", "。"]).utf8), at: position)
       let now = ReportParser.parse(SourceText(decoding: bytes))
       let edit = EditedSpan(from: report.source.bytes, to: now.source.bytes)
-      let earlier = EarlierMentions(
-        mentions.all, verdicts: verdicts.verdicts, edition: report.year, of: report, edit: edit)
+      let earlier = EarlierMentions(mentions, verdicts: verdicts, of: report, edit: edit)
       let (incremental, incrementalVerdicts) = views(now, earlier)
       let (fresh, freshVerdicts) = views(now, EarlierMentions())
       #expect(incremental.all.map(Self.described) == fresh.all.map(Self.described), "report \(id), step \(step)")

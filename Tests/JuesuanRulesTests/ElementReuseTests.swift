@@ -10,14 +10,20 @@ import Testing
 /// must be exactly a fresh check's.
 @Suite("Whole rules' findings reused after an edit that left what they read")
 struct ElementReuseTests {
-  /// The codes of the rules a lint ran.
-  static func rulesRun(_ linter: Linter, _ source: SourceText, reusing previous: LintResult) -> (
-    LintResult, Set<String>
-  ) {
+  /// The lint of `bytes` by `linter` reusing `previous`, and the codes of the rules it ran; its
+  /// findings and coverage are expected to be a fresh lint's.
+  static func lintAfterEdit(
+    _ bytes: [UInt8], by linter: Linter, reusing previous: LintResult,
+    sourceLocation: SourceLocation = #_sourceLocation
+  ) -> (LintResult, Set<String>) {
+    let source = SourceText(decoding: bytes)
     var timed = linter
     let run = Mutex<Set<String>>([])
     timed.ruleTimings = { code, _ in run.withLock { _ = $0.insert(code) } }
     let result = timed.lint(source, reusing: previous)
+    let fresh = Linter().lint(source)
+    #expect(result.findings == fresh.findings, sourceLocation: sourceLocation)
+    #expect(result.coverage == fresh.coverage, sourceLocation: sourceLocation)
     return (result, run.withLock { $0 })
   }
 
@@ -57,10 +63,7 @@ struct ElementReuseTests {
     let figure = try #require(row.figures.values.min { $0.range.lowerBound < $1.range.lowerBound })
     var bytes = Array(text.utf8)
     bytes.insert(UInt8(ascii: "7"), at: figure.range.lowerBound)
-    let source = SourceText(decoding: bytes)
-    let (after, run) = Self.rulesRun(linter, source, reusing: before)
-    #expect(after.findings == Linter().lint(source).findings)
-    #expect(after.coverage == Linter().lint(source).coverage)
+    let (after, run) = Self.lintAfterEdit(bytes, by: linter, reusing: before)
     #expect(run.contains("perf/funds-total") && run.contains("perf/execution-rate"))
     // sum/row-total goes through every table, self-evaluation tables too.
     #expect(run.contains("sum/row-total"))
@@ -77,9 +80,7 @@ struct ElementReuseTests {
     #expect(after.parts.first?.ruleMemos[number] != nil)
     let paragraph = try #require(after.report.paragraphs.first { $0.numbers.count >= 2 })
     bytes.insert(UInt8(ascii: "1"), at: paragraph.range.lowerBound)
-    let next = SourceText(decoding: bytes)
-    let (again, ranAgain) = Self.rulesRun(linter, next, reusing: after)
-    #expect(again.findings == Linter().lint(next).findings)
+    let (_, ranAgain) = Self.lintAfterEdit(bytes, by: linter, reusing: after)
     #expect(ranAgain.contains("xref/narrative-number"))
   }
 
@@ -114,11 +115,8 @@ struct ElementReuseTests {
     var bytes = Array(text.utf8)
     // After the entry's first two characters ("一、"): inside its title.
     bytes.insert(UInt8(ascii: "1"), at: entry.lowerBound + 6)
-    let source = SourceText(decoding: bytes)
-    let (after, run) = Self.rulesRun(linter, source, reusing: before)
+    let (after, run) = Self.lintAfterEdit(bytes, by: linter, reusing: before)
     try #require(after.report.contentsEntries.count == before.report.contentsEntries.count)
-    #expect(after.findings == Linter().lint(source).findings)
-    #expect(after.coverage == Linter().lint(source).coverage)
     #expect(run.contains("text/year-mismatch"))
     for code in ["xref/narrative-number", "sum/narrative-breakdown", "sum/row-total", "xref/narrative-conflict"] {
       #expect(!run.contains(code), "\(code) ran after an edit of the contents")
@@ -141,12 +139,9 @@ struct ElementReuseTests {
     for (inserted, explains) in [("1", false), ("尾差", true)] {
       var bytes = Array(text.utf8)
       bytes.insert(contentsOf: Array(inserted.utf8), at: paragraph.range.lowerBound)
-      let source = SourceText(decoding: bytes)
-      let (after, run) = Self.rulesRun(linter, source, reusing: before)
+      let (after, run) = Self.lintAfterEdit(bytes, by: linter, reusing: before)
       let explainsNow = after.report.explainsRounding
       #expect(explainsNow == explains)
-      #expect(after.findings == Linter().lint(source).findings)
-      #expect(after.coverage == Linter().lint(source).coverage)
       #expect(run.contains("xref/narrative-number"))
       for code in sumRules {
         #expect(run.contains(code) == explains, "\(code) after inserting “\(inserted)” into a paragraph")
@@ -174,10 +169,7 @@ struct ElementReuseTests {
     let cell = "表中“30101 基本工资”为 12.00"
     #expect(previous.findings.filter { $0.message.rendered().hasPrefix(cell) }.count == 1)
     for text in texts.dropFirst() {
-      let source = SourceText(text)
-      let incremental = linter.lint(source, reusing: previous)
-      let fresh = Linter().lint(source)
-      #expect(incremental.findings == fresh.findings)
+      let (incremental, _) = Self.lintAfterEdit(Array(text.utf8), by: linter, reusing: previous)
       #expect(incremental.findings.filter { $0.message.rendered().hasPrefix(cell) }.count == 1)
       previous = incremental
     }
@@ -208,9 +200,7 @@ struct ElementReuseTests {
     let evaluation = try #require(before.report.selfEvaluations.first)
     var bytes = Array(text.utf8)
     bytes.insert(contentsOf: Array("\n".utf8), at: evaluation.region.upperBound)
-    let source = SourceText(decoding: bytes)
-    let (after, run) = Self.rulesRun(linter, source, reusing: before)
-    #expect(after.findings == Linter().lint(source).findings)
+    let (_, run) = Self.lintAfterEdit(bytes, by: linter, reusing: before)
     #expect(run.contains("xref/narrative-number") && run.contains("sum/row-total"))
   }
 }

@@ -32,10 +32,13 @@ package struct SubjectVerdicts: AnalysisView {
 
   /// The verdicts, by mention.
   package let verdicts: [SubjectCatalogue.NameVerdict?]
+  /// The catalogue edition they were judged in.
+  package let edition: Int?
 
   package init(_ input: AnalysisInput, cache: inout AnalysisCache) {
     let catalogue = input.catalogue
     let year = input.catalogueEdition
+    edition = year
     let mentions = cache.view(SubjectMentions.self)
     // A mention moved from the earlier text keeps its verdict, when it was judged in this edition.
     let earlier = input.earlierMentions.verdicts(inEdition: year)
@@ -71,16 +74,12 @@ package struct EarlierMentions: Sendable {
     edit = nil
   }
 
-  /// The mentions of `report` (`SubjectMentions.all`) and their verdicts in `edition`, before
-  /// `edit` changed its text.
-  package init(
-    _ mentions: [SubjectMention], verdicts: [SubjectCatalogue.NameVerdict?]?, edition: Int?, of report: Report,
-    edit: EditedSpan
-  ) {
+  /// The mentions of `report` and their verdicts, if judged, before `edit` changed its text.
+  package init(_ mentions: SubjectMentions, verdicts: SubjectVerdicts?, of report: Report, edit: EditedSpan) {
     self.report = report
-    self.mentions = mentions
-    self.verdicts = verdicts?.count == mentions.count ? verdicts : nil
-    self.edition = edition
+    self.mentions = mentions.all
+    self.verdicts = verdicts?.verdicts.count == mentions.all.count ? verdicts?.verdicts : nil
+    edition = verdicts?.edition
     self.edit = edit
   }
 

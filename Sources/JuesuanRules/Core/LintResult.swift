@@ -1,5 +1,4 @@
 import JuesuanAnalysis
-import JuesuanCatalogue
 import JuesuanModel
 import Synchronization
 
@@ -93,9 +92,9 @@ package struct LintedPart: Sendable {
   /// The narrative readers the check built, for the check after an edit of the report. They
   /// share their paragraphs' storage with the model, so they cost little beside it.
   package internal(set) var readers: [NarrativeReader] = []
-  /// The subject mentions the check read and their verdicts, in the edition they were judged in,
-  /// for the check after an edit of the report (`EarlierMentions`); empty when no rule read them.
-  var mentions: (all: [SubjectMention], verdicts: [SubjectCatalogue.NameVerdict?]?, edition: Int?) = ([], nil, nil)
+  /// The subject mentions the check read, and their verdicts if judged, for the check after an
+  /// edit of the report (`EarlierMentions`); nil when no rule read them.
+  var mentions: (all: SubjectMentions, verdicts: SubjectVerdicts?)?
   /// What each `LocalRule` found on each line or paragraph, by the rule's index in the registry,
   /// for the check after an edit of the report.
   var localFindings: [Int: LocalFindings] = [:]
@@ -131,7 +130,7 @@ package struct LintedPart: Sendable {
     var lean = self
     lean.report = Report(source: report.source)
     lean.readers = []
-    lean.mentions = ([], nil, nil)
+    lean.mentions = nil
     lean.localFindings = [:]
     lean.ruleOutcomes = []
     lean.ruleMemos = [:]

@@ -191,10 +191,8 @@ package struct Linter: Sendable {
     // The subject mentions of the tables and paragraphs the edit did not touch, moved.
     let earlierMentions =
       earlier.flatMap { earlier in
-        edit.map { edit in
-          EarlierMentions(
-            earlier.mentions.all, verdicts: earlier.mentions.verdicts, edition: earlier.mentions.edition,
-            of: earlier.report, edit: edit)
+        earlier.mentions.flatMap { mentions in
+          edit.map { EarlierMentions(mentions.all, verdicts: mentions.verdicts, of: earlier.report, edit: $0) }
         }
       } ?? EarlierMentions()
     let local = ConcurrentSlots<LocalFindings>(count: rules.count)
@@ -297,11 +295,7 @@ package struct Linter: Sendable {
     part.tables = TableCoverage.standardTables(of: report)
     // Read afresh from the report when no rule read them this time: positions, not bytes, find
     // them after the next edit.
-    if let mentions = views.builtView(SubjectMentions.self) {
-      part.mentions = (
-        mentions.all, views.builtView(SubjectVerdicts.self)?.verdicts, configuration.catalogueEdition ?? report.year
-      )
-    }
+    part.mentions = views.builtView(SubjectMentions.self).map { ($0, views.builtView(SubjectVerdicts.self)) }
     part.ruleOutcomes = outcomesByRule
     for index in rules.indices {
       part.localFindings[index] = local[index]
